@@ -1,0 +1,341 @@
+"""The dataclasses every stage of storyline speaks.
+
+Data flows one way: source -> :class:`Document` -> :class:`Annotations` (per
+document, pure) -> :class:`CorpusLinks` (cross-document) -> store -> views.
+
+All offsets are character offsets (Python ``str`` indices) into the owning
+document's ``text``; ``end`` is exclusive.  Every object here is plain data:
+picklable, JSON-serialisable through :func:`to_dict` / :func:`from_dict`, so
+it can cross a process pool or a Spark executor unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+EntityType = Literal["person", "organisation", "place"]
+BlockKind = Literal["headline", "subheading", "caption", "byline", "dateline", "paragraph"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+ClaimKind = Literal["claim", "denial", "admission", "promise"]
+MentionKind = Literal["name", "surname", "title", "role", "pronoun"]
+
+
+@dataclass
+class Document:
+    """One ingested text with its metadata.
+
+    ``id`` is a hash of the normalised text (see ``ingest.normalize``), so the
+    same content always gets the same id.
+    """
+
+    id: str
+    text: str
+    source: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date: YYYY-MM-DD, YYYY-MM or YYYY
+    published_inferred: bool = False
+    published_span: tuple[int, int] | None = None  # evidence for an inferred date
+    author: str | None = None
+    site_name: str | None = None
+    format: str = "text"
+    version_of: str | None = None  # earlier document from the same URL
+    duplicate_of: str | None = None  # filled by corpus linking
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Block:
+    """A layout unit: headline, subheading, caption, byline, dateline or paragraph."""
+
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Annotations.blocks
+
+
+@dataclass
+class Role:
+    """A role or affiliation read from the text, with the span it came from."""
+
+    role: str  # e.g. "interim chief executive", "councillor", "mayor"
+    start: int
+    end: int
+    organisation: str | None = None  # e.g. "Harrowgate Borough Council", "Labour"
+    place: str | None = None  # e.g. constituency or council area
+
+
+@dataclass
+class Mention:
+    """A stretch of text that refers to an entity of this document."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    entity: str  # document-local entity id, e.g. "e3"
+    kind: MentionKind = "name"
+
+
+@dataclass
+class Entity:
+    """A person, organisation or place as one document knows it."""
+
+    id: str  # document-local, e.g. "e3"
+    type: EntityType
+    name: str  # fullest form seen in the document
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    gender: str | None = None  # "female", "male" or None when unknown
+
+
+@dataclass
+class Timex:
+    """A temporal expression normalised to a TIMEX3 value."""
+
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str  # TIMEX3 value: 2006-10-19, XXXX-10-19, 2007-03, P3Y, PRESENT_REF ...
+    relative: bool = False  # resolved against a reference date
+    mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, START, END, APPROX ...
+
+
+@dataclass
+class Quote:
+    """Reported speech: ``start``/``end`` cover the quoted content."""
+
+    id: str  # document-local, e.g. "q2"
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind = "direct"
+    speaker: str | None = None  # document-local entity id
+    speaker_name: str | None = None  # person name, or a source such as "press release"
+    speaker_mention: tuple[int, int] | None = None  # span naming the speaker here
+    cue: tuple[int, int] | None = None  # span of the reporting verb or colon
+    confidence: float = 0.0
+
+
+@dataclass
+class Event:
+    """A dated happening: a sentence that carries a date."""
+
+    id: str
+    start: int
+    end: int
+    date: str  # TIMEX3 value
+    precision: Literal["day", "month", "year", "decade", "season", "quarter", "week", "time", "unknown"]
+    text: str  # short summary
+    timex: tuple[int, int]
+    inferred: bool = False
+    actors: list[str] = field(default_factory=list)  # entity ids
+
+
+@dataclass
+class Claim:
+    """A speech act: claim/allegation, denial, admission or promise."""
+
+    id: str
+    start: int
+    end: int
+    kind: ClaimKind
+    claimant: str | None = None  # entity id
+    claimant_name: str | None = None
+    target: str | None = None  # entity id of who is accused / whose claim is rejected
+    target_name: str | None = None
+    content: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+
+
+@dataclass
+class Annotations:
+    """Everything the per-document pipeline found in one document."""
+
+    doc_id: str
+    pipeline: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    reference_date: str | None = None  # date relative expressions were resolved against
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """Return the entity with this local id, or None."""
+        if entity_id is None:
+            return None
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+# --- corpus level -----------------------------------------------------------
+
+
+@dataclass
+class CorpusRole:
+    role: str
+    document: str
+    start: int
+    end: int
+    organisation: str | None = None
+    date: str | None = None  # publication date of the document it came from
+
+
+@dataclass
+class CorpusEntity:
+    """One identity across the corpus."""
+
+    id: str
+    type: EntityType
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[CorpusRole] = field(default_factory=list)
+    members: list[tuple[str, str]] = field(default_factory=list)  # (document id, local entity id)
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    documents: list[str] = field(default_factory=list)
+    storyline: str | None = None
+    first_date: str | None = None
+    last_date: str | None = None
+
+
+@dataclass
+class Storyline:
+    id: str
+    title: str
+    stories: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Reuse:
+    """A passage of document ``b`` that was copied from (or shared with) ``a``."""
+
+    a: str
+    b: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    similarity: float
+
+
+@dataclass
+class SpanRef:
+    document: str
+    start: int
+    end: int
+
+
+@dataclass
+class Discrepancy:
+    id: str
+    story: str | None
+    kind: str  # "date", "figure", "speaker", "claim-denial"
+    description: str
+    spans: list[SpanRef] = field(default_factory=list)
+
+
+@dataclass
+class QuoteGroup:
+    """The same quote found in several documents."""
+
+    id: str
+    text: str
+    speaker: str | None  # corpus entity id
+    speaker_name: str | None
+    sources: list[SpanRef] = field(default_factory=list)
+
+
+@dataclass
+class DocumentLink:
+    """A relation between two documents: duplicate or version."""
+
+    a: str
+    b: str
+    kind: Literal["duplicate", "version"]
+    similarity: float
+
+
+@dataclass
+class CorpusLinks:
+    """Everything cross-document linking found."""
+
+    entities: list[CorpusEntity] = field(default_factory=list)
+    entity_map: dict[str, str] = field(default_factory=dict)  # "doc:e3" -> corpus entity id
+    stories: list[Story] = field(default_factory=list)
+    storylines: list[Storyline] = field(default_factory=list)
+    reuse: list[Reuse] = field(default_factory=list)
+    document_links: list[DocumentLink] = field(default_factory=list)
+    quote_groups: list[QuoteGroup] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    timelines: dict[str, list[Event]] = field(default_factory=dict)  # story id -> merged events
+
+
+# --- (de)serialisation --------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> Any:
+    """Turn a dataclass tree into JSON-ready dicts, lists and scalars."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def from_dict(cls: type[T], data: Any) -> T:
+    """Rebuild a dataclass (recursively) from :func:`to_dict` output."""
+    return typing.cast(T, _convert(cls, data))
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        return _convert(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = get_args(tp)
+        return [_convert(item, v) for v in value]
+    if origin is tuple:
+        return tuple(value)
+    if origin is dict:
+        _, val_tp = get_args(tp)
+        return {k: _convert(val_tp, v) for k, v in value.items()}
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        hints = _hints(tp)
+        names = {f.name for f in dataclasses.fields(tp)}
+        return tp(**{k: _convert(hints[k], v) for k, v in value.items() if k in names})
+    return value
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls)
+    return _HINTS[cls]
