@@ -1,0 +1,6 @@
+"""All SQL lives here: schema, migrations, the store and full-text search."""
+
+from storyline.store.search import SearchHit
+from storyline.store.store import DocumentSummary, ErrorRecord, Store
+
+__all__ = ["DocumentSummary", "ErrorRecord", "SearchHit", "Store"]

@@ -1,0 +1,66 @@
+"""Opening databases: a path means SQLite (WAL, one writer with BEGIN IMMEDIATE), a URL anything SQLAlchemy speaks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+DEFAULT_DB = "storyline.db"
+
+
+def resolve_db(db: str | os.PathLike[str] | None) -> str:
+    """The database to use: the argument, else $STORYLINE_DB, else ./storyline.db."""
+    if db:
+        return str(db)
+    return os.environ.get("STORYLINE_DB") or DEFAULT_DB
+
+
+def database_url(db: str) -> str:
+    """Turn a path (or ':memory:') into a SQLAlchemy URL; pass URLs through."""
+    if "://" in db:
+        return db
+    if db == ":memory:":
+        return "sqlite://"
+    return "sqlite:///" + str(Path(db).expanduser())
+
+
+def make_engine(db: str, *, writer: bool) -> Engine:
+    """An engine for reading or for the single writer.
+
+    On SQLite the writer opens every transaction with ``BEGIN IMMEDIATE`` so a
+    second writer waits (busy_timeout) instead of failing half-way; readers use
+    plain deferred transactions and see committed data thanks to WAL.
+    """
+    url = database_url(db)
+    if not url.startswith("sqlite"):
+        return create_engine(url, future=True, pool_pre_ping=True)
+    kwargs: dict[str, Any] = {"future": True}
+    if url == "sqlite://":
+        from sqlalchemy.pool import StaticPool
+
+        kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        kwargs.update(poolclass=NullPool, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = create_engine(url, **kwargs)
+    _configure_sqlite(engine, begin="BEGIN IMMEDIATE" if writer else "BEGIN")
+    return engine
+
+
+def _configure_sqlite(engine: Engine, begin: str) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin)

@@ -1,0 +1,308 @@
+"""The corpus store: every read and write of documents, annotations, errors and links."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from storyline.model import Annotations, Document, from_dict, to_dict
+from storyline.store import schema
+from storyline.store.engine import make_engine, resolve_db
+from storyline.store.migrations import SCHEMA_VERSION, current_version, migrate
+from storyline.store.search import SearchHit, backend_for
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class DocumentSummary:
+    id: str
+    published: str | None
+    source: str
+    title: str | None
+    url: str | None
+    format: str
+    duplicate_of: str | None
+    version_of: str | None
+
+
+@dataclass
+class ErrorRecord:
+    id: int
+    source: str
+    reason: str
+    message: str
+    created_at: str
+
+
+class Store:
+    """A storyline database. ``Store(None)`` opens ./storyline.db (or $STORYLINE_DB)."""
+
+    def __init__(self, db: str | None = None) -> None:
+        self.db = resolve_db(db)
+        self.writer: Engine = make_engine(self.db, writer=True)
+        memory = self.writer.url.database in (None, "", ":memory:")
+        self.reader: Engine = self.writer if memory else make_engine(self.db, writer=False)
+        self.search_backend = backend_for(self.writer.dialect.name)
+        with self.writer.begin() as conn:
+            migrate(conn)
+
+    def close(self) -> None:
+        self.writer.dispose()
+        if self.reader is not self.writer:
+            self.reader.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- schema --------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        with self.reader.connect() as conn:
+            return current_version(conn)
+
+    @staticmethod
+    def latest_schema_version() -> int:
+        return SCHEMA_VERSION
+
+    # --- documents -----------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        with self.reader.connect() as conn:
+            return conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc_id)).first() is not None
+
+    def latest_for_url(self, url: str) -> str | None:
+        """The most recently ingested document with this URL, if any."""
+        d = schema.documents
+        with self.reader.connect() as conn:
+            row = conn.execute(select(d.c.id).where(d.c.url == url).order_by(d.c.seq.desc()).limit(1)).first()
+        return row.id if row else None
+
+    def add_document(self, doc: Document, annotations: Annotations | None = None) -> bool:
+        """Store a document (and its annotations) in one transaction; False if it was already there."""
+        with self.writer.begin() as conn:
+            if conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc.id)).first():
+                return False
+            seq = (conn.execute(select(func.max(schema.documents.c.seq))).scalar() or 0) + 1
+            conn.execute(insert(schema.documents).values(**_document_row(doc), seq=seq, ingested_at=_now()))
+            self.search_backend.index(conn, doc.id, doc.title or "", doc.text)
+            if annotations is not None:
+                _write_annotations(conn, annotations)
+            conn.execute(
+                update(schema.ingest_errors)
+                .where(schema.ingest_errors.c.source == doc.source)
+                .values(resolved=True)
+            )
+        return True
+
+    def get_document(self, ref: str) -> Document | None:
+        """A document by id or unique id prefix (at least 4 characters)."""
+        d = schema.documents
+        with self.reader.connect() as conn:
+            rows = conn.execute(select(d).where(d.c.id == ref)).all()
+            if not rows and len(ref) >= 4:
+                rows = conn.execute(select(d).where(d.c.id.like(ref.replace("%", "") + "%")).limit(2)).all()
+        if len(rows) != 1:
+            return None
+        return _row_document(rows[0])
+
+    def iter_documents(self, ids: Iterable[str] | None = None, batch: int = 500) -> Iterator[Document]:
+        """Documents in ingest order (all, or the given ids)."""
+        d = schema.documents
+        wanted = list(ids) if ids is not None else None
+        with self.reader.connect() as conn:
+            if wanted is not None:
+                for i in range(0, len(wanted), batch):
+                    chunk = wanted[i : i + batch]
+                    rows = conn.execute(select(d).where(d.c.id.in_(chunk)).order_by(d.c.seq)).all()
+                    yield from (_row_document(r) for r in rows)
+                return
+            last = 0
+            while True:
+                rows = conn.execute(select(d).where(d.c.seq > last).order_by(d.c.seq).limit(batch)).all()
+                if not rows:
+                    return
+                last = rows[-1].seq
+                yield from (_row_document(r) for r in rows)
+
+    def list_documents(self, limit: int | None = None, offset: int = 0) -> list[DocumentSummary]:
+        d = schema.documents
+        query = select(
+            d.c.id, d.c.published, d.c.source, d.c.title, d.c.url, d.c.format, d.c.duplicate_of, d.c.version_of
+        ).order_by(d.c.published.is_(None), d.c.published, d.c.seq)
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
+        with self.reader.connect() as conn:
+            return [DocumentSummary(**r._mapping) for r in conn.execute(query)]
+
+    def count_documents(self) -> int:
+        with self.reader.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(schema.documents)).scalar() or 0)
+
+    def set_document_links(self, duplicate_of: dict[str, str | None]) -> None:
+        """Record each document's duplicate_of (None clears it)."""
+        d = schema.documents
+        with self.writer.begin() as conn:
+            for doc_id, target in duplicate_of.items():
+                conn.execute(update(d).where(d.c.id == doc_id).values(duplicate_of=target))
+
+    # --- annotations ---------------------------------------------------------
+
+    def save_annotations(self, annotations: Annotations) -> None:
+        with self.writer.begin() as conn:
+            _write_annotations(conn, annotations)
+
+    def get_annotations(self, doc_id: str) -> Annotations | None:
+        a = schema.annotations
+        with self.reader.connect() as conn:
+            row = conn.execute(select(a.c.data).where(a.c.doc_id == doc_id)).first()
+        return from_dict(Annotations, json.loads(row.data)) if row else None
+
+    def iter_annotated(self, ids: Iterable[str] | None = None) -> Iterator[tuple[Document, Annotations]]:
+        """(document, annotations) pairs in ingest order; unannotated documents get empty annotations."""
+        for doc in self.iter_documents(ids):
+            yield doc, self.get_annotations(doc.id) or Annotations(doc_id=doc.id)
+
+    # --- errors --------------------------------------------------------------
+
+    def record_error(self, source: str, reason: str, message: str) -> None:
+        with self.writer.begin() as conn:
+            conn.execute(
+                insert(schema.ingest_errors).values(
+                    source=source, reason=reason, message=message, created_at=_now(), resolved=False
+                )
+            )
+
+    def errors(self, include_resolved: bool = False) -> list[ErrorRecord]:
+        """Ingest errors, newest last; by default only those not fixed by a later successful ingest."""
+        e = schema.ingest_errors
+        query = select(e.c.id, e.c.source, e.c.reason, e.c.message, e.c.created_at).order_by(e.c.id)
+        if not include_resolved:
+            query = query.where(e.c.resolved.is_(False))
+        with self.reader.connect() as conn:
+            return [ErrorRecord(**r._mapping) for r in conn.execute(query)]
+
+    # --- search --------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        with self.reader.connect() as conn:
+            return self.search_backend.search(conn, query, limit)
+
+    # --- links and state -----------------------------------------------------
+
+    def replace_links(self, kind: str, items: Iterable[tuple[str, Any, Iterable[str]]]) -> None:
+        """Replace every linked object of one kind: (id, JSON-able payload, member document ids)."""
+        with self.writer.begin() as conn:
+            conn.execute(delete(schema.links).where(schema.links.c.kind == kind))
+            conn.execute(delete(schema.link_members).where(schema.link_members.c.kind == kind))
+            rows, members = [], []
+            for obj_id, payload, docs in items:
+                rows.append({"kind": kind, "id": obj_id, "data": json.dumps(to_dict(payload))})
+                members.extend({"kind": kind, "id": obj_id, "doc_id": doc} for doc in set(docs))
+            if rows:
+                conn.execute(insert(schema.links), rows)
+            if members:
+                conn.execute(insert(schema.link_members), members)
+
+    def links(self, kind: str, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Payloads of one kind of linked object, in id order."""
+        lk = schema.links
+        query = select(lk.c.data).where(lk.c.kind == kind).order_by(lk.c.id)
+        if ids is not None:
+            query = query.where(lk.c.id.in_(list(ids)))
+        with self.reader.connect() as conn:
+            return [json.loads(r.data) for r in conn.execute(query)]
+
+    def linked_to(self, kind: str, doc_id: str) -> list[str]:
+        """Ids of the linked objects of one kind that touch a document."""
+        m = schema.link_members
+        with self.reader.connect() as conn:
+            rows = conn.execute(select(m.c.id).where(m.c.kind == kind, m.c.doc_id == doc_id).order_by(m.c.id))
+            return [r.id for r in rows]
+
+    def get_state(self, key: str) -> Any | None:
+        with self.reader.connect() as conn:
+            row = conn.execute(select(schema.state.c.data).where(schema.state.c.key == key)).first()
+        return json.loads(row.data) if row else None
+
+    def set_state(self, key: str, data: Any) -> None:
+        s = schema.state
+        with self.writer.begin() as conn:
+            conn.execute(delete(s).where(s.c.key == key))
+            conn.execute(insert(s).values(key=key, data=json.dumps(data)))
+
+    def set_reuse_shares(self, shares: dict[str, float]) -> None:
+        sc = schema.document_scores
+        with self.writer.begin() as conn:
+            conn.execute(delete(sc))
+            if shares:
+                conn.execute(insert(sc), [{"doc_id": k, "reuse_share": v} for k, v in shares.items()])
+
+    def reuse_shares(self) -> dict[str, float]:
+        sc = schema.document_scores
+        with self.reader.connect() as conn:
+            return {r.doc_id: r.reuse_share for r in conn.execute(select(sc))}
+
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    span = doc.published_span
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "url": doc.url,
+        "title": doc.title,
+        "published": doc.published,
+        "published_inferred": doc.published_inferred,
+        "published_start": span[0] if span else None,
+        "published_end": span[1] if span else None,
+        "author": doc.author,
+        "site_name": doc.site_name,
+        "format": doc.format,
+        "text": doc.text,
+        "version_of": doc.version_of,
+        "duplicate_of": doc.duplicate_of,
+        "meta": json.dumps(doc.meta),
+    }
+
+
+def _row_document(row: Any) -> Document:
+    span = (row.published_start, row.published_end) if row.published_start is not None else None
+    return Document(
+        id=row.id,
+        text=row.text,
+        source=row.source,
+        url=row.url,
+        title=row.title,
+        published=row.published,
+        published_inferred=bool(row.published_inferred),
+        published_span=span,
+        author=row.author,
+        site_name=row.site_name,
+        format=row.format,
+        version_of=row.version_of,
+        duplicate_of=row.duplicate_of,
+        meta=json.loads(row.meta or "{}"),
+    )
+
+
+def _write_annotations(conn: Connection, annotations: Annotations) -> None:
+    a = schema.annotations
+    conn.execute(delete(a).where(a.c.doc_id == annotations.doc_id))
+    conn.execute(
+        insert(a).values(
+            doc_id=annotations.doc_id,
+            pipeline=annotations.pipeline,
+            data=json.dumps(to_dict(annotations)),
+            updated_at=_now(),
+        )
+    )
