@@ -117,23 +117,27 @@ class Store:
         return _row_document(rows[0])
 
     def iter_documents(self, ids: Iterable[str] | None = None, batch: int = 500) -> Iterator[Document]:
-        """Documents in ingest order (all, or the given ids)."""
+        """Documents in ingest order (all, or the given ids); no connection is held between batches."""
+        for rows in self._document_batches(ids, batch):
+            yield from (_row_document(r) for r in rows)
+
+    def _document_batches(self, ids: Iterable[str] | None, batch: int) -> Iterator[list[Any]]:
         d = schema.documents
-        wanted = list(ids) if ids is not None else None
-        with self.reader.connect() as conn:
-            if wanted is not None:
-                for i in range(0, len(wanted), batch):
-                    chunk = wanted[i : i + batch]
-                    rows = conn.execute(select(d).where(d.c.id.in_(chunk)).order_by(d.c.seq)).all()
-                    yield from (_row_document(r) for r in rows)
-                return
-            last = 0
-            while True:
+        if ids is not None:
+            wanted = list(ids)
+            for i in range(0, len(wanted), batch):
+                with self.reader.connect() as conn:
+                    rows = conn.execute(select(d).where(d.c.id.in_(wanted[i : i + batch])).order_by(d.c.seq)).all()
+                yield list(rows)
+            return
+        last = 0
+        while True:
+            with self.reader.connect() as conn:
                 rows = conn.execute(select(d).where(d.c.seq > last).order_by(d.c.seq).limit(batch)).all()
-                if not rows:
-                    return
-                last = rows[-1].seq
-                yield from (_row_document(r) for r in rows)
+            if not rows:
+                return
+            last = rows[-1].seq
+            yield list(rows)
 
     def list_documents(self, limit: int | None = None, offset: int = 0) -> list[DocumentSummary]:
         d = schema.documents
@@ -168,10 +172,17 @@ class Store:
             row = conn.execute(select(a.c.data).where(a.c.doc_id == doc_id)).first()
         return from_dict(Annotations, json.loads(row.data)) if row else None
 
-    def iter_annotated(self, ids: Iterable[str] | None = None) -> Iterator[tuple[Document, Annotations]]:
+    def iter_annotated(self, ids: Iterable[str] | None = None, batch: int = 500) -> Iterator[tuple[Document, Annotations]]:
         """(document, annotations) pairs in ingest order; unannotated documents get empty annotations."""
-        for doc in self.iter_documents(ids):
-            yield doc, self.get_annotations(doc.id) or Annotations(doc_id=doc.id)
+        a = schema.annotations
+        for rows in self._document_batches(ids, batch):
+            with self.reader.connect() as conn:
+                found = conn.execute(select(a.c.doc_id, a.c.data).where(a.c.doc_id.in_([r.id for r in rows])))
+                data = {r.doc_id: r.data for r in found}
+            for row in rows:
+                raw = data.get(row.id)
+                ann = from_dict(Annotations, json.loads(raw)) if raw else Annotations(doc_id=row.id)
+                yield _row_document(row), ann
 
     # --- errors --------------------------------------------------------------
 

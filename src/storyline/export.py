@@ -1,0 +1,232 @@
+"""The JSON export contract (docs/export.md) and its JSON Lines and CSV renderings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from storyline.model import Annotations, Document, Event
+from storyline.store import Store
+
+EXPORT_VERSION = 1
+LISTS = (
+    "documents",
+    "entities",
+    "quotes",
+    "events",
+    "claims",
+    "stories",
+    "storylines",
+    "reuse",
+    "discrepancies",
+    "quote_groups",
+    "document_links",
+)
+FORMATS = ("json", "jsonl", "csv")
+LINK_KINDS = {  # export list -> kind in the store's links table
+    "storylines": "storyline",
+    "reuse": "reuse",
+    "discrepancies": "discrepancy",
+    "quote_groups": "quote_group",
+    "document_links": "document_link",
+}
+
+
+def _span(span: Any) -> dict[str, int] | None:
+    return {"start": int(span[0]), "end": int(span[1])} if span else None
+
+
+class _Ids:
+    """Maps document-local entity ids to corpus identities (or doc-scoped ids before linking)."""
+
+    def __init__(self, entity_map: dict[str, str]) -> None:
+        self.entity_map = entity_map
+
+    def entity(self, doc_id: str, local: str | None) -> str | None:
+        if local is None:
+            return None
+        key = f"{doc_id}:{local}"
+        return self.entity_map.get(key, key)
+
+
+def build_export(store: Store) -> dict[str, Any]:
+    """The whole corpus as one JSON-ready object following docs/export.md."""
+    entity_map: dict[str, str] = store.get_state("entity_map") or {}
+    ids = _Ids(entity_map)
+    stories = store.links("story")
+    story_of = {doc: s["id"] for s in stories for doc in s["documents"]}
+    timeline_dates = _timeline_dates(store.links("timeline"))
+    shares = store.reuse_shares()
+    out: dict[str, Any] = {name: [] for name in LISTS}
+    out["export_version"] = EXPORT_VERSION
+    linked_entities = store.links("entity")
+    for doc, ann in store.iter_annotated():
+        out["documents"].append(document_record(doc, shares.get(doc.id)))
+        if not linked_entities:
+            out["entities"].extend(local_entity_records(doc, ann))
+        out["quotes"].extend(quote_records(doc, ann, ids))
+        out["events"].extend(event_records(doc, ann, ids, story_of.get(doc.id), timeline_dates))
+        out["claims"].extend(claim_records(doc, ann, ids))
+    out["entities"].extend(linked_entities)
+    out["stories"] = stories
+    for name, kind in LINK_KINDS.items():
+        out[name] = store.links(kind)
+    return out
+
+
+def document_record(doc: Document, reuse_share: float | None) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "url": doc.url,
+        "title": doc.title,
+        "published": doc.published,
+        "published_inferred": doc.published_inferred,
+        "published_span": _span(doc.published_span),
+        "author": doc.author,
+        "site_name": doc.site_name,
+        "format": doc.format,
+        "version_of": doc.version_of,
+        "duplicate_of": doc.duplicate_of,
+        "reuse_share": reuse_share or 0.0,
+        "text": doc.text,
+    }
+
+
+def local_entity_records(doc: Document, ann: Annotations) -> Iterator[dict[str, Any]]:
+    """Entities of one document, used before corpus linking has run."""
+    for e in ann.entities:
+        yield {
+            "id": f"{doc.id}:{e.id}",
+            "type": e.type,
+            "name": e.name,
+            "aliases": e.aliases,
+            "roles": [
+                {"role": r.role, "organisation": r.organisation, "document": doc.id, "start": r.start, "end": r.end,
+                 "date": doc.published}
+                for r in e.roles
+            ],
+        }
+
+
+def quote_records(doc: Document, ann: Annotations, ids: _Ids) -> Iterator[dict[str, Any]]:
+    for q in ann.quotes:
+        yield {
+            "id": f"{doc.id}:{q.id}",
+            "document": doc.id,
+            "start": q.start,
+            "end": q.end,
+            "text": q.text,
+            "kind": q.kind,
+            "speaker": ids.entity(doc.id, q.speaker),
+            "speaker_name": q.speaker_name,
+            "speaker_mention": _span(q.speaker_mention),
+            "cue": _span(q.cue),
+            "confidence": round(q.confidence, 3),
+        }
+
+
+def event_records(
+    doc: Document, ann: Annotations, ids: _Ids, story: str | None, filled: dict[str, tuple[str, bool]]
+) -> Iterator[dict[str, Any]]:
+    for ev in ann.events:
+        event_id = f"{doc.id}:{ev.id}"
+        date, inferred = filled.get(event_id, (ev.date, ev.inferred))
+        yield {
+            "id": event_id,
+            "document": doc.id,
+            "start": ev.start,
+            "end": ev.end,
+            "date": date,
+            "precision": ev.precision,
+            "inferred": inferred,
+            "text": ev.text,
+            "timex": _span(ev.timex),
+            "actors": [a for a in (ids.entity(doc.id, x) for x in ev.actors) if a],
+            "story": story,
+        }
+
+
+def claim_records(doc: Document, ann: Annotations, ids: _Ids) -> Iterator[dict[str, Any]]:
+    for c in ann.claims:
+        yield {
+            "id": f"{doc.id}:{c.id}",
+            "document": doc.id,
+            "start": c.start,
+            "end": c.end,
+            "kind": c.kind,
+            "claimant": ids.entity(doc.id, c.claimant),
+            "claimant_name": c.claimant_name,
+            "target": ids.entity(doc.id, c.target),
+            "target_name": c.target_name,
+            "content": _span(c.content),
+            "cue": _span(c.cue),
+        }
+
+
+def _timeline_dates(timelines: list[dict[str, Any]]) -> dict[str, tuple[str, bool]]:
+    """Event id -> (date, inferred) as the story timelines settled them (years filled from the story)."""
+    out: dict[str, tuple[str, bool]] = {}
+    for timeline in timelines:
+        for ev in timeline.get("events", []):
+            out[ev["id"]] = (ev["date"], bool(ev.get("inferred")))
+    return out
+
+
+def write_export(data: dict[str, Any], fmt: str, out: TextIO, table: str = "quotes") -> None:
+    """Write the export as one JSON object, JSON Lines (one record per line) or one CSV table."""
+    if fmt == "json":
+        json.dump(data, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for name in LISTS:
+            for record in data.get(name, []):
+                out.write(json.dumps({"type": name, **record}, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        write_csv(data.get(table, []), out)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def write_csv(records: list[dict[str, Any]], out: TextIO) -> None:
+    """One row per record; nested values (spans, lists) are JSON in their cell."""
+    columns: list[str] = []
+    for record in records:
+        columns.extend(k for k in record if k not in columns)
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: _cell(v) for k, v in record.items()})
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def export_text(store: Store, fmt: str = "json", table: str = "quotes") -> str:
+    buf = io.StringIO()
+    write_export(build_export(store), fmt, buf, table)
+    return buf.getvalue()
+
+
+def timeline_event_record(ev: Event, story: str) -> dict[str, Any]:
+    """A merged story-timeline event as stored under links kind 'timeline'."""
+    document = ev.id.split(":", 1)[0]
+    return {
+        "id": ev.id,
+        "document": document,
+        "start": ev.start,
+        "end": ev.end,
+        "date": ev.date,
+        "precision": ev.precision,
+        "inferred": ev.inferred,
+        "text": ev.text,
+        "timex": _span(ev.timex),
+        "actors": ev.actors,
+        "story": story,
+    }
