@@ -8,69 +8,15 @@ import json
 import re
 
 from storyline.export import LISTS, build_export, write_export
-from storyline.model import (
-    Annotations,
-    Claim,
-    CorpusEntity,
-    CorpusRole,
-    Discrepancy,
-    Document,
-    Entity,
-    Event,
-    Quote,
-    Reuse,
-    SpanRef,
-    Story,
-    Storyline,
-)
+from storyline.model import Annotations, Document, Entity
 from storyline.store import Store
 
+from .builders import TEXT, filled_store
 from .conftest import REPO
-
-TEXT = (
-    "Mayor rejects ‘misled’ claim\n\n"
-    "Councillor Priya Shah alleged that the scrutiny committee had been misled about the overspend.\n\n"
-    "“That is simply untrue,” said the mayor, Grace Hughes, on 14 March 2023."
-)
-
-
-def _span(sub: str) -> tuple[int, int]:
-    start = TEXT.index(sub)
-    return start, start + len(sub)
-
-
-def _filled_store() -> Store:
-    store = Store(":memory:")
-    q = _span("That is simply untrue")
-    ann = Annotations(
-        doc_id="d1",
-        entities=[Entity("e1", "person", "Priya Shah"), Entity("e2", "person", "Grace Hughes")],
-        quotes=[Quote("q1", *q, TEXT[q[0] : q[1]], speaker="e2", speaker_name="Grace Hughes",
-                      speaker_mention=_span("Grace Hughes"), cue=_span("said"), confidence=0.9)],
-        events=[Event("v1", *_span("“That is simply untrue,” said the mayor, Grace Hughes, on 14 March 2023."),
-                      date="2023-03-14", precision="day", text="Mayor denies claim", timex=_span("14 March 2023"),
-                      actors=["e2"])],
-        claims=[Claim("c1", *_span("Councillor Priya Shah alleged that the scrutiny committee had been misled"),
-                      kind="claim", claimant="e1", claimant_name="Priya Shah",
-                      content=_span("the scrutiny committee had been misled"), cue=_span("alleged"))],
-    )
-    store.add_document(Document("d1", TEXT, "mayor.txt", title="Mayor rejects ‘misled’ claim", published="2023-03-15"), ann)
-    store.add_document(Document("d2", "Copy: " + TEXT, "copy.txt"), Annotations(doc_id="d2"))
-    store.set_state("entity_map", {"d1:e1": "P1", "d1:e2": "P2"})
-    store.replace_links("entity", [
-        ("P1", CorpusEntity("P1", "person", "Priya Shah", roles=[CorpusRole("councillor", "d1", *_span("Councillor"))]), ["d1"]),
-        ("P2", CorpusEntity("P2", "person", "Grace Hughes", roles=[CorpusRole("mayor", "d1", *_span("mayor"))]), ["d1"]),
-    ])
-    store.replace_links("story", [("S1", Story("S1", "Mayor rejects claim", ["d1", "d2"], "L1", "2023-03-15", "2023-03-15"), ["d1", "d2"])])
-    store.replace_links("storyline", [("L1", Storyline("L1", "Misled claim", ["S1"]), [])])
-    store.replace_links("reuse", [("0", Reuse("d1", "d2", 0, len(TEXT), 6, 6 + len(TEXT), 1.0), ["d1", "d2"])])
-    store.replace_links("discrepancy", [("X1", Discrepancy("X1", "S1", "claim-denial", "Shah alleges; Hughes denies",
-                                                            [SpanRef("d1", 0, 10)]), ["d1"])])
-    return store
 
 
 def test_export_has_every_list_and_field() -> None:
-    data = build_export(_filled_store())
+    data = build_export(filled_store())
     assert set(LISTS) <= set(data) and data["export_version"] == 1
     doc = data["documents"][0]
     assert {"id", "source", "url", "title", "published", "published_inferred", "text", "duplicate_of"} <= set(doc)
@@ -90,7 +36,7 @@ def test_export_has_every_list_and_field() -> None:
 
 
 def test_export_offsets_point_at_the_source_text() -> None:
-    data = build_export(_filled_store())
+    data = build_export(filled_store())
     texts = {d["id"]: d["text"] for d in data["documents"]}
     q = data["quotes"][0]
     assert texts[q["document"]][q["start"] : q["end"]] == q["text"] == "That is simply untrue"
@@ -102,7 +48,7 @@ def test_export_offsets_point_at_the_source_text() -> None:
 
 
 def test_export_maps_local_entities_to_corpus_identities() -> None:
-    data = build_export(_filled_store())
+    data = build_export(filled_store())
     assert data["quotes"][0]["speaker"] == "P2"
     assert data["events"][0]["actors"] == ["P2"] and data["events"][0]["story"] == "S1"
     assert data["claims"][0]["claimant"] == "P1"
@@ -117,7 +63,7 @@ def test_export_before_linking_uses_document_scoped_entities() -> None:
 
 
 def test_export_jsonl_and_csv_renderings() -> None:
-    data = build_export(_filled_store())
+    data = build_export(filled_store())
     buf = io.StringIO()
     write_export(data, "jsonl", buf)
     records = [json.loads(line) for line in buf.getvalue().splitlines()]

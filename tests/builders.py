@@ -1,0 +1,63 @@
+"""Hand-built stores and export objects for tests of the store-facing views (no pipeline needed)."""
+
+from __future__ import annotations
+
+from storyline.model import (
+    Annotations,
+    Claim,
+    CorpusEntity,
+    CorpusRole,
+    Discrepancy,
+    Document,
+    Entity,
+    Event,
+    Quote,
+    Reuse,
+    SpanRef,
+    Story,
+    Storyline,
+)
+from storyline.store import Store
+
+TEXT = (
+    "Mayor rejects ‘misled’ claim\n\n"
+    "Councillor Priya Shah alleged that the scrutiny committee had been misled about the overspend.\n\n"
+    "“That is simply untrue,” said the mayor, Grace Hughes, on 14 March 2023."
+)
+
+
+def span(sub: str) -> tuple[int, int]:
+    start = TEXT.index(sub)
+    return start, start + len(sub)
+
+
+def filled_store() -> Store:
+    store = Store(":memory:")
+    q = span("That is simply untrue")
+    ann = Annotations(
+        doc_id="d1",
+        entities=[Entity("e1", "person", "Priya Shah"), Entity("e2", "person", "Grace Hughes")],
+        quotes=[Quote("q1", *q, TEXT[q[0] : q[1]], speaker="e2", speaker_name="Grace Hughes",
+                      speaker_mention=span("Grace Hughes"), cue=span("said"), confidence=0.9)],
+        events=[Event("v1", *span("“That is simply untrue,” said the mayor, Grace Hughes, on 14 March 2023."),
+                      date="2023-03-14", precision="day", text="Mayor denies claim", timex=span("14 March 2023"),
+                      actors=["e2"])],
+        claims=[Claim("c1", *span("Councillor Priya Shah alleged that the scrutiny committee had been misled"),
+                      kind="claim", claimant="e1", claimant_name="Priya Shah",
+                      content=span("the scrutiny committee had been misled"), cue=span("alleged"))],
+    )
+    store.add_document(Document("d1", TEXT, "mayor.txt", title="Mayor rejects ‘misled’ claim", published="2023-03-15"), ann)
+    store.add_document(Document("d2", "Copy: " + TEXT, "copy.txt"), Annotations(doc_id="d2"))
+    store.set_state("entity_map", {"d1:e1": "P1", "d1:e2": "P2"})
+    store.replace_links("entity", [
+        ("P1", CorpusEntity("P1", "person", "Priya Shah", roles=[CorpusRole("councillor", "d1", *span("Councillor"))]), ["d1"]),
+        ("P2", CorpusEntity("P2", "person", "Grace Hughes", roles=[CorpusRole("mayor", "d1", *span("mayor"))]), ["d1"]),
+    ])
+    store.replace_links("story", [("S1", Story("S1", "Mayor rejects claim", ["d1", "d2"], "L1", "2023-03-15", "2023-03-15"), ["d1", "d2"])])
+    store.replace_links("storyline", [("L1", Storyline("L1", "Misled claim", ["S1"]), [])])
+    store.replace_links("reuse", [("0", Reuse("d1", "d2", 0, len(TEXT), 6, 6 + len(TEXT), 1.0), ["d1", "d2"])])
+    store.replace_links("discrepancy", [("X1", Discrepancy("X1", "S1", "claim-denial", "Shah alleges; Hughes denies",
+                                                            [SpanRef("d1", 0, 10)]), ["d1"])])
+    return store
+
+
