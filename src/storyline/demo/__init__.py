@@ -1,0 +1,1 @@
+"""The bundled demo corpus: original, fictional local-news coverage of three affairs."""
