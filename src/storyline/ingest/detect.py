@@ -1,0 +1,149 @@
+"""Detect a source's format from its bytes (the file name is only a hint) and decode its text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+from pathlib import PurePosixPath
+
+from storyline.ingest.problems import Problem, problem
+
+GZIP_MAGIC = b"\x1f\x8b"
+_SNIFF_BYTES = 8192
+_BINARY_CONTROL_RATIO = 0.10
+_ODD_CHAR_RATIO = 0.30
+
+# Extension hints, used when the content itself does not say.
+EXTENSION_FORMATS: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".json": "json", ".jsonl": "jsonl",
+    ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".pdf": "pdf", ".warc": "warc",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+}
+_HTML_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.IGNORECASE)
+_FEED_RE = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_MARKDOWN_RE = re.compile(r"^(?:#{1,6}\s+\S|\[[^\]\n]+\]\(\S+\))", re.MULTILINE)
+
+
+def strip_gz(name: str) -> str:
+    """The name without a trailing ``.gz`` (the hint for the decompressed content)."""
+    return name[:-3] if name.lower().endswith(".gz") else name
+
+
+def gunzip(data: bytes, source: str, max_bytes: int) -> bytes | Problem:
+    """Decompress gzip data (all members) up to ``max_bytes``; Problems for truncation or a bomb."""
+    out = bytearray()
+    try:
+        while data:
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            out += inflater.decompress(data, max_bytes + 1 - len(out))
+            if len(out) > max_bytes:
+                return problem(source, "too-large", f"decompresses to more than {max_bytes:,} bytes")
+            if not inflater.eof:
+                return problem(source, "truncated-gzip", "the gzip data ends early")
+            data = inflater.unused_data.lstrip(b"\x00")
+    except zlib.error as exc:
+        return problem(source, "truncated-gzip", f"the gzip data is damaged ({exc})")
+    return bytes(out)
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control bytes near the start (UTF-16 with a BOM is text, not binary)."""
+    head = data[:_SNIFF_BYTES]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return bool(head) and controls / len(head) > _BINARY_CONTROL_RATIO
+
+
+def _odd_ratio(text: str) -> float:
+    """Share of characters that are neither letters, digits, spaces nor common punctuation."""
+    sample = text[:_SNIFF_BYTES]
+    odd = sum(1 for ch in sample if not (ch.isalnum() or ch.isspace() or ch in ".,;:!?'\"()-–—‘’“”&%/£$€@#*+=<>[]{}_|"))
+    return odd / max(len(sample), 1)
+
+
+def decode_bytes(data: bytes, source: str) -> str | Problem:
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252.
+
+    Problem ``"undecodable"`` only for bytes that none of these read as plausible text.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return problem(source, "undecodable", "the UTF-16 text is damaged")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return problem(source, "undecodable", "the bytes are neither UTF-8, UTF-16 nor Windows-1252 text")
+    if _odd_ratio(text) > _ODD_CHAR_RATIO:
+        return problem(source, "undecodable", "the bytes do not read as text in UTF-8, UTF-16 or Windows-1252")
+    return text
+
+
+def detect_binary_format(data: bytes) -> str | None:
+    """'gzip', 'pdf' or 'warc' from magic bytes, else None."""
+    if data.startswith(GZIP_MAGIC):
+        return "gzip"
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.lstrip()[:6] == b"WARC/1" or data.lstrip()[:6] == b"WARC/0":
+        return "warc"
+    return None
+
+
+def _hint(name: str) -> str | None:
+    return EXTENSION_FORMATS.get(PurePosixPath(strip_gz(name).lower()).suffix)
+
+
+def _looks_json_lines(text: str) -> bool:
+    lines = [line.strip() for line in text.splitlines()[:20] if line.strip()]
+    return len(lines) > 1 and all(line.startswith("{") and line.endswith("}") for line in lines)
+
+
+def _looks_csv(head: str) -> bool:
+    """A header row naming a text column and at least one other known field."""
+    from storyline.ingest.tabular import FIELDS, field_synonyms
+
+    first = head.split("\n", 1)[0].strip().lower()
+    synonyms = field_synonyms()
+    for delimiter in (",", "\t", ";", "|"):
+        names = {name.strip().strip('"') for name in first.split(delimiter)}
+        known = [f for f in FIELDS if names & set(synonyms[f])]
+        if len(names) >= 2 and "text" in known and len(known) >= 2:
+            return True
+    return False
+
+
+def detect_text_format(text: str, name: str = "") -> str:
+    """'feed', 'html', 'json', 'jsonl', 'csv', 'markdown' or 'text' for decoded text.
+
+    Content decides where it is clear (JSON brackets, markup); otherwise the
+    extension hints (``.csv``, ``.md``); otherwise plain text.
+    """
+    head = text.lstrip()[:4096]
+    hint = _hint(name)
+    if head[:1] in ("{", "[") and hint not in ("text", "markdown"):
+        return "jsonl" if hint == "jsonl" or _looks_json_lines(text) else "json"
+    if head[:1] == "<":
+        if _FEED_RE.search(head[:2048]) and not re.match(r"<!doctype\s+html|<html", head, re.IGNORECASE):
+            return "feed"
+        if _HTML_RE.search(head[:2048]):
+            return "html"
+    if hint in ("csv", "markdown", "text", "html", "json", "jsonl"):
+        return hint
+    if _HTML_RE.search(head[:1024]):
+        return "html"
+    if _looks_csv(head):
+        return "csv"
+    return "markdown" if _MARKDOWN_RE.search(head[:600]) else "text"

@@ -1,0 +1,229 @@
+"""Metadata read from values and text: dates normalised to ISO, inferred dates, fallback titles.
+
+Dates are only ever read from evidence (a metadata value, a dateline, a
+"Published: ..." line); nothing here guesses.  Ambiguous numeric dates such as
+``03/04/2023`` are refused rather than read one way or the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import re
+import time
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+_ORDINAL = r"(?:st|nd|rd|th)?"
+
+
+class DateWords(NamedTuple):
+    months: dict[str, int]
+    weekdays: list[str]
+    labels_published: list[str]
+    labels_updated: list[str]
+    head_chars: int
+
+
+@lru_cache(maxsize=1)
+def date_words() -> DateWords:
+    """Month names, weekday names and date labels from ``data/ingest_dates.json``."""
+    raw = json.loads(resources.files("storyline.data").joinpath("ingest_dates.json").read_text("utf-8"))
+    return DateWords(
+        raw["months"], raw["weekdays"], raw["labels_published"], raw["labels_updated"], raw["head_chars"]
+    )
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _date_pattern() -> re.Pattern[str]:
+    """One date expression: '14 March 2023', 'Oct. 3, 2024', '2023-03-14', 'Tuesday, 14 March 2023'."""
+    words = date_words()
+    month = _alternation(list(words.months))
+    weekday = _alternation(words.weekdays)
+    return re.compile(
+        rf"(?:(?:{weekday})\.?,?\s+)?(?:"
+        rf"(?P<d1>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m1>{month})\.?,?\s+(?P<y1>\d{{4}})"
+        rf"|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}}){_ORDINAL},?\s+(?P<y2>\d{{4}})"
+        rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"
+        rf"|(?P<d4>\d{{1,2}})[/.](?P<m4>\d{{1,2}})[/.](?P<y4>\d{{4}})"
+        rf"|(?P<m5>{month})\.?,?\s+(?P<y5>\d{{4}})"
+        rf")(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """ISO date at the precision given, or None when the parts are not a real date."""
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" if day is None else f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _slash_date(first: int, second: int, year: int) -> str | None:
+    """dd/mm/yyyy or mm/dd/yyyy only when one reading is impossible; otherwise None."""
+    if first > 12 >= second:
+        return _iso(year, second, first)
+    if second > 12 >= first:
+        return _iso(year, first, second)
+    return None
+
+
+def _match_to_iso(match: re.Match[str]) -> str | None:
+    g = match.groupdict()
+    months = date_words().months
+    if g["y1"]:
+        return _iso(int(g["y1"]), months[g["m1"].lower()], int(g["d1"]))
+    if g["y2"]:
+        return _iso(int(g["y2"]), months[g["m2"].lower()], int(g["d2"]))
+    if g["y3"]:
+        return _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    if g["y4"]:
+        return _slash_date(int(g["d4"]), int(g["m4"]), int(g["y4"]))
+    return _iso(int(g["y5"]), months[g["m5"].lower()])
+
+
+_ISO_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?$")
+_PDF_RE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?")
+
+
+def _string_to_iso(value: str) -> str | None:
+    text = value.strip()
+    for pattern in (_ISO_RE, _PDF_RE):
+        found = pattern.match(text)
+        if found:
+            y, m, d = (int(part) if part else None for part in found.groups())
+            return _iso(y or 0, m, d if m else None)
+    rfc = email.utils.parsedate_tz(text) if re.search(r"\d{1,2}:\d{2}", text) else None
+    if rfc:  # RFC 822 in feeds: keep the date as the publisher wrote it, in its own zone
+        return _iso(rfc[0], rfc[1], rfc[2])
+    found = _date_pattern().search(text)
+    if found and len(text) - len(found.group(0)) <= 30:  # mostly a date, not a sentence with one
+        return _match_to_iso(found)
+    return None
+
+
+def normalize_date(value: Any) -> str | None:
+    """An ISO date (YYYY-MM-DD, YYYY-MM or YYYY) from a metadata value, or None.
+
+    Accepts datetimes, ``time.struct_time``, ISO strings with times and zones,
+    RFC 822 strings, PDF dates (``D:20230314...``), "14 March 2023", "Oct. 3, 2024",
+    and Unix timestamps.  Dates keep the calendar day written in their own zone.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, time.struct_time):
+        return _iso(value.tm_year, value.tm_mon, value.tm_mday)
+    if isinstance(value, int | float):
+        if 100_000_000 < value < 10_000_000_000:
+            return dt.datetime.fromtimestamp(value, tz=dt.timezone.utc).date().isoformat()
+        return _iso(int(value)) if 1000 <= value <= 9999 else None
+    if isinstance(value, str) and value.strip():
+        return _string_to_iso(value)
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for each line of ``text``."""
+    out, offset = [], 0
+    for line in text.split("\n"):
+        out.append((offset, line))
+        offset += len(line) + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _evidence_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """(line prefix that introduces a date, whether only a time may follow the date), best first.
+
+    A label with a colon or dash ("Published: ...") may be followed by anything; a bare
+    label ("Filed 3 May 2021, the lawsuit ...") only counts when the line holds just the date.
+    """
+    words = date_words()
+    published, updated = _alternation(words.labels_published), _alternation(words.labels_updated)
+    place = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+    separator = r"\s*(?:on\s+)?[:\-–—|]\s*"
+    return (
+        (re.compile(rf"^\s*(?:{published}){separator}", re.IGNORECASE), False),
+        (re.compile(rf"^\s*(?:{published})\s+(?:on\s+)?", re.IGNORECASE), True),
+        (re.compile(rf"^\s*{place},\s*(?:[A-Z][a-z]{{1,5}}\.,?\s*)?(?:\([^)\n]{{1,60}}\)\s*)?[—–-]*\s*"), False),
+        (re.compile(r"^\s*"), True),  # a line that is only a date (and perhaps a time)
+        (re.compile(r"^[^\n]{1,80}\s[·|–—-]\s+"), True),  # "Outlet · By A. Writer · June 3, 2025"
+        (re.compile(rf"^\s*(?:{updated}){separator}", re.IGNORECASE), False),
+        (re.compile(rf"^\s*(?:{updated})\s+(?:on\s+)?", re.IGNORECASE), True),
+    )
+
+
+_DATE_ONLY_REST = re.compile(r"^[\s,]*(?:(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?\s*[A-Z]{0,4})?\s*$", re.IGNORECASE)
+
+
+def _date_after(prefix: re.Pattern[str], line: str, date_only: bool) -> tuple[str, tuple[int, int]] | None:
+    head = prefix.match(line)
+    if not head:
+        return None
+    found = _date_pattern().match(line, head.end())
+    if not found or (date_only and not _DATE_ONLY_REST.match(line[found.end():])):
+        return None
+    iso = _match_to_iso(found)
+    return (iso, (found.start(), found.end())) if iso else None
+
+
+def infer_published(text: str) -> tuple[str, tuple[int, int]] | None:
+    """(ISO date, span of the date) from evidence near the top of ``text``, or None.
+
+    Evidence is a "Published: ..."/"Date: ..." line, a dateline
+    ("HARROWGATE, 14 March 2023 —", "SPRINGFIELD, Ill. (Continental Press) — Oct. 3, 2024"),
+    a line holding only a date, or an "Updated ..." line, within the first
+    ~600 characters.  A date deeper in the body is never taken.
+    """
+    lines = _lines(text[: date_words().head_chars])
+    for prefix, date_only in _evidence_patterns():
+        for offset, line in lines:
+            found = _date_after(prefix, line, date_only)
+            if found:
+                iso, (start, end) = found
+                return iso, (offset + start, offset + end)
+    return None
+
+
+_BYLINE_RE = re.compile(r"^(?:by|from)\s+\S", re.IGNORECASE)
+_MAX_TITLE_CHARS = 150
+_MAX_TITLE_WORDS = 25
+_MAX_SENTENCE_TITLE_WORDS = 10
+
+
+def _is_metadata_line(line: str) -> bool:
+    if _BYLINE_RE.match(line):
+        return True
+    return any(_date_after(prefix, line, date_only) for prefix, date_only in _evidence_patterns())
+
+
+def fallback_title(text: str) -> str | None:
+    """The first short non-empty line (a headline), skipping date and byline lines.
+
+    None when the text opens with a long paragraph: then there is no headline.
+    """
+    for _, raw in _lines(text[:2000])[:12]:
+        line = raw.strip().lstrip("#").strip()
+        if not line or _is_metadata_line(line):
+            continue
+        if line.endswith((",", ":")):
+            return None  # a salutation ("Sir,") or a lead-in, not a headline
+        words = len(line.split())
+        if line.endswith(".") and words > _MAX_SENTENCE_TITLE_WORDS:
+            return None  # a sentence opening the text, not a headline
+        if len(line) <= _MAX_TITLE_CHARS and words <= _MAX_TITLE_WORDS:
+            return line
+        return None
+    return None

@@ -1,0 +1,118 @@
+"""Published dates: metadata normalisation, inference only with evidence, title fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.ingest import fallback_title, infer_published, make_document, normalize_date
+from storyline.model import Document
+
+
+def _span_text(text: str) -> tuple[str, str] | None:
+    found = infer_published(text)
+    if found is None:
+        return None
+    iso, (start, end) = found
+    return iso, text[start:end]
+
+
+def test_metadata_infer_published_british_dateline() -> None:
+    text = "Council sets budget\n\nHARROWGATE, 14 March 2023 — The council agreed its budget."
+    assert _span_text(text) == ("2023-03-14", "14 March 2023")
+
+
+def test_metadata_infer_published_american_dateline_with_agency() -> None:
+    text = "SPRINGFIELD, Ill. (Continental Press) — Oct. 3, 2024 — Water rates will rise."
+    assert _span_text(text) == ("2024-10-03", "Oct. 3, 2024")
+
+
+def test_metadata_infer_published_labelled_line() -> None:
+    text = "Bridge closure extended\nBy Eleanor Marsh\nPublished: Tuesday 6 June 2023, 08:15 BST\n\nThe bridge..."
+    assert _span_text(text) == ("2023-06-06", "Tuesday 6 June 2023")
+
+
+def test_metadata_infer_published_prefers_published_over_updated() -> None:
+    text = "Title\nUpdated: 9 June 2023\nPublished: 6 June 2023\n\nBody."
+    assert _span_text(text) == ("2023-06-06", "6 June 2023")
+
+
+def test_metadata_infer_published_updated_line_when_alone() -> None:
+    assert _span_text("Title\nLast updated on June 9, 2023\n\nBody.") == ("2023-06-09", "June 9, 2023")
+
+
+def test_metadata_no_date_from_deep_in_body() -> None:
+    body = "Ferry delays\n\n" + "Passengers have complained for months about cancelled sailings. " * 12
+    body += "At a meeting on 3 May 2021 the company made a promise."
+    assert infer_published(body) is None
+    doc = make_document(body, source="ferry.txt")
+    assert isinstance(doc, Document)
+    assert doc.published is None and not doc.published_inferred and doc.published_span is None
+
+
+def test_metadata_no_date_from_sentence_near_top() -> None:
+    text = "Ferry delays\n\nOn 3 May 2021 the company promised a new ship within two years."
+    assert infer_published(text) is None
+
+
+def test_metadata_ambiguous_numeric_date_is_refused() -> None:
+    assert infer_published("Date: 03/04/2023\n\nMemo text.") is None
+    assert _span_text("Date: 23/04/2023\n\nMemo text.") == ("2023-04-23", "23/04/2023")
+
+
+def test_metadata_make_document_sets_inferred_span() -> None:
+    text = "HARROWGATE, 14 March 2023 — The council agreed its budget."
+    doc = make_document(text, source="a.txt")
+    assert isinstance(doc, Document)
+    assert doc.published == "2023-03-14" and doc.published_inferred
+    assert doc.published_span is not None
+    assert doc.text[doc.published_span[0]:doc.published_span[1]] == "14 March 2023"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Tue, 14 Mar 2023 23:30:00 -0500", "2023-03-14"),
+        ("2023-03-14T23:30:00-05:00", "2023-03-14"),
+        ("2024-09-27T16:40:00Z", "2024-09-27"),
+        ("14 March 2023", "2023-03-14"),
+        ("Oct. 3, 2024", "2024-10-03"),
+        ("March 2023", "2023-03"),
+        ("2023", "2023"),
+        ("D:20230208101500+00'00'", "2023-02-08"),
+        ("2023-02-30", None),
+        ("sometime last spring", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_metadata_normalize_date(value: object, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+def test_metadata_fallback_title_skips_bylines_and_dates() -> None:
+    text = "By Priya Shah\nPublished: 15 March 2023\nSwimming pool to reopen in May\n\nThe Riverside pool..."
+    assert fallback_title(text) == "Swimming pool to reopen in May"
+
+
+def test_metadata_fallback_title_none_for_opening_paragraph() -> None:
+    text = (
+        "The Riverside pool will reopen in May after a refit costing more than a million pounds, "
+        "the council said on Tuesday, ending a closure that lasted two years.\n\nMore text."
+    )
+    assert fallback_title(text) is None
+
+
+def test_metadata_bare_label_needs_a_date_only_line() -> None:
+    assert infer_published("Court papers\n\nFiled 3 May 2021, the lawsuit alleges fraud.") is None
+    assert _span_text("Press release\nIssued 3 May 2021\n\nText.") == ("2021-05-03", "3 May 2021")
+
+
+def test_metadata_infer_published_from_outlet_byline_line() -> None:
+    text = "Depot deal agreed\n\nPort Ellison Ledger · By Marcus Bell · June 3, 2025\n\nThe district agreed..."
+    assert _span_text(text) == ("2025-06-03", "June 3, 2025")
+    text = "Leader vows to act\n\nBrackendale Observer - Wednesday 18 September 2024\nBy A. Writer\n\nText."
+    assert _span_text(text) == ("2024-09-18", "Wednesday 18 September 2024")
+
+
+def test_metadata_fallback_title_not_a_salutation() -> None:
+    assert fallback_title("Sir,\n\nAs a resident of this town for forty years, I write in despair.") is None
