@@ -1,0 +1,1 @@
+"""Per-document language work: pure functions over one document, no database."""

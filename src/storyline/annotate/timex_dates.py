@@ -1,0 +1,165 @@
+"""Calendar arithmetic for TIMEX3 values: a partial reference date, shifts, weeks, quarters, tense cues."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from storyline.annotate.timex_detect import lexicon
+
+_REFERENCE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_SENTENCE_EDGE = re.compile(r"[.!?;\n]\s")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The date relative expressions resolve against; month and day may be unknown."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def date(self) -> date | None:
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        return date(self.year, self.month, self.day)
+
+
+def parse_reference(reference: str | None) -> Reference:
+    """Read an ISO date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, time ignored); anything else -> unknown."""
+    if not reference:
+        return Reference()
+    m = _REFERENCE.match(reference)
+    if m is None:
+        return Reference()
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if month is None or not 1 <= int(month) <= 12:
+        return Reference(year)
+    if day is None or not 1 <= int(day) <= days_in_month(year, int(month)):
+        return Reference(year, int(month))
+    return Reference(year, int(month), int(day))
+
+
+def days_in_month(year: int | None, month: int) -> int:
+    return calendar.monthrange(year if year is not None else 2000, month)[1]
+
+
+def valid_day(year: int | None, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)
+
+
+def format_day(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def format_week(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1
+
+
+def quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def shift_quarter(year: int, quarter: int, by: int) -> tuple[int, int]:
+    index = year * 4 + (quarter - 1) + by
+    return index // 4, index % 4 + 1
+
+
+def weekday_near(ref: date, weekday: int, direction: str) -> date:
+    """The ``weekday`` (1 = Monday) on or before ``ref`` ("past"), on or after ("future"),
+    strictly before ("last") or strictly after ("next")."""
+    delta = weekday - ref.isoweekday()
+    if direction == "past":
+        return ref + timedelta(days=delta if delta <= 0 else delta - 7)
+    if direction == "future":
+        return ref + timedelta(days=delta if delta >= 0 else delta + 7)
+    if direction == "last":
+        return ref + timedelta(days=delta if delta < 0 else delta - 7)
+    return ref + timedelta(days=delta if delta > 0 else delta + 7)
+
+
+def week_day(ref: date, weekday: int) -> date:
+    """That weekday in the ISO week of ``ref``."""
+    return ref + timedelta(days=weekday - ref.isoweekday())
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th ``weekday`` (1 = Monday) of a month, e.g. US Thanksgiving = 4th Thursday of November."""
+    first = date(year, month, 1)
+    offset = (weekday - first.isoweekday()) % 7
+    return first + timedelta(days=offset + 7 * (n - 1))
+
+
+def _looking_back(day: date, anchor: date) -> int:
+    """Distance in days, a future date counting double: news mostly reports what has happened."""
+    days = (day - anchor).days
+    return 2 * days if days > 0 else -days
+
+
+def nearest_year(ref: Reference, month: int, day: int, tense: str | None, ahead: int = 60) -> int | None:
+    """The year for a day and month written without one: in a past-tense sentence the latest
+    candidate no more than ``ahead`` days after the reference (news looks back), in a future-tense
+    one the first on or after it, and with no tense cue the nearest, looking back."""
+    if ref.year is None:
+        return None
+    anchor = ref.date or date(ref.year, ref.month or 7, 15 if ref.month else 1)
+    candidates = [y for y in (ref.year - 1, ref.year, ref.year + 1) if valid_day(y, month, day)]
+    if not candidates:
+        return None
+    if tense == "future":
+        later = [y for y in candidates if date(y, month, day) >= anchor]
+        return min(later) if later else max(candidates)
+    if tense is None:
+        return min(candidates, key=lambda y: (_looking_back(date(y, month, day), anchor), -y))
+    earlier = [y for y in candidates if (date(y, month, day) - anchor).days <= ahead]
+    return max(earlier) if earlier else min(candidates)
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    """Future and past cues in one regex (groups ``future`` and ``past``; future wins a tie)."""
+    lex = lexicon()
+    future = "|".join(re.escape(w) for w in sorted(lex["future_cues"], key=len, reverse=True))
+    past = "|".join(re.escape(w) for w in sorted(lex["past_cues"], key=len, reverse=True))
+    return re.compile(r"(?P<future>(?:(?<=\w)|\b)(?:" + future + r")\b)|(?P<past>\b(?:" + past + r")\b|\b\w+ed\b)",
+                      re.IGNORECASE)
+
+
+def sentence_window(text: str, start: int, end: int, reach: int = 160) -> tuple[str, str]:
+    """The text of the sentence before and after a span (bounded by ``reach`` characters)."""
+    before = text[max(0, start - reach):start]
+    edges = list(_SENTENCE_EDGE.finditer(before))
+    if edges:
+        before = before[edges[-1].end():]
+    after = text[end:end + reach]
+    edge = _SENTENCE_EDGE.search(after)
+    if edge:
+        after = after[:edge.start() + 1]
+    return before, after
+
+
+def tense_of(text: str, start: int, end: int) -> str | None:
+    """"future" or "past" from the cue nearest the span in its sentence (future: will, next, is
+    due ...; past: said, was, -ed ...); None when the sentence has neither."""
+    before, after = sentence_window(text, start, end)
+    pattern = _cue_pattern()
+    options: list[tuple[int, str]] = []
+    last = None
+    for last in pattern.finditer(before):
+        pass
+    if last is not None:
+        options.append((len(before) - last.end(), str(last.lastgroup)))
+    first = pattern.search(after)
+    if first is not None:
+        options.append((first.start(), str(first.lastgroup)))
+    return min(options)[1] if options else None

@@ -1,0 +1,465 @@
+"""Turn a rule match into a TIMEX3 type and value: calendar expressions (dates, months, years,
+decades, centuries, seasons, quarters, holidays, eras) and the shared :class:`Context`.
+
+One normaliser per rule of ``data/timex_patterns.json`` (relative and quantity rules live in
+``timex_relative``); each returns a :class:`Timex` or None to reject the match (a false positive
+such as "may be" or "a march").  Precision is never invented: without a reference, "Oct. 19" stays
+``XXXX-10-19``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from storyline.annotate.timex_dates import (
+    Reference,
+    format_day,
+    nearest_year,
+    nth_weekday,
+    quarter_of,
+    shift_quarter,
+    tense_of,
+    valid_day,
+)
+from storyline.annotate.timex_detect import lexicon
+from storyline.model import Timex
+
+_SPACE = re.compile(r"[\s-]+")
+_NEXT_WORD = re.compile(r"\s*([^\s.,;:!?)\]'\"’”]*)")
+_YEAR = re.compile(r"(?<![\d,.$£€])\b(1[5-9]\d\d|20\d\d)\b(?![,.]?\d)")
+_CODE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b[0-9]{1,3}|[0-9]{5,})[-/]$")
+_CODE_AFTER = re.compile(r"[-/](?!1[0-9]{3}\b|20[0-9]{2}\b|[0-9]{2}\b)[0-9A-Za-z]")
+_NUMBER = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
+_QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+         "final": 4, "last": 4}
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+_LAST = {"last", "past", "previous", "prior", "preceding"}
+_NEXT = {"next", "coming", "following"}
+_MONTHS_AHEAD = 2  # a month name alone may point this far past the reference ("in January", written in December)
+_ANCHOR_REACH = 400  # characters within which "a year earlier" follows the quarter it compares with
+
+
+@dataclass
+class Context:
+    """What a normaliser may consult: the text, the reference and what earlier timexes anchored."""
+
+    text: str
+    ref: Reference
+    last_quarter: tuple[int, int, int] | None = None  # (year, quarter, position)
+    last_absolute: str | None = None  # value of the latest absolute date or year seen
+    _narrative: bool | None = None
+
+    @property
+    def narrative(self) -> bool:
+        """True when most years the text names (ten at least) lie more than a year from the
+        reference: a history, not news, so undated months follow the story's own dates."""
+        if self._narrative is None:
+            years = [int(y) for y in _YEAR.findall(self.text)]
+            far = sum(self.ref.year is not None and abs(y - self.ref.year) > 1 for y in years)
+            self._narrative = len(years) >= 10 and far > 0.6 * len(years)
+        return self._narrative
+    style: dict[str, int] = field(default_factory=lambda: {"dmy": 0, "mdy": 0})
+
+
+def words(phrase: str | None) -> str:
+    """Lower-case, with runs of spaces and hyphens as one space."""
+    return _SPACE.sub(" ", phrase.lower()).strip() if phrase else ""
+
+
+def number_value(phrase: str) -> float | None:
+    """3, "3", "three", "twenty-five", "a" -> a number; vague words ("several") -> None."""
+    text = words(phrase)
+    if _NUMBER.match(text):
+        return float(text.replace(",", ""))
+    numbers = lexicon()["numbers"]
+    if text in numbers:
+        return float(numbers[text])
+    parts = text.split(" ")
+    if len(parts) == 2 and parts[0] in numbers and parts[1] in numbers:
+        return float(numbers[parts[0]] + numbers[parts[1]])
+    return None
+
+
+def mod_of(phrase: str | None) -> str | None:
+    if not phrase:
+        return None
+    lex = lexicon()
+    key = words(phrase)
+    return lex["position_mods"].get(key) or lex["quantity_mods"].get(key) or lex["position_mods"].get(
+        phrase.lower().strip())
+
+
+def make_timex(ctx: Context, m: re.Match[str], kind: str, value: str, *, relative: bool = False,
+           mod: str | None = None, start: int | None = None) -> Timex:
+    begin = m.start() if start is None else start
+    kind = "TIME" if kind == "DATE" and "T" in value and not value.startswith("P") else kind
+    return Timex(begin, m.end(), ctx.text[begin:m.end()], kind, value, relative, mod)  # type: ignore[arg-type]
+
+
+def format_number(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _month_number(token: str) -> int:
+    return int(lexicon()["months"][token.lower().rstrip(".")])
+
+
+def _day_number(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def _year_of(token: str, ref: Reference) -> int:
+    if len(token) == 4:
+        return int(token)
+    two = int(token)
+    pivot = (ref.year % 100 + 10) if ref.year else 30
+    return 2000 + two if two <= pivot else 1900 + two
+
+
+# --- absolute dates ----------------------------------------------------------------------------
+
+
+def norm_iso(m: re.Match[str], ctx: Context) -> Timex | None:
+    year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
+    if not valid_day(year, month, day):
+        return None
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    return make_timex(ctx, m, "DATE", value + (f"T{m['hour']}:{m['minute']}" if m["hour"] else ""))
+
+
+def norm_numeric(m: re.Match[str], ctx: Context) -> Timex | None:
+    a, b = int(m["a"]), int(m["b"])
+    if m["sep"] == "." and len(m["year"]) != 4:
+        return None
+    order = "dmy" if a > 12 >= b else "mdy" if b > 12 >= a else None
+    if order is None and a == b:
+        order = "dmy"
+    if order is None:
+        order = _document_style(ctx)
+    if order is None:
+        return None
+    day, month = (a, b) if order == "dmy" else (b, a)
+    year = _year_of(m["year"], ctx.ref)
+    if not valid_day(year, month, day):
+        return None
+    return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
+
+
+_BRITISH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                      r"(?:\s+\d{4})", re.IGNORECASE)
+_AMERICAN = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,"
+                       r"\s+\d{4}", re.IGNORECASE)
+
+
+def _document_style(ctx: Context) -> str | None:
+    """"dmy" or "mdy" from how the document writes dates in words; None when it does not say."""
+    british, american = len(_BRITISH.findall(ctx.text)), len(_AMERICAN.findall(ctx.text))
+    if british > american:
+        return "dmy"
+    if american > british:
+        return "mdy"
+    return None
+
+
+def narrative_year(ctx: Context) -> int | None:
+    """The year of the last date the text named, when the text narrates another time (most years it
+    names are far from the reference, see :attr:`Context.narrative`) and that year is more than a
+    year away from the reference: "In June" after "May 1940", in an encyclopedia article of 2009."""
+    if ctx.last_absolute is None or ctx.ref.year is None or not ctx.narrative:
+        return None
+    year = int(ctx.last_absolute[:4])
+    return year if abs(year - ctx.ref.year) > 1 else None
+
+
+def _day_month(m: re.Match[str], ctx: Context) -> Timex | None:
+    month, day = _month_number(m["month"]), _day_number(m["day"])
+    if m["month"].lower() in ("may", "mar", "march") and not m["month"][0].isupper() and m["wd"] is None:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+        if not valid_day(year, month, day):
+            return None
+        return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
+    if not valid_day(None, month, day):
+        return None
+    year_guess = narrative_year(ctx) or _year_matching_weekday(ctx.ref, month, day, m["wd"])
+    if year_guess is None:
+        tense = tense_of(ctx.text, m.start(), m.end())
+        year_guess = nearest_year(ctx.ref, month, day, tense)
+    if year_guess is None:
+        return make_timex(ctx, m, "DATE", f"XXXX-{month:02d}-{day:02d}")
+    return make_timex(ctx, m, "DATE", f"{year_guess:04d}-{month:02d}-{day:02d}", relative=True)
+
+
+def _year_matching_weekday(ref: Reference, month: int, day: int, weekday: str | None) -> int | None:
+    if ref.year is None or not weekday:
+        return None
+    number = lexicon()["weekdays"].get(weekday.lower().rstrip("."))
+    hits = [y for y in (ref.year, ref.year - 1, ref.year + 1)
+            if valid_day(y, month, day) and date(y, month, day).isoweekday() == number]
+    return hits[0] if hits else None
+
+
+def norm_month_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    month, year = _month_number(m["month"]), int(m["year"])
+    if m["month"].lower() in ("may", "mar") and not m["month"][0].isupper():
+        return None
+    return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}", mod=mod_of(m["mod"]))
+
+
+def norm_fiscal(m: re.Match[str], ctx: Context) -> Timex | None:
+    year = _year_of(m["year"], ctx.ref)
+    if m["ord"]:
+        quarter = _QORD[m["ord"].lower()]
+        ctx.last_quarter = (year, quarter, m.start())
+        return make_timex(ctx, m, "DATE", f"{year:04d}-Q{quarter}")
+    return make_timex(ctx, m, "DATE", f"{year:04d}")
+
+
+def norm_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["q"]:
+        unit, number = ("half" if m["q"][0] in "Hh" else "quarter"), int(m["q"][1])
+    else:
+        unit, number = m["unit"].lower(), _QORD[m["ord"].lower()]
+    if unit == "half" and number > 2:
+        return None
+    year, relative = _quarter_year(m, ctx, number if unit == "quarter" else number * 2)
+    start = m.start()
+    if ctx.text[start:start + 4].lower() == "the " and "-" in m.group(0):
+        start += 4
+    letter = "Q" if unit == "quarter" else "H"
+    if year is None:
+        return make_timex(ctx, m, "DATE", f"XXXX-{letter}{number}", start=start)
+    if unit == "quarter":
+        ctx.last_quarter = (year, number, m.start())
+    return make_timex(ctx, m, "DATE", f"{year:04d}-{letter}{number}", relative=relative, start=start)
+
+
+def _quarter_year(m: re.Match[str], ctx: Context, quarter: int) -> tuple[int | None, bool]:
+    explicit = m["year1"] or m["year"]
+    if explicit and explicit[:1].isdigit():
+        return int(explicit[:4]), False
+    phrase = words(m["ryear"] or explicit)
+    if ctx.ref.year is None:
+        return None, False
+    if phrase:
+        shift = -1 if phrase.startswith("last") else 1 if phrase.startswith("next") else 0
+        return ctx.ref.year + shift, True
+    later_than_reference = ctx.ref.month is not None and quarter > quarter_of(ctx.ref.month)
+    if later_than_reference and tense_of(ctx.text, m.start(), m.end()) != "future":
+        return ctx.ref.year - 1, True
+    return ctx.ref.year, True
+
+
+def norm_quarter_rel(m: re.Match[str], ctx: Context) -> Timex | None:
+    rel = words(m["rel"])
+    unit = (m["unit"] or "quarter").lower()
+    if unit == "period" and rel not in ("latest", "year ago", "year earlier", "comparable", "corresponding",
+                                        "recent", "same", "prior year", "year before"):
+        return None
+    if rel in ("year ago", "year earlier", "year before", "prior year", "comparable", "corresponding", "same"):
+        anchor = _recent_quarter(ctx, m.start())
+        if anchor is None:
+            return None
+        shift = 0 if rel == "same" else -4
+        year, quarter = shift_quarter(anchor[0], anchor[1], shift)
+        return make_timex(ctx, m, "DATE", f"{year:04d}-Q{quarter}", relative=True)
+    if not rel:
+        anchor = _recent_quarter(ctx, m.start())
+        if anchor is not None:
+            return make_timex(ctx, m, "DATE", f"{anchor[0]:04d}-Q{anchor[1]}", relative=True)
+    if ctx.ref.year is None or ctx.ref.month is None:
+        return make_timex(ctx, m, "DATE", "XXXX-QX")
+    shift = 0 if rel in ("current", "this") else 1 if rel in _NEXT else -1
+    year, quarter = shift_quarter(ctx.ref.year, quarter_of(ctx.ref.month), shift)
+    ctx.last_quarter = (year, quarter, m.start())
+    return make_timex(ctx, m, "DATE", f"{year:04d}-Q{quarter}", relative=True)
+
+
+def _recent_quarter(ctx: Context, position: int) -> tuple[int, int] | None:
+    if ctx.last_quarter is None or position - ctx.last_quarter[2] > _ANCHOR_REACH:
+        return None
+    return ctx.last_quarter[0], ctx.last_quarter[1]
+
+
+def norm_decade(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["cent"]:
+        value = m["cent"] + m["dec"]
+    elif m["yy"]:
+        digit = int(m["yy"])
+        recent = ctx.ref.year is not None and ctx.ref.year >= 2000 and digit <= (ctx.ref.year % 100) // 10
+        value = ("20" if recent else "19") + m["yy"]
+    else:
+        if not m.group(0).lower().startswith("the"):
+            return None
+        value = "19" + str(_DECADE_WORDS[m["word"].lower()])
+    return make_timex(ctx, m, "DATE", value, mod=mod_of(m["mod"]))
+
+
+def norm_century(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["num"]:
+        number = int(m["num"])
+    elif m["ord"]:
+        number = int(lexicon()["ordinals"][words(m["ord"]).replace(" ", "-")])
+    else:
+        if ctx.ref.year is None:
+            return make_timex(ctx, m, "DATE", "XX")
+        shift = 0 if m["rel"].lower() == "this" else -1
+        return make_timex(ctx, m, "DATE", f"{ctx.ref.year // 100 + shift:02d}", relative=True, mod=mod_of(m["mod"]))
+    if not 1 <= number <= 21:
+        return None
+    return make_timex(ctx, m, "DATE", f"{number - 1:02d}", mod=mod_of(m["mod"]))
+
+
+def norm_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
+    name = words(m["name"])
+    rel = (m["rel"] or "").lower()
+    year, relative = (int(m["year"]), False) if m["year"] else (ctx.ref.year, True)
+    if year is None:
+        if name.startswith("thanksgiving"):
+            return make_timex(ctx, m, "DATE", "XXXX-11-XX")
+        return make_timex(ctx, m, "DATE", "XXXX-" + _holiday_day(name))
+    if relative:
+        year = _holiday_year(ctx, m, name, rel)
+    if name.startswith("thanksgiving"):
+        return make_timex(ctx, m, "DATE", format_day(nth_weekday(year, 11, 4, 4)), relative=relative)
+    return make_timex(ctx, m, "DATE", f"{year:04d}-" + _holiday_day(name), relative=relative)
+
+
+def _holiday_year(ctx: Context, m: re.Match[str], name: str, rel: str) -> int:
+    month, day = (11, 25) if name.startswith("thanksgiving") else map(int, _holiday_day(name).split("-"))
+    deadline = preceding_word(ctx.text, m.start()) in ("by", "before", "until", "till")
+    tense = "future" if rel == "next" or deadline else tense_of(ctx.text, m.start(), m.end())
+    year = nearest_year(ctx.ref, month, day, tense, ahead=0 if rel == "last" else 60)
+    return year if year is not None else ctx.ref.year or 0
+
+
+def _holiday_day(name: str) -> str:
+    return str(_holidays().get(name, "XX-XX"))
+
+
+@cache
+def _holidays() -> dict[str, str]:
+    return {words(k): v for k, v in lexicon()["holidays"].items()}
+
+
+# --- seasons, months and years -----------------------------------------------------------------
+
+
+def preceding_word(text: str, start: int) -> str:
+    before = text[max(0, start - 20):start].split()
+    return before[-1].lower().rstrip(",") if before else ""
+
+
+def norm_season(m: re.Match[str], ctx: Context) -> Timex | None:
+    rel = (m["rel"] or "").lower()
+    code = lexicon()["seasons"][m["season"].lower()]
+    start = m.start()
+    context_words = lexicon()["season_context_words"]
+    anchored = m["year"] or m["mod"] or (rel and rel != "the")
+    in_context = preceding_word(ctx.text, start) in context_words and ctx.text[m.end():m.end() + 4] != " of "
+    if not anchored and not in_context:
+        return None
+    if m["year"]:
+        return make_timex(ctx, m, "DATE", f"{int(m['year']):04d}-{code}", mod=mod_of(m["mod"]))
+    if ctx.ref.year is None:
+        return make_timex(ctx, m, "DATE", f"XXXX-{code}", mod=mod_of(m["mod"]))
+    first, last = lexicon()["season_months"][code]
+    month = ctx.ref.month or 7
+    year = narrative_year(ctx) if rel in ("", "the") else None
+    year = year or ctx.ref.year
+    if rel in _LAST:
+        year = year if month > last and code != "WI" else year - 1
+    elif rel in _NEXT:
+        year = year if month < first else year + 1
+    return make_timex(ctx, m, "DATE", f"{year:04d}-{code}", relative=True, mod=mod_of(m["mod"]))
+
+
+def norm_month(m: re.Match[str], ctx: Context) -> Timex | None:
+    token = m["month"]
+    rel = (m["rel"] or "").lower()
+    if not token[0].isupper() and not ctx.text.islower():
+        return None
+    if token.lower() in ("may", "march") and not (rel or m["mod"]):
+        allowed = lexicon()["context_words_for_ambiguous_months"]
+        if preceding_word(ctx.text, m.start()) not in allowed:
+            return None
+    month = _month_number(token)
+    mod = mod_of(m["mod"])
+    if m["yrel"] and ctx.ref.year is not None:
+        shift = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        return make_timex(ctx, m, "DATE", f"{ctx.ref.year + shift:04d}-{month:02d}", relative=True, mod=mod)
+    narrative = narrative_year(ctx) if not rel else None
+    if narrative is not None:
+        return make_timex(ctx, m, "DATE", f"{narrative:04d}-{month:02d}", relative=True, mod=mod)
+    if ctx.ref.year is None or ctx.ref.month is None:
+        return make_timex(ctx, m, "DATE", f"XXXX-{month:02d}" if rel != "this" or not ctx.ref.year
+                      else f"{ctx.ref.year:04d}-{month:02d}", mod=mod)
+    year = _month_year(ctx, m, month, rel)
+    return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod)
+
+
+def _month_year(ctx: Context, m: re.Match[str], month: int, rel: str) -> int:
+    ref_year, ref_month = ctx.ref.year or 0, ctx.ref.month or 1
+    if rel in ("this", "that"):
+        return ref_year
+    if rel in _LAST:
+        return ref_year if month < ref_month else ref_year - 1
+    if rel in _NEXT:
+        return ref_year if month > ref_month else ref_year + 1
+    tense = tense_of(ctx.text, m.start(), m.end())
+    ahead = {y: (y - ref_year) * 12 + month - ref_month for y in (ref_year - 1, ref_year, ref_year + 1)}
+    if tense == "future":
+        return min(y for y, d in ahead.items() if d >= 0)
+    if tense == "past":
+        return max(y for y, d in ahead.items() if d <= _MONTHS_AHEAD)
+    return min(ahead, key=lambda y: 2 * ahead[y] if ahead[y] > 0 else -ahead[y])
+
+
+def norm_era(m: re.Match[str], ctx: Context) -> Timex | None:
+    """"241 BC" -> BC0241, "AD 43" / "43 AD" -> 0043 (upper-case era marks only)."""
+    era, number = (m["era"], m["n"]) if m["era"] else (m["era2"], m["n2"])
+    if not era.isupper() or int(number) == 0:
+        return None
+    value = f"{int(number):04d}"
+    return make_timex(ctx, m, "DATE", ("BC" + value) if era.startswith("B") else value)
+
+
+def norm_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    year = int(m["year"])
+    start = m.start("mod") if m["mod"] else m.start("year")
+    has_context = bool(m["mod"]) or preceding_word(ctx.text, m.start("year")) in lexicon()["year_context_before"]
+    if _blocked_year(ctx.text, m.start("year"), m.end(), has_context, year):
+        return None
+    return make_timex(ctx, m, "DATE", f"{year:04d}", mod=mod_of(m["mod"]), start=start)
+
+
+def _blocked_year(text: str, start: int, end: int, has_context: bool, year: int) -> bool:
+    lex = lexicon()
+    before = text[max(0, start - 12):start]
+    if before.endswith(tuple(c for c in lex["year_blockers_before"] if len(c) == 1)):
+        return True
+    if _CODE_BEFORE.search(before) or _CODE_AFTER.match(text, end):
+        return True  # part of a reference number: "FOI-2023-0417"
+    if preceding_word(text, start) in lex["year_blockers_before"] and not has_context:
+        return True
+    after = _NEXT_WORD.match(text, end)
+    following = after.group(1) if after else ""
+    if following.lower() in lex["year_blockers_after"]:
+        return True
+    if year < 1900 or year > 2100:
+        return not has_context and not (following == "" or not following[:1].isalpha() or following[0].isupper())
+    return False
+
+
+NORMALIZERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
+    "iso": norm_iso, "numeric": norm_numeric, "dmy": _day_month, "mdy": _day_month,
+    "month_year": norm_month_year, "fiscal": norm_fiscal, "quarter": norm_quarter,
+    "quarter_rel": norm_quarter_rel, "decade": norm_decade, "century": norm_century, "season": norm_season,
+    "holiday": norm_holiday, "era": norm_era, "year": norm_year,
+    "month": norm_month, }

@@ -1,0 +1,362 @@
+"""Relative and quantity expressions: days, weekdays, times of day, "three years ago", "last week",
+durations and sets, resolved against the reference date (or the last date the text named)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from storyline.annotate.timex_dates import (
+    Reference,
+    format_day,
+    format_week,
+    parse_reference,
+    quarter_of,
+    shift_month,
+    shift_quarter,
+    tense_of,
+    week_day,
+    weekday_near,
+)
+from storyline.annotate.timex_detect import lexicon
+from storyline.annotate.timex_normalize import (
+    Context,
+    format_number,
+    make_timex,
+    mod_of,
+    number_value,
+    preceding_word,
+    words,
+)
+from storyline.model import Timex
+
+# --- relative expressions ----------------------------------------------------------------------
+
+
+def norm_dayword(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = m["word"].lower()
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+    if m["tdb"]:
+        offset += -1 if "before" in m["tdb"].lower() else 1
+    mod = {"early": "START", "late": "END"}.get((m["mod"] or "").lower())
+    ref = ctx.ref.date
+    if ref is None:
+        return make_timex(ctx, m, "DATE", "XXXX-XX-XX", mod=mod)
+    return make_timex(ctx, m, "DATE", format_day(ref + timedelta(days=offset)), relative=True, mod=mod)
+
+
+def norm_rel_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    rel = (m["rel"] or "same").lower()
+    offset = 1 if rel in ("following", "next") else -1 if rel in ("previous", "preceding") else 0
+    anchor = parse_reference(ctx.last_absolute).date if ctx.last_absolute else None
+    ref = anchor or ctx.ref.date
+    if ref is None:
+        return make_timex(ctx, m, "DATE", "XXXX-XX-XX")
+    return make_timex(ctx, m, "DATE", format_day(ref + timedelta(days=offset)), relative=True)
+
+
+def _weekday_number(token: str) -> int:
+    return int(lexicon()["weekdays"][token.lower().rstrip(".")])
+
+
+def norm_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
+    weekday = _weekday_number(m["wd"])
+    rel = (m["rel"] or "").lower()
+    if m["plural"]:
+        return make_timex(ctx, m, "SET", f"XXXX-WXX-{weekday}") if not rel else None
+    day = resolve_weekday(ctx, m, weekday, rel)
+    mod = {"early": "START", "late": "END"}.get((m["mod"] or "").lower())
+    if day is None:
+        return make_timex(ctx, m, "DATE", f"XXXX-WXX-{weekday}", mod=mod)
+    return make_timex(ctx, m, "DATE", format_day(day), relative=True, mod=mod)
+
+
+def resolve_weekday(ctx: Context, m: re.Match[str], weekday: int, rel: str) -> date | None:
+    ref = ctx.ref.date
+    if ref is None:
+        return None
+    if rel in ("last", "past"):
+        return weekday_near(ref, weekday, "last")
+    if rel in ("next", "coming"):
+        return weekday_near(ref, weekday, "next")
+    if rel == "this":
+        return week_day(ref, weekday)
+    tense = tense_of(ctx.text, m.start(), m.end())
+    return weekday_near(ref, weekday, "future" if tense == "future" else "past")
+
+
+def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["tonight"]:
+        part, rel = "NI", "this"
+    else:
+        part, rel = lexicon()["parts_of_day"][m["part"].lower()], words(m["rel"])
+    ref = ctx.ref.date
+    offsets = {"this": 0, "that": 0, "yesterday": -1, "tomorrow": 1, "the previous": -1, "the following": 1}
+    if rel == "last":
+        if part != "NI":
+            return None
+        offsets["last"] = -1
+    if ref is None:
+        return make_timex(ctx, m, "TIME", f"XXXX-XX-XXT{part}")
+    if rel in offsets:
+        day = ref + timedelta(days=offsets[rel])
+    else:
+        day = resolve_weekday(ctx, m, _weekday_number(rel), "") or ref
+    return make_timex(ctx, m, "TIME", f"{format_day(day)}T{part}", relative=True)
+
+
+def _day_of_phrase(ctx: Context, m: re.Match[str], phrase: str | None) -> tuple[str, bool]:
+    ref = ctx.ref.date
+    word = (phrase or "today").lower()
+    if ref is None:
+        return "XXXX-XX-XX", False
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    if word in offsets:
+        return format_day(ref + timedelta(days=offsets[word])), True
+    return format_day(resolve_weekday(ctx, m, _weekday_number(word), "") or ref), True
+
+
+def norm_clock(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["oclock"]:
+        hour, minute = int(lexicon()["clock_words"].get(m["oclock"].lower(), m["oclock"])), 0
+    elif m["hour24"]:
+        hour, minute = int(m["hour24"]), int(m["minute24"])
+        if preceding_word(ctx.text, m.start()) in ("score", "won", "lost", "beat", "ratio"):
+            return None
+    else:
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+        if hour > 12 or hour == 0:
+            return None
+        pm = m["ampm"].lower().startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+    day, relative = _day_of_phrase(ctx, m, m["day"] if not m["oclock"] and not m["hour24"] else None)
+    return make_timex(ctx, m, "TIME", f"{day}T{hour:02d}:{minute:02d}", relative=relative)
+
+
+def norm_noon(m: re.Match[str], ctx: Context) -> Timex | None:
+    clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["word"].lower()]
+    day, relative = _day_of_phrase(ctx, m, m["day"])
+    return make_timex(ctx, m, "TIME", f"{day}T{clock}", relative=relative)
+
+
+def norm_ref(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = words(m["word"])
+    lex = lexicon()
+    if word in (words(w) for w in lex["present_ref"]):
+        value = "PRESENT_REF"
+    elif word in (words(w) for w in lex["past_ref"]):
+        value = "PAST_REF"
+    else:
+        value = "FUTURE_REF"
+    if word == "now" and ctx.text[m.end():m.end() + 5].lower() in (" that", "that "):
+        return None
+    return make_timex(ctx, m, "DATE", value)
+
+
+_DURATION_UNITS = {"TS": "T{n}S", "TM": "T{n}M", "TH": "T{n}H"}
+_RATE_BEFORE = re.compile(r"(?:\d|%|million|billion|bn|\bm|\bk|pence|cents?|dollars|pounds|euros|times|once|twice)"
+                          r"\s*$", re.IGNORECASE)
+_SET_UNITS = {"day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P3M",
+              "hour": "PT1H", "minute": "PT1M", "weekend": "XXXX-WXX-WE", "morning": "XXXX-XX-XXTMO",
+              "evening": "XXXX-XX-XXTEV", "afternoon": "XXXX-XX-XXTAF"}
+
+
+def _unit_code(token: str) -> str:
+    return str(lexicon()["units"][token.lower()])
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: (3, "Y") -> P3Y, (5, "TH") -> PT5H, (None, "Y") -> PXY."""
+    n = "X" if amount is None else format_number(amount)
+    if unit == "W2":
+        unit, n = "W", ("X" if amount is None else format_number(amount * 2))
+    if unit in _DURATION_UNITS:
+        return "P" + _DURATION_UNITS[unit].format(n=n)
+    if unit in ("Q", "DE") and amount is not None:
+        return f"P{format_number(amount * (3 if unit == 'Q' else 10))}{'M' if unit == 'Q' else 'Y'}"
+    if unit == "DE":
+        return "PXY"
+    return f"P{n}{unit}"
+
+
+def norm_duration(m: re.Match[str], ctx: Context) -> Timex | None:
+    unit = _unit_code(m["unit"])
+    number_text = words(m["n"])
+    amount = number_value(m["n"])
+    if unit == "TS" and number_text in ("a", "an", "one"):
+        return None  # "a second term", "one second"-as-ordinal: too ambiguous
+    if m["old"] or (unit == "Q" and "-" in m.group(0)) or (amount is not None and amount >= 1000):
+        return None  # ages ("a 6-year-old"), fractions ("three-quarters"), years ("the 1988 quarter")
+    start = _duration_start(m)
+    if amount is not None and " and a half" in words(m.group(0)):
+        amount += 0.5
+    if number_text in ("a", "an", "per") and _RATE_BEFORE.search(ctx.text[max(0, m.start() - 20):m.start()]):
+        return make_timex(ctx, m, "SET", duration_value(1, unit), start=start)
+    if unit == "WE":
+        return None
+    return make_timex(ctx, m, "DURATION", duration_value(amount, unit), mod=mod_of(m["mod"]), start=start)
+
+
+def _duration_start(m: re.Match[str]) -> int:
+    """Spans leave out quantity modifiers ("about two weeks" -> "two weeks") and a bare "the"
+    ("the two days"), as TimeBank does; "the past two years" and "the nine months" keep it."""
+    begin = m.start("n")
+    if m["rel"]:
+        begin = m.start("rel")
+    text = m.string
+    if text[max(m.start(), begin - 4):begin].lower() == "the " and (m["rel"] or m["unit"].lower() == "months"):
+        begin -= 4
+    return begin
+
+
+def norm_vague_units(m: re.Match[str], ctx: Context) -> Timex | None:
+    token = (m["unit"] or m["unit2"] or m["adjunit"]).lower()
+    unit = _unit_code(token)
+    pre = words(m["pre"])
+    if pre == "recent":
+        return make_timex(ctx, m, "DATE", "PAST_REF")
+    if pre == "coming" or pre == "the coming":
+        return make_timex(ctx, m, "DATE", "FUTURE_REF")
+    return make_timex(ctx, m, "DURATION", duration_value(None, unit))
+
+
+def norm_ago(m: re.Match[str], ctx: Context) -> Timex | None:
+    unit = _unit_code(m["unit"])
+    amount = number_value(m["n"])
+    backward = words(m["dir"]) in ("ago", "earlier", "before")
+    mod = mod_of(m["mod"])
+    if amount is None:
+        return make_timex(ctx, m, "DATE", "PAST_REF" if backward else "FUTURE_REF", mod=mod)
+    if amount != int(amount):
+        return None
+    steps = int(amount) * (-1 if backward else 1)
+    if unit == "Y" and abs(steps) <= 2 and ctx.last_quarter is not None and \
+            m.start() - ctx.last_quarter[2] <= 400:
+        year, quarter = ctx.last_quarter[0] + steps, ctx.last_quarter[1]
+        return make_timex(ctx, m, "DATE", f"{year:04d}-Q{quarter}", relative=True, mod=mod)
+    narrative = words(m["dir"]) in ("earlier", "later", "before", "after")
+    base = parse_reference(ctx.last_absolute) if narrative and ctx.last_absolute else ctx.ref
+    value = shift_value(base, unit, steps)
+    if value is None and base is not ctx.ref:
+        value = shift_value(ctx.ref, unit, steps)
+    if value is None:
+        return make_timex(ctx, m, "DATE", _unknown_at(unit), mod=mod)
+    return make_timex(ctx, m, "DATE", value, relative=True, mod=mod)
+
+
+def _unknown_at(unit: str) -> str:
+    return {"Y": "XXXX", "DE": "XXX", "CE": "XX", "Q": "XXXX-QX", "M": "XXXX-XX", "W": "XXXX-WXX",
+            "W2": "XXXX-WXX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX-XX-XX")
+
+
+_REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1,
+              "following": 1, "this": 0, "current": 0, "same": 0, "latest": 0, "that": 0}
+_ADJ_SHIFT = {"year earlier": ("Y", -1), "year ago": ("Y", -1), "year before": ("Y", -1),
+              "year end": ("YE", 0), "month earlier": ("M", -1), "week earlier": ("W", -1)}
+
+
+def norm_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["adj"]:
+        return _relative_adjective(m, ctx)
+    if m["theweekend"]:
+        return _the_weekend(m, ctx)
+    unit = _unit_code(m["unit"])
+    rel = m["rel"].lower()
+    steps = _REL_SHIFT[rel]
+    mod = mod_of(m["mod"])
+    anchored = _anchored_year(m, ctx, unit, rel, steps)
+    if anchored is not None:
+        return anchored
+    if unit == "DE":
+        value = None if ctx.ref.year is None else f"{ctx.ref.year // 10 + steps:03d}"
+    else:
+        value = shift_value(ctx.ref, unit, steps)
+    if value is None:
+        return make_timex(ctx, m, "DATE", _unknown_at(unit), mod=mod)
+    return make_timex(ctx, m, "DATE", value, relative=True, mod=mod)
+
+
+def _anchored_year(m: re.Match[str], ctx: Context, unit: str, rel: str, steps: int) -> Timex | None:
+    """"the following year", "that month", "the previous year" count from the last date the text named."""
+    if unit not in ("Y", "M") or rel not in ("following", "previous", "preceding", "that", "same", "prior") \
+            or not m.group(0).lower().lstrip().startswith(("the", "that", "later", "earlier", "late", "early")):
+        return None
+    if ctx.last_absolute is None or (unit == "M" and len(ctx.last_absolute) < 7):
+        return None
+    if unit == "M":
+        year, month = shift_month(int(ctx.last_absolute[:4]), int(ctx.last_absolute[5:7]), steps)
+        return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod_of(m["mod"]))
+    year = int(ctx.last_absolute[:4]) + steps
+    return make_timex(ctx, m, "DATE", f"{year:04d}", relative=True, mod=mod_of(m["mod"]))
+
+
+def _the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
+    """"the weekend": the one just past (the coming one in a future-tense sentence)."""
+    ref = ctx.ref.date
+    if ref is None:
+        return make_timex(ctx, m, "DATE", "XXXX-WXX-WE")
+    if ref.isoweekday() < 6 and tense_of(ctx.text, m.start(), m.end()) != "future":
+        ref -= timedelta(days=ref.isoweekday())
+    return make_timex(ctx, m, "DATE", format_week(ref) + "-WE", relative=True)
+
+
+def _relative_adjective(m: re.Match[str], ctx: Context) -> Timex | None:
+    unit, steps = _ADJ_SHIFT[words(m["adj"])]
+    if unit == "YE":
+        value = None if ctx.ref.year is None else f"{ctx.ref.year:04d}-12-31"
+        return make_timex(ctx, m, "DATE", value or "XXXX-12-31", relative=value is not None)
+    if unit == "Y" and ctx.last_quarter is not None and m.start() - ctx.last_quarter[2] <= 400:
+        year, quarter = ctx.last_quarter[0] - 1, ctx.last_quarter[1]
+        return make_timex(ctx, m, "DATE", f"{year:04d}-Q{quarter}", relative=True)
+    value = shift_value(ctx.ref, unit, steps)
+    return make_timex(ctx, m, "DATE", value or _unknown_at(unit), relative=value is not None)
+
+
+def norm_set(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["adverb"]:
+        return make_timex(ctx, m, "SET", str(lexicon()["set_adverbs"][words(m["adverb"])]))
+    unit = m["unit"].lower()
+    weekdays, seasons = lexicon()["weekdays"], lexicon()["seasons"]
+    if unit in weekdays:
+        return make_timex(ctx, m, "SET", f"XXXX-WXX-{weekdays[unit]}")
+    if unit in seasons:
+        return make_timex(ctx, m, "SET", f"XXXX-{seasons[unit]}")
+    if not m["n"]:
+        return make_timex(ctx, m, "SET", _SET_UNITS[unit])
+    amount = 2.0 if m["n"].lower() in ("other", "second") else number_value(m["n"])
+    if amount is None or unit not in ("day", "week", "month", "year", "hour", "minute", "quarter"):
+        return None
+    return make_timex(ctx, m, "SET", duration_value(amount, _unit_code(unit)))
+
+
+def shift_value(ref: Reference, unit: str, amount: int) -> str | None:
+    """The reference moved by ``amount`` units, written at that unit's precision."""
+    if ref.year is None:
+        return None
+    if unit in ("Y", "DE", "CE", "ML"):
+        factor = {"Y": 1, "DE": 10, "CE": 100, "ML": 1000}[unit]
+        return f"{ref.year + amount * factor:04d}"
+    if ref.month is None:
+        return None
+    if unit == "Q":
+        year, quarter = shift_quarter(ref.year, quarter_of(ref.month), amount)
+        return f"{year:04d}-Q{quarter}"
+    if unit == "M":
+        year, month = shift_month(ref.year, ref.month, amount)
+        return f"{year:04d}-{month:02d}"
+    day = ref.date
+    if day is None:
+        return None
+    if unit in ("W", "W2", "WE"):
+        step = 14 if unit == "W2" else 7
+        shifted = format_week(day + timedelta(days=step * amount))
+        return shifted + ("-WE" if unit == "WE" else "")
+    return format_day(day + timedelta(days=amount))
+
+
+RELATIVE_NORMALIZERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
+    "dayword": norm_dayword, "rel_day": norm_rel_day, "weekday": norm_weekday, "day_part": norm_day_part,
+    "clock": norm_clock, "noon": norm_noon, "ref": norm_ref, "duration": norm_duration,
+    "vague_units": norm_vague_units, "ago": norm_ago, "rel_unit": norm_rel_unit, "set": norm_set,
+}

@@ -1,0 +1,104 @@
+"""Absolute dates, months, years, decades, seasons, quarters and clock times."""
+
+from __future__ import annotations
+
+from storyline.annotate.timex import find_timexes
+from storyline.model import Timex
+
+
+def spans(text: str, reference: str | None = None) -> list[tuple[str, str, str]]:
+    return [(text[t.start:t.end], t.type, t.value) for t in find_timexes(text, reference)]
+
+
+def test_timex_british_dates() -> None:
+    text = "The inquiry opened on 19 October 2023 and will report by the 3rd of March 2024."
+    assert spans(text) == [("19 October 2023", "DATE", "2023-10-19"),
+                           ("the 3rd of March 2024", "DATE", "2024-03-03")]
+
+
+def test_timex_american_dates() -> None:
+    text = "Ms. Hale resigned on October 2, 2023, and the board met again on Sept. 14, 2023."
+    assert spans(text) == [("October 2, 2023", "DATE", "2023-10-02"), ("Sept. 14, 2023", "DATE", "2023-09-14")]
+
+
+def test_timex_weekday_with_date_keeps_whole_span() -> None:
+    text = "Councillors met on Tuesday, 17 October 2023, before the vote."
+    assert spans(text) == [("Tuesday, 17 October 2023", "DATE", "2023-10-17")]
+
+
+def test_timex_iso_and_unambiguous_numeric_dates() -> None:
+    text = "Figures dated 2023-09-30 were leaked; the letter of 25/09/2023 was not."
+    assert spans(text) == [("2023-09-30", "DATE", "2023-09-30"), ("25/09/2023", "DATE", "2023-09-25")]
+
+
+def test_timex_ambiguous_numeric_date_follows_document_style() -> None:
+    british = "The hearing on 12 March 2023 was adjourned to 05/09/2023."
+    american = "The hearing on March 12, 2023 was adjourned to 05/09/2023."
+    assert spans(british)[-1] == ("05/09/2023", "DATE", "2023-09-05")
+    assert spans(american)[-1] == ("05/09/2023", "DATE", "2023-05-09")
+
+
+def test_timex_ambiguous_numeric_date_without_style_is_not_guessed() -> None:
+    assert all(value != "2023-05-09" and value != "2023-09-05" for _, _, value in spans("Filed 05/09/2023."))
+
+
+def test_timex_month_year_and_season_of_year() -> None:
+    text = "The scheme ran from March 2022 until the summer of 2023."
+    assert spans(text) == [("March 2022", "DATE", "2022-03"), ("the summer of 2023", "DATE", "2023-SU")]
+
+
+def test_timex_years_and_decades() -> None:
+    text = "She joined the council in 2019, having worked abroad in the 1990s and the early 1980s."
+    found = find_timexes(text)
+    assert [(t.text, t.value) for t in found] == [("2019", "2019"), ("the 1990s", "199"),
+                                                   ("the early 1980s", "198")]
+    assert found[2].mod == "START"
+
+
+def test_timex_quarters_and_halves() -> None:
+    text = "Accounts for the third quarter of 2023 and Q1 2024 were late."
+    assert spans(text) == [("the third quarter of 2023", "DATE", "2023-Q3"), ("Q1 2024", "DATE", "2024-Q1")]
+
+
+def test_timex_clock_times_resolve_to_reference_day() -> None:
+    text = "The meeting began at 2.30pm and ended at 17:45, long after noon."
+    assert spans(text, "2023-10-19") == [("2.30pm", "TIME", "2023-10-19T14:30"),
+                                         ("17:45", "TIME", "2023-10-19T17:45"),
+                                         ("noon", "TIME", "2023-10-19T12:00")]
+
+
+def test_timex_day_and_month_without_reference_keep_unknown_year() -> None:
+    text = "The council will meet on Oct. 19 and again on 3 November."
+    assert spans(text) == [("Oct. 19", "DATE", "XXXX-10-19"), ("3 November", "DATE", "XXXX-11-03")]
+    assert not any(t.relative for t in find_timexes(text))
+
+
+def test_timex_day_and_month_with_reference_take_its_year() -> None:
+    found = find_timexes("The council met on Oct. 19 and published the minutes on 3 November.", "2023-11-20")
+    assert [(t.text, t.value, t.relative) for t in found] == [("Oct. 19", "2023-10-19", True),
+                                                               ("3 November", "2023-11-03", True)]
+
+
+def test_timex_day_month_in_january_looks_back_to_december() -> None:
+    found = find_timexes("The flooding began on 28 December, officials said.", "2024-01-04")
+    assert [t.value for t in found] == ["2023-12-28"]
+
+
+def test_timex_offsets_are_exact_with_curly_quotes() -> None:
+    text = "“We will be ready by 1 April 2024,” she said.\n\nThe deadline is 31 March."
+    found = find_timexes(text, "2024-02-01")
+    assert [(text[t.start:t.end], t.value) for t in found] == [("1 April 2024", "2024-04-01"),
+                                                                ("31 March", "2024-03-31")]
+    assert all(isinstance(t, Timex) and t.text == text[t.start:t.end] for t in found)
+
+
+def test_timex_eras_and_year_ranges() -> None:
+    text = "Carthage lost Sicily in 241 BC; Claudius invaded Britain in AD 43; the war ran 1861-1865."
+    assert spans(text) == [("241 BC", "DATE", "BC0241"), ("AD 43", "DATE", "0043"), ("1861", "DATE", "1861"),
+                           ("1865", "DATE", "1865")]
+
+
+def test_timex_reference_numbers_and_statutes_are_not_years() -> None:
+    text = "Request FOI-2023-0417 was refused under the Freedom of Information Act 2000 in 2023."
+    assert spans(text) == [("2023", "DATE", "2023")]
+    assert find_timexes(text)[0].start == text.rindex("2023")

@@ -1,0 +1,117 @@
+"""Relative expressions resolved against a reference date, durations, sets and vague references."""
+
+from __future__ import annotations
+
+from storyline.annotate.timex import find_timexes
+
+REF = "2023-10-19"  # a Thursday
+
+
+def values(text: str, reference: str | None = REF) -> list[tuple[str, str]]:
+    return [(text[t.start:t.end], t.value) for t in find_timexes(text, reference)]
+
+
+def test_timex_yesterday_today_tomorrow() -> None:
+    text = "Yesterday the minister spoke; today she resigned; tomorrow her deputy takes over."
+    assert values(text) == [("Yesterday", "2023-10-18"), ("today", "2023-10-19"), ("tomorrow", "2023-10-20")]
+    assert all(t.relative for t in find_timexes(text, REF))
+
+
+def test_timex_weekday_past_tense_is_the_one_before() -> None:
+    assert values("He said on Monday that the plan was dead.") == [("Monday", "2023-10-16")]
+
+
+def test_timex_weekday_future_tense_is_the_one_after() -> None:
+    assert values("The panel will meet on Tuesday to decide.") == [("Tuesday", "2023-10-24")]
+    assert values("The panel meets next Friday.") == [("next Friday", "2023-10-20")]
+
+
+def test_timex_last_and_this_week_month_year() -> None:
+    text = "Last week the board met; this week it voted; last month it hired, and next year it expands."
+    assert values(text) == [("Last week", "2023-W41"), ("this week", "2023-W42"), ("last month", "2023-09"),
+                            ("next year", "2024")]
+
+
+def test_timex_month_name_alone_nearest_per_tense() -> None:
+    assert values("In March the mayor announced cuts.") == [("March", "2023-03")]
+    assert values("The rules change next March.") == [("next March", "2024-03")]
+    assert values("From April, tenants will pay more.") == [("April", "2024-04")]
+
+
+def test_timex_ago_and_earlier_this_year() -> None:
+    found = find_timexes("The library opened three years ago. Earlier this year it moved.", REF)
+    assert [(t.text, t.value) for t in found] == [("three years ago", "2020"), ("Earlier this year", "2023")]
+    assert found[1].mod == "START"
+
+
+def test_timex_following_day_counts_from_last_named_date() -> None:
+    text = "On 3 March 2023 the council met. The following day she resigned, and two weeks later he quit."
+    assert values(text) == [("3 March 2023", "2023-03-03"), ("The following day", "2023-03-04"),
+                            ("two weeks later", "2023-W11")]
+
+
+def test_timex_parts_of_day() -> None:
+    text = "Staff worked this morning and will return tomorrow evening; last night was quiet."
+    found = find_timexes(text, REF)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("this morning", "TIME", "2023-10-19TMO"), ("tomorrow evening", "TIME", "2023-10-20TEV"),
+        ("last night", "TIME", "2023-10-18TNI")]
+
+
+def test_timex_relative_without_reference_keeps_unknowns() -> None:
+    text = "Last week the board met and on Friday it voted; yesterday it adjourned."
+    assert values(text, None) == [("Last week", "XXXX-WXX"), ("Friday", "XXXX-WXX-5"),
+                                  ("yesterday", "XXXX-XX-XX")]
+    assert not any(t.relative for t in find_timexes(text, None))
+
+
+def test_timex_partial_reference_resolves_what_it_can() -> None:
+    assert values("Last year the fund grew; yesterday it shrank.", "2023") == [
+        ("Last year", "2022"), ("yesterday", "XXXX-XX-XX")]
+
+
+def test_timex_durations() -> None:
+    text = "The contract lasts three years, with a six-month review, after nearly a decade of delays and 48 hours of talks."
+    found = find_timexes(text, REF)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("three years", "DURATION", "P3Y"), ("six-month", "DURATION", "P6M"), ("a decade", "DURATION", "P10Y"),
+        ("48 hours", "DURATION", "PT48H")]
+    assert found[2].mod == "APPROX"
+
+
+def test_timex_past_n_years_keeps_the() -> None:
+    assert values("Rents have doubled over the past two years.") == [("the past two years", "P2Y")]
+
+
+def test_timex_sets() -> None:
+    text = "Bins are collected every Monday, the report is published annually, and fees rise £5 a year."
+    found = find_timexes(text, REF)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("every Monday", "SET", "XXXX-WXX-1"), ("annually", "SET", "P1Y"), ("a year", "SET", "P1Y")]
+
+
+def test_timex_present_past_future_refs() -> None:
+    text = "The site is now closed and currently under review; it was recently sold, and its future is unclear in the future."
+    assert values(text) == [("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"),
+                            ("the future", "FUTURE_REF")]
+
+
+def test_timex_the_weekend_is_the_one_just_past() -> None:
+    assert values("Over the weekend, protesters gathered.") == [("the weekend", "2023-W41-WE")]
+
+
+def test_timex_month_with_this_or_last_year() -> None:
+    text = "The depot flooded in March last year and will reopen in June this year."
+    assert values(text) == [("March last year", "2022-03"), ("June this year", "2023-06")]
+
+
+def test_timex_history_follows_its_own_dates() -> None:
+    text = ("The port was founded in 1871, walled in 1880 and rebuilt in 1902 and 1911. The treaty of 1919 "
+            "held until 1936; in 1938 and 1939 tension grew, and the siege began in May 1940. The fighting "
+            "went on until 1945. In June the city fell, and on 14 July the garrison surrendered.")
+    found = {t.text: t.value for t in find_timexes(text, "2009-12-19")}
+    assert found["June"] == "1945-06" and found["14 July"] == "1945-07-14"
+
+
+def test_timex_holiday_deadline_looks_ahead() -> None:
+    assert values("She expected a very different story by Christmas.", "2024-07-04") == [("Christmas", "2024-12-25")]
