@@ -1,0 +1,148 @@
+"""The FastAPI application: one factory, shared context, templates and the export cache."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from storyline.export import build_export
+from storyline.store import Store
+from storyline.store.search import mark_snippet
+from storyline.web import security
+from storyline.web.corpus_index import CorpusIndex, build_index, display_title, site_of
+from storyline.web.highlight import fact_href
+
+Record = dict[str, Any]
+IngestFunction = Callable[[list[str], Store], Any]
+
+
+def default_ingest(sources: list[str], store: Store) -> Any:
+    """Ingest, annotate and link through the public API (imported late: it pulls in the whole pipeline)."""
+    from storyline import api
+
+    return api.ingest(sources, store)
+
+
+class ExportCache:
+    """The export object, rebuilt after an ingest through the app, when the document count changes,
+    or when older than ``max_age`` seconds (to pick up `storyline link` runs from elsewhere)."""
+
+    def __init__(self, store: Store, max_age: float = 60.0) -> None:
+        self.store = store
+        self.max_age = max_age
+        self._built = 0.0
+        self.generation = 0
+        self._key: tuple[int, int] | None = None
+        self._value: tuple[Record, CorpusIndex] | None = None
+        self._lock = threading.Lock()
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self.generation += 1
+
+    def get(self) -> tuple[Record, CorpusIndex]:
+        with self._lock:
+            key = (self.store.count_documents(), self.generation)
+            stale = time.monotonic() - self._built > self.max_age
+            if self._value is None or key != self._key or stale:
+                data = build_export(self.store)
+                self._built = time.monotonic()
+                index = build_index(data, self.store.get_state("entity_map") or {})
+                self._value, self._key = (data, index), key
+            return self._value
+
+
+@dataclass
+class WebContext:
+    store: Store
+    read_only: bool = False
+    token: str | None = None
+    max_upload_bytes: int = 20_000_000
+    ingest: IngestFunction = default_ingest
+    cache: ExportCache = field(init=False)
+    env: Environment = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cache = ExportCache(self.store)
+        self.env = make_environment()
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("storyline.web", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["safe_href"] = security.safe_href
+    env.globals["fact_href"] = fact_href
+    env.globals["site_of"] = site_of
+    env.globals["doc_title"] = display_title
+    env.filters["snippet"] = snippet_html
+    return env
+
+
+def snippet_html(snippet: str) -> Markup:
+    """A search snippet escaped, with its match markers turned into <mark> elements."""
+    return Markup(mark_snippet(str(escape(snippet)), "<mark>", "</mark>"))
+
+
+def context_of(request: Request) -> WebContext:
+    ctx: WebContext = request.app.state.web
+    return ctx
+
+
+def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
+    """Render a page template with the values every page needs."""
+    ctx = context_of(request)
+    html = ctx.env.get_template(template).render(read_only=ctx.read_only, path=request.url.path, **values)
+    return HTMLResponse(html, status_code=status_code)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    status = getattr(exc, "status_code", 500)
+    detail = getattr(exc, "detail", "Something went wrong.")
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        return JSONResponse({"detail": detail}, status_code=status)
+    return render(request, "error.html", status_code=status, status=status, detail=str(detail))
+
+
+def create_app(
+    db: str | None = None,
+    *,
+    read_only: bool = False,
+    token: str | None = None,
+    max_upload_bytes: int = 20_000_000,
+) -> FastAPI:
+    """The storyline web app over one database (``None``: ./storyline.db or $STORYLINE_DB)."""
+    from storyline.web import routes_api, routes_ingest, routes_pages
+
+    web = WebContext(Store(db), read_only, token, max_upload_bytes)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        web.store.close()
+
+    app = FastAPI(title="storyline", version="1", docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+                  description="Verified story dossiers from news coverage: every fact links to its source span.",
+                  lifespan=lifespan)
+    app.state.web = web
+    app.middleware("http")(security.token_gate(token))
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(404, _http_error)
+    app.mount("/static", StaticFiles(directory=str(resources.files("storyline.web") / "static")), name="static")
+    for module in (routes_pages, routes_ingest, routes_api):
+        app.include_router(module.router)
+    return app
