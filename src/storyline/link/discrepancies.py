@@ -1,0 +1,273 @@
+"""Where the sources of one story disagree, each disagreement with both source spans.
+
+Four kinds:
+
+* ``date``: one happening (similar words, or a shared actor and some similar
+  words) given different full dates by different documents;
+* ``figure``: one amount (same currency or percentage, same measure noun:
+  "£2.3m overspend", "an overspend of £3.2m") given different values by
+  different documents, each of which states only one value for it;
+* ``speaker``: one quote given to different speakers (see ``link.quotes``);
+* ``claim-denial``: a claim or allegation in one document and its denial in
+  another (the accused denies, or the denial rejects the claimant's claim, or
+  the two say much the same thing).
+
+Ids are a hash of the kind and the spans, so they are stable across runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storyline.link.identity import identity_word_lists
+from storyline.link.quotes import (
+    discrepancy_id,
+    quote_source,
+    quote_tokens,
+    speaker_discrepancy,
+    unify_speakers,
+)
+from storyline.link.timeline import FULL_DATE, event_words, same_happening
+from storyline.model import Annotations, Claim, Discrepancy, Document, Event, QuoteGroup, SpanRef, Story
+
+__all__ = ["Figure", "find_discrepancies", "find_figures"]
+
+Item = tuple[Document, Annotations]
+
+DATE_JACCARD = 0.5
+DATE_JACCARD_WITH_ACTOR = 0.34
+CLAIM_SIMILARITY = 0.3
+CLAIM_SIMILARITY_LOW = 0.15  # enough when at least CLAIM_SHARED_MIN content words are shared
+CLAIM_SHARED_MIN = 2
+STEM = 5  # claim words compare on their first letters: "misled" ~ "misleading", "council" ~ "councillors"
+
+AMOUNT = re.compile(
+    r"(?P<cur>US\$|[£$€])\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>bn|mn|tn|m|k|million|billion|thousand|trillion)\b)?"
+    r"|(?P<pnum>\d[\d,]*(?:\.\d+)?)\s?(?P<pct>%|per\s?cent\b)",
+    re.IGNORECASE,
+)
+AFTER_NOUN = re.compile(r"^[ \t]+(?P<w1>[a-z][a-z-]{2,})\b(?:[ \t]+(?P<w2>[a-z][a-z-]{2,})\b)?")
+QUALIFIERS = (
+    r"more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|at\s+least|at\s+most|about|around|almost|nearly|"
+    r"roughly|approximately|some|an\s+estimated|estimated|as\s+much\s+as|as\s+little\s+as|below|above|exceeding|"
+    r"exceed|beyond"
+)
+QUALIFIER = re.compile(rf"\b(?:{QUALIFIERS})\s+$", re.IGNORECASE)
+BEFORE_NOUN = re.compile(
+    r"\b(?P<noun>[a-z][a-z-]{2,})\s+"
+    r"(?:(?:was|is|were|are|has\s+been|had\s+been|will\s+be)\s+)?"
+    r"(?:(?:confirmed|estimated|put|revised|forecast|projected|calculated|valued)\s+)?"
+    r"(?:of|at|to|hits?|reached|reaches|totalled|totaled|totals|stands\s+at|stood\s+at|rose\s+to|grew\s+to"
+    rf"|was|is)\s+(?:(?:{QUALIFIERS})\s+)?$"
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An amount read from a text: unit (GBP, USD, EUR, %), measure noun, value, span."""
+
+    unit: str
+    measure: str
+    value: float
+    start: int
+    end: int
+    text: str
+    qualified: bool = False  # "more than £3m", "about 5%": a bound or estimate, never a conflict
+
+
+@lru_cache(maxsize=1)
+def _figure_words() -> tuple[dict[str, float], dict[str, str], frozenset[str]]:
+    from storyline.link.stories import word_lists
+
+    lists = identity_word_lists()
+    ignored = frozenset(word_lists()["stopwords"]) | frozenset(lists["month_words"])
+    return lists["figure_multipliers"], lists["figure_currencies"], ignored
+
+
+def _measure(text: str, start: int, end: int) -> str | None:
+    """The noun an amount measures: the word after it ("£2.3m overspend") or before "of" ("overspend of £2.3m")."""
+    _, _, ignored = _figure_words()
+    after = AFTER_NOUN.match(text[end : end + 60])
+    if after and after.group("w1") not in ignored:
+        second = after.group("w2")
+        noun = second if second and second not in ignored else after.group("w1")
+        return noun.removesuffix("s")
+    before = BEFORE_NOUN.search(text[max(0, start - 60) : start])
+    if before and before.group("noun") not in ignored:
+        return before.group("noun").removesuffix("s")
+    return None
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Money amounts and percentages with the noun they measure."""
+    multipliers, currencies, _ = _figure_words()
+    out = []
+    for m in AMOUNT.finditer(text):
+        number = m.group("num") or m.group("pnum")
+        try:
+            value = float(number.replace(",", ""))
+        except ValueError:
+            continue
+        unit = "%" if m.group("pct") else currencies.get(m.group("cur").lower(), m.group("cur"))
+        if m.group("mult"):
+            value *= multipliers.get(m.group("mult").lower(), 1)
+        measure = _measure(text, m.start(), m.end())
+        if measure:
+            qualified = bool(QUALIFIER.search(text[max(0, m.start() - 30) : m.start()]))
+            out.append(Figure(unit, measure, value, m.start(), m.end(), m.group(0), qualified))
+    return out
+
+
+def _figure_discrepancies(story: Story, items: list[Item]) -> list[Discrepancy]:
+    per_key: dict[tuple[str, str], list[tuple[Document, Figure]]] = defaultdict(list)
+    for doc, _ in items:
+        by_key: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+        for fig in find_figures(doc.text):
+            if fig.qualified:
+                continue
+            by_key[(fig.unit, fig.measure)].append(fig)
+        for key, figs in by_key.items():
+            if len({f.value for f in figs}) == 1:  # a document giving two values is not a conflict
+                per_key[key].append((doc, figs[0]))
+    out = []
+    for (unit, measure), found in sorted(per_key.items()):
+        if len({f.value for _, f in found}) < 2:
+            continue
+        spans = [SpanRef(doc.id, f.start, f.end) for doc, f in found]
+        told = ", ".join(f"{f.text} ({doc.id})" for doc, f in found)
+        out.append(Discrepancy(discrepancy_id("figure", spans), story.id, "figure",
+                               f"Different figures for the {measure}: {told}.", spans))
+    return out
+
+
+def _dated_events(items: list[Item], entity_map: Mapping[str, str]) -> list[tuple[Document, Event, set[str], set[str]]]:
+    """Events with a full date, leaving out sentences that carry two dates (which date goes with what is unclear)."""
+    out = []
+    for doc, ann in items:
+        per_sentence = Counter((e.start, e.end) for e in ann.events)
+        for event in ann.events:
+            if FULL_DATE.match(event.date) and per_sentence[(event.start, event.end)] == 1:
+                actors = {entity_map.get(f"{doc.id}:{a}", f"{doc.id}:{a}") for a in event.actors}
+                out.append((doc, event, event_words(doc, event), actors))
+    return out
+
+
+def _date_discrepancies(story: Story, items: list[Item], entity_map: Mapping[str, str]) -> list[Discrepancy]:
+    events = _dated_events(items, entity_map)
+    dates_in: dict[str, set[str]] = defaultdict(set)
+    for doc, ann in items:
+        dates_in[doc.id] |= {e.date[:10] for e in ann.events}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, (_, _, words, _) in enumerate(events):
+        for w in words:
+            index[w].append(i)
+    out: dict[str, Discrepancy] = {}
+    for i, (doc_a, ev_a, words_a, actors_a) in enumerate(events):
+        for j in sorted({j for w in words_a for j in index[w] if j > i}):
+            doc_b, ev_b, words_b, actors_b = events[j]
+            if doc_a.id == doc_b.id or ev_a.date[:10] == ev_b.date[:10]:
+                continue
+            if ev_a.date[:10] in dates_in[doc_b.id] or ev_b.date[:10] in dates_in[doc_a.id]:
+                continue  # each document also gives the other's date: two happenings, not a conflict
+            if not same_happening(words_a, actors_a, words_b, actors_b, DATE_JACCARD_WITH_ACTOR, DATE_JACCARD):
+                continue
+            spans = [SpanRef(doc_a.id, *ev_a.timex), SpanRef(doc_b.id, *ev_b.timex)]
+            text = f"“{ev_a.text}” is dated {ev_a.date[:10]} in {doc_a.id} but {ev_b.date[:10]} in {doc_b.id}."
+            found = Discrepancy(discrepancy_id("date", spans), story.id, "date", text, spans)
+            out[found.id] = found
+    return list(out.values())
+
+
+def _speaker_discrepancies(story: Story, by_id: Mapping[str, Item], entity_map: Mapping[str, str],
+                           groups: Iterable[QuoteGroup]) -> list[Discrepancy]:
+    members = set(story.documents)
+    out = []
+    for group in groups:
+        if group.speaker is not None:  # every source agreed on the speaker
+            continue
+        sources = []
+        for ref in group.sources:
+            if ref.document in members and ref.document in by_id:
+                doc, ann = by_id[ref.document]
+                quote = next((q for q in ann.quotes if q.start == ref.start and q.end == ref.end), None)
+                source = quote_source(doc, quote, entity_map) if quote else None
+                if source is not None:
+                    sources.append(source)
+        found = speaker_discrepancy(unify_speakers(sources), story.id) if len(sources) > 1 else None
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _party(doc_id: str, entity: str | None, name: str | None, entity_map: Mapping[str, str]) -> str | None:
+    if entity and f"{doc_id}:{entity}" in entity_map:
+        return entity_map[f"{doc_id}:{entity}"]
+    words = quote_tokens(name or "")
+    return f"name:{words[-1]}" if words else None
+
+
+def _claim_words(doc: Document, claim: Claim) -> set[str]:
+    start, end = claim.content or (claim.start, claim.end)
+    _, _, ignored = _figure_words()
+    return {w[:STEM] for w in quote_tokens(doc.text[start:end]) if w not in ignored and len(w) > 2}
+
+
+def _pair_score(claim: tuple[Document, Claim], denial: tuple[Document, Claim], entity_map: Mapping[str, str]) -> float:
+    (doc_c, c), (doc_d, d) = claim, denial
+    accused = _party(doc_c.id, c.target, c.target_name, entity_map)
+    claimant = _party(doc_c.id, c.claimant, c.claimant_name, entity_map)
+    denier = _party(doc_d.id, d.claimant, d.claimant_name, entity_map)
+    rejected = _party(doc_d.id, d.target, d.target_name, entity_map)
+    related = (accused is not None and accused == denier) or (claimant is not None and claimant == rejected)
+    a, b = _claim_words(doc_c, c), _claim_words(doc_d, d)
+    shared = len(a & b)
+    similarity = shared / len(a | b) if a and b else 0.0
+    similar = similarity >= CLAIM_SIMILARITY or (shared >= CLAIM_SHARED_MIN and similarity >= CLAIM_SIMILARITY_LOW)
+    if not related and not similar:
+        return 0.0
+    return (1.0 if related else 0.0) + similarity
+
+
+def _describe_pair(claim: tuple[Document, Claim], denial: tuple[Document, Claim]) -> str:
+    (doc_c, c), (doc_d, d) = claim, denial
+    who = c.claimant_name or "A source"
+    denier = d.claimant_name or "another source"
+    said = doc_c.text[c.start : c.end].strip()
+    denied = doc_d.text[d.start : d.end].strip()
+    return f"{who} claims (in {doc_c.id}): “{said}”; {denier} denies it (in {doc_d.id}): “{denied}”."
+
+
+def _claim_denials(story: Story, items: list[Item], entity_map: Mapping[str, str]) -> list[Discrepancy]:
+    claims = [(doc, c) for doc, ann in items for c in ann.claims if c.kind == "claim"]
+    denials = [(doc, c) for doc, ann in items for c in ann.claims if c.kind == "denial"]
+    out: dict[str, Discrepancy] = {}
+    for denial in denials:
+        scored = [(_pair_score(claim, denial, entity_map), i) for i, claim in enumerate(claims)
+                  if claim[0].id != denial[0].id]
+        best = max(scored, default=(0.0, -1))
+        if best[0] <= 0:
+            continue
+        claim = claims[best[1]]
+        spans = [SpanRef(claim[0].id, claim[1].start, claim[1].end), SpanRef(denial[0].id, denial[1].start, denial[1].end)]
+        found = Discrepancy(discrepancy_id("claim-denial", spans), story.id, "claim-denial",
+                            _describe_pair(claim, denial), spans)
+        out[found.id] = found
+    return list(out.values())
+
+
+def find_discrepancies(story: Story, items_by_id: Mapping[str, Item], entity_map: dict[str, str],
+                       quote_groups: list[QuoteGroup]) -> list[Discrepancy]:
+    """Conflicting dates, figures and speakers, and claims paired with their denials, within ``story``."""
+    items = [items_by_id[d] for d in dict.fromkeys(story.documents) if d in items_by_id]
+    items.sort(key=lambda it: (it[0].published or "9999", story.documents.index(it[0].id)))
+    found = (
+        _date_discrepancies(story, items, entity_map)
+        + _figure_discrepancies(story, items)
+        + _speaker_discrepancies(story, items_by_id, entity_map, quote_groups)
+        + _claim_denials(story, items, entity_map)
+    )
+    return sorted(found, key=lambda d: (d.kind, d.id))
