@@ -1,0 +1,206 @@
+"""In-document resolution of people: full names, "Mr Okafor", bare "Okafor", and role nouns ("the mayor").
+
+Precision first: a surname resolves only when exactly one person in the document carries it (an
+honorific's gender may decide between two); otherwise the mention is left out.  A role noun resolves
+only when exactly one person holds that role in this document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from storyline.annotate.entity_lexicon import lexicon
+from storyline.annotate.names import Candidate, Tok, bare, is_capitalised
+from storyline.annotate.roles import normalise_role
+from storyline.model import MentionKind, Role
+
+__all__ = ["Person", "PersonMention", "find_full_name_mentions", "find_role_mentions", "find_surname_mentions",
+           "resolve_people"]
+
+
+@dataclass
+class Person:
+    words: tuple[str, ...]
+    gender: str | None = None
+    forms: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    surname: str = ""  # set from ``words``; a fuller form of the same name keeps the surname
+
+    def __post_init__(self) -> None:
+        self.surname = self.surname or surname_of(self.words)
+
+    @property
+    def full(self) -> bool:
+        return len(self.words) >= 2
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    kind: MentionKind
+    person: int  # index into the list of people
+
+
+def surname_of(words: tuple[str, ...]) -> str:
+    postnominals = lexicon().postnominals
+    kept = [w for w in words if bare(w) not in postnominals] or list(words)
+    return bare(kept[-1])
+
+
+def _honorific_gender(candidate: Candidate) -> str | None:
+    honorifics = lexicon().honorifics
+    for tok in candidate.title:
+        gender = honorifics.get(bare(tok.text))
+        if gender:
+            return gender
+    return None
+
+
+def _same_person(person: Person, words: tuple[str, ...]) -> bool:
+    if not person.full or surname_of(words) != person.surname:
+        return False
+    mine, theirs = bare(person.words[0]), bare(words[0])
+    return mine == theirs or (len(theirs) == 1 and mine[:1] == theirs) or (len(mine) == 1 and theirs[:1] == mine)
+
+
+def resolve_people(candidates: list[Candidate]) -> tuple[list[Person], dict[int, PersonMention]]:
+    """People and, per person candidate (by index in ``candidates``), the mention it becomes."""
+    people: list[Person] = []
+    chosen: dict[int, PersonMention] = {}
+    for index, cand in enumerate(candidates):
+        if len(cand.words) >= 2:
+            chosen[index] = _attach_full(people, cand)
+    for index, cand in enumerate(candidates):
+        if len(cand.words) == 1:
+            mention = _attach_single(people, cand)
+            if mention is not None:
+                chosen[index] = mention
+    return people, chosen
+
+
+def _attach_full(people: list[Person], cand: Candidate) -> PersonMention:
+    match = next((i for i, p in enumerate(people) if _same_person(p, cand.words)), None)
+    if match is None:
+        people.append(Person(cand.words))
+        match = len(people) - 1
+    person = people[match]
+    if len(cand.name) > len(" ".join(person.words)):
+        person.words = cand.words
+    person.gender = person.gender or _honorific_gender(cand) or _given_name_gender(cand.words[0])
+    _add_form(person, cand.name)
+    return PersonMention(cand.start, cand.end, "name", match)
+
+
+def _given_name_gender(word: str) -> str | None:
+    gender = lexicon().first_name_gender(word)
+    return gender if gender in ("female", "male") else None
+
+
+def _compatible(person: Person, gender: str | None) -> bool:
+    return gender is None or person.gender is None or person.gender == gender
+
+
+def _attach_single(people: list[Person], cand: Candidate) -> PersonMention | None:
+    surname, gender = bare(cand.words[0]), _honorific_gender(cand)
+    same = [i for i, p in enumerate(people) if p.surname == surname and p.full]
+    if len(same) > 1:
+        same = [i for i in same if _compatible(people[i], gender) and (gender is None or people[i].gender == gender)]
+    elif same and not _compatible(people[same[0]], gender):
+        same = []
+    if not same:
+        same = [i for i, p in enumerate(people) if not p.full and p.surname == surname and _compatible(p, gender)]
+    if len(same) > 1:
+        return None
+    if not same:
+        if cand.evidence == "model" or any(p.surname == surname for p in people):
+            return None
+        people.append(Person(cand.words, gender))
+        same = [len(people) - 1]
+    person = people[same[0]]
+    person.gender = person.gender or gender
+    start = _title_word_start(cand)
+    kind: MentionKind = "title" if start < cand.start else "surname"
+    _add_form(person, cand.name if kind == "surname" else f"{cand.title[-1].text} {cand.name}")
+    return PersonMention(start, cand.end, kind, same[0])
+
+
+def _title_word_start(cand: Candidate) -> int:
+    """Start of "Mr" in "Mr Okafor" (the title word right before a surname), else the name's start."""
+    if not cand.title:
+        return cand.start
+    last = cand.title[-1]
+    lex = lexicon()
+    known = bare(last.text) in lex.honorifics or bare(last.text) in lex.titles
+    return last.start if known and cand.start - last.end <= 1 else cand.start
+
+
+def _add_form(person: Person, form: str) -> None:
+    if form not in person.forms:
+        person.forms.append(form)
+
+
+def find_surname_mentions(people: list[Person], sentences: Iterable[list[Tok]],
+                          taken: list[tuple[int, int]]) -> list[PersonMention]:
+    """Bare surnames ("Okafor said", "Okafor's") of people whose surname is unique in the document."""
+    counts: dict[str, int] = {}
+    for p in people:
+        counts[p.surname] = counts.get(p.surname, 0) + 1
+    unique = {p.surname: i for i, p in enumerate(people) if counts[p.surname] == 1}
+    lex = lexicon()
+    found: list[PersonMention] = []
+    for tokens in sentences:
+        for i, tok in enumerate(tokens):
+            word = tok.text
+            if word.lower() not in unique or not is_capitalised(word) or _inside(tok.start, tok.end, taken):
+                continue
+            before = tokens[i - 1].text if i > 0 else ""
+            after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if is_capitalised(before) and bare(before) not in lex.never_names or is_capitalised(after):
+                continue
+            found.append(PersonMention(tok.start, tok.end, "surname", unique[word.lower()]))
+    return found
+
+
+def find_full_name_mentions(text: str, people: list[Person], taken: list[tuple[int, int]]) -> list[PersonMention]:
+    """Repeats of a full name the rules did not read on their own (e.g. inside a title-case headline)."""
+    found: list[PersonMention] = []
+    for index, person in enumerate(people):
+        if not person.full:
+            continue
+        name = " ".join(person.words)
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+            if not _inside(match.start(), match.end(), taken):
+                found.append(PersonMention(match.start(), match.end(), "name", index))
+    return found
+
+
+def _inside(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+@cache
+def _role_noun_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon().resolvable_roles, key=len, reverse=True))
+    return re.compile(rf"\b[Tt]he\s+(?P<role>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!-)", re.IGNORECASE)
+
+
+def find_role_mentions(text: str, people: list[Person], taken: list[tuple[int, int]]) -> list[PersonMention]:
+    """ "the mayor", "the chief executive": the one person holding that role in this document."""
+    holders: dict[str, set[int]] = {}
+    for index, person in enumerate(people):
+        for role in person.roles:
+            holders.setdefault(normalise_role(role.role), set()).add(index)
+    if not holders:
+        return []
+    found: list[PersonMention] = []
+    for match in _role_noun_pattern().finditer(text):
+        if _inside(match.start(), match.end(), taken):
+            continue
+        owners = holders.get(normalise_role(match.group("role")), set())
+        if len(owners) == 1:
+            found.append(PersonMention(match.start(), match.end(), "role", next(iter(owners))))
+    return found

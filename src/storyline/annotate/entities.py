@@ -1,0 +1,224 @@
+"""People, organisations and places of one document, with roles and in-document resolution.
+
+    >>> text = "Councillor Priya Shah criticised the plan. Ms Shah said the mayor had not read it."
+    >>> mentions, entities = find_entities(text, [], [])
+    >>> [(m.text, m.entity, m.kind) for m in mentions]
+    [('Priya Shah', 'e1', 'name'), ('Ms Shah', 'e1', 'title')]
+    >>> entities[0].name, entities[0].roles[0].role, entities[0].gender
+    ('Priya Shah', 'councillor', 'female')
+
+Rule-based and offline by default (word lists in ``data/entities_*.json``); pass a loaded spaCy
+pipeline as ``nlp`` to add the names its NER finds.  Pronouns are left to the quotes stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.annotate.coref import (
+    Person,
+    find_full_name_mentions,
+    find_role_mentions,
+    find_surname_mentions,
+    resolve_people,
+)
+from storyline.annotate.entity_lexicon import lexicon
+from storyline.annotate.names import Candidate, Tok, bare, find_candidates, tokenize
+from storyline.annotate.roles import read_roles
+from storyline.annotate.structure import segment
+from storyline.model import Block, Entity, EntityType, Mention, MentionKind, Role, Sentence
+
+__all__ = ["find_entities", "person_gender"]
+
+_GENERIC_OWNERS = frozenset({"council", "company", "trust", "department", "party", "authority", "board",
+                             "committee", "government", "firm", "agency", "group", "university", "school"})
+_INNER_CAPITAL = re.compile(r"\s[\"“‘'(\[]*[A-Z]")
+_HEAD_CHARS = 60
+_NOT_CONNECTING = frozenset({"of", "for", "and", "the", "&", "on", "at", "in"})
+
+
+@dataclass
+class _Draft:
+    """An entity being assembled: its type, the forms seen, its roles."""
+
+    type: EntityType
+    forms: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    gender: str | None = None
+    name: str = ""
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: MentionKind
+    key: str  # draft key
+
+
+def find_entities(text: str, blocks: list[Block], sentences: list[Sentence],
+                  nlp: Any | None = None) -> tuple[list[Mention], list[Entity]]:
+    """Mentions of people, organisations and places, each linked to a document-local entity (e1, e2, ...)."""
+    if not sentences:
+        blocks, sentences = segment(text)
+    token_lists: dict[int, list[Tok]] = {}
+    candidates: list[Candidate] = []
+    for sentence in sentences:
+        kind = blocks[sentence.block].kind if 0 <= sentence.block < len(blocks) else "paragraph"
+        tokens = tokenize(text, sentence.start, _scan_end(text, sentence))
+        token_lists[sentence.start] = tokens
+        candidates.extend(find_candidates(text, tokens, sentence.start, sentence.end, kind))
+    if nlp is not None:
+        from storyline.annotate.spacy_model import merge_model_candidates
+
+        candidates = merge_model_candidates(text, candidates, sentences, nlp)
+    candidates = _drop_contested_places(candidates)
+    drafts, found = _people(text, candidates, token_lists)
+    _organisations_and_places(text, candidates, drafts, found)
+    _name_owners(drafts)
+    return _assemble(text, drafts, found)
+
+
+def _scan_end(text: str, sentence: Sentence) -> int:
+    """Where to stop tokenising: a sentence with no capital after its first word can only name
+    something in its first words ("Okafor declined to comment."), so its tail is skipped."""
+    if _INNER_CAPITAL.search(text, sentence.start, sentence.end):
+        return sentence.end
+    return min(sentence.end, sentence.start + _HEAD_CHARS)
+
+
+def _drop_contested_places(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a place read only from "in X" when X is also someone's name here, and a person named only
+    in a title-case heading ("Grace Period Ends") unless the body names them too."""
+    name_words = {bare(w) for c in candidates if c.type == "person" for w in c.words}
+    body_words = {bare(w) for c in candidates if c.type == "person" and not c.title_case for w in c.words}
+    return [c for c in candidates
+            if not (c.evidence == "context" and bare(c.name.split()[-1]) in name_words)
+            and not (c.type == "person" and c.title_case and bare(c.words[-1]) not in body_words)]
+
+
+def _people(text: str, candidates: list[Candidate],
+            token_lists: dict[int, list[Tok]]) -> tuple[dict[str, _Draft], list[_Found]]:
+    persons = [c for c in candidates if c.type == "person"]
+    people, chosen = resolve_people(persons)
+    others = [c for c in candidates if c.type != "person"]
+    for index, mention in chosen.items():
+        cand = persons[index]
+        pieces = [o for o in others if o.sentence == cand.sentence]
+        for role in read_roles(text, token_lists.get(cand.sentence[0], []), cand, pieces):
+            person = people[mention.person]
+            if all(_role_key(r) != _role_key(role) for r in person.roles):
+                person.roles.append(role)
+    mentions = list(chosen.values())
+    taken = [(m.start, m.end) for m in mentions] + [(c.start, c.end) for c in others]
+    mentions += find_full_name_mentions(text, people, taken)
+    taken += [(m.start, m.end) for m in mentions[len(chosen):]]
+    mentions += find_surname_mentions(people, token_lists.values(), taken)
+    taken += [(m.start, m.end) for m in mentions]
+    mentions += find_role_mentions(text, people, taken)
+    drafts = {f"p{i}": _person_draft(p) for i, p in enumerate(people)}
+    return drafts, [_Found(m.start, m.end, m.kind, f"p{m.person}") for m in mentions]
+
+
+def _role_key(role: Role) -> tuple[str, str, str]:
+    return role.role.lower(), (role.organisation or "").lower(), (role.place or "").lower()
+
+
+def _person_draft(person: Person) -> _Draft:
+    name = " ".join(person.words)
+    return _Draft("person", [name] + [f for f in person.forms if f != name], person.roles, person.gender, name)
+
+
+def _organisations_and_places(text: str, candidates: list[Candidate], drafts: dict[str, _Draft],
+                              found: list[_Found]) -> None:
+    aliases: dict[str, str] = {}
+    previous: tuple[Candidate, str] | None = None
+    for cand in candidates:
+        if cand.type == "person":
+            continue
+        key = _entity_key(cand, aliases)
+        if previous is not None and _defines_acronym(text, previous[0], cand):
+            key = previous[1]
+            aliases[f"{cand.type}:{cand.name.lower()}"] = key
+        draft = drafts.setdefault(key, _Draft(cand.type))
+        surface = text[cand.start : cand.end]
+        for form in (cand.name, surface):
+            if form not in draft.forms:
+                draft.forms.append(form)
+        found.append(_Found(cand.start, cand.end, "name", key))
+        previous = (cand, key)
+
+
+def _entity_key(cand: Candidate, aliases: dict[str, str]) -> str:
+    name = cand.name.lower()
+    name = name.removeprefix("the ")
+    key = f"{cand.type}:{name}"
+    return aliases.get(key, key)
+
+
+def _defines_acronym(text: str, full: Candidate, acronym: Candidate) -> bool:
+    """ "Care Quality Commission (CQC)": the acronym names the organisation just before it."""
+    if full.type != "organisation" or not acronym.name.isupper() or " " in acronym.name:
+        return False
+    if not re.fullmatch(r"\s*\(\s*", text[full.end : acronym.start]):
+        return False
+    initials = "".join(w[0] for w in full.name.split() if w.lower() not in _NOT_CONNECTING)
+    return initials.upper() == acronym.name.replace("&", "")
+
+
+def _name_owners(drafts: dict[str, _Draft]) -> None:
+    """ "the council's chief executive": name the council when the document names exactly one."""
+    organisations = [d.forms[0] for d in drafts.values() if d.type == "organisation" and d.forms]
+    for draft in drafts.values():
+        for role in draft.roles:
+            owner = (role.organisation or "").lower()
+            if owner in _GENERIC_OWNERS:
+                named = [o for o in organisations if o.lower().endswith(" " + owner)]
+                if len(named) == 1:
+                    role.organisation = named[0]
+
+
+def _assemble(text: str, drafts: dict[str, _Draft], found: list[_Found]) -> tuple[list[Mention], list[Entity]]:
+    kept: list[_Found] = []
+    reach = -1
+    for item in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if item.start < reach:
+            continue
+        kept.append(item)
+        reach = item.end
+    ids: dict[str, str] = {}
+    mentions: list[Mention] = []
+    for item in kept:
+        entity_id = ids.setdefault(item.key, f"e{len(ids) + 1}")
+        draft = drafts[item.key]
+        mentions.append(Mention(item.start, item.end, text[item.start : item.end], draft.type, entity_id, item.kind))
+    entities = [_entity(entity_id, drafts[key]) for key, entity_id in ids.items()]
+    return mentions, entities
+
+
+def _entity(entity_id: str, draft: _Draft) -> Entity:
+    name = draft.name or max(draft.forms, key=len)
+    aliases = [f for f in draft.forms if f != name]
+    return Entity(entity_id, draft.type, name, aliases, list(draft.roles), draft.gender)
+
+
+def person_gender(entity: Entity) -> str | None:
+    """ "female", "male" or None, from honorifics (Mr/Ms/Sir/Dame...) or the given name."""
+    if entity.type != "person":
+        return None
+    if entity.gender:
+        return entity.gender
+    lex = lexicon()
+    for form in [entity.name, *entity.aliases]:
+        words = form.split()
+        if not words:
+            continue
+        gender = lex.honorifics.get(bare(words[0]))
+        if gender:
+            return gender
+        given = lex.first_name_gender(words[0]) if len(words) >= 2 else None
+        if given in ("female", "male"):
+            return given
+    return None

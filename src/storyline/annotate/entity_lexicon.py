@@ -1,0 +1,96 @@
+"""Word lists for finding people, organisations and places, loaded once from ``data/entities_*.json``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["Lexicon", "lexicon"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lower-case word sets and maps; build it with :func:`lexicon`."""
+
+    honorifics: dict[str, str | None]  # "mr" -> "male"
+    titles: dict[str, str]  # "cllr" -> "councillor", "deputy mayor" -> "deputy mayor"
+    role_nouns: frozenset[str]
+    role_qualifiers: frozenset[str]
+    resolvable_roles: frozenset[str]
+    postnominals: dict[str, str | None]
+    org_suffixes: frozenset[str]
+    org_prefix_heads: frozenset[str]  # "department of", "bank of"
+    org_known: frozenset[str]
+    parties: dict[str, str]
+    party_adjectives: frozenset[str]
+    acronym_stop: frozenset[str]
+    places: frozenset[str]
+    state_abbreviations: dict[str, str]  # "ill." -> "illinois"
+    street_words: frozenset[str]
+    place_heads: frozenset[str]
+    place_prepositions: frozenset[str]
+    never_names: frozenset[str]
+    may_start_names: frozenset[str]
+    particles: frozenset[str]
+    speech_verbs: frozenset[str]
+    female: frozenset[str]
+    male: frozenset[str]
+    unisex: frozenset[str]
+
+    def first_name_gender(self, word: str) -> str | None:
+        """"female", "male", "unknown" (a given name of either) or None (not a known given name)."""
+        lower = word.lower()
+        if lower in self.unisex:
+            return "unknown"
+        if lower in self.female:
+            return "female"
+        if lower in self.male:
+            return "male"
+        return None
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def lexicon() -> Lexicon:
+    """All entity word lists, read once per process."""
+    titles, orgs = _read("entities_titles.json"), _read("entities_organisations.json")
+    places, stops = _read("entities_places.json"), _read("entities_stopwords.json")
+    names = _read("entities_first_names.json")
+    states: dict[str, list[str]] = places["us_states"]
+    abbreviations = {abbr: state for state, abbrs in states.items() for abbr in abbrs}
+    gazetteer = set(places["countries"]) | set(places["cities"]) | set(states) | set(places["uk_regions"])
+    gazetteer |= {place.rstrip(".") for place in gazetteer}
+    return Lexicon(
+        honorifics=dict(titles["honorifics"]),
+        titles=dict(titles["titles"]),
+        role_nouns=frozenset(titles["role_nouns"]),
+        role_qualifiers=frozenset(titles["role_qualifiers"]),
+        resolvable_roles=frozenset(titles["resolvable_role_nouns"]),
+        postnominals=dict(titles["postnominals"]),
+        org_suffixes=frozenset(orgs["suffixes"]),
+        org_prefix_heads=frozenset(" ".join(p.split()[-2:]) for p in orgs["prefixes"]),
+        org_known=frozenset(orgs["known"]),
+        parties=dict(orgs["parties"]),
+        party_adjectives=frozenset(orgs["party_adjective_only"]),
+        acronym_stop=frozenset(orgs["acronym_stop"]),
+        places=frozenset(gazetteer),
+        state_abbreviations=abbreviations,
+        street_words=frozenset(places["street_words"]),
+        place_heads=frozenset(places["place_heads"]),
+        place_prepositions=frozenset(places["place_prepositions"]),
+        never_names=frozenset(stops["never_names"]),
+        may_start_names=frozenset(stops["may_start_names"]),
+        particles=frozenset(stops["lowercase_name_particles"]),
+        speech_verbs=frozenset(stops["speech_verbs"]),
+        female=frozenset(names["female"]),
+        male=frozenset(names["male"]),
+        unisex=frozenset(names["unisex"]),
+    )

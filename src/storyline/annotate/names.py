@@ -1,0 +1,498 @@
+"""Name detection: runs of capitalised words, read as people, organisations or places, with evidence.
+
+A person needs evidence: an honorific or title before the name ("Cllr", "Mayor", "Labour MP"), a known
+given name, a role noun before it ("council leader Hargreaves"), a speech verb after it ("X said") or an
+apposition after it ("X, 54," / "X, the council's interim chief executive,").  Organisations come from
+suffixes ("Borough Council", "Ltd"), prefixes ("Department for"), known names and party names; places
+from a gazetteer, street and place words, and "in X".  Unknown capitalised words yield nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from storyline.annotate.entity_lexicon import Lexicon, lexicon
+from storyline.model import EntityType
+
+__all__ = ["Candidate", "Tok", "find_candidates", "tokenize"]
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|[^\W\d_]\w*(?:[’'\-](?![sS]\b)\w+)*"
+    r"|['’][sS]\b"
+    r"|\d[\w,.:]*\w|\d"
+    r"|\S"
+)
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "cllr", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "det", "insp",
+    "supt", "prof", "rev", "revd", "fr", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "mt", "ft", "messrs",
+    "mme", "pres", "atty",
+})
+_OPENING = frozenset("\"“‘'([«")
+_MAX_NAME_WORDS = 5
+_STRICT_BLOCKS = frozenset({"headline", "caption", "subheading", "byline"})
+
+
+class Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Candidate:
+    """A name found in the text, before in-document resolution."""
+
+    start: int
+    end: int
+    type: EntityType
+    name: str
+    words: tuple[str, ...] = ()
+    title: tuple[Tok, ...] = ()  # title phrase before a person's name, e.g. Labour MP / Cllr
+    postnominal: Tok | None = None  # "MP" after a name
+    evidence: str = ""
+    block_kind: str = "paragraph"
+    sentence: tuple[int, int] = (0, 0)
+    title_case: bool = False  # found in a title-case heading or caption, where capitals prove little
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Word and punctuation tokens with exact offsets; abbreviation periods stay on their word ("Mr.", "J.")."""
+    stop = len(text) if end is None else end
+    tokens = [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+    periods = [i for i, tok in enumerate(tokens) if tok.text == "." and i > 0]
+    if not periods:
+        return tokens
+    states = lexicon().state_abbreviations
+    merged: list[Tok] = []
+    done = 0
+    for i in periods:
+        previous = tokens[i - 1]
+        if i - 1 < done or previous.end != tokens[i].start or not _absorbs_period(previous.text, states):
+            continue
+        merged.extend(tokens[done : i - 1])
+        merged.append(Tok(previous.start, tokens[i].end, previous.text + "."))
+        done = i + 1
+    merged.extend(tokens[done:])
+    return merged
+
+
+def _absorbs_period(word: str, states: dict[str, str]) -> bool:
+    if not word[:1].isupper() or word.endswith("."):
+        return False
+    return len(word) == 1 or word.lower() in _ABBREVIATIONS or (word.lower() + ".") in states
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and word[:1].isalpha()
+
+
+def bare(word: str) -> str:
+    """Lower case without a final period: "Cllr." -> "cllr"."""
+    return word.lower().rstrip(".")
+
+
+def _runs(tokens: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
+    """Index ranges of capitalised runs (name particles such as "van der" allowed inside)."""
+    runs: list[tuple[int, int]] = []
+    caps = [t.text[:1].isupper() and t.text[:1].isalpha() for t in tokens]
+    i, n = 0, len(tokens)
+    while i < n:
+        if not caps[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if caps[j]:
+                j += 1
+            elif _possessive_inside(tokens, j, lex) or j + 1 < n and caps[j + 1] and tokens[j].text in lex.particles:
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return _merge_org_runs(tokens, runs, lex)
+
+
+def _possessive_inside(tokens: list[Tok], j: int, lex: Lexicon) -> bool:
+    """ "Children's Minister", "Brightpath Children's Trust": a possessive inside a title or organisation."""
+    if tokens[j].text not in ("'s", "’s") or j + 1 >= len(tokens) or tokens[j - 1].end != tokens[j].start:
+        return False
+    following = bare(tokens[j + 1].text)
+    owner = bare(tokens[j - 1].text) + "'s"
+    return is_capitalised(tokens[j + 1].text) and (
+        owner in lex.role_qualifiers or following in lex.titles or following in lex.org_suffixes)
+
+
+def _merge_org_runs(tokens: list[Tok], runs: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
+    """Join "Department" + "for" + "Education", "Bank" + "of" + "England", "Health" + "and" + "Safety Executive"."""
+    merged: list[tuple[int, int]] = []
+    for run in runs:
+        if merged and _joins(tokens, merged[-1], run, lex):
+            merged[-1] = (merged[-1][0], run[1])
+        else:
+            merged.append(run)
+    return merged
+
+
+def _joins(tokens: list[Tok], left: tuple[int, int], right: tuple[int, int], lex: Lexicon) -> bool:
+    if not 0 < right[0] - left[1] <= 2:
+        return False
+    gap = [t.text.lower() for t in tokens[left[1] : right[0]]]
+    last = bare(tokens[left[1] - 1].text)
+    connector = gap[0]
+    if gap not in (["of"], ["for"], ["of", "the"], ["for", "the"], ["on"], ["and"], ["&"]):
+        return False
+    if f"{last} {connector}" in lex.org_prefix_heads:
+        return True
+    right_last = bare(tokens[right[1] - 1].text)
+    if connector in ("and", "&"):
+        single = left[1] - left[0] == 1 and lex.first_name_gender(last) is None
+        long_right = right[1] - right[0] >= 2
+        return single and long_right and right_last in lex.org_suffixes and last not in lex.honorifics
+    return connector in ("of", "for") and last in lex.org_suffixes and last not in ("party", "group")
+
+
+@cache
+def _apposition_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon().role_nouns, key=len, reverse=True))
+    return re.compile(
+        r"\s*,\s*(?:(?:aged\s+)?\d{1,3}\s*,"
+        r"|(?:the|a|an|its|his|her|their|[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}['’]s)\s+"
+        rf"(?:[\w'’-]+\s+){{0,5}}?(?:{nouns})\b"
+        r"|who\s)",
+        re.IGNORECASE,
+    )
+
+
+@dataclass
+class _Sentence:
+    text: str
+    tokens: list[Tok]
+    start: int
+    end: int
+    block_kind: str
+
+
+def find_candidates(text: str, tokens: list[Tok], start: int, end: int, block_kind: str) -> list[Candidate]:
+    """Candidates in one sentence ``text[start:end]`` whose tokens (see :func:`tokenize`) are given."""
+    lex = lexicon()
+    sentence = _Sentence(text, tokens, start, end, block_kind)
+    found: list[Candidate] = []
+    for first, last in _runs(sentence.tokens, lex):
+        found.extend(_read_run(sentence, first, last, lex))
+    if found and block_kind in _STRICT_BLOCKS and block_kind != "byline" and _is_title_case(tokens):
+        for cand in found:
+            cand.title_case = True
+    return found
+
+
+def _is_title_case(tokens: list[Tok]) -> bool:
+    """ "Grace Period Ends For Council Tenants": most words capitalised."""
+    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _read_run(s: _Sentence, first: int, last: int, lex: Lexicon) -> list[Candidate]:
+    """Split one capitalised run into organisation/place pieces, a title phrase and a person's name."""
+    found: list[Candidate] = []
+    pos = first
+    while pos < last:
+        word = bare(s.tokens[pos].text)
+        possessive = pos + 1 < last and s.tokens[pos + 1].text in ("'s", "’s")
+        if (_is_function_word(word, lex) and not possessive) or word in ("'s", "’s"):
+            pos += 1
+            continue
+        split = _title_split(s, pos, last, lex)
+        if split is not None:
+            found.extend(_title_pieces(s, pos, split, lex))
+            found.extend(_person(s, split, last, lex, title=tuple(s.tokens[pos:split])))
+            return found
+        named = _organisation_then_name(s, pos, last, lex)
+        if named:
+            return found + named
+        whole = _classify(s, pos, last, lex)
+        if whole is not None:
+            return found + [whole]
+        if last - pos >= 2 and lex.first_name_gender(s.tokens[pos].text) is not None:
+            person = _person(s, pos, last, lex, title=())
+            if person:
+                return found + person
+        known = _known_prefix(s, pos, last, lex, whole_tried=True)
+        if known is not None:
+            found.append(known[0])
+            pos = known[1]
+            continue
+        if bare(s.tokens[pos].text) in lex.never_names or _drops_first(s, pos, last, lex):
+            pos += 1
+            continue
+        return found + (_person(s, pos, last, lex, title=()) or _place_from_context(s, pos, last, lex))
+    return found
+
+
+def _place_from_context(s: _Sentence, pos: int, last: int, lex: Lexicon) -> list[Candidate]:
+    """ "in Brackendale", "Springfield, Ill.", "Manhattan, New York": a place read from its context."""
+    words = s.tokens[pos:last]
+    if len(words) > 3 or lex.first_name_gender(words[0].text) is not None:
+        return []
+    if any(bare(w.text) in lex.never_names or not w.text[:1].isalpha() for w in words):
+        return []
+    before = s.tokens[pos - 1].text.lower() if pos > 0 else ""
+    after = s.tokens[last + 1].text if last + 1 < len(s.tokens) and s.tokens[last].text == "," else ""
+    after_place = after.lower() in lex.state_abbreviations or bare(after) in lex.places
+    if any(len(w.text) > 1 and w.text.isupper() for w in words) and not after_place:
+        return []
+    if before not in lex.place_prepositions and not after_place:
+        return []
+    found = _candidate(s, words[0].start, words[-1].end, "place", " ".join(w.text for w in words))
+    found.evidence = "context"
+    return [found]
+
+
+def _organisation_then_name(s: _Sentence, pos: int, last: int, lex: Lexicon) -> list[Candidate]:
+    """ "Chrysler LLC Jim Press": an organisation or place, then a name that starts with a given name."""
+    for k in range(pos + 1, last - 1):
+        if lex.first_name_gender(s.tokens[k].text) is None or not _valid_name(s, k, last, lex):
+            continue
+        piece = _classify(s, pos, k, lex)
+        if piece is not None:
+            return [piece, *_person(s, k, last, lex, title=())]
+    return []
+
+
+def _is_function_word(word: str, lex: Lexicon) -> bool:
+    """Sentence-initial and ordinary words that never start a name ("However", "On", "Yesterday")."""
+    if word in lex.may_start_names or word in lex.titles or word in lex.honorifics:
+        return False
+    return word in lex.never_names
+
+
+def _drops_first(s: _Sentence, pos: int, last: int, lex: Lexicon) -> bool:
+    """A sentence-initial ordinary word before a given name: "Critics Daniel Okafor ..." -> drop "Critics"."""
+    if pos + 1 >= last or not _sentence_initial(s, pos):
+        return False
+    return lex.first_name_gender(s.tokens[pos].text) is None and lex.first_name_gender(s.tokens[pos + 1].text) is not None
+
+
+def _sentence_initial(s: _Sentence, index: int) -> bool:
+    return all(t.text in _OPENING for t in s.tokens[:index])
+
+
+def _title_key(s: _Sentence, k: int, pos: int, lex: Lexicon) -> int | None:
+    """Start index of a title ending at token ``k`` (multi-word titles such as "Chief Executive")."""
+    for width in (3, 2, 1):
+        j = k - width + 1
+        if j < pos:
+            continue
+        phrase = " ".join(bare(t.text) for t in s.tokens[j : k + 1])
+        if phrase in lex.titles or phrase in lex.honorifics:
+            return j
+    return None
+
+
+def _title_split(s: _Sentence, pos: int, last: int, lex: Lexicon) -> int | None:
+    """Index where a person's name starts after a title inside the run, or None."""
+    for k in range(last - 2, pos - 1, -1):
+        if _title_key(s, k, pos, lex) is None:
+            continue
+        name_end = _strip_postnominal(s, k + 1, last, lex)[0]
+        if _valid_name(s, k + 1, name_end, lex):
+            return k + 1
+    return None
+
+
+def _strip_postnominal(s: _Sentence, start: int, last: int, lex: Lexicon) -> tuple[int, Tok | None]:
+    if last - start >= 2 and bare(s.tokens[last - 1].text) in lex.postnominals:
+        word = bare(s.tokens[last - 1].text)
+        if lex.postnominals[word] == "":
+            return last, None
+        return last - 1, s.tokens[last - 1]
+    return last, None
+
+
+def _valid_name(s: _Sentence, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether tokens[start:end] can be a person's name (not a place, organisation or ordinary word)."""
+    words = [t.text for t in s.tokens[start:end]]
+    if not words or len(words) > _MAX_NAME_WORDS or not is_capitalised(words[0]):
+        return False
+    first = bare(words[0])
+    if first in lex.titles or first in lex.honorifics:
+        return False
+    for word in words:
+        lower = bare(word)
+        if word in ("'s", "’s"):
+            return False
+        if lower in lex.particles:
+            continue
+        if lower in lex.never_names:
+            return False
+        if len(word) > 2 and word.isupper() and not word.endswith("."):
+            return False
+    phrase = " ".join(bare(w) for w in words)
+    tail = bare(words[-1])
+    if phrase in lex.places or phrase in lex.org_known or phrase in lex.parties:
+        return False
+    return tail not in lex.org_suffixes and tail not in lex.street_words
+
+
+def _title_pieces(s: _Sentence, pos: int, split: int, lex: Lexicon) -> list[Candidate]:
+    """Organisations, parties and places named inside a title phrase: "Labour MP", "Ford Motor Company CEO"."""
+    found: list[Candidate] = []
+    i = pos
+    while i < split:
+        known = _known_prefix(s, i, split, lex)
+        if known is not None:
+            found.append(known[0])
+            i = known[1]
+            continue
+        i += 1
+    return found
+
+
+def _known_prefix(s: _Sentence, pos: int, last: int, lex: Lexicon,
+                  whole_tried: bool = False) -> tuple[Candidate, int] | None:
+    """The longest organisation, party or place that starts the run at ``pos`` (and ends by ``last``)."""
+    longest = min(last - 1 if whole_tried else last, pos + 6)
+    for end in range(longest, pos, -1):
+        found = _classify(s, pos, end, lex)
+        if found is not None:
+            return found, end
+    return None
+
+
+def _classify(s: _Sentence, pos: int, end: int, lex: Lexicon) -> Candidate | None:
+    """Organisation or place reading of tokens[pos:end], or None."""
+    tokens = s.tokens[pos:end]
+    if tokens and tokens[0].text.lower() == "the" and len(tokens) > 1:
+        tokens, pos = tokens[1:], pos + 1
+    words = [t.text for t in tokens]
+    lowers = [bare(w) for w in words]
+    if not words or not words[0][:1].isalpha():
+        return None
+    phrase = " ".join(lowers)
+    generic = len(lowers) > 1 and all(_is_role_word(w, lex) for w in lowers)
+    if generic and phrase not in lex.parties and phrase not in lex.org_known:
+        return None
+    kind = _org_or_place(words, lowers, phrase, lex, s, end)
+    if kind is None:
+        return None
+    entity_type, name = kind
+    if name == " ".join(words):
+        name = s.text[tokens[0].start : tokens[-1].end]
+    return _candidate(s, tokens[0].start, tokens[-1].end, entity_type, name)
+
+
+def _is_role_word(word: str, lex: Lexicon) -> bool:
+    return word in lex.role_qualifiers or word in lex.titles or word in lex.role_nouns or word in lex.honorifics
+
+
+def _candidate(s: _Sentence, start: int, end: int, entity_type: EntityType, name: str) -> Candidate:
+    return Candidate(start, end, entity_type, name, block_kind=s.block_kind, sentence=(s.start, s.end))
+
+
+def _org_or_place(words: list[str], lowers: list[str], phrase: str, lex: Lexicon, s: _Sentence,
+                  end: int) -> tuple[EntityType, str] | None:
+    if phrase in lex.parties:
+        if phrase in lex.party_adjectives and not _followed_by_role(s, end, lex):
+            return None
+        return "organisation", lex.parties[phrase]
+    if phrase in lex.org_known:
+        short = len(words) == 1 and len(words[0]) <= 5 and not words[0].isupper()
+        return None if short and phrase not in ("ford", "apple", "fiat", "meta") else ("organisation", " ".join(words))
+    if _shouting(words) and phrase not in lex.places:
+        return None
+    ends_in_title = " ".join(lowers[-2:]) in lex.titles or " ".join(lowers[-3:]) in lex.role_nouns
+    if len(words) >= 2 and lowers[-1] in lex.org_suffixes and not _all_generic(lowers, lex) and not ends_in_title:
+        return "organisation", " ".join(words)
+    if len(words) >= 3 and f"{lowers[0]} {lowers[1]}" in lex.org_prefix_heads:
+        return "organisation", " ".join(words)
+    if phrase in lex.places or (len(words) == 1 and words[0].lower() in lex.state_abbreviations):
+        return "place", " ".join(words)
+    if len(words) >= 2 and lowers[0] not in lex.never_names:
+        if lowers[-1] in lex.street_words:
+            return "place", " ".join(words)
+        if lowers[-1] in lex.place_heads and lex.first_name_gender(words[0]) is None:
+            return "place", " ".join(words)
+    if len(words) == 1 and _is_acronym(words[0]) and phrase not in lex.acronym_stop:
+        return None if _beside_capitals(s, end - 1, end) else ("organisation", words[0])
+    return None
+
+
+def _shouting(words: list[str]) -> bool:
+    """Two or more words in capitals ("MAYOR NAMES NEW CHIEF"): a shouted heading, not an organisation."""
+    return len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words if w[:1].isalpha())
+
+
+def _beside_capitals(s: _Sentence, start: int, end: int) -> bool:
+    """An acronym-looking word next to another word in capitals ("CITY HALL", "PORT ELLISON")."""
+    neighbours = [s.tokens[i].text for i in (start - 1, end) if 0 <= i < len(s.tokens)]
+    return any(len(w) > 1 and w.isupper() and w[:1].isalpha() for w in neighbours)
+
+
+def _all_generic(lowers: list[str], lex: Lexicon) -> bool:
+    """"Council", "The Council" and "Scrutiny" are not names; "City Council" and "Borough Council" are."""
+    specific = [w for w in lowers if w not in lex.never_names and w not in lex.org_suffixes]
+    return not specific and lowers[-2] not in ("city", "county", "borough", "district", "town", "parish")
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace("&", "")
+    return 2 <= len(word) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _followed_by_role(s: _Sentence, end: int, lex: Lexicon) -> bool:
+    if end >= len(s.tokens):
+        return False
+    word = bare(s.tokens[end].text)
+    if word in lex.role_qualifiers and s.tokens[end].text.islower() and end + 1 < len(s.tokens):
+        word = bare(s.tokens[end + 1].text)
+    return word in lex.role_nouns or word in lex.titles or word in ("party", "group", "councillors", "members", "candidate", "government")
+
+
+def _person(s: _Sentence, start: int, last: int, lex: Lexicon, title: tuple[Tok, ...]) -> list[Candidate]:
+    end, postnominal = _strip_postnominal(s, start, last, lex)
+    if not _valid_name(s, start, end, lex):
+        return []
+    evidence = _person_evidence(s, start, end, lex, title)
+    if not evidence:
+        return []
+    tokens = s.tokens[start:end]
+    words = tuple(t.text for t in tokens)
+    found = _candidate(s, tokens[0].start, tokens[-1].end, "person", " ".join(words))
+    found.words, found.title, found.postnominal, found.evidence = words, title, postnominal, evidence
+    return [found]
+
+
+def _person_evidence(s: _Sentence, start: int, end: int, lex: Lexicon, title: tuple[Tok, ...]) -> str:
+    """Why tokens[start:end] is a person ("" when there is no evidence)."""
+    count = end - start
+    first = s.tokens[start].text
+    strict = s.block_kind in _STRICT_BLOCKS
+    if count >= 2 and lex.first_name_gender(first) is not None:
+        return "first-name"
+    if strict:
+        return "title" if title and count >= 2 else ""
+    if title:
+        return "title"
+    if _role_before(s, start, lex):
+        return "role"
+    if count < 2 or any(bare(t.text) in lex.places for t in s.tokens[start:end]):
+        return ""
+    if end < len(s.tokens) and s.tokens[end].text.lower() in lex.speech_verbs:
+        return "speech"
+    if start > 0 and s.tokens[start - 1].text.lower() in ("said", "says", "asked", "added"):
+        return "speech"
+    if _apposition_pattern().match(s.text, s.tokens[end - 1].end, s.end):
+        return "apposition"
+    return ""
+
+
+def _role_before(s: _Sentence, start: int, lex: Lexicon) -> bool:
+    """A lower-case role noun right before the name: "councillor Derek Hollins", "analyst Chris Weafer"."""
+    if start == 0:
+        return False
+    previous = s.tokens[start - 1].text
+    return previous.islower() and (bare(previous) in lex.role_nouns or bare(previous) in lex.titles)

@@ -1,0 +1,150 @@
+"""People, organisations and places: what counts as a name, and what never does."""
+
+from __future__ import annotations
+
+from storyline.annotate.entities import find_entities, person_gender
+from storyline.annotate.structure import segment
+from storyline.model import Entity, Mention
+
+
+def _run(text: str) -> tuple[list[Mention], list[Entity]]:
+    blocks, sentences = segment(text)
+    return find_entities(text, blocks, sentences)
+
+
+def _spans(text: str, mentions: list[Mention], kind: str) -> list[str]:
+    """Named mentions of one type (role-noun mentions such as "the mayor" left out)."""
+    return [text[m.start : m.end] for m in mentions if m.type == kind and m.kind != "role"]
+
+
+def test_entities_honorifics_and_titles_mark_people() -> None:
+    text = ("Councillor Priya Shah and Dr. Helen Marsh met Mayor Dan Wright on Tuesday. "
+            "Sen. Maria Lopez and Professor Kwame Asante were not invited.")
+    mentions, entities = _run(text)
+    assert _spans(text, mentions, "person") == ["Priya Shah", "Helen Marsh", "Dan Wright", "Maria Lopez", "Kwame Asante"]
+    shah = mentions[0]
+    assert (shah.start, shah.end) == (text.index("Priya"), text.index("Priya") + len("Priya Shah"))
+    assert [e.id for e in entities] == ["e1", "e2", "e3", "e4", "e5"]
+
+
+def test_entities_speech_verb_and_apposition_are_evidence() -> None:
+    text = ("Okonkwo Baptiste said the report was late. Ezinne Adaobi, 54, agreed. "
+            "Harrow Mendel, the trust's finance director, declined to comment.")
+    mentions, _ = _run(text)
+    assert _spans(text, mentions, "person") == ["Okonkwo Baptiste", "Ezinne Adaobi", "Harrow Mendel"]
+
+
+def test_entities_capitalised_words_without_evidence_are_not_people() -> None:
+    text = ("However, Yesterday's Meeting was cancelled. On Monday the Council said nothing. "
+            "They met in March. Scrutiny Panel Notes were published. He, She and They left.")
+    mentions, _ = _run(text)
+    assert _spans(text, mentions, "person") == []
+
+
+def test_entities_organisations() -> None:
+    text = ("Harrowgate Borough Council wrote to the Department for Education and the Home Office. "
+            "Acme Transit Inc. and Brightpath Children's Trust replied, as did the BBC and Ofsted. "
+            "Labour and the Liberal Democrats objected; the Green Party did not.")
+    mentions, entities = _run(text)
+    assert _spans(text, mentions, "organisation") == [
+        "Harrowgate Borough Council", "Department for Education", "Home Office", "Acme Transit Inc.",
+        "Brightpath Children's Trust", "BBC", "Ofsted", "Labour", "Liberal Democrats", "Green Party",
+    ]
+    assert _spans(text, mentions, "person") == []
+    assert {e.name for e in entities} >= {"Liberal Democrats", "Labour"}
+
+
+def test_entities_acronyms_that_are_not_organisations() -> None:
+    text = "The FOI request reached the CEO at 9 a.m. on Friday, the MP said, and the UK was told."
+    mentions, _ = _run(text)
+    assert _spans(text, mentions, "organisation") == []
+    assert _spans(text, mentions, "place") == ["UK"]
+
+
+def test_entities_acronym_defined_after_organisation_is_the_same_entity() -> None:
+    text = "The Care Quality Commission (CQC) visited in May. The CQC found failings."
+    mentions, entities = _run(text)
+    orgs = [m for m in mentions if m.type == "organisation"]
+    assert [m.text for m in orgs] == ["Care Quality Commission", "CQC", "CQC"]
+    assert len({m.entity for m in orgs}) == 1
+    assert entities[0].aliases == ["CQC"]
+
+
+def test_entities_places() -> None:
+    text = ("The firm moved from London to Springfield, Ill., last year. Protests spread across Texas "
+            "and in Brackendale, while Downing Street stayed silent.")
+    mentions, _ = _run(text)
+    places = _spans(text, mentions, "place")
+    assert places == ["London", "Springfield", "Ill.", "Texas", "Brackendale"]
+    assert "Downing Street" in _spans(text, mentions, "organisation")
+
+
+def test_entities_headline_and_caption_words_are_not_people() -> None:
+    text = ("Council Leader Hits Back Over Claims\n\n"
+            "Photo: Budget Papers On The Table | Credit: Staff Photographer\n\n"
+            "The leader of the council, Alan Hargreaves, said the figures were wrong.")
+    mentions, entities = _run(text)
+    assert _spans(text, mentions, "person") == ["Alan Hargreaves"]
+    assert [e.name for e in entities if e.type == "person"] == ["Alan Hargreaves"]
+
+
+def test_entities_caption_naming_a_person_counts() -> None:
+    text = "Daniel Okafor at the meeting\n\nPictured: Daniel Okafor at the depot\n\nMr Okafor said it was fine."
+    mentions, entities = _run(text)
+    people = [m for m in mentions if m.type == "person"]
+    assert [m.text for m in people] == ["Daniel Okafor", "Daniel Okafor", "Mr Okafor"]
+    assert {m.entity for m in people} == {"e1"}
+    assert entities[0].gender == "male"
+
+
+def test_entities_byline_name_is_a_person() -> None:
+    text = "Bus contract scrapped\nBy Jane Doe, Transport Correspondent\n\nThe city council voted on Monday."
+    mentions, _ = _run(text)
+    assert _spans(text, mentions, "person") == ["Jane Doe"]
+
+
+def test_entities_person_gender() -> None:
+    text = "Ms Achterberg spoke first. Then Sir Ruben Holt and Jordan Pike replied."
+    _, entities = _run(text)
+    by_name = {e.name: e for e in entities}
+    assert person_gender(by_name["Achterberg"]) == "female"
+    assert person_gender(by_name["Ruben Holt"]) == "male"
+    assert person_gender(by_name["Jordan Pike"]) is None
+    assert person_gender(Entity("x", "person", "Fiona Reddy")) == "female"
+    assert person_gender(Entity("y", "organisation", "Ofsted")) is None
+
+
+def test_entities_without_structure_segments_itself() -> None:
+    text = "Mayor Grace Hughes resigned. The council met."
+    mentions, _ = find_entities(text, [], [])
+    assert [(m.text, m.type) for m in mentions] == [("Grace Hughes", "person")]
+
+
+def test_entities_mention_offsets_are_exact() -> None:
+    text = "“We will not back down,” said Cllr. Ruth O'Neill-Adebayo, leader of the Green group."
+    mentions, _ = _run(text)
+    person = next(m for m in mentions if m.type == "person")
+    assert text[person.start : person.end] == person.text == "Ruth O'Neill-Adebayo"
+
+
+def test_entities_shouted_heading_and_dateline() -> None:
+    text = ("CITY HALL SHAKEUP: MAYOR NAMES NEW TRANSIT CHIEF\n\n"
+            "PORT ELLISON, Ore. — Mayor Dwight Kessler named Susan Park, a former transit official, on Tuesday.")
+    mentions, _ = _run(text)
+    assert _spans(text, mentions, "organisation") == []
+    assert _spans(text, mentions, "place") == ["PORT ELLISON", "Ore."]
+    assert _spans(text, mentions, "person") == ["Dwight Kessler", "Susan Park"]
+
+
+def test_entities_given_name_beats_place_word() -> None:
+    text = "Jordan Pike and Victoria Hill met at Ashby Park on Mill Road."
+    mentions, _ = _run(text)
+    assert _spans(text, mentions, "person") == ["Jordan Pike", "Victoria Hill"]
+    assert _spans(text, mentions, "place") == ["Ashby Park", "Mill Road"]
+
+
+def test_entities_title_case_headline_needs_the_body() -> None:
+    text = ("Grace Period Ends For Council Tenants As Daniel Okafor Steps In\n\n"
+            "Daniel Okafor, the interim chief executive, said arrears would be chased.")
+    mentions, _ = _run(text)
+    assert _spans(text, mentions, "person") == ["Daniel Okafor", "Daniel Okafor"]

@@ -1,0 +1,117 @@
+"""In-document resolution: Mr/Ms/Cllr + surname, bare surnames, role nouns, same-surname people."""
+
+from __future__ import annotations
+
+from storyline.annotate.entities import find_entities
+from storyline.annotate.structure import segment
+from storyline.model import Entity, Mention
+
+
+def _run(text: str) -> tuple[list[Mention], list[Entity]]:
+    blocks, sentences = segment(text)
+    return find_entities(text, blocks, sentences)
+
+
+def _people(mentions: list[Mention]) -> list[tuple[str, str, str]]:
+    return [(m.text, m.entity, m.kind) for m in mentions if m.type == "person"]
+
+
+def test_coref_honorific_and_bare_surname_resolve_to_full_name() -> None:
+    text = ("Daniel Okafor, the interim chief executive, spoke first. Mr Okafor said the budget was tight. "
+            "Okafor's deputy disagreed, but Okafor insisted.")
+    mentions, entities = _run(text)
+    people = _people(mentions)
+    assert ("Daniel Okafor", "e1", "name") in people
+    assert ("Mr Okafor", "e1", "title") in people
+    assert [p for p in people if p[2] == "surname"] == [("Okafor", "e1", "surname"), ("Okafor", "e1", "surname")]
+    assert entities[0].name == "Daniel Okafor"
+    assert "Mr Okafor" in entities[0].aliases
+
+
+def test_coref_councillor_title_resolves() -> None:
+    text = "Councillor Priya Shah tabled the motion. Cllr Shah said it was overdue. Ms Shah then left."
+    mentions, _ = _run(text)
+    assert _people(mentions) == [
+        ("Priya Shah", "e1", "name"), ("Cllr Shah", "e1", "title"), ("Ms Shah", "e1", "title"),
+    ]
+
+
+def test_coref_two_people_with_one_surname_are_not_merged() -> None:
+    text = ("Priya Shah, the opposition leader, and her brother Ravi Shah, a local landlord, disagree. "
+            "Ms Shah said the scheme was flawed. Mr Shah said it was fair. Shah later declined to comment.")
+    mentions, entities = _run(text)
+    people = _people(mentions)
+    priya = next(e.id for e in entities if e.name == "Priya Shah")
+    ravi = next(e.id for e in entities if e.name == "Ravi Shah")
+    assert priya != ravi
+    assert ("Ms Shah", priya, "title") in people
+    assert ("Mr Shah", ravi, "title") in people
+    assert not any(p[0] == "Shah" for p in people)  # bare "Shah" is ambiguous: no mention at all
+
+
+def test_coref_ambiguous_honorific_creates_no_mention() -> None:
+    text = "Alex Morgan and Sam Morgan run the depot. Dr Morgan said the buses were safe."
+    mentions, entities = _run(text)
+    assert not any(m.text == "Dr Morgan" for m in mentions)
+    assert len([e for e in entities if e.type == "person"]) == 2
+
+
+def test_coref_role_noun_resolves_to_the_one_holder() -> None:
+    text = ("Mayor Grace Hughes opened the meeting. Councillor Tom Reid asked a question. "
+            "The mayor said the figures were wrong, and the councillor disagreed.")
+    mentions, _ = _run(text)
+    roles = [(m.text, m.entity) for m in mentions if m.kind == "role"]
+    assert roles == [("The mayor", "e1"), ("the councillor", "e2")]
+
+
+def test_coref_role_noun_with_two_holders_is_left_alone() -> None:
+    text = "Cllr Ann Price and Cllr Bo Lund voted. The councillor who proposed it was absent."
+    mentions, _ = _run(text)
+    assert not any(m.kind == "role" for m in mentions)
+
+
+def test_coref_deputy_mayor_is_not_the_mayor() -> None:
+    text = "The deputy mayor, Carol Whitcombe, deputised. The mayor was abroad."
+    mentions, _ = _run(text)
+    assert [(m.text, m.kind) for m in mentions if m.type == "person"] == [
+        ("The deputy mayor", "role"), ("Carol Whitcombe", "name"),
+    ]
+
+
+def test_coref_headline_surname_resolves_to_later_full_name() -> None:
+    text = "Okafor hits back at critics\n\nDaniel Okafor, the interim chief executive, said the report was unfair."
+    mentions, _ = _run(text)
+    assert _people(mentions)[:2] == [("Okafor", "e1", "surname"), ("Daniel Okafor", "e1", "name")]
+
+
+def test_coref_surname_only_person_with_honorific() -> None:
+    text = "Mrs Castell wrote to the council. Mrs Castell said nobody replied."
+    mentions, entities = _run(text)
+    assert _people(mentions) == [("Mrs Castell", "e1", "title"), ("Mrs Castell", "e1", "title")]
+    assert entities[0].gender == "female"
+
+
+def test_coref_initial_and_full_first_name_merge() -> None:
+    text = "J. Hargreaves signed the letter. James Hargreaves later confirmed it."
+    mentions, entities = _run(text)
+    assert len({m.entity for m in mentions if m.type == "person"}) == 1
+    assert entities[0].name == "James Hargreaves"
+
+
+def test_coref_entity_ids_follow_first_mention() -> None:
+    text = "Ofsted inspected Brackendale. Priya Shah responded for Brackendale Borough Council."
+    mentions, entities = _run(text)
+    assert [e.id for e in entities] == [f"e{i}" for i in range(1, len(entities) + 1)]
+    first_seen = []
+    for m in mentions:
+        if m.entity not in first_seen:
+            first_seen.append(m.entity)
+    assert first_seen == [e.id for e in entities]
+
+
+def test_coref_role_noun_reaches_the_minister_named_earlier() -> None:
+    text = ("Records show that the Children’s Minister, Rosalind Ferrier, issued a direction. "
+            "Owen Maddox has written to the minister about it.")
+    mentions, entities = _run(text)
+    ferrier = next(e.id for e in entities if e.name == "Rosalind Ferrier")
+    assert ("the minister", ferrier, "role") in _people(mentions)

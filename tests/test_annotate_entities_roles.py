@@ -1,0 +1,113 @@
+"""Roles and affiliations read from the text, each with its span."""
+
+from __future__ import annotations
+
+from storyline.annotate.entities import find_entities
+from storyline.annotate.roles import normalise_role
+from storyline.annotate.structure import segment
+from storyline.model import Entity, Role
+
+
+def _people(text: str) -> dict[str, Entity]:
+    blocks, sentences = segment(text)
+    _, entities = find_entities(text, blocks, sentences)
+    return {e.name: e for e in entities if e.type == "person"}
+
+
+def _role(text: str, role: Role) -> tuple[str, str, str | None, str | None]:
+    return role.role, text[role.start : role.end], role.organisation, role.place
+
+
+def test_roles_title_before_name() -> None:
+    text = "Councillor Priya Shah met Children's Minister Tom Baird and Council President Maria Lopez."
+    people = _people(text)
+    assert _role(text, people["Priya Shah"].roles[0]) == ("councillor", "Councillor", None, None)
+    assert _role(text, people["Tom Baird"].roles[0]) == ("Children's Minister", "Children's Minister", None, None)
+    assert _role(text, people["Maria Lopez"].roles[0]) == ("Council President", "Council President", None, None)
+
+
+def test_roles_abbreviated_titles() -> None:
+    text = "Cllr Ruth Adeyemi and state Sen. Carla Winters spoke before Gov. Ray Dunmore arrived."
+    people = _people(text)
+    assert people["Ruth Adeyemi"].roles[0].role == "councillor"
+    assert people["Carla Winters"].roles[0].role == "senator"
+    assert people["Ray Dunmore"].roles[0].role == "governor"
+
+
+def test_roles_party_and_role_noun_before_name() -> None:
+    text = "Conservative councillor Derek Hollins and Labour MP Jess Ward both voted against."
+    people = _people(text)
+    assert _role(text, people["Derek Hollins"].roles[0]) == ("councillor", "councillor", "Conservative", None)
+    assert _role(text, people["Jess Ward"].roles[0]) == ("MP", "MP", "Labour", None)
+
+
+def test_roles_party_and_constituency_in_apposition() -> None:
+    text = "Owen Maddox, Labour MP for Castlewick North, wrote to the minister."
+    role = _people(text)["Owen Maddox"].roles[0]
+    assert _role(text, role) == ("MP", "MP", "Labour", "Castlewick North")
+
+
+def test_roles_apposition_after_name_names_the_council() -> None:
+    text = ("Harrowgate Borough Council has appointed a new director. "
+            "Daniel Okafor, the council's interim chief executive, said the post was vital.")
+    role = _people(text)["Daniel Okafor"].roles[0]
+    assert _role(text, role) == ("interim chief executive", "interim chief executive",
+                                 "Harrowgate Borough Council", None)
+
+
+def test_roles_leader_of_group_and_spokeswoman_for() -> None:
+    text = ("Priya Shah, leader of the Liberal Democrat group on the council, objected. "
+            "Lena Fairweather, a spokeswoman for Acme Transit, declined to comment.")
+    people = _people(text)
+    assert _role(text, people["Priya Shah"].roles[0]) == ("leader", "leader", "Liberal Democrat group", None)
+    assert _role(text, people["Lena Fairweather"].roles[0]) == ("spokeswoman", "spokeswoman", "Acme Transit", None)
+
+
+def test_roles_apposition_before_name() -> None:
+    text = "Last night the deputy mayor, Carol Whitcombe, said: “We listened.” The council's leader, Cllr Alan Hargreaves, agreed."
+    people = _people(text)
+    assert _role(text, people["Carol Whitcombe"].roles[0]) == ("deputy mayor", "deputy mayor", None, None)
+    roles = [_role(text, r) for r in people["Alan Hargreaves"].roles]
+    assert ("councillor", "Cllr", None, None) in roles
+    assert ("leader", "leader", "council", None) in roles
+
+
+def test_roles_american_titles() -> None:
+    text = "Mayor Dan Wright and Council President Maria Lopez met Acme Transit Inc. chief executive Rob Kell."
+    people = _people(text)
+    assert people["Dan Wright"].roles[0].role == "mayor"
+    role = people["Rob Kell"].roles[0]
+    assert _role(text, role) == ("chief executive", "chief executive", "Acme Transit Inc.", None)
+
+
+def test_roles_no_role_from_unrelated_words() -> None:
+    text = "Speaking after the meeting with the mayor, Amira Haddad said she was hopeful."
+    assert _people(text)["Amira Haddad"].roles == []
+
+
+def test_roles_normalise_role() -> None:
+    assert normalise_role("the Children's Minister") == "minister"
+    assert normalise_role("council leader") == "leader"
+    assert normalise_role("interim chief executive") == "chief executive"
+    assert normalise_role("Deputy Mayor") == "deputy mayor"
+
+
+def test_roles_apposition_closed_by_comma_far_into_the_clause() -> None:
+    text = "He quit after an audit by the city auditor, Jerome Tate, found errors."
+    role = _people(text)["Jerome Tate"].roles[0]
+    assert _role(text, role) == ("city auditor", "city auditor", None, None)
+
+
+def test_roles_party_before_lower_case_qualifier() -> None:
+    text = "Republican state Rep. Tom Gaines objected."
+    role = _people(text)["Tom Gaines"].roles[0]
+    assert _role(text, role) == ("representative", "Rep.", "Republican", None)
+
+
+def test_roles_clause_after_name_is_not_an_apposition() -> None:
+    text = ("Records show that the Children’s Minister, Rosalind Ferrier, issued a direction. "
+            "The Labour MP for Castlewick North, Owen Maddox, has written to the minister about it.")
+    people = _people(text)
+    assert _role(text, people["Rosalind Ferrier"].roles[0]) == (
+        "Children’s Minister", "Children’s Minister", None, None)
+    assert [r.role for r in people["Owen Maddox"].roles] == ["MP"]
