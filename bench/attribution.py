@@ -1,0 +1,220 @@
+"""Quote attribution on PolNeAR: source, cue and content spans, scored like CofeNet (COLING 2022).
+
+    python bench/attribution.py [--data DIR] [--split dev|train] [--limit N]
+
+DIR is any folder with ``<split>/text/*.txt`` and ``<split>/attributions/*.ann`` (brat), default
+``../shared/data/quotes/polnear`` beside the repository (or $STORYLINE_SHARED_DATA/quotes/polnear).
+Runs ``segment`` + ``find_entities`` + ``find_quotes`` and matches our spans to gold spans of the
+same role: **exact** (identical spans) and **overlap** (any shared character); each gold span is
+matched at most once.  Our quote gives content=(start, end), cue=cue, source=speaker_mention.
+
+Bench mapping (not the export contract): PolNeAR content spans of direct quotes include the
+quotation marks, so our direct quotes are widened by the marks around them before scoring.
+Discontinuous gold spans are scored as their hull (first start, last end); one attribution keeps
+both halves of “A,” he said. “B.” while we report two quotes, which costs us exact matches there.
+
+The published figures are on the withheld test split; ours are on dev (or --split).
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from storyline.annotate.quotes import find_quotes
+from storyline.model import Entity, Mention, Quote
+
+REPO = Path(__file__).resolve().parents[1]
+PUBLISHED: dict[str, dict[str, float | None]] = {  # CofeNet supplementary Table 6, exact match F1 on the PolNeAR test split
+    "BERT+CofeNet": {"source": 83.2, "cue": 75.3, "content": 72.9},
+    "BERT+CRF": {"source": 82.2, "cue": 74.9, "content": 71.0},
+    "BiLSTM+CRF": {"source": 69.6, "cue": 66.7, "content": 59.0},
+    "rule baseline": {"source": 10.7, "cue": 22.8, "content": 5.6},
+    "CoreNLP quote annotator": {"source": 13.9, "cue": None, "content": 17.5},
+}
+MARKS = "“”\"‘’'«»„"
+Span = tuple[int, int]
+
+
+def default_root() -> Path:
+    env = os.environ.get("STORYLINE_SHARED_DATA")
+    base = Path(env) if env else REPO.parent / "shared" / "data"
+    return base / "quotes" / "polnear"
+
+
+def _parse_ann(path: str) -> list[dict[str, Span]]:
+    spans: dict[str, tuple[str, list[Span]]] = {}
+    events: list[dict[str, str]] = []
+    for line in Path(path).read_text(encoding="utf8").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 2:
+            continue  # continuation of a span text that held a newline
+        if fields[0].startswith("T"):
+            label, ranges = fields[1].split(" ", 1)
+            spans[fields[0]] = (label, [(int(a), int(b)) for a, b in (r.split() for r in ranges.split(";"))])
+        elif fields[0].startswith("E"):
+            events.append(dict(kv.split(":") for kv in fields[1].split()))
+    out = []
+    for event in events:
+        roles = {}
+        for role, tid in event.items():
+            if role != "Attribution" and tid in spans:
+                pieces = spans[tid][1]
+                roles[role.lower()] = (pieces[0][0], pieces[-1][1])
+        out.append(roles)
+    return out
+
+
+def load_polnear(root: Path, split: str) -> dict[str, dict]:
+    """Articles of one split with their attributions (first annotator of each article only)."""
+    docs: dict[str, dict] = {}
+    for ann in sorted(glob.glob(str(root / split / "attributions" / "*.ann"))):
+        article = os.path.basename(ann)[:-4].rsplit("_", 1)[0]
+        if article in docs:
+            continue
+        text = (root / split / "text" / f"{article}.txt").read_text(encoding="utf8")
+        docs[article] = {"text": text, "attributions": _parse_ann(ann)}
+    return docs
+
+
+def annotate_quotes(text: str) -> list[Quote]:
+    from storyline.annotate.structure import segment
+
+    blocks, sentences = segment(text)
+    mentions: list[Mention] = []
+    entities: list[Entity] = []
+    try:
+        from storyline.annotate.entities import find_entities
+    except ImportError:  # entities not built: speakers stay surface phrases
+        pass
+    else:
+        mentions, entities = find_entities(text, blocks, sentences)
+    return find_quotes(text, blocks, sentences, mentions, entities)
+
+
+def content_span(text: str, quote: Quote) -> Span:
+    start, end = quote.start, quote.end
+    if quote.kind == "direct":
+        for _ in range(2):  # '' (two straight apostrophes) is one mark in some outlets
+            if start > 0 and text[start - 1] in MARKS:
+                start -= 1
+            if end < len(text) and text[end] in MARKS:
+                end += 1
+    return start, end
+
+
+def _match(pred: list[Span], gold: list[Span], exact: bool) -> int:
+    used: set[int] = set()
+    hits = 0
+    for p in pred:
+        for i, g in enumerate(gold):
+            if i in used:
+                continue
+            if (p == g) if exact else (p[0] < g[1] and g[0] < p[1]):
+                used.add(i)
+                hits += 1
+                break
+    return hits
+
+
+def _prf(hits: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = hits / n_pred if n_pred else 0.0
+    r = hits / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return 100 * p, 100 * r, 100 * f
+
+
+def _speaker_check(text: str, quote: Quote, attributions: list[dict[str, Span]]) -> bool | None:
+    """None when the quote matches no gold content; else whether its speaker agrees with the gold source."""
+    c = content_span(text, quote)
+    gold = next((a for a in attributions if "content" in a and a["content"][0] < c[1] and c[0] < a["content"][1]), None)
+    if gold is None or "source" not in gold:
+        return None
+    source = gold["source"]
+    if quote.speaker_mention is not None:
+        return quote.speaker_mention[0] < source[1] and source[0] < quote.speaker_mention[1]
+    words = [w.strip(",.()") for w in text[source[0] : source[1]].split()]
+    if not words or words[0].lower() in ("he", "she", "they", "it", "i", "we", "said"):
+        return None  # a pronoun (or a stray cue) in the gold: the inherited name cannot be checked here
+    names = [w for w in (quote.speaker_name or "").split() if w[:1].isupper()]
+    return any(w in words for w in names)
+
+
+def evaluate(docs: dict[str, dict]) -> dict[str, float]:
+    counts = {role: [0, 0, 0, 0] for role in ("source", "cue", "content")}  # exact, overlap, pred, gold
+    speaker_right = speaker_total = 0
+    for doc in docs.values():
+        text = doc["text"]
+        quotes = annotate_quotes(text)
+        pred: dict[str, list[Span]] = {
+            "content": [content_span(text, q) for q in quotes],
+            "cue": [(q.cue[0], q.cue[1]) for q in quotes if q.cue is not None],
+            "source": [(m[0], m[1]) for m in (q.speaker_mention for q in quotes) if m is not None],
+        }
+        for role, c in counts.items():
+            gold = [a[role] for a in doc["attributions"] if role in a]
+            c[0] += _match(pred[role], gold, True)
+            c[1] += _match(pred[role], gold, False)
+            c[2] += len(pred[role])
+            c[3] += len(gold)
+        for q in quotes:
+            if q.kind == "direct" and q.speaker_name is not None:
+                verdict = _speaker_check(text, q, doc["attributions"])
+                if verdict is not None:
+                    speaker_total += 1
+                    speaker_right += verdict
+    result: dict[str, float] = {}
+    for role, (exact, overlap, n_pred, n_gold) in counts.items():
+        p, r, f = _prf(exact, n_pred, n_gold)
+        po, ro, fo = _prf(overlap, n_pred, n_gold)
+        result.update({f"{role}_p": p, f"{role}_r": r, f"{role}_f1": f,
+                       f"{role}_p_overlap": po, f"{role}_r_overlap": ro, f"{role}_f1_overlap": fo})
+    result["direct_speaker_precision"] = 100 * speaker_right / speaker_total if speaker_total else 0.0
+    result["direct_speaker_checked"] = speaker_total
+    return {k: round(v, 2) for k, v in result.items()}
+
+
+def print_table(result: dict[str, float], split: str, n_docs: int, seconds: float) -> None:
+    print(f"PolNeAR {split}: {n_docs} articles, {seconds:.1f} s ({n_docs / max(seconds, 1e-9):.0f} docs/s incl. entities)")
+    print(f"{'system':28} {'source F1':>10} {'cue F1':>8} {'content F1':>11}   (exact match)")
+    print(f"{'storyline (ours, ' + split + ')':28} {result['source_f1']:>10.1f} {result['cue_f1']:>8.1f} "
+          f"{result['content_f1']:>11.1f}")
+    for name, figures in PUBLISHED.items():
+        cells = [f"{v:.1f}" if (v := figures[k]) is not None else "-" for k in ("source", "cue", "content")]
+        print(f"{name + ' (test)':28} {cells[0]:>10} {cells[1]:>8} {cells[2]:>11}")
+    print(f"\nours, overlap match F1: source {result['source_f1_overlap']:.1f}, cue {result['cue_f1_overlap']:.1f}, "
+          f"content {result['content_f1_overlap']:.1f} (no published overlap figures)")
+    for role in ("source", "cue", "content"):
+        print(f"  {role:8} exact P/R {result[role + '_p']:.1f}/{result[role + '_r']:.1f}   "
+              f"overlap P/R {result[role + '_p_overlap']:.1f}/{result[role + '_r_overlap']:.1f}")
+    print(f"direct-quote speaker precision: {result['direct_speaker_precision']:.1f}% "
+          f"of {int(result['direct_speaker_checked'])} attributed direct quotes that match a gold attribution")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=default_root(), help="PolNeAR folder (with <split>/text, attributions)")
+    parser.add_argument("--split", default="dev", help="dev (default) or train")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    args = parser.parse_args(argv)
+    root = args.data if (args.data / args.split).is_dir() else args.data.parent
+    if not (root / args.split / "attributions").is_dir():
+        print(f"PolNeAR {args.split} split not found under {args.data}; pass --data DIR", file=sys.stderr)
+        return 2
+    docs = load_polnear(root, args.split)
+    if args.limit:
+        docs = dict(list(docs.items())[: args.limit])
+    began = time.perf_counter()
+    result = evaluate(docs)
+    print_table(result, args.split, len(docs), time.perf_counter() - began)
+    print(json.dumps({**result, "split": args.split, "articles": len(docs), "unit": "percent"}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,183 @@
+"""Speech acts: claims and allegations, denials, admissions and promises.
+
+A claim comes from a reporting verb whose kind (``data/quotes_verbs.json``) is not a
+plain "say": "alleged that", "denied that", "admitted", "vowed to".  Each carries the
+claimant (the verb's subject, resolved like a quote speaker), the content clause and,
+when the text names one, the target: who is accused ("accused Cllr Shah of ..."), or
+whose claim is rejected ("rejected claims by Cllr Shah that ..."; for "rejected claims
+that staff were misled" the earlier claimant whose words it echoes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.annotate.quotes import reported_clause_start
+from storyline.annotate.speakers import (
+    DET_NP,
+    NAME,
+    SpeakerSpan,
+    attribute_speaker,
+    lexicon,
+    speaker_before,
+)
+from storyline.model import Claim, Entity, Mention, Quote, Sentence
+
+__all__ = ["find_claims"]
+
+CLAIM_NOUNS = r"(?:claims?|allegations?|accusations?|suggestions?|reports?|charges?|criticism|assertions?|suggestion)"
+TARGET = rf"(?P<target>{DET_NP}|{NAME})"
+NOUN_RE = re.compile(
+    rf"\s+(?:the\s+|these\s+|those\s+|any\s+)?{CLAIM_NOUNS}(?:\s+(?:made\s+)?(?:by|from)\s+{TARGET}?)?(?:\s+that\b)?\s*"
+)
+CLAIM_PHRASE_RE = re.compile(rf"(?:the|these|those)\s+{CLAIM_NOUNS}")
+ACCUSE_RE = re.compile(rf"\s+{TARGET}\s+of\s+")
+APOLOGY_RE = re.compile(r"\s+(?:to\s+[^,;.]{1,40}?\s+)?for\s+")
+THAT_RE = re.compile(r"\s*that\s+")
+STOPWORDS = frozenset(
+    ["the", "a", "an", "that", "this", "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "was", "were", "is", "are", "be", "been", "had", "has", "have", "it", "its", "their", "they", "he", "she", "we", "his", "her", "not", "from", "as"]
+)
+WORD_RE = re.compile(r"[\w’'-]+")
+
+
+@dataclass
+class _Act:
+    kind: str
+    subject: SpeakerSpan
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    target: tuple[int, int] | None
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    body = text[start:end].rstrip()
+    if body.endswith((".", "!", "?")):
+        body = body[:-1]
+    return start + len(body.rstrip(" ,;:"))
+
+
+def _strip_that(text: str, start: int, end: int) -> int:
+    match = THAT_RE.match(text, start, end)
+    return match.end() if match else start
+
+
+Read = tuple[int, tuple[int, int] | None, int | None]  # content start, target span, content end
+
+
+def _read_act(text: str, verb: re.Match[str], lemma: str, kind: str, end: int) -> Read | None:
+    """Where the content starts (and ends, when not at the sentence end) after the verb, and the target phrase."""
+    pos = verb.end()
+    if lemma == "accuse":
+        match = ACCUSE_RE.match(text, pos, end)
+        return (match.end(), match.span("target"), None) if match else None
+    if lemma == "apologise":
+        match = APOLOGY_RE.match(text, pos, end)
+        return (match.end(), None, None) if match else None
+    noun = NOUN_RE.match(text, pos, end)
+    if noun is not None and kind == "denial":
+        target = noun.span("target") if noun.group("target") else None
+        if not noun.group(0).rstrip().endswith("that"):  # "rejected the allegation": the phrase is the content
+            phrase = noun.group(0)
+            return noun.start() + len(phrase) - len(phrase.lstrip()), target, noun.start() + len(phrase.rstrip())
+        return noun.end(), target, None
+    start = reported_clause_start(text, verb, end)
+    if start is None and kind in ("denial", "admission"):
+        following = re.compile(r"\s+(?=[\w“\"‘])").match(text, pos, end)
+        start = following.end() if following else None
+    return (_strip_that(text, start, end), None, None) if start is not None else None
+
+
+def _acts_in_sentence(text: str, sentence: Sentence) -> list[_Act]:
+    lex = lexicon()
+    acts = []
+    for verb in lex.verb_re.finditer(text, sentence.start, sentence.end):
+        lemma = lex.lemma(verb.group(0))
+        kind = lex.kind(verb.group(0))
+        if kind == "say":
+            continue
+        subject = speaker_before(text, sentence.start, verb.start())
+        if subject is None:
+            continue
+        read = _read_act(text, verb, lemma, kind, sentence.end)
+        if read is None:
+            continue
+        start, target, phrase_end = read
+        end = phrase_end if phrase_end is not None else _content_end(text, start, sentence.end)
+        if end - start >= 3:
+            acts.append(_Act(kind, subject, verb.span(), (start, end), target))
+    return acts
+
+
+def _content_words(text: str, span: tuple[int, int]) -> set[str]:
+    return {w.lower() for w in WORD_RE.findall(text, span[0], span[1])} - STOPWORDS
+
+
+def _echoed_claimant(text: str, content: tuple[int, int], earlier: list[Claim]) -> Claim | None:
+    """The earlier claim whose words this denial repeats (two content words or more); for a bare
+    "the allegation" / "the claims", the latest earlier claim."""
+    if CLAIM_PHRASE_RE.fullmatch(text, content[0], content[1]):
+        return next((c for c in reversed(earlier) if c.kind == "claim" and c.claimant_name), None)
+    words = _content_words(text, content)
+    best, best_overlap = None, 1
+    for claim in earlier:
+        if claim.kind != "claim" or claim.content is None or claim.claimant_name is None:
+            continue
+        overlap = len(words & _content_words(text, claim.content))
+        if overlap > best_overlap:
+            best, best_overlap = claim, overlap
+    return best
+
+
+def _resolve(text: str, span: tuple[int, int], mentions: list[Mention], entities: list[Entity],
+             excluded: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+    phrase = text[span[0] : span[1]]
+    form = "pronoun" if phrase.lower() in lexicon().pronouns else ("name" if phrase[:1].isupper() else "np")
+    resolution = attribute_speaker(text, SpeakerSpan(span[0], span[1], form), mentions, entities, excluded=excluded)
+    if resolution.confidence < 0.5:
+        return None, None
+    return resolution.speaker, resolution.speaker_name
+
+
+def _from_quotes(text: str, quotes: list[Quote]) -> list[Claim]:
+    lex = lexicon()
+    out = []
+    for q in quotes:
+        if q.cue is None:
+            continue
+        kind = lex.kind(text[q.cue[0] : q.cue[1]])
+        if kind == "say":
+            continue
+        start = min(q.cue[0], q.start, q.speaker_mention[0] if q.speaker_mention else q.start)
+        content = (_strip_that(text, q.start, q.end), q.end)
+        out.append(Claim("", start, max(q.end, q.cue[1]), kind, q.speaker, q.speaker_name,  # type: ignore[arg-type]
+                         content=content, cue=q.cue))
+    return out
+
+
+def find_claims(
+    text: str, sentences: list[Sentence], mentions: list[Mention], entities: list[Entity], quotes: list[Quote]
+) -> list[Claim]:
+    """Claims, denials, admissions and promises, with claimant, target and content spans."""
+    excluded = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    claims: list[Claim] = []
+    for sentence in sentences:
+        for act in _acts_in_sentence(text, sentence):
+            if any(a <= act.cue[0] < b for a, b in excluded):
+                continue
+            claimant, claimant_name = _resolve(text, (act.subject.start, act.subject.end), mentions, entities, excluded)
+            target, target_name = (None, None)
+            if act.target is not None:
+                target, target_name = _resolve(text, act.target, mentions, entities, excluded)
+            elif act.kind == "denial":
+                echoed = _echoed_claimant(text, act.content, claims)
+                if echoed is not None:
+                    target, target_name = echoed.claimant, echoed.claimant_name
+            claims.append(Claim("", act.subject.start, act.content[1], act.kind, claimant, claimant_name,  # type: ignore[arg-type]
+                                target, target_name, act.content, act.cue))
+    seen = {c.cue for c in claims}
+    claims.extend(c for c in _from_quotes(text, quotes) if c.cue not in seen)
+    claims.sort(key=lambda c: (c.start, c.end))
+    for number, claim in enumerate(claims, start=1):
+        claim.id = f"c{number}"
+    return claims

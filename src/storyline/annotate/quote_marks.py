@@ -1,0 +1,171 @@
+"""Quotation marks: pairing them into quote spans, paragraph by paragraph.
+
+Curly and straight, double and single marks.  A document whose quotes open mostly
+with single marks (British style) is read with ‘…’ as the main mark; apostrophes
+(don't, Shah’s, 1990s’, the teachers’ union) are told apart from closing marks by
+context.  A quote that a paragraph opens without closing continues when the next
+paragraph re-opens it (one multi-paragraph quote); otherwise it is closed at the end
+of its paragraph, so one unmatched mark never spoils the rest of the document.
+Headlines and subheadings are scanned on their own (outlets often use single marks there).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.model import Block
+
+__all__ = ["BODY_KINDS", "HEADING_KINDS", "SCARE_MAX_WORDS", "WORD_RE", "DirectSpan", "find_direct_spans"]
+
+DOUBLE_RE = re.compile(r"''(?!')|[“”„\"«»]")  # '' is the New York Times' straight double mark
+SINGLE_RE = re.compile(r"[‘’']")
+OPENERS = "“„«‘"
+CLOSERS = "”»’"
+OPEN_CONTEXT = "([{—–-/ \t\n\r"
+SCARE_MAX_WORDS = 3  # unattributed quotes this short are scare quotes or titles
+BODY_KINDS = ("paragraph",)
+HEADING_KINDS = ("headline", "subheading")
+WORD_RE = re.compile(r"[\w’'-]+")
+
+
+@dataclass
+class DirectSpan:
+    """Quotation marks found in the text: ``open``/``close`` are mark positions (close may be None)."""
+
+    open: int
+    content_start: int
+    content_end: int
+    close: int | None
+    paragraph: int
+    multi: bool = False
+    close_end: int | None = None  # just after the closing mark (marks may be two characters: '')
+
+    def __post_init__(self) -> None:
+        if self.close is not None and self.close_end is None:
+            self.close_end = self.close + 1
+
+
+
+def _single_style(text: str, blocks: list[Block]) -> bool:
+    """True when quotes open mostly with single marks (British style)."""
+    body = "".join(text[b.start : b.end] for b in blocks if b.kind in BODY_KINDS)
+    doubles = body.count("“") + body.count('"') // 2 + body.count("''") // 2
+    singles = body.count("‘") + len(re.findall(r"(?:^|\s)'\w", body))
+    return singles > 0 and singles > 1.5 * doubles
+
+
+def _mark_len(text: str, pos: int) -> int:
+    return 2 if text.startswith("''", pos) and not text.startswith("'''", pos) else 1
+
+
+def _mark_role(text: str, pos: int, single: bool) -> str:
+    ch = text[pos]
+    prev = text[pos - 1] if pos > 0 else " "
+    after = pos + _mark_len(text, pos)
+    nxt = text[after] if after < len(text) else " "
+    if single:
+        return _single_role(text, pos, ch, prev, nxt)
+    if ch in OPENERS:
+        return "open"
+    if ch in CLOSERS:
+        return "close"
+    if prev in OPEN_CONTEXT:
+        return "either" if nxt.isspace() else "open"
+    return "close"
+
+
+def _single_role(text: str, pos: int, ch: str, prev: str, nxt: str) -> str:
+    if prev.isalnum() and nxt.isalnum():
+        return "none"  # don't, Shah’s
+    if prev in OPEN_CONTEXT or ch == "‘":
+        return "open" if (nxt.isalpha() or nxt in "“\"") else "none"  # ’90s, ’em stay apostrophes
+    if nxt.isalpha():
+        return "none"
+    after = text[pos + 2] if pos + 2 < len(text) else ""
+    if prev in "sS" and nxt == " " and after.islower():
+        return "none"  # the teachers’ union
+    return "close"
+
+
+def _block_starts_with_opener(text: str, block: Block, single: bool) -> int | None:
+    stripped = len(text[block.start : block.end]) - len(text[block.start : block.end].lstrip())
+    pos = block.start + stripped
+    marks = OPENERS + ("'" if single else '"')
+    if pos < block.end and text[pos] in marks and _mark_role(text, pos, single) in ("open", "either"):
+        return pos
+    return None
+
+
+def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
+    """Pair quotation marks paragraph by paragraph; join quotes that run over paragraphs."""
+    single = _single_style(text, blocks)
+    mark_re = SINGLE_RE if single else DOUBLE_RE
+    spans: list[DirectSpan] = []
+    pending: DirectSpan | None = None
+    for index, block in enumerate(blocks):
+        if block.kind not in BODY_KINDS:
+            pending = None
+            if block.kind in HEADING_KINDS:
+                spans.extend(_heading_spans(text, block, index))
+            continue
+        skip = None
+        if pending is not None:
+            skip = _block_starts_with_opener(text, block, single)
+            if skip is None:  # unclosed quote: recover at the paragraph end
+                _close_at(text, pending, blocks[pending.paragraph].end, spans)
+                pending = None
+        open_at = pending.open if pending else None
+        for match in mark_re.finditer(text, block.start, block.end):
+            pos = match.start()
+            if pos == skip:
+                continue
+            role = _mark_role(text, pos, single)
+            if open_at is None and role in ("open", "either"):
+                open_at = pos
+            elif open_at is not None and role in ("close", "either"):
+                spans.append(_direct(text, pending, open_at, pos, match.end(), index))
+                pending, open_at = None, None
+            elif open_at is not None and role == "open":
+                pending, open_at = None, pos  # a stray opener: start again here
+        if open_at is not None:
+            pending = pending or DirectSpan(open_at, open_at + _mark_len(text, open_at), block.end, None, index)
+            pending.multi = pending.multi or pending.paragraph != index
+            pending.content_end = block.end
+    if pending is not None:
+        _close_at(text, pending, pending.content_end, spans)
+    return spans
+
+
+def _heading_spans(text: str, block: Block, index: int) -> list[DirectSpan]:
+    """Quotes in a headline or subheading (outlets often use single marks there); never attributed."""
+    single = DOUBLE_RE.search(text, block.start, block.end) is None
+    mark_re = SINGLE_RE if single else DOUBLE_RE
+    out: list[DirectSpan] = []
+    open_at: int | None = None
+    for match in mark_re.finditer(text, block.start, block.end):
+        role = _mark_role(text, match.start(), single)
+        if open_at is None and role in ("open", "either"):
+            open_at = match.start()
+        elif open_at is not None and role in ("close", "either"):
+            span = DirectSpan(open_at, open_at + _mark_len(text, open_at), match.start(), match.start(), index,
+                              close_end=match.end())
+            if len(WORD_RE.findall(text, span.content_start, span.content_end)) > SCARE_MAX_WORDS:
+                out.append(span)
+            open_at = None
+    return out
+
+
+def _direct(
+    text: str, pending: DirectSpan | None, open_at: int, close: int, close_end: int, index: int
+) -> DirectSpan:
+    if pending is not None:
+        return DirectSpan(pending.open, pending.content_start, close, close, pending.paragraph, True, close_end)
+    return DirectSpan(open_at, open_at + _mark_len(text, open_at), close, close, index, close_end=close_end)
+
+
+def _close_at(text: str, span: DirectSpan, end: int, out: list[DirectSpan]) -> None:
+    content = text[span.content_start : end]
+    span.content_end = span.content_start + len(content.rstrip())
+    if len(WORD_RE.findall(content)) > SCARE_MAX_WORDS:
+        out.append(span)

@@ -1,0 +1,506 @@
+"""Who said it: reporting verbs, speaker phrases next to them, and resolving a phrase to an entity.
+
+Precision before recall: a speaker is only named when a phrase is bound to a cue
+(subject of a reporting verb, "according to X", a colon introducing a quote) or,
+for pronouns, when one compatible person is clearly the most recent candidate.
+Otherwise the speaker stays ``None``.
+
+Word lists live in ``data/quotes_verbs.json`` and ``data/quotes_words.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from storyline.model import Entity, Mention
+
+__all__ = [
+    "Lexicon",
+    "Resolution",
+    "SpeakerSpan",
+    "attribute_speaker",
+    "lexicon",
+    "speaker_after",
+    "speaker_at_start",
+    "speaker_before",
+    "speaker_inverted",
+]
+
+NAME_TOKEN = r"\b(?:[A-Z][\w’'.\-]*|[A-Z]\.)"
+PARTICLE = r"(?:de|van|von|der|den|del|della|da|di|du|bin|ibn|al|el|la|le|dos|das|ter|St\.)"
+NOT_NAME = (
+    r"(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I|In|On|At|But|And|As|If|When|While|After|Before"
+    r"|For|With|From|By|Of|To|So|Yet|Or|Then|There|Here|However|Meanwhile|Still|Also|Asked|Speaking)\b)"
+)
+NAME = rf"{NOT_NAME}{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)*{NAME_TOKEN}){{0,5}}"
+WORD = r"[\w’'&.\-]+"
+DETERMINERS = r"\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+DET_NP = rf"{DETERMINERS}\s+(?:(?!(?:that|which|who|whom|whose|when|where)\b){WORD}\s+){{0,6}}?{WORD}"
+POSSESSIVE = rf"{NAME}[’']s\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+"
+PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+APPOSITIVE = r"(?P<appos>,\s+[^,;:“”\"]{1,90}?,)?"
+HEAD_CUT_RE = re.compile(r"\s+(?:of|with|from|at|for|in)\s")
+LEADING_PHRASE_RE = re.compile(r"(?:In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere)\b[^,;:]{0,40}")
+PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
+
+
+@dataclass(frozen=True)
+class SpeakerSpan:
+    """A phrase bound to a cue: where it is and what sort of phrase it is."""
+
+    start: int
+    end: int
+    form: str  # "pronoun", "name", "np", "group"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    speaker: str | None
+    speaker_name: str | None
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verb_lemma: dict[str, str]
+    verb_kind: dict[str, str]
+    object_verbs: frozenset[str]
+    infinitive_verbs: frozenset[str]
+    pronouns: dict[str, str]
+    source_nouns: tuple[str, ...]
+    clause_openers: frozenset[str]
+    content_openers: frozenset[str]
+    not_content: frozenset[str]
+    group_words: frozenset[str]
+    role_synonyms: dict[str, tuple[str, ...]]
+    verb_re: re.Pattern[str]
+    before_re: re.Pattern[str]
+    after_re: re.Pattern[str]
+    inverted_re: re.Pattern[str]
+    adjunct_re: re.Pattern[str]
+    source_re: re.Pattern[str]
+    trailing_re: re.Pattern[str]
+    trailing_inverted_re: re.Pattern[str]
+    parenthetical_re: re.Pattern[str]
+    who_re: re.Pattern[str]
+    according_re: re.Pattern[str]
+    start_re: re.Pattern[str]
+    clause_start_re: re.Pattern[str]
+
+    def lemma(self, form: str) -> str:
+        return self.verb_lemma.get(re.sub(r"\s+", " ", form.lower()), form.lower())
+
+    def kind(self, form: str) -> str:
+        return self.verb_kind.get(self.lemma(form), "say")
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, factored by common prefixes so that matching stays fast."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in node.items() if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The reporting-verb and speaker lexicon, loaded once from the package data."""
+    verbs = _load("quotes_verbs.json")["verbs"]
+    words = _load("quotes_words.json")
+    lemma = {form: name for name, v in verbs.items() for form in v["forms"]}
+    verb_alt = _alternation(list(lemma))
+    inverted_alt = _alternation([f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim")
+                                 and not verbs[n].get("object") and not f.endswith("ing")])
+    groups = _alternation(words["group_nouns"] + [w[0].upper() + w[1:] for w in words["group_nouns"]])
+    role_word = (
+        r"(?!(?:and|but|or|nor|that|as|while|when|because|though|although|so|then|where|after|before|since|yet|if"
+        r"|of|to|in|on|at|for|with|by|from|the|a|an)\b)(?![a-z]+(?:ing|ed)\s+[A-Z])[a-z][\w\-]*"
+    )
+    group = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|in)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
+    role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
+    adverbs = _alternation(words["adverbs"])
+    described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN}))?"
+    subject = rf"(?<![\w’'\-])(?P<subj>{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{role_name}|{NAME})"
+    subject_after = (
+        rf"(?<![\w’'\-])(?P<subj>{DET_NP}|{role_name}|{POSSESSIVE}|{described}{NAME}|{PRONOUN}|{group})"
+        rf"(?:\s+of\s+(?:the\s+)?{NAME})?"
+    )
+    adverb_run = rf"(?P<aux>(?:(?:{adverbs}|[a-z]+ly)\s+)*)"
+    return Lexicon(
+        verb_lemma=lemma,
+        verb_kind={name: v["kind"] for name, v in verbs.items()},
+        object_verbs=frozenset(n for n, v in verbs.items() if v.get("object")),
+        infinitive_verbs=frozenset(n for n, v in verbs.items() if v.get("infinitive")),
+        pronouns=dict(words["pronouns"]),
+        source_nouns=tuple(sorted(words["source_nouns"], key=len, reverse=True)),
+        clause_openers=frozenset(words["clause_openers"]),
+        content_openers=frozenset(words["content_openers"]),
+        not_content=frozenset(words["not_content"]),
+        group_words=frozenset(w.lower() for w in words["group_nouns"]),
+        role_synonyms={k: tuple(v) for k, v in words["role_synonyms"].items()},
+        verb_re=re.compile(rf"\b(?:{verb_alt})\b"),
+        before_re=re.compile(rf"{subject}{APPOSITIVE}\s+{adverb_run}$"),
+        after_re=re.compile(rf"\s*,?\s*{subject_after}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})\b"),
+        inverted_re=re.compile(rf"\s*,?\s*(?P<verb>{inverted_alt})\b\s*{subject_after}(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at)\b)"),
+        adjunct_re=re.compile(rf"(?:,?\s+(?:{'|'.join(words['adjuncts'])}))+", re.IGNORECASE),
+        source_re=re.compile(rf"\b(?:{_alternation(words['source_nouns'])})\b", re.IGNORECASE),
+        trailing_re=re.compile(
+            rf",\s+{subject}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"
+        ),
+        parenthetical_re=re.compile(
+            rf",\s+{subject}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})\b(?:\s+[a-z]+){{0,3}}?,\s"
+        ),
+        who_re=re.compile(rf"(?<![\w’'\-])(?P<subj>{role_name}|{NAME}),\s+who\s+{adverb_run}$"),
+        trailing_inverted_re=re.compile(
+            rf",\s+(?P<verb>{inverted_alt})\b\s*{subject_after}(?:,[^,;]{{1,80}})?\s*[.!?]?\s*$"
+        ),
+        clause_start_re=re.compile(
+            rf"(?:[,;:—–(“”\"‘’']\s*|\b(?:{_alternation(words['clause_openers'])})\s+)(?=\w)"
+        ),
+        start_re=re.compile(rf"\s*{subject}{APPOSITIVE}\s+(?=[a-z])"),
+        according_re=re.compile(
+            r"(?P<verb>\b[Aa]ccording\s+to)\s+(?P<subj>(?:[^,;:“”\"\n.]|\.(?=\w)){2,100}?)(?=\s*[,.;]|\s*$)"
+        ),
+    )
+
+
+def _prefers_appositive(subject: str) -> bool:
+    """"the mayor, Grace Hughes," and "Tyler's mother, Jolene Vickers,": the name in apposition names the speaker."""
+    return _form(subject) == "np" or "’s " in subject or "'s " in subject
+
+
+def _form(subject: str) -> str:
+    lex = lexicon()
+    if subject.lower() in lex.pronouns:
+        return "pronoun"
+    if subject[:1].isupper() and not re.match(DETERMINERS + r"\s", subject):
+        return "name"
+    return "np"
+
+
+def _left_is_boundary(text: str, lo: int, start: int) -> bool:
+    left = text[lo:start].rstrip()
+    if not left:
+        return True
+    if left[-1] in ",;:—–-(“”\"‘’'":
+        return True
+    last = left.rsplit(None, 1)[-1]
+    return last in lexicon().clause_openers or bool(LEADING_PHRASE_RE.fullmatch(left))
+
+
+def _is_passive(aux: str) -> bool:
+    words = aux.split()
+    return bool(words) and words[-1].lower() in PASSIVE_AUX
+
+
+WORD_START_RE = re.compile(r"(?<![\w’'\-])\w+")
+START_WORDS = frozenset(
+    ["the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "both", "his", "her", "their", "its", "he", "she", "they", "it", "we", "i"]
+)
+
+
+def _candidate_starts(text: str, lo: int, end: int, strict: bool) -> list[int]:
+    """Word starts where a subject may begin: clause starts (strict) or any plausible word."""
+    if not strict:
+        return [w.start() for w in WORD_START_RE.finditer(text, lo, end)
+                if w.group(0)[0].isupper() or w.group(0).lower() in START_WORDS | lexicon().group_words]
+    first = re.compile(r"\s*").match(text, lo, end)
+    starts = [first.end() if first else lo]
+    starts += [m.end() for m in lexicon().clause_start_re.finditer(text, lo, end)]
+    if LEADING_PHRASE_RE.match(text, starts[0], end):
+        starts += [w.start() for w in WORD_START_RE.finditer(text, starts[0], min(end, starts[0] + 45))]
+    return sorted(set(starts))
+
+
+def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[str] | None:
+    """``before_re`` tried only where a subject can start (much faster than a plain search)."""
+    before_re = lexicon().before_re
+    for start in _candidate_starts(text, lo, end, strict):
+        match = before_re.match(text, start, end)
+        if match is not None:
+            return match
+    return None
+
+
+PLURAL_START_RE = re.compile(r"(?:[Ss]ome|[Mm]any|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Mm]ost|[Aa]ll|[Oo]ther)\b")
+
+
+def _bare_verb_fits(phrase: str, aux: str, verb: str) -> bool:
+    """A bare form ("report", "claim") needs a plural subject or an auxiliary: "A progress report" is a noun."""
+    if verb.lower() not in lexicon().verb_kind or aux.strip():
+        return True
+    return (phrase.lower() in ("they", "we", "i", "you") or phrase.endswith("s")
+            or bool(PLURAL_START_RE.match(phrase)) or phrase.lower() in lexicon().group_words)
+
+
+def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) -> SpeakerSpan | None:
+    """The subject phrase that ends right before a reporting verb at ``verb_start``.
+
+    ``lo`` bounds the search (clause or sentence start).  With ``strict`` the
+    phrase must start a clause (sentence start, after a comma, "and", "that"...).
+    """
+    lo = max(lo, verb_start - 160)
+    match = _leftmost_subject(text, lo, verb_start, strict)
+    if not match or _is_passive(match.group("aux")):
+        return None
+    start, end = match.span("subj")
+    if strict and not _left_is_boundary(text, lo, start):
+        return None
+    if text[start:end].endswith(("’s", "'s")) or lexicon().verb_re.search(text, start, end):
+        return None  # "the IG’s report": a noun, not a verb; "A leader has rejected claims": no subject
+    verb = lexicon().verb_re.match(text, verb_start)
+    if verb is not None and not _bare_verb_fits(text[start:end], match.group("aux"), verb.group(0)):
+        return None
+    appos = match.group("appos")
+    if appos and _prefers_appositive(text[start:end]) and re.fullmatch(rf",\s+{NAME}\s*,", appos):
+        a_start = match.start("appos") + len(appos) - len(appos.lstrip(", "))
+        return _trim_name(text, a_start, match.end("appos") - 1)
+    return _trim_name(text, start, end)
+
+
+def _trim_name(text: str, start: int, end: int) -> SpeakerSpan:
+    surface = text[start:end]
+    form = _form(surface)
+    if form == "name":
+        # "Smith's campaign" stays whole; a trailing title-less run is the name.
+        surface = surface.rstrip(".")
+        end = start + len(surface)
+    group_words = surface.split()
+    if form == "np" and len(group_words) == 1:
+        form = "group"
+    return SpeakerSpan(start, end, form)
+
+
+def speaker_after(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tuple[int, int]] | None:
+    """`` X said`` / `` X, the chief executive, said`` right after a closing quote mark at ``pos``."""
+    match = lexicon().after_re.match(text, pos, limit)
+    if not match or _is_passive(match.group("aux")):
+        return None
+    start, end = match.span("subj")
+    return _trim_name(text, start, end), match.span("verb")
+
+
+def speaker_inverted(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tuple[int, int]] | None:
+    """`` said X`` right after a closing quote mark; prefers a name given in apposition to a role."""
+    match = lexicon().inverted_re.match(text, pos, limit)
+    if not match:
+        return None
+    start, end = match.span("subj")
+    appos = re.match(rf",\s+({NAME})\s*[,.]", text[end : min(limit, end + 60)])
+    if appos and _prefers_appositive(text[start:end]):
+        start, end = end + appos.start(1), end + appos.end(1)
+    return _trim_name(text, start, end), match.span("verb")
+
+
+def speaker_at_start(text: str, start: int, limit: int) -> SpeakerSpan | None:
+    """The subject opening a sentence ("Jane Smith, the chief executive, defended ..."), for conjoined cues."""
+    match = lexicon().start_re.match(text, start, limit)
+    if match is None or lexicon().verb_re.search(text, match.start("subj"), match.end("subj")):
+        return None
+    s, e = match.span("subj")
+    return _trim_name(text, s, e)
+
+
+# --- resolving a phrase to an entity --------------------------------------------
+
+
+def _head_end(text: str, start: int, end: int) -> int:
+    """End of the phrase's head: "Robert Antonacci" in "Robert Antonacci of the New York delegation"."""
+    cut = HEAD_CUT_RE.search(text, start, end)
+    return cut.start() if cut else end
+
+
+def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The longest mention that covers the last word of the phrase (its head), if any."""
+    last = end - 1
+    best: Mention | None = None
+    for m in mentions:
+        if m.start <= last < m.end and m.start >= start - 1 and (best is None or m.end - m.start > best.end - best.start):
+            best = m
+    return best
+
+
+def _named_before(mentions: list[Mention], role: Mention) -> bool:
+    return any(m.entity == role.entity and m.kind != "role" and m.end <= role.start for m in mentions)
+
+
+def _by_role(surface: str, entities: list[Entity]) -> Entity | None:
+    """"the judge" -> the one person whose recorded role (or title) is a judge or justice."""
+    if not re.fullmatch(r"(?:the|The)\s+[a-z]+", surface):
+        return None  # only a bare "the judge": "the leader of X" may be anyone's leader
+    head = surface.split()[-1].lower().strip(",.")
+    names = set(lexicon().role_synonyms.get(head, ()))
+    if not names:
+        return None
+    found = [
+        e for e in entities
+        if e.type == "person"
+        and (any(r.role.lower().split()[-1:][0] in names for r in e.roles if r.role.split())
+             or e.name.split()[0].lower().strip(".") in names)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _entity(entities: list[Entity], entity_id: str) -> Entity | None:
+    return next((e for e in entities if e.id == entity_id), None)
+
+
+def _source_name(surface: str, source_kind: str | None) -> str | None:
+    """A non-person source named by the phrase ("the statement", "a spokesperson for X")."""
+    lowered = surface.lower()
+    if lowered in ("it", "they") and source_kind:
+        return source_kind
+    if re.match(r"(?:a|an|the|one)\s+(?:[\w’'-]+\s+){0,3}(?:spokesperson|spokesman|spokeswoman|representative)\b", lowered):
+        return surface[0].lower() + surface[1:] if surface[:1].isupper() else surface
+    match = lexicon().source_re.search(lowered)
+    if match and re.match(DETERMINERS + r"\s", surface) and match.end() == len(lowered):
+        return match.group(0)
+    return None
+
+
+def attribute_speaker(
+    text: str,
+    span: SpeakerSpan,
+    mentions: list[Mention],
+    entities: list[Entity],
+    *,
+    excluded: list[tuple[int, int]] | None = None,
+    source_kind: str | None = None,
+    previous_speaker: str | None = None,
+) -> Resolution:
+    """Resolve a speaker phrase bound to a cue to an entity id and a name.
+
+    Pronouns go to the most recent compatible person outside ``excluded`` spans
+    (quotes); ``previous_speaker`` (the last quote's speaker) wins ties.
+    """
+    surface = text[span.start : span.end]
+    if span.form == "pronoun":
+        return _resolve_pronoun(text, surface, span.start, mentions, entities, excluded or [], source_kind, previous_speaker)
+    source = _source_name(surface, source_kind)
+    head_end = _head_end(text, span.start, span.end)
+    mention = _mention_at(mentions, span.start, head_end)
+    if mention is not None and mention.kind == "role" and not _named_before(mentions, mention):
+        mention = None  # a role linked forward to a name not yet seen: too unsure to name anyone
+    entity = _entity(entities, mention.entity) if mention else None
+    if entity is None and span.form == "np" and source is None and head_end == span.end:
+        entity = _by_role(surface, entities)
+        if entity is not None:
+            return Resolution(entity.id, entity.name, 0.7)
+    if entity is not None and entity.type == "person":
+        return Resolution(entity.id, entity.name, 0.9 if span.form == "name" else 0.85)
+    if entity is not None:
+        by_name = mention is not None and mention.kind == "name" and not re.match(DETERMINERS + r"\s", surface)
+        name = entity.name if by_name and source is None else surface
+        return Resolution(entity.id, _clean_surface(name), 0.85)
+    if source is not None:
+        return Resolution(None, source, 0.8)
+    return Resolution(None, _clean_surface(surface), 0.8 if span.form == "name" else 0.7)
+
+
+def _clean_surface(surface: str) -> str:
+    surface = re.sub(r"\s+", " ", surface).strip(" ,.")
+    if re.match(r"(?:The|A|An)\s", surface):
+        surface = surface[0].lower() + surface[1:]
+    return surface
+
+
+GENDER_PRONOUN_RE = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+
+
+def _local_gender(text: str, mention: Mention) -> str | None:
+    """Gender from the first he/his/him or she/her right after a mention, in its own sentence."""
+    tail = text[mention.end : mention.end + 120]
+    stop = re.search(r"[.!?](?:\s|$)|[“\"]", tail)
+    match = GENDER_PRONOUN_RE.search(tail, 0, stop.start() if stop else len(tail))
+    if match is None:
+        return None
+    return "male" if match.group(1) else "female"
+
+
+def _compatible(gender: str | None, entity: Entity, wanted: str) -> bool:
+    if wanted in ("male", "female"):
+        return entity.type == "person" and gender in (wanted, None)
+    if wanted == "neuter":
+        return entity.type == "organisation"
+    return False
+
+
+def _in_regions(pos: int, regions: list[tuple[int, int]], starts: list[int]) -> bool:
+    index = bisect_right(starts, pos) - 1
+    return index >= 0 and regions[index][0] <= pos < regions[index][1]
+
+
+def _resolve_pronoun(
+    text: str,
+    pronoun: str,
+    position: int,
+    mentions: list[Mention],
+    entities: list[Entity],
+    excluded: list[tuple[int, int]],
+    source_kind: str | None,
+    previous_speaker: str | None,
+) -> Resolution:
+    wanted = lexicon().pronouns.get(pronoun.lower(), "")
+    if wanted in ("neuter", "plural") and source_kind:
+        return Resolution(None, source_kind, 0.7)
+    if wanted not in ("male", "female", "neuter"):
+        return Resolution(None, None, 0.2)
+    by_id = {e.id: e for e in entities}
+    window = [m for m in mentions if m.end <= position and position - m.end < 1500 and m.kind != "pronoun"]
+    regions = sorted(excluded)
+    starts = [a for a, _ in regions]
+    window = [m for m in window if not _in_regions(m.start, regions, starts)]
+    candidates: list[str] = []
+    genders: dict[str, str | None] = {}
+    for m in sorted(window, key=lambda m: m.start, reverse=True):
+        entity = by_id.get(m.entity)
+        if entity is None or m.entity in candidates or m.entity in genders:
+            continue
+        genders[m.entity] = entity.gender or _local_gender(text, m)
+        if _compatible(genders[m.entity], entity, wanted):
+            candidates.append(m.entity)
+    if not candidates:
+        return Resolution(None, None, 0.2)
+    return _choose_candidate(candidates, by_id, genders, wanted, previous_speaker)
+
+
+def _choose_candidate(
+    candidates: list[str], by_id: dict[str, Entity], genders: dict[str, str | None], wanted: str,
+    previous_speaker: str | None,
+) -> Resolution:
+    best = by_id[candidates[0]]
+    best_exact = genders[best.id] == wanted or wanted == "neuter"
+    if previous_speaker in candidates[:2] and (not best_exact or previous_speaker == best.id):
+        chosen = by_id[previous_speaker] if previous_speaker else best
+        return Resolution(chosen.id, chosen.name, 0.75)
+    if best_exact:
+        rivals = [c for c in candidates[1:2] if genders[c] == wanted]
+        return Resolution(best.id, best.name, 0.6 if rivals else 0.7)
+    if len(candidates) == 1:
+        return Resolution(best.id, best.name, 0.6)
+    exact = [c for c in candidates[:3] if genders[c] == wanted]
+    if exact:
+        chosen = by_id[exact[0]]
+        return Resolution(chosen.id, chosen.name, 0.5)
+    return Resolution(None, None, 0.3)

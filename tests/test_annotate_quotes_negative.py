@@ -1,0 +1,107 @@
+"""What must not become a quote or a speaker: scare quotes, titles, headlines, stray marks, people inside quotes."""
+
+from __future__ import annotations
+
+from storyline.annotate.quotes import find_direct_spans, find_quotes
+from storyline.model import Block
+
+from .test_annotate_quotes_patterns import BAKER, SMITH, build, only, quotes_of, span_text
+
+
+def test_quotes_unattributed_quote_keeps_no_speaker() -> None:
+    text = "The hall was silent.\n\n“Nobody here wanted this to happen, and nobody knows how to stop it.”"
+    q = only(quotes_of(text), "Nobody here")
+    assert q.kind == "direct"
+    assert q.speaker is None and q.speaker_name is None and q.speaker_mention is None
+
+
+def test_quotes_scare_quotes_and_titles_are_not_quotes() -> None:
+    text = (
+        "The so-called \"plan\" was unveiled at the Grand, where the choir sang “Jerusalem” before the vote.\n\n"
+        "Councillors called it a 'fix' for the budget."
+    )
+    assert quotes_of(text) == []
+
+
+def test_quotes_headline_is_never_a_speaker() -> None:
+    text = "Mayor Smith: “We will not resign”\n\nThe mayor, Jane Smith, faced calls to quit on Monday."
+    quotes = quotes_of(text, [SMITH], headline=True)
+    assert [(q.text, q.speaker, q.speaker_name, q.speaker_mention) for q in quotes] == [
+        ("We will not resign", None, None, None)
+    ]
+
+
+def test_quotes_headline_single_marks_found_without_speaker() -> None:
+    text = "Family calls for rumble strips: ‘It didn’t have to happen’\n\n“It was a dark road,” Baker said."
+    quotes = quotes_of(text, [BAKER], headline=True)
+    assert [q.text for q in quotes] == ["It didn’t have to happen", "It was a dark road,"]
+    assert quotes[0].speaker_name is None and quotes[1].speaker_name == "Tom Baker"
+
+
+def test_quotes_unmatched_mark_does_not_spoil_the_rest() -> None:
+    text = (
+        "Baker said: “We were never told about the overspend.\n\n"
+        "The meeting ended at ten.\n\n"
+        "“We will appeal the decision,” Smith said."
+    )
+    quotes = quotes_of(text, [SMITH, BAKER])
+    texts = [q.text for q in quotes]
+    assert "We were never told about the overspend." in texts
+    appeal = only(quotes, "appeal")
+    assert appeal.text == "We will appeal the decision," and appeal.speaker_name == "Jane Smith"
+
+
+def test_quotes_direct_spans_recover_at_paragraph_end() -> None:
+    text = "“This one never closes\n\nA plain paragraph.\n\n“This one does,” she said."
+    blocks = [Block("paragraph", 0, 22), Block("paragraph", 24, 42), Block("paragraph", 44, len(text))]
+    spans = find_direct_spans(text, blocks)
+    assert [(text[s.content_start : s.content_end]) for s in spans] == ["This one never closes", "This one does,"]
+
+
+def test_quotes_person_inside_quote_is_not_the_speaker() -> None:
+    text = "Jane Smith spoke first.\n\n“Tom Baker never told us a thing about the money,” he said."
+    q = only(quotes_of(text, [SMITH, BAKER]), "never told")
+    # the only male person is named inside the quote: no speaker rather than a wrong one
+    assert q.speaker is None and q.speaker_name is None
+    assert span_text(text, q.speaker_mention) == "he"
+
+
+def test_quotes_pronoun_with_no_compatible_person_stays_unattributed() -> None:
+    text = "Jane Smith opened the session.\n\n“The figures do not add up, whatever anyone says,” he said."
+    q = only(quotes_of(text, [SMITH]), "figures")
+    assert q.speaker is None and q.speaker_name is None
+
+
+def test_quotes_organisation_speaker_keeps_its_phrase_and_entity() -> None:
+    text = "The council said it would appeal against the ruling within a fortnight."
+    blocks, sentences, mentions, entities = build(text, orgs=[("Harrowgate Borough Council", ["The council"])])
+    q = only(find_quotes(text, blocks, sentences, mentions, entities), "appeal")
+    assert q.speaker == "e1" and q.speaker_name == "the council"
+    assert q.text == "it would appeal against the ruling within a fortnight"
+
+
+def test_quotes_named_organisation_gets_its_name() -> None:
+    text = "“We will contest every claim,” Harrowgate Borough Council said in a statement."
+    blocks, sentences, mentions, entities = build(text, orgs=[("Harrowgate Borough Council", [])])
+    q = only(find_quotes(text, blocks, sentences, mentions, entities), "contest")
+    assert q.speaker == "e1" and q.speaker_name == "Harrowgate Borough Council"
+
+
+def test_quotes_apostrophes_are_not_quote_marks_in_double_style() -> None:
+    text = "“It’s Shah’s call, not mine,” Baker said of the 1990s’ contracts, which don’t expire until 2030."
+    quotes = quotes_of(text, [BAKER])
+    assert [q.text for q in quotes] == ["It’s Shah’s call, not mine,"]
+
+
+def test_quotes_ids_run_in_text_order() -> None:
+    text = "“First,” Baker said.\n\nSmith said the second point was about money.\n\n“Third point here,” Smith said."
+    quotes = quotes_of(text, [SMITH, BAKER])
+    assert [q.id for q in quotes] == ["q1", "q2", "q3"]
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+def test_quotes_two_apostrophes_as_double_marks() -> None:
+    text = "''We are told all the time, 'this is a special case,''' Mr. Baker said. ''It is not.''"
+    quotes = quotes_of(text, [BAKER])
+    assert [q.text for q in quotes] == ["We are told all the time, 'this is a special case,'", "It is not."]
+    assert quotes[0].speaker_name == "Tom Baker"

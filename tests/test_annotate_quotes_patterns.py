@@ -1,0 +1,301 @@
+"""Quote spans, speakers and cues for the reporting patterns of news writing (hand-built documents)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyline.annotate.quotes import find_quotes
+from storyline.model import Block, Entity, Mention, Quote, Sentence
+
+Person = tuple[str, str | None, Sequence[str]]  # name, gender, other forms seen in the text
+
+
+def build(
+    text: str, people: Sequence[Person] = (), orgs: Sequence[tuple[str, Sequence[str]]] = (), headline: bool = False
+) -> tuple[list[Block], list[Sentence], list[Mention], list[Entity]]:
+    """Blocks (paragraphs at blank lines), sentences and name mentions, as the structure/entities stages give them."""
+    blocks = [Block("paragraph", m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    if headline and blocks:
+        blocks[0] = Block("headline", blocks[0].start, blocks[0].end)
+    sentences = [
+        Sentence(m.start(), m.end(), i)
+        for i, b in enumerate(blocks)
+        for m in re.finditer(r"\S.*?(?:[.!?][”’\"']?(?=\s+[A-Z“‘\"']|\s*$)|$)", text[: b.end])
+        if m.start() >= b.start
+    ]
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    named = [(name, "person", gender, forms) for name, gender, forms in people]
+    named += [(name, "organisation", None, forms) for name, forms in orgs]
+    for number, (name, kind, gender, forms) in enumerate(named, start=1):
+        entity = Entity(f"e{number}", kind, name, aliases=list(forms), gender=gender)  # type: ignore[arg-type]
+        entities.append(entity)
+        for form in sorted([name, *forms], key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(form)}\b", text):
+                if not any(x.start <= m.start() < x.end for x in mentions):
+                    mentions.append(Mention(m.start(), m.end(), form, kind, entity.id))  # type: ignore[arg-type]
+    mentions.sort(key=lambda m: m.start)
+    return blocks, sentences, mentions, entities
+
+
+def quotes_of(text: str, people: Sequence[Person] = (), orgs: Sequence[tuple[str, Sequence[str]]] = (),
+              headline: bool = False, source_kind: str | None = None) -> list[Quote]:
+    blocks, sentences, mentions, entities = build(text, people, orgs, headline)
+    return find_quotes(text, blocks, sentences, mentions, entities, source_kind=source_kind)
+
+
+def span_text(text: str, span: tuple[int, int] | None) -> str | None:
+    return text[span[0] : span[1]] if span else None
+
+
+def only(quotes: list[Quote], contains: str) -> Quote:
+    found = [q for q in quotes if contains in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+SMITH: Person = ("Jane Smith", "female", ["Smith", "Ms Smith"])
+BAKER: Person = ("Tom Baker", "male", ["Baker", "Mr Baker"])
+
+
+def test_quotes_speaker_then_colon() -> None:
+    text = 'Jane Smith said: "We will balance the books by March."'
+    q = only(quotes_of(text, [SMITH]), "balance")
+    assert q.text == "We will balance the books by March."
+    assert (q.kind, q.speaker, q.speaker_name) == ("direct", "e1", "Jane Smith")
+    assert span_text(text, q.speaker_mention) == "Jane Smith"
+    assert span_text(text, q.cue) == "said"
+    assert q.confidence >= 0.8
+
+
+def test_quotes_said_then_name_after_quote() -> None:
+    text = "“It has been the hardest year any of us can remember,” said Tom Baker."
+    q = only(quotes_of(text, [BAKER]), "hardest")
+    assert q.text == "It has been the hardest year any of us can remember,"
+    assert q.speaker_name == "Tom Baker" and span_text(text, q.cue) == "said"
+    assert span_text(text, q.speaker_mention) == "Tom Baker"
+
+
+def test_quotes_name_then_said_after_quote() -> None:
+    text = "\"We are not going anywhere,\" Baker said on Tuesday."
+    q = only(quotes_of(text, [BAKER]), "anywhere")
+    assert (q.speaker, q.speaker_name) == ("e1", "Tom Baker")
+    assert span_text(text, q.speaker_mention) == "Baker"
+    assert span_text(text, q.cue) == "said"
+
+
+def test_quotes_appositive_between_name_and_verb() -> None:
+    text = "“The staff have done brilliantly,” Tom Baker, the council's chief executive, said."
+    q = only(quotes_of(text, [BAKER]), "brilliantly")
+    assert q.speaker_name == "Tom Baker"
+    assert span_text(text, q.speaker_mention) == "Tom Baker"
+    assert span_text(text, q.cue) == "said"
+    assert q.confidence >= 0.8
+
+
+def test_quotes_pronoun_with_colon_resolves_to_last_compatible_person() -> None:
+    text = (
+        "Jane Smith chaired the meeting and Tom Baker presented the accounts.\n\n"
+        "He added: “There is more to do before the audit.”"
+    )
+    q = only(quotes_of(text, [SMITH, BAKER]), "more to do")
+    assert (q.speaker, q.speaker_name) == ("e2", "Tom Baker")
+    assert span_text(text, q.speaker_mention) == "He"
+    assert span_text(text, q.cue) == "added"
+    assert 0.5 <= q.confidence < 0.8
+
+
+def test_quotes_pronoun_after_quote_uses_gender() -> None:
+    text = "Tom Baker defended the budget. Jane Smith was not convinced.\n\n“I disagree with every line of it,” she said."
+    q = only(quotes_of(text, [BAKER, SMITH]), "disagree")
+    assert q.speaker_name == "Jane Smith"
+    assert span_text(text, q.speaker_mention) == "she"
+
+
+def test_quotes_paragraph_after_introducing_colon() -> None:
+    text = "Councillor Baker told the meeting:\n\n“We were given the wrong figures, and we were given them late.”"
+    q = only(quotes_of(text, [BAKER]), "wrong figures")
+    assert q.speaker_name == "Tom Baker"
+    assert span_text(text, q.cue) == "told"
+    assert q.confidence >= 0.7
+
+
+def test_quotes_floating_quote_inherits_previous_speaker_without_mention() -> None:
+    text = (
+        "“We will not close the library,” Jane Smith said.\n\n"
+        "“Not this year, and not while I am leader of this council.”"
+    )
+    quotes = quotes_of(text, [SMITH])
+    q = only(quotes, "Not this year")
+    assert q.speaker_name == "Jane Smith"
+    assert q.speaker_mention is None and q.cue is None
+    assert 0.5 <= q.confidence < 0.8
+
+
+def test_quotes_paragraph_after_sentence_introducing_a_person() -> None:
+    text = (
+        "Tom Baker has run the food bank on Mill Street since 2011.\n\n"
+        "“I have never seen queues like this, not even in the winter of 2020.”"
+    )
+    q = only(quotes_of(text, [BAKER]), "queues")
+    assert q.speaker_name == "Tom Baker" and q.speaker_mention is None
+    assert q.confidence < 0.8
+
+
+def test_quotes_letter_author_in_it_she_said() -> None:
+    text = "Ms Smith wrote to the minister in May. In it she said the school roof was no longer safe to stand under."
+    q = only(quotes_of(text, [SMITH]), "roof")
+    assert q.kind == "indirect"
+    assert q.text == "the school roof was no longer safe to stand under"
+    assert q.speaker_name == "Jane Smith" and span_text(text, q.speaker_mention) == "she"
+
+
+def test_quotes_document_as_source_it_went_on() -> None:
+    text = "The council published its response on Friday.\n\nIt went on: “The authority accepts every recommendation.”"
+    q = only(quotes_of(text, source_kind="press release"), "accepts")
+    assert q.speaker_name == "press release" and q.speaker is None
+    assert span_text(text, q.cue) == "went on"
+
+
+def test_quotes_statement_added_names_the_statement() -> None:
+    text = "The statement added: “No member of staff acted improperly at any stage.”"
+    q = only(quotes_of(text), "improperly")
+    assert q.speaker_name == "statement"
+    assert span_text(text, q.speaker_mention) == "The statement"
+
+
+def test_quotes_indirect_with_that_includes_that() -> None:
+    text = "Jane Smith said that the council had overspent by £2m last year."
+    q = only(quotes_of(text, [SMITH]), "overspent")
+    assert (q.kind, q.text) == ("indirect", "that the council had overspent by £2m last year")
+    assert q.speaker_name == "Jane Smith" and span_text(text, q.cue) == "said"
+
+
+def test_quotes_indirect_told_the_broadcaster() -> None:
+    text = "Baker told the BBC that staff had been misled about the overspend."
+    q = only(quotes_of(text, [BAKER]), "misled")
+    assert q.text == "that staff had been misled about the overspend"
+    assert span_text(text, q.cue) == "told" and q.speaker_name == "Tom Baker"
+
+
+def test_quotes_indirect_without_that() -> None:
+    text = "Smith said the council had run out of reserves in the spring."
+    q = only(quotes_of(text, [SMITH]), "reserves")
+    assert q.text == "the council had run out of reserves in the spring"
+    assert q.speaker_name == "Jane Smith"
+
+
+def test_quotes_according_to() -> None:
+    text = "According to Tom Baker, the bridge will reopen in the first week of June."
+    q = only(quotes_of(text, [BAKER]), "bridge")
+    assert q.text == "the bridge will reopen in the first week of June"
+    assert q.speaker_name == "Tom Baker" and span_text(text, q.cue) == "According to"
+
+
+def test_quotes_trailing_attribution_of_indirect_speech() -> None:
+    text = "The deficit will grow again next year, officials said."
+    q = only(quotes_of(text), "deficit")
+    assert (q.kind, q.text, q.speaker_name) == ("indirect", "The deficit will grow again next year", "officials")
+
+
+def test_quotes_mixed_fragment_inside_indirect_is_one_mixed_quote() -> None:
+    text = "Smith said the plan was “a disgrace to the whole town” and should be scrapped."
+    quotes = quotes_of(text, [SMITH])
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "mixed"
+    assert q.text == "the plan was “a disgrace to the whole town” and should be scrapped"
+    assert q.speaker_name == "Jane Smith"
+
+
+def test_quotes_nested_single_quotes_stay_inside_the_outer_quote() -> None:
+    text = "“He looked at me and said ‘go home, there is nothing here’ and walked off,” Smith said."
+    quotes = quotes_of(text, [SMITH])
+    assert len(quotes) == 1
+    assert quotes[0].text == "He looked at me and said ‘go home, there is nothing here’ and walked off,"
+    assert quotes[0].speaker_name == "Jane Smith"
+
+
+def test_quotes_multi_paragraph_quote_is_one_quote() -> None:
+    text = (
+        "Baker said: “We were told the money was there. We planned on that basis.\n\n"
+        "“Then, in August, we were told it was gone.”"
+    )
+    quotes = quotes_of(text, [BAKER])
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.start == text.index("We were told")
+    assert q.end == text.index("”")
+    assert q.speaker_name == "Tom Baker"
+
+
+def test_quotes_british_single_marks_and_apostrophes() -> None:
+    text = (
+        "‘We don’t know where Shah’s figures came from,’ said Jane Smith.\n\n"
+        "The 1990s’ accounts were never audited, she added.\n\n"
+        "‘It’s the teachers’ union that will pay the price,’ she said."
+    )
+    quotes = [q for q in quotes_of(text, [SMITH]) if q.kind == "direct"]
+    assert [q.text for q in quotes] == [
+        "We don’t know where Shah’s figures came from,",
+        "It’s the teachers’ union that will pay the price,",
+    ]
+    assert all(q.speaker_name == "Jane Smith" for q in quotes)
+
+
+def test_quotes_straight_and_curly_marks_in_one_document() -> None:
+    text = "\"The road is closed,\" Baker said.\n\n“It will stay closed until Monday,” Baker said."
+    quotes = quotes_of(text, [BAKER])
+    assert [q.text for q in quotes] == ["The road is closed,", "It will stay closed until Monday,"]
+
+
+def test_quotes_two_reported_clauses_in_one_sentence_are_split() -> None:
+    text = (
+        "Rowe said no homes had been lost by Thursday, but that several sheds had burned. "
+        "She said the crews were tired, though she acknowledged the wind had helped."
+    )
+    quotes = quotes_of(text, [("Ann Rowe", "female", ["Rowe"])])
+    assert [q.text for q in quotes] == [
+        "no homes had been lost by Thursday",
+        "that several sheds had burned",
+        "the crews were tired",
+        "the wind had helped",
+    ]
+    assert all(q.speaker_name == "Ann Rowe" for q in quotes)
+    assert text[quotes[3].cue[0] : quotes[3].cue[1]] == "acknowledged"
+
+
+def test_quotes_report_inside_a_report_is_not_split_off() -> None:
+    text = "Baker said that the mayor had promised to fix the road before winter."
+    quotes = quotes_of(text, [BAKER])
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("that the mayor had promised to fix the road before winter", "Tom Baker")
+    ]
+
+
+def test_quotes_parenthetical_attribution_and_relative_clause_speaker() -> None:
+    text = (
+        "Residents will have to keep boiling their water until the end of the month, town officials say, "
+        "after a pump failed.\n\n"
+        "On the other side is Tom Baker, who insists that the rebate is a shell game."
+    )
+    quotes = quotes_of(text, [BAKER])
+    first = only(quotes, "boiling")
+    assert first.text == "Residents will have to keep boiling their water until the end of the month"
+    assert first.speaker_name == "town officials" and text[first.cue[0] : first.cue[1]] == "say"
+    second = only(quotes, "shell game")
+    assert second.text == "that the rebate is a shell game" and second.speaker_name == "Tom Baker"
+
+
+def test_quotes_according_to_a_document_mid_sentence_and_told_a_crowd_that() -> None:
+    text = (
+        "Smith leads Baker by 271 delegates according to a count by the Press Association, with two states left.\n\n"
+        "Baker told a crowd in Leeds on Tuesday that he would stay in the race."
+    )
+    quotes = quotes_of(text, [SMITH, BAKER])
+    count = only(quotes, "271")
+    assert count.text == "Smith leads Baker by 271 delegates"
+    assert count.speaker_name == "a count by the Press Association"
+    crowd = only(quotes, "stay in the race")
+    assert crowd.text == "that he would stay in the race" and crowd.speaker_name == "Tom Baker"

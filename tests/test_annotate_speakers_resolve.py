@@ -1,0 +1,121 @@
+"""Speaker phrases next to cues, and resolving them (names, roles, pronouns, non-person sources)."""
+
+from __future__ import annotations
+
+from storyline.annotate.speakers import (
+    SpeakerSpan,
+    attribute_speaker,
+    lexicon,
+    speaker_after,
+    speaker_before,
+    speaker_inverted,
+)
+from storyline.model import Entity, Mention
+
+
+def _span(text: str, phrase: str, form: str) -> SpeakerSpan:
+    start = text.index(phrase)
+    return SpeakerSpan(start, start + len(phrase), form)
+
+
+def test_speakers_lexicon_kinds_from_data() -> None:
+    lex = lexicon()
+    assert lex.kind("said") == "say"
+    assert lex.kind("alleged") == "claim" and lex.kind("insists") == "claim"
+    assert lex.kind("denied") == "denial" and lex.kind("rebutted") == "denial"
+    assert lex.kind("conceded") == "admission" and lex.kind("apologised") == "admission"
+    assert lex.kind("vowed") == "promise" and lex.kind("pledges") == "promise"
+    assert lex.lemma("went  on") == "go on"
+
+
+def test_speakers_subject_before_verb_with_appositive_prefers_the_name() -> None:
+    text = "The mayor, Grace Hughes, denied the claim."
+    verb = text.index("denied")
+    span = speaker_before(text, 0, verb)
+    assert span is not None and text[span.start : span.end] == "Grace Hughes"
+
+
+def test_speakers_subject_with_role_words_before_the_name() -> None:
+    text = "Regional district chair Callum Strand said the road would reopen."
+    span = speaker_before(text, 0, text.index("said"))
+    assert span is not None and text[span.start : span.end] == "Regional district chair Callum Strand"
+
+
+def test_speakers_passive_is_not_a_speaker() -> None:
+    text = "The mayor was told that the road would reopen."
+    assert speaker_before(text, 0, text.index("told")) is None
+
+
+def test_speakers_possessive_noun_is_not_a_verb_subject() -> None:
+    text = "He pointed to the auditor’s report that the money was gone."
+    assert speaker_before(text, 0, text.index("report")) is None
+
+
+def test_speakers_after_and_inverted_forms() -> None:
+    text = "“No,” the chief executive, Anil Mehta, said."
+    found = speaker_after(text, text.index("”") + 1, len(text))
+    assert found is not None and text[found[0].start : found[0].end] == "the chief executive"
+    text2 = "“No,” said the chief executive, Anil Mehta."
+    inverted = speaker_inverted(text2, text2.index("”") + 1, len(text2))
+    assert inverted is not None and text2[inverted[0].start : inverted[0].end] == "Anil Mehta"
+    assert text2[inverted[1][0] : inverted[1][1]] == "said"
+
+
+def test_speakers_role_mention_resolves_to_its_person() -> None:
+    text = "Grace Hughes won. The mayor said it was a fair result."
+    entities = [Entity("e1", "person", "Grace Hughes", gender="female")]
+    mentions = [Mention(0, 12, "Grace Hughes", "person", "e1"), Mention(18, 27, "The mayor", "person", "e1", "role")]
+    res = attribute_speaker(text, _span(text, "The mayor", "np"), mentions, entities)
+    assert (res.speaker, res.speaker_name) == ("e1", "Grace Hughes") and res.confidence >= 0.8
+
+
+def test_speakers_pronoun_prefers_matching_gender_over_recency() -> None:
+    text = "Grace Hughes spoke after Tom Reid. She said it was fair."
+    entities = [Entity("e1", "person", "Grace Hughes", gender="female"), Entity("e2", "person", "Tom Reid", gender="male")]
+    mentions = [Mention(0, 12, "Grace Hughes", "person", "e1"), Mention(25, 33, "Tom Reid", "person", "e2")]
+    res = attribute_speaker(text, _span(text, "She", "pronoun"), mentions, entities)
+    assert res.speaker == "e1" and 0.5 <= res.confidence < 0.8
+
+
+def test_speakers_pronoun_ignores_people_named_inside_quotes() -> None:
+    text = "“Ask Tom Reid,” she said."
+    entities = [Entity("e1", "person", "Tom Reid", gender="male")]
+    mentions = [Mention(5, 13, "Tom Reid", "person", "e1")]
+    res = attribute_speaker(text, _span(text, "she", "pronoun"), mentions, entities, excluded=[(0, 15)])
+    assert res.speaker is None and res.confidence < 0.5
+
+
+def test_speakers_unknown_gender_single_candidate_is_accepted_with_low_confidence() -> None:
+    text = "Sam Okafor runs the shelter. He said beds were full."
+    entities = [Entity("e1", "person", "Sam Okafor")]
+    mentions = [Mention(0, 10, "Sam Okafor", "person", "e1")]
+    res = attribute_speaker(text, _span(text, "He", "pronoun"), mentions, entities)
+    assert res.speaker == "e1" and res.confidence < 0.8
+
+
+def test_speakers_spokesperson_and_document_sources() -> None:
+    text = "A spokesperson for the trust said so. The letter said so. It said so."
+    res = attribute_speaker(text, _span(text, "A spokesperson for the trust", "np"), [], [])
+    assert res.speaker is None and res.speaker_name == "a spokesperson for the trust"
+    assert attribute_speaker(text, _span(text, "The letter", "np"), [], []).speaker_name == "letter"
+    it = attribute_speaker(text, _span(text, "It", "pronoun"), [], [], source_kind="report")
+    assert it.speaker_name == "report"
+
+
+def test_speakers_definite_role_resolves_through_recorded_role() -> None:
+    from storyline.model import Role
+
+    text = "Justice Ingrid Halvorsen granted the order. The judge said the harm could not be undone."
+    entities = [Entity("e1", "person", "Ingrid Halvorsen", roles=[Role("Ontario Superior Court Justice", 0, 7)])]
+    mentions = [Mention(8, 24, "Ingrid Halvorsen", "person", "e1")]
+    res = attribute_speaker(text, _span(text, "The judge", "np"), mentions, entities)
+    assert (res.speaker, res.speaker_name) == ("e1", "Ingrid Halvorsen")
+    assert res.confidence < 0.8
+
+
+def test_speakers_role_linked_forward_to_a_later_name_is_not_trusted() -> None:
+    text = "The leader said the books would balance. Later, Alan Hargreaves spoke."
+    entities = [Entity("e1", "person", "Alan Hargreaves", gender="male")]
+    mentions = [Mention(0, 10, "The leader", "person", "e1", "role"), Mention(48, 63, "Alan Hargreaves", "person", "e1")]
+    res = attribute_speaker(text, _span(text, "The leader", "np"), mentions, entities)
+    assert res.speaker is None and res.speaker_name == "the leader"
