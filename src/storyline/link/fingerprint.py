@@ -1,0 +1,138 @@
+"""Text fingerprints: normalised word tokens with offsets, word shingles and MinHash signatures.
+
+Everything here is pure and deterministic across processes (no salted ``hash()`` of
+strings), so fingerprints computed in one run can be compared with those kept in a
+:class:`~storyline.link.documents.LinkState` from another.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash
+
+NUM_PERM = 64
+MINHASH_SEED = 7
+DUPLICATE_SHINGLE = 5  # words per shingle for near-duplicate detection
+_MASK32 = 0xFFFFFFFF
+_MASK48 = 0xFFFFFFFFFFFF
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_OPENING = "\"“‘'("
+_SENTENCE_END = re.compile(r"[.!?]?[\"”’')]{0,2}")
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A document's words: hashes of their normalised forms and their character spans."""
+
+    hashes: tuple[int, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    sentence_ends: frozenset[int] = frozenset()  # indices of words followed by . ! or ?
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+
+def normalise_word(word: str) -> str:
+    """Lower-case, with curly apostrophes folded to straight ones."""
+    return word.translate(_FOLD).lower()
+
+
+def word_hash(word: str) -> int:
+    """A stable 32-bit hash of a normalised word."""
+    return zlib.crc32(normalise_word(word).encode("utf8")) & _MASK32
+
+
+def tokenize(text: str) -> Tokens:
+    """Words of ``text`` (punctuation and quote style ignored) with their offsets.
+
+    A word's span takes in an opening quote right before it and sentence-final
+    punctuation and closing quotes right after it, so a passage that starts and
+    ends on word boundaries covers whole quoted sentences.
+    """
+    matches = list(_WORD.finditer(text))
+    ends = tuple(_extended_end(text, m.end()) for m in matches)
+    return Tokens(
+        hashes=tuple(word_hash(m.group()) for m in matches),
+        starts=tuple(_extended_start(text, m.start()) for m in matches),
+        ends=ends,
+        sentence_ends=frozenset(
+            i for i, m in enumerate(matches) if text[m.end() : ends[i]][:1] in {".", "!", "?"}
+        ),
+    )
+
+
+def _extended_start(text: str, start: int) -> int:
+    return start - 1 if start > 0 and text[start - 1] in _OPENING else start
+
+
+def _extended_end(text: str, end: int) -> int:
+    match = _SENTENCE_END.match(text, end)
+    return match.end() if match else end
+
+
+def normalised_text(text: str) -> str:
+    """Text reduced to its lower-case words, for exact-duplicate checks."""
+    return " ".join(normalise_word(m.group()) for m in _WORD.finditer(text))
+
+
+def text_key(text: str) -> str:
+    """A short key equal for texts that differ only in case, spacing, punctuation or quote style."""
+    data = normalised_text(text).encode("utf8")
+    return format(zlib.crc32(data), "08x") + format(zlib.adler32(data), "08x")
+
+
+def shingle_hashes(hashes: Sequence[int], n: int) -> list[int]:
+    """Hash of every run of ``n`` consecutive words, by start position (short texts give one)."""
+    if not hashes:
+        return []
+    if len(hashes) < n:
+        return [hash(tuple(hashes)) & _MASK48]
+    return [hash(tuple(hashes[i : i + n])) & _MASK48 for i in range(len(hashes) - n + 1)]
+
+
+def _identity32(value: int) -> int:
+    return value & _MASK32
+
+
+def minhash_signature(hashes: Sequence[int], n: int = DUPLICATE_SHINGLE) -> list[int]:
+    """MinHash signature (``NUM_PERM`` ints) of the set of word ``n``-shingles."""
+    shingles = set(shingle_hashes(hashes, n))
+    sketch = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=_identity32)
+    sketch.update_batch([s ^ (s >> 32) for s in shingles])
+    return [int(v) for v in sketch.hashvalues]
+
+
+def estimated_jaccard(a: Sequence[int], b: Sequence[int]) -> float:
+    """Share of equal MinHash slots: an unbiased estimate of the shingle sets' Jaccard index."""
+    if not a or len(a) != len(b):
+        return 0.0
+    return sum(1 for x, y in zip(a, b) if x == y) / len(a)
+
+
+def lsh_band_keys(signature: Sequence[int], rows: int) -> list[str]:
+    """Bucket keys of the LSH bands of a signature (``rows`` slots per band)."""
+    keys = []
+    for band, start in enumerate(range(0, len(signature) - rows + 1, rows)):
+        chunk = tuple(signature[start : start + rows])
+        keys.append(f"{band}:{hash(chunk) & _MASK48:x}")
+    return keys
+
+
+def winnow(grams: Sequence[int], window: int) -> list[tuple[int, int]]:
+    """Winnowed fingerprints (Schleimer et al. 2003): the minimum hash of every window, with its position."""
+    if len(grams) <= window:
+        return [(min(grams), grams.index(min(grams)))] if grams else []
+    chosen: dict[int, int] = {}
+    for start in range(len(grams) - window + 1):
+        block = grams[start : start + window]
+        low = min(block)
+        pos = start + max(i for i, g in enumerate(block) if g == low)
+        chosen[pos] = low
+    return [(h, p) for p, h in sorted(chosen.items())]

@@ -1,0 +1,213 @@
+"""Copied passages: aligned spans of text one document shares with another.
+
+Seeds are shared word 7-grams (normalised words, so case, punctuation and curly
+or straight quotes do not matter); seeds on nearly the same diagonal a few words
+apart are chained into one passage, so a changed word or two does not split it.
+Candidate documents come only from an index of winnowed 7-gram fingerprints: any
+shared run of ``REUSE_WINDOW + REUSE_NGRAM - 1`` words shares a fingerprint.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from storyline.link.fingerprint import Tokens, shingle_hashes, tokenize, winnow
+from storyline.model import Document, Reuse
+
+REUSE_NGRAM = 7
+REUSE_WINDOW = 4
+MIN_PASSAGE_WORDS = 12
+MAX_GAP_WORDS = 12  # words between two seeds of one passage (a changed word breaks 7 seeds)
+MAX_SHIFT_WORDS = 3  # words inserted or dropped between two seeds of one passage
+MAX_POSTINGS = 40  # a fingerprint shared by more documents is boilerplate: stop indexing it
+EDGE_WORDS = 3  # at most this many words of a neighbouring sentence are trimmed from a passage's ends
+MAX_REPEATS = 4  # a 7-gram repeated more often within one document is not a seed
+
+
+@dataclass
+class PassageProfile:
+    """What reuse detection keeps about one document: its word hashes and their spans."""
+
+    id: str
+    length: int
+    hashes: list[int]
+    starts: list[int]
+    ends: list[int]
+    sentence_ends: list[int] = field(default_factory=list)
+
+    def tokens(self) -> Tokens:
+        return Tokens(tuple(self.hashes), tuple(self.starts), tuple(self.ends), frozenset(self.sentence_ends))
+
+
+@dataclass
+class PassageIndex:
+    """Winnowed fingerprint -> documents containing it (bounded per fingerprint)."""
+
+    postings: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, profile: PassageProfile) -> None:
+        for key in _fingerprint_keys(profile):
+            docs = self.postings.setdefault(key, [])
+            if len(docs) < MAX_POSTINGS:
+                docs.append(profile.id)
+
+    def candidates(self, profile: PassageProfile) -> list[str]:
+        """Documents sharing at least one fingerprint, most shared first."""
+        shared: Counter[str] = Counter()
+        for key in _fingerprint_keys(profile):
+            docs = self.postings.get(key, [])
+            if len(docs) < MAX_POSTINGS:
+                shared.update(d for d in set(docs) if d != profile.id)
+        return [d for d, _ in shared.most_common()]
+
+
+def _fingerprint_keys(profile: PassageProfile) -> set[str]:
+    grams = shingle_hashes(profile.hashes, REUSE_NGRAM) if len(profile.hashes) >= REUSE_NGRAM else []
+    return {format(h, "x") for h, _ in winnow(grams, REUSE_WINDOW)}
+
+
+def profile_passages(doc: Document) -> PassageProfile:
+    """Word hashes and spans of one document (pure, cheap)."""
+    tokens = tokenize(doc.text)
+    return PassageProfile(
+        id=doc.id,
+        length=len(doc.text),
+        hashes=list(tokens.hashes),
+        starts=list(tokens.starts),
+        ends=list(tokens.ends),
+        sentence_ends=sorted(tokens.sentence_ends),
+    )
+
+
+@dataclass
+class _Chain:
+    a_first: int
+    b_first: int
+    a_last: int
+    b_last: int
+
+
+def _seeds(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
+    positions: dict[int, list[int]] = {}
+    for i, gram in enumerate(shingle_hashes(a, REUSE_NGRAM)):
+        positions.setdefault(gram, []).append(i)
+    seeds: list[tuple[int, int]] = []
+    for j, gram in enumerate(shingle_hashes(b, REUSE_NGRAM)):
+        found = positions.get(gram, [])
+        if len(found) <= MAX_REPEATS:
+            seeds.extend((i, j) for i in found)
+    return sorted(seeds)
+
+
+def _follows(chain: _Chain, i: int, j: int) -> bool:
+    da, db = i - chain.a_last, j - chain.b_last
+    return 0 < da <= MAX_GAP_WORDS and 0 < db <= MAX_GAP_WORDS and abs(da - db) <= MAX_SHIFT_WORDS
+
+
+def chain_seeds(seeds: Iterable[tuple[int, int]]) -> list[_Chain]:
+    """Group seeds (sorted by position in ``a``) into passages of nearly constant offset."""
+    chains: list[_Chain] = []
+    open_chains: list[_Chain] = []
+    for i, j in seeds:
+        open_chains = [c for c in open_chains if i - c.a_last <= MAX_GAP_WORDS]
+        best = min(
+            (c for c in open_chains if _follows(c, i, j)),
+            key=lambda c: abs((i - c.a_last) - (j - c.b_last)),
+            default=None,
+        )
+        if best is None:
+            best = _Chain(i, j, i, j)
+            chains.append(best)
+            open_chains.append(best)
+        best.a_last, best.b_last = i, j
+    return chains
+
+
+def align_passages(a: Tokens, b: Tokens, a_id: str, b_id: str) -> list[Reuse]:
+    """Passages of at least ``MIN_PASSAGE_WORDS`` words that ``b`` shares with ``a``, with similarity."""
+    found: list[Reuse] = []
+    for chain in chain_seeds(_seeds(a.hashes, b.hashes)):
+        a_first, b_first, a_end, b_end = trim_to_sentences(
+            a, b, chain.a_first, chain.b_first, chain.a_last + REUSE_NGRAM, chain.b_last + REUSE_NGRAM
+        )
+        if min(a_end - a_first, b_end - b_first) < MIN_PASSAGE_WORDS:
+            continue
+        ratio = SequenceMatcher(
+            None, a.hashes[a_first:a_end], b.hashes[b_first:b_end], autojunk=False
+        ).ratio()
+        found.append(
+            Reuse(
+                a=a_id,
+                b=b_id,
+                a_start=a.starts[a_first],
+                a_end=a.ends[a_end - 1],
+                b_start=b.starts[b_first],
+                b_end=b.ends[b_end - 1],
+                similarity=round(ratio, 3),
+            )
+        )
+    return merge_overlapping(found)
+
+
+def trim_to_sentences(
+    a: Tokens, b: Tokens, a_first: int, b_first: int, a_end: int, b_end: int
+) -> tuple[int, int, int, int]:
+    """Drop a stray word or two of a neighbouring sentence at either end of a passage.
+
+    Only where both documents have a sentence break at the same place in the passage.
+    """
+    for k in range(min(EDGE_WORDS, a_end - a_first - 1)):
+        if a_first + k in a.sentence_ends and b_first + k in b.sentence_ends:
+            a_first, b_first = a_first + k + 1, b_first + k + 1
+            break
+    for k in range(1, min(EDGE_WORDS, a_end - a_first - 1) + 1):
+        if a_end - 1 - k in a.sentence_ends and b_end - 1 - k in b.sentence_ends:
+            a_end, b_end = a_end - k, b_end - k
+            break
+    return a_first, b_first, a_end, b_end
+
+
+def merge_overlapping(passages: list[Reuse]) -> list[Reuse]:
+    """Fold passages that overlap in both documents into one."""
+    merged: list[Reuse] = []
+    for p in sorted(passages, key=lambda r: (r.b_start, r.a_start)):
+        last = merged[-1] if merged else None
+        if last and p.b_start < last.b_end and p.a_start < last.a_end and p.a_end > last.a_start:
+            last.a_start, last.a_end = min(last.a_start, p.a_start), max(last.a_end, p.a_end)
+            last.b_end = max(last.b_end, p.b_end)
+            last.similarity = max(last.similarity, p.similarity)
+        else:
+            merged.append(Reuse(**p.__dict__))
+    return merged
+
+
+def reuse_share(passages: Iterable[Reuse], lengths: Mapping[str, int]) -> dict[str, float]:
+    """Per document: share of its characters inside passages it shares with an earlier document."""
+    spans: dict[str, list[tuple[int, int]]] = {doc: [] for doc in lengths}
+    for p in passages:
+        spans.setdefault(p.b, []).append((p.b_start, p.b_end))
+    return {
+        doc: round(_covered(s) / lengths[doc], 4) if lengths.get(doc) else 0.0 for doc, s in spans.items()
+    }
+
+
+def _covered(spans: list[tuple[int, int]]) -> int:
+    total, reach = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, reach)
+        if end > start:
+            total += end - start
+            reach = end
+    return total
+
+
+def profile_to_json(profile: PassageProfile) -> dict[str, Any]:
+    return dict(profile.__dict__)
+
+
+def profile_from_json(data: Mapping[str, Any]) -> PassageProfile:
+    return PassageProfile(**{k: data[k] for k in PassageProfile.__dataclass_fields__})

@@ -1,0 +1,91 @@
+"""Copied passages: exact spans in both documents, robust to quote style and a changed word."""
+
+from __future__ import annotations
+
+from storyline.link.documents import link_documents
+from storyline.link.fingerprint import tokenize
+from storyline.link.reuse import align_passages, reuse_share
+from storyline.model import Reuse
+from tests.test_link_stories import load_fixture
+
+QUOTE_RELEASE = (
+    "“This is the biggest investment in the reservoir since it was built in 1932, and it will secure water "
+    "supplies for more than 200,000 homes for the next fifty years,” said Priya Natarajan, Harlow Vale Water’s "
+    "director of operations."
+)
+QUOTE_ARTICLE = QUOTE_RELEASE.replace("“", '"').replace("”", '"').replace("’", "'")
+FOOTPATH_RELEASE = (
+    "The reservoir will remain in use throughout, and the public footpath around its western shore will stay "
+    "open except for short closures, which will be advertised in advance."
+)
+FOOTPATH_ARTICLE = FOOTPATH_RELEASE.replace("short", "brief")
+
+
+def linking_and_texts() -> tuple:
+    items = load_fixture("press_release")
+    linking, _ = link_documents(items)
+    return linking, {doc.id: doc.text for doc, _ in items}
+
+
+def passages(linking, a: str, b: str) -> list[Reuse]:
+    return [r for r in linking.reuse if (r.a, r.b) == (a, b)]
+
+
+def test_reuse_copied_quote_has_exact_spans_in_both_documents() -> None:
+    linking, texts = linking_and_texts()
+    (passage,) = passages(linking, "pr-water", "art-water-1")
+    a_start = texts["pr-water"].index(QUOTE_RELEASE)
+    b_start = texts["art-water-1"].index(QUOTE_ARTICLE)
+    assert (passage.a_start, passage.a_end) == (a_start, a_start + len(QUOTE_RELEASE))
+    assert (passage.b_start, passage.b_end) == (b_start, b_start + len(QUOTE_ARTICLE))
+    assert passage.similarity == 1.0
+
+
+def test_reuse_passage_with_a_changed_word_stays_whole() -> None:
+    linking, texts = linking_and_texts()
+    found = [p for p in passages(linking, "pr-water", "art-water-2") if p.similarity < 1.0]
+    start = texts["art-water-2"].index(FOOTPATH_ARTICLE)
+    passage = next(p for p in found if p.b_start == start)
+    assert passage.b_end == start + len(FOOTPATH_ARTICLE)
+    a_start = texts["pr-water"].index(FOOTPATH_RELEASE)
+    assert (passage.a_start, passage.a_end) == (a_start, a_start + len(FOOTPATH_RELEASE))
+    assert 0.9 < passage.similarity < 1.0
+
+
+def test_reuse_source_is_the_earlier_document() -> None:
+    linking, _ = linking_and_texts()
+    assert {r.a for r in linking.reuse if "pr-water" in (r.a, r.b)} == {"pr-water"}
+
+
+def test_reuse_share_counts_copied_characters_of_the_copier_only() -> None:
+    linking, texts = linking_and_texts()
+    assert linking.reuse_share["pr-water"] == 0.0
+    expected = len(QUOTE_ARTICLE) / len(texts["art-water-1"])
+    assert abs(linking.reuse_share["art-water-1"] - expected) < 0.01
+    assert 0.3 < linking.reuse_share["art-water-2"] < 0.8
+
+
+def test_reuse_short_shared_phrase_is_not_a_passage() -> None:
+    a = "The mayor said the new library will open in the spring. Nothing else here matches at all today."
+    b = "Critics doubt the new library will open in the spring, given the delays so far this year."
+    assert align_passages(tokenize(a), tokenize(b), "a", "b") == []
+
+
+def test_reuse_inserted_word_does_not_split_a_passage() -> None:
+    base = (
+        "Engineers from the county council spent the whole of Thursday afternoon checking the old stone piers "
+        "for signs of movement before any decision was made about reopening the road."
+    )
+    edited = base.replace("the old stone piers", "the old and fragile stone piers")
+    a, b = (
+        "Earlier news. " + base + " Other text.",
+        "Fresh intro here. " + edited + " Different ending words.",
+    )
+    (passage,) = align_passages(tokenize(a), tokenize(b), "a", "b")
+    assert a[passage.a_start : passage.a_end] == base
+    assert b[passage.b_start : passage.b_end] == edited
+
+
+def test_reuse_share_merges_overlapping_spans() -> None:
+    found = [Reuse("a", "b", 0, 10, 0, 10, 1.0), Reuse("c", "b", 0, 10, 5, 20, 1.0)]
+    assert reuse_share(found, {"a": 40, "b": 40, "c": 40}) == {"a": 0.0, "b": 0.5, "c": 0.0}

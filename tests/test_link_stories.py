@@ -1,0 +1,125 @@
+"""Online story clustering: look-alike affairs stay apart, follow-ups years later are new stories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyline.link.documents import LinkState, link_documents, publication_order
+from storyline.link.stories import day_number, fallback_names, headline
+from storyline.model import Annotations, Document, Entity, from_dict
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "link"
+
+
+def load_fixture(name: str) -> list[tuple[Document, Annotations]]:
+    """Documents of a fixture file with the entities an annotator would have found."""
+    rows = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf8"))["documents"]
+    items = []
+    for row in rows:
+        doc = from_dict(Document, row["document"])
+        entities = [
+            Entity(id=f"e{i}", type=kind, name=name) for i, (kind, name) in enumerate(row["entities"])
+        ]
+        items.append((doc, Annotations(doc_id=doc.id, entities=entities)))
+    return items
+
+
+def story_sets(stories: list) -> set[frozenset[str]]:
+    return {frozenset(s.documents) for s in stories}
+
+
+def story_of(stories: list, doc_id: str):
+    return next(s for s in stories if doc_id in s.documents)
+
+
+def test_stories_look_alike_affairs_stay_apart() -> None:
+    linking, _ = link_documents(load_fixture("councils"))
+    assert story_of(linking.stories, "cb-1").documents[:3] == ["cb-1", "cb-2", "cb-3"]
+    assert set(story_of(linking.stories, "wx-1").documents) == {"wx-1", "wx-2"}
+
+
+def test_stories_follow_up_years_later_is_a_new_story() -> None:
+    linking, _ = link_documents(load_fixture("councils"))
+    follow_up = story_of(linking.stories, "cb-f1")
+    assert set(follow_up.documents) == {"cb-f1", "cb-f2"}
+    assert (follow_up.first_date, follow_up.last_date) == ("2024-04-02", "2024-04-03")
+    assert follow_up.id != story_of(linking.stories, "cb-1").id
+
+
+def test_stories_undated_document_still_clusters() -> None:
+    linking, _ = link_documents(load_fixture("councils"))
+    story = story_of(linking.stories, "cb-undated")
+    assert "cb-1" in story.documents
+    assert story.documents[-1] == "cb-undated"  # undated documents are processed last
+
+
+def test_stories_title_and_dates_come_from_earliest_document() -> None:
+    linking, _ = link_documents(load_fixture("councils"))
+    story = story_of(linking.stories, "cb-2")
+    assert (
+        story.title
+        == "Government takes control of Castlebridge children's services after damning Ofsted report"
+    )
+    assert (story.first_date, story.last_date) == ("2021-03-09", "2021-03-20")
+    dates = [s.first_date or "" for s in linking.stories]
+    assert dates == sorted(dates)
+
+
+def test_stories_incremental_calls_match_one_batch() -> None:
+    items = load_fixture("councils") + load_fixture("versions") + load_fixture("press_release")
+    batch, _ = link_documents(items)
+    state: LinkState | None = None
+    for item in publication_order(items):
+        linking, state = link_documents([item], state)
+        state = LinkState.from_json(json.loads(json.dumps(state.to_json())))
+    assert story_sets(linking.stories) == story_sets(batch.stories)
+    assert [s.id for s in linking.stories] == [s.id for s in batch.stories]
+    assert {(r.a, r.b, r.a_start, r.b_start) for r in linking.reuse} == {
+        (r.a, r.b, r.a_start, r.b_start) for r in batch.reuse
+    }
+    assert linking.document_links == batch.document_links
+
+
+def test_stories_state_round_trips_through_json() -> None:
+    items = load_fixture("councils")
+    _, state = link_documents(items[:4])
+    restored = LinkState.from_json(json.loads(json.dumps(state.to_json())))
+    assert restored.to_json() == state.to_json()
+    after, _ = link_documents(items[4:], restored)
+    assert {d for s in after.stories for d in s.documents} == {doc.id for doc, _ in items}
+
+
+def test_stories_given_state_is_not_modified() -> None:
+    items = load_fixture("councils")
+    _, state = link_documents(items[:2])
+    before = state.to_json()
+    link_documents(items[2:], state)
+    assert state.to_json() == before
+
+
+def test_stories_documents_already_linked_are_skipped() -> None:
+    items = load_fixture("councils")
+    once, state = link_documents(items)
+    again, _ = link_documents(items[:3], state)
+    assert story_sets(again.stories) == story_sets(once.stories)
+
+
+def test_stories_day_number_reads_partial_dates() -> None:
+    day, month = day_number("2021-03-09"), day_number("2021-03")
+    assert day is not None and month is not None and day - month == 8
+    assert day_number("2021") == day_number("2021-01-01")
+    assert day_number("not a date") is None and day_number(None) is None
+
+
+def test_stories_fallback_names_skip_sentence_openers() -> None:
+    names = fallback_names(
+        "The council met. Officials from Wexley City Council and Graham Pike spoke in March."
+    )
+    assert "wexley city council" in names and "graham pike" in names
+    assert "officials" not in names and "march" not in names
+
+
+def test_stories_headline_falls_back_to_first_line() -> None:
+    doc = Document(id="d1", text="\nBridge shut after cracks found\n\nBody text.", source="t")
+    assert headline(doc) == "Bridge shut after cracks found"
