@@ -1,0 +1,169 @@
+"""The per-document pipeline: a list of named components, each filling part of the annotations.
+
+Every component is a pure function ``(doc, annotations, context) -> None`` that
+reads the fields it ``requires`` and fills the fields it ``sets``; nothing here
+touches the store, so a pipeline can run in a process pool or a Spark executor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.annotate.claims import find_claims
+from storyline.annotate.entities import find_entities
+from storyline.annotate.events import build_events
+from storyline.annotate.quotes import find_quotes
+from storyline.annotate.structure import segment
+from storyline.annotate.timex import find_timexes, infer_reference_date
+from storyline.model import Annotations, Document
+
+PIPELINE_VERSION = "1"
+
+
+@dataclass
+class Context:
+    """What components may consult besides the document: an optional trained model."""
+
+    nlp: Any | None = None
+    model_name: str | None = None
+
+
+ComponentFunc = Callable[[Document, Annotations, Context], None]
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    func: ComponentFunc
+    requires: tuple[str, ...] = ()
+    sets: tuple[str, ...] = ()
+
+
+def _structure(doc: Document, ann: Annotations, ctx: Context) -> None:
+    ann.blocks, ann.sentences = segment(doc.text)
+
+
+def _entities(doc: Document, ann: Annotations, ctx: Context) -> None:
+    ann.mentions, ann.entities = find_entities(doc.text, ann.blocks, ann.sentences, nlp=ctx.nlp)
+
+
+def _timex(doc: Document, ann: Annotations, ctx: Context) -> None:
+    reference = doc.published
+    if reference is None:
+        first_pass = find_timexes(doc.text, None)
+        reference = infer_reference_date(doc.text, first_pass)
+        ann.reference_date = reference
+        ann.timexes = find_timexes(doc.text, reference) if reference else first_pass
+        return
+    ann.reference_date = reference
+    ann.timexes = find_timexes(doc.text, reference)
+
+
+def _quotes(doc: Document, ann: Annotations, ctx: Context) -> None:
+    ann.quotes = find_quotes(
+        doc.text, ann.blocks, ann.sentences, ann.mentions, ann.entities, source_kind=document_kind(doc)
+    )
+
+
+def _claims(doc: Document, ann: Annotations, ctx: Context) -> None:
+    ann.claims = find_claims(doc.text, ann.sentences, ann.mentions, ann.entities, ann.quotes)
+
+
+def _events(doc: Document, ann: Annotations, ctx: Context) -> None:
+    events = build_events(doc.text, ann.sentences, ann.timexes, ann.mentions, ann.entities, ann.blocks)
+    if doc.published is None:
+        for event in events:
+            event.inferred = event.inferred or _is_relative_at(ann, event.timex)
+    ann.events = events
+
+
+def _is_relative_at(ann: Annotations, span: tuple[int, int]) -> bool:
+    return any(t.relative and (t.start, t.end) == tuple(span) for t in ann.timexes)
+
+
+COMPONENTS: dict[str, Component] = {
+    c.name: c
+    for c in (
+        Component("structure", _structure, (), ("blocks", "sentences")),
+        Component("entities", _entities, ("blocks", "sentences"), ("mentions", "entities")),
+        Component("timex", _timex, (), ("timexes", "reference_date")),
+        Component("quotes", _quotes, ("blocks", "sentences", "mentions", "entities"), ("quotes",)),
+        Component("claims", _claims, ("sentences", "mentions", "entities", "quotes"), ("claims",)),
+        Component("events", _events, ("sentences", "timexes", "mentions", "entities"), ("events",)),
+    )
+}
+DEFAULT_PIPELINE = ("structure", "entities", "timex", "quotes", "claims", "events")
+
+_KIND_WORDS = re.compile(
+    r"\b(press release|news release|media release|statement|letter|report|minutes|briefing)\b", re.IGNORECASE
+)
+
+
+def document_kind(doc: Document) -> str | None:
+    """What kind of primary document this is, when its metadata or heading says so."""
+    declared = doc.meta.get("kind") if isinstance(doc.meta, dict) else None
+    if isinstance(declared, str) and declared:
+        return declared.lower()
+    head = " ".join(filter(None, [doc.title or "", doc.text[:200]]))
+    match = _KIND_WORDS.search(head)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return "press release" if word in ("news release", "media release") else word
+
+
+@dataclass
+class Pipeline:
+    """An ordered list of components; call it on a document to annotate it."""
+
+    names: Sequence[str] = DEFAULT_PIPELINE
+    context: Context = field(default_factory=Context)
+
+    def __post_init__(self) -> None:
+        check_order(self.names)
+
+    @property
+    def version(self) -> str:
+        model = f"+{self.context.model_name}" if self.context.model_name else ""
+        return f"{PIPELINE_VERSION}:{','.join(self.names)}{model}"
+
+    def __call__(self, doc: Document) -> Annotations:
+        ann = Annotations(doc_id=doc.id, pipeline=self.version)
+        for name in self.names:
+            COMPONENTS[name].func(doc, ann, self.context)
+        return ann
+
+
+def check_order(names: Sequence[str]) -> None:
+    """Fail early, with a clear message, on unknown components or ones run before what they need."""
+    available: set[str] = set()
+    for name in names:
+        if name not in COMPONENTS:
+            raise ValueError(f"unknown pipeline component {name!r}; known: {', '.join(COMPONENTS)}")
+        missing = [r for r in COMPONENTS[name].requires if r not in available]
+        if missing:
+            raise ValueError(f"component {name!r} needs {', '.join(missing)}: put the components that set them first")
+        available.update(COMPONENTS[name].sets)
+
+
+def make_pipeline(model: str | None = None) -> Pipeline:
+    """The default pipeline, optionally improved by an installed spaCy pipeline."""
+    if not model:
+        return Pipeline()
+    from storyline.annotate.spacy_model import load_model
+
+    return Pipeline(context=Context(nlp=load_model(model), model_name=model))
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def annotate(doc: Document) -> Annotations:
+    """Annotate one document with the default pipeline."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT(doc)

@@ -1,0 +1,144 @@
+"""Batch ingest: read sources (in parallel), annotate, and commit each document on its own.
+
+Each document is committed in its own transaction, so killing the process
+loses nothing already stored; running the same command again skips what is
+there (documents are keyed by a hash of their text) and completes the batch.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from storyline.annotate.pipeline import Pipeline, make_pipeline
+from storyline.ingest import IngestOptions, Problem, SourceRef, expand_sources, read_source
+from storyline.model import Annotations, Document
+from storyline.store import Store
+
+ReadItem = tuple[Document, Annotations | None] | Problem
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    added: list[str] = field(default_factory=list)
+    already_present: int = 0
+    versions: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    options: IngestOptions = field(default_factory=IngestOptions)
+    jobs: int = 1
+    annotate: bool = True
+    model: str | None = None
+
+
+ProgressCallback = Callable[[str, int, int], None]  # (source, done, total)
+
+_WORKER_PIPELINE: dict[str | None, Pipeline] = {}
+
+
+def _pipeline(model: str | None) -> Pipeline:
+    if model not in _WORKER_PIPELINE:
+        _WORKER_PIPELINE[model] = make_pipeline(model)
+    return _WORKER_PIPELINE[model]
+
+
+def read_and_annotate(
+    ref: SourceRef, settings: IngestSettings, stdin: BinaryIO | None = None
+) -> list[ReadItem]:
+    """Read one source and annotate its documents; bad input comes back as Problems."""
+    items: list[ReadItem] = []
+    for result in read_source(ref, settings.options, stdin=stdin):
+        if isinstance(result, Problem):
+            items.append(result)
+            continue
+        annotations = None
+        if settings.annotate:
+            try:
+                annotations = _pipeline(settings.model)(result)
+            except Exception as exc:  # a language bug must not lose the document
+                items.append(
+                    Problem(
+                        result.source,
+                        "annotation-failed",
+                        f"{result.source}: stored without annotations ({type(exc).__name__}: {exc}); "
+                        "run `storyline annotate` after upgrading",
+                    )
+                )
+        items.append((result, annotations))
+    return items
+
+
+def _read_all(
+    refs: Sequence[SourceRef], settings: IngestSettings, stdin: BinaryIO | None
+) -> Iterator[tuple[SourceRef, list[ReadItem]]]:
+    parallel = [r for r in refs if r.kind != "stdin"]
+    for ref in refs:
+        if ref.kind == "stdin":
+            yield ref, read_and_annotate(ref, settings, stdin or sys.stdin.buffer)
+    if settings.jobs <= 1 or len(parallel) < 2:
+        for ref in parallel:
+            yield ref, read_and_annotate(ref, settings)
+        return
+    with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
+        results = pool.map(read_and_annotate, parallel, [settings] * len(parallel), chunksize=4)
+        yield from zip(parallel, results)
+
+
+def store_item(store: Store, doc: Document, annotations: Annotations | None, report: IngestReport) -> None:
+    """Commit one document; link it to the earlier version when its URL was seen with other text."""
+    if store.has_document(doc.id):
+        report.already_present += 1
+        return
+    if doc.url:
+        previous = store.latest_for_url(doc.url)
+        if previous and previous != doc.id:
+            doc.version_of = previous
+            report.versions += 1
+    if store.add_document(doc, annotations):
+        report.added.append(doc.id)
+    else:
+        report.already_present += 1
+
+
+def ingest_sources(
+    store: Store,
+    sources: Iterable[str],
+    settings: IngestSettings | None = None,
+    progress: ProgressCallback | None = None,
+    stdin: BinaryIO | None = None,
+) -> IngestReport:
+    """Ingest files, directories, globs, URLs or '-' (stdin) into the store."""
+    settings = settings or IngestSettings()
+    report = IngestReport()
+    refs: list[SourceRef] = []
+    for item in expand_sources(list(sources), settings.options):
+        if isinstance(item, Problem):
+            _record(store, report, item)
+        else:
+            refs.append(item)
+    for done, (ref, items) in enumerate(_read_all(refs, settings, stdin), start=1):
+        for result in items:
+            if isinstance(result, Problem):
+                _record(store, report, result)
+            else:
+                store_item(store, result[0], result[1], report)
+        if progress:
+            progress(ref.source, done, len(refs))
+    return report
+
+
+def _record(store: Store, report: IngestReport, problem: Problem) -> None:
+    report.problems.append(problem)
+    store.record_error(problem.source, problem.reason, problem.message)

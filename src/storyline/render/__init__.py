@@ -1,0 +1,1 @@
+"""Renderings of views for people: the terminal (rich)."""

@@ -1,0 +1,66 @@
+"""The read commands render what the store holds (hand-built store, no pipeline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from storyline.cli import main
+from storyline.store import Store
+
+from .builders import filled_store
+
+
+def _db(tmp_path: Path) -> str:
+    path = str(tmp_path / "cli.db")
+    source = filled_store()
+    target = Store(path)
+    for doc, ann in source.iter_annotated():
+        target.add_document(doc, ann)
+    for kind in ("entity", "story", "storyline", "reuse", "discrepancy"):
+        target.replace_links(kind, [(p.get("id", str(i)), p, []) for i, p in enumerate(source.links(kind))])
+    target.set_state("entity_map", source.get_state("entity_map"))
+    target.record_error("broken.pdf", "malformed-pdf", "broken.pdf: not a readable PDF; re-export it")
+    return path
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_cli_commands_docs_show_search(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    assert "Mayor rejects" in _run("docs", "--db", db)
+    assert "Grace Hughes" in _run("show", "d1", "--db", db)
+    assert "d1" in _run("search", "scrutiny", "--db", db)
+
+
+def test_cli_commands_errors_lists_failures(tmp_path: Path) -> None:
+    out = _run("errors", "--db", _db(tmp_path))
+    assert "broken.pdf" in out and "malformed-pdf" in out
+
+
+def test_cli_commands_people_quotes_timeline_claims(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    assert "Grace Hughes" in _run("people", "--db", db)
+    assert "That is simply untrue" in _run("quotes", "--speaker", "Hughes", "--db", db)
+    assert "2023-03-14" in _run("timeline", "--db", db)
+    assert "Priya Shah" in _run("claims", "--db", db)
+
+
+def test_cli_commands_stories_and_dossier(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    assert "S1" in _run("stories", "--db", db)
+    out = _run("story", "S1", "--db", db)
+    assert "Who's who" in out and "Grace Hughes" in out and "claim-denial" in out
+
+
+def test_cli_commands_unknown_ids_say_what_to_do(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    result = CliRunner().invoke(main, ["show", "zzzz", "--db", db])
+    assert result.exit_code != 0 and "storyline docs" in result.output
+    result = CliRunner().invoke(main, ["story", "nope", "--db", db])
+    assert result.exit_code != 0 and "storyline stories" in result.output
