@@ -134,7 +134,7 @@ def _figure_discrepancies(story: Story, items: list[Item]) -> list[Discrepancy]:
             if len({f.value for f in figs}) == 1:  # a document giving two values is not a conflict
                 per_key[key].append((doc, figs[0]))
     out = []
-    for (unit, measure), found in sorted(per_key.items()):
+    for (_unit, measure), found in sorted(per_key.items()):
         if len({f.value for _, f in found}) < 2:
             continue
         spans = [SpanRef(doc.id, f.start, f.end) for doc, f in found]

@@ -1,0 +1,365 @@
+"""The storyline command line: thin commands over :mod:`storyline.api`, one per function."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from storyline import api, views
+from storyline.export import FORMATS, LISTS, build_export, write_export
+from storyline.render import terminal
+
+F = TypeVar("F", bound=Callable[..., Any])
+console = Console()
+err_console = Console(stderr=True)
+
+
+def db_option(func: F) -> F:
+    """The shared --db option (also $STORYLINE_DB; default ./storyline.db)."""
+    return click.option(
+        "--db",
+        envvar="STORYLINE_DB",
+        default=None,
+        metavar="PATH|URL",
+        help="Database file or SQLAlchemy URL (default ./storyline.db, or $STORYLINE_DB). "
+        "Example: --db corpus.db or --db postgresql+psycopg://user@localhost/storyline",
+    )(func)
+
+
+def friendly_errors(func: F) -> F:
+    """Turn library errors into one clear line and exit status 2 instead of a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (ValueError, RuntimeError, OSError, ImportError) as exc:
+            err_console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="storyline")
+@click.option("--db", "group_db", default=None, metavar="PATH|URL",
+              help="Database for the command that follows (same as its own --db). Example: storyline --db corpus.db stories")
+def main(group_db: str | None) -> None:
+    """storyline: turn news coverage and primary documents into verified story dossiers.
+
+    Example: storyline ingest ./coverage && storyline stories
+    """
+    if group_db:
+        # Every command reads --db with $STORYLINE_DB as its fallback, so this is all it takes.
+        os.environ["STORYLINE_DB"] = group_db
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--follow", is_flag=True, help="For RSS/Atom feeds, also fetch each linked page. Example: --follow")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private or loopback addresses. Example: --allow-private")
+@click.option("--jobs", "-j", default=1, show_default=True, help="Parse and annotate in N processes. Example: -j 4")
+@click.option("--max-bytes", type=int, default=None, help="Size cap per file or download (default 50 MB). Example: --max-bytes 5000000")
+@click.option("--model", default=None, help="Use an installed spaCy pipeline to improve entities. Example: --model en_core_web_sm")
+@click.option("--no-link", is_flag=True, help="Skip corpus linking after ingest (run `storyline link` later). Example: --no-link")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; problems still go to stderr. Example: -q")
+@friendly_errors
+def ingest(sources: tuple[str, ...], db: str | None, follow: bool, allow_private: bool, jobs: int,
+           max_bytes: int | None, model: str | None, no_link: bool, quiet: bool) -> None:
+    """Load files, folders, globs, URLs or - (stdin) into the corpus.
+
+    Formats are detected by content: text, Markdown, HTML, JSON, JSON Lines, CSV,
+    PDF, WARC, RSS/Atom (and .gz of any). Bad inputs are reported one line each,
+    recorded (see `storyline errors`), and the exit status is 1 when any failed.
+
+    Example: storyline ingest coverage/ letters/*.pdf https://example.org/story.html
+    """
+    with _progress(quiet) as progress:
+        report = api.ingest(list(sources), db, follow=follow, allow_private=allow_private, jobs=jobs,
+                            max_bytes=max_bytes, model=model, link=not no_link, progress=progress)
+    for problem in report.problems:
+        err_console.print(f"[yellow]skipped[/yellow] {problem.message}", markup=True, highlight=False)
+    if not quiet:
+        console.print(terminal.ingest_summary(report))
+    sys.exit(1 if report.problems else 0)
+
+
+class _progress:
+    """A rich progress bar, or nothing with --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.bar = None if quiet else Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                               TimeRemainingColumn(), console=err_console, transient=True)
+        self.task: Any = None
+
+    def __enter__(self) -> Callable[[str, int, int], None] | None:
+        if self.bar is None:
+            return None
+        self.bar.start()
+        return self.update
+
+    def update(self, source: str, done: int, total: int) -> None:
+        assert self.bar is not None
+        if self.task is None:
+            self.task = self.bar.add_task("ingesting", total=total)
+        self.bar.update(self.task, completed=done, description=f"ingesting {source[-40:]}")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@main.command()
+@click.argument("ids", nargs=-1)
+@db_option
+@click.option("--model", default=None, help="Use an installed spaCy pipeline. Example: --model en_core_web_sm")
+@click.option("--no-link", is_flag=True, help="Do not refresh corpus links afterwards. Example: --no-link")
+@friendly_errors
+def annotate(ids: tuple[str, ...], db: str | None, model: str | None, no_link: bool) -> None:
+    """Re-annotate stored documents (all, or the given ids) after an upgrade.
+
+    Example: storyline annotate --model en_core_web_sm
+    """
+    store = api.open_store(db)
+    count = api.annotate(store, list(ids) or None, model=model)
+    console.print(f"annotated {count} documents")
+    if not no_link:
+        console.print(terminal.link_summary(api.link_store(store, rebuild=True)))
+
+
+@main.command()
+@db_option
+@click.option("--rebuild", is_flag=True, help="Forget previous links and relink every document. Example: --rebuild")
+@friendly_errors
+def link(db: str | None, rebuild: bool) -> None:
+    """Refresh corpus links: versions, copied passages, stories, identities, discrepancies.
+
+    Example: storyline link
+    """
+    console.print(terminal.link_summary(api.link_store(db, rebuild=rebuild)))
+
+
+@main.command()
+@db_option
+@click.option("--limit", default=None, type=int, help="Show at most N documents. Example: --limit 20")
+@friendly_errors
+def docs(db: str | None, limit: int | None) -> None:
+    """List documents: id, date, source, title.
+
+    Example: storyline docs --limit 20
+    """
+    console.print(terminal.documents_table(api.open_store(db).list_documents(limit)))
+
+
+@main.command()
+@click.argument("doc")
+@db_option
+@friendly_errors
+def show(doc: str, db: str | None) -> None:
+    """Show one document (id or id prefix) with its metadata and what was found in it.
+
+    Example: storyline show 3fa2
+    """
+    store = api.open_store(db)
+    found = store.get_document(doc)
+    if found is None:
+        raise click.ClickException(f"no document {doc!r}: list ids with `storyline docs`")
+    console.print(terminal.document_view(found, store.get_annotations(found.id)))
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True, help="Number of results. Example: --limit 5")
+@friendly_errors
+def search(query: str, db: str | None, limit: int) -> None:
+    """Full-text search, ranked, with snippets. Quote phrases: '"children's services"'.
+
+    Example: storyline search 'intervention minister'
+    """
+    console.print(terminal.search_results(api.open_store(db).search(query, limit)))
+
+
+@main.command()
+@db_option
+@click.option("--all", "include_resolved", is_flag=True,
+              help="Also list errors fixed by a later successful ingest. Example: --all")
+@friendly_errors
+def errors(db: str | None, include_resolved: bool) -> None:
+    """List sources that failed to ingest, with the reason.
+
+    Example: storyline errors
+    """
+    console.print(terminal.errors_table(api.open_store(db).errors(include_resolved)))
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="json: one object (docs/export.md); jsonl: one record per line; csv: one table. Example: --format jsonl")
+@click.option("--table", type=click.Choice(LISTS), default="quotes", show_default=True,
+              help="Which list to write as CSV. Example: --table entities")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Output file (default stdout). Example: -o corpus.json")
+@friendly_errors
+def export(db: str | None, fmt: str, table: str, output: Any) -> None:
+    """Export the corpus: documents, entities, quotes, events, claims, stories, reuse, discrepancies.
+
+    Example: storyline export --format json -o corpus.json
+    """
+    write_export(build_export(api.open_store(db)), fmt, output, table)
+
+
+@main.command()
+@db_option
+@click.option("--limit", default=50, show_default=True, help="Show at most N people. Example: --limit 10")
+@click.option("--type", "kind", type=click.Choice(["person", "organisation", "place"]), default="person",
+              show_default=True, help="Which kind of entity. Example: --type organisation")
+@friendly_errors
+def people(db: str | None, limit: int, kind: str) -> None:
+    """Who's who: people (or organisations, places) with roles and quote counts.
+
+    Example: storyline people --limit 10
+    """
+    data = build_export(api.open_store(db))
+    console.print(terminal.people_table(views.people(data, kind)[:limit]))
+
+
+@main.command()
+@db_option
+@click.option("--speaker", default=None, help="Only quotes whose speaker name contains this. Example: --speaker Okafor")
+@click.option("--limit", default=100, show_default=True, help="Show at most N quotes. Example: --limit 20")
+@friendly_errors
+def quotes(db: str | None, speaker: str | None, limit: int) -> None:
+    """Quotes with their speakers and sources.
+
+    Example: storyline quotes --speaker "Daniel Okafor"
+    """
+    data = build_export(api.open_store(db))
+    console.print(terminal.quotes_table(views.quotes(data, speaker)[:limit]))
+
+
+@main.command()
+@click.argument("doc", required=False)
+@db_option
+@click.option("--story", default=None, help="Only events of this story. Example: --story S0001")
+@friendly_errors
+def timeline(doc: str | None, db: str | None, story: str | None) -> None:
+    """Dated events, ordered (mixed precision), for one document or the whole corpus.
+
+    Example: storyline timeline 3fa2
+    """
+    data = build_export(api.open_store(db))
+    console.print(terminal.timeline_table(views.timeline(data, document=doc, story=story)))
+
+
+@main.command()
+@db_option
+@click.option("--kind", type=click.Choice(["claim", "denial", "admission", "promise"]), default=None,
+              help="Only one kind of claim. Example: --kind denial")
+@friendly_errors
+def claims(db: str | None, kind: str | None) -> None:
+    """Who claims, accuses, denies, admits or promises what.
+
+    Example: storyline claims --kind denial
+    """
+    data = build_export(api.open_store(db))
+    console.print(terminal.claims_table(views.claims(data, kind), data))
+
+
+@main.command()
+@db_option
+@friendly_errors
+def stories(db: str | None) -> None:
+    """List stories with their date range, size and storyline.
+
+    Example: storyline stories
+    """
+    data = build_export(api.open_store(db))
+    console.print(terminal.stories_table(views.stories(data), data))
+
+
+@main.command()
+@click.argument("story_id")
+@db_option
+@friendly_errors
+def story(story_id: str, db: str | None) -> None:
+    """A story's dossier: sources, who's who, timeline, quotes, claims, copied passages, discrepancies.
+
+    Example: storyline story S0001
+    """
+    data = build_export(api.open_store(db))
+    found = views.dossier(data, story_id)
+    if found is None:
+        raise click.ClickException(f"no story {story_id!r}: list them with `storyline stories`")
+    terminal.print_dossier(console, found, data)
+
+
+@main.command()
+@click.option("--db", default="storyline-demo.db", show_default=True, metavar="PATH",
+              help="Where to build the demo database (replaced if it exists). Example: --db /tmp/demo.db")
+@click.option("--quiet", "-q", is_flag=True, help="Only the summary, no dossier. Example: -q")
+@friendly_errors
+def demo(db: str, quiet: bool) -> None:
+    """Load the bundled demo corpus into a fresh database and show what storyline found.
+
+    Example: storyline demo && storyline --help
+    """
+    from storyline.demo.load import load_demo
+
+    report, store = load_demo(db)
+    for problem in report.problems:
+        err_console.print(f"[yellow]skipped[/yellow] {problem.message}", markup=True, highlight=False)
+    terminal.print_demo(console, report, build_export(store), db, brief=quiet)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback needs --token. Example: --host 0.0.0.0 --token s3cret")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on. Example: --port 8080")
+@click.option("--read-only", is_flag=True, help="Disable the ingest form and uploads. Example: --read-only")
+@click.option("--token", envvar="STORYLINE_TOKEN", default=None,
+              help="Require this token (Bearer header or ?token= once); also $STORYLINE_TOKEN. Example: --token s3cret")
+@friendly_errors
+def serve(db: str | None, host: str, port: int, read_only: bool, token: str | None) -> None:
+    """Run the local web app: stories, timelines, documents, people, search, ingest.
+
+    Example: storyline serve --port 8000   (then open http://127.0.0.1:8000)
+    """
+    from storyline.web import serve as run_server
+
+    run_server(db, host=host, port=port, read_only=read_only, token=token)
+
+
+@main.command()
+@click.argument("story_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "pdf"]), default="html", show_default=True,
+              help="html: one self-contained offline file; md: Markdown; pdf: needs storyline[pdf]. Example: --format md")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Output file (default: <story id>.<format>). Example: -o dossier.html")
+@friendly_errors
+def report(story_id: str, db: str | None, fmt: str, output: str | None) -> None:
+    """Write a story's dossier to send to an editor: timeline chart, who's who, quotes, claims, sources.
+
+    Example: storyline report S0001 --format html -o dossier.html
+    """
+    from storyline.report.dossier import render_report
+
+    data = build_export(api.open_store(db))
+    found = views.find_story(data, story_id)
+    if found is None:
+        raise click.ClickException(f"no story {story_id!r}: list them with `storyline stories`")
+    path = output or f"{found['id']}.{fmt}"
+    with open(path, "wb") as out:
+        out.write(render_report(data, found["id"], fmt))  # type: ignore[arg-type]
+    console.print(f"wrote {path}")
