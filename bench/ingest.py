@@ -1,0 +1,81 @@
+"""Ingest speed: documents/s and MB/s for generated articles (HTML files + JSON Lines), peak memory, DB size.
+
+    python bench/ingest.py [--count 10000] [--jobs 1] [--no-annotate]
+
+Prints a table and, as its last line, one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import write_corpus
+
+from storyline.ingest import IngestOptions
+from storyline.ingest.batch import IngestSettings, ingest_sources
+from storyline.store import Store
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def db_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+
+
+def run(count: int, jobs: int, annotate: bool) -> dict[str, float | int | str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        size = write_corpus(folder, count)
+        db = Path(tmp) / "bench.db"
+        store = Store(str(db))
+        settings = IngestSettings(options=IngestOptions(), jobs=jobs, annotate=annotate)
+        start = time.perf_counter()
+        report = ingest_sources(store, [str(folder)], settings)
+        seconds = time.perf_counter() - start
+        with store.writer.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        stored = store.count_documents()
+        store.close()
+        return {
+            "documents": stored,
+            "problems": len(report.problems),
+            "input_mb": round(size / 1e6, 2),
+            "seconds": round(seconds, 2),
+            "docs_per_s": round(stored / seconds, 1),
+            "mb_per_s": round(size / 1e6 / seconds, 2),
+            "peak_rss_mb": round(peak_rss_mb(), 1),
+            "db_mb_per_1000_docs": round(db_bytes(db) / 1e6 / max(stored, 1) * 1000, 2),
+            "jobs": jobs,
+            "annotate": str(annotate).lower(),
+        }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--no-annotate", action="store_true", help="measure reading and storing only")
+    args = parser.parse_args()
+    figures = run(args.count, args.jobs, not args.no_annotate)
+    print(f"storyline ingest benchmark: {args.count} generated articles (half HTML files, half JSON Lines)")
+    print(f"{'measure':<28}{'storyline':>14}{'published':>14}")
+    for key in ("documents", "problems", "input_mb", "seconds", "docs_per_s", "mb_per_s", "peak_rss_mb",
+                "db_mb_per_1000_docs"):
+        print(f"{key:<28}{figures[key]!s:>14}{'—':>14}")
+    print("(no published figure for this corpus: generated data; annotation "
+          + ("included" if not args.no_annotate else "skipped") + ", linking excluded)")
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

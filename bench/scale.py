@@ -1,0 +1,76 @@
+"""Scaling: ingest and link 1,000 and 10,000 (and with --full 100,000) generated articles.
+
+    python bench/scale.py [--sizes 1000 10000] [--full] [--jobs 2]
+
+Each size runs in a fresh process so peak memory is its own. Prints time and peak
+memory per size, the growth factor per 10x more documents (10 = linear), and as its
+last line one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def one_size(count: int, jobs: int) -> dict[str, float]:
+    from generate import write_corpus
+
+    from storyline import api
+    from storyline.ingest.batch import IngestSettings, ingest_sources
+    from storyline.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        write_corpus(folder, count, affairs=max(20, count // 25))
+        store = Store(str(Path(tmp) / "scale.db"))
+        start = time.perf_counter()
+        ingest_sources(store, [str(folder)], IngestSettings(jobs=jobs))
+        ingest_s = time.perf_counter() - start
+        start = time.perf_counter()
+        summary = api.link_store(store)
+        link_s = time.perf_counter() - start
+        return {
+            "documents": store.count_documents(),
+            "ingest_s": round(ingest_s, 2),
+            "link_s": round(link_s, 2),
+            "total_s": round(ingest_s + link_s, 2),
+            "stories": summary.stories,
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--full", action="store_true", help="also run 100,000 documents (long; not for CI)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(one_size(args.child, args.jobs)))
+        return
+    sizes = args.sizes + ([100_000] if args.full else [])
+    rows = []
+    for n in sizes:
+        out = subprocess.run([sys.executable, __file__, "--child", str(n), "--jobs", str(args.jobs)],
+                             check=True, capture_output=True, text=True).stdout
+        rows.append(json.loads(out.strip().splitlines()[-1]))
+        print(f"{n:>8} docs: ingest {rows[-1]['ingest_s']:>8}s  link {rows[-1]['link_s']:>8}s  "
+              f"peak {rows[-1]['peak_rss_mb']:>8} MB  stories {rows[-1]['stories']}", flush=True)
+    growth = [round(b["total_s"] / a["total_s"], 2) for a, b in zip(rows, rows[1:])]
+    print(f"time growth per step ({' -> '.join(str(s) for s in sizes)}): {growth} (x10 documents; 10 = linear)")
+    print(json.dumps({"sizes": sizes, "runs": rows, "growth": growth, "jobs": args.jobs}))
+
+
+if __name__ == "__main__":
+    main()
