@@ -183,8 +183,7 @@ def write_export(data: dict[str, Any], fmt: str, out: TextIO, table: str = "quot
         out.write("\n")
     elif fmt == "jsonl":
         for name in LISTS:
-            for record in data.get(name, []):
-                out.write(json.dumps({"type": name, **record}, ensure_ascii=False) + "\n")
+            out.writelines(json.dumps({"type": name, **record}, ensure_ascii=False) + "\n" for record in data.get(name, []))
     elif fmt == "csv":
         write_csv(data.get(table, []), out)
     else:

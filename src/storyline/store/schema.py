@@ -1,6 +1,7 @@
-"""Table definitions (SQLAlchemy Core) shared by SQLite and PostgreSQL."""
+"""Table definitions (SQLAlchemy Core) shared by SQLite and PostgreSQL.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: the `annotations` table would shadow it.
+"""
 
 from sqlalchemy import (
     Boolean,

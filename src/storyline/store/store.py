@@ -216,7 +216,8 @@ class Store:
         with self.writer.begin() as conn:
             conn.execute(delete(schema.links).where(schema.links.c.kind == kind))
             conn.execute(delete(schema.link_members).where(schema.link_members.c.kind == kind))
-            rows, members = [], []
+            rows: list[dict[str, str]] = []
+            members: list[dict[str, str]] = []
             for obj_id, payload, docs in items:
                 rows.append({"kind": kind, "id": obj_id, "data": json.dumps(to_dict(payload))})
                 members.extend({"kind": kind, "id": obj_id, "doc_id": doc} for doc in set(docs))
