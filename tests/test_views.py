@@ -38,3 +38,12 @@ def test_views_dossier_gathers_the_story() -> None:
     assert d.storyline and d.storyline["id"] == "L1"
     assert d.discrepancies[0]["kind"] == "claim-denial" and len(d.reuse) == 1
     assert views.dossier(data, "nope") is None
+
+
+def test_views_story_timeline_prefers_the_merged_one() -> None:
+    data = build_export(filled_store())
+    merged = {**data["events"][0], "id": "d1:v1", "date": "2023-03-14"}
+    data["timelines"] = [{"story": "S1", "events": [merged]}]
+    data["events"] = data["events"] * 2  # the same event reported twice
+    assert [e["id"] for e in views.timeline(data, story="S1")] == ["d1:v1"]
+    assert len(views.timeline(data)) == 2

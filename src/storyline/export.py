@@ -24,6 +24,7 @@ LISTS = (
     "discrepancies",
     "quote_groups",
     "document_links",
+    "timelines",
 )
 FORMATS = ("json", "jsonl", "csv")
 LINK_KINDS = {  # export list -> kind in the store's links table
@@ -32,6 +33,7 @@ LINK_KINDS = {  # export list -> kind in the store's links table
     "discrepancies": "discrepancy",
     "quote_groups": "quote_group",
     "document_links": "document_link",
+    "timelines": "timeline",
 }
 
 
@@ -58,7 +60,8 @@ def build_export(store: Store) -> dict[str, Any]:
     ids = _Ids(entity_map)
     stories = store.links("story")
     story_of = {doc: s["id"] for s in stories for doc in s["documents"]}
-    timeline_dates = _timeline_dates(store.links("timeline"))
+    timelines = store.links("timeline")
+    timeline_dates = _timeline_dates(timelines)
     shares = store.reuse_shares()
     out: dict[str, Any] = {name: [] for name in LISTS}
     out["export_version"] = EXPORT_VERSION

@@ -51,7 +51,14 @@ def quotes(data: Record, speaker: str | None = None) -> list[Record]:
 
 
 def timeline(data: Record, document: str | None = None, story: str | None = None) -> list[Record]:
-    """Events ordered by date (mixed precision), for one document, one story, or the corpus."""
+    """Events ordered by date (mixed precision), for one document, one story, or the corpus.
+
+    A story's timeline is its merged one when linking produced it: an event reported by
+    several documents appears once.
+    """
+    merged = next((t["events"] for t in data.get("timelines", []) if story and t["story"] == story), None)
+    if merged is not None and document is None:
+        return sorted(merged, key=lambda e: (date_sort_key(e["date"]), e["document"], e["start"]))
     events = [
         e
         for e in data["events"]
