@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -102,3 +103,22 @@ def test_ingest_batch_survives_being_killed(tmp_path: Path) -> None:
     ids = [d.id for d in store.list_documents()]
     assert len(ids) == len(set(ids))
     assert all(store.get_annotations(i) is not None for i in ids[:: 37])
+
+
+def test_ingest_batch_same_text_fills_missing_metadata(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = "Leader rejects claims\n\nThe leader said on Thursday that nobody had been misled."
+    (folder / "a-bare.txt").write_text(body, encoding="utf-8")
+    (folder / "b-export.json").write_text(
+        '{"title": "Leader rejects claims", "published": "2024-09-13", "url": "https://echo.example/a", '
+        f'"text": {json.dumps(body)}}}',
+        encoding="utf-8",
+    )
+    store = Store(str(tmp_path / "e.db"))
+    report = ingest_sources(store, [str(folder)])
+    assert len(report.added) == 1 and report.enriched == report.added
+    doc = store.get_document(report.added[0])
+    assert doc is not None and doc.published == "2024-09-13" and doc.url == "https://echo.example/a"
+    ann = store.get_annotations(doc.id)
+    assert ann is not None and any(t.value == "2024-09-12" for t in ann.timexes)  # "on Thursday" re-resolved

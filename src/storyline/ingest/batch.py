@@ -27,6 +27,7 @@ class IngestReport:
 
     added: list[str] = field(default_factory=list)
     already_present: int = 0
+    enriched: list[str] = field(default_factory=list)  # already present, metadata completed from a richer copy
     versions: int = 0
     problems: list[Problem] = field(default_factory=list)
 
@@ -97,9 +98,15 @@ def _read_all(
 
 
 def store_item(store: Store, doc: Document, annotations: Annotations | None, report: IngestReport) -> None:
-    """Commit one document; link it to the earlier version when its URL was seen with other text."""
+    """Commit one document; link it to the earlier version when its URL was seen with other text.
+
+    The same text again is not stored twice, but metadata the stored copy lacks (a
+    title, a date, a URL from a JSON export of a bare .txt) is filled in.
+    """
     if store.has_document(doc.id):
         report.already_present += 1
+        if store.fill_missing_metadata(doc, annotations):
+            report.enriched.append(doc.id)
         return
     if doc.url:
         previous = store.latest_for_url(doc.url)

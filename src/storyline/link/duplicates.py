@@ -157,6 +157,8 @@ def _could_be_rewrite(a: DuplicateProfile, b: DuplicateProfile) -> bool:
         return False
     if a.site and b.site:
         return a.site == b.site
+    if a.site or b.site:
+        return False  # an outlet's article and a sourceless text (a press release): a copy, not a version
     return a.title_stem is not None and a.title_stem == b.title_stem
 
 

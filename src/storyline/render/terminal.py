@@ -27,6 +27,8 @@ def ingest_summary(report: IngestReport) -> Text:
     parts = [f"added {len(report.added)} documents"]
     if report.already_present:
         parts.append(f"{report.already_present} already present")
+    if report.enriched:
+        parts.append(f"{len(report.enriched)} completed with metadata from another copy")
     if report.versions:
         parts.append(f"{report.versions} new versions of earlier URLs")
     parts.append(f"{len(report.problems)} problems" + (" (see `storyline errors`)" if report.problems else ""))

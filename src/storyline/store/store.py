@@ -42,6 +42,9 @@ class ErrorRecord:
     created_at: str
 
 
+ENRICHABLE = ("title", "published", "url", "author", "site_name")
+
+
 class Store:
     """A storyline database. ``Store(None)`` opens ./storyline.db (or $STORYLINE_DB)."""
 
@@ -104,6 +107,32 @@ class Store:
                 .values(resolved=True)
             )
         return True
+
+    def fill_missing_metadata(self, doc: Document, annotations: Annotations | None = None) -> list[str]:
+        """Fill fields the stored copy of ``doc`` lacks (same text from a richer source); return their names.
+
+        A better publication date changes how relative dates resolve, so the
+        annotations made with it replace the stored ones.
+        """
+        stored = self.get_document(doc.id)
+        if stored is None:
+            return []
+        fields = [f for f in ENRICHABLE if getattr(stored, f) is None and getattr(doc, f) is not None]
+        better_date = "published" in fields or (stored.published_inferred and doc.published and not doc.published_inferred)
+        if better_date and "published" not in fields:
+            fields.append("published")
+        if not fields:
+            return []
+        values = {f: getattr(doc, f) for f in fields}
+        if "published" in values:
+            span = doc.published_span
+            values.update(published_inferred=doc.published_inferred, published_start=span[0] if span else None,
+                          published_end=span[1] if span else None)
+        with self.writer.begin() as conn:
+            conn.execute(update(schema.documents).where(schema.documents.c.id == doc.id).values(**values))
+            if "published" in fields and annotations is not None:
+                _write_annotations(conn, annotations)
+        return fields
 
     def get_document(self, ref: str) -> Document | None:
         """A document by id or unique id prefix (at least 4 characters)."""
