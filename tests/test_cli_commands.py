@@ -47,7 +47,7 @@ def test_cli_commands_people_quotes_timeline_claims(tmp_path: Path) -> None:
     db = _db(tmp_path)
     assert "Grace Hughes" in _run("people", "--db", db)
     assert "That is simply untrue" in _run("quotes", "--speaker", "Hughes", "--db", db)
-    assert "2023-03-14" in _run("timeline", "--db", db)
+    assert "14 Mar 2023" in _run("timeline", "--db", db)
     assert "Priya Shah" in _run("claims", "--db", db)
 
 

@@ -17,7 +17,9 @@ from storyline.export import FORMATS, LISTS, build_export, write_export
 from storyline.render import terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
-console = Console()
+# Piped output (not a terminal) gets a readable width instead of rich's 80 columns; $COLUMNS wins.
+_PIPED_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120
+console = Console(width=_PIPED_WIDTH)
 err_console = Console(stderr=True)
 
 
@@ -230,7 +232,8 @@ def people(db: str | None, limit: int, kind: str) -> None:
     Example: storyline people --limit 10
     """
     data = build_export(api.open_store(db))
-    console.print(terminal.people_table(views.people(data, kind)[:limit]))
+    rows = views.people(data, kind)
+    console.print(terminal.people_table(rows[:limit], kind, total=len(rows)))
 
 
 @main.command()
@@ -244,7 +247,8 @@ def quotes(db: str | None, speaker: str | None, limit: int) -> None:
     Example: storyline quotes --speaker "Daniel Okafor"
     """
     data = build_export(api.open_store(db))
-    console.print(terminal.quotes_table(views.quotes(data, speaker)[:limit]))
+    rows = views.quotes(data, speaker)
+    console.print(terminal.quotes_table(rows[:limit], total=len(rows)))
 
 
 @main.command()
@@ -258,7 +262,8 @@ def timeline(doc: str | None, db: str | None, story: str | None) -> None:
     Example: storyline timeline 3fa2
     """
     data = build_export(api.open_store(db))
-    console.print(terminal.timeline_table(views.timeline(data, document=doc, story=story)))
+    titles = {d["id"]: d.get("title") or d["source"] for d in data["documents"]}
+    console.print(terminal.timeline_table(views.timeline(data, document=doc, story=story), titles))
 
 
 @main.command()

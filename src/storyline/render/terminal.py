@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.api import LinkSummary
+from storyline.render.dates import describe_timex
 from storyline.ingest.batch import IngestReport
 from storyline.model import Annotations, Document
 from storyline.store import DocumentSummary, ErrorRecord, SearchHit
@@ -95,35 +96,46 @@ def errors_table(rows: list[ErrorRecord]) -> Table:
     return table
 
 
-def people_table(rows: list[Record]) -> Table:
-    table = Table("id", "name", "roles", "quotes", "aliases", title=f"{len(rows)} entities")
+def people_table(rows: list[Record], kind: str = "person", total: int | None = None) -> Table:
+    noun = {"person": "people", "organisation": "organisations", "place": "places"}.get(kind, kind)
+    shown = f"{len(rows)} {noun}" if total in (None, len(rows)) else f"{len(rows)} of {total} {noun} (see --limit)"
+    table = Table("id", "name", "roles", "quotes", "aliases", title=shown)
     for r in rows:
         table.add_row(r["id"][:14], r["name"], _clip("; ".join(r["role_names"]), 60), str(r["quotes"]),
                       _clip(", ".join(r.get("aliases", [])), 40))
     return table
 
 
-def quotes_table(rows: list[Record]) -> Table:
-    table = Table(title=f"{len(rows)} quotes")
+def quotes_table(rows: list[Record], total: int | None = None) -> Table:
+    shown = f"{len(rows)} quotes" if total in (None, len(rows)) else f"{len(rows)} of {total} quotes (see --limit)"
+    table = Table(title=shown)
     table.add_column("date", no_wrap=True)
     table.add_column("speaker", max_width=24)
     table.add_column("quote", ratio=1)
     table.add_column("source", no_wrap=True)
     for q in rows:
         speaker = q.get("speaker_name") or "(unattributed)"
-        table.add_row(q.get("published") or "—", speaker, _clip(q["text"], 90), f"{q['document'][:10]}:{q['start']}")
+        table.add_row(q.get("published") or "—", speaker, _clip(q["text"], 90), _source(q))
     return table
 
 
-def timeline_table(rows: list[Record]) -> Table:
+def timeline_table(rows: list[Record], titles: dict[str, str] | None = None) -> Table:
+    """Events with their date in words (TIMEX3 value beside it) and where they come from."""
+    titles = titles or {}
     table = Table(title=f"{len(rows)} events")
     table.add_column("date", no_wrap=True)
     table.add_column("event", ratio=1)
-    table.add_column("source", no_wrap=True)
+    table.add_column("source", max_width=36)
     for e in rows:
-        date = e["date"] + (" (inferred)" if e.get("inferred") else "")
-        table.add_row(date, _clip(e["text"], 100), f"{e['document'][:10]}:{e['start']}")
+        date = describe_timex(e["date"]) + (" (inferred)" if e.get("inferred") else "")
+        source = _clip(titles.get(e["document"]), 30) or e["document"][:10]
+        table.add_row(date, _clip(e["text"], 100), f"{source} @{e['start']}")
     return table
+
+
+def _source(record: Record) -> str:
+    title = _clip(record.get("title"), 30)
+    return f"{title} @{record['start']}" if title else f"{record['document'][:10]}:{record['start']}"
 
 
 def claims_table(rows: list[Record], data: Record) -> Table:
@@ -140,7 +152,7 @@ def claims_table(rows: list[Record], data: Record) -> Table:
 
 
 def stories_table(rows: list[Record], data: Record) -> Table:
-    lines = {sid: sl["id"] for sl in data["storylines"] for sid in sl["stories"]}
+    lines = {sid: _clip(sl.get("title") or sl["id"], 24) for sl in data["storylines"] for sid in sl["stories"]}
     table = Table(title=f"{len(rows)} stories")
     table.add_column("id", no_wrap=True)
     table.add_column("dates", no_wrap=True)
@@ -168,7 +180,7 @@ def print_dossier(console: Console, d: Dossier, data: Record) -> None:
     for e in d.people + d.organisations:
         whos.add_row(e["name"], _clip("; ".join(sorted({r["role"] for r in e.get("roles", [])})), 80))
     console.print(whos)
-    console.print(timeline_table(d.timeline))
+    console.print(timeline_table(d.timeline, {doc["id"]: doc.get("title") or doc["source"] for doc in d.documents}))
     for speaker, qs in d.quotes_by_speaker.items():
         console.print(Text(f"{speaker} ({len(qs)})", style="bold"))
         for q in qs:
