@@ -123,3 +123,13 @@ def test_stories_fallback_names_skip_sentence_openers() -> None:
 def test_stories_headline_falls_back_to_first_line() -> None:
     doc = Document(id="d1", text="\nBridge shut after cracks found\n\nBody text.", source="t")
     assert headline(doc) == "Bridge shut after cracks found"
+
+
+def test_link_stories_headline_skips_salutations() -> None:
+    from storyline.link.stories import headline
+    from storyline.model import Document
+
+    letter = Document("x", "Sir,\n\nAs a foster carer in this borough for more than twenty years, I have read the "
+                      "coverage of the overspend with a growing sense of despair.", "letter.txt")
+    assert headline(letter).startswith("As a foster carer in this borough")
+    assert headline(letter).endswith("…") and len(headline(letter)) <= 100

@@ -129,11 +129,16 @@ def annotation_names(annotations: Annotations) -> dict[str, str]:
 
 
 def headline(doc: Document) -> str:
-    """The document's title, else its first non-empty line (cut to 160 characters)."""
+    """The document's title, else its first line of prose (salutations like "Sir," skipped), cut to 100 characters."""
     if doc.title and doc.title.strip():
         return doc.title.strip()
-    first = next((line.strip() for line in doc.text.splitlines() if line.strip()), doc.id)
-    return first if len(first) <= 160 else first[:157].rstrip() + "..."
+    lines = (line.strip() for line in doc.text.splitlines())
+    first = next((line for line in lines if line and not _salutation(line)), doc.id)
+    return first if len(first) <= 100 else first[:97].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _salutation(line: str) -> bool:
+    return line.endswith(",") and len(line.split()) <= 4
 
 
 def inferred_date(annotations: Annotations, params: StoryParams) -> str | None:
