@@ -122,3 +122,12 @@ def test_ingest_batch_same_text_fills_missing_metadata(tmp_path: Path) -> None:
     assert doc is not None and doc.published == "2024-09-13" and doc.url == "https://echo.example/a"
     ann = store.get_annotations(doc.id)
     assert ann is not None and any(t.value == "2024-09-12" for t in ann.timexes)  # "on Thursday" re-resolved
+
+
+def test_ingest_batch_unknown_model_fails_before_reading(tmp_path: Path) -> None:
+    _write_corpus(tmp_path / "in", 1)
+    db = str(tmp_path / "f.db")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--db", db, "-q", "--model", "no_such_model_x"])
+    assert result.exit_code == 2
+    assert "not installed" in result.output and "pip install" in result.output
+    assert Store(db).count_documents() == 0

@@ -49,6 +49,11 @@ ProgressCallback = Callable[[str, int, int], None]  # (source, done, total)
 _WORKER_PIPELINE: dict[str | None, Pipeline] = {}
 
 
+def load_pipeline(model: str | None) -> Pipeline:
+    """The (cached) pipeline for a model; raises a clear error at once when the model is not installed."""
+    return _pipeline(model)
+
+
 def _pipeline(model: str | None) -> Pipeline:
     if model not in _WORKER_PIPELINE:
         _WORKER_PIPELINE[model] = make_pipeline(model)
@@ -128,6 +133,8 @@ def ingest_sources(
 ) -> IngestReport:
     """Ingest files, directories, globs, URLs or '-' (stdin) into the store."""
     settings = settings or IngestSettings()
+    if settings.annotate:
+        load_pipeline(settings.model)  # fail before reading anything if --model is not installed
     report = IngestReport()
     refs: list[SourceRef] = []
     for item in expand_sources(list(sources), settings.options):
