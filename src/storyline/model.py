@@ -12,9 +12,11 @@ it can cross a process pool or a Spark executor unchanged.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 EntityType = Literal["person", "organisation", "place"]
@@ -294,48 +296,71 @@ class CorpusLinks:
 T = TypeVar("T")
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def to_dict(obj: Any) -> Any:
     """Turn a dataclass tree into JSON-ready dicts, lists and scalars."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, _SCALARS):
+        return obj
     if isinstance(obj, (list, tuple)):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
-    return obj
+    names = _field_names(type(obj))  # type: ignore[arg-type]
+    if names is None:
+        return obj
+    return {name: to_dict(getattr(obj, name)) for name in names}
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """Field names of a dataclass type (cached: this runs for every object serialised), None for other types."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def from_dict(cls: type[T], data: Any) -> T:
     """Rebuild a dataclass (recursively) from :func:`to_dict` output."""
-    return typing.cast(T, _convert(cls, data))
+    return typing.cast(T, _converter(cls)(data))  # type: ignore[arg-type]
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = get_origin(tp)
-    if origin in (Union, types.UnionType):
-        options = [a for a in get_args(tp) if a is not type(None)]
-        return _convert(options[0], value) if len(options) == 1 else value
-    if origin is list:
-        (item,) = get_args(tp)
-        return [_convert(item, v) for v in value]
-    if origin is tuple:
-        return tuple(value)
-    if origin is dict:
-        _, val_tp = get_args(tp)
-        return {k: _convert(val_tp, v) for k, v in value.items()}
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = _hints(tp)
-        names = {f.name for f in dataclasses.fields(tp)}
-        return tp(**{k: _convert(hints[k], v) for k, v in value.items() if k in names})
+Converter = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
     return value
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+@functools.cache
+def _converter(tp: Any) -> Converter:
+    """A function turning JSON data into ``tp``, built once per type (reading annotations is a hot path)."""
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        inner = _converter(options[0]) if len(options) == 1 else _identity
+        return lambda v: None if v is None else inner(v)
+    if origin is list:
+        item = _converter(get_args(tp)[0])
+        return lambda v: None if v is None else [item(x) for x in v]
+    if origin is tuple:
+        return lambda v: None if v is None else tuple(v)
+    if origin is dict:
+        val = _converter(get_args(tp)[1])
+        return lambda v: None if v is None else {k: val(x) for k, x in v.items()}
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        return _dataclass_converter(tp)
+    return _identity
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = get_type_hints(cls)
-    return _HINTS[cls]
+def _dataclass_converter(cls: type) -> Converter:
+    hints = get_type_hints(cls)
+    fields = {f.name: _converter(hints[f.name]) for f in dataclasses.fields(cls)}
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        return cls(**{k: fields[k](v) for k, v in value.items() if k in fields})
+
+    return convert

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
 
 DEFAULT_DB = "storyline.db"
 
@@ -44,7 +43,8 @@ def make_engine(db: str, *, writer: bool) -> Engine:
 
         kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
-        kwargs.update(poolclass=NullPool, connect_args={"check_same_thread": False, "timeout": 30})
+        # A small pool: opening a SQLite connection (and its PRAGMAs) per statement costs more than the insert.
+        kwargs.update(pool_size=2, max_overflow=4, connect_args={"check_same_thread": False, "timeout": 30})
     engine = create_engine(url, **kwargs)
     _configure_sqlite(engine, begin="BEGIN IMMEDIATE" if writer else "BEGIN")
     return engine
