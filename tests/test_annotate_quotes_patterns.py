@@ -217,17 +217,40 @@ def test_quotes_nested_single_quotes_stay_inside_the_outer_quote() -> None:
     assert quotes[0].speaker_name == "Jane Smith"
 
 
-def test_quotes_multi_paragraph_quote_is_one_quote() -> None:
+def test_quotes_multi_paragraph_quote_is_one_quote_per_paragraph() -> None:
+    # GGT annotates each paragraph of a quote that runs over paragraphs as its own quote
     text = (
         "Baker said: “We were told the money was there. We planned on that basis.\n\n"
         "“Then, in August, we were told it was gone.”"
     )
     quotes = quotes_of(text, [BAKER])
-    assert len(quotes) == 1
-    q = quotes[0]
-    assert q.start == text.index("We were told")
-    assert q.end == text.index("”")
-    assert q.speaker_name == "Tom Baker"
+    assert [q.text for q in quotes] == [
+        "We were told the money was there. We planned on that basis.",
+        "Then, in August, we were told it was gone.",
+    ]
+    first, second = quotes
+    assert first.start == text.index("We were told") and second.end == text.index("”")
+    assert all(q.speaker_name == "Tom Baker" and span_text(text, q.speaker_mention) == "Baker" for q in quotes)
+    assert span_text(text, second.cue) == "said"
+    assert 0.5 <= second.confidence < first.confidence
+
+
+def test_quotes_multi_paragraph_quote_attributed_in_its_last_paragraph() -> None:
+    text = (
+        "The hall was full by seven.\n\n"
+        "‘We kept the doors open as long as we could. Nobody wanted to turn a family away.\n\n"
+        "‘But the fire marshal counts heads, and so do we.\n\n"
+        "‘At 7.15 we had to stop,’ said Jane Smith, who runs the shelter."
+    )
+    quotes = quotes_of(text, [SMITH])
+    assert [q.text for q in quotes] == [
+        "We kept the doors open as long as we could. Nobody wanted to turn a family away.",
+        "But the fire marshal counts heads, and so do we.",
+        "At 7.15 we had to stop,",
+    ]
+    assert all(q.speaker_name == "Jane Smith" for q in quotes)
+    assert all(span_text(text, q.speaker_mention) == "Jane Smith" for q in quotes)
+    assert quotes[2].confidence > quotes[0].confidence
 
 
 def test_quotes_british_single_marks_and_apostrophes() -> None:

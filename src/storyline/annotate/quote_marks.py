@@ -3,9 +3,10 @@
 Curly and straight, double and single marks.  A document whose quotes open mostly
 with single marks (British style) is read with ‘…’ as the main mark; apostrophes
 (don't, Shah’s, 1990s’, the teachers’ union) are told apart from closing marks by
-context.  A quote that a paragraph opens without closing continues when the next
-paragraph re-opens it (one multi-paragraph quote); otherwise it is closed at the end
-of its paragraph, so one unmatched mark never spoils the rest of the document.
+context.  A quote that a paragraph opens without closing is closed at the end of its
+paragraph, so one unmatched mark never spoils the rest of the document; when the next
+paragraph re-opens it, the quote runs on over paragraphs and each paragraph is its own
+span (as GGT annotates them), the later ones marked ``continues``.
 Headlines and subheadings are scanned on their own (outlets often use single marks there).
 """
 
@@ -38,7 +39,7 @@ class DirectSpan:
     content_end: int
     close: int | None
     paragraph: int
-    multi: bool = False
+    continues: bool = False  # this paragraph carries on the quote of the previous paragraph
     close_end: int | None = None  # just after the closing mark (marks may be two characters: '')
 
     def __post_init__(self) -> None:
@@ -98,7 +99,7 @@ def _block_starts_with_opener(text: str, block: Block, single: bool) -> int | No
 
 
 def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
-    """Pair quotation marks paragraph by paragraph; join quotes that run over paragraphs."""
+    """Pair quotation marks paragraph by paragraph; a quote running over paragraphs gives one span each."""
     single = _single_style(text, blocks)
     mark_re = SINGLE_RE if single else DOUBLE_RE
     spans: list[DirectSpan] = []
@@ -109,32 +110,35 @@ def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
             if block.kind in HEADING_KINDS:
                 spans.extend(_heading_spans(text, block, index))
             continue
-        skip = None
-        if pending is not None:
-            skip = _block_starts_with_opener(text, block, single)
-            if skip is None:  # unclosed quote: recover at the paragraph end
-                _close_at(text, pending, blocks[pending.paragraph].end, spans)
-                pending = None
-        open_at = pending.open if pending else None
-        for match in mark_re.finditer(text, block.start, block.end):
-            pos = match.start()
-            if pos == skip:
-                continue
-            role = _mark_role(text, pos, single)
-            if open_at is None and role in ("open", "either"):
-                open_at = pos
-            elif open_at is not None and role in ("close", "either"):
-                spans.append(_direct(text, pending, open_at, pos, match.end(), index))
-                pending, open_at = None, None
-            elif open_at is not None and role == "open":
-                pending, open_at = None, pos  # a stray opener: start again here
-        if open_at is not None:
-            pending = pending or DirectSpan(open_at, open_at + _mark_len(text, open_at), block.end, None, index)
-            pending.multi = pending.multi or pending.paragraph != index
-            pending.content_end = block.end
+        continues = pending is not None and _block_starts_with_opener(text, block, single) is not None
+        if pending is not None:  # unclosed quote: it ends with its paragraph
+            _close_at(text, pending, blocks[pending.paragraph].end, spans, keep_short=continues or pending.continues)
+        pending = _pair_marks(text, block, index, mark_re, single, continues, spans)
     if pending is not None:
-        _close_at(text, pending, pending.content_end, spans)
+        _close_at(text, pending, pending.content_end, spans, keep_short=pending.continues)
     return spans
+
+
+def _pair_marks(
+    text: str, block: Block, index: int, mark_re: re.Pattern[str], single: bool, continues: bool,
+    spans: list[DirectSpan],
+) -> DirectSpan | None:
+    """Closed quotes of one paragraph go to ``spans``; a quote left open is returned."""
+    open_at: int | None = None
+    for match in mark_re.finditer(text, block.start, block.end):
+        pos = match.start()
+        role = _mark_role(text, pos, single)
+        if open_at is None and role in ("open", "either"):
+            open_at = pos
+        elif open_at is not None and role in ("close", "either"):
+            spans.append(DirectSpan(open_at, open_at + _mark_len(text, open_at), pos, pos, index, continues,
+                                    close_end=match.end()))
+            open_at, continues = None, False
+        elif open_at is not None and role == "open":
+            open_at, continues = pos, False  # a stray opener: start again here
+    if open_at is None:
+        return None
+    return DirectSpan(open_at, open_at + _mark_len(text, open_at), block.end, None, index, continues)
 
 
 def _heading_spans(text: str, block: Block, index: int) -> list[DirectSpan]:
@@ -156,16 +160,10 @@ def _heading_spans(text: str, block: Block, index: int) -> list[DirectSpan]:
     return out
 
 
-def _direct(
-    text: str, pending: DirectSpan | None, open_at: int, close: int, close_end: int, index: int
-) -> DirectSpan:
-    if pending is not None:
-        return DirectSpan(pending.open, pending.content_start, close, close, pending.paragraph, True, close_end)
-    return DirectSpan(open_at, open_at + _mark_len(text, open_at), close, close, index, close_end=close_end)
-
-
-def _close_at(text: str, span: DirectSpan, end: int, out: list[DirectSpan]) -> None:
+def _close_at(text: str, span: DirectSpan, end: int, out: list[DirectSpan], keep_short: bool = False) -> None:
+    """An unclosed quote ends at ``end`` (its paragraph end); short ones are kept only inside a long quote."""
     content = text[span.content_start : end]
     span.content_end = span.content_start + len(content.rstrip())
-    if len(WORD_RE.findall(content)) > SCARE_MAX_WORDS:
+    words = len(WORD_RE.findall(content))
+    if words > SCARE_MAX_WORDS or (keep_short and words > 0):
         out.append(span)

@@ -4,7 +4,9 @@ Span conventions (the export contract):
 
 * direct: ``start``/``end`` cover the words inside the quotation marks; a quote
   running over several paragraphs (a paragraph opens it without closing it, the
-  next re-opens it) is one quote from the first opening mark to the last closing mark.
+  next re-opens it) gives one quote per paragraph, as GGT annotates them: the later
+  paragraphs share the speaker, ``speaker_mention`` and cue of the whole quote (taken
+  from the first paragraph, else the last) with confidence 0.05 lower.
 * indirect: the reported clause, including a leading "that", without the final full stop
   ("Smith said that the council had overspent." -> "that the council had overspent").
 * mixed: indirect speech that carries a quoted fragment
@@ -18,17 +20,22 @@ quotes, titles) are dropped; quotes in headlines are kept but never get a speake
 Speakers, most certain first (confidence in brackets): a phrase bound to the cue in the
 same sentence (``"…," said X`` / ``X said: "…"`` / ``According to X``: 0.85-0.9 for a
 name, lower for a pronoun resolved by ``speakers``); a colon-ended previous paragraph
-(``He told the meeting:`` then the quote: <= 0.8); a quote with no cue of its own
-continues the previous speaker (0.6) -- then ``speaker_mention`` and ``cue`` stay
+(``He told the meeting:`` then the quote: <= 0.8); a signed quote (``“…” — Jane Smith``: 0.8,
+no cue); a verb-less colon after a named person (``Fenwick was blunt: “…”``: 0.65); "It went
+on:" right after a body (not a person) spoke is that body; a quote with no cue of its own
+continues the previous speaker (0.6) or, as a whole paragraph, goes to the one person the
+previous paragraph opened with (0.55) -- then ``speaker_mention`` and ``cue`` stay
 ``None``, as GGT annotates such "floating" quotes.  Below 0.5 the speaker stays ``None``.
+Indirect speech lives in ``quote_indirect``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from storyline.annotate.quote_indirect import OBJECT_RE, Found, find_indirect, reported_clause_start, speaker_span_of
 from storyline.annotate.quote_marks import BODY_KINDS, SCARE_MAX_WORDS, WORD_RE, DirectSpan, find_direct_spans
 from storyline.annotate.speakers import (
     NAME,
@@ -37,6 +44,7 @@ from storyline.annotate.speakers import (
     SpeakerSpan,
     attribute_speaker,
     lexicon,
+    possessor,
     speaker_after,
     speaker_at_start,
     speaker_before,
@@ -47,37 +55,16 @@ from storyline.model import Block, Entity, Mention, Quote, Sentence
 __all__ = ["DirectSpan", "find_direct_spans", "find_quotes", "reported_clause_start"]
 
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']*|\n|$)")
-FROM_THAT_RE = re.compile(r"\s+(?:(?:on|in|at|during|after|before|to|from|with|via|through|earlier|late|last|this)\b"
-                          r"[^,;:“”\"]{0,60}?\s+)?(?=that\b)")
-OBJECT_RE = re.compile(
-    rf"\s+(?:reporters|journalists|him|her|them|us|me|you|{NAME}|the\s+{NAME}"
-    r"|(?:the|a|an|his|her|their|its)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=[\s,:])"
-)
-FIRST_WORD_RE = re.compile(r"\s*,?\s*(?P<w>[\w’'-]+|[“\"‘])")
-CLAIM_NOUN_RE = re.compile(r"claims?|allegations?|accusations?|suggestions?|reports?|charges?|criticism|assertions?")
-CONJOINED_RE = re.compile(r"(?:,\s*|\s+(?:and|but)\s+(?:(?:[a-z]+ly|has|have|had|also|then|later)\s+)*)$")
-LATER_LINK_RE = re.compile(r"(?:,|;|\b(?:and|but|though|although|while|whereas|yet))\s*$")
-TRAILING_LINK_RE = re.compile(r"(?:[,;]?\s*\b(?:and|but|though|although|while|whereas|yet)\b)?[\s,;]*$")
-SPLIT_RE = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?(?P<that>that)\b")
 SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?][\"”’']*\s+|\n\s*)[“\"'‘]{0,2}$")
-OBJECT_THAT_RE = re.compile(r"\s+[^,;:.“”\"]{1,80}?\s(?=that\b)")
 PLACE_ADJUNCT_RE = re.compile(
     r"(?:\s+(?:outside|inside|at|in|on|during|after|before|from|to|with|via|through|near|following)\b"
     r"[^,:;“”\"]{0,50})?\s*[:,]?\s*"
 )
+IT_REACH = 200  # characters: how far back "it" may take the last non-person speaker
+INTRODUCER_REACH = 40  # characters: a paragraph whose subject (a person) is named this close to its start
+DASH_SPEAKER_RE = re.compile(rf"[ \t]*[—–-]{{1,2}}[ \t]*(?P<subj>{NAME})[ \t]*(?:,[^.\n“”\"]{{1,80}})?\.?[ \t]*(?=\n|$)")
 COLON_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{NAME}|{PRONOUN})\s+[a-z]")
 
-
-@dataclass
-class _Found:
-    start: int
-    end: int
-    kind: str
-    speaker_span: SpeakerSpan | None = None
-    cue: tuple[int, int] | None = None
-    bound: float = 0.0  # how strongly the speaker phrase is bound to the cue
-    inherit: bool = False
-    absorbed: list[int] = field(default_factory=list)
 
 
 # --- attribution of direct quotes ---------------------------------------------------
@@ -93,18 +80,21 @@ def _sentence_start(sentences: list[Sentence], pos: int) -> int:
     return start
 
 
-def _attribute_after(text: str, span: DirectSpan, limit: int) -> _Found | None:
+def _attribute_after(text: str, span: DirectSpan, limit: int) -> Found | None:
     if span.close is None or span.close_end is None:
         return None
     content = text[span.content_start : span.content_end].rstrip()
     tail = text[span.close_end : limit]
+    dash = DASH_SPEAKER_RE.match(text, span.close_end, limit)
+    if dash is not None:  # "“We will rebuild.” — Tom Baker, the mayor": a signed quote, no verb
+        return Found(span.content_start, span.content_end, "direct", speaker_span_of(dash, "subj"), None, 0.8)
     if content.endswith(".") and not re.match(r"\s*,?\s*[a-z]", tail):
         return None  # the quote ended its sentence; what follows is a new one
     found = speaker_after(text, span.close_end, limit) or speaker_inverted(text, span.close_end, limit)
     if found is None:
         return None
     speaker, cue = found
-    return _Found(span.content_start, span.content_end, "direct", speaker, cue, 0.9)
+    return Found(span.content_start, span.content_end, "direct", speaker, cue, 0.9)
 
 
 def _cue_before(text: str, lo: int, end: int) -> tuple[tuple[int, int], str] | None:
@@ -134,12 +124,12 @@ def _is_person(span: SpeakerSpan, mentions: list[Mention]) -> bool:
     return any(m.type == "person" and m.start <= span.start and span.end <= m.end for m in mentions)
 
 
-def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Mention]) -> _Found | None:
+def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Mention]) -> Found | None:
     lex = lexicon()
     according = list(lex.according_re.finditer(text, lo, span.open))
     if according and re.fullmatch(r"\s*,\s*", text[according[-1].end() : span.open]):
         m = according[-1]
-        return _Found(span.content_start, span.content_end, "direct", _span(m, "subj"), m.span("verb"), 0.85)
+        return Found(span.content_start, span.content_end, "direct", speaker_span_of(m, "subj"), m.span("verb"), 0.85)
     cue = _cue_before(text, lo, span.open)
     if cue is not None:
         (cue_start, cue_end), kind = cue
@@ -150,8 +140,8 @@ def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Menti
             speaker = speaker_before(text, lo, cue_start)
         if kind == "mixed":
             that = text.rindex("that", lo, span.open)
-            return _Found(that, span.content_end + 1, "mixed", speaker, (cue_start, cue_end), 0.85)
-        return _Found(span.content_start, span.content_end, "direct", speaker, (cue_start, cue_end), 0.85)
+            return Found(that, span.content_end + 1, "mixed", speaker, (cue_start, cue_end), 0.85)
+        return Found(span.content_start, span.content_end, "direct", speaker, (cue_start, cue_end), 0.85)
     prefix = text[lo : span.open].rstrip()
     if prefix.endswith(":"):
         colon = lo + len(prefix) - 1
@@ -159,26 +149,18 @@ def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Menti
         comma = text.find(",", lo, colon)
         for start in [lo] + ([comma + 1] if comma >= 0 else []):  # "Outside court, Fenwick was blunt:"
             subject = COLON_SUBJECT_RE.match(text, start, colon)
-            candidate = _span(subject, "subj") if subject else None
+            candidate = speaker_span_of(subject, "subj") if subject else None
             if candidate is not None and _is_person(candidate, mentions):
                 speaker = candidate
                 break
-        return _Found(span.content_start, span.content_end, "direct", speaker, (colon, colon + 1), 0.65)
+        return Found(span.content_start, span.content_end, "direct", speaker, (colon, colon + 1), 0.65)
     return None
 
-
-def _span(match: re.Match[str], group: str) -> SpeakerSpan:
-    start, end = match.span(group)
-    surface = match.group(group)
-    form = "pronoun" if surface.lower() in lexicon().pronouns else ("name" if surface[:1].isupper() else "np")
-    if re.match(r"(?:The|A|An)\s", surface):
-        form = "np"
-    return SpeakerSpan(start, end, form)
 
 
 def _attribute_previous_paragraph(
     text: str, span: DirectSpan, blocks: list[Block], sentences: list[Sentence], mentions: list[Mention]
-) -> _Found | None:
+) -> Found | None:
     """A quote opening a paragraph right after one that ends with a colon ("He said:")."""
     block = blocks[span.paragraph]
     if text[block.start : span.open].strip() or span.paragraph == 0:
@@ -199,11 +181,11 @@ def _attribute_previous_paragraph(
 def _attribute_direct(
     text: str, spans: list[DirectSpan], i: int, blocks: list[Block], sentences: list[Sentence],
     mentions: list[Mention],
-) -> _Found:
+) -> Found:
     span = spans[i]
     block = blocks[span.paragraph]
     if block.kind not in BODY_KINDS:
-        return _Found(span.content_start, span.content_end, "direct")  # headlines are never speakers
+        return Found(span.content_start, span.content_end, "direct")  # headlines are never speakers
     end_block = blocks[_block_index(blocks, span.content_end)]
     next_open = spans[i + 1].open if i + 1 < len(spans) else end_block.end
     limit = min(end_block.end, next_open, (span.close or span.content_end) + 200)
@@ -215,178 +197,13 @@ def _attribute_direct(
     if found is None:
         found = _attribute_previous_paragraph(text, span, blocks, sentences, mentions)
     if found is None:
-        found = _Found(span.content_start, span.content_end, "direct", inherit=True)
+        found = Found(span.content_start, span.content_end, "direct", inherit=True)
     return found
 
 
 def _block_index(blocks: list[Block], pos: int) -> int:
     index = bisect_left([b.end for b in blocks], pos)
     return min(index, len(blocks) - 1)
-
-
-# --- indirect speech ----------------------------------------------------------------
-
-
-def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | None:
-    """Where the reported clause after a reporting verb starts, or None when there is none."""
-    lex = lexicon()
-    lemma = lex.lemma(verb.group(0))
-    pos = verb.end()
-    that = FROM_THAT_RE.match(text, pos, end)
-    if that is not None and (lemma not in lex.object_verbs or that.end() - pos < 40):
-        return that.end()
-    if lemma in lex.object_verbs:
-        that = OBJECT_THAT_RE.match(text, pos, end)  # "told a crowd in Miami on Tuesday that ..."
-        if that is not None:
-            return that.end()
-        obj = OBJECT_RE.match(text, pos, end)
-        pos = obj.end() if obj else pos
-    adjunct = lex.adjunct_re.match(text, pos, end)
-    pos = adjunct.end() if adjunct else pos
-    first = FIRST_WORD_RE.match(text, pos, end)
-    if first is None:
-        return None
-    word = first.group("w")
-    if CLAIM_NOUN_RE.fullmatch(word):
-        return None  # "rejected claims that ...": a denial of someone else's words (see claims.py)
-    if word in ("to", "not") and lemma in lex.infinitive_verbs:
-        return first.start("w")
-    if lemma in lex.object_verbs:
-        return None  # "told an audience in Brampton": a hearer, not what was said
-    if word.lower() in lex.content_openers or (word[:1].isupper() and word != "I" and len(word) > 1):
-        return first.start("w")
-    if word[:1].islower() and word not in lex.not_content and not word.endswith("ly"):
-        return first.start("w")
-    return None
-
-
-def _content_end(text: str, start: int, end: int) -> int:
-    content = text[start:end].rstrip()
-    if content.endswith((".", "!", "?")) and not content.endswith(("...", "…")):
-        content = content[:-1]
-    return start + len(content.rstrip(" ,;:"))
-
-
-def _enough_words(text: str, start: int, end: int, minimum: int = 3) -> bool:
-    return len(WORD_RE.findall(text, start, end)) >= minimum
-
-
-def _indirect_in_sentence(
-    text: str, sentence: Sentence, inside: list[tuple[int, int]], verbs: list[re.Match[str]]
-) -> list[_Found]:
-    s0, s1 = sentence.start, sentence.end
-    found = None
-    if verbs and verbs[-1].start() > text.rfind(",", s0, s1) > 0:
-        found = _trailing(text, s0, s1)
-    if found is None and verbs and "," in text[s0:s1]:
-        found = _parenthetical(text, s0, s1)
-    if found is None and "ccording to" in text[s0:s1]:
-        found = _according(text, s0, s1)
-    if found is not None:
-        return [found]
-    hits: list[_Found] = []
-    for verb in verbs:
-        if _inside(verb.start(), inside):
-            continue
-        hit = _reported_clause(text, s0, s1, verb, later=bool(hits))
-        if hit is None:
-            continue
-        if hits:
-            previous = hits[-1]
-            if not (previous.start < hit[1] < previous.end):
-                continue
-            previous.end = _content_end(text, previous.start, hit[1])
-            previous.end = previous.start + len(TRAILING_LINK_RE.sub("", text[previous.start : previous.end]))
-        hits.append(hit[0])
-    return [part for hit in hits if _enough_words(text, hit.start, hit.end) for part in _split_conjoined(text, hit)]
-
-
-def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
-    """Whether ``pos`` falls in one of the sorted, non-overlapping ``regions``."""
-    index = bisect_left(regions, (pos + 1, -1)) - 1
-    return index >= 0 and regions[index][0] <= pos < regions[index][1]
-
-
-def _reported_clause(
-    text: str, s0: int, s1: int, verb: re.Match[str], later: bool
-) -> tuple[_Found, int] | None:
-    """The reported clause after ``verb`` with its speaker, and where its own clause begins."""
-    speaker, bound = speaker_before(text, s0, verb.start()), 0.85
-    if speaker is None:
-        who = lexicon().who_re.search(text, max(s0, verb.start() - 120), verb.start())
-        speaker = _span(who, "subj") if who is not None else None
-    clause_start = speaker.start if speaker is not None else verb.start()
-    if speaker is not None and later and not LATER_LINK_RE.search(text, s0, speaker.start):
-        return None  # "said that the mayor had promised ...": a report inside the report
-    if speaker is None:
-        participle = verb.group(0).endswith("ing") or not text[s0 : verb.start()].rstrip().endswith(",")
-        link = CONJOINED_RE.search(text, s0, verb.start())
-        if not (participle and link):
-            return None
-        speaker, bound, clause_start = speaker_at_start(text, s0, verb.start()), 0.75, link.start()
-    if speaker is None:
-        return None
-    start = reported_clause_start(text, verb, s1)
-    if start is None:
-        return None
-    end = _content_end(text, start, s1)
-    return _Found(start, end, "indirect", speaker, verb.span(), bound), clause_start
-
-
-def _split_conjoined(text: str, found: _Found) -> list[_Found]:
-    """"said A, but that B": two reported clauses, as the GGT guidelines annotate them."""
-    match = SPLIT_RE.search(text, found.start + 1, found.end)
-    if match is None or not _enough_words(text, found.start, match.start()):
-        return [found]
-    first = _Found(found.start, match.start(), found.kind, found.speaker_span, found.cue, found.bound)
-    second = _Found(match.start("that"), found.end, found.kind, found.speaker_span, found.cue, found.bound)
-    return [first, second]
-
-
-def _trailing(text: str, s0: int, s1: int) -> _Found | None:
-    lex = lexicon()
-    lo = max(s0, s1 - 220)
-    for pattern in (lex.trailing_re, lex.trailing_inverted_re):
-        match = pattern.search(text, lo, s1)
-        if match is None:
-            continue
-        end = _content_end(text, s0, match.start())
-        if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 4):
-            return None
-        start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
-        return _Found(start, end, "indirect", _span(match, "subj"), match.span("verb"), 0.85)
-    return None
-
-
-def _parenthetical(text: str, s0: int, s1: int) -> _Found | None:
-    """"Residents will have to boil water, town officials say, after a pump failed.": the part before."""
-    match = lexicon().parenthetical_re.search(text, s0, s1)
-    if match is None:
-        return None
-    end = _content_end(text, s0, match.start())
-    if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 5):
-        return None
-    start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
-    return _Found(start, end, "indirect", _span(match, "subj"), match.span("verb"), 0.8)
-
-
-def _according(text: str, s0: int, s1: int) -> _Found | None:
-    match = lexicon().according_re.search(text, s0, s1)
-    if match is None:
-        return None
-    before = text[s0 : match.start()].strip()
-    if not before:
-        comma = text.find(",", match.end(), s1)
-        if comma < 0 or text[match.end() : comma].strip():
-            return None
-        start = comma + 1 + len(text[comma + 1 : s1]) - len(text[comma + 1 : s1].lstrip())
-        end = _content_end(text, start, s1)
-    else:  # "..., according to the report." or "... by 271 delegates according to a count by AP, but ..."
-        start = s0 + len(text[s0:s1]) - len(text[s0:s1].lstrip())
-        end = s0 + len(text[s0 : match.start()].rstrip(" ,;—–"))
-    if not _enough_words(text, start, end, 4):
-        return None
-    return _Found(start, end, "indirect", _span(match, "subj"), match.span("verb"), 0.8)
 
 
 # --- putting it together ------------------------------------------------------------
@@ -415,10 +232,10 @@ def _uncovered_words(text: str, start: int, end: int, regions: list[tuple[int, i
     return count
 
 
-def _merge(text: str, directs: list[_Found], indirects: list[_Found]) -> list[_Found]:
+def _merge(text: str, directs: list[Found], indirects: list[Found]) -> list[Found]:
     """Indirect clauses that carry quoted fragments become mixed quotes; ones inside direct quotes go."""
     regions = [(d.start - 1, d.end + 1) for d in directs]
-    kept: list[_Found] = []
+    kept: list[Found] = []
     absorbed: set[int] = set()
     for found in indirects:
         overlapping = [i for i, (a, b) in enumerate(regions) if a < found.end and found.start < b]
@@ -439,12 +256,29 @@ def _merge(text: str, directs: list[_Found], indirects: list[_Found]) -> list[_F
     return sorted(merged, key=lambda f: f.start)
 
 
-def _long(text: str, found: _Found) -> bool:
+def _long(text: str, found: Found) -> bool:
     return len(WORD_RE.findall(text, found.start, found.end)) > 8
 
 
-def _keep_direct(text: str, found: _Found) -> bool:
+def _link_paragraph_chains(spans: list[DirectSpan], directs: list[Found]) -> None:
+    """A quote running over paragraphs: each paragraph takes the attribution of the first (else the last)."""
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and spans[j + 1].continues:
+            j += 1
+        chain = directs[i : j + 1]
+        head = next((f for f in (chain[0], chain[-1]) if f.speaker_span is not None), chain[0])
+        for f in chain:
+            if f is not head:
+                f.speaker_span, f.cue, f.inherit, f.chain_head = None, None, False, head
+        i = j + 1
+
+
+def _keep_direct(text: str, found: Found) -> bool:
     words = len(WORD_RE.findall(text, found.start, found.end))
+    if found.chain_head is not None and words > 0:
+        return True
     if words > SCARE_MAX_WORDS:
         return True
     ends_utterance = text[found.start : found.end].rstrip()[-1:] in (",", ".", "!", "?", "…")
@@ -473,48 +307,82 @@ def find_quotes(
     sentences = sentences or _fallback_sentences(text, blocks)
     spans = find_direct_spans(text, blocks)
     directs = [_attribute_direct(text, spans, i, blocks, sentences, mentions) for i in range(len(spans))]
+    _link_paragraph_chains(spans, directs)
     directs = [d for d in directs if _keep_direct(text, d)]
     inside = [(s.open, s.close_end if s.close_end is not None else s.content_end + 1) for s in spans]
-    indirects = []
-    verbs = list(lexicon().verb_re.finditer(text))
-    verb_starts = [v.start() for v in verbs]
-    for sentence in sentences:
-        if blocks[min(sentence.block, len(blocks) - 1)].kind not in BODY_KINDS:
-            continue
-        here = verbs[bisect_left(verb_starts, sentence.start) : bisect_left(verb_starts, sentence.end)]
-        if here or "ccording to" in text[sentence.start : sentence.end]:
-            indirects.extend(_indirect_in_sentence(text, sentence, inside, here))
+    indirects = find_indirect(text, blocks, sentences, inside)
     merged = _merge(text, directs, indirects)
     regions = [(f.start - 1, f.end + 1) for f in merged]
-    return _resolve_all(text, merged, blocks, mentions, entities, regions, source_kind)
+    return _resolve_all(merged, _Context(text, blocks, mentions, entities, regions, source_kind))
 
 
-def _resolve_all(
-    text: str,
-    found: list[_Found],
-    blocks: list[Block],
-    mentions: list[Mention],
-    entities: list[Entity],
-    regions: list[tuple[int, int]],
-    source_kind: str | None,
-) -> list[Quote]:
+@dataclass(frozen=True)
+class _Context:
+    """What resolving a speaker needs besides the quote itself."""
+
+    text: str
+    blocks: list[Block]
+    mentions: list[Mention]
+    entities: list[Entity]
+    regions: list[tuple[int, int]]
+    source_kind: str | None
+
+
+def _resolve_all(found: list[Found], context: _Context) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Quote | None = None
+    resolved: dict[int, Quote] = {}
     for number, f in enumerate(found, start=1):
-        quote = Quote(f"q{number}", f.start, f.end, text[f.start : f.end], kind=f.kind, cue=f.cue)  # type: ignore[arg-type]
-        if f.speaker_span is not None:
-            span = f.speaker_span
-            resolution = attribute_speaker(
-                text, span, mentions, entities, excluded=regions, source_kind=source_kind,
-                previous_speaker=previous.speaker if previous else None,
-            )
-            _apply(quote, resolution, min(f.bound, resolution.confidence), (span.start, span.end))
-        elif f.inherit:
-            _inherit(text, quote, previous, blocks, mentions, entities, regions)
+        head = f.chain_head
+        if head is None:
+            quote = _resolve_one(f, f"q{number}", previous, context)
+        else:
+            if id(head) not in resolved:  # the last paragraph carries the attribution
+                resolved[id(head)] = _resolve_one(head, "", previous, context)
+            quote = _continue_quote(f, f"q{number}", resolved[id(head)], context.text)
+        resolved[id(f)] = quote
         quotes.append(quote)
         if quote.speaker_name is not None:
             previous = quote
     return quotes
+
+
+def _resolve_one(f: Found, quote_id: str, previous: Quote | None, context: _Context) -> Quote:
+    text = context.text
+    quote = Quote(quote_id, f.start, f.end, text[f.start : f.end], kind=f.kind, cue=f.cue)  # type: ignore[arg-type]
+    if f.speaker_span is not None and _it_continues(text, f.speaker_span, previous, context.entities):
+        assert previous is not None
+        quote.speaker, quote.speaker_name, quote.speaker_mention = previous.speaker, previous.speaker_name, (
+            f.speaker_span.start, f.speaker_span.end)
+        quote.confidence = round(min(f.bound, previous.confidence, 0.75), 2)
+    elif f.speaker_span is not None:
+        span = possessor(text, f.speaker_span)
+        resolution = attribute_speaker(
+            text, span, context.mentions, context.entities, excluded=context.regions,
+            source_kind=context.source_kind, previous_speaker=previous.speaker if previous else None,
+        )
+        _apply(quote, resolution, min(f.bound, resolution.confidence), (span.start, span.end))
+    elif f.inherit:
+        _inherit(text, quote, previous, context.blocks, context.mentions, context.entities, context.regions)
+    return quote
+
+
+def _it_continues(text: str, span: SpeakerSpan, previous: Quote | None, entities: list[Entity]) -> bool:
+    """"the council said ... It went on: “…”": "it" right after a body (not a person) spoke is that body."""
+    if previous is None or text[span.start : span.end].lower() != "it" or span.start - previous.end > IT_REACH:
+        return False
+    person = previous.speaker is not None and any(e.id == previous.speaker and e.type == "person" for e in entities)
+    return not person and previous.speaker_name is not None
+
+
+def _continue_quote(f: Found, quote_id: str, head: Quote, text: str) -> Quote:
+    """One paragraph of a quote running over several: the speaker of the whole quote, a little less sure."""
+    quote = Quote(quote_id, f.start, f.end, text[f.start : f.end], kind=f.kind, cue=head.cue)  # type: ignore[arg-type]
+    quote.speaker, quote.speaker_name, quote.speaker_mention = head.speaker, head.speaker_name, head.speaker_mention
+    quote.confidence = round(max(0.0, head.confidence - 0.05), 2)
+    if quote.confidence < 0.5:
+        quote.speaker = quote.speaker_name = None
+    return quote
 
 
 def _apply(quote: Quote, resolution: Resolution, confidence: float, mention: tuple[int, int] | None) -> None:
@@ -573,6 +441,14 @@ def _inherit(
         quote.speaker, quote.speaker_name, quote.confidence = previous.speaker, previous.speaker_name, 0.6
         return
     whole = not text[block.start : quote.start - 1].strip() and not text[quote.end + 1 : block.end].strip()
-    if whole and previous is None and len(between) == 1:
+    if whole and len(between) == 1 and (previous is None or _opens_previous_block(blocks, index, mentions, between)):
         entity = people[next(iter(between))]
         quote.speaker, quote.speaker_name, quote.confidence = entity.id, entity.name, 0.55
+
+
+def _opens_previous_block(blocks: list[Block], index: int, mentions: list[Mention], people: set[str]) -> bool:
+    """"Councilmember Jerome Tate ... read from an email." then a quote paragraph: the person just introduced."""
+    if index == 0 or blocks[index - 1].kind not in BODY_KINDS:
+        return False
+    start = blocks[index - 1].start
+    return any(m.entity in people and start <= m.start < start + INTRODUCER_REACH for m in mentions)

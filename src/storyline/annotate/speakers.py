@@ -2,8 +2,13 @@
 
 Precision before recall: a speaker is only named when a phrase is bound to a cue
 (subject of a reporting verb, "according to X", a colon introducing a quote) or,
-for pronouns, when one compatible person is clearly the most recent candidate.
-Otherwise the speaker stays ``None``.
+for pronouns, when one compatible person is clearly the most recent candidate
+(he/she only ever go to people, "it" only to organisations; a person named for the
+first time just before the pronoun beats the last speaker).  Subjects that name nobody
+("Nobody disputes", "few experts believe") or are really a clause ("the council would
+comply but") are refused.  A description ("the city") takes the name of the entity the
+entities layer links it to (a ``role`` mention); unlinked, it stays the phrase with
+``speaker`` None.  Otherwise the speaker stays ``None``.
 
 Word lists live in ``data/quotes_verbs.json`` and ``data/quotes_words.json``.
 """
@@ -25,6 +30,7 @@ __all__ = [
     "SpeakerSpan",
     "attribute_speaker",
     "lexicon",
+    "possessor",
     "speaker_after",
     "speaker_at_start",
     "speaker_before",
@@ -35,7 +41,8 @@ NAME_TOKEN = r"\b(?:[A-Z][\w’'.\-]*|[A-Z]\.)"
 PARTICLE = r"(?:de|van|von|der|den|del|della|da|di|du|bin|ibn|al|el|la|le|dos|das|ter|St\.)"
 NOT_NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I|In|On|At|But|And|As|If|When|While|After|Before"
-    r"|For|With|From|By|Of|To|So|Yet|Or|Then|There|Here|However|Meanwhile|Still|Also|Asked|Speaking)\b)"
+    r"|For|With|From|By|Of|To|So|Yet|Or|Then|There|Here|However|Meanwhile|Still|Also|Asked|Speaking"
+    r"|Nobody|No|None|Nothing|Neither|Few|Everybody|Everyone|Somebody|Someone|Anyone|Anybody)\b)"
 )
 NAME = rf"{NOT_NAME}{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)*{NAME_TOKEN}){{0,5}}"
 WORD = r"[\w’'&.\-]+"
@@ -43,9 +50,24 @@ DETERMINERS = r"\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|
 DET_NP = rf"{DETERMINERS}\s+(?:(?!(?:that|which|who|whom|whose|when|where)\b){WORD}\s+){{0,6}}?{WORD}"
 POSSESSIVE = rf"{NAME}[’']s\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+QUANTITY = (  # "52 per cent of voters", "About 4 in 10", "most of them": a share of those asked
+    r"(?:(?:[Aa]bout|[Jj]ust|[Oo]nly|[Nn]early|[Aa]lmost|[Rr]oughly|[Mm]ore\s+than|[Ff]ewer\s+than|[Ll]ess\s+than)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|\d+\s+(?:in|out\s+of)\s+\d+|(?:[Mm]ost|[Mm]any|[Hh]alf)\s+of\s+them)"
+    r"(?:\s+of\s+(?:the\s+|all\s+)?[a-zA-Z][\w-]*(?:\s+[a-z][\w-]*)?)?"
+)
+SPOKES_RE = re.compile(r"spokes|representative")
+SPOKESPERSON = (  # "A spokesperson for the Department for Children and Learning"
+    rf"{DETERMINERS}\s+(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of|with|from)\s+"
+    rf"(?:the\s+)?{NAME}(?:\s+(?:for|of|and|&|on)\s+(?:the\s+)?{NAME}){{0,3}}"
+)
 APPOSITIVE = r"(?P<appos>,\s+[^,;:“”\"]{1,90}?,)?"
 HEAD_CUT_RE = re.compile(r"\s+(?:of|with|from|at|for|in)\s")
 LEADING_PHRASE_RE = re.compile(r"(?:In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere)\b[^,;:]{0,40}")
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+NOBODY_RE = re.compile(r"\b(?:[Nn]obody|[Nn]o|[Ff]ew|[Nn]either|[Nn]one)\b")
+NAME_AND_RE = re.compile(r"\b[A-Z][\w’'-]*\s+(?:and|&|or)\s+$")
+CLAUSE_WORD_RE = re.compile(r"\b(?:would|could|should|will|must|might|can)\b")
+NEWCOMER_WINDOW = 300  # characters: a person introduced this close before a pronoun is its likeliest referent
 PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
 
 
@@ -71,7 +93,11 @@ class Lexicon:
     verb_kind: dict[str, str]
     object_verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
+    that_only_verbs: frozenset[str]
+    complement_verbs: frozenset[str]
+    object_to_verbs: frozenset[str]
     pronouns: dict[str, str]
+    possessed_sources: frozenset[str]
     source_nouns: tuple[str, ...]
     clause_openers: frozenset[str]
     content_openers: frozenset[str]
@@ -80,6 +106,7 @@ class Lexicon:
     role_synonyms: dict[str, tuple[str, ...]]
     verb_re: re.Pattern[str]
     before_re: re.Pattern[str]
+    spokesperson_re: re.Pattern[str]
     after_re: re.Pattern[str]
     inverted_re: re.Pattern[str]
     adjunct_re: re.Pattern[str]
@@ -123,15 +150,8 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if ends else body
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The reporting-verb and speaker lexicon, loaded once from the package data."""
-    verbs = _load("quotes_verbs.json")["verbs"]
-    words = _load("quotes_words.json")
-    lemma = {form: name for name, v in verbs.items() for form in v["forms"]}
-    verb_alt = _alternation(list(lemma))
-    inverted_alt = _alternation([f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim")
-                                 and not verbs[n].get("object") and not f.endswith("ing")])
+def _phrase_patterns(words: dict) -> tuple[str, str, str, str]:
+    """Regex sources for a speaker phrase before a verb, one after a quote, the adverbs between, a role + name."""
     groups = _alternation(words["group_nouns"] + [w[0].upper() + w[1:] for w in words["group_nouns"]])
     role_word = (
         r"(?!(?:and|but|or|nor|that|as|while|when|because|though|although|so|then|where|after|before|since|yet|if"
@@ -141,18 +161,37 @@ def lexicon() -> Lexicon:
     role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
     adverbs = _alternation(words["adverbs"])
     described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN}))?"
-    subject = rf"(?<![\w’'\-])(?P<subj>{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{role_name}|{NAME})"
+    org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
+    subject = rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}|{NAME})"
     subject_after = (
         rf"(?<![\w’'\-])(?P<subj>{DET_NP}|{role_name}|{POSSESSIVE}|{described}{NAME}|{PRONOUN}|{group})"
         rf"(?:\s+of\s+(?:the\s+)?{NAME})?"
     )
     adverb_run = rf"(?P<aux>(?:(?:{adverbs}|[a-z]+ly)\s+)*)"
+    return subject, subject_after, adverb_run, role_name
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The reporting-verb and speaker lexicon, loaded once from the package data."""
+    verbs = _load("quotes_verbs.json")["verbs"]
+    words = _load("quotes_words.json")
+    lemma = {form: name for name, v in verbs.items() for form in v["forms"]}
+    verb_alt = _alternation([f for f, n in lemma.items() if not verbs[n].get("after_quote")])
+    after_alt = _alternation(list(lemma))  # "“…,” she read": some verbs report speech only after a quote
+    inverted_alt = _alternation([f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim")
+                                 and not verbs[n].get("object") and not f.endswith("ing")])
+    subject, subject_after, adverb_run, role_name = _phrase_patterns(words)
     return Lexicon(
         verb_lemma=lemma,
         verb_kind={name: v["kind"] for name, v in verbs.items()},
         object_verbs=frozenset(n for n, v in verbs.items() if v.get("object")),
         infinitive_verbs=frozenset(n for n, v in verbs.items() if v.get("infinitive")),
+        that_only_verbs=frozenset(n for n, v in verbs.items() if v.get("that_only")),
+        complement_verbs=frozenset(n for n, v in verbs.items() if v.get("complement")),
+        object_to_verbs=frozenset(n for n, v in verbs.items() if v.get("object_to")),
         pronouns=dict(words["pronouns"]),
+        possessed_sources=frozenset(words["possessed_sources"]),
         source_nouns=tuple(sorted(words["source_nouns"], key=len, reverse=True)),
         clause_openers=frozenset(words["clause_openers"]),
         content_openers=frozenset(words["content_openers"]),
@@ -161,7 +200,8 @@ def lexicon() -> Lexicon:
         role_synonyms={k: tuple(v) for k, v in words["role_synonyms"].items()},
         verb_re=re.compile(rf"\b(?:{verb_alt})\b"),
         before_re=re.compile(rf"{subject}{APPOSITIVE}\s+{adverb_run}$"),
-        after_re=re.compile(rf"\s*,?\s*{subject_after}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})\b"),
+        spokesperson_re=re.compile(rf"(?P<subj>{SPOKESPERSON}){APPOSITIVE}\s+{adverb_run}$"),
+        after_re=re.compile(rf"\s*,?\s*{subject_after}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){after_alt})\b"),
         inverted_re=re.compile(rf"\s*,?\s*(?P<verb>{inverted_alt})\b\s*{subject_after}(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at)\b)"),
         adjunct_re=re.compile(rf"(?:,?\s+(?:{'|'.join(words['adjuncts'])}))+", re.IGNORECASE),
         source_re=re.compile(rf"\b(?:{_alternation(words['source_nouns'])})\b", re.IGNORECASE),
@@ -173,7 +213,7 @@ def lexicon() -> Lexicon:
         ),
         who_re=re.compile(rf"(?<![\w’'\-])(?P<subj>{role_name}|{NAME}),\s+who\s+{adverb_run}$"),
         trailing_inverted_re=re.compile(
-            rf",\s+(?P<verb>{inverted_alt})\b\s*{subject_after}(?:,[^,;]{{1,80}})?\s*[.!?]?\s*$"
+            rf",\s+(?P<verb>{inverted_alt})\b\s*{subject_after}(?:,(?!\s*(?:and|or|but)\b)[^,;]{{1,80}})?\s*[.!?]?\s*$"
         ),
         clause_start_re=re.compile(
             rf"(?:[,;:—–(“”\"‘’']\s*|\b(?:{_alternation(words['clause_openers'])})\s+)(?=\w)"
@@ -236,6 +276,13 @@ def _candidate_starts(text: str, lo: int, end: int, strict: bool) -> list[int]:
 def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[str] | None:
     """``before_re`` tried only where a subject can start (much faster than a plain search)."""
     before_re = lexicon().before_re
+    if SPOKES_RE.search(text, lo, end):  # rare and costly, so tried only when the words are there
+        before_re = lexicon().spokesperson_re
+        for start in _candidate_starts(text, lo, end, strict):
+            match = before_re.match(text, start, end)
+            if match is not None:
+                return match
+        before_re = lexicon().before_re
     for start in _candidate_starts(text, lo, end, strict):
         match = before_re.match(text, start, end)
         if match is not None:
@@ -250,7 +297,7 @@ def _bare_verb_fits(phrase: str, aux: str, verb: str) -> bool:
     """A bare form ("report", "claim") needs a plural subject or an auxiliary: "A progress report" is a noun."""
     if verb.lower() not in lexicon().verb_kind or aux.strip():
         return True
-    return (phrase.lower() in ("they", "we", "i", "you") or phrase.endswith("s")
+    return (phrase.lower() in ("they", "we", "i", "you") or phrase.endswith("s") or phrase[-1:].isdigit()
             or bool(PLURAL_START_RE.match(phrase)) or phrase.lower() in lexicon().group_words)
 
 
@@ -267,6 +314,10 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     start, end = match.span("subj")
     if strict and not _left_is_boundary(text, lo, start):
         return None
+    if NOBODY_RE.search(" ".join(text[start:end].split()[:2])):
+        return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it
+    if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end):
+        return None  # "the Department for Children and Learning said": not "Learning"; "the council would comply but"
     if text[start:end].endswith(("’s", "'s")) or lexicon().verb_re.search(text, start, end):
         return None  # "the IG’s report": a noun, not a verb; "A leader has rejected claims": no subject
     verb = lexicon().verb_re.match(text, verb_start)
@@ -292,12 +343,22 @@ def _trim_name(text: str, start: int, end: int) -> SpeakerSpan:
     return SpeakerSpan(start, end, form)
 
 
+def possessor(text: str, span: SpeakerSpan) -> SpeakerSpan:
+    """"His polling suggests ...": the words are his, so the speaker is the possessive pronoun."""
+    words = text[span.start : span.end].split()
+    if len(words) == 2 and words[0].lower() in POSSESSIVE_PRONOUNS and words[1] in lexicon().possessed_sources:
+        return SpeakerSpan(span.start, span.start + len(words[0]), "pronoun")
+    return span
+
+
 def speaker_after(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tuple[int, int]] | None:
     """`` X said`` / `` X, the chief executive, said`` right after a closing quote mark at ``pos``."""
     match = lexicon().after_re.match(text, pos, limit)
     if not match or _is_passive(match.group("aux")):
         return None
     start, end = match.span("subj")
+    if text.startswith(("as ", "like "), start):
+        return None  # "''I can't breathe,'' as Eric Garner, gasping, said": a comparison, not the speaker
     return _trim_name(text, start, end), match.span("verb")
 
 
@@ -410,7 +471,9 @@ def attribute_speaker(
     if entity is not None and entity.type == "person":
         return Resolution(entity.id, entity.name, 0.9 if span.form == "name" else 0.85)
     if entity is not None:
-        by_name = mention is not None and mention.kind == "name" and not re.match(DETERMINERS + r"\s", surface)
+        by_name = mention is not None and (
+            mention.kind == "role" or (mention.kind == "name" and not re.match(DETERMINERS + r"\s", surface))
+        )  # "the city" linked by the entities layer to the City of Hamilton names it
         name = entity.name if by_name and source is None else surface
         return Resolution(entity.id, _clean_surface(name), 0.85)
     if source is not None:
@@ -461,7 +524,7 @@ def _resolve_pronoun(
     source_kind: str | None,
     previous_speaker: str | None,
 ) -> Resolution:
-    wanted = lexicon().pronouns.get(pronoun.lower(), "")
+    wanted = lexicon().pronouns.get(POSSESSIVE_PRONOUNS.get(pronoun.lower(), pronoun.lower()), "")
     if wanted in ("neuter", "plural") and source_kind:
         return Resolution(None, source_kind, 0.7)
     if wanted not in ("male", "female", "neuter"):
@@ -482,7 +545,18 @@ def _resolve_pronoun(
             candidates.append(m.entity)
     if not candidates:
         return Resolution(None, None, 0.2)
+    if previous_speaker in candidates[1:2] and _introduced_after(mentions, candidates[0], previous_speaker, position):
+        best = by_id[candidates[0]]  # "His daughter, Ana Ruiz, told ...": the person just introduced, not the last speaker
+        return Resolution(best.id, best.name, 0.6)
     return _choose_candidate(candidates, by_id, genders, wanted, previous_speaker)
+
+
+def _introduced_after(mentions: list[Mention], newcomer: str, earlier: str | None, position: int) -> bool:
+    """Whether ``newcomer`` is first named, close before ``position``, after ``earlier`` was last named."""
+    first = min((m.start for m in mentions if m.entity == newcomer and m.kind != "pronoun"), default=-1)
+    last = max((m.start for m in mentions if m.entity == earlier and m.start < position and m.kind != "pronoun"),
+               default=-1)
+    return first > last >= 0 and position - first < NEWCOMER_WINDOW
 
 
 def _choose_candidate(

@@ -1,0 +1,269 @@
+"""Indirect and mixed speech: reported clauses after reporting verbs, trailing and parenthetical
+attributions ("…, officials said."), and "according to X".
+
+Span convention: the reported clause, including a leading "that", without the final full stop
+("Smith said that the council had overspent." -> "that the council had overspent").
+Speakers are phrases bound to the cue (see ``speakers``); resolution happens in ``quotes``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
+from storyline.annotate.speakers import NAME, SpeakerSpan, lexicon, speaker_at_start, speaker_before
+from storyline.model import Block, Sentence
+
+__all__ = ["OBJECT_RE", "Found", "find_indirect", "reported_clause_start", "speaker_span_of"]
+
+FROM_THAT_RE = re.compile(r"\s+(?:(?:on|in|at|during|after|before|to|from|with|via|through|earlier|late|last|this)\b"
+                          r"[^,;:“”\"]{0,60}?\s+)?(?=that\b)")
+OBJECT_RE = re.compile(
+    rf"\s+(?:reporters|journalists|him|her|them|it|us|me|you|{NAME}|the\s+{NAME}"
+    r"|(?:the|a|an|his|her|their|its)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=[\s,:])"
+)
+FIRST_WORD_RE = re.compile(r"\s*,?\s*(?P<w>[\w’'-]+|[“\"‘])")
+CLAIM_NOUN_RE = re.compile(r"claims?|allegations?|accusations?|suggestions?|reports?|charges?|criticism|assertions?")
+CONJOINED_RE = re.compile(r"(?:,\s*|\s+(?:and|but)\s+(?:(?:[a-z]+ly|has|have|had|also|then|later)\s+)*)$")
+LATER_LINK_RE = re.compile(r"(?:,|;|\b(?:and|but|though|although|while|whereas|yet))\s*$")
+TRAILING_LINK_RE = re.compile(r"(?:[,;]?\s*\b(?:and|but|though|although|while|whereas|yet)\b)?[\s,;]*$")
+SPLIT_RE = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?(?P<that>that)\b")
+APPOSED_PARTICIPLE_RE = re.compile(rf",\s+(?P<subj>{NAME}),\s*$")  # "..., Fiona Reddy, telling members": hers, not the subject's
+AUXILIARY_RE = re.compile(r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|must)\b")
+OBJECT_TO_RE = re.compile(
+    rf"\s+(?P<obj>(?:the|a|an|his|her|their|its|our|all|every|him|them|us|{NAME})\b[^,;:.“”\"]{{0,60}}?)\s+to\s+[a-z]"
+)
+OBJECT_THAT_RE = re.compile(r"\s+[^,;:.“”\"]{1,80}?\s(?=that\b)")
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    kind: str
+    speaker_span: SpeakerSpan | None = None
+    cue: tuple[int, int] | None = None
+    bound: float = 0.0  # how strongly the speaker phrase is bound to the cue
+    inherit: bool = False
+    absorbed: list[int] = field(default_factory=list)
+    chain_head: Found | None = None  # a later paragraph of a quote: the paragraph holding its attribution
+
+
+def speaker_span_of(match: re.Match[str], group: str) -> SpeakerSpan:
+    start, end = match.span(group)
+    surface = match.group(group)
+    if re.search(r"[a-z]\.$", surface):  # ", said the leader of the opposition.": the full stop ends the sentence
+        surface, end = surface[:-1], end - 1
+    form = "pronoun" if surface.lower() in lexicon().pronouns else ("name" if surface[:1].isupper() else "np")
+    if re.match(r"(?:The|A|An)\s", surface):
+        form = "np"
+    return SpeakerSpan(start, end, form)
+
+
+# --- indirect speech ----------------------------------------------------------------
+
+
+def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | None:
+    """Where the reported clause after a reporting verb starts, or None when there is none."""
+    lex = lexicon()
+    lemma = lex.lemma(verb.group(0))
+    pos = verb.end()
+    that = FROM_THAT_RE.match(text, pos, end)
+    if that is not None and (lemma not in lex.object_verbs or that.end() - pos < 40):
+        return that.end()
+    if lemma in lex.that_only_verbs:
+        return None  # "found a body", "thought about it": speech only with a that-clause
+    if lemma in lex.complement_verbs:
+        return _complement_start(text, pos, end)
+    if lemma in lex.object_to_verbs:  # "She wants the town to set up ...", never "wants to go home"
+        wanted = OBJECT_TO_RE.match(text, pos, end)
+        return wanted.start("obj") if wanted else None
+    if lemma in lex.object_verbs:
+        that = OBJECT_THAT_RE.match(text, pos, end)  # "told a crowd in Miami on Tuesday that ..."
+        if that is not None:
+            return that.end()
+        obj = OBJECT_RE.match(text, pos, end)
+        pos = obj.end() if obj else pos
+    adjunct = lex.adjunct_re.match(text, pos, end)
+    pos = adjunct.end() if adjunct else pos
+    first = FIRST_WORD_RE.match(text, pos, end)
+    if first is None:
+        return None
+    word = first.group("w")
+    if CLAIM_NOUN_RE.fullmatch(word):
+        return None  # "rejected claims that ...": a denial of someone else's words (see claims.py)
+    if lex.verb_re.fullmatch(word):
+        return None  # "a report that MPs say confirms ...": the verb of a relative clause, not content
+    if word in ("to", "not", "against") and lemma in lex.infinitive_verbs:
+        return first.start("w")
+    if lemma in lex.object_verbs:
+        return None  # "told an audience in Brampton": a hearer, not what was said
+    if word.lower() in lex.content_openers or (word[:1].isupper() and word != "I" and len(word) > 1):
+        return first.start("w")
+    if word[:1].islower() and word not in lex.not_content and not word.endswith("ly"):
+        return first.start("w")
+    return None
+
+
+def _complement_start(text: str, pos: int, end: int) -> int | None:
+    """"urged residents to leave": the whole complement, hearer included, is what was urged."""
+    adjunct = lexicon().adjunct_re.match(text, pos, end)
+    first = FIRST_WORD_RE.match(text, adjunct.end() if adjunct else pos, end)
+    if first is None or first.group("w") in lexicon().not_content - {"to", "not"}:
+        return None
+    return first.start("w")
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    content = text[start:end].rstrip()
+    if content.endswith((".", "!", "?")) and not content.endswith(("...", "…")):
+        content = content[:-1]
+    return start + len(content.rstrip(" ,;:"))
+
+
+def _enough_words(text: str, start: int, end: int, minimum: int = 3) -> bool:
+    return len(WORD_RE.findall(text, start, end)) >= minimum
+
+
+def _indirect_in_sentence(
+    text: str, sentence: Sentence, inside: list[tuple[int, int]], verbs: list[re.Match[str]]
+) -> list[Found]:
+    s0, s1 = sentence.start, sentence.end
+    found = None
+    if verbs and text.rfind(",", s0, verbs[-1].start()) >= 0:  # "..., said X" or "..., said X, a researcher."
+        found = _trailing(text, s0, s1)
+    if found is None and verbs and "," in text[s0:s1]:
+        found = _parenthetical(text, s0, s1)
+    if found is None and "ccording to" in text[s0:s1]:
+        found = _according(text, s0, s1)
+    if found is not None:
+        return [found]
+    hits: list[Found] = []
+    for verb in verbs:
+        if _inside(verb.start(), inside):
+            continue
+        hit = _reported_clause(text, s0, s1, verb, later=bool(hits))
+        if hit is None:
+            continue
+        if hits:
+            previous = hits[-1]
+            if not (previous.start < hit[1] < previous.end):
+                continue
+            previous.end = _content_end(text, previous.start, hit[1])
+            previous.end = previous.start + len(TRAILING_LINK_RE.sub("", text[previous.start : previous.end]))
+        hits.append(hit[0])
+    return [part for hit in hits if _enough_words(text, hit.start, hit.end) for part in _split_conjoined(text, hit)]
+
+
+def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` falls in one of the sorted, non-overlapping ``regions``."""
+    index = bisect_left(regions, (pos + 1, -1)) - 1
+    return index >= 0 and regions[index][0] <= pos < regions[index][1]
+
+
+def _reported_clause(
+    text: str, s0: int, s1: int, verb: re.Match[str], later: bool
+) -> tuple[Found, int] | None:
+    """The reported clause after ``verb`` with its speaker, and where its own clause begins."""
+    start = reported_clause_start(text, verb, s1)  # cheap: look for content before looking for a speaker
+    if start is None:
+        return None
+    speaker, bound = speaker_before(text, s0, verb.start()), 0.85
+    if speaker is None:
+        who = lexicon().who_re.search(text, max(s0, verb.start() - 120), verb.start())
+        speaker = speaker_span_of(who, "subj") if who is not None else None
+    clause_start = speaker.start if speaker is not None else verb.start()
+    if speaker is not None and later and not LATER_LINK_RE.search(text, s0, speaker.start):
+        return None  # "said that the mayor had promised ...": a report inside the report
+    if speaker is None:
+        participle = verb.group(0).endswith("ing") or not text[s0 : verb.start()].rstrip().endswith(",")
+        link = CONJOINED_RE.search(text, s0, verb.start())
+        if not (participle and link):
+            return None
+        speaker, bound, clause_start = speaker_at_start(text, s0, verb.start()), 0.75, link.start()
+        apposed = APPOSED_PARTICIPLE_RE.search(text, max(s0, verb.start() - 80), verb.start())
+        if apposed is not None and verb.group(0).endswith("ing"):  # "the director, Fiona Reddy, telling members"
+            speaker = speaker_span_of(apposed, "subj")
+    if speaker is None:
+        return None
+    end = _content_end(text, start, s1)
+    return Found(start, end, "indirect", speaker, verb.span(), bound), clause_start
+
+
+def _split_conjoined(text: str, found: Found) -> list[Found]:
+    """"said A, but that B": two reported clauses, as the GGT guidelines annotate them."""
+    match = SPLIT_RE.search(text, found.start + 1, found.end)
+    if match is None or not _enough_words(text, found.start, match.start()):
+        return [found]
+    first = Found(found.start, match.start(), found.kind, found.speaker_span, found.cue, found.bound)
+    second = Found(match.start("that"), found.end, found.kind, found.speaker_span, found.cue, found.bound)
+    return [first, second]
+
+
+def _trailing(text: str, s0: int, s1: int) -> Found | None:
+    lex = lexicon()
+    lo = max(s0, s1 - 400)  # long sentences end with ', said Rita Katz, a researcher.'
+    for pattern in (lex.trailing_re, lex.trailing_inverted_re):
+        match = pattern.search(text, lo, s1)
+        if match is None or _clause_as_subject(text, match):
+            continue
+        end = _content_end(text, s0, match.start())
+        if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 4):
+            return None
+        start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
+        return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.85)
+    return None
+
+
+def _clause_as_subject(text: str, match: re.Match[str]) -> bool:
+    """", said the letters confirmed what ...": a reported clause, not the speaker of what came before."""
+    subject = text[match.start("subj") : match.end("subj")]
+    body = subject.rsplit(None, 1)[0] if " " in subject else ""  # the head noun may look like a verb: "the report"
+    return lexicon().verb_re.search(body) is not None or AUXILIARY_RE.search(subject) is not None
+
+
+def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
+    """"Residents will have to boil water, town officials say, after a pump failed.": the part before."""
+    match = lexicon().parenthetical_re.search(text, s0, s1)
+    if match is None:
+        return None
+    end = _content_end(text, s0, match.start())
+    if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 5):
+        return None
+    start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
+    return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)
+
+
+def _according(text: str, s0: int, s1: int) -> Found | None:
+    match = lexicon().according_re.search(text, s0, s1)
+    if match is None:
+        return None
+    before = text[s0 : match.start()].strip()
+    if not before:
+        comma = text.find(",", match.end(), s1)
+        if comma < 0 or text[match.end() : comma].strip():
+            return None
+        start = comma + 1 + len(text[comma + 1 : s1]) - len(text[comma + 1 : s1].lstrip())
+        end = _content_end(text, start, s1)
+    else:  # "..., according to the report." or "... by 271 delegates according to a count by AP, but ..."
+        start = s0 + len(text[s0:s1]) - len(text[s0:s1].lstrip())
+        end = s0 + len(text[s0 : match.start()].rstrip(" ,;—–"))
+    if not _enough_words(text, start, end, 4):
+        return None
+    return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)
+
+
+def find_indirect(text: str, blocks: list[Block], sentences: list[Sentence], inside: list[tuple[int, int]]) -> list[Found]:
+    """Indirect speech in the body sentences, skipping reporting verbs ``inside`` direct quotes (sorted regions)."""
+    found: list[Found] = []
+    verbs = list(lexicon().verb_re.finditer(text))
+    verb_starts = [v.start() for v in verbs]
+    for sentence in sentences:
+        if blocks[min(sentence.block, len(blocks) - 1)].kind not in BODY_KINDS:
+            continue
+        here = verbs[bisect_left(verb_starts, sentence.start) : bisect_left(verb_starts, sentence.end)]
+        if here or "ccording to" in text[sentence.start : sentence.end]:
+            found.extend(_indirect_in_sentence(text, sentence, inside, here))
+    return found
