@@ -211,12 +211,14 @@ def test_demo_gold_discrepancies(scores: DemoScores) -> None:
 
 
 def test_demo_gold_story_bcubed(scores: DemoScores) -> None:
-    # achieved P 0.674, R 0.850, F1 0.752
+    # achieved P 0.831, R 0.799, F1 0.814 (re-pinned after two fixes: the Echo .txt now gets its date from the
+    # identical JSON export, and a 14-day time scale splits an affair's events as the key does; precision and F1
+    # rose, recall fell from 0.850 because the Nov 2022 FOI letters no longer join the March 2023 coverage of them)
     story = scores.stories
     summary = f"BCubed P {story.precision:.3f} R {story.recall:.3f} F1 {story.f1:.3f}"
-    assert story.f1 >= 0.72, f"story clustering fell: {summary}"
-    assert story.precision >= 0.64, f"story clustering merges too much: {summary}"
-    assert story.recall >= 0.82, f"story clustering splits too much: {summary}"
+    assert story.f1 >= 0.79, f"story clustering fell: {summary}"
+    assert story.precision >= 0.80, f"story clustering merges too much: {summary}"
+    assert story.recall >= 0.78, f"story clustering splits too much: {summary}"
 
 
 def test_demo_gold_stories_never_mix_affairs(scores: DemoScores) -> None:
