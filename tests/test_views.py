@@ -47,3 +47,9 @@ def test_views_story_timeline_prefers_the_merged_one() -> None:
     data["events"] = data["events"] * 2  # the same event reported twice
     assert [e["id"] for e in views.timeline(data, story="S1")] == ["d1:v1"]
     assert len(views.timeline(data)) == 2
+
+
+def test_views_distinct_roles_merges_variants() -> None:
+    roles = [{"role": r} for r in ["Mayor", "mayor", "council leader", "leader", "Children's Minister",
+                                   "Children’s Minister", "MP"]]
+    assert views.distinct_roles(roles) == ["Children's Minister", "council leader", "mayor", "MP"]

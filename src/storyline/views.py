@@ -24,6 +24,21 @@ def index_by_id(records: list[Record]) -> dict[str, Record]:
     return {r["id"]: r for r in records}
 
 
+def distinct_roles(roles: list[Record]) -> list[str]:
+    """Role names without repeats: case and apostrophe variants once, a bare word dropped when a fuller role has it.
+
+    ``["Mayor", "mayor", "council leader", "leader"]`` -> ``["council leader", "mayor"]``.
+    """
+    forms: dict[str, str] = {}
+    for role in roles:
+        name = " ".join(str(role.get("role") or "").split())
+        key = name.lower().replace("’", "'")
+        if key and (key not in forms or name.islower()):
+            forms[key] = name  # the lower-case form wins: "mayor" over "Mayor"
+    keys = [k for k in forms if not any(o != k and o.endswith(" " + k) for o in forms)]
+    return sorted((forms[k] for k in keys), key=str.lower)
+
+
 def people(data: Record, kind: str = "person") -> list[Record]:
     """Entities of one type, most quoted and most mentioned first, with their roles and quote counts."""
     quote_counts = Counter(q["speaker"] for q in data["quotes"] if q.get("speaker"))
@@ -31,8 +46,7 @@ def people(data: Record, kind: str = "person") -> list[Record]:
     for e in data["entities"]:
         if e["type"] != kind:
             continue
-        roles = sorted({r["role"] for r in e.get("roles", [])})
-        rows.append({**e, "role_names": roles, "quotes": quote_counts.get(e["id"], 0)})
+        rows.append({**e, "role_names": distinct_roles(e.get("roles", [])), "quotes": quote_counts.get(e["id"], 0)})
     rows.sort(key=lambda r: (-r["quotes"], -len(r.get("roles", [])), r["name"]))
     return rows
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console, Group
@@ -14,7 +15,7 @@ from storyline.render.dates import describe_timex
 from storyline.ingest.batch import IngestReport
 from storyline.model import Annotations, Document
 from storyline.store import DocumentSummary, ErrorRecord, SearchHit
-from storyline.views import Dossier, index_by_id
+from storyline.views import Dossier, distinct_roles, index_by_id
 
 Record = dict[str, Any]
 
@@ -174,11 +175,12 @@ def print_dossier(console: Console, d: Dossier, data: Record) -> None:
                   f"{len(d.documents)} sources" + (f"  storyline {d.storyline['id']}" if d.storyline else ""))
     sources = Table("date", "title", "source", title="Sources")
     for doc in d.documents:
-        sources.add_row(doc.get("published") or "—", _clip(doc.get("title"), 60), _clip(doc.get("url") or doc["source"], 50))
+        where = doc.get("url") or Path(doc["source"].split("#")[0]).name + _record_suffix(doc["source"])
+        sources.add_row(doc.get("published") or "—", _clip(doc.get("title"), 60), _clip(where, 50))
     console.print(sources)
     whos = Table("name", "roles", title="Who's who")
     for e in d.people + d.organisations:
-        whos.add_row(e["name"], _clip("; ".join(sorted({r["role"] for r in e.get("roles", [])})), 80))
+        whos.add_row(e["name"], _clip("; ".join(distinct_roles(e.get("roles", []))), 80))
     console.print(whos)
     console.print(timeline_table(d.timeline, {doc["id"]: doc.get("title") or doc["source"] for doc in d.documents}))
     for speaker, qs in d.quotes_by_speaker.items():
@@ -190,6 +192,10 @@ def print_dossier(console: Console, d: Dossier, data: Record) -> None:
     _print_reuse(console, d.reuse, data)
     for disc in d.discrepancies:
         console.print(Text(f"discrepancy ({disc['kind']}): {disc['description']}", style="red"))
+
+
+def _record_suffix(source: str) -> str:
+    return "#" + source.split("#", 1)[1] if "#" in source else ""
 
 
 def _print_reuse(console: Console, reuse: list[Record], data: Record) -> None:
