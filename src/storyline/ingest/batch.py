@@ -60,42 +60,45 @@ def _pipeline(model: str | None) -> Pipeline:
     return _WORKER_PIPELINE[model]
 
 
-def read_and_annotate(
+def annotated_items(
     ref: SourceRef, settings: IngestSettings, stdin: BinaryIO | None = None
-) -> list[ReadItem]:
-    """Read one source and annotate its documents; bad input comes back as Problems."""
-    items: list[ReadItem] = []
+) -> Iterator[ReadItem]:
+    """Read one source and annotate its documents one at a time; bad input comes back as Problems."""
     for result in read_source(ref, settings.options, stdin=stdin):
         if isinstance(result, Problem):
-            items.append(result)
+            yield result
             continue
         annotations = None
         if settings.annotate:
             try:
                 annotations = _pipeline(settings.model)(result)
             except Exception as exc:  # a language bug must not lose the document
-                items.append(
-                    Problem(
-                        result.source,
-                        "annotation-failed",
-                        f"{result.source}: stored without annotations ({type(exc).__name__}: {exc}); "
-                        "run `storyline annotate` after upgrading",
-                    )
+                yield Problem(
+                    result.source,
+                    "annotation-failed",
+                    f"{result.source}: stored without annotations ({type(exc).__name__}: {exc}); "
+                    "run `storyline annotate` after upgrading",
                 )
-        items.append((result, annotations))
-    return items
+        yield (result, annotations)
+
+
+def read_and_annotate(ref: SourceRef, settings: IngestSettings) -> list[ReadItem]:
+    """All of one source's items at once, for a worker process to send back."""
+    return list(annotated_items(ref, settings))
 
 
 def _read_all(
     refs: Sequence[SourceRef], settings: IngestSettings, stdin: BinaryIO | None
-) -> Iterator[tuple[SourceRef, list[ReadItem]]]:
+) -> Iterator[tuple[SourceRef, Iterable[ReadItem]]]:
+    """Sources with their items: streamed in this process (a big JSON Lines file is stored as it is read),
+    or parsed and annotated in worker processes with ``jobs`` > 1."""
     parallel = [r for r in refs if r.kind != "stdin"]
     for ref in refs:
         if ref.kind == "stdin":
-            yield ref, read_and_annotate(ref, settings, stdin or sys.stdin.buffer)
+            yield ref, annotated_items(ref, settings, stdin or sys.stdin.buffer)
     if settings.jobs <= 1 or len(parallel) < 2:
         for ref in parallel:
-            yield ref, read_and_annotate(ref, settings)
+            yield ref, annotated_items(ref, settings)
         return
     with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
         results = pool.map(read_and_annotate, parallel, [settings] * len(parallel), chunksize=4)
