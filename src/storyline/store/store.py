@@ -248,7 +248,7 @@ class Store:
             rows: list[dict[str, str]] = []
             members: list[dict[str, str]] = []
             for obj_id, payload, docs in items:
-                rows.append({"kind": kind, "id": obj_id, "data": json.dumps(to_dict(payload))})
+                rows.append({"kind": kind, "id": obj_id, "data": json.dumps(to_dict(payload), separators=(",", ":"), ensure_ascii=False)})
                 members.extend({"kind": kind, "id": obj_id, "doc_id": doc} for doc in set(docs))
             if rows:
                 conn.execute(insert(schema.links), rows)
@@ -280,7 +280,7 @@ class Store:
         s = schema.state
         with self.writer.begin() as conn:
             conn.execute(delete(s).where(s.c.key == key))
-            conn.execute(insert(s).values(key=key, data=json.dumps(data)))
+            conn.execute(insert(s).values(key=key, data=json.dumps(data, separators=(",", ":"))))
 
     def set_reuse_shares(self, shares: dict[str, float]) -> None:
         sc = schema.document_scores
@@ -343,7 +343,7 @@ def _write_annotations(conn: Connection, annotations: Annotations) -> None:
         insert(a).values(
             doc_id=annotations.doc_id,
             pipeline=annotations.pipeline,
-            data=json.dumps(to_dict(annotations)),
+            data=json.dumps(to_dict(annotations), separators=(",", ":"), ensure_ascii=False),
             updated_at=_now(),
         )
     )
