@@ -8,9 +8,11 @@ only when exactly one person holds that role in this document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
+from operator import attrgetter
 
 from storyline.annotate.entity_lexicon import lexicon
 from storyline.annotate.names import Candidate, Tok, bare, is_capitalised
@@ -83,7 +85,8 @@ def resolve_people(candidates: list[Candidate]) -> tuple[list[Person], dict[int,
 
 
 def _attach_full(people: list[Person], cand: Candidate) -> PersonMention:
-    match = next((i for i, p in enumerate(people) if _same_person(p, cand.words)), None)
+    surname = surname_of(cand.words)  # checked first: most people are ruled out by it
+    match = next((i for i, p in enumerate(people) if p.surname == surname and _same_person(p, cand.words)), None)
     if match is None:
         people.append(Person(cand.words))
         match = len(people) - 1
@@ -153,9 +156,10 @@ def find_surname_mentions(people: list[Person], sentences: Iterable[list[Tok]],
     lex = lexicon()
     found: list[PersonMention] = []
     for tokens in sentences:
-        for i, tok in enumerate(tokens):
+        for i in _indices_of_words(tokens, unique.keys()):
+            tok = tokens[i]
             word = tok.text
-            if word.lower() not in unique or not is_capitalised(word) or _inside(tok.start, tok.end, taken):
+            if not is_capitalised(word) or _inside(tok.start, tok.end, taken):
                 continue
             before = tokens[i - 1].text if i > 0 else ""
             after = tokens[i + 1].text if i + 1 < len(tokens) else ""
@@ -165,6 +169,14 @@ def find_surname_mentions(people: list[Person], sentences: Iterable[list[Tok]],
     return found
 
 
+def _indices_of_words(tokens: list[Tok], lowered: Collection[str]) -> Iterator[int]:
+    """Indices of the tokens whose lower-case text is in ``lowered`` (looped in C: every token is tried)."""
+    return compress(range(len(tokens)), map(lowered.__contains__, map(str.lower, map(_TEXT, tokens))))
+
+
+_TEXT = attrgetter("text")
+
+
 def find_full_name_mentions(text: str, people: list[Person], taken: list[tuple[int, int]]) -> list[PersonMention]:
     """Repeats of a full name the rules did not read on their own (e.g. inside a title-case headline)."""
     found: list[PersonMention] = []
@@ -172,10 +184,27 @@ def find_full_name_mentions(text: str, people: list[Person], taken: list[tuple[i
         if not person.full:
             continue
         name = " ".join(person.words)
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
-            if not _inside(match.start(), match.end(), taken):
-                found.append(PersonMention(match.start(), match.end(), "name", index))
+        for start in _whole_word_offsets(text, name):
+            if not _inside(start, start + len(name), taken):
+                found.append(PersonMention(start, start + len(name), "name", index))
     return found
+
+
+def _whole_word_offsets(text: str, phrase: str) -> Iterator[int]:
+    r"""Starts of ``phrase`` where no word character, apostrophe or hyphen touches either end
+    (as ``(?<![\w'’-])phrase(?![\w'’-])`` would find them, but with a fast literal search)."""
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if not (start and _joins_word(text[start - 1])) and not (end < len(text) and _joins_word(text[end])):
+            yield start
+            start = text.find(phrase, end)
+        else:
+            start = text.find(phrase, start + 1)
+
+
+def _joins_word(char: str) -> bool:
+    return char.isalnum() or char in "_'’-"
 
 
 def _inside(start: int, end: int, taken: list[tuple[int, int]]) -> bool:

@@ -104,9 +104,12 @@ def _people(text: str, candidates: list[Candidate],
     persons = [c for c in candidates if c.type == "person"]
     people, chosen = resolve_people(persons)
     others = [c for c in candidates if c.type != "person"]
+    by_sentence: dict[tuple[int, int], list[Candidate]] = {}
+    for other in others:
+        by_sentence.setdefault(other.sentence, []).append(other)
     for index, mention in chosen.items():
         cand = persons[index]
-        pieces = [o for o in others if o.sentence == cand.sentence]
+        pieces = by_sentence.get(cand.sentence, [])
         for role in read_roles(text, token_lists.get(cand.sentence[0], []), cand, pieces):
             person = people[mention.person]
             if all(_role_key(r) != _role_key(role) for r in person.roles):

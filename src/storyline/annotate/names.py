@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from storyline.annotate.entity_lexicon import Lexicon, lexicon
+from storyline.annotate.structure import gapped_matches
 from storyline.model import EntityType
 
 __all__ = ["Candidate", "Tok", "find_candidates", "tokenize"]
@@ -26,6 +28,7 @@ _TOKEN = re.compile(
     r"|\d[\w,.:]*\w|\d"
     r"|\S"
 )
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")  # every other character starts a token
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "st", "cllr", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "det", "insp",
     "supt", "prof", "rev", "revd", "fr", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "mt", "ft", "messrs",
@@ -62,7 +65,9 @@ class Candidate:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """Word and punctuation tokens with exact offsets; abbreviation periods stay on their word ("Mr.", "J.")."""
     stop = len(text) if end is None else end
-    tokens = [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+    tokens = _plain_tokens(text, start, stop)
+    if text.find(".", start, stop) < 0:
+        return tokens
     periods = [i for i, tok in enumerate(tokens) if tok.text == "." and i > 0]
     if not periods:
         return tokens
@@ -80,6 +85,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     return merged
 
 
+def _plain_tokens(text: str, start: int, stop: int) -> list[Tok]:
+    """``_TOKEN`` matches in ``text[start:stop]`` as Toks (the hot spot of entity finding)."""
+    stop = start + len(text[start:stop].rstrip())  # trailing spaces would make the search quadratic
+    return list(map(tuple.__new__, repeat(Tok), gapped_matches(_SPACED_TOKEN, text, start, stop)))
+
+
 def _absorbs_period(word: str, states: dict[str, str]) -> bool:
     if not word[:1].isupper() or word.endswith("."):
         return False
@@ -90,6 +101,7 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper() and word[:1].isalpha()
 
 
+@lru_cache(maxsize=1 << 15)  # ~32k distinct words: a few MB at most
 def bare(word: str) -> str:
     """Lower case without a final period: "Cllr." -> "cllr"."""
     return word.lower().rstrip(".")
@@ -99,10 +111,9 @@ def _runs(tokens: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
     """Index ranges of capitalised runs (name particles such as "van der" allowed inside)."""
     runs: list[tuple[int, int]] = []
     caps = [t.text[:1].isupper() and t.text[:1].isalpha() for t in tokens]
-    i, n = 0, len(tokens)
-    while i < n:
-        if not caps[i]:
-            i += 1
+    n, j = len(tokens), 0
+    for i in [k for k, cap in enumerate(caps) if cap]:
+        if i < j:  # inside the previous run
             continue
         j = i + 1
         while j < n:
@@ -113,7 +124,6 @@ def _runs(tokens: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
             else:
                 break
         runs.append((i, j))
-        i = j
     return _merge_org_runs(tokens, runs, lex)
 
 

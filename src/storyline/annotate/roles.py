@@ -11,15 +11,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache
+from itertools import repeat
+from typing import NamedTuple
 
 from storyline.annotate.entity_lexicon import Lexicon, lexicon
 from storyline.annotate.names import Candidate, Tok, bare, is_capitalised
+from storyline.annotate.structure import gapped_matches
 from storyline.model import Role
 
 __all__ = ["normalise_role", "read_role_phrase", "read_roles"]
 
 _WORD = re.compile(r"[\w'’&.-]+")
+_GAPPED_WORD = re.compile(r"([^\w'’&.-]*)(" + _WORD.pattern + ")")  # (characters between words, a word)
 _APPOSITION_AFTER = re.compile(
     r"\s*,\s*(?:(?:aged\s+)?\d{1,3}\s*,\s*)?(?P<phrase>[^,;:()“”\"\n]{2,140}?)\s*"
     r"(?=,|;|\.(?:\s|$)|\)|$|\s(?:said|says|told|added|who)\b)"
@@ -37,8 +41,7 @@ _KEPT_QUALIFIERS = frozenset({"deputy", "vice", "shadow", "former", "assistant",
                               "medical", "then", "outgoing", "incoming", "home", "foreign", "prime", "permanent"})
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -167,18 +170,26 @@ def _apposition_before(text: str, person: Candidate, pieces: list[Candidate]) ->
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    return list(map(tuple.__new__, repeat(_Word), gapped_matches(_GAPPED_WORD, text, start, end)))
+
+
+@cache
+def _phrase_starts() -> frozenset[str]:
+    """First words of the role nouns and titles that have more than one word ("chief" of "chief executive")."""
+    lex = lexicon()
+    return frozenset(p.split(" ", 1)[0] for p in (*lex.role_nouns, *lex.titles) if " " in p)
 
 
 def _find_head(words: list[_Word], lex: Lexicon) -> tuple[int, int] | None:
     """Index range of the role noun: the last one before a preposition ("leader of the group")."""
     head: tuple[int, int] | None = None
     lowers = [w.lower for w in words]
+    starts = _phrase_starts()
     i = 0
     while i < len(words):
         if lowers[i] in _PREPOSITIONS and head is not None:
             break
-        for width in (3, 2, 1):
+        for width in (3, 2, 1) if lowers[i] in starts else (1,):
             phrase = " ".join(lowers[i : i + width])
             if i + width <= len(words) and (phrase in lex.role_nouns or phrase in lex.titles):
                 head = (i, i + width)

@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from itertools import accumulate, chain, islice
+from operator import itemgetter
 from typing import Any
 
 from storyline.model import Block, BlockKind, Sentence
 
-__all__ = ["block_kind", "segment", "split_blocks", "split_sentences"]
+__all__ = ["block_kind", "gapped_matches", "segment", "split_blocks", "split_sentences"]
 
 _SINGLE_SENTENCE_KINDS = frozenset({"headline", "subheading", "caption", "byline", "dateline"})
 _WRAP_WIDTH = 100  # lines no longer than this may be hard-wrapped prose
@@ -140,7 +143,7 @@ def _split_run(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if longest > _WRAP_WIDTH:
         return run
     pieces: list[tuple[int, int]] = [run[0]]
-    for (start, end), length in zip(run[1:], lengths[1:]):
+    for (start, end), _length in zip(run[1:], lengths[1:]):
         prev_start, prev_end = pieces[-1]
         prev_line_start = text.rfind("\n", prev_start, prev_end) + 1 or prev_start
         prev_line = text[max(prev_line_start, prev_start):prev_end]
@@ -282,3 +285,18 @@ def _speech_tag_follows(text: str, position: int, end: int) -> bool:
     words = re.findall(r"[\w’'-]+", text[position:min(end, position + 60)])[:4]
     verbs = _lists()["speech_verbs"]
     return any(w.lower() in verbs for w in words[1:4]) and all(w[:1].isupper() for w in words[:1])
+
+
+_SECOND = itemgetter(1)
+
+
+def gapped_matches(pattern: re.Pattern[str], text: str, start: int, stop: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each word a ``(gap)(word)`` pattern finds, without a Python-level loop.
+
+    ``pattern`` must have two groups, the characters between words and a word, and every character
+    must belong to one or the other (as in ``(\\s*)(\\S+)``), so the groups' lengths give the offsets.
+    End ``stop`` at the last word: a long gap after it would be searched in quadratic time.
+    """
+    pairs = pattern.findall(text, start, stop)
+    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
+    return zip(islice(bounds, 1, None, 2), islice(bounds, 2, None, 2), map(_SECOND, pairs))

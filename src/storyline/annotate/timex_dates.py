@@ -155,8 +155,8 @@ def tense_of(text: str, start: int, end: int) -> str | None:
     pattern = _cue_pattern()
     options: list[tuple[int, str]] = []
     last = None
-    for last in pattern.finditer(before):
-        pass
+    for cue in pattern.finditer(before):
+        last = cue
     if last is not None:
         options.append((len(before) - last.end(), str(last.lastgroup)))
     first = pattern.search(after)

@@ -13,7 +13,10 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 from typing import Any, Protocol, TypeVar
+
+from storyline.annotate.structure import gapped_matches
 
 
 class _Spanned(Protocol):
@@ -103,6 +106,7 @@ def rule_patterns() -> dict[str, re.Pattern[str]]:
 
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_GAPPED_WORD = re.compile(r"([\W_]*)(" + _WORD.pattern + ")")  # (characters between words, a word)
 _DIGITS = "#"  # dispatch key of a number that cannot be a year
 _YEAR_DIGITS = "#4"  # dispatch key of a four-digit number
 
@@ -173,13 +177,10 @@ def trigger_positions(text: str) -> list[tuple[int, str]]:
     lower = text.lower()
     if len(lower) != len(text):  # a few characters change length when lower-cased
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    words = _WORD.findall(lower)
-    candidates = [i for i, w in enumerate(words) if w in table or w[0].isdigit()]
-    if not candidates:
-        return []
-    spans = [m.span() for m in _WORD.finditer(lower)]
+    spans = _word_spans(lower)
+    words: list[str] = list(map(_THIRD, spans))
     found = []
-    for i in candidates:
+    for i in [i for i, w in enumerate(words) if w in table or w[0].isdigit()]:
         word = words[i]
         key = (_YEAR_DIGITS if len(word) == 4 else _DIGITS) if word[0].isdigit() else word
         if key not in table:
@@ -194,30 +195,51 @@ def trigger_positions(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def _word_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every ``_WORD`` (letter run or digit run) in ``text``."""
+    stop = len(text.rstrip())
+    while stop and not text[stop - 1].isalnum():  # letters and digits are exactly the characters words take
+        stop -= 1
+    return list(gapped_matches(_GAPPED_WORD, text, 0, stop))
+
+
+_THIRD = itemgetter(2)
+
+
+@cache
+def _rules_by_key() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The dispatch table with each rule's compiled pattern beside its name."""
+    rules = rule_patterns()
+    return {key: tuple((name, rules[name]) for name in names) for key, names in dispatch_table().items()}
+
+
 def scan(text: str, accept: Callable[[str, re.Match[str]], R | None]) -> list[R]:
     """Leftmost-longest scan: at each word where a rule can start, keep the longest accepted match.
 
     Only the rules whose ``starts`` name that word are tried, which keeps the scan fast.
     ``accept(rule_name, match)`` returns a result with an ``end`` attribute, or None to reject.
     """
-    rules, table = rule_patterns(), dispatch_table()
+    by_key = _rules_by_key()
     found: list[R] = []
     covered = 0
     for start, key in trigger_positions(text):
         if start < covered:
             continue
-        result = _longest_at(text, start, [(name, rules[name]) for name in table[key]], accept)
+        result = _longest_at(text, start, by_key[key], accept)
         if result is not None:
             found.append(result)
             covered = result.end
     return found
 
 
-def _longest_at(text: str, start: int, rules: list[tuple[str, re.Pattern[str]]],
+def _longest_at(text: str, start: int, rules: tuple[tuple[str, re.Pattern[str]], ...],
                 accept: Callable[[str, re.Match[str]], R | None]) -> R | None:
+    """The longest match at ``start`` that ``accept`` takes (the earlier rule on a tie)."""
     matches = [(m.end(), -i, name, m) for i, (name, rx) in enumerate(rules)
                if (m := rx.match(text, start)) is not None and m.end() > start]
-    for _, _, name, match in sorted(matches, key=lambda t: (t[0], t[1]), reverse=True):
+    if len(matches) > 1:
+        matches.sort(reverse=True)  # (end, -index) is unique, so names and matches are never compared
+    for _, _, name, match in matches:
         result = accept(name, match)
         if result is not None:
             return result
