@@ -43,19 +43,40 @@ def _person(rng: random.Random) -> str:
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
 
 
-def _paragraph(rng: random.Random, place: str, topic: tuple[str, str, str], day: date) -> str:
+NOUNS = ["budget", "report", "review", "contract", "inspection", "audit", "plan", "consultation", "deadline",
+         "overspend", "backlog", "complaint", "petition", "meeting", "vote", "inquiry", "deal", "survey"]
+ADJS = ["independent", "delayed", "revised", "critical", "annual", "interim", "leaked", "draft", "final", "urgent"]
+VERBS_PAST = ["criticised", "defended", "questioned", "welcomed", "rejected", "postponed", "approved", "published",
+              "challenged", "dismissed", "praised", "examined"]
+GROUPS = ["residents", "parents", "unions", "opposition councillors", "campaigners", "social workers", "officers",
+          "headteachers", "tenants", "business owners"]
+
+
+def _sentence(rng: random.Random, place: str, topic: tuple[str, str, str], day: date) -> str:
+    """One sentence from a template whose fixed words are short, so unrelated articles rarely share 7 words."""
     who, role = _person(rng), rng.choice(ROLES)
     when = (day - timedelta(days=rng.randint(1, 200))).strftime("%-d %B %Y")
-    choices = [
-        f"{who}, {role} of {place} Council, said: \u201cWe have made real progress on {topic[0]} since {when}.\u201d",
-        f"\"The figures speak for themselves,\" said {who}, who became {role} last year.",
-        f"{who} told the {place} Gazette that {topic[2]} had been asked to explain the delays reported on {when}.",
-        f"The council confirmed that {topic[1]} would be reviewed in March, and that a report is due next week.",
-        f"Opposition councillors claimed that residents had been misled about the cost, which rose to "
-        f"\u00a3{rng.randint(2, 40)}.{rng.randint(1, 9)}m, a figure the council disputes.",
-        f"In a letter dated {when}, {who} wrote that the service was \u201cnot yet where it needs to be\u201d.",
+    noun, noun2, adj, verb, group = (rng.choice(NOUNS), rng.choice(NOUNS), rng.choice(ADJS),
+                                     rng.choice(VERBS_PAST), rng.choice(GROUPS))
+    amount = f"\u00a3{rng.randint(2, 40)}.{rng.randint(1, 9)}m"
+    templates = [
+        f"{who}, {role} of {place} Council, said: \u201cThe {adj} {noun} on {topic[0]} shows {group} were right.\u201d",
+        f"\"We {verb} the {noun} because {group} asked us to,\" said {who}, {role}.",
+        f"{who} told the {place} Gazette that {topic[2]} had {verb} the {adj} {noun2} on {when}.",
+        f"The {adj} {noun} into {topic[0]} will go to the {noun2} committee in {rng.choice(MONTHS)}, officials said.",
+        f"{group.capitalize()} claimed the {noun} had cost {amount}, a figure {who} {verb}.",
+        f"In a letter dated {when}, {who} wrote that {topic[1]} was \u201c{adj} but necessary\u201d.",
+        f"{rng.randint(3, 90)} {group} attended the {noun} in {place} on {when}, according to {who}.",
+        f"{who} {verb} the {noun2} and said {group} would be consulted before {rng.choice(MONTHS)}.",
     ]
-    return " ".join(rng.sample(choices, k=3))
+    return rng.choice(templates)
+
+
+def _paragraph(rng: random.Random, place: str, topic: tuple[str, str, str], day: date) -> str:
+    return " ".join(_sentence(rng, place, topic, day) for _ in range(3))
+
+
+MONTHS = ["January", "March", "April", "June", "July", "September", "October", "November"]
 
 
 def make_article(i: int, affairs: int = 200, seed: int = 7) -> Article:

@@ -156,6 +156,9 @@ def _dated_events(items: list[Item], entity_map: Mapping[str, str]) -> list[tupl
     return out
 
 
+MAX_EVENTS_PER_WORD = 40
+
+
 def _date_discrepancies(story: Story, items: list[Item], entity_map: Mapping[str, str]) -> list[Discrepancy]:
     events = _dated_events(items, entity_map)
     dates_in: dict[str, set[str]] = defaultdict(set)
@@ -165,9 +168,12 @@ def _date_discrepancies(story: Story, items: list[Item], entity_map: Mapping[str
     for i, (_, _, words, _) in enumerate(events):
         for w in words:
             index[w].append(i)
+    # A word in very many event sentences (boilerplate, a story's own name) cannot tell two happenings
+    # apart; leaving it out of candidate search keeps a large story from comparing every pair of events.
+    telling = {w: ids for w, ids in index.items() if len(ids) <= MAX_EVENTS_PER_WORD}
     out: dict[str, Discrepancy] = {}
     for i, (doc_a, ev_a, words_a, actors_a) in enumerate(events):
-        for j in sorted({j for w in words_a for j in index[w] if j > i}):
+        for j in sorted({j for w in words_a for j in telling.get(w, ()) if j > i}):
             doc_b, ev_b, words_b, actors_b = events[j]
             if doc_a.id == doc_b.id or ev_a.date[:10] == ev_b.date[:10]:
                 continue

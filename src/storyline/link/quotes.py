@@ -105,6 +105,9 @@ def _near_identical(a: QuoteSource, b: QuoteSource) -> bool:
     return short.joined in long_.joined
 
 
+MAX_POSTINGS = 200
+
+
 def _prefix(tokens: list[str], rarity: Counter[str]) -> list[str]:
     """The rarest tokens: two quotes with Jaccard >= 0.8 share a token of their prefixes (prefix filtering)."""
     unique = sorted(set(tokens), key=lambda t: (rarity[t], t))
@@ -139,10 +142,18 @@ def _cluster_sources(sources: Sequence[QuoteSource]) -> list[list[QuoteSource]]:
     """Union near-identical quotes; candidates share a rare token (Jaccard) or an 8-word run (containment)."""
     prefixes, by_prefix, by_run = _candidate_index(sources)
     parent = list(range(len(sources)))
+    first_of: dict[str, int] = {}
+    for i, s in enumerate(sources):  # the same words: one group, found by hashing, whatever the corpus size
+        j = first_of.setdefault(s.joined, i)
+        if j != i:
+            parent[_find(parent, i)] = _find(parent, j)
     for i, s in enumerate(sources):
-        candidates = {j for t in prefixes[i] for j in by_prefix[t]}
-        if len(s.tokens) >= CONTAINMENT_MIN_WORDS:
-            candidates.update(by_run[tuple(s.tokens[:CONTAINMENT_MIN_WORDS])])
+        # A token or run shared by very many quotes is boilerplate: it cannot single out near-identical
+        # quotes, and following it would compare every pair of them.
+        candidates = {j for t in prefixes[i] if len(by_prefix[t]) <= MAX_POSTINGS for j in by_prefix[t]}
+        run = by_run.get(tuple(s.tokens[:CONTAINMENT_MIN_WORDS]), [])
+        if len(s.tokens) >= CONTAINMENT_MIN_WORDS and len(run) <= MAX_POSTINGS:
+            candidates.update(run)
         candidates.discard(i)
         for j in sorted(candidates):
             if _find(parent, i) != _find(parent, j) and _near_identical(s, sources[j]):
