@@ -185,10 +185,10 @@ def test_demo_gold_events(scores: DemoScores) -> None:
 
 
 def test_demo_gold_claims(scores: DemoScores) -> None:
-    # achieved 0.15 (3/20): claimants are mostly unresolved descriptions ("the leader of Brackendale Borough
-    # Council", "an opposition leader") or clauses ("many of the"); floor pinned low on purpose
+    # achieved 0.55 (11/20): role descriptions resolved by recorded roles, negation, markers in quoted words;
+    # still missed: cataphoric "an opposition leader", audits as claimants, criticism without a cue
     claims = scores.claims
-    assert claims.share >= 0.1, f"claims found {claims.share:.3f} < 0.1; missed:{lines(claims.missed)}"
+    assert claims.share >= 0.55, f"claims found {claims.share:.3f} < 0.55; missed:{lines(claims.missed)}"
 
 
 def test_demo_gold_copied_passages(scores: DemoScores) -> None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline.annotate.claim_claimants import resolve_claimant, unnamed_claimant
+from storyline.annotate.claim_markers import content_acts, content_negated, cue_negated
 from storyline.annotate.quotes import reported_clause_start
 from storyline.annotate.speakers import (
     DET_NP,
     NAME,
     SpeakerSpan,
-    attribute_speaker,
     lexicon,
     speaker_before,
 )
@@ -38,6 +39,8 @@ THAT_RE = re.compile(r"\s*that\s+")
 STOPWORDS = frozenset(
     ["the", "a", "an", "that", "this", "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "was", "were", "is", "are", "be", "been", "had", "has", "have", "it", "its", "their", "they", "he", "she", "we", "his", "her", "not", "from", "as"]
 )
+NEGATED_CLAIM_LEMMAS = frozenset({"insist", "maintain", "assert", "contend"})
+ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:the|a|an|these|those|their|his|her|its|our|any|some|no)\s+$", re.IGNORECASE)
 WORD_RE = re.compile(r"[\w’'-]+")
 
 
@@ -94,8 +97,10 @@ def _acts_in_sentence(text: str, sentence: Sentence) -> list[_Act]:
     for verb in lex.verb_re.finditer(text, sentence.start, sentence.end):
         lemma = lex.lemma(verb.group(0))
         kind = lex.kind(verb.group(0))
-        if kind == "say":
+        if kind == "say" or cue_negated(text, sentence.start, verb.start()):
             continue
+        if ADJECTIVE_BEFORE_RE.search(text, max(sentence.start, verb.start() - 12), verb.start()):
+            continue  # "many of the disputed trips": an adjective, not a verb
         subject = speaker_before(text, sentence.start, verb.start())
         if subject is None:
             continue
@@ -104,6 +109,8 @@ def _acts_in_sentence(text: str, sentence: Sentence) -> list[_Act]:
             continue
         start, target, phrase_end = read
         end = phrase_end if phrase_end is not None else _content_end(text, start, sentence.end)
+        if kind == "claim" and lemma in NEGATED_CLAIM_LEMMAS and content_negated(text, start, end):
+            kind = "denial"  # "insisted he never concealed ...": a denial
         if end - start >= 3:
             acts.append(_Act(kind, subject, verb.span(), (start, end), target))
     return acts
@@ -133,25 +140,33 @@ def _resolve(text: str, span: tuple[int, int], mentions: list[Mention], entities
              excluded: list[tuple[int, int]]) -> tuple[str | None, str | None]:
     phrase = text[span[0] : span[1]]
     form = "pronoun" if phrase.lower() in lexicon().pronouns else ("name" if phrase[:1].isupper() else "np")
-    resolution = attribute_speaker(text, SpeakerSpan(span[0], span[1], form), mentions, entities, excluded=excluded)
-    if resolution.confidence < 0.5:
-        return None, None
-    return resolution.speaker, resolution.speaker_name
+    return resolve_claimant(text, SpeakerSpan(span[0], span[1], form), mentions, entities, excluded)
 
 
-def _from_quotes(text: str, quotes: list[Quote]) -> list[Claim]:
+def _quote_claimant(text: str, q: Quote, entities: list[Entity]) -> tuple[str | None, str | None]:
+    if q.speaker is not None:
+        return q.speaker, q.speaker_name
+    surface = text[q.speaker_mention[0] : q.speaker_mention[1]] if q.speaker_mention else (q.speaker_name or "")
+    return unnamed_claimant(surface, q.speaker_name, entities) if surface else (None, None)
+
+
+def _from_quotes(text: str, quotes: list[Quote], entities: list[Entity]) -> list[Claim]:
     lex = lexicon()
     out = []
     for q in quotes:
-        if q.cue is None:
+        kind = lex.kind(text[q.cue[0] : q.cue[1]]) if q.cue else "say"
+        start = min(q.cue[0] if q.cue else q.start, q.start, q.speaker_mention[0] if q.speaker_mention else q.start)
+        end = max(q.end, q.cue[1] if q.cue else q.end)
+        claimant, name = _quote_claimant(text, q, entities)
+        if kind != "say":
+            if q.cue is not None and not cue_negated(text, max(0, q.cue[0] - 40), q.cue[0]):
+                content = (_strip_that(text, q.start, q.end), q.end)
+                out.append(Claim("", start, end, kind, claimant, name, content=content, cue=q.cue))  # type: ignore[arg-type]
             continue
-        kind = lex.kind(text[q.cue[0] : q.cue[1]])
-        if kind == "say":
+        if claimant is None and name is None:
             continue
-        start = min(q.cue[0], q.start, q.speaker_mention[0] if q.speaker_mention else q.start)
-        content = (_strip_that(text, q.start, q.end), q.end)
-        out.append(Claim("", start, max(q.end, q.cue[1]), kind, q.speaker, q.speaker_name,  # type: ignore[arg-type]
-                         content=content, cue=q.cue))
+        for act_kind, content in content_acts(text, q.start, q.end, direct=q.kind == "direct"):
+            out.append(Claim("", start, end, act_kind, claimant, name, content=content, cue=q.cue))  # type: ignore[arg-type]
     return out
 
 
@@ -176,7 +191,7 @@ def find_claims(
             claims.append(Claim("", act.subject.start, act.content[1], act.kind, claimant, claimant_name,  # type: ignore[arg-type]
                                 target, target_name, act.content, act.cue))
     seen = {c.cue for c in claims}
-    claims.extend(c for c in _from_quotes(text, quotes) if c.cue not in seen)
+    claims.extend(c for c in _from_quotes(text, quotes, entities) if c.cue is None or c.cue not in seen)
     claims.sort(key=lambda c: (c.start, c.end))
     for number, claim in enumerate(claims, start=1):
         claim.id = f"c{number}"
