@@ -222,14 +222,27 @@ def _claim_words(doc: Document, claim: Claim) -> set[str]:
     return {w[:STEM] for w in quote_tokens(doc.text[start:end]) if w not in ignored and len(w) > 2}
 
 
-def _pair_score(claim: tuple[Document, Claim], denial: tuple[Document, Claim], entity_map: Mapping[str, str]) -> float:
-    (doc_c, c), (doc_d, d) = claim, denial
-    accused = _party(doc_c.id, c.target, c.target_name, entity_map)
-    claimant = _party(doc_c.id, c.claimant, c.claimant_name, entity_map)
-    denier = _party(doc_d.id, d.claimant, d.claimant_name, entity_map)
-    rejected = _party(doc_d.id, d.target, d.target_name, entity_map)
-    related = (accused is not None and accused == denier) or (claimant is not None and claimant == rejected)
-    a, b = _claim_words(doc_c, c), _claim_words(doc_d, d)
+@dataclass
+class _ClaimSide:
+    """A claim or denial with what pairing compares, computed once (not once per pair)."""
+
+    doc: Document
+    claim: Claim
+    speaker: str | None  # claimant / denier as a party key
+    target: str | None  # accused / rejected party
+    words: set[str]
+
+
+def _claim_side(doc: Document, c: Claim, entity_map: Mapping[str, str]) -> _ClaimSide:
+    return _ClaimSide(doc, c, _party(doc.id, c.claimant, c.claimant_name, entity_map),
+                      _party(doc.id, c.target, c.target_name, entity_map), _claim_words(doc, c))
+
+
+def _pair_score(claim: _ClaimSide, denial: _ClaimSide) -> float:
+    related = (claim.target is not None and claim.target == denial.speaker) or (
+        claim.speaker is not None and claim.speaker == denial.target
+    )
+    a, b = claim.words, denial.words
     shared = len(a & b)
     similarity = shared / len(a | b) if a and b else 0.0
     similar = similarity >= CLAIM_SIMILARITY or (shared >= CLAIM_SHARED_MIN and similarity >= CLAIM_SIMILARITY_LOW)
@@ -248,19 +261,26 @@ def _describe_pair(claim: tuple[Document, Claim], denial: tuple[Document, Claim]
 
 
 def _claim_denials(story: Story, items: list[Item], entity_map: Mapping[str, str]) -> list[Discrepancy]:
-    claims = [(doc, c) for doc, ann in items for c in ann.claims if c.kind == "claim"]
-    denials = [(doc, c) for doc, ann in items for c in ann.claims if c.kind == "denial"]
+    claims = [_claim_side(doc, c, entity_map) for doc, ann in items for c in ann.claims if c.kind == "claim"]
+    denials = [_claim_side(doc, c, entity_map) for doc, ann in items for c in ann.claims if c.kind == "denial"]
+    index: dict[str, list[int]] = defaultdict(list)  # word or party -> claims; only these are compared
+    for i, side in enumerate(claims):
+        for key in side.words | {f"party:{p}" for p in (side.speaker, side.target) if p}:
+            index[key].append(i)
     out: dict[str, Discrepancy] = {}
     for denial in denials:
-        scored = [(_pair_score(claim, denial, entity_map), i) for i, claim in enumerate(claims)
-                  if claim[0].id != denial[0].id]
+        keys = {w for w in denial.words if len(index.get(w, ())) <= MAX_EVENTS_PER_WORD}
+        keys |= {f"party:{p}" for p in (denial.speaker, denial.target) if p}
+        candidates = sorted({i for k in keys for i in index.get(k, ())})
+        scored = [(_pair_score(claims[i], denial), i) for i in candidates if claims[i].doc.id != denial.doc.id]
         best = max(scored, default=(0.0, -1))
         if best[0] <= 0:
             continue
         claim = claims[best[1]]
-        spans = [SpanRef(claim[0].id, claim[1].start, claim[1].end), SpanRef(denial[0].id, denial[1].start, denial[1].end)]
+        spans = [SpanRef(claim.doc.id, claim.claim.start, claim.claim.end),
+                 SpanRef(denial.doc.id, denial.claim.start, denial.claim.end)]
         found = Discrepancy(discrepancy_id("claim-denial", spans), story.id, "claim-denial",
-                            _describe_pair(claim, denial), spans)
+                            _describe_pair((claim.doc, claim.claim), (denial.doc, denial.claim)), spans)
         out[found.id] = found
     return list(out.values())
 
