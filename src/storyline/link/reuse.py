@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -91,15 +92,23 @@ class _Chain:
     b_last: int
 
 
-def _seeds(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2048)
+def _gram_positions(hashes: tuple[int, ...]) -> dict[int, list[int]]:
+    """Where each word n-gram of a text starts; cached, since a document is aligned with many candidates."""
     positions: dict[int, list[int]] = {}
-    for i, gram in enumerate(shingle_hashes(a, REUSE_NGRAM)):
+    for i, gram in enumerate(shingle_hashes(hashes, REUSE_NGRAM)):
         positions.setdefault(gram, []).append(i)
+    return positions
+
+
+def _seeds(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
+    """Pairs of positions where ``a`` and ``b`` share a word n-gram (n-grams repeated often in ``a`` skipped)."""
+    in_a, in_b = _gram_positions(tuple(a)), _gram_positions(tuple(b))
     seeds: list[tuple[int, int]] = []
-    for j, gram in enumerate(shingle_hashes(b, REUSE_NGRAM)):
-        found = positions.get(gram, [])
+    for gram in in_a.keys() & in_b.keys():  # set intersection in C: most candidate pairs share few n-grams
+        found = in_a[gram]
         if len(found) <= MAX_REPEATS:
-            seeds.extend((i, j) for i in found)
+            seeds.extend((i, j) for j in in_b[gram] for i in found)
     return sorted(seeds)
 
 
