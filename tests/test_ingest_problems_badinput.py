@@ -36,39 +36,39 @@ def _single(path: Path, reason: str, options: IngestOptions = OPTIONS) -> Proble
 
 def test_problems_binary_junk(tmp_path: Path) -> None:
     junk = bytes(range(256)) * 4 + os.urandom(512)
-    _single(_write(tmp_path, "photo.txt", junk), "binary")
+    assert _single(_write(tmp_path, "photo.txt", junk), "binary")
 
 
 def test_problems_empty_file(tmp_path: Path) -> None:
-    _single(_write(tmp_path, "empty.txt", b""), "empty")
-    _single(_write(tmp_path, "blank.md", b"  \n\n\t  \n"), "empty")
+    assert _single(_write(tmp_path, "empty.txt", b""), "empty")
+    assert _single(_write(tmp_path, "blank.md", b"  \n\n\t  \n"), "empty")
 
 
 def test_problems_undecodable_bytes(tmp_path: Path) -> None:
     junk = b"\x81\x8d\x8f\x90\x9d" * 40 + b"council"
-    _single(_write(tmp_path, "mystery.txt", junk), "undecodable")
+    assert _single(_write(tmp_path, "mystery.txt", junk), "undecodable")
 
 
 def test_problems_truncated_gzip(tmp_path: Path) -> None:
     text = ("The ferry timetable changes on Monday. " * 200).encode()
-    _single(_write(tmp_path, "timetable.txt.gz", truncated_gzip_bytes(text)), "truncated-gzip")
+    assert _single(_write(tmp_path, "timetable.txt.gz", truncated_gzip_bytes(text)), "truncated-gzip")
 
 
 def test_problems_gzip_bomb_is_too_large(tmp_path: Path) -> None:
     import gzip
 
     bomb = gzip.compress(b"a" * 2_000_000)
-    _single(_write(tmp_path, "bomb.txt.gz", bomb), "too-large", IngestOptions(max_bytes=100_000))
+    assert _single(_write(tmp_path, "bomb.txt.gz", bomb), "too-large", IngestOptions(max_bytes=100_000))
 
 
 def test_problems_malformed_html(tmp_path: Path) -> None:
     html = b'<html><body><p class="lead>The harbour board met on Tuesday to discuss fees.</p></body></html>'
-    _single(_write(tmp_path, "broken.html", html), "malformed-html")
+    assert _single(_write(tmp_path, "broken.html", html), "malformed-html")
 
 
 def test_problems_html_without_text(tmp_path: Path) -> None:
     html = b"<html><head><script>var a = 1;</script></head><body><img src='x.png'></body></html>"
-    _single(_write(tmp_path, "shell.html", html), "no-text")
+    assert _single(_write(tmp_path, "shell.html", html), "no-text")
 
 
 def test_problems_malformed_json(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_problems_malformed_json(tmp_path: Path) -> None:
 
 
 def test_problems_json_scalar_is_malformed(tmp_path: Path) -> None:
-    _single(_write(tmp_path, "number.json", b"42"), "malformed-json")
+    assert _single(_write(tmp_path, "number.json", b"42"), "malformed-json")
 
 
 def test_problems_malformed_csv(tmp_path: Path) -> None:
@@ -88,17 +88,17 @@ def test_problems_malformed_csv(tmp_path: Path) -> None:
 
 
 def test_problems_csv_without_text_column(tmp_path: Path) -> None:
-    _single(_write(tmp_path, "scores.csv", b"team,goals\nRovers,3\nAthletic,1\n"), "missing-text-field")
+    assert _single(_write(tmp_path, "scores.csv", b"team,goals\nRovers,3\nAthletic,1\n"), "missing-text-field")
 
 
 def test_problems_malformed_pdf(tmp_path: Path) -> None:
     good = make_pdf(tmp_path / "good.pdf").read_bytes()
-    _single(_write(tmp_path, "cut.pdf", good[:300]), "malformed-pdf")
+    assert _single(_write(tmp_path, "cut.pdf", good[:300]), "malformed-pdf")
 
 
 def test_problems_encrypted_pdf(tmp_path: Path) -> None:
     source = make_pdf(tmp_path / "plain.pdf")
-    _single(make_encrypted_pdf(tmp_path / "locked.pdf", source), "encrypted-pdf")
+    assert _single(make_encrypted_pdf(tmp_path / "locked.pdf", source), "encrypted-pdf")
 
 
 def test_problems_file_over_size_cap(tmp_path: Path) -> None:
