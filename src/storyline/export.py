@@ -138,19 +138,27 @@ def event_records(
     for ev in ann.events:
         event_id = f"{doc.id}:{ev.id}"
         date, inferred = filled.get(event_id, (ev.date, ev.inferred))
-        yield {
-            "id": event_id,
-            "document": doc.id,
-            "start": ev.start,
-            "end": ev.end,
-            "date": date,
-            "precision": ev.precision,
-            "inferred": inferred,
-            "text": ev.text,
-            "timex": _span(ev.timex),
-            "actors": [a for a in (ids.entity(doc.id, x) for x in ev.actors) if a],
-            "story": story,
-        }
+        actors = [a for a in (ids.entity(doc.id, x) for x in ev.actors) if a]
+        yield _event_record(ev, event_id, doc.id, story, date=date, inferred=inferred, actors=actors)
+
+
+def _event_record(
+    ev: Event, event_id: str, document: str, story: str | None, *, date: str, inferred: bool, actors: list[str]
+) -> dict[str, Any]:
+    """One event in the export's shape (shared by document events and merged story timelines)."""
+    return {
+        "id": event_id,
+        "document": document,
+        "start": ev.start,
+        "end": ev.end,
+        "date": date,
+        "precision": ev.precision,
+        "inferred": inferred,
+        "text": ev.text,
+        "timex": _span(ev.timex),
+        "actors": actors,
+        "story": story,
+    }
 
 
 def claim_records(doc: Document, ann: Annotations, ids: _Ids) -> Iterator[dict[str, Any]]:
@@ -219,16 +227,4 @@ def export_text(store: Store, fmt: str = "json", table: str = "quotes") -> str:
 def timeline_event_record(ev: Event, story: str) -> dict[str, Any]:
     """A merged story-timeline event as stored under links kind 'timeline'."""
     document = ev.id.split(":", 1)[0]
-    return {
-        "id": ev.id,
-        "document": document,
-        "start": ev.start,
-        "end": ev.end,
-        "date": ev.date,
-        "precision": ev.precision,
-        "inferred": ev.inferred,
-        "text": ev.text,
-        "timex": _span(ev.timex),
-        "actors": ev.actors,
-        "story": story,
-    }
+    return _event_record(ev, ev.id, document, story, date=ev.date, inferred=ev.inferred, actors=list(ev.actors))
