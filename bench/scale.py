@@ -68,7 +68,9 @@ def main() -> None:
         print(f"{n:>8} docs: ingest {rows[-1]['ingest_s']:>8}s  link {rows[-1]['link_s']:>8}s  "
               f"peak {rows[-1]['peak_rss_mb']:>8} MB  stories {rows[-1]['stories']}", flush=True)
     growth = [round(b["total_s"] / a["total_s"], 2) for a, b in zip(rows, rows[1:])]
-    print(f"time growth per step ({' -> '.join(str(s) for s in sizes)}): {growth} (x10 documents; 10 = linear)")
+    factors = [round(b / a, 2) for a, b in zip(sizes, sizes[1:])]
+    print(f"time growth per step ({' -> '.join(str(s) for s in sizes)}): {growth} for {factors} times the documents "
+          "(equal numbers = linear)")
     print(json.dumps({"sizes": sizes, "runs": rows, "growth": growth, "jobs": args.jobs}))
 
 
