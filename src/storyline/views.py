@@ -10,14 +10,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.link.timeline import date_sort_key as timeline_date_key
+
 Record = dict[str, Any]
 
 
-def date_sort_key(value: str | None) -> tuple[int, str]:
-    """Order TIMEX3 values: known years first, coarse before fine ('2023' < '2023-03' < '2023-03-14')."""
-    if not value or value.startswith("X") or not value[:1].isdigit():
-        return (1, value or "")
-    return (0, value)
+def date_sort_key(value: str | None) -> tuple[int, int, int, int, int, str]:
+    """Order TIMEX3 values as story timelines do ('2023' < '2023-03' < '2023-03-14', unknown years last)."""
+    return timeline_date_key(value or "")
 
 
 def index_by_id(records: list[Record]) -> dict[str, Record]:
