@@ -51,10 +51,6 @@ _WORKER_PIPELINE: dict[str | None, Pipeline] = {}
 
 def load_pipeline(model: str | None) -> Pipeline:
     """The (cached) pipeline for a model; raises a clear error at once when the model is not installed."""
-    return _pipeline(model)
-
-
-def _pipeline(model: str | None) -> Pipeline:
     if model not in _WORKER_PIPELINE:
         _WORKER_PIPELINE[model] = make_pipeline(model)
     return _WORKER_PIPELINE[model]
@@ -71,7 +67,7 @@ def annotated_items(
         annotations = None
         if settings.annotate:
             try:
-                annotations = _pipeline(settings.model)(result)
+                annotations = load_pipeline(settings.model)(result)
             except Exception as exc:  # a language bug must not lose the document
                 yield Problem(
                     result.source,
