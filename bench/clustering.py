@@ -4,7 +4,7 @@
     python bench/clustering.py --data DIR      # every docs.dev.jsonl (else docs.*.jsonl but train) in DIR
     python bench/clustering.py --fit           # grid search on ECB+ train, writes data/link_story_params.json
 
-Documents go through :func:`storyline.link.documents.link_documents` in one call,
+Documents go through :func:`storyline.link.corpus.link_corpus` in one call,
 after the annotation pipeline (``storyline.annotate.pipeline.annotate``) when it
 can be imported; otherwise with empty annotations, so names come from the
 capitalised-word fallback (the table says which).  ECB+ documents are undated,
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.link import stories
-from storyline.link.documents import link_documents
+from storyline.link.corpus import link_corpus
 from storyline.model import Annotations, Document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -118,14 +118,13 @@ def scores(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
 
 def predict(items: list[Item]) -> dict[str, str]:
     """Story of every document from the full linking entry point."""
-    linking, _ = link_documents(items)
+    linking, _ = link_corpus(items)
     return {doc: story.id for story in linking.stories for doc in story.documents}
 
 
 def predict_with(items: list[Item], params: stories.StoryParams) -> dict[str, str]:
     """Story of every document from the clusterer alone, with the given parameters (for fitting)."""
-    index = stories.cluster_stories(_publication_order(items), params)
-    return dict(index.assignment)
+    return stories.cluster_stories(_publication_order(items), params)
 
 
 def _publication_order(items: list[Item]) -> list[Item]:

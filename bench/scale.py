@@ -22,8 +22,23 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
+def story_bcubed(store: object, gold_by_url: dict[str, int]) -> dict[str, float]:
+    """BCubed of the stories found against the generator's affairs (documents matched by URL)."""
+    from clustering import bcubed
+
+    url_of = {d.id: d.url for d in store.list_documents()}  # type: ignore[attr-defined]
+    stories = store.links("story")  # type: ignore[attr-defined]
+    pred = {doc: s["id"] for s in stories for doc in s["documents"]}
+    line = {doc: s["storyline"] or s["id"] for s in stories for doc in s["documents"]}
+    gold = {doc: str(gold_by_url[url]) for doc, url in url_of.items() if url in gold_by_url}
+    p, r, f = bcubed(gold, {d: pred.get(d, d) for d in gold})
+    lp, lr, lf = bcubed(gold, {d: line.get(d, d) for d in gold})
+    return {"bcubed_p": round(p, 3), "bcubed_r": round(r, 3), "bcubed_f1": round(f, 3),
+            "storyline_bcubed_p": round(lp, 3), "storyline_bcubed_r": round(lr, 3), "storyline_bcubed_f1": round(lf, 3)}
+
+
 def one_size(count: int, jobs: int) -> dict[str, float]:
-    from generate import write_corpus
+    from generate import affair_by_url, write_corpus
 
     from storyline import api
     from storyline.ingest.batch import IngestSettings, ingest_sources
@@ -31,7 +46,8 @@ def one_size(count: int, jobs: int) -> dict[str, float]:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
-        write_corpus(folder, count, affairs=max(20, count // 25))
+        affairs = max(20, count // 25)
+        write_corpus(folder, count, affairs=affairs)
         store = Store(str(Path(tmp) / "scale.db"))
         start = time.perf_counter()
         ingest_sources(store, [str(folder)], IngestSettings(jobs=jobs))
@@ -45,6 +61,8 @@ def one_size(count: int, jobs: int) -> dict[str, float]:
             "link_s": round(link_s, 2),
             "total_s": round(ingest_s + link_s, 2),
             "stories": summary.stories,
+            "affairs": affairs,
+            **story_bcubed(store, affair_by_url(count, affairs)),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         }
 

@@ -48,7 +48,7 @@ def filled_store() -> Store:
     )
     store.add_document(Document("d1", TEXT, "mayor.txt", title="Mayor rejects ‘misled’ claim", published="2023-03-15"), ann)
     store.add_document(Document("d2", "Copy: " + TEXT, "copy.txt"), Annotations(doc_id="d2"))
-    store.set_state("entity_map", {"d1:e1": "P1", "d1:e2": "P2"})
+    store.set_entity_map({"d1:e1": "P1", "d1:e2": "P2"})
     store.replace_links("entity", [
         ("P1", CorpusEntity("P1", "person", "Priya Shah", roles=[CorpusRole("councillor", "d1", *span("Councillor"))]), ["d1"]),
         ("P2", CorpusEntity("P2", "person", "Grace Hughes", roles=[CorpusRole("mayor", "d1", *span("mayor"))]), ["d1"]),

@@ -20,7 +20,7 @@ def _db(tmp_path: Path) -> str:
         target.add_document(doc, ann)
     for kind in ("entity", "story", "storyline", "reuse", "discrepancy"):
         target.replace_links(kind, [(p.get("id", str(i)), p, []) for i, p in enumerate(source.links(kind))])
-    target.set_state("entity_map", source.get_state("entity_map"))
+    target.set_entity_map(source.entity_map())
     target.record_error("broken.pdf", "malformed-pdf", "broken.pdf: not a readable PDF; re-export it")
     return path
 

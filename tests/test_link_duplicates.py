@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.link.documents import link_documents
+from storyline.link.corpus import link_corpus
 from storyline.link.duplicates import (
     canonical_url,
     classify_pair,
@@ -15,7 +15,7 @@ from tests.test_link_stories import load_fixture, story_of
 
 
 def links_by_pair(items: list) -> dict:
-    linking, _ = link_documents(items)
+    linking, _ = link_corpus(items)
     return {(link.a, link.b): link for link in linking.document_links}
 
 
@@ -26,7 +26,7 @@ def test_duplicates_same_text_with_other_case_spacing_and_quotes() -> None:
 
 
 def test_duplicates_duplicate_target_is_the_earlier_document() -> None:
-    linking, _ = link_documents(load_fixture("versions"))
+    linking, _ = link_corpus(load_fixture("versions"))
     assert duplicate_target(linking.document_links, "bridge-v1-copy") == "bridge-v1"
     assert duplicate_target(linking.document_links, "bridge-v1") is None
 
@@ -52,7 +52,7 @@ def test_duplicates_unrelated_articles_are_not_linked() -> None:
 
 
 def test_duplicates_versions_share_a_story() -> None:
-    linking, _ = link_documents(load_fixture("versions"))
+    linking, _ = link_corpus(load_fixture("versions"))
     assert set(story_of(linking.stories, "bridge-v1").documents) == {
         "bridge-v1",
         "bridge-v1-copy",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.link.documents import link_documents
+from storyline.link.corpus import link_corpus
 from storyline.link.fingerprint import tokenize
 from storyline.link.reuse import align_passages, reuse_share
 from storyline.model import Reuse
@@ -23,7 +23,7 @@ FOOTPATH_ARTICLE = FOOTPATH_RELEASE.replace("short", "brief")
 
 def linking_and_texts() -> tuple:
     items = load_fixture("press_release")
-    linking, _ = link_documents(items)
+    linking, _ = link_corpus(items)
     return linking, {doc.id: doc.text for doc, _ in items}
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from storyline.link.documents import link_documents
+from storyline.link.corpus import link_corpus
 from tests.test_link_stories import load_fixture, story_of
 
 
 def test_storylines_follow_up_joins_the_original_affair() -> None:
-    linking, _ = link_documents(load_fixture("councils"))
+    linking, _ = link_corpus(load_fixture("councils"))
     original, follow_up = story_of(linking.stories, "cb-1"), story_of(linking.stories, "cb-f1")
     assert len(linking.storylines) == 1
     line = linking.storylines[0]
@@ -17,22 +17,22 @@ def test_storylines_follow_up_joins_the_original_affair() -> None:
 
 
 def test_storylines_look_alike_affair_elsewhere_is_not_joined() -> None:
-    linking, _ = link_documents(load_fixture("councils"))
+    linking, _ = link_corpus(load_fixture("councils"))
     wexley = story_of(linking.stories, "wx-1")
     assert wexley.storyline is None
     assert all(wexley.id not in line.stories for line in linking.storylines)
 
 
 def test_storylines_unrelated_stories_have_none() -> None:
-    linking, _ = link_documents(load_fixture("versions") + load_fixture("press_release"))
+    linking, _ = link_corpus(load_fixture("versions") + load_fixture("press_release"))
     assert linking.storylines == []
     assert all(s.storyline is None for s in linking.stories)
 
 
 def test_storylines_built_incrementally_match_batch() -> None:
     items = load_fixture("councils")
-    batch, _ = link_documents(items)
-    early, state = link_documents(items[:5])
+    batch, _ = link_corpus(items)
+    early, state = link_corpus(items[:5])
     assert early.storylines == []  # the follow-up has not arrived yet
-    later, _ = link_documents(items[5:], state)
+    later, _ = link_corpus(items[5:], state)
     assert later.storylines == batch.storylines

@@ -214,7 +214,7 @@ ENTITY_MAP = {
 
 def _corpus_links(store: Store) -> None:
     e, n, o, g = DOC_IDS["echo"], DOC_IDS["north"], DOC_IDS["obs"], DOC_IDS["gaz"]
-    store.set_state("entity_map", ENTITY_MAP)
+    store.set_entity_map(ENTITY_MAP)
     store.replace_links("entity", _entities())
     store.replace_links("story", [
         (STORY_2024, Story(STORY_2024, "Brackendale overspend row", [e, n, o], "L-brackendale", "2024-09-13",

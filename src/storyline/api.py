@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from storyline.annotate.pipeline import make_pipeline
-from storyline.export import timeline_event_record
 from storyline.ingest import IngestOptions
 from storyline.ingest.batch import IngestReport, IngestSettings, ProgressCallback, ingest_sources
-from storyline.link.corpus import CorpusState, duplicate_targets, link_corpus
-from storyline.model import CorpusLinks
+from storyline.link.corpus import link_new, refresh
+from storyline.link.story_features import day_number
 from storyline.store import Store
 
-STATE_KEY = "link_state"
+LINK_BATCH = 500  # documents linked per transaction
+REFRESH_BATCH = 200  # stories refreshed per transaction
 
 
 @dataclass
@@ -78,50 +78,40 @@ def annotate(
     return done
 
 
-def link_store(db: str | Store | None = None, rebuild: bool = False) -> LinkSummary:
-    """Refresh corpus links; only documents not linked before enter the document index."""
+def link_store(
+    db: str | Store | None = None, rebuild: bool = False, progress: Callable[[int, int], None] | None = None
+) -> LinkSummary:
+    """Link the documents not linked before (all with ``rebuild``), then refresh the stories they changed.
+
+    Documents go in publication order, ``LINK_BATCH`` per transaction: an
+    interrupted run keeps every finished batch, and the next run goes on from there.
+    """
     store = open_store(db)
-    state = CorpusState() if rebuild else CorpusState.from_json(store.get_state(STATE_KEY))
-    items = list(store.iter_annotated())
-    links, next_state = link_corpus(items, state)
-    save_links(store, links, [doc.id for doc, _ in items])
-    store.set_state(STATE_KEY, next_state.to_json())
+    if rebuild:
+        store.clear_links()
+    pending = [doc_id for doc_id, _ in publication_order_of(store.unlinked_documents())]
+    for start in range(0, len(pending), LINK_BATCH):
+        batch = pending[start : start + LINK_BATCH]
+        with store.link_session() as index:
+            link_new(list(store.iter_annotated(batch)), index)
+        if progress:
+            progress(min(start + LINK_BATCH, len(pending)), len(pending))
+    while True:
+        with store.link_session() as index:
+            if not refresh(index, limit=REFRESH_BATCH):
+                break
     return LinkSummary(
-        documents=len(items),
-        new_documents=len(items) - len(state.linked or []),
-        stories=len(links.stories),
-        storylines=len(links.storylines),
-        entities=len(links.entities),
-        reuse=len(links.reuse),
-        discrepancies=len(links.discrepancies),
+        documents=store.count_documents(),
+        new_documents=len(pending),
+        stories=store.count_links("story"),
+        storylines=store.count_links("storyline"),
+        entities=store.count_links("entity"),
+        reuse=store.count_links("reuse"),
+        discrepancies=store.count_links("discrepancy"),
     )
 
 
-def save_links(store: Store, links: CorpusLinks, order: list[str]) -> None:
-    """Write every kind of corpus link, replacing the previous ones."""
-    store.replace_links("entity", ((e.id, _entity_payload(e), [r.document for r in e.roles] +
-                                    [m[0] for m in e.members]) for e in links.entities))
-    store.replace_links("story", ((s.id, s, s.documents) for s in links.stories))
-    store.replace_links("storyline", ((s.id, s, []) for s in links.storylines))
-    store.replace_links("reuse", ((f"{i:07d}", r, [r.a, r.b]) for i, r in enumerate(links.reuse)))
-    store.replace_links("document_link", ((f"{i:07d}", d, [d.a, d.b]) for i, d in enumerate(links.document_links)))
-    store.replace_links("quote_group", ((g.id, g, [s.document for s in g.sources]) for g in links.quote_groups))
-    store.replace_links("discrepancy", ((d.id, d, [s.document for s in d.spans]) for d in links.discrepancies))
-    store.replace_links(
-        "timeline",
-        (
-            (story_id, {"story": story_id, "events": [timeline_event_record(ev, story_id) for ev in events]},
-             [ev.id.split(":", 1)[0] for ev in events])
-            for story_id, events in links.timelines.items()
-        ),
-    )
-    store.set_state("entity_map", links.entity_map)
-    store.set_document_links(duplicate_targets(links, order))
-
-
-def _entity_payload(entity: object) -> dict[str, object]:
-    from storyline.model import to_dict
-
-    data = to_dict(entity)
-    data["mentions"] = len(data.pop("members", []))
-    return data
+def publication_order_of(documents: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """(id, published) pairs, dated first by date, then undated, each in the given order."""
+    keyed = sorted(enumerate(documents), key=lambda k: (day_number(k[1][1]) is None, day_number(k[1][1]) or 0, k[0]))
+    return [pair for _, pair in keyed]

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from storyline.model import Annotations, Document, Event
+from storyline.model import Annotations, Document, Event, Timeline, from_dict
 from storyline.store import Store
 
 EXPORT_VERSION = 1
@@ -56,11 +56,10 @@ class _Ids:
 
 def build_export(store: Store) -> dict[str, Any]:
     """The whole corpus as one JSON-ready object following docs/export.md."""
-    entity_map: dict[str, str] = store.get_state("entity_map") or {}
-    ids = _Ids(entity_map)
+    ids = _Ids(store.entity_map())
     stories = store.links("story")
     story_of = {doc: s["id"] for s in stories for doc in s["documents"]}
-    timelines = store.links("timeline")
+    timelines = [timeline_record(from_dict(Timeline, t)) for t in store.links("timeline")]
     timeline_dates = _timeline_dates(timelines)
     shares = store.reuse_shares()
     out: dict[str, Any] = {name: [] for name in LISTS}
@@ -76,7 +75,7 @@ def build_export(store: Store) -> dict[str, Any]:
     out["entities"].extend(linked_entities)
     out["stories"] = stories
     for name, kind in LINK_KINDS.items():
-        out[name] = store.links(kind)
+        out[name] = timelines if name == "timelines" else store.links(kind)
     return out
 
 
@@ -224,7 +223,11 @@ def export_text(store: Store, fmt: str = "json", table: str = "quotes") -> str:
     return buf.getvalue()
 
 
-def timeline_event_record(ev: Event, story: str) -> dict[str, Any]:
-    """A merged story-timeline event as stored under links kind 'timeline'."""
-    document = ev.id.split(":", 1)[0]
-    return _event_record(ev, ev.id, document, story, date=ev.date, inferred=ev.inferred, actors=list(ev.actors))
+def timeline_record(timeline: Timeline) -> dict[str, Any]:
+    """A story's merged timeline in the export's shape (events as in ``events``, ids ``<document>:<local>``)."""
+    events = [
+        _event_record(ev, ev.id, ev.id.split(":", 1)[0], timeline.story, date=ev.date, inferred=ev.inferred,
+                      actors=list(ev.actors))
+        for ev in timeline.events
+    ]
+    return {"story": timeline.story, "events": events}

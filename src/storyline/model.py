@@ -277,6 +277,14 @@ class DocumentLink:
 
 
 @dataclass
+class Timeline:
+    """A story's merged, ordered events (event ids are ``<document id>:<local id>``)."""
+
+    story: str
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
 class CorpusLinks:
     """Everything cross-document linking found."""
 
@@ -289,6 +297,7 @@ class CorpusLinks:
     quote_groups: list[QuoteGroup] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
     timelines: dict[str, list[Event]] = field(default_factory=dict)  # story id -> merged events
+    reuse_share: dict[str, float] = field(default_factory=dict)  # document id -> share of its text copied
 
 
 # --- (de)serialisation --------------------------------------------------------

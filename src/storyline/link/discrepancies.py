@@ -81,7 +81,7 @@ class Figure:
 
 @lru_cache(maxsize=1)
 def _figure_words() -> tuple[dict[str, float], dict[str, str], frozenset[str]]:
-    from storyline.link.stories import word_lists
+    from storyline.link.story_features import word_lists
 
     lists = identity_word_lists()
     ignored = frozenset(word_lists()["stopwords"]) | frozenset(lists["month_words"])

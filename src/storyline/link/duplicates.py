@@ -2,8 +2,8 @@
 
 A document gets a :class:`DuplicateProfile` (a MinHash signature of its word
 5-shingles, a key of its normalised text, its canonical URL, site, title stem and
-date); candidates come from LSH bands, the URL and the title stem, never from all
-pairs.  ``duplicate``: identical normalised text or estimated Jaccard >= 0.9.
+date); candidates come from ``dup`` postings in the link index (LSH bands, the
+text key, the URL and the title stem), never from all pairs.  ``duplicate``: identical normalised text or estimated Jaccard >= 0.9.
 ``version``: the same (canonical) URL with changed text, or a rewrite on the same
 site a few days apart that still shares much of its wording.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -24,13 +24,15 @@ from storyline.link.fingerprint import (
     text_key,
     tokenize,
 )
-from storyline.link.stories import day_number
+from storyline.link.index import LinkIndex
+from storyline.link.story_features import day_number
 from storyline.model import Document, DocumentLink
 
 LSH_ROWS = 3  # 64 slots in 21 bands of 3: pairs with Jaccard 0.4 meet in a band 3 times in 4
 DUPLICATE_JACCARD = 0.9
 VERSION_SIMILARITY = 0.4
 VERSION_MAX_DAYS = 14
+MAX_BUCKET = 50  # documents compared per bucket: a bucket this full holds copies of one text
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|ref|cmpid|ito|at_\w+|ns_\w+|mc_\w+)$", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—:]\s+[^-|–—:]{2,60}$")
 
@@ -49,26 +51,7 @@ class DuplicateProfile:
     title_stem: str | None = None
     day: int | None = None
     version_of: str | None = None
-
-
-@dataclass
-class DuplicateIndex:
-    """Candidate lookup over profiles: LSH buckets, exact keys, URLs and title stems."""
-
-    buckets: dict[str, list[str]] = field(default_factory=dict)
-    keys: dict[str, list[str]] = field(default_factory=dict)
-
-    def add(self, profile: DuplicateProfile) -> None:
-        for key in index_keys(profile):
-            self.buckets.setdefault(key, []).append(profile.id)
-
-    def candidates(self, profile: DuplicateProfile) -> list[str]:
-        seen: dict[str, None] = {}
-        for key in index_keys(profile):
-            for other in self.buckets.get(key, []):
-                if other != profile.id:
-                    seen[other] = None
-        return list(seen)
+    length: int = 0  # characters of text
 
 
 def index_keys(profile: DuplicateProfile) -> list[str]:
@@ -124,6 +107,7 @@ def profile_document(doc: Document, order: int) -> DuplicateProfile:
         title_stem=title_stem(doc.title),
         day=day_number(doc.published),
         version_of=doc.version_of,
+        length=len(doc.text),
     )
 
 
@@ -174,17 +158,29 @@ def earlier_first(a: DuplicateProfile, b: DuplicateProfile) -> tuple[DuplicatePr
     return (a, b) if a.order <= b.order else (b, a)
 
 
-def link_new_document(
-    profile: DuplicateProfile, index: DuplicateIndex, profiles: Mapping[str, DuplicateProfile]
-) -> list[DocumentLink]:
-    """Links between a new document and those already indexed (then indexes it)."""
+def candidates(profile: DuplicateProfile, index: LinkIndex) -> list[str]:
+    """Documents sharing a bucket with ``profile`` (at most ``MAX_BUCKET`` per bucket)."""
+    found: dict[str, None] = {}
+    for ids in index.postings("dup", index_keys(profile)).values():
+        found.update((i, None) for i in ids[:MAX_BUCKET] if i != profile.id)
+    return sorted(found)
+
+
+def profiles(index: LinkIndex, ids: Iterable[str]) -> dict[str, DuplicateProfile]:
+    """Stored profiles of the given documents."""
+    return {i: profile_from_json(p) for i, p in index.records("dup", list(ids)).items()}
+
+
+def link_new_document(profile: DuplicateProfile, index: LinkIndex) -> list[DocumentLink]:
+    """Links between a new document and those already indexed (then files it)."""
     links = []
-    for other_id in index.candidates(profile):
-        first, second = earlier_first(profiles[other_id], profile)
+    for other in profiles(index, candidates(profile, index)).values():
+        first, second = earlier_first(other, profile)
         link = classify_pair(first, second)
         if link is not None:
             links.append(link)
-    index.add(profile)
+    index.add_postings("dup", profile.id, index_keys(profile))
+    index.put_record("dup", profile.id, profile_to_json(profile))
     return links
 
 

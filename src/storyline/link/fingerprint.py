@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
 
 from datasketch import MinHash
 
@@ -136,3 +139,21 @@ def winnow(grams: Sequence[int], window: int) -> list[tuple[int, int]]:
         pos = start + max(i for i, g in enumerate(block) if g == low)
         chosen[pos] = low
     return [(h, p) for p, h in sorted(chosen.items())]
+
+
+_PRIME31 = (1 << 31) - 1
+
+
+@lru_cache(maxsize=8)
+def _set_permutations(count: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(MINHASH_SEED)
+    return (rng.integers(1, _PRIME31, count, dtype=np.uint64), rng.integers(0, _PRIME31, count, dtype=np.uint64))
+
+
+def set_signature(words: Iterable[str], count: int) -> list[int]:
+    """MinHash signature (``count`` ints) of a small set of words, such as the words of one quote."""
+    values = np.fromiter({word_hash(w) & _PRIME31 for w in words}, dtype=np.uint64)
+    if values.size == 0:
+        return [0] * count
+    a, b = _set_permutations(count)
+    return [int(v) for v in ((np.outer(a, values) + b[:, None]) % _PRIME31).min(axis=1)]

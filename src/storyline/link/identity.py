@@ -100,7 +100,7 @@ def person_name_parts(name: str) -> tuple[list[str], str | None]:
 
 
 @dataclass
-class _Record:
+class NameRecord:
     """One document-local entity (or a carried-over identity) waiting to be resolved."""
 
     type: EntityType
@@ -117,6 +117,7 @@ class _Record:
     acronyms: set[str] = field(default_factory=set)
     previous_id: str | None = None
     own: str | None = None  # this entity's own context key ("p:priya shah"), which its peers may mention
+    name_counts: Counter[str] | None = None  # a carried-over identity: how often each name was its fullest form
 
 
 def _org_exact(tokens: list[str]) -> list[str]:
@@ -161,7 +162,7 @@ def _context_key(entity: Entity) -> str | None:
     return "l:" + " ".join(tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens)
 
 
-def _record(doc: Document, entity: Entity, context: set[str]) -> _Record | None:
+def name_record(doc: Document, entity: Entity, context: set[str]) -> NameRecord | None:
     roles = [CorpusRole(r.role, doc.id, r.start, r.end, r.organisation, doc.published) for r in entity.roles]
     own = _context_key(entity)
     ctx = {k for k in context if k != own}
@@ -176,33 +177,33 @@ def _record(doc: Document, entity: Entity, context: set[str]) -> _Record | None:
             return None
         first = tokens[0] if len(tokens) > 1 else ""
         full = len(tokens) > 1 and len(first) > 1
-        return _Record("person", tokens[-1], first, tuple(tokens[1:-1]), full, " ".join(tokens), names,
+        return NameRecord("person", tokens[-1], first, tuple(tokens[1:-1]), full, " ".join(tokens), names,
                        member, roles, ctx, entity.gender or gender, own=own if full else None)
     tokens = _tokens(entity.name)
     if not tokens:
         return None
     if entity.type == "organisation":
-        return _Record("organisation", _org_reduced(tokens), "", (), True, " ".join(_org_exact(tokens)),
+        return NameRecord("organisation", _org_reduced(tokens), "", (), True, " ".join(_org_exact(tokens)),
                        names, member, roles, ctx, acronyms=_introduced_acronyms(entity))
     place = " ".join(tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens)
-    return _Record("place", place, "", (), True, place, names, member, roles, ctx)
+    return NameRecord("place", place, "", (), True, place, names, member, roles, ctx)
 
 
-def _document_records(doc: Document, ann: Annotations) -> list[_Record]:
+def document_records(doc: Document, ann: Annotations) -> list[NameRecord]:
     keys = {k for k in (_context_key(e) for e in ann.entities) if k}
     story = doc.meta.get("story") if isinstance(doc.meta, dict) else None
     if isinstance(story, str) and story:
         keys.add(f"s:{story}")  # documents known to belong to one story share its context
-    return [r for r in (_record(doc, e, keys) for e in ann.entities) if r is not None]
+    return [r for r in (name_record(doc, e, keys) for e in ann.entities) if r is not None]
 
 
-def _seed_record(entity: CorpusEntity, present: set[str]) -> _Record | None:
+def _seed_record(entity: CorpusEntity, present: set[str]) -> NameRecord | None:
     """A previous identity whose documents are not in this call: kept so new documents can join it."""
     members = [m for m in entity.members if m[0] not in present]
     if not members:
         return None
     fake = Entity("seed", entity.type, entity.name, list(entity.aliases))
-    rec = _record(Document(members[0][0], "", "previous"), fake, set())
+    rec = name_record(Document(members[0][0], "", "previous"), fake, set())
     if rec is None:
         return None
     rec.names = [entity.name, *entity.aliases]
@@ -213,25 +214,25 @@ def _seed_record(entity: CorpusEntity, present: set[str]) -> _Record | None:
     return rec
 
 
-class _Cluster:
+class Cluster:
     """Records that are one identity."""
 
-    def __init__(self, first: _Record) -> None:
+    def __init__(self, first: NameRecord) -> None:
         self.records = [first]
         self.context = set(first.context) | ({first.own} if first.own else set())
         self.genders = {first.gender} - {None}
 
     @property
-    def lead(self) -> _Record:
+    def lead(self) -> NameRecord:
         return self.records[0]
 
-    def add(self, rec: _Record) -> None:
+    def add(self, rec: NameRecord) -> None:
         self.records.append(rec)
         self.context |= rec.context | ({rec.own} if rec.own else set())
         if rec.gender:
             self.genders.add(rec.gender)
 
-    def evidence(self, rec: _Record) -> float:
+    def evidence(self, rec: NameRecord) -> float:
         shared = self.context & rec.context
         return sum(WEIGHTS.get(k.split(":", 1)[0], 0.0) for k in shared)
 
@@ -247,44 +248,44 @@ def _middles_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     return True
 
 
-def _cluster_full_persons(records: list[_Record]) -> list[_Cluster]:
-    by_name: dict[str, list[_Cluster]] = defaultdict(list)
+def _cluster_full_persons(records: list[NameRecord]) -> list[Cluster]:
+    by_name: dict[str, list[Cluster]] = defaultdict(list)
     for rec in sorted(records, key=lambda r: (-len(r.middles), r.exact, r.members)):
         options = by_name[rec.first]
         home = next((c for c in options if all(_middles_compatible(rec.middles, o.middles) for o in c.records)
                      and c.accepts_gender(rec.gender)), None)
         if home is None:
-            options.append(_Cluster(rec))
+            options.append(Cluster(rec))
         else:
             home.add(rec)
     return [c for group in by_name.values() for c in group]
 
 
-def _attach_partials(clusters: list[_Cluster], partials: list[_Record]) -> list[_Cluster]:
+def _attach_partials(clusters: list[Cluster], partials: list[NameRecord]) -> list[Cluster]:
     """Each partial name joins the one in-context identity it fits, or stays (with its in-context peers) apart."""
-    loose: list[_Cluster] = []
+    loose: list[Cluster] = []
     for rec in sorted(partials, key=lambda r: r.members):
         fits = [c for c in clusters if _partial_fits(c, rec) and c.evidence(rec) >= EVIDENCE_NEEDED]
         if len(fits) == 1:
             fits[0].add(rec)
             continue
         if fits:  # ambiguous: two identities in context, do not guess
-            loose.append(_Cluster(rec))
+            loose.append(Cluster(rec))
             continue
         peers = [c for c in loose if c.lead.first == rec.first and c.accepts_gender(rec.gender)
                  and c.evidence(rec) >= EVIDENCE_NEEDED and not _any_full_in_context(clusters, rec)]
         if len(peers) == 1:
             peers[0].add(rec)
         else:
-            loose.append(_Cluster(rec))
+            loose.append(Cluster(rec))
     return clusters + loose
 
 
-def _any_full_in_context(clusters: list[_Cluster], rec: _Record) -> bool:
+def _any_full_in_context(clusters: list[Cluster], rec: NameRecord) -> bool:
     return any(c.evidence(rec) >= EVIDENCE_NEEDED for c in clusters)
 
 
-def _partial_fits(cluster: _Cluster, rec: _Record) -> bool:
+def _partial_fits(cluster: Cluster, rec: NameRecord) -> bool:
     if not cluster.accepts_gender(rec.gender):
         return False
     if rec.type == "person" and rec.first:  # an initial: "D. Okafor"
@@ -292,11 +293,11 @@ def _partial_fits(cluster: _Cluster, rec: _Record) -> bool:
     return True
 
 
-def _resolve_persons(records: list[_Record]) -> list[_Cluster]:
-    blocks: dict[str, list[_Record]] = defaultdict(list)
+def _resolve_persons(records: list[NameRecord]) -> list[Cluster]:
+    blocks: dict[str, list[NameRecord]] = defaultdict(list)
     for rec in records:
         blocks[rec.key].append(rec)
-    out: list[_Cluster] = []
+    out: list[Cluster] = []
     for key in sorted(blocks):
         block = blocks[key]
         full = _cluster_full_persons([r for r in block if r.full])
@@ -304,20 +305,20 @@ def _resolve_persons(records: list[_Record]) -> list[_Cluster]:
     return out
 
 
-def _resolve_organisations(records: list[_Record]) -> list[_Cluster]:
-    exact: dict[str, _Cluster] = {}
+def _resolve_organisations(records: list[NameRecord]) -> list[Cluster]:
+    exact: dict[str, Cluster] = {}
     for rec in sorted(records, key=lambda r: (r.exact, r.members)):
         if rec.exact in exact:
             exact[rec.exact].add(rec)
         else:
-            exact[rec.exact] = _Cluster(rec)
-    by_acronym: dict[str, list[_Cluster]] = defaultdict(list)
-    by_reduced: dict[str, list[_Cluster]] = defaultdict(list)
+            exact[rec.exact] = Cluster(rec)
+    by_acronym: dict[str, list[Cluster]] = defaultdict(list)
+    by_reduced: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in exact.values():
         for acronym in set().union(*(r.acronyms for r in cluster.records)):
             by_acronym[acronym].append(cluster)
         by_reduced[cluster.lead.key].append(cluster)
-    merged: dict[int, _Cluster] = {}
+    merged: dict[int, Cluster] = {}
     for name, cluster in sorted(exact.items()):
         target = _org_target(name, cluster, by_acronym, by_reduced)
         if target is not None and id(target) not in merged:
@@ -327,8 +328,8 @@ def _resolve_organisations(records: list[_Record]) -> list[_Cluster]:
     return [c for c in exact.values() if id(c) not in merged]
 
 
-def _org_target(name: str, cluster: _Cluster, by_acronym: dict[str, list[_Cluster]],
-                by_reduced: dict[str, list[_Cluster]]) -> _Cluster | None:
+def _org_target(name: str, cluster: Cluster, by_acronym: dict[str, list[Cluster]],
+                by_reduced: dict[str, list[Cluster]]) -> Cluster | None:
     """The one other organisation this name is an acronym or reduced form of, if unambiguous."""
     compact = name.replace(" ", "")
     spelled = [c for c in by_acronym.get(compact, []) if c is not cluster]
@@ -341,13 +342,13 @@ def _org_target(name: str, cluster: _Cluster, by_acronym: dict[str, list[_Cluste
     return None
 
 
-def _resolve_places(records: list[_Record]) -> list[_Cluster]:
-    clusters: dict[str, _Cluster] = {}
+def _resolve_places(records: list[NameRecord]) -> list[Cluster]:
+    clusters: dict[str, Cluster] = {}
     for rec in sorted(records, key=lambda r: (r.exact, r.members)):
         if rec.exact in clusters:
             clusters[rec.exact].add(rec)
         else:
-            clusters[rec.exact] = _Cluster(rec)
+            clusters[rec.exact] = Cluster(rec)
     return list(clusters.values())
 
 
@@ -356,9 +357,11 @@ def _name_weight(name: str, type_: str) -> int:
     return len(tokens)
 
 
-def _canonical_names(cluster: _Cluster, type_: str) -> tuple[str, list[str]]:
+def canonical_names(cluster: Cluster, type_: str) -> tuple[str, list[str]]:
     """The most frequent of the fullest forms, and every other form as an alias."""
-    counts = Counter(name for rec in cluster.records for name in rec.names[:1])
+    counts: Counter[str] = Counter()
+    for rec in cluster.records:
+        counts.update(rec.name_counts or {rec.names[0]: 1})
     every = [n for rec in cluster.records for n in rec.names]
     top = max(_name_weight(n, type_) for n in counts)
     best = min((n for n in counts if _name_weight(n, type_) == top), key=lambda n: (-counts[n], n))
@@ -369,13 +372,13 @@ def _canonical_names(cluster: _Cluster, type_: str) -> tuple[str, list[str]]:
     return best, aliases
 
 
-def _stable_id(cluster: _Cluster, type_: str, name: str) -> str:
+def stable_id(cluster: Cluster, type_: str, name: str) -> str:
     members = sorted(m for rec in cluster.records for m in rec.members)
     seed = f"{type_}|{normalise_name(name)}|{members[0][0]}:{members[0][1]}"
     return ID_PREFIX[type_] + hashlib.sha1(seed.encode("utf8")).hexdigest()[:10].upper()
 
 
-def _previous_ids(clusters: list[_Cluster], previous: Iterable[CorpusEntity]) -> dict[int, str]:
+def previous_ids(clusters: list[Cluster], previous: Iterable[CorpusEntity]) -> dict[int, str]:
     """Give each cluster the id of the previous identity it shares most members with (each id used once)."""
     owner = {m: e.id for e in previous for m in e.members}
     claims: list[tuple[int, str, int]] = []
@@ -392,13 +395,22 @@ def _previous_ids(clusters: list[_Cluster], previous: Iterable[CorpusEntity]) ->
     return taken
 
 
-def _to_entity(cluster: _Cluster, entity_id: str) -> CorpusEntity:
+def to_entity(cluster: Cluster, entity_id: str) -> CorpusEntity:
     type_ = cluster.lead.type
-    name, aliases = _canonical_names(cluster, type_)
+    name, aliases = canonical_names(cluster, type_)
     roles = [role for rec in cluster.records for role in rec.roles]
     roles.sort(key=lambda r: (r.date or "", r.document, r.start))
     members = sorted(m for rec in cluster.records for m in rec.members)
     return CorpusEntity(entity_id, type_, name, aliases, roles, members)
+
+
+def resolve_clusters(records: list[NameRecord]) -> list[Cluster]:
+    """Group name records into identities, block by block (persons, organisations, places)."""
+    return (
+        _resolve_persons([r for r in records if r.type == "person"])
+        + _resolve_organisations([r for r in records if r.type == "organisation"])
+        + _resolve_places([r for r in records if r.type == "place"])
+    )
 
 
 def resolve_identities(
@@ -413,19 +425,15 @@ def resolve_identities(
     documents are not in ``items`` are carried over so new documents can join them.
     """
     present = {doc.id for doc, _ in items}
-    records = [rec for doc, ann in items for rec in _document_records(doc, ann)]
+    records = [rec for doc, ann in items for rec in document_records(doc, ann)]
     records += [r for r in (_seed_record(e, present) for e in previous or []) if r is not None]
-    clusters = (
-        _resolve_persons([r for r in records if r.type == "person"])
-        + _resolve_organisations([r for r in records if r.type == "organisation"])
-        + _resolve_places([r for r in records if r.type == "place"])
-    )
-    kept = _previous_ids(clusters, previous or [])
+    clusters = resolve_clusters(records)
+    kept = previous_ids(clusters, previous or [])
     entities: list[CorpusEntity] = []
     entity_map: dict[str, str] = {}
     for i, cluster in enumerate(clusters):
-        name = _canonical_names(cluster, cluster.lead.type)[0]
-        entity = _to_entity(cluster, kept.get(i) or _stable_id(cluster, cluster.lead.type, name))
+        name = canonical_names(cluster, cluster.lead.type)[0]
+        entity = to_entity(cluster, kept.get(i) or stable_id(cluster, cluster.lead.type, name))
         entities.append(entity)
         for doc_id, local in entity.members:
             if doc_id in present:

@@ -2,10 +2,10 @@
 
 Quotes are compared on normalised text (case, quote marks, whitespace and
 punctuation ignored).  Near-identical quotes also merge: token Jaccard >= 0.8,
-or one containing the other when the shorter has at least 8 words.  Candidate
-pairs come from an inverted index over each quote's rarest tokens (prefix
-filtering) and over 8-word runs (containment), so the work grows with the
-corpus, not with all pairs.
+or one containing the other when the shorter has at least 8 words.  Quotes are
+filed in the link index (``q`` postings) under their exact key, MinHash bands of
+their word set (Jaccard) and winnowed 4-word runs (containment), so a new quote
+is compared only with quotes sharing a key, and groups grow as documents arrive.
 
 When the sources give different speakers, the group keeps no speaker (a quote
 given to the wrong person is worse than one left unattributed) and a
@@ -15,20 +15,24 @@ given to the wrong person is worse than one left unattributed) and a
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from storyline.link.fingerprint import set_signature, shingle_hashes, winnow, word_hash
+from storyline.link.index import LinkIndex, MemoryIndex
 from storyline.model import Annotations, Discrepancy, Document, Quote, QuoteGroup, SpanRef
 
 __all__ = [
     "QuoteSource",
     "discrepancy_id",
     "merge_quotes",
-    "quote_clusters",
+    "file_document_quotes",
+    "quote_group",
+    "refresh_quote_groups",
     "quote_source",
     "quote_tokens",
     "speaker_discrepancy",
@@ -37,14 +41,16 @@ __all__ = [
 
 JACCARD_MIN = 0.8
 CONTAINMENT_MIN_WORDS = 8
+_APOSTROPHES = re.compile(r"['’‘`]")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def quote_tokens(text: str) -> list[str]:
     """Words of a quote: lower case, no accents, no quote marks or punctuation."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"['’‘`]", "", text)
-    return re.findall(r"[^\W_]+", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _WORDS.findall(_APOSTROPHES.sub("", text.lower()))
 
 
 @dataclass
@@ -86,11 +92,6 @@ def quote_source(doc: Document, quote: Quote, entity_map: Mapping[str, str]) -> 
     return QuoteSource(doc.id, doc.published or "", quote, speaker, quote.speaker_name, tokens)
 
 
-def _sources(items: Iterable[tuple[Document, Annotations]], entity_map: Mapping[str, str]) -> list[QuoteSource]:
-    found = (quote_source(doc, quote, entity_map) for doc, ann in items for quote in ann.quotes)
-    return [s for s in found if s is not None]
-
-
 def _near_identical(a: QuoteSource, b: QuoteSource) -> bool:
     """Same words, Jaccard >= 0.8 over word sets, or one containing the other (shorter >= 8 words)."""
     if a.tokens == b.tokens:
@@ -105,63 +106,171 @@ def _near_identical(a: QuoteSource, b: QuoteSource) -> bool:
     return short.joined in long_.joined
 
 
-MAX_POSTINGS = 200
+RUN_WORDS = 4  # winnowed runs of 4 words, window 5: quotes sharing 8 words in a row share one
+RUN_WINDOW = 5
+SIGNATURE_BANDS = 10  # MinHash bands of 3 slots over a quote's word set: Jaccard 0.8 meets in a band 999 in 1,000
+SIGNATURE_ROWS = 3
+MAX_POSTINGS = 200  # a key shared by more quotes is boilerplate and cannot single out near-identical ones
 
 
-def _prefix(tokens: list[str], rarity: Counter[str]) -> list[str]:
-    """The rarest tokens: two quotes with Jaccard >= 0.8 share a token of their prefixes (prefix filtering)."""
-    unique = sorted(set(tokens), key=lambda t: (rarity[t], t))
-    size = len(unique) - math.ceil(JACCARD_MIN * len(unique)) + 1
-    return unique[: max(1, size)]
+def quote_keys(tokens: Sequence[str]) -> tuple[str, list[str]]:
+    """A quote's exact key and its near-identity keys (MinHash bands, winnowed word runs)."""
+    exact = "x:" + hashlib.sha1(" ".join(tokens).encode("utf8")).hexdigest()[:16]
+    signature = set_signature(tokens, SIGNATURE_BANDS * SIGNATURE_ROWS)
+    keys = [f"b{i}:" + "-".join(map(str, signature[i * SIGNATURE_ROWS : (i + 1) * SIGNATURE_ROWS]))
+            for i in range(SIGNATURE_BANDS)]
+    if len(tokens) >= CONTAINMENT_MIN_WORDS:
+        grams = shingle_hashes([word_hash(t) for t in tokens], RUN_WORDS)
+        keys += sorted({f"w:{h:x}" for h, _ in winnow(grams, RUN_WINDOW)})
+    return exact, keys
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
+def _stored_source(key: str, data: Mapping[str, Any], entity_map: Mapping[str, str]) -> QuoteSource:
+    quote = Quote(key.rsplit(":", 1)[1], data["start"], data["end"], data["text"], speaker=data.get("speaker"),
+                  speaker_name=data.get("speaker_name"))
+    speaker = _speaker_key(data["doc"], quote, entity_map)
+    return QuoteSource(data["doc"], data["published"], quote, speaker, quote.speaker_name, data["words"].split())
 
 
-def _candidate_index(sources: Sequence[QuoteSource]) -> tuple[list[list[str]], dict[str, list[int]],
-                                                           dict[tuple[str, ...], list[int]]]:
-    """Each quote's rarest tokens, an index of those, and an index of every 8-word run (for containment)."""
-    rarity: Counter[str] = Counter(t for s in sources for t in set(s.tokens))
-    prefixes = [_prefix(s.tokens, rarity) for s in sources]
-    by_prefix: dict[str, list[int]] = defaultdict(list)
-    by_run: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, s in enumerate(sources):
-        for token in prefixes[i]:
-            by_prefix[token].append(i)
-        n = CONTAINMENT_MIN_WORDS
-        for k in range(len(s.tokens) - n + 1):
-            by_run[tuple(s.tokens[k : k + n])].append(i)
-    return prefixes, by_prefix, by_run
+def _quote_record(source: QuoteSource, group: str) -> dict[str, Any]:
+    q = source.quote
+    return {"doc": source.document, "published": source.published, "start": q.start, "end": q.end,
+            "text": q.text, "speaker": q.speaker, "speaker_name": q.speaker_name, "group": group,
+            "words": " ".join(source.tokens)}
 
 
-def _cluster_sources(sources: Sequence[QuoteSource]) -> list[list[QuoteSource]]:
-    """Union near-identical quotes; candidates share a rare token (Jaccard) or an 8-word run (containment)."""
-    prefixes, by_prefix, by_run = _candidate_index(sources)
-    parent = list(range(len(sources)))
-    first_of: dict[str, int] = {}
-    for i, s in enumerate(sources):  # the same words: one group, found by hashing, whatever the corpus size
-        j = first_of.setdefault(s.joined, i)
-        if j != i:
-            parent[_find(parent, i)] = _find(parent, j)
-    for i, s in enumerate(sources):
-        # A token or run shared by very many quotes is boilerplate: it cannot single out near-identical
-        # quotes, and following it would compare every pair of them.
-        candidates = {j for t in prefixes[i] if len(by_prefix[t]) <= MAX_POSTINGS for j in by_prefix[t]}
-        run = by_run.get(tuple(s.tokens[:CONTAINMENT_MIN_WORDS]), [])
-        if len(s.tokens) >= CONTAINMENT_MIN_WORDS and len(run) <= MAX_POSTINGS:
-            candidates.update(run)
-        candidates.discard(i)
-        for j in sorted(candidates):
-            if _find(parent, i) != _find(parent, j) and _near_identical(s, sources[j]):
-                parent[_find(parent, j)] = _find(parent, i)
-    groups: dict[int, list[QuoteSource]] = defaultdict(list)
-    for i, s in enumerate(sources):
-        groups[_find(parent, i)].append(s)
-    return list(groups.values())
+def _matches(key: str, source: QuoteSource, index: LinkIndex) -> tuple[set[str], list[str], list[str]]:
+    """Groups of filed quotes near-identical to ``source``; also the keys to file it under, and to count.
+
+    A quote whose very words are filed already joins that group and is filed under
+    nothing new: whatever is near-identical to it is near-identical to its twin.
+    """
+    exact, others = quote_keys(source.tokens)
+    twin = index.postings("q", [exact]).get(exact, [])
+    if twin:
+        return {d["group"] for d in index.records("quote", twin[:1]).values()}, [], []
+    sizes = index.counts("qn", others)
+    usable = [k for k in others if sizes[k] < MAX_POSTINGS]
+    found = index.postings("q", usable)
+    candidates = sorted({c for ids in found.values() for c in ids} - {key})
+    groups: set[str] = set()
+    for candidate, data in sorted(index.records("quote", candidates).items()):
+        if data["group"] not in groups and _near_identical(source, _stored_source(candidate, data, {})):
+            groups.add(data["group"])
+    return groups, [exact, *usable], others
+
+
+def _members(group: str, index: LinkIndex) -> list[str]:
+    """Keys of the quotes in a group (kept as ``qm`` postings, so a large group is never rewritten whole)."""
+    return index.postings("qm", [group]).get(group, [])
+
+
+def _join(key: str, groups: set[str], index: LinkIndex) -> str:
+    """The group a new quote joins: a new one, or the largest of those it matches, the others merged in."""
+    found = index.records("qgroup", sorted(groups))
+    if not found:
+        index.put_record("qgroup", key, {"size": 1, "documents": 1})
+        index.add_postings("qm", key, [key])  # quote ``key`` filed under group ``key``
+        return key
+    target = max(found, key=lambda g: (found[g]["size"], g))
+    size = found[target]["size"]
+    for other in sorted(set(found) - {target}):
+        moved = _members(other, index)
+        for quote_key, data in index.records("quote", moved).items():
+            index.put_record("quote", quote_key, {**data, "group": target})
+            index.add_postings("qm", quote_key, [target])
+        size += len(moved)
+        _drop_group_output(found[other], index)
+        index.delete_record("qgroup", other)
+    index.add_postings("qm", key, [target])
+    documents = len({k.rsplit(":", 1)[0] for k in _members(target, index)}) if found[target]["documents"] < 2 else 2
+    index.put_record("qgroup", target, {**found[target], "size": size + 1, "documents": documents})
+    return target
+
+
+def file_quote(key: str, source: QuoteSource, index: LinkIndex) -> str:
+    """File one new quote under its keys and in its group; returns the group id."""
+    groups, filed, counted = _matches(key, source, index)
+    group = _join(key, groups, index)
+    index.put_record("quote", key, _quote_record(source, group))
+    index.add_postings("q", key, filed)
+    index.add_counts("qn", counted)
+    return group
+
+
+def file_document_quotes(doc: Document, ann: Annotations, index: LinkIndex) -> tuple[list[str], set[str]]:
+    """File every quote of a new document; returns its quote keys and the groups they joined."""
+    keys, groups = [], set()
+    for quote in ann.quotes:
+        source = quote_source(doc, quote, {})
+        if source is not None:
+            key = f"{doc.id}:{quote.id}"
+            groups.add(file_quote(key, source, index))
+            keys.append(key)
+    return keys, groups
+
+
+def group_sources(group: str, index: LinkIndex, documents: Collection[str] | None = None) -> list[QuoteSource]:
+    """The quotes of one group (or of those among ``documents``), speakers mapped to corpus identities."""
+    keys = _members(group, index)
+    if documents is not None:
+        keys = [k for k in keys if k.rsplit(":", 1)[0] in documents]
+    stored = {k: d for k, d in index.records("quote", keys).items() if d["group"] == group}
+    entity_map = index.entity_map(sorted({d["doc"] for d in stored.values()}))
+    return [_stored_source(k, stored[k], entity_map) for k in sorted(stored)]
+
+
+def merged_quote(sources: list[QuoteSource]) -> QuoteGroup | None:
+    """One quote from its sources when they span two or more documents, else None."""
+    if len({s.document for s in sources}) < 2:
+        return None
+    return _group(unify_speakers(sources))
+
+
+def quote_group(group: str, index: LinkIndex) -> QuoteGroup | None:
+    """The merged quote of a group found in two or more documents (None for a quote found once)."""
+    record = index.records("qgroup", [group]).get(group)
+    if record is None or record["documents"] < 2:
+        return None
+    return merged_quote(group_sources(group, index))
+
+
+def document_quote_groups(doc_ids: Collection[str], index: LinkIndex) -> list[QuoteGroup]:
+    """The quotes repeated among the given documents (a story), each with only those documents' sources."""
+    docs = index.records("doc", list(doc_ids))
+    stored = index.records("quote", [k for d in docs.values() for k in d.get("quotes", [])])
+    by_group: dict[str, list[str]] = defaultdict(list)
+    for key, data in stored.items():
+        by_group[data["group"]].append(key)
+    entity_map = index.entity_map(sorted(docs))
+    found = []
+    for _, keys in sorted(by_group.items()):
+        if len({stored[k]["doc"] for k in keys}) >= 2:
+            merged = merged_quote([_stored_source(k, stored[k], entity_map) for k in sorted(keys)])
+            if merged is not None:
+                found.append(merged)
+    return found
+
+
+def _drop_group_output(record: Mapping[str, Any], index: LinkIndex) -> None:
+    if record.get("out"):
+        index.delete_output("quote_group", record["out"])
+
+
+def refresh_quote_groups(groups: Iterable[str], index: LinkIndex) -> None:
+    """Write the merged quote of every changed group (and drop outputs that changed id or vanished)."""
+    for group in sorted(set(groups)):
+        found = index.records("qgroup", [group])
+        if group not in found:
+            continue
+        merged = quote_group(group, index)
+        record = found[group]
+        if record.get("out") and (merged is None or merged.id != record["out"]):
+            _drop_group_output(record, index)
+        if merged is not None:
+            index.put_output("quote_group", merged.id, merged, [s.document for s in merged.sources])
+        if (merged.id if merged else None) != record.get("out"):
+            index.put_record("qgroup", group, {**record, "out": merged.id if merged else None})
 
 
 def discrepancy_id(kind: str, spans: Iterable[SpanRef]) -> str:
@@ -206,14 +315,6 @@ def _group(sources: list[QuoteSource]) -> QuoteGroup:
                       [s.span for s in ordered])
 
 
-def quote_clusters(
-    items: Iterable[tuple[Document, Annotations]], entity_map: Mapping[str, str]
-) -> list[list[QuoteSource]]:
-    """Sources of every quote found in at least two documents, grouped."""
-    clusters = _cluster_sources(_sources(items, entity_map))
-    return [unify_speakers(c) for c in clusters if len({s.document for s in c}) >= 2]
-
-
 def unify_speakers(sources: list[QuoteSource]) -> list[QuoteSource]:
     """A source naming its speaker only by name joins the identity another source gives that name (or surname)."""
     known: dict[str, set[str]] = defaultdict(set)
@@ -233,21 +334,31 @@ def unify_speakers(sources: list[QuoteSource]) -> list[QuoteSource]:
 
 
 def merge_quotes(
-    items: Iterable[tuple[Document, Annotations]], entity_map: dict[str, str]
+    items: Iterable[tuple[Document, Annotations]], entity_map: Mapping[str, str]
 ) -> tuple[list[QuoteGroup], list[Discrepancy]]:
     """Group the quotes repeated across documents; report groups whose sources disagree on the speaker.
 
     Only quotes found in two or more documents form a group.  A group's text is
     its fullest version; its speaker is the one all attributed sources agree on,
-    else None (with a ``speaker`` discrepancy).
+    else None (with a ``speaker`` discrepancy).  The one-shot form of what
+    corpus linking does incrementally with :func:`file_document_quotes`.
     """
-    groups: list[QuoteGroup] = []
-    discrepancies: list[Discrepancy] = []
-    for cluster in quote_clusters(items, entity_map):
-        groups.append(_group(cluster))
-        found = speaker_discrepancy(cluster)
-        if found is not None:
-            discrepancies.append(found)
-    groups.sort(key=lambda g: g.id)
-    discrepancies.sort(key=lambda d: d.id)
-    return groups, discrepancies
+    index = MemoryIndex()
+    per_doc: dict[str, dict[str, str]] = defaultdict(dict)
+    for key, entity in entity_map.items():
+        doc_id, local = key.rsplit(":", 1)
+        per_doc[doc_id][local] = entity
+    touched: set[str] = set()
+    for doc, ann in items:
+        index.set_entity_map(doc.id, per_doc.get(doc.id, {}))
+        touched |= file_document_quotes(doc, ann, index)[1]
+    groups, discrepancies = [], []
+    for group in sorted(touched):
+        sources = unify_speakers(group_sources(group, index))
+        if len({s.document for s in sources}) >= 2:
+            groups.append(_group(sources))
+            found = speaker_discrepancy(sources)
+            if found is not None:
+                discrepancies.append(found)
+    return sorted(groups, key=lambda g: g.id), sorted(discrepancies, key=lambda d: d.id)
+

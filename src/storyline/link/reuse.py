@@ -3,20 +3,22 @@
 Seeds are shared word 7-grams (normalised words, so case, punctuation and curly
 or straight quotes do not matter); seeds on nearly the same diagonal a few words
 apart are chained into one passage, so a changed word or two does not split it.
-Candidate documents come only from an index of winnowed 7-gram fingerprints: any
-shared run of ``REUSE_WINDOW + REUSE_NGRAM - 1`` words shares a fingerprint.
+Candidate documents come only from ``pas`` postings of winnowed 7-gram
+fingerprints in the link index: any shared run of ``REUSE_WINDOW + REUSE_NGRAM - 1``
+words shares a fingerprint.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any
+from functools import lru_cache
 
+from storyline.link import duplicates
 from storyline.link.fingerprint import Tokens, shingle_hashes, tokenize, winnow
+from storyline.link.index import LinkIndex
 from storyline.model import Document, Reuse
 
 REUSE_NGRAM = 7
@@ -29,59 +31,55 @@ EDGE_WORDS = 3  # at most this many words of a neighbouring sentence are trimmed
 MAX_REPEATS = 4  # a 7-gram repeated more often within one document is not a seed
 
 
-@dataclass
-class PassageProfile:
-    """What reuse detection keeps about one document: its word hashes and their spans."""
-
-    id: str
-    length: int
-    hashes: list[int]
-    starts: list[int]
-    ends: list[int]
-    sentence_ends: list[int] = field(default_factory=list)
-
-    def tokens(self) -> Tokens:
-        return Tokens(tuple(self.hashes), tuple(self.starts), tuple(self.ends), frozenset(self.sentence_ends))
+MAX_REUSE_CANDIDATES = 30  # documents aligned with a new one: those sharing the most fingerprints
 
 
-@dataclass
-class PassageIndex:
-    """Winnowed fingerprint -> documents containing it (bounded per fingerprint)."""
-
-    postings: dict[str, list[str]] = field(default_factory=dict)
-
-    def add(self, profile: PassageProfile) -> None:
-        for key in _fingerprint_keys(profile):
-            docs = self.postings.setdefault(key, [])
-            if len(docs) < MAX_POSTINGS:
-                docs.append(profile.id)
-
-    def candidates(self, profile: PassageProfile) -> list[str]:
-        """Documents sharing at least one fingerprint, most shared first."""
-        shared: Counter[str] = Counter()
-        for key in _fingerprint_keys(profile):
-            docs = self.postings.get(key, [])
-            if len(docs) < MAX_POSTINGS:
-                shared.update(d for d in set(docs) if d != profile.id)
-        return [d for d, _ in shared.most_common()]
+@lru_cache(maxsize=4096)
+def document_tokens(doc_id: str, text: str) -> Tokens:
+    """Words of a document with their spans (cached: a document is aligned with many others)."""
+    return tokenize(text)
 
 
-def _fingerprint_keys(profile: PassageProfile) -> set[str]:
-    grams = shingle_hashes(profile.hashes, REUSE_NGRAM) if len(profile.hashes) >= REUSE_NGRAM else []
-    return {format(h, "x") for h, _ in winnow(grams, REUSE_WINDOW)}
+def fingerprint_keys(tokens: Tokens) -> list[str]:
+    """Winnowed word 7-gram fingerprints of a text, as posting keys."""
+    grams = shingle_hashes(tokens.hashes, REUSE_NGRAM) if len(tokens.hashes) >= REUSE_NGRAM else []
+    return sorted({format(h, "x") for h, _ in winnow(grams, REUSE_WINDOW)})
 
 
-def profile_passages(doc: Document) -> PassageProfile:
-    """Word hashes and spans of one document (pure, cheap)."""
-    tokens = tokenize(doc.text)
-    return PassageProfile(
-        id=doc.id,
-        length=len(doc.text),
-        hashes=list(tokens.hashes),
-        starts=list(tokens.starts),
-        ends=list(tokens.ends),
-        sentence_ends=sorted(tokens.sentence_ends),
-    )
+def reuse_candidates(doc_id: str, usable: list[str], index: LinkIndex) -> list[str]:
+    """Documents sharing the most of the given (non-boilerplate) fingerprints with a new one."""
+    shared: Counter[str] = Counter()
+    for ids in index.postings("pas", usable).values():
+        shared.update(d for d in ids if d != doc_id)
+    ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [d for d, _ in ranked[:MAX_REUSE_CANDIDATES]]
+
+
+def link_reuse(doc: Document, index: LinkIndex) -> list[Reuse]:
+    """Passages a new document shares with documents already filed (then files it).
+
+    Each passage's ``a`` is the earlier document (by date, else by linking order),
+    from the ``dup`` records that :mod:`storyline.link.duplicates` keeps.
+    """
+    tokens = document_tokens(doc.id, doc.text)
+    keys = fingerprint_keys(tokens)
+    sizes = index.counts("pasn", keys)
+    usable = [k for k in keys if sizes[k] < MAX_POSTINGS]
+    others = reuse_candidates(doc.id, usable, index)
+    found: list[Reuse] = []
+    if others:
+        known = duplicates.profiles(index, [doc.id, *others])
+        texts = index.documents(others)
+        for other in others:
+            if other not in known or other not in texts or doc.id not in known:
+                continue
+            first, second = duplicates.earlier_first(known[other], known[doc.id])
+            text_of = {doc.id: doc.text, other: texts[other].text}
+            a, b = (document_tokens(d, text_of[d]) for d in (first.id, second.id))
+            found.extend(align_passages(a, b, first.id, second.id))
+    index.add_postings("pas", doc.id, usable)
+    index.add_counts("pasn", keys)
+    return found
 
 
 @dataclass
@@ -200,11 +198,11 @@ def reuse_share(passages: Iterable[Reuse], lengths: Mapping[str, int]) -> dict[s
     for p in passages:
         spans.setdefault(p.b, []).append((p.b_start, p.b_end))
     return {
-        doc: round(_covered(s) / lengths[doc], 4) if lengths.get(doc) else 0.0 for doc, s in spans.items()
+        doc: round(covered(s) / lengths[doc], 4) if lengths.get(doc) else 0.0 for doc, s in spans.items()
     }
 
 
-def _covered(spans: list[tuple[int, int]]) -> int:
+def covered(spans: list[tuple[int, int]]) -> int:
     total, reach = 0, 0
     for start, end in sorted(spans):
         start = max(start, reach)
@@ -212,11 +210,3 @@ def _covered(spans: list[tuple[int, int]]) -> int:
             total += end - start
             reach = end
     return total
-
-
-def profile_to_json(profile: PassageProfile) -> dict[str, Any]:
-    return dict(profile.__dict__)
-
-
-def profile_from_json(data: Mapping[str, Any]) -> PassageProfile:
-    return PassageProfile(**{k: data[k] for k in PassageProfile.__dataclass_fields__})

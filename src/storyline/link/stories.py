@@ -1,238 +1,134 @@
 """Online story clustering: each document joins the most similar story or starts one.
 
-A document is a sparse vector of content words (tf-idf with idf from the documents
-seen so far, headline words counted twice), a set of names (people, organisations
-and places from its annotations; capitalised words when it has none) and a day.
-A story keeps a centroid of the same kind plus its date range.  The score of a
-document against a story mixes text cosine and name cosine and is damped by how
-far the document's date lies outside the story's range (an unknown date is
-neutral).  Candidates come from an inverted index of story terms and names, never
-from all stories.  Weights and the threshold are fitted on ECB+ train
-(``bench/clustering.py --fit``) and kept in ``data/link_story_params.json``.
+A story keeps a centroid (the summed term frequencies of its documents' top
+terms, and name counts) and the days of its dated documents.  A document's score
+against a story mixes text cosine (tf-idf, idf from the documents seen so far)
+and name cosine, is multiplied by ``conflict_factor`` when the two share no
+identifying name, and is damped by the gap between the document's day and the
+story's *nearest* dated document (an unknown date is neutral).  A story is a
+burst of coverage: a follow-up after a long silence starts a new story, and
+storylines link the two.  Measuring from the nearest document, not from the
+story's whole date range, keeps a large story from absorbing everything that
+falls inside its years.
+
+Candidates come from the :class:`~storyline.link.index.LinkIndex`, never from
+all stories: for a dated document, the stories with a document within the
+*horizon* (the gap past which no story can reach the threshold) and the undated
+stories sharing a term; for an undated document, the stories sharing its rarer
+terms and names.  Features and fitted parameters are in
+:mod:`storyline.link.story_features`.
 """
 
 from __future__ import annotations
 
-import json
+import bisect
 import math
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from functools import cache
-from importlib import resources
 from typing import Any
 
-from storyline.model import Annotations, Document, Story
+from storyline.link.index import Item, LinkIndex, MemoryIndex
+from storyline.link.story_features import (
+    DOC_TERMS,
+    DocumentFeatures,
+    StoryParams,
+    document_features,
+    key_names,
+    story_params,
+)
+from storyline.model import Story
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|for|the|de|van|von|upon)?\s*[A-Z][\w'’.-]*)*")
-DOC_TERMS = 80  # terms kept per document vector
 STORY_TERMS = 250  # terms kept per story centroid
+STORY_NAMES = 150  # names kept per story (the most frequent)
 MAX_CANDIDATES = 40
-KEY_NAMES = 5  # identifying names per document or story checked for a conflict
-IDENTIFYING_TYPES = frozenset({"person", "place"})
-
-
-@dataclass(frozen=True)
-class StoryParams:
-    """Fitted weights of the story score; see ``data/link_story_params.json``."""
-
-    threshold: float = 0.3
-    name_weight: float = 0.3
-    title_weight: float = 2.0
-    time_grace_days: float = 3.0
-    time_scale_days: float = 30.0
-    conflict_factor: float = 1.0  # score multiplier when document and story share no identifying name
-    use_inferred_dates: float = 1.0  # 1: undated documents use the annotator's day-precise reference date
-
-
-@cache
-def story_params() -> StoryParams:
-    """The fitted parameters shipped with storyline."""
-    raw = json.loads(resources.files("storyline.data").joinpath("link_story_params.json").read_text("utf8"))
-    return StoryParams(
-        **{k: float(v) for k, v in raw["params"].items() if k in StoryParams.__dataclass_fields__}
-    )
-
-
-@cache
-def word_lists() -> dict[str, frozenset[str]]:
-    """Stop words, calendar words and capitalised words that are not names."""
-    raw = json.loads(resources.files("storyline.data").joinpath("link_stopwords.json").read_text("utf8"))
-    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
-
-
-def day_number(value: str | None) -> int | None:
-    """Day ordinal of an ISO date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: the period's first day)."""
-    if not value:
-        return None
-    match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2] or 1), int(match[3] or 1)).toordinal()
-    except ValueError:
-        return None
-
-
-@dataclass
-class DocumentFeatures:
-    """What clustering reads from one document."""
-
-    id: str
-    terms: dict[str, float]  # raw term weights (log tf), idf applied at scoring time
-    names: dict[str, str]  # normalised name -> type ("person", "organisation", "place" or "name")
-    day: int | None
-    date: str | None
-    title: str
-    keys: list[str] = field(default_factory=list)  # identifying names: people and places, else the commonest
-    salience: dict[str, float] = field(default_factory=dict)  # name -> 1 + log(mentions), when counted
-
-
-def content_terms(text: str, title: str | None, title_weight: float) -> dict[str, float]:
-    """Sublinear term frequencies of content words, headline words weighted up."""
-    stop = word_lists()["stopwords"]
-    counts: dict[str, float] = {}
-    for source, weight in ((text, 1.0), (title or "", title_weight)):
-        for match in _WORD.finditer(source):
-            word = match.group().lower().replace("’", "'")
-            if len(word) > 2 and word not in stop and not (word.isdigit() and len(word) != 4):
-                counts[word] = counts.get(word, 0.0) + weight
-    return {w: 1.0 + math.log(c) if c >= 1 else c for w, c in counts.items()}
-
-
-def fallback_names(text: str) -> Counter[str]:
-    """Capitalised word runs that are not sentence openers or calendar words, counted (no annotations at hand)."""
-    lists = word_lists()
-    skip = lists["calendar"] | lists["capitalised_stop"]
-    names: Counter[str] = Counter()
-    for match in _CAPITALISED.finditer(text):
-        words = [w for w in match.group().split() if w.lower().strip(".'’") not in skip]
-        if not words or (len(words) == 1 and len(words[0]) < 3):
-            continue
-        if len(words) == 1 and _opens_sentence(text, match.start()):
-            continue
-        names[" ".join(words).lower()] += 1
-    return names
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
-    return not before or before[-1] in ".!?:\n"
-
-
-def annotation_names(annotations: Annotations) -> dict[str, str]:
-    """Entity names of the document, lower-cased, with their types."""
-    return {e.name.strip().lower(): e.type for e in annotations.entities if e.name.strip()}
-
-
-def headline(doc: Document) -> str:
-    """The document's title, else its first line of prose (salutations like "Sir," skipped), cut to 100 characters."""
-    if doc.title and doc.title.strip():
-        return doc.title.strip()
-    lines = (line.strip() for line in doc.text.splitlines())
-    first = next((line for line in lines if line and not _salutation(line)), doc.id)
-    return first if len(first) <= 100 else first[:97].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def _salutation(line: str) -> bool:
-    return line.endswith(",") and len(line.split()) <= 4
-
-
-def inferred_date(annotations: Annotations, params: StoryParams) -> str | None:
-    """The annotator's reference date, when trusted and precise to the day (a bare year says too little)."""
-    value = annotations.reference_date
-    if not params.use_inferred_dates or not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return None
-    return value
-
-
-def key_names(names: Mapping[str, str], counts: Mapping[str, float], limit: int = KEY_NAMES) -> list[str]:
-    """Names that identify an affair: its people and places when typed, else the most frequent names."""
-    typed = [n for n in names if names[n] in IDENTIFYING_TYPES]
-    pool = typed if typed else [n for n in names if names[n] == "name"]
-    return sorted(pool, key=lambda n: (-counts.get(n, 0), n))[:limit]
-
-
-def _mention_counts(annotations: Annotations) -> Counter[str]:
-    by_id = {e.id: e.name.strip().lower() for e in annotations.entities}
-    return Counter(by_id[m.entity] for m in annotations.mentions if m.entity in by_id)
-
-
-def document_features(doc: Document, annotations: Annotations, params: StoryParams) -> DocumentFeatures:
-    """Features of one document (pure, cheap)."""
-    published = doc.published or inferred_date(annotations, params)
-    names = annotation_names(annotations)
-    counts = _mention_counts(annotations)
-    if not names:
-        counts = fallback_names(doc.text)
-        names = {n: "name" for n in counts}
-    return DocumentFeatures(
-        id=doc.id,
-        terms=content_terms(doc.text, doc.title, params.title_weight),
-        names=names,
-        day=day_number(published),
-        date=published,
-        title=headline(doc),
-        keys=key_names(names, counts),
-        salience={n: 1.0 + math.log(c) for n, c in counts.items() if c > 0 and n in names},
-    )
+MAX_STORY_POSTINGS = 500  # a term filed under more stories than this cannot single one out
+DOCUMENTS_KEY = "#documents"  # the df count under this key is the number of documents seen
+WEEK = 7
 
 
 @dataclass
 class StoryProfile:
-    """A story's centroid: summed document vectors, name counts and date range."""
+    """A story's centroid: summed document vectors, name counts and the days of its documents."""
 
     id: str
     title: str
     documents: list[str] = field(default_factory=list)
-    terms: dict[str, float] = field(
-        default_factory=dict
-    )  # summed term frequencies (idf applied when scoring)
+    terms: dict[str, float] = field(default_factory=dict)  # summed term frequencies (idf applied when scoring)
     names: dict[str, int] = field(default_factory=dict)
     name_types: dict[str, str] = field(default_factory=dict)
-    first_day: int | None = None
-    last_day: int | None = None
+    days: list[int] = field(default_factory=list)  # sorted, distinct
     first_date: str | None = None
     last_date: str | None = None
+    storyline: str | None = None
+
+    @property
+    def first_day(self) -> int | None:
+        return self.days[0] if self.days else None
+
+    @property
+    def last_day(self) -> int | None:
+        return self.days[-1] if self.days else None
+
+    def keys(self) -> set[str]:
+        """Terms and ``@names``: what the story is filed under."""
+        return set(self.terms) | {"@" + n for n in self.names}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "documents": list(self.documents), "terms": dict(self.terms),
+            "names": dict(self.names), "name_types": dict(self.name_types), "days": list(self.days),
+            "first_date": self.first_date, "last_date": self.last_date, "storyline": self.storyline,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> StoryProfile:
+        return cls(
+            id=data["id"], title=data["title"], documents=list(data["documents"]), terms=dict(data["terms"]),
+            names=dict(data["names"]), name_types=dict(data["name_types"]), days=list(data["days"]),
+            first_date=data.get("first_date"), last_date=data.get("last_date"), storyline=data.get("storyline"),
+        )
+
+    def as_story(self) -> Story:
+        return Story(self.id, self.title, list(self.documents), self.storyline, self.first_date, self.last_date)
 
 
-@dataclass
-class StoryIndex:
-    """Incremental clustering state: document frequencies, stories and an inverted index."""
+@dataclass(frozen=True)
+class Idf:
+    """Smoothed inverse document frequencies among the documents seen so far.
 
-    doc_count: int = 0
-    df: dict[str, int] = field(default_factory=dict)
-    stories: dict[str, StoryProfile] = field(default_factory=dict)
-    assignment: dict[str, str] = field(default_factory=dict)  # document id -> story id
-    postings: dict[str, list[str]] = field(default_factory=dict)  # term or name -> story ids
+    ``df`` holds every key it will be asked about (a missing key is a lookup
+    that was never made, so it raises rather than pretend the key is unseen).
+    """
+
+    documents: int
+    df: Mapping[str, int]
+
+    def __call__(self, key: str) -> float:
+        return math.log((self.documents + 1) / (self.df[key] + 1)) + 1.0
 
 
-def weighted_vector(features: DocumentFeatures, index: StoryIndex) -> dict[str, float]:
-    """Unit tf-idf vector of a document's top terms, idf from the documents seen so far."""
-    weights = {t: w * idf(t, index) for t, w in features.terms.items()}
+def document_keys(features: DocumentFeatures) -> list[str]:
+    """Terms and ``@names`` of a document (what its df counts and its lookups use)."""
+    return list(features.terms) + ["@" + n for n in features.names]
+
+
+def weighted_vector(features: DocumentFeatures, idf: Idf) -> dict[str, float]:
+    """Unit tf-idf vector of a document's top terms."""
+    weights = {t: w * idf(t) for t, w in features.terms.items()}
     top = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:DOC_TERMS])
     return _unit(top)
 
 
-def idf(key: str, index: StoryIndex) -> float:
-    """Smoothed inverse document frequency of a term (or ``@name``) among the documents seen so far."""
-    return math.log((index.doc_count + 1) / (index.df.get(key, 0) + 1)) + 1.0
-
-
-def story_vector(story: StoryProfile, index: StoryIndex) -> dict[str, float]:
+def story_vector(story: StoryProfile, idf: Idf) -> dict[str, float]:
     """The story's summed term frequencies weighted by the current idf."""
-    return {t: w * idf(t, index) for t, w in story.terms.items()}
+    return {t: w * idf(t) for t, w in story.terms.items()}
 
 
-def name_vectors(
-    features: DocumentFeatures, story: StoryProfile, index: StoryIndex
-) -> tuple[dict[str, float], dict[str, float]]:
+def name_vectors(features: DocumentFeatures, story: StoryProfile, idf: Idf) -> tuple[dict[str, float], dict[str, float]]:
     """Document and story name vectors, each name weighted by its idf (common names count less)."""
-    doc = {n: idf("@" + n, index) * features.salience.get(n, 1.0) for n in features.names}
-    return doc, {n: c * idf("@" + n, index) for n, c in story.names.items()}
+    doc = {n: idf("@" + n) * features.salience.get(n, 1.0) for n in features.names}
+    return doc, {n: c * idf("@" + n) for n, c in story.names.items()}
 
 
 def _unit(vector: Mapping[str, float]) -> dict[str, float]:
@@ -249,28 +145,26 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return dot / norm if norm else 0.0
 
 
+def nearest_gap(day: int, days: list[int]) -> int:
+    """Days between ``day`` and the closest of the sorted ``days``."""
+    k = bisect.bisect_left(days, day)
+    return min(abs(day - days[j]) for j in (k - 1, k) if 0 <= j < len(days))
+
+
 def time_factor(day: int | None, story: StoryProfile, params: StoryParams) -> float:
-    """1 inside the story's date range (or when a date is unknown), falling off outside it."""
-    if day is None or story.first_day is None or story.last_day is None:
+    """1 near one of the story's dated documents (or when a date is unknown), falling off with the gap."""
+    if day is None or not story.days:
         return 1.0
-    gap = max(story.first_day - day, day - story.last_day, 0) - params.time_grace_days
+    gap = nearest_gap(day, story.days) - params.time_grace_days
     return 1.0 if gap <= 0 else 1.0 / (1.0 + (gap / params.time_scale_days) ** 2)
 
 
-def story_score(
-    vector: Mapping[str, float],
-    features: DocumentFeatures,
-    story: StoryProfile,
-    index: StoryIndex,
-    params: StoryParams,
-) -> float:
-    """How well a document fits a story, from 0 to 1."""
-    text = cosine(vector, story_vector(story, index))
-    names = cosine(*name_vectors(features, story, index)) if features.names else 0.0
-    mixed = (1.0 - params.name_weight) * text + params.name_weight * names
-    if names_conflict(features, story):
-        mixed *= params.conflict_factor
-    return mixed * time_factor(features.day, story, params)
+def horizon_days(params: StoryParams) -> int:
+    """The gap past which even a perfect match scores below the threshold."""
+    if params.threshold <= 0:
+        return 10**6
+    reach = params.time_scale_days * math.sqrt(max(0.0, 1.0 / min(1.0, params.threshold) - 1.0))
+    return int(math.ceil(params.time_grace_days + reach)) + 1
 
 
 def names_conflict(features: DocumentFeatures, story: StoryProfile) -> bool:
@@ -278,123 +172,166 @@ def names_conflict(features: DocumentFeatures, story: StoryProfile) -> bool:
     story_keys = key_names(story.name_types, story.names)
     if not features.keys or not story_keys:
         return False
-    return not any(n in story.names for n in features.keys) and not any(
-        n in features.names for n in story_keys
-    )
+    return not any(n in story.names for n in features.keys) and not any(n in features.names for n in story_keys)
 
 
-def candidate_stories(
-    vector: Mapping[str, float], features: DocumentFeatures, index: StoryIndex
-) -> list[str]:
-    """Stories sharing the most terms or names with the document."""
-    shared: Counter[str] = Counter()
-    for key in list(vector) + ["@" + n for n in features.names]:
-        shared.update(index.postings.get(key, []))
-    return [s for s, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
+def story_score(
+    vector: Mapping[str, float], features: DocumentFeatures, story: StoryProfile, idf: Idf, params: StoryParams
+) -> float:
+    """How well a document fits a story, from 0 to 1."""
+    text = cosine(vector, story_vector(story, idf))
+    names = cosine(*name_vectors(features, story, idf)) if features.names else 0.0
+    mixed = (1.0 - params.name_weight) * text + params.name_weight * names
+    if names_conflict(features, story):
+        mixed *= params.conflict_factor
+    return mixed * time_factor(features.day, story, params)
 
 
-def best_story(
-    features: DocumentFeatures, index: StoryIndex, params: StoryParams
-) -> tuple[str | None, float]:
-    """The best-fitting existing story and its score (None when no story passes the threshold)."""
-    vector = weighted_vector(features, index)
+class StoryBook:
+    """Story profiles and story lookups over a :class:`LinkIndex`, cached for one linking session.
+
+    Every change to a story goes through :meth:`save`, so the cache never goes stale.
+    """
+
+    def __init__(self, index: LinkIndex, params: StoryParams | None = None) -> None:
+        self.index = index
+        self.params = params or story_params()
+        self.horizon = horizon_days(self.params)
+        self._profiles: dict[str, StoryProfile] = {}
+        self._keys: dict[str, set[str]] = {}
+
+    def get(self, ids: Iterable[str]) -> dict[str, StoryProfile]:
+        wanted = list(dict.fromkeys(ids))
+        missing = [i for i in wanted if i not in self._profiles]
+        for story_id, data in self.index.records("story", missing).items():
+            self._profiles[story_id] = StoryProfile.from_json(data)
+        return {i: self._profiles[i] for i in wanted if i in self._profiles}
+
+    def keys_of(self, story: StoryProfile) -> set[str]:
+        if story.id not in self._keys:
+            self._keys[story.id] = story.keys()
+        return self._keys[story.id]
+
+    def save(self, story: StoryProfile) -> None:
+        self._profiles[story.id] = story
+        self._keys.pop(story.id, None)
+        self.index.put_record("story", story.id, story.to_json())
+
+    def idf(self, keys: Collection[str]) -> Idf:
+        found = self.index.counts("df", [*keys, DOCUMENTS_KEY])
+        return Idf(found.pop(DOCUMENTS_KEY), found)
+
+    def active(self, day: int) -> set[str]:
+        """Stories with a dated document within the horizon of ``day``."""
+        weeks = [str(w) for w in range((day - self.horizon) // WEEK, (day + self.horizon) // WEEK + 1)]
+        return {s for ids in self.index.postings("sweek", weeks).values() for s in ids}
+
+    def sharing(self, kind: str, keys: Collection[str]) -> Counter[str]:
+        """Stories filed under each key of ``keys`` (keys filed under very many stories left out), counted."""
+        sizes = self.index.counts(kind + "n", keys)
+        telling = [k for k in keys if 0 < sizes[k] <= MAX_STORY_POSTINGS]
+        shared: Counter[str] = Counter()
+        for ids in self.index.postings(kind, telling).values():
+            shared.update(ids)
+        return shared
+
+    def file_under(self, kind: str, story_id: str, keys: Collection[str]) -> None:
+        if keys:
+            self.index.add_postings(kind, story_id, keys)
+            self.index.add_counts(kind + "n", keys)
+
+
+def candidate_stories(features: DocumentFeatures, keys: set[str], book: StoryBook) -> list[str]:
+    """Stories worth scoring: active around the document's day (or sharing its rarer keys when undated)."""
+    if features.day is None:
+        shared = book.sharing("st", keys)
+    else:
+        pool = book.active(features.day) | set(book.sharing("sund", keys))
+        shared = Counter({sid: len(keys & book.keys_of(p)) for sid, p in book.get(sorted(pool)).items()})
+    ranked = sorted((kv for kv in shared.items() if kv[1] > 0), key=lambda kv: (-kv[1], kv[0]))
+    return [story_id for story_id, _ in ranked[:MAX_CANDIDATES]]
+
+
+def best_story(features: DocumentFeatures, book: StoryBook) -> tuple[StoryProfile | None, float, Idf]:
+    """The best-fitting story (None when none passes the threshold), its score, and the idf used."""
+    keys = set(document_keys(features))
+    vector = weighted_vector(features, book.idf(keys))
+    lookup = set(vector) | {"@" + n for n in features.names}
+    candidates = book.get(candidate_stories(features, lookup, book))
+    idf = book.idf(keys.union(*(book.keys_of(p) for p in candidates.values())))
     best, best_score = None, 0.0
-    for story_id in candidate_stories(vector, features, index):
-        score = story_score(vector, features, index.stories[story_id], index, params)
+    for story_id in sorted(candidates):
+        score = story_score(vector, features, candidates[story_id], idf, book.params)
         if score > best_score:
-            best, best_score = story_id, score
-    return (best, best_score) if best_score >= params.threshold else (None, best_score)
+            best, best_score = candidates[story_id], score
+    return (best, best_score, idf) if best_score >= book.params.threshold else (None, best_score, idf)
 
 
-def add_document(
-    features: DocumentFeatures, index: StoryIndex, params: StoryParams, forced_story: str | None = None
-) -> str:
+def add_document(features: DocumentFeatures, book: StoryBook, forced_story: str | None = None) -> str:
     """Assign one document to a story (``forced_story`` for duplicates and versions); returns the story id."""
-    index.doc_count += 1
-    for key in list(features.terms) + ["@" + n for n in features.names]:
-        index.df[key] = index.df.get(key, 0) + 1
-    story_id = forced_story if forced_story in index.stories else best_story(features, index, params)[0]
-    if story_id is None:
-        story_id = "story-" + features.id[:16]
-        index.stories[story_id] = StoryProfile(id=story_id, title=features.title)
-    _absorb(index, index.stories[story_id], features)
-    index.assignment[features.id] = story_id
-    return story_id
+    book.index.add_counts("df", [*document_keys(features), DOCUMENTS_KEY])
+    story = book.get([forced_story]).get(forced_story) if forced_story else None
+    if story is None:
+        story, _, idf = best_story(features, book)
+    else:
+        idf = book.idf(set(document_keys(features)) | book.keys_of(story))
+    if story is None:
+        story = StoryProfile(id="story-" + features.id[:16], title=features.title)
+    absorb(story, features, idf, book)
+    return story.id
 
 
-def _absorb(index: StoryIndex, story: StoryProfile, features: DocumentFeatures) -> None:
-    old_keys = set(story.terms) | {"@" + n for n in story.names}
-    for term in weighted_vector(features, index):
+def absorb(story: StoryProfile, features: DocumentFeatures, idf: Idf, book: StoryBook) -> None:
+    """Add a document to a story's centroid, days and postings, and save it."""
+    old_keys = set(book.keys_of(story)) if story.documents else set()
+    was_undated = not story.days
+    for term in weighted_vector(features, idf):
         story.terms[term] = story.terms.get(term, 0.0) + features.terms[term]
-    weights = story_vector(story, index)
+    weights = story_vector(story, book.idf(story.terms))
     story.terms = {t: story.terms[t] for t in sorted(weights, key=lambda t: (-weights[t], t))[:STORY_TERMS]}
     for name, kind in features.names.items():
         story.names[name] = story.names.get(name, 0) + 1
         story.name_types.setdefault(name, kind)
+    if len(story.names) > STORY_NAMES:
+        kept = sorted(story.names, key=lambda n: (-story.names[n], n))[:STORY_NAMES]
+        story.names = {n: story.names[n] for n in kept}
+        story.name_types = {n: story.name_types[n] for n in kept}
     story.documents.append(features.id)
-    _extend_dates(story, features)
-    for key in (set(story.terms) | {"@" + n for n in story.names}) - old_keys:
-        index.postings.setdefault(key, []).append(story.id)
+    new_week = _extend_days(story, features)
+    new_keys = story.keys() - old_keys
+    book.file_under("st", story.id, new_keys)
+    if was_undated and not story.days:
+        book.file_under("sund", story.id, new_keys)
+    if new_week is not None:
+        book.index.add_postings("sweek", story.id, [str(new_week)])
+    book.save(story)
 
 
-def _extend_dates(story: StoryProfile, features: DocumentFeatures) -> None:
-    if features.day is None:
-        return
-    if story.first_day is None or features.day < story.first_day:
-        story.first_day, story.first_date = features.day, features.date
+def _extend_days(story: StoryProfile, features: DocumentFeatures) -> int | None:
+    """Add the document's day; returns its week when the story had no document that week."""
+    day = features.day
+    if day is None:
+        return None
+    new_week = all(d // WEEK != day // WEEK for d in story.days)
+    if story.first_day is None or day < story.first_day:
+        story.first_date = features.date
         if len(story.documents) > 1:
             story.title = features.title
-    if story.last_day is None or features.day > story.last_day:
-        story.last_day, story.last_date = features.day, features.date
+    if story.last_day is None or day > story.last_day:
+        story.last_date = features.date
+    if day not in story.days:
+        bisect.insort(story.days, day)
+    return day // WEEK if new_week else None
 
 
-def cluster_stories(
-    items: Iterable[tuple[Document, Annotations]],
-    params: StoryParams | None = None,
-    index: StoryIndex | None = None,
-) -> StoryIndex:
-    """Cluster documents (already in publication order) into stories, continuing ``index``."""
-    params = params or story_params()
-    index = index or StoryIndex()
-    for doc, ann in items:
-        if doc.id not in index.assignment:
-            add_document(document_features(doc, ann, params), index, params)
-    return index
+def cluster_stories(items: Iterable[Item], params: StoryParams | None = None) -> dict[str, str]:
+    """Cluster documents (already in publication order) into stories; returns document id -> story id."""
+    book = StoryBook(MemoryIndex(), params)
+    params = book.params
+    return {doc.id: add_document(document_features(doc, ann, params), book) for doc, ann in items}
 
 
-def stories_of(index: StoryIndex, storyline_of: Mapping[str, str] | None = None) -> list[Story]:
-    """The stories as model objects, in order of first date (undated last)."""
-    storyline_of = storyline_of or {}
-    profiles = sorted(index.stories.values(), key=lambda s: (s.first_day is None, s.first_day or 0, s.id))
-    return [
-        Story(
-            id=s.id,
-            title=s.title,
-            documents=list(s.documents),
-            storyline=storyline_of.get(s.id),
-            first_date=s.first_date,
-            last_date=s.last_date,
-        )
-        for s in profiles
-    ]
-
-
-def index_to_json(index: StoryIndex) -> dict[str, Any]:
-    return {
-        "doc_count": index.doc_count,
-        "df": index.df,
-        "stories": [dict(s.__dict__) for s in index.stories.values()],
-        "assignment": index.assignment,
-        "postings": index.postings,
-    }
-
-
-def index_from_json(data: Mapping[str, Any]) -> StoryIndex:
-    stories = [StoryProfile(**s) for s in data.get("stories", [])]
-    return StoryIndex(
-        doc_count=int(data.get("doc_count", 0)),
-        df=dict(data.get("df", {})),
-        stories={s.id: s for s in stories},
-        assignment=dict(data.get("assignment", {})),
-        postings={k: list(v) for k, v in data.get("postings", {}).items()},
-    )
+def stories_of(profiles: Iterable[StoryProfile]) -> list[Story]:
+    """Stories as model objects, in order of first date (undated last)."""
+    ordered = sorted(profiles, key=lambda s: (s.first_day is None, s.first_day or 0, s.id))
+    return [p.as_story() for p in ordered]

@@ -7,14 +7,18 @@ Jaccard), and their word centroids still agree a little.  Look-alike affairs
 with different people and places share only generic bodies (a regulator, a
 ministry) and stay apart.  A storyline is a connected group of linked stories,
 ordered by first date; stories with no link belong to no storyline.
+
+Incremental: only stories that changed are re-linked; candidates are the
+stories filed under one of their central names (``scentral`` postings), and
+each story's links are kept as a ``slink`` record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from storyline.link.stories import StoryIndex, StoryProfile, cosine
+from storyline.link.stories import StoryBook, StoryProfile, cosine
 from storyline.model import Storyline
 
 MIN_SHARED_NAMES = 2
@@ -28,13 +32,6 @@ IDENTIFYING = {
     "name",
 }  # generic bodies (a regulator, a ministry) alone do not link affairs
 TYPE_WEIGHT = {"person": 1.0, "organisation": 1.0, "name": 1.0, "place": 0.5}
-
-
-@dataclass(frozen=True)
-class StorylineLink:
-    a: str
-    b: str
-    score: float
 
 
 def central_names(story: StoryProfile) -> dict[str, float]:
@@ -64,66 +61,82 @@ def storyline_score(a: StoryProfile, b: StoryProfile) -> float:
     return round(overlap, 3)
 
 
-def link_stories(touched: Iterable[str], index: StoryIndex) -> list[StorylineLink]:
-    """Storyline links of the given stories to any other story sharing one of their central names."""
-    by_name: dict[str, list[str]] = {}
-    for story in index.stories.values():
-        for name in central_names(story):
-            by_name.setdefault(name, []).append(story.id)
-    links = []
-    for story_id in sorted(set(touched)):
-        story = index.stories[story_id]
-        others = {o for n in central_names(story) for o in by_name.get(n, []) if o != story_id}
-        for other in sorted(others):
-            score = storyline_score(story, index.stories[other])
-            if score > 0:
-                a, b = sorted((story_id, other))
-                links.append(StorylineLink(a, b, score))
-    return links
+@dataclass
+class StorylineChange:
+    """Stories whose storyline may have changed, and the storylines they now form."""
+
+    stories: set[str]
+    storylines: list[Storyline]
+    retired: set[str]  # storyline ids no longer in use
 
 
-def update_links(
-    old: Iterable[StorylineLink], touched: Iterable[str], index: StoryIndex
-) -> list[StorylineLink]:
-    """Replace the links of stories that changed in this call by freshly computed ones."""
-    touched = set(touched)
-    kept = [link for link in old if link.a not in touched and link.b not in touched]
-    fresh = {(link.a, link.b): link for link in kept + link_stories(touched, index)}
-    return [fresh[k] for k in sorted(fresh)]
+def _neighbours(book: StoryBook, story_ids: Collection[str]) -> dict[str, dict[str, float]]:
+    found = book.index.records("slink", list(story_ids))
+    return {s: dict(found.get(s, {})) for s in story_ids}
 
 
-def group_storylines(links: Iterable[StorylineLink], index: StoryIndex) -> list[Storyline]:
-    """Connected groups of linked stories, each ordered by first date, titled by its earliest story."""
-    parent: dict[str, str] = {}
+def _component(book: StoryBook, start: Iterable[str]) -> set[str]:
+    """Every story reachable from ``start`` over storyline links."""
+    seen: set[str] = set()
+    frontier = set(start)
+    while frontier:
+        seen |= frontier
+        links = _neighbours(book, sorted(frontier))
+        frontier = {o for others in links.values() for o in others} - seen
+    return seen
 
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for link in links:
-        parent[root(link.a)] = root(link.b)
-    groups: dict[str, list[str]] = {}
-    for story_id in parent:
-        groups.setdefault(root(story_id), []).append(story_id)
-    storylines = [_storyline(members, index.stories) for members in groups.values() if len(members) > 1]
-    return sorted(storylines, key=lambda s: s.id)
+def relink(story_id: str, book: StoryBook) -> None:
+    """Recompute one story's storyline links (both sides of each link are kept in step)."""
+    story = book.get([story_id])[story_id]
+    names = central_names(story)
+    book.index.add_postings("scentral", story_id, names)
+    filed = book.index.postings("scentral", list(names))
+    others = book.get(sorted({o for ids in filed.values() for o in ids if o != story_id}))
+    fresh = {o: score for o, p in others.items() if (score := storyline_score(story, p)) > 0}
+    old = _neighbours(book, [story_id])[story_id]
+    for other in set(old) | set(fresh):
+        theirs = _neighbours(book, [other])[other]
+        if other in fresh:
+            theirs[story_id] = fresh[other]
+        else:
+            theirs.pop(story_id, None)
+        book.index.put_record("slink", other, theirs)
+    book.index.put_record("slink", story_id, fresh)
+
+
+def update_storylines(changed: Collection[str], book: StoryBook) -> StorylineChange:
+    """Re-link the changed stories and regroup every storyline they were or are part of."""
+    before = _component(book, changed)
+    for story_id in sorted(changed):
+        relink(story_id, book)
+    after = _component(book, before)
+    profiles = book.get(sorted(after))
+    old_ids = {p.storyline for p in profiles.values() if p.storyline}
+    lines = group_storylines(after, book)
+    return StorylineChange(after, lines, old_ids - {line.id for line in lines})
+
+
+def group_storylines(story_ids: Collection[str], book: StoryBook) -> list[Storyline]:
+    """Connected groups of linked stories among ``story_ids``, each ordered by first date."""
+    remaining = set(story_ids)
+    lines = []
+    while remaining:
+        group = _component(book, [min(remaining)])
+        remaining -= group
+        if len(group) > 1:
+            lines.append(_storyline(list(book.get(sorted(group)).values())))
+    return sorted(lines, key=lambda s: s.id)
 
 
 def _order_key(story: StoryProfile) -> tuple[bool, int, str]:
     return (story.first_day is None, story.first_day or 0, story.id)
 
 
-def _storyline(members: list[str], stories: Mapping[str, StoryProfile]) -> Storyline:
-    ordered = sorted((stories[m] for m in members), key=_order_key)
+def _storyline(members: list[StoryProfile]) -> Storyline:
+    ordered = sorted(members, key=_order_key)
     return Storyline(
         id="storyline-" + ordered[0].id.removeprefix("story-"),
         title=ordered[0].title,
         stories=[s.id for s in ordered],
     )
-
-
-def storyline_of(storylines: Iterable[Storyline]) -> dict[str, str]:
-    """Story id -> storyline id."""
-    return {story: line.id for line in storylines for story in line.stories}

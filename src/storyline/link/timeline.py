@@ -34,7 +34,7 @@ FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 @lru_cache(maxsize=1)
 def _ignored_words() -> frozenset[str]:
-    from storyline.link.stories import word_lists
+    from storyline.link.story_features import word_lists
 
     return frozenset(word_lists()["stopwords"]) | frozenset(identity_word_lists()["month_words"])
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, delete, inspect, select, update
 
 from storyline.store import schema
 from storyline.store.search import backend_for
@@ -37,9 +37,22 @@ def _link_members(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.link_members, schema.document_scores])
 
 
+def _link_index(conn: Connection) -> None:
+    """Incremental linking keeps its index in tables; links made by the old whole-corpus linker are dropped."""
+    schema.metadata.create_all(
+        conn, tables=[schema.link_postings, schema.link_counts, schema.link_records, schema.entity_map]
+    )
+    conn.execute(delete(schema.state).where(schema.state.c.key.in_(["link_state", "entity_map"])))
+    conn.execute(delete(schema.links))
+    conn.execute(delete(schema.link_members))
+    conn.execute(delete(schema.document_scores))
+    conn.execute(update(schema.documents).values(duplicate_of=None))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, annotations, ingest errors, links, state, full-text index", _initial),
     Migration(2, "link membership and per-document reuse share", _link_members),
+    Migration(3, "incremental link index (run `storyline link` once to relink an older corpus)", _link_index),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -4,6 +4,7 @@ No `from __future__ import annotations` here: the `annotations` table would shad
 """
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -102,4 +103,41 @@ document_scores = Table(
     metadata,
     Column("doc_id", String(32), primary_key=True),
     Column("reuse_share", Float, nullable=False, default=0.0),
+)
+
+# Corpus linking's own index (storyline.link.index.LinkIndex): what incremental linking looks up.
+# Keys are 64-bit hashes of (kind, key) so the tables stay compact however long the keys.
+link_postings = Table(
+    "link_postings",
+    metadata,
+    Column("kind", String(12), primary_key=True),
+    Column("key", BigInteger, primary_key=True),
+    Column("item", String(160), primary_key=True),
+    sqlite_with_rowid=False,
+)
+
+link_counts = Table(
+    "link_counts",
+    metadata,
+    Column("kind", String(12), primary_key=True),
+    Column("key", BigInteger, primary_key=True),
+    Column("n", Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+link_records = Table(
+    "link_records",
+    metadata,
+    Column("kind", String(12), primary_key=True),
+    Column("id", String(160), primary_key=True),
+    Column("data", Text, nullable=False),  # JSON
+)
+
+entity_map = Table(
+    "entity_map",  # each document-local entity's corpus identity
+    metadata,
+    Column("doc_id", String(32), primary_key=True),
+    Column("local_id", String(32), primary_key=True),
+    Column("entity_id", String(32), nullable=False),
+    Index("ix_entity_map_entity", "entity_id"),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -13,7 +14,9 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from storyline.model import Annotations, Document, from_dict, to_dict
 from storyline.store import schema
 from storyline.store.engine import make_engine, resolve_db
+from storyline.store.link_index import SqlLinkIndex, clear_link_index
 from storyline.store.migrations import SCHEMA_VERSION, current_version, migrate
+from storyline.store.rows import document_row, row_document
 from storyline.store.search import SearchHit, backend_for
 
 
@@ -97,7 +100,7 @@ class Store:
             if conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc.id)).first():
                 return False
             seq = (conn.execute(select(func.max(schema.documents.c.seq))).scalar() or 0) + 1
-            conn.execute(insert(schema.documents).values(**_document_row(doc), seq=seq, ingested_at=_now()))
+            conn.execute(insert(schema.documents).values(**document_row(doc), seq=seq, ingested_at=_now()))
             self.search_backend.index(conn, doc.id, doc.title or "", doc.text)
             if annotations is not None:
                 _write_annotations(conn, annotations)
@@ -143,12 +146,12 @@ class Store:
                 rows = conn.execute(select(d).where(d.c.id.like(ref.replace("%", "") + "%")).limit(2)).all()
         if len(rows) != 1:
             return None
-        return _row_document(rows[0])
+        return row_document(rows[0])
 
     def iter_documents(self, ids: Iterable[str] | None = None, batch: int = 500) -> Iterator[Document]:
         """Documents in ingest order (all, or the given ids); no connection is held between batches."""
         for rows in self._document_batches(ids, batch):
-            yield from (_row_document(r) for r in rows)
+            yield from (row_document(r) for r in rows)
 
     def _document_batches(self, ids: Iterable[str] | None, batch: int) -> Iterator[list[Any]]:
         d = schema.documents
@@ -182,13 +185,6 @@ class Store:
         with self.reader.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(schema.documents)).scalar() or 0)
 
-    def set_document_links(self, duplicate_of: dict[str, str | None]) -> None:
-        """Record each document's duplicate_of (None clears it)."""
-        d = schema.documents
-        with self.writer.begin() as conn:
-            for doc_id, target in duplicate_of.items():
-                conn.execute(update(d).where(d.c.id == doc_id).values(duplicate_of=target))
-
     # --- annotations ---------------------------------------------------------
 
     def save_annotations(self, annotations: Annotations) -> None:
@@ -211,7 +207,7 @@ class Store:
             for row in rows:
                 raw = data.get(row.id)
                 ann = from_dict(Annotations, json.loads(raw)) if raw else Annotations(doc_id=row.id)
-                yield _row_document(row), ann
+                yield row_document(row), ann
 
     # --- errors --------------------------------------------------------------
 
@@ -271,6 +267,54 @@ class Store:
             rows = conn.execute(select(m.c.id).where(m.c.kind == kind, m.c.doc_id == doc_id).order_by(m.c.id))
             return [r.id for r in rows]
 
+    def count_links(self, kind: str) -> int:
+        """How many linked objects of one kind there are."""
+        lk = schema.links
+        with self.reader.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(lk).where(lk.c.kind == kind)).scalar() or 0)
+
+    def entity_map(self, doc_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """``"doc:e3" -> corpus entity id`` for every linked document (or the given ones)."""
+        m = schema.entity_map
+        query = select(m.c.doc_id, m.c.local_id, m.c.entity_id)
+        if doc_ids is not None:
+            query = query.where(m.c.doc_id.in_(list(doc_ids)))
+        with self.reader.connect() as conn:
+            return {f"{r.doc_id}:{r.local_id}": r.entity_id for r in conn.execute(query)}
+
+    def set_entity_map(self, mapping: dict[str, str]) -> None:
+        """Record corpus identities of document-local entities (``"doc:e3" -> id``), replacing those given."""
+        m = schema.entity_map
+        rows = [dict(zip(("doc_id", "local_id"), key.rsplit(":", 1)), entity_id=value) for key, value in mapping.items()]
+        with self.writer.begin() as conn:
+            for row in rows:
+                conn.execute(delete(m).where(m.c.doc_id == row["doc_id"], m.c.local_id == row["local_id"]))
+            if rows:
+                conn.execute(insert(m), rows)
+
+    # --- the link index ------------------------------------------------------
+
+    @contextmanager
+    def link_session(self) -> Iterator[SqlLinkIndex]:
+        """A link index inside one write transaction; everything it buffered is written when the block ends."""
+        with self.writer.begin() as conn:
+            index = SqlLinkIndex(conn)
+            yield index
+            index.flush()
+
+    def unlinked_documents(self) -> list[tuple[str, str | None]]:
+        """(id, published) of the documents corpus linking has not seen yet, in ingest order."""
+        d, r = schema.documents, schema.link_records
+        linked = select(r.c.id).where(r.c.kind == "doc", r.c.id == d.c.id).exists()
+        with self.reader.connect() as conn:
+            rows = conn.execute(select(d.c.id, d.c.published).where(~linked).order_by(d.c.seq))
+            return [(row.id, row.published) for row in rows]
+
+    def clear_links(self) -> None:
+        """Forget every corpus link and the link index, so the next link relinks every document."""
+        with self.writer.begin() as conn:
+            clear_link_index(conn)
+
     def get_state(self, key: str) -> Any | None:
         with self.reader.connect() as conn:
             row = conn.execute(select(schema.state.c.data).where(schema.state.c.key == key)).first()
@@ -282,58 +326,10 @@ class Store:
             conn.execute(delete(s).where(s.c.key == key))
             conn.execute(insert(s).values(key=key, data=json.dumps(data, separators=(",", ":"))))
 
-    def set_reuse_shares(self, shares: dict[str, float]) -> None:
-        sc = schema.document_scores
-        with self.writer.begin() as conn:
-            conn.execute(delete(sc))
-            if shares:
-                conn.execute(insert(sc), [{"doc_id": k, "reuse_share": v} for k, v in shares.items()])
-
     def reuse_shares(self) -> dict[str, float]:
         sc = schema.document_scores
         with self.reader.connect() as conn:
             return {r.doc_id: r.reuse_share for r in conn.execute(select(sc))}
-
-
-def _document_row(doc: Document) -> dict[str, Any]:
-    span = doc.published_span
-    return {
-        "id": doc.id,
-        "source": doc.source,
-        "url": doc.url,
-        "title": doc.title,
-        "published": doc.published,
-        "published_inferred": doc.published_inferred,
-        "published_start": span[0] if span else None,
-        "published_end": span[1] if span else None,
-        "author": doc.author,
-        "site_name": doc.site_name,
-        "format": doc.format,
-        "text": doc.text,
-        "version_of": doc.version_of,
-        "duplicate_of": doc.duplicate_of,
-        "meta": json.dumps(doc.meta),
-    }
-
-
-def _row_document(row: Any) -> Document:
-    span = (row.published_start, row.published_end) if row.published_start is not None else None
-    return Document(
-        id=row.id,
-        text=row.text,
-        source=row.source,
-        url=row.url,
-        title=row.title,
-        published=row.published,
-        published_inferred=bool(row.published_inferred),
-        published_span=span,
-        author=row.author,
-        site_name=row.site_name,
-        format=row.format,
-        version_of=row.version_of,
-        duplicate_of=row.duplicate_of,
-        meta=json.loads(row.meta or "{}"),
-    )
 
 
 def _write_annotations(conn: Connection, annotations: Annotations) -> None:

@@ -58,7 +58,7 @@ class ExportCache:
             if self._value is None or key != self._key or stale:
                 data = build_export(self.store)
                 self._built = time.monotonic()
-                index = build_index(data, self.store.get_state("entity_map") or {})
+                index = build_index(data, self.store.entity_map())
                 self._value, self._key = (data, index), key
             return self._value
 

@@ -141,7 +141,7 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     if doc is None:
         raise HTTPException(404, f"No document with id {doc_id!r}. Search for it or pick one from the list.")
     annotations = ctx.store.get_annotations(doc["id"])
-    entity_map = ctx.store.get_state("entity_map") or {}
+    entity_map = ctx.store.entity_map([doc["id"]])
     body = highlight_html(doc["text"], document_spans(doc, data, annotations, entity_map))
     story_id = index.story_of.get(doc["id"])
     return render(request, "document.html", title=display_title(doc), doc=doc, body=body,

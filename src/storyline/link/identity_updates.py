@@ -1,0 +1,156 @@
+"""Identities kept up to date as documents arrive: new mentions resolved against the identities already known.
+
+The rules are those of :mod:`storyline.link.identity`; this module applies them
+incrementally through a :class:`~storyline.link.index.LinkIndex`.  Each identity
+is filed under its blocking keys (surname, reduced organisation name, introduced
+acronyms, place name); a batch of new documents looks up only the identities
+sharing a key with one of its entities, turns each into a *seed* (its names with
+how often each was used, roles, members, and the context it was seen in:
+co-mentioned people, organisations, places and roles), and resolves new
+records and seeds together.  An identity keeps its id; when new evidence makes
+two identities one, the second is retired and its mentions re-pointed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from storyline.link.identity import (
+    Cluster,
+    NameRecord,
+    canonical_names,
+    document_records,
+    name_record,
+    previous_ids,
+    resolve_clusters,
+    stable_id,
+    to_entity,
+)
+from storyline.link.index import Item, LinkIndex
+from storyline.model import CorpusEntity, Document, Entity, from_dict, to_dict
+
+__all__ = ["entity_payload", "resolve_new_identities"]
+
+CONTEXT_KEPT = 400  # context keys kept per identity (the most frequent)
+KEY_PREFIX = {"person": "p:", "organisation": "o:", "place": "l:"}
+
+
+def filing_keys(rec: NameRecord) -> set[str]:
+    """Keys an identity is filed under: its blocking key, and for organisations the acronyms it introduced."""
+    keys = {KEY_PREFIX[rec.type] + rec.key}
+    keys |= {"a:" + a for a in rec.acronyms}
+    return keys
+
+
+def lookup_keys(rec: NameRecord) -> set[str]:
+    """Keys under which identities a new record might join are filed."""
+    keys = {KEY_PREFIX[rec.type] + rec.key}
+    if rec.type == "organisation":
+        keys |= {"o:" + a for a in rec.acronyms}  # the acronym used alone elsewhere ("DfE")
+        keys.add("a:" + rec.exact.replace(" ", ""))  # this name is an acronym another name introduced
+    return keys
+
+
+def seed_record(data: Mapping[str, Any]) -> NameRecord | None:
+    """A stored identity as a record that new mentions can join."""
+    entity = from_dict(CorpusEntity, data["entity"])
+    if not entity.members:
+        return None
+    stand_in = Entity("seed", entity.type, entity.name, list(entity.aliases))
+    rec = name_record(Document(entity.members[0][0], "", "previous"), stand_in, set())
+    if rec is None:
+        return None
+    rec.names = [entity.name, *entity.aliases]
+    rec.name_counts = Counter(data.get("names") or {entity.name: 1})
+    rec.members = [tuple(m) for m in entity.members]  # type: ignore[misc]
+    rec.roles = list(entity.roles)
+    rec.context |= set(data.get("context") or {})
+    genders = data.get("genders") or []
+    rec.gender = genders[0] if len(genders) == 1 else None
+    rec.acronyms = set(data.get("acronyms") or [])
+    rec.previous_id = entity.id
+    return rec
+
+
+def _context_counts(cluster: Cluster, stored: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for rec in cluster.records:
+        if rec.previous_id:
+            counts.update(stored[rec.previous_id].get("context") or {})
+        else:
+            counts.update(rec.context | ({rec.own} if rec.own else set()))
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:CONTEXT_KEPT])
+
+
+def _name_counts(cluster: Cluster) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for rec in cluster.records:
+        counts.update(rec.name_counts or {rec.names[0]: 1})
+    return dict(counts)
+
+
+def entity_payload(entity: CorpusEntity) -> dict[str, Any]:
+    """An identity as the export shows it: without its member list, with the number of mentions."""
+    data = to_dict(entity)
+    data["mentions"] = len(data.pop("members", []))
+    return data
+
+
+def _save(cluster: Cluster, entity: CorpusEntity, stored: Mapping[str, Mapping[str, Any]], index: LinkIndex) -> None:
+    genders = sorted(g for g in cluster.genders if g)
+    index.put_record("entity", entity.id, {
+        "entity": to_dict(entity),
+        "names": _name_counts(cluster),
+        "context": _context_counts(cluster, stored),
+        "genders": genders,
+        "acronyms": sorted(set().union(*(r.acronyms for r in cluster.records))),
+    })
+    index.add_postings("ent", entity.id, set().union(*(filing_keys(r) for r in cluster.records)))
+    index.put_output("entity", entity.id, entity_payload(entity), [m[0] for m in entity.members])
+
+
+def resolve_new_identities(items: Sequence[Item], index: LinkIndex) -> set[str]:
+    """Resolve the entities of new documents; returns documents whose mentions moved to another identity."""
+    records = [rec for doc, ann in items for rec in document_records(doc, ann)]
+    keys = sorted({k for rec in records for k in lookup_keys(rec)})
+    ids = sorted({i for found in index.postings("ent", keys).values() for i in found})
+    stored = index.records("entity", ids)
+    seeds = [s for s in (seed_record(stored[i]) for i in sorted(stored)) if s is not None]
+    clusters = resolve_clusters(records + seeds)
+    previous = [from_dict(CorpusEntity, stored[i]["entity"]) for i in sorted(stored)]
+    kept = previous_ids(clusters, previous)
+    moved: set[str] = set()
+    local_maps: dict[str, dict[str, str]] = {doc.id: {} for doc, _ in items}
+    for i, cluster in enumerate(clusters):
+        seeded = [r.previous_id for r in cluster.records if r.previous_id]
+        if len(cluster.records) == 1 and seeded:
+            continue  # an identity nothing new joined
+        name = canonical_names(cluster, cluster.lead.type)[0]
+        entity = to_entity(cluster, kept.get(i) or stable_id(cluster, cluster.lead.type, name))
+        _save(cluster, entity, stored, index)
+        for old in seeded:
+            if old != entity.id:
+                moved |= _retire(old, entity.id, stored[old], index)
+        for rec in cluster.records:
+            if not rec.previous_id:
+                for doc_id, local in rec.members:
+                    local_maps[doc_id][local] = entity.id
+    for doc_id, mapping in local_maps.items():
+        index.set_entity_map(doc_id, mapping)
+    return moved
+
+
+def _retire(old: str, new: str, data: Mapping[str, Any], index: LinkIndex) -> set[str]:
+    """Point an identity's mentions at the one it merged into; returns its documents."""
+    index.remap_entity(old, new)
+    index.delete_record("entity", old)
+    index.delete_output("entity", old)
+    return {m[0] for m in data["entity"]["members"]}
+
+
+def identities_of(index_records: Iterable[Mapping[str, Any]]) -> list[CorpusEntity]:
+    """Corpus entities from stored identity records, by id."""
+    entities = [from_dict(CorpusEntity, r["entity"]) for r in index_records]
+    return sorted(entities, key=lambda e: e.id)

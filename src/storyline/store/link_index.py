@@ -1,0 +1,292 @@
+"""The link index in the store's tables: ``storyline.link.index.LinkIndex`` over SQLite or PostgreSQL.
+
+One :class:`SqlLinkIndex` lives inside one write transaction (``Store.link_session``).
+Reads go to the database once per key and are cached; writes are buffered and
+flushed with a few bulk statements when the session ends, in the same
+transaction, so a crash leaves the index as it was after the last whole batch.
+Posting and count keys are stored as 64-bit hashes of ``(kind, key)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import OrderedDict, defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, delete, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from storyline.link.index import Item
+from storyline.model import Annotations, Document, from_dict, to_dict
+from storyline.store import schema
+from storyline.store.rows import row_document
+
+__all__ = ["SqlLinkIndex", "key_hash"]
+
+BATCH = 500  # ids per IN (...) list
+DOCUMENT_CACHE = 2000
+_MISSING = object()
+
+
+@lru_cache(maxsize=1 << 18)
+def key_hash(kind: str, key: str) -> int:
+    """A signed 64-bit hash of a posting or count key."""
+    digest = hashlib.blake2b(f"{kind}\0{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _batches(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(values), BATCH):
+        yield values[i : i + BATCH]
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(to_dict(data), separators=(",", ":"), ensure_ascii=False)
+
+
+class SqlLinkIndex:
+    """A :class:`~storyline.link.index.LinkIndex` on one connection, inside the caller's transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._postings: dict[tuple[str, int], list[str]] = {}
+        self._new_postings: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self._counts: dict[tuple[str, int], int] = {}
+        self._deltas: dict[tuple[str, int], int] = defaultdict(int)
+        self._records: dict[tuple[str, str], Any] = {}
+        self._changed_records: set[tuple[str, str]] = set()
+        self._outputs: dict[tuple[str, str], tuple[str, list[str]] | None] = {}
+        self._entity_maps: dict[str, dict[str, str]] = {}  # written in this session
+        self._stored_maps: dict[str, dict[str, str]] = {}  # read from the database
+        self._duplicate_of: dict[str, str | None] = {}
+        self._shares: dict[str, float] = {}
+        self._documents: OrderedDict[str, Document] = OrderedDict()
+
+    # --- postings and counts -------------------------------------------------------
+
+    def _fetch_keyed(self, table: Table, kind: str, hashes: list[int]) -> list[Any]:
+        rows: list[Any] = []
+        for part in _batches(hashes):
+            rows.extend(self.conn.execute(select(table).where(table.c.kind == kind, table.c.key.in_(part))))
+        return rows
+
+    def postings(self, kind: str, keys: Collection[str]) -> dict[str, list[str]]:
+        hashed = {key_hash(kind, k): k for k in keys}
+        missing = [h for h in hashed if (kind, h) not in self._postings]
+        for h in missing:
+            self._postings[(kind, h)] = []
+        for row in self._fetch_keyed(schema.link_postings, kind, missing):
+            self._postings[(kind, row.key)].append(row.item)
+        out = {}
+        for h, key in hashed.items():
+            found = sorted(set(self._postings[(kind, h)]) | self._new_postings.get((kind, h), set()))
+            if found:
+                out[key] = found
+        return out
+
+    def add_postings(self, kind: str, item: str, keys: Iterable[str]) -> None:
+        for key in keys:
+            self._new_postings[(kind, key_hash(kind, key))].add(item)
+
+    def counts(self, kind: str, keys: Collection[str]) -> dict[str, int]:
+        hashed = {key_hash(kind, k): k for k in keys}
+        missing = [h for h in hashed if (kind, h) not in self._counts]
+        for h in missing:
+            self._counts[(kind, h)] = 0
+        for row in self._fetch_keyed(schema.link_counts, kind, missing):
+            self._counts[(kind, row.key)] = row.n
+        return {k: self._counts[(kind, h)] + self._deltas.get((kind, h), 0) for h, k in hashed.items()}
+
+    def add_counts(self, kind: str, keys: Iterable[str], delta: int = 1) -> None:
+        for key in keys:
+            self._deltas[(kind, key_hash(kind, key))] += delta
+
+    # --- records -------------------------------------------------------------------
+
+    def records(self, kind: str, ids: Collection[str]) -> dict[str, Any]:
+        missing = [i for i in dict.fromkeys(ids) if (kind, i) not in self._records]
+        for i in missing:
+            self._records[(kind, i)] = _MISSING
+        r = schema.link_records
+        for part in _batches(missing):
+            for row in self.conn.execute(select(r.c.id, r.c.data).where(r.c.kind == kind, r.c.id.in_(part))):
+                self._records[(kind, row.id)] = json.loads(row.data)
+        found = ((i, self._records[(kind, i)]) for i in ids)
+        return {i: data for i, data in found if data is not _MISSING}
+
+    def put_record(self, kind: str, item: str, data: Any) -> None:
+        self._records[(kind, item)] = data
+        self._changed_records.add((kind, item))
+
+    def delete_record(self, kind: str, item: str) -> None:
+        self.put_record(kind, item, _MISSING)
+
+    def record_ids(self, kind: str) -> list[str]:
+        r = schema.link_records
+        stored = set(self.conn.execute(select(r.c.id).where(r.c.kind == kind)).scalars())
+        for k, item in self._changed_records:
+            if k == kind:
+                (stored.add if self._records[(k, item)] is not _MISSING else stored.discard)(item)
+        return sorted(stored)
+
+    # --- documents -------------------------------------------------------------------
+
+    def documents(self, ids: Collection[str]) -> dict[str, Document]:
+        missing = [i for i in dict.fromkeys(ids) if i not in self._documents]
+        d = schema.documents
+        for part in _batches(missing):
+            for row in self.conn.execute(select(d).where(d.c.id.in_(part))):
+                self._documents[row.id] = row_document(row)
+        found = {}
+        for i in ids:
+            if i in self._documents:
+                self._documents.move_to_end(i)
+                found[i] = self._documents[i]
+        while len(self._documents) > DOCUMENT_CACHE:
+            self._documents.popitem(last=False)
+        return found
+
+    def annotated(self, ids: Collection[str]) -> dict[str, Item]:
+        docs = self.documents(ids)
+        a = schema.annotations
+        data: dict[str, str] = {}
+        for part in _batches(list(docs)):
+            for row in self.conn.execute(select(a.c.doc_id, a.c.data).where(a.c.doc_id.in_(part))):
+                data[row.doc_id] = row.data
+        return {
+            i: (doc, from_dict(Annotations, json.loads(data[i])) if i in data else Annotations(doc_id=i))
+            for i, doc in docs.items()
+        }
+
+    # --- identities, outputs, document fields ------------------------------------------
+
+    def entity_map(self, doc_ids: Collection[str]) -> dict[str, str]:
+        m = schema.entity_map
+        missing = [d for d in dict.fromkeys(doc_ids) if d not in self._entity_maps and d not in self._stored_maps]
+        for doc_id in missing:
+            self._stored_maps[doc_id] = {}
+        for part in _batches(missing):
+            for row in self.conn.execute(select(m).where(m.c.doc_id.in_(part))):
+                self._stored_maps[row.doc_id][row.local_id] = row.entity_id
+        out: dict[str, str] = {}
+        for doc_id in doc_ids:
+            mapping = self._entity_maps.get(doc_id, self._stored_maps.get(doc_id, {}))
+            out.update((f"{doc_id}:{local}", entity) for local, entity in mapping.items())
+        return out
+
+    def set_entity_map(self, doc_id: str, mapping: Mapping[str, str]) -> None:
+        self._entity_maps[doc_id] = dict(mapping)
+
+    def remap_entity(self, old: str, new: str) -> None:
+        m = schema.entity_map
+        self.conn.execute(update(m).where(m.c.entity_id == old).values(entity_id=new))
+        for maps in (self._entity_maps, self._stored_maps):
+            for mapping in maps.values():
+                for local, entity in mapping.items():
+                    if entity == old:
+                        mapping[local] = new
+
+    def put_output(self, kind: str, item: str, payload: Any, documents: Iterable[str]) -> None:
+        self._outputs[(kind, item)] = (_dumps(payload), sorted(set(documents)))
+
+    def delete_output(self, kind: str, item: str) -> None:
+        self._outputs[(kind, item)] = None
+
+    def set_duplicate_of(self, doc_id: str, target: str | None) -> None:
+        self._duplicate_of[doc_id] = target
+
+    def set_reuse_share(self, doc_id: str, share: float) -> None:
+        self._shares[doc_id] = share
+
+    # --- writing -----------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Write everything buffered (inside the session's transaction)."""
+        self._flush_postings()
+        self._flush_counts()
+        self._flush_records()
+        self._flush_outputs()
+        self._flush_documents()
+
+    def _insert(self, table: Table) -> Any:
+        dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
+        return dialect.insert(table)
+
+    def _flush_postings(self) -> None:
+        rows = [{"kind": kind, "key": h, "item": item}
+                for (kind, h), items in self._new_postings.items()
+                for item in items if item not in self._postings.get((kind, h), ())]
+        if rows:
+            self.conn.execute(self._insert(schema.link_postings).on_conflict_do_nothing(), rows)
+        self._new_postings.clear()
+
+    def _flush_counts(self) -> None:
+        rows = [{"kind": kind, "key": h, "n": delta} for (kind, h), delta in self._deltas.items() if delta]
+        if rows:
+            c = schema.link_counts
+            stmt = self._insert(c)
+            stmt = stmt.on_conflict_do_update(index_elements=[c.c.kind, c.c.key], set_={"n": c.c.n + stmt.excluded.n})
+            self.conn.execute(stmt, rows)
+        self._deltas.clear()
+
+    def _flush_records(self) -> None:
+        r = schema.link_records
+        changed = sorted(self._changed_records)
+        gone = [(k, i) for k, i in changed if self._records[(k, i)] is _MISSING]
+        for part in _batches(gone):
+            self.conn.execute(delete(r).where(tuple_(r.c.kind, r.c.id).in_(list(part))))
+        rows = [{"kind": k, "id": i, "data": json.dumps(self._records[(k, i)], separators=(",", ":"),
+                                                       ensure_ascii=False)}
+                for k, i in changed if self._records[(k, i)] is not _MISSING]
+        if rows:
+            stmt = self._insert(r)
+            self.conn.execute(stmt.on_conflict_do_update(index_elements=[r.c.kind, r.c.id],
+                                                         set_={"data": stmt.excluded.data}), rows)
+        self._changed_records.clear()
+
+    def _flush_outputs(self) -> None:
+        lk, members = schema.links, schema.link_members
+        keys = sorted(self._outputs)
+        for part in _batches(keys):
+            pairs = list(part)
+            self.conn.execute(delete(lk).where(tuple_(lk.c.kind, lk.c.id).in_(pairs)))
+            self.conn.execute(delete(members).where(tuple_(members.c.kind, members.c.id).in_(pairs)))
+        rows = [{"kind": k, "id": i, "data": out[0]} for (k, i), out in self._outputs.items() if out is not None]
+        member_rows = [{"kind": k, "id": i, "doc_id": d} for (k, i), out in self._outputs.items()
+                       if out is not None for d in out[1]]
+        if rows:
+            self.conn.execute(lk.insert(), rows)
+        if member_rows:
+            self.conn.execute(members.insert(), member_rows)
+        self._outputs.clear()
+
+    def _flush_documents(self) -> None:
+        m, d, sc = schema.entity_map, schema.documents, schema.document_scores
+        docs = sorted(self._entity_maps)
+        for part in _batches(docs):
+            self.conn.execute(delete(m).where(m.c.doc_id.in_(part)))
+        rows = [{"doc_id": doc, "local_id": local, "entity_id": e}
+                for doc in docs for local, e in self._entity_maps[doc].items()]
+        if rows:
+            self.conn.execute(m.insert(), rows)
+        for doc_id, target in self._duplicate_of.items():
+            self.conn.execute(update(d).where(d.c.id == doc_id).values(duplicate_of=target))
+        if self._shares:
+            for part in _batches(sorted(self._shares)):
+                self.conn.execute(delete(sc).where(sc.c.doc_id.in_(part)))
+            self.conn.execute(sc.insert(), [{"doc_id": k, "reuse_share": v} for k, v in self._shares.items()])
+        self._entity_maps.clear()
+        self._duplicate_of.clear()
+        self._shares.clear()
+
+
+def clear_link_index(conn: Connection) -> None:
+    """Forget every link and the whole link index (before relinking from scratch)."""
+    for table in (schema.link_postings, schema.link_counts, schema.link_records, schema.entity_map,
+                  schema.links, schema.link_members, schema.document_scores):
+        conn.execute(delete(table))
+    conn.execute(update(schema.documents).values(duplicate_of=None))
+    conn.execute(delete(schema.state).where(and_(schema.state.c.key.in_(["link_state", "entity_map"]))))

@@ -1,0 +1,138 @@
+"""Incremental linking in the store: same links whether documents come at once, one by one, or after a crash."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from storyline import api
+from storyline.link import documents as link_documents_module
+from storyline.link.corpus import link_corpus
+from storyline.model import Annotations, Document
+from storyline.store import Store
+from storyline.store.link_index import key_hash
+
+from .conftest import postgres_url
+from .test_link_stories import load_fixture
+
+Item = tuple[Document, Annotations]
+
+
+def fixtures() -> list[Item]:
+    return load_fixture("councils") + load_fixture("versions") + load_fixture("press_release")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def empty_store(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Store]:
+    if request.param == "sqlite":
+        store = Store(str(tmp_path / "links.db"))
+    else:
+        url = postgres_url()
+        if not url:
+            pytest.skip("set STORYLINE_TEST_PG=postgresql+psycopg://... to test PostgreSQL")
+        schema = "t_" + uuid.uuid4().hex[:8]
+        with create_engine(url).begin() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        store = Store(f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}")
+    yield store
+    store.close()
+
+
+def add(store: Store, items: list[Item]) -> None:
+    for doc, ann in items:
+        store.add_document(doc, ann)
+
+
+def snapshot(store: Store) -> dict[str, Any]:
+    """What the export shows of the links, in comparable form."""
+    stories = {frozenset(s["documents"]) for s in store.links("story")}
+    return {
+        "stories": stories,
+        "story_ids": sorted(s["id"] for s in store.links("story")),
+        "storylines": sorted((line["id"], tuple(line["stories"])) for line in store.links("storyline")),
+        "reuse": sorted((r["a"], r["b"], r["a_start"], r["b_start"], r["b_end"]) for r in store.links("reuse")),
+        "document_links": sorted((d["a"], d["b"], d["kind"]) for d in store.links("document_link")),
+        "duplicate_of": sorted((d.id, d.duplicate_of) for d in store.list_documents()),
+        "shares": store.reuse_shares(),
+    }
+
+
+def test_store_link_index_one_call_matches_the_memory_linker(empty_store: Store) -> None:
+    items = fixtures()
+    add(empty_store, items)
+    summary = api.link_store(empty_store)
+    links, _ = link_corpus(items)
+    got = snapshot(empty_store)
+    assert summary.new_documents == len(items) and summary.stories == len(links.stories)
+    assert got["stories"] == {frozenset(s.documents) for s in links.stories}
+    assert got["reuse"] == sorted((r.a, r.b, r.a_start, r.b_start, r.b_end) for r in links.reuse)
+    assert got["storylines"] == sorted((line.id, tuple(line.stories)) for line in links.storylines)
+    assert ("bridge-v1-copy", "bridge-v1") in got["duplicate_of"]
+
+
+def test_store_link_index_documents_one_at_a_time_give_the_same_links(empty_store: Store, tmp_path: Any) -> None:
+    items = fixtures()
+    for item in items:
+        add(empty_store, [item])
+        assert api.link_store(empty_store).new_documents == 1
+    at_once = Store(str(tmp_path / "once.db"))
+    add(at_once, items)
+    api.link_store(at_once)
+    assert snapshot(empty_store) == snapshot(at_once)
+    assert api.link_store(empty_store).new_documents == 0  # nothing new: nothing relinked
+
+
+def test_store_link_index_crash_mid_batch_loses_nothing_and_duplicates_nothing(
+    empty_store: Store, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = fixtures()
+    add(empty_store, items)
+    real = link_documents_module.link_document
+    calls = {"n": 0}
+
+    def crash_after_five(*args: Any) -> str:
+        calls["n"] += 1
+        if calls["n"] > 5:
+            raise KeyboardInterrupt("killed")
+        return real(*args)
+
+    monkeypatch.setattr("storyline.link.corpus.link_document", crash_after_five)
+    monkeypatch.setattr(api, "LINK_BATCH", 3)
+    with pytest.raises(KeyboardInterrupt):
+        api.link_store(empty_store)
+    assert 0 < len(empty_store.unlinked_documents()) < len(items)  # the first whole batch was kept
+    monkeypatch.setattr("storyline.link.corpus.link_document", real)
+    api.link_store(empty_store)
+    clean = Store(str(tmp_path / "clean.db"))
+    add(clean, items)
+    api.link_store(clean)
+    assert snapshot(empty_store)["stories"] == snapshot(clean)["stories"]
+    assert snapshot(empty_store)["reuse"] == snapshot(clean)["reuse"]
+
+
+def test_store_link_index_rebuild_relinks_everything(empty_store: Store) -> None:
+    add(empty_store, fixtures())
+    api.link_store(empty_store)
+    before = snapshot(empty_store)
+    summary = api.link_store(empty_store, rebuild=True)
+    assert summary.new_documents == len(fixtures())
+    assert snapshot(empty_store) == before
+
+
+def test_store_link_index_entity_map_and_export_use_corpus_ids(empty_store: Store) -> None:
+    add(empty_store, load_fixture("councils"))
+    api.link_store(empty_store)
+    mapping = empty_store.entity_map()
+    assert mapping and all(v[0] in "POL" for v in mapping.values())
+    entities = {e["id"] for e in empty_store.links("entity")}
+    assert set(mapping.values()) <= entities
+
+
+def test_store_link_index_key_hash_is_stable_and_signed_64_bit() -> None:
+    assert key_hash("df", "council") == key_hash("df", "council")
+    assert key_hash("df", "council") != key_hash("st", "council")
+    assert -(2**63) <= key_hash("pas", "x") < 2**63
