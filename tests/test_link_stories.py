@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from pathlib import Path
 
 from storyline.link.corpus import link_corpus
 from storyline.link.documents import publication_order
 from storyline.link.index import MemoryIndex
-from storyline.link.story_features import day_number, fallback_names, headline
+from storyline.link.stories import StoryProfile, horizon_days, time_factor
+from storyline.link.story_features import day_number, fallback_names, headline, story_params
 from storyline.model import Annotations, Document, Entity, from_dict
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "link"
@@ -135,3 +137,41 @@ def test_link_stories_headline_skips_salutations() -> None:
                       "coverage of the overspend with a growing sense of despair.", "letter.txt")
     assert headline(letter).startswith("As a foster carer in this borough")
     assert headline(letter).endswith("…") and len(headline(letter)) <= 100
+
+
+def test_stories_time_is_measured_from_the_nearest_dated_document() -> None:
+    params = story_params()
+    story = StoryProfile("s", "A story", ["a", "b"], days=[1000, 1100])
+    assert time_factor(1002, story, params) == 1.0  # beside the first document
+    assert time_factor(1098, story, params) == 1.0  # beside the last
+    assert time_factor(1050, story, params) < params.threshold  # inside the range, but 50 days from both
+    assert time_factor(None, story, params) == 1.0
+
+
+def test_stories_horizon_is_where_no_story_can_reach_the_threshold() -> None:
+    params = story_params()
+    horizon = horizon_days(params)
+    story = StoryProfile("s", "A story", ["a"], days=[0])
+    assert time_factor(horizon, story, params) < params.threshold <= time_factor(horizon - 5, story, params)
+
+
+def test_stories_look_alike_generated_affairs_stay_apart_as_the_corpus_grows() -> None:
+    """400 generated articles on 16 affairs (same topics, different councils and people): no story mixes affairs."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import make_article
+
+    from storyline.annotate.pipeline import Pipeline
+
+    pipeline, items, gold = Pipeline(), [], {}
+    for i in range(400):
+        article = make_article(i, affairs=16)
+        doc = Document(f"g{i:04d}", article.body, f"g{i}", url=article.url, title=article.title,
+                       published=article.published, site_name=article.site)
+        items.append((doc, pipeline(doc)))
+        gold[doc.id] = article.affair
+    links, _ = link_corpus(items)
+    mixed = [s.id for s in links.stories if len({gold[d] for d in s.documents}) > 1]
+    assert mixed == []
+    by_line = {d: s.storyline or s.id for s in links.stories for d in s.documents}
+    lines_per_affair = [len({by_line[d] for d in gold if gold[d] == a}) for a in set(gold.values())]
+    assert sum(n == 1 for n in lines_per_affair) >= 0.8 * len(lines_per_affair)  # most affairs are one storyline

@@ -15,6 +15,7 @@ from storyline.store import Store
 
 LINK_BATCH = 500  # documents linked per transaction
 REFRESH_BATCH = 200  # stories refreshed per transaction
+LINKING = "linking"  # the ``source`` a progress callback gets while documents are linked
 
 
 @dataclass
@@ -54,7 +55,7 @@ def ingest(
     settings = IngestSettings(options=options, jobs=max(1, jobs), model=model)
     report = ingest_sources(store, sources, settings, progress=progress, stdin=stdin)
     if link and report.added:
-        link_store(store)
+        link_store(store, progress=progress)
     return report
 
 
@@ -79,7 +80,7 @@ def annotate(
 
 
 def link_store(
-    db: str | Store | None = None, rebuild: bool = False, progress: Callable[[int, int], None] | None = None
+    db: str | Store | None = None, rebuild: bool = False, progress: ProgressCallback | None = None
 ) -> LinkSummary:
     """Link the documents not linked before (all with ``rebuild``), then refresh the stories they changed.
 
@@ -95,7 +96,7 @@ def link_store(
         with store.link_session() as index:
             link_new(list(store.iter_annotated(batch)), index)
         if progress:
-            progress(min(start + LINK_BATCH, len(pending)), len(pending))
+            progress(LINKING, min(start + LINK_BATCH, len(pending)), len(pending))
     while True:
         with store.link_session() as index:
             if not refresh(index, limit=REFRESH_BATCH):

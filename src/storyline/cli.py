@@ -100,7 +100,7 @@ class _progress:
     def __init__(self, quiet: bool) -> None:
         self.bar = None if quiet else Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                                TimeRemainingColumn(), console=err_console, transient=True)
-        self.task: Any = None
+        self.tasks: dict[str, Any] = {}
 
     def __enter__(self) -> Callable[[str, int, int], None] | None:
         if self.bar is None:
@@ -109,10 +109,13 @@ class _progress:
         return self.update
 
     def update(self, source: str, done: int, total: int) -> None:
+        """Progress of ingesting (``source`` is the file at hand) or of linking (``source`` is "linking")."""
         assert self.bar is not None
-        if self.task is None:
-            self.task = self.bar.add_task("ingesting", total=total)
-        self.bar.update(self.task, completed=done, description=f"ingesting {source[-40:]}")
+        step = "linking" if source == api.LINKING else "ingesting"
+        if step not in self.tasks:
+            self.tasks[step] = self.bar.add_task(step, total=total)
+        label = "linking documents" if step == "linking" else f"ingesting {source[-40:]}"
+        self.bar.update(self.tasks[step], completed=done, total=total, description=label)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
@@ -140,13 +143,20 @@ def annotate(ids: tuple[str, ...], db: str | None, model: str | None, no_link: b
 @main.command()
 @db_option
 @click.option("--rebuild", is_flag=True, help="Forget previous links and relink every document. Example: --rebuild")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary. Example: -q")
 @friendly_errors
-def link(db: str | None, rebuild: bool) -> None:
+def link(db: str | None, rebuild: bool, quiet: bool) -> None:
     """Refresh corpus links: versions, copied passages, stories, identities, discrepancies.
+
+    Only documents not linked before are linked (500 per transaction: an interrupted
+    run keeps what it finished), then the stories they changed are refreshed.
 
     Example: storyline link
     """
-    console.print(terminal.link_summary(api.link_store(db, rebuild=rebuild)))
+    with _progress(quiet) as progress:
+        summary = api.link_store(db, rebuild=rebuild, progress=progress)
+    if not quiet:
+        console.print(terminal.link_summary(summary))
 
 
 @main.command()

@@ -5,9 +5,11 @@ Two steps, each pure over a :class:`~storyline.link.index.LinkIndex`:
 1. :func:`link_new` files documents not linked before, in publication order:
    duplicates and versions, copied passages, their story; then the identities
    of their people, organisations and places, and their quotes.  Stories that
-   gained a document (or whose documents' identities moved) are marked *dirty*.
-2. :func:`refresh` brings the outputs of dirty stories up to date: storylines,
-   the story rows, merged timelines and discrepancies.
+   gained a document (or whose documents' identities moved) are marked *dirty*,
+   and so are the quote groups that grew.
+2. :func:`refresh` brings the outputs of dirty quote groups and stories up to
+   date: merged quotes, storylines, the story rows, merged timelines and
+   discrepancies.
 
 Work per call grows with the new documents and the stories they touch, never
 with the whole corpus; ``storyline.api.link_store`` runs step 1 in batches, one
@@ -54,7 +56,8 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
         moved_docs = index.records("doc", sorted(moved))
         dirty |= {d["story"] for d in moved_docs.values()}
         groups |= _groups_of([k for d in moved_docs.values() for k in d.get("quotes", [])], index)
-    refresh_quote_groups(groups, index)
+    for group in groups:
+        index.put_record("qdirty", group, True)
     for story_id in dirty:
         index.put_record("dirty", story_id, True)
     return dirty
@@ -65,7 +68,17 @@ def _groups_of(quote_keys: Sequence[str], index: LinkIndex) -> set[str]:
 
 
 def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | None = None) -> int:
-    """Bring the outputs of dirty stories up to date (at most ``limit`` of them); returns how many."""
+    """Bring outputs up to date: changed quote groups first, then dirty stories; returns how many were done.
+
+    At most ``limit`` groups or stories per call, so a caller can spread the work over transactions.
+    A group or story is refreshed once per linking run, however many batches touched it.
+    """
+    groups = index.record_ids("qdirty")[:limit]
+    if groups:
+        refresh_quote_groups(groups, index)
+        for group in groups:
+            index.delete_record("qdirty", group)
+        return len(groups)
     dirty = index.record_ids("dirty")[:limit]
     if not dirty:
         return 0
@@ -110,7 +123,8 @@ def link_corpus(items: Sequence[Item], index: MemoryIndex | None = None,
     index = index.copy() if index is not None else MemoryIndex()
     index.remember(items)
     link_new(items, index, params)
-    refresh(index, params)
+    while refresh(index, params):
+        pass
     return collect_links(index), index
 
 

@@ -25,7 +25,8 @@ _MASK48 = 0xFFFFFFFFFFFF
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _OPENING = "\"“‘'("
-_SENTENCE_END = re.compile(r"[.!?]?[\"”’')]{0,2}")
+_WORD_AND_TAIL = re.compile(r"(\w+(?:['’]\w+)*)([.!?]?[\"”’')]{0,2})")
+_STOPS = frozenset(".!?")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
@@ -47,6 +48,7 @@ def normalise_word(word: str) -> str:
     return word.translate(_FOLD).lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def word_hash(word: str) -> int:
     """A stable 32-bit hash of a normalised word."""
     return zlib.crc32(normalise_word(word).encode("utf8")) & _MASK32
@@ -59,25 +61,15 @@ def tokenize(text: str) -> Tokens:
     punctuation and closing quotes right after it, so a passage that starts and
     ends on word boundaries covers whole quoted sentences.
     """
-    matches = list(_WORD.finditer(text))
-    ends = tuple(_extended_end(text, m.end()) for m in matches)
-    return Tokens(
-        hashes=tuple(word_hash(m.group()) for m in matches),
-        starts=tuple(_extended_start(text, m.start()) for m in matches),
-        ends=ends,
-        sentence_ends=frozenset(
-            i for i, m in enumerate(matches) if text[m.end() : ends[i]][:1] in {".", "!", "?"}
-        ),
-    )
-
-
-def _extended_start(text: str, start: int) -> int:
-    return start - 1 if start > 0 and text[start - 1] in _OPENING else start
-
-
-def _extended_end(text: str, end: int) -> int:
-    match = _SENTENCE_END.match(text, end)
-    return match.end() if match else end
+    hashes, starts, ends, sentence_ends = [], [], [], set()
+    for i, m in enumerate(_WORD_AND_TAIL.finditer(text)):
+        start, tail = m.start(), m.group(2)
+        hashes.append(word_hash(m.group(1)))
+        starts.append(start - 1 if start > 0 and text[start - 1] in _OPENING else start)
+        ends.append(m.end())
+        if tail[:1] in _STOPS:
+            sentence_ends.add(i)
+    return Tokens(tuple(hashes), tuple(starts), tuple(ends), frozenset(sentence_ends))
 
 
 def normalised_text(text: str) -> str:

@@ -92,7 +92,18 @@ def quote_source(doc: Document, quote: Quote, entity_map: Mapping[str, str]) -> 
     return QuoteSource(doc.id, doc.published or "", quote, speaker, quote.speaker_name, tokens)
 
 
-def _near_identical(a: QuoteSource, b: QuoteSource) -> bool:
+class Words:
+    """The words of a quote as comparisons need them: in order, as a set, and joined with spaces."""
+
+    __slots__ = ("joined", "token_set", "tokens")
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.token_set = frozenset(tokens)
+        self.joined = f" {' '.join(tokens)} "
+
+
+def _near_identical(a: QuoteSource | Words, b: QuoteSource | Words) -> bool:
     """Same words, Jaccard >= 0.8 over word sets, or one containing the other (shorter >= 8 words)."""
     if a.tokens == b.tokens:
         return True
@@ -154,8 +165,8 @@ def _matches(key: str, source: QuoteSource, index: LinkIndex) -> tuple[set[str],
     found = index.postings("q", usable)
     candidates = sorted({c for ids in found.values() for c in ids} - {key})
     groups: set[str] = set()
-    for candidate, data in sorted(index.records("quote", candidates).items()):
-        if data["group"] not in groups and _near_identical(source, _stored_source(candidate, data, {})):
+    for _, data in sorted(index.records("quote", candidates).items()):
+        if data["group"] not in groups and _near_identical(source, Words(data["words"].split())):
             groups.add(data["group"])
     return groups, [exact, *usable], others
 

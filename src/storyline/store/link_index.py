@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, select, tuple_, update
+from sqlalchemy import Connection, Table, and_, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from storyline.link.index import Item
@@ -41,6 +41,14 @@ def key_hash(kind: str, key: str) -> int:
 def _batches(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for i in range(0, len(values), BATCH):
         yield values[i : i + BATCH]
+
+
+def _by_kind(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """``(kind, id)`` pairs grouped by kind (so each delete can use the (kind, id) index)."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for kind, item in sorted(keys):
+        grouped[kind].append(item)
+    return grouped
 
 
 def _dumps(data: Any) -> str:
@@ -236,8 +244,9 @@ class SqlLinkIndex:
         r = schema.link_records
         changed = sorted(self._changed_records)
         gone = [(k, i) for k, i in changed if self._records[(k, i)] is _MISSING]
-        for part in _batches(gone):
-            self.conn.execute(delete(r).where(tuple_(r.c.kind, r.c.id).in_(list(part))))
+        for kind, ids in _by_kind(gone).items():
+            for part in _batches(ids):
+                self.conn.execute(delete(r).where(r.c.kind == kind, r.c.id.in_(part)))
         rows = [{"kind": k, "id": i, "data": json.dumps(self._records[(k, i)], separators=(",", ":"),
                                                        ensure_ascii=False)}
                 for k, i in changed if self._records[(k, i)] is not _MISSING]
@@ -249,11 +258,10 @@ class SqlLinkIndex:
 
     def _flush_outputs(self) -> None:
         lk, members = schema.links, schema.link_members
-        keys = sorted(self._outputs)
-        for part in _batches(keys):
-            pairs = list(part)
-            self.conn.execute(delete(lk).where(tuple_(lk.c.kind, lk.c.id).in_(pairs)))
-            self.conn.execute(delete(members).where(tuple_(members.c.kind, members.c.id).in_(pairs)))
+        for kind, ids in _by_kind(self._outputs).items():
+            for part in _batches(ids):
+                self.conn.execute(delete(lk).where(lk.c.kind == kind, lk.c.id.in_(part)))
+                self.conn.execute(delete(members).where(members.c.kind == kind, members.c.id.in_(part)))
         rows = [{"kind": k, "id": i, "data": out[0]} for (k, i), out in self._outputs.items() if out is not None]
         member_rows = [{"kind": k, "id": i, "doc_id": d} for (k, i), out in self._outputs.items()
                        if out is not None for d in out[1]]
