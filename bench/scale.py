@@ -84,7 +84,8 @@ def main() -> None:
                              check=True, capture_output=True, text=True).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
         print(f"{n:>8} docs: ingest {rows[-1]['ingest_s']:>8}s  link {rows[-1]['link_s']:>8}s  "
-              f"peak {rows[-1]['peak_rss_mb']:>8} MB  stories {rows[-1]['stories']}", flush=True)
+              f"peak {rows[-1]['peak_rss_mb']:>8} MB  stories {rows[-1]['stories']} for {rows[-1]['affairs']} affairs  "
+              f"BCubed F1 stories {rows[-1]['bcubed_f1']}, storylines {rows[-1]['storyline_bcubed_f1']}", flush=True)
     growth = [round(b["total_s"] / a["total_s"], 2) for a, b in zip(rows, rows[1:])]
     factors = [round(b / a, 2) for a, b in zip(sizes, sizes[1:])]
     print(f"time growth per step ({' -> '.join(str(s) for s in sizes)}): {growth} for {factors} times the documents "

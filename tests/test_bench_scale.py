@@ -1,0 +1,25 @@
+"""The scale benchmark (bench/scale.py) on a small corpus: it ingests, links and scores against the generator's gold.
+
+Only figures that do not depend on the machine are asserted (no timings)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+import scale  # noqa: E402
+
+
+def test_one_size_ingests_links_and_scores_every_generated_article() -> None:
+    row = scale.one_size(120, jobs=1)
+    assert row["documents"] == 120
+    assert row["affairs"] == 20
+    # affairs are look-alikes (same templates, other councils and people): stories must not mix them
+    assert row["bcubed_p"] >= 0.95
+    assert row["stories"] >= row["affairs"]
+    assert row["storyline_bcubed_p"] >= 0.95
+    assert row["storyline_bcubed_f1"] >= row["bcubed_f1"] - 0.01
+    assert row["peak_rss_mb"] > 0 and row["ingest_s"] > 0 and row["link_s"] > 0
