@@ -952,8 +952,14 @@ def to_record(a: Article) -> dict[str, str]:
     return {"title": a.title, "text": a.body, "published": a.published, "url": a.url, "source": a.site}
 
 
+JSONL_RECORDS = 10_000
+
+
 def write_corpus(folder: Path, count: int, html_share: float = 0.5, affairs: int = 200, seed: int = 7) -> int:
-    """Write ``count`` articles: a share as .html files, the rest in one .jsonl; return total bytes."""
+    """Write ``count`` articles: a share as .html files, the rest as .jsonl files; return total bytes.
+
+    JSON Lines files hold at most ``JSONL_RECORDS`` articles each (about 15 MB), below ingest's
+    per-file size cap, so a 100,000-article corpus is read whole."""
     folder.mkdir(parents=True, exist_ok=True)
     n_html = int(count * html_share)
     total = 0
@@ -961,9 +967,10 @@ def write_corpus(folder: Path, count: int, html_share: float = 0.5, affairs: int
         data = to_html(make_article(i, affairs, seed)).encode("utf-8")
         (folder / f"article-{i:06d}.html").write_bytes(data)
         total += len(data)
-    with open(folder / "articles.jsonl", "w", encoding="utf-8") as out:
-        for i in range(n_html, count):
-            line = json.dumps(to_record(make_article(i, affairs, seed)), ensure_ascii=False) + "\n"
-            out.write(line)
-            total += len(line.encode("utf-8"))
+    for part, first in enumerate(range(n_html, count, JSONL_RECORDS)):
+        with open(folder / f"articles-{part:03d}.jsonl", "w", encoding="utf-8") as out:
+            for i in range(first, min(count, first + JSONL_RECORDS)):
+                line = json.dumps(to_record(make_article(i, affairs, seed)), ensure_ascii=False) + "\n"
+                out.write(line)
+                total += len(line.encode("utf-8"))
     return total

@@ -52,6 +52,9 @@ def one_size(count: int, jobs: int) -> dict[str, float]:
         start = time.perf_counter()
         ingest_sources(store, [str(folder)], IngestSettings(jobs=jobs))
         ingest_s = time.perf_counter() - start
+        if store.count_documents() != count:
+            problems = "; ".join(f"{p.source}: {p.message}" for p in store.errors())
+            raise SystemExit(f"only {store.count_documents()} of {count} generated articles were ingested: {problems}")
         start = time.perf_counter()
         summary = api.link_store(store)
         link_s = time.perf_counter() - start

@@ -95,7 +95,7 @@ def test_bench_generate_american_sites_use_american_style() -> None:
 def test_bench_generate_write_corpus_and_gold_labels(tmp_path: Path) -> None:
     total = generate.write_corpus(tmp_path, 21, html_share=0.5, affairs=AFFAIRS)
     html_files = sorted(tmp_path.glob("article-*.html"))
-    lines = (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (tmp_path / "articles-000.jsonl").read_text(encoding="utf-8").splitlines()
     assert [p.name for p in html_files] == [f"article-{i:06d}.html" for i in range(10)]
     assert len(lines) == 11
     assert total == sum(p.stat().st_size for p in tmp_path.iterdir())
