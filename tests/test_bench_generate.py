@@ -10,6 +10,8 @@ from datetime import date
 from itertools import combinations
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
@@ -90,6 +92,18 @@ def test_bench_generate_american_sites_use_american_style() -> None:
     assert american and british
     assert not any("per cent" in a.body or re.search(r"\b(Mr|Ms|Dr) [A-Z]", a.body) for a in american)
     assert not any("percent" in a.body or "Mr. " in a.body for a in british)
+
+
+def test_bench_generate_write_corpus_splits_json_lines_below_the_file_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(generate, "JSONL_RECORDS", 4)
+    generate.write_corpus(tmp_path, 20, html_share=0.5, affairs=AFFAIRS)
+    parts = sorted(tmp_path.glob("articles-*.jsonl"))
+    assert [p.name for p in parts] == ["articles-000.jsonl", "articles-001.jsonl", "articles-002.jsonl"]
+    urls = [json.loads(line)["url"] for p in parts for line in p.read_text(encoding="utf-8").splitlines()]
+    assert [len(p.read_text(encoding="utf-8").splitlines()) for p in parts] == [4, 4, 2]
+    assert urls == [a.url for a in ARTICLES[10:20]]
 
 
 def test_bench_generate_write_corpus_and_gold_labels(tmp_path: Path) -> None:
