@@ -56,7 +56,8 @@ def one_size(count: int, jobs: int) -> dict[str, float]:
             problems = "; ".join(f"{p.source}: {p.message}" for p in store.errors())
             raise SystemExit(f"only {store.count_documents()} of {count} generated articles were ingested: {problems}")
         start = time.perf_counter()
-        summary = api.link_store(store)
+        clock = TenthClock(count)
+        summary = api.link_store(store, progress=clock)
         link_s = time.perf_counter() - start
         return {
             "documents": store.count_documents(),
@@ -67,7 +68,25 @@ def one_size(count: int, jobs: int) -> dict[str, float]:
             "affairs": affairs,
             **story_bcubed(store, affair_by_url(count, affairs)),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "link_ms_per_doc_by_tenth": clock.ms_per_doc(),
         }
+
+
+class TenthClock:
+    """A link progress callback timing each tenth of the documents (the corpus grows, the density stays):
+    equal figures from first tenth to last mean linking cost per document does not grow with the corpus."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.marks: list[tuple[int, float]] = [(0, time.perf_counter())]
+
+    def __call__(self, source: str, done: int, total: int) -> None:
+        if done * 10 // max(1, total) > self.marks[-1][0] * 10 // max(1, total) or done == total:
+            self.marks.append((done, time.perf_counter()))
+
+    def ms_per_doc(self) -> list[float]:
+        pairs = zip(self.marks, self.marks[1:])
+        return [round(1000 * (t1 - t0) / (d1 - d0), 1) for (d0, t0), (d1, t1) in pairs if d1 > d0]
 
 
 def main() -> None:
@@ -88,7 +107,9 @@ def main() -> None:
         rows.append(json.loads(out.strip().splitlines()[-1]))
         print(f"{n:>8} docs: ingest {rows[-1]['ingest_s']:>8}s  link {rows[-1]['link_s']:>8}s  "
               f"peak {rows[-1]['peak_rss_mb']:>8} MB  stories {rows[-1]['stories']} for {rows[-1]['affairs']} affairs  "
-              f"BCubed F1 stories {rows[-1]['bcubed_f1']}, storylines {rows[-1]['storyline_bcubed_f1']}", flush=True)
+              f"BCubed F1 stories {rows[-1]['bcubed_f1']}, storylines {rows[-1]['storyline_bcubed_f1']}\n"
+              f"          link ms per document, by tenth of the corpus: {rows[-1]['link_ms_per_doc_by_tenth']}",
+              flush=True)
     growth = [round(b["total_s"] / a["total_s"], 2) for a, b in zip(rows, rows[1:])]
     factors = [round(b / a, 2) for a, b in zip(sizes, sizes[1:])]
     print(f"time growth per step ({' -> '.join(str(s) for s in sizes)}): {growth} for {factors} times the documents "

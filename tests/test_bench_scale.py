@@ -23,3 +23,12 @@ def test_one_size_ingests_links_and_scores_every_generated_article() -> None:
     assert row["storyline_bcubed_p"] >= 0.95
     assert row["storyline_bcubed_f1"] >= row["bcubed_f1"] - 0.01
     assert row["peak_rss_mb"] > 0 and row["ingest_s"] > 0 and row["link_s"] > 0
+    assert len(row["link_ms_per_doc_by_tenth"]) >= 1 and all(ms > 0 for ms in row["link_ms_per_doc_by_tenth"])
+
+
+def test_tenth_clock_marks_each_tenth_of_the_documents() -> None:
+    clock = scale.TenthClock(1000)
+    for done in range(100, 1001, 100):
+        clock("linking", done, 1000)
+    assert [d for d, _ in clock.marks] == list(range(0, 1001, 100))
+    assert len(clock.ms_per_doc()) == 10

@@ -32,9 +32,10 @@ MAX_REPEATS = 4  # a 7-gram repeated more often within one document is not a see
 
 
 MAX_REUSE_CANDIDATES = 30  # documents aligned with a new one: those sharing the most fingerprints
+MIN_SHARED_FINGERPRINTS = 2  # one shared fingerprint is a stock phrase far more often than a copied passage
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def document_tokens(doc_id: str, text: str) -> Tokens:
     """Words of a document with their spans (cached: a document is aligned with many others)."""
     return tokenize(text)
@@ -51,7 +52,7 @@ def reuse_candidates(doc_id: str, usable: list[str], index: LinkIndex) -> list[s
     shared: Counter[str] = Counter()
     for ids in index.postings("pas", usable).values():
         shared.update(d for d in ids if d != doc_id)
-    ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = sorted((kv for kv in shared.items() if kv[1] >= MIN_SHARED_FINGERPRINTS), key=lambda kv: (-kv[1], kv[0]))
     return [d for d, _ in ranked[:MAX_REUSE_CANDIDATES]]
 
 
@@ -90,7 +91,7 @@ class _Chain:
     b_last: int
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def _gram_positions(hashes: tuple[int, ...]) -> dict[int, list[int]]:
     """Where each word n-gram of a text starts; cached, since a document is aligned with many candidates."""
     positions: dict[int, list[int]] = {}

@@ -103,9 +103,15 @@ class Idf:
 
     documents: int
     df: Mapping[str, int]
+    weights: dict[str, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        total = self.documents + 1
+        weights = {key: math.log(total / (n + 1)) + 1.0 for key, n in self.df.items()}
+        object.__setattr__(self, "weights", weights)
 
     def __call__(self, key: str) -> float:
-        return math.log((self.documents + 1) / (self.df[key] + 1)) + 1.0
+        return self.weights[key]
 
 
 def document_keys(features: DocumentFeatures) -> list[str]:
@@ -122,7 +128,8 @@ def weighted_vector(features: DocumentFeatures, idf: Idf) -> dict[str, float]:
 
 def story_vector(story: StoryProfile, idf: Idf) -> dict[str, float]:
     """The story's summed term frequencies weighted by the current idf."""
-    return {t: w * idf(t) for t, w in story.terms.items()}
+    weights = idf.weights
+    return {t: w * weights[t] for t, w in story.terms.items()}
 
 
 def name_vectors(features: DocumentFeatures, story: StoryProfile, idf: Idf) -> tuple[dict[str, float], dict[str, float]]:

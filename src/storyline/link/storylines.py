@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from storyline.link.stories import StoryBook, StoryProfile, cosine
+from storyline.link.stories import Idf, StoryBook, StoryProfile, cosine, story_vector
 from storyline.model import Storyline
 
 MIN_SHARED_NAMES = 2
-MIN_NAME_OVERLAP = 0.2
+MIN_NAME_OVERLAP = 0.25
 MIN_TEXT_COSINE = 0.08
 CENTRAL_NAMES = 12
 CENTRAL_SHARE = 0.34  # a central name is in at least a third of the story's documents
@@ -45,9 +45,14 @@ def central_names(story: StoryProfile) -> dict[str, float]:
     }
 
 
-def storyline_score(a: StoryProfile, b: StoryProfile) -> float:
+def name_weights(story: StoryProfile, idf: Idf) -> dict[str, float]:
+    """Central names weighted by type and rarity: a party or a ministry in every story counts for little."""
+    return {name: weight * idf("@" + name) for name, weight in central_names(story).items()}
+
+
+def storyline_score(a: StoryProfile, b: StoryProfile, idf: Idf) -> float:
     """Weighted Jaccard of central names, or 0 when the stories do not qualify as one storyline."""
-    names_a, names_b = central_names(a), central_names(b)
+    names_a, names_b = name_weights(a, idf), name_weights(b, idf)
     shared = set(names_a) & set(names_b)
     if len(shared) < MIN_SHARED_NAMES:
         return 0.0
@@ -56,7 +61,7 @@ def storyline_score(a: StoryProfile, b: StoryProfile) -> float:
         return 0.0
     union = set(names_a) | set(names_b)
     overlap = sum(names_a[n] for n in shared) / sum(max(names_a.get(n, 0), names_b.get(n, 0)) for n in union)
-    if overlap < MIN_NAME_OVERLAP or cosine(a.terms, b.terms) < MIN_TEXT_COSINE:
+    if overlap < MIN_NAME_OVERLAP or cosine(story_vector(a, idf), story_vector(b, idf)) < MIN_TEXT_COSINE:
         return 0.0
     return round(overlap, 3)
 
@@ -93,7 +98,8 @@ def relink(story_id: str, book: StoryBook) -> None:
     book.index.add_postings("scentral", story_id, names)
     filed = book.index.postings("scentral", list(names))
     others = book.get(sorted({o for ids in filed.values() for o in ids if o != story_id}))
-    fresh = {o: score for o, p in others.items() if (score := storyline_score(story, p)) > 0}
+    idf = book.idf({key for p in [story, *others.values()] for key in [*p.terms, *("@" + n for n in central_names(p))]})
+    fresh = {o: score for o, p in others.items() if (score := storyline_score(story, p, idf)) > 0}
     old = _neighbours(book, [story_id])[story_id]
     for other in set(old) | set(fresh):
         theirs = _neighbours(book, [other])[other]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections import OrderedDict, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -87,7 +88,7 @@ class SqlLinkIndex:
         for h in missing:
             self._postings[(kind, h)] = []
         for row in self._fetch_keyed(schema.link_postings, kind, missing):
-            self._postings[(kind, row.key)].append(row.item)
+            self._postings[(kind, row.key)].append(sys.intern(row.item))  # one string per id, however often filed
         out = {}
         for h, key in hashed.items():
             found = sorted(set(self._postings[(kind, h)]) | self._new_postings.get((kind, h), set()))
