@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from storyline.link.corpus import link_corpus
 from storyline.link.fingerprint import tokenize
-from storyline.link.reuse import align_passages, reuse_share
+from storyline.link.index import MemoryIndex
+from storyline.link.reuse import (
+    MIN_SHARED_ELSEWHERE,
+    MIN_SHARED_FINGERPRINTS,
+    align_passages,
+    reuse_candidates,
+    reuse_share,
+)
 from storyline.model import Reuse
 from tests.test_link_stories import load_fixture
 
@@ -89,3 +96,15 @@ def test_reuse_inserted_word_does_not_split_a_passage() -> None:
 def test_reuse_share_merges_overlapping_spans() -> None:
     found = [Reuse("a", "b", 0, 10, 0, 10, 1.0), Reuse("c", "b", 0, 10, 5, 20, 1.0)]
     assert reuse_share(found, {"a": 40, "b": 40, "c": 40}) == {"a": 0.0, "b": 0.5, "c": 0.0}
+
+
+def test_reuse_candidates_need_a_paragraph_from_another_story_but_a_sentence_from_the_same() -> None:
+    index = MemoryIndex()
+    for doc_id, story, shared in [("same-2", "story-a", 2), ("other-2", "story-b", 2), ("other-5", "story-c", 5)]:
+        index.add_postings("pas", doc_id, [f"f{i}" for i in range(shared)])
+        index.put_record("doc", doc_id, {"order": 0, "story": story, "quotes": []})
+    index.add_postings("pas", "lone-1", ["f0"])  # one shared fingerprint is a stock phrase
+    keys = [f"f{i}" for i in range(6)]
+    assert reuse_candidates("new", keys, index, "story-a") == ["other-5", "same-2"]
+    assert reuse_candidates("new", keys, index, None) == ["other-5"]
+    assert MIN_SHARED_FINGERPRINTS == 2 and MIN_SHARED_ELSEWHERE == 5

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from storyline.link.corpus import link_corpus
+from storyline.link.stories import Idf, StoryProfile
+from storyline.link.storylines import storyline_score
 from tests.test_link_stories import load_fixture, story_of
 
 
@@ -36,3 +38,27 @@ def test_storylines_built_incrementally_match_batch() -> None:
     assert early.storylines == []  # the follow-up has not arrived yet
     later, _ = link_corpus(items[5:], state)
     assert later.storylines == batch.storylines
+
+
+def _story(story_id: str, names: dict[str, str], terms: dict[str, float]) -> StoryProfile:
+    """A story of four documents, each naming every one of ``names`` (name -> type)."""
+    return StoryProfile(id=story_id, title=story_id, documents=[f"{story_id}-{i}" for i in range(4)], terms=terms,
+                        names=dict.fromkeys(names, 4), name_types=dict(names))
+
+
+def test_storylines_names_in_every_story_count_for_little() -> None:
+    # same council, leader and party; a different contractor, cabinet member and issue: another affair
+    council = {"harrowby district council": "organisation", "alan washington": "person", "labour": "organisation"}
+    first = _story("s1", {**council, "patel parking group": "organisation", "tom mensah": "person",
+                          "derek ionescu": "person"},
+                   {"parking": 3.0, "council": 2.0, "contract": 1.0})
+    second = _story("s2", {**council, "obi healthcare ltd": "organisation", "grace reid": "person",
+                           "owen kral": "person"},
+                    {"care": 3.0, "council": 2.0, "contract": 1.0})
+    keys = {"@" + n for s in (first, second) for n in s.names} | set(first.terms) | set(second.terms)
+    # a corpus of 1,000 documents in which the party is everywhere and the council in a few dozen
+    df = {key: 3 for key in keys} | {"@labour": 600, "@harrowby district council": 40, "@alan washington": 40}
+    assert storyline_score(first, second, Idf(1000, df)) == 0.0
+    # the same stories where every name is as rare as the next would be linked on three shared names of nine
+    flat = {key: 3 for key in keys}
+    assert storyline_score(first, second, Idf(1000, flat)) > 0.0

@@ -77,9 +77,9 @@ def link_document(doc: Document, ann: Annotations, order: int, index: LinkIndex,
     profile = duplicates.profile_document(doc, order)
     links = duplicates.link_new_document(profile, index)
     _record_links(doc.id, order, links, index)
-    _record_reuse(reuse.link_reuse(doc, index), index)
     features = document_features(doc, ann, book.params)
     story = stories.add_document(features, book, _forced_story(doc.id, links, index))
+    _record_reuse(reuse.link_reuse(doc, index, story), index)
     quotes = [f"{doc.id}:{q.id}" for q in ann.quotes]
     index.put_record("doc", doc.id, {"order": order, "story": story, "quotes": quotes})
     return story

@@ -33,6 +33,7 @@ MAX_REPEATS = 4  # a 7-gram repeated more often within one document is not a see
 
 MAX_REUSE_CANDIDATES = 30  # documents aligned with a new one: those sharing the most fingerprints
 MIN_SHARED_FINGERPRINTS = 2  # one shared fingerprint is a stock phrase far more often than a copied passage
+MIN_SHARED_ELSEWHERE = 5  # with a document of another story: a paragraph, not a stock sentence (about 20 words)
 
 
 @lru_cache(maxsize=1024)
@@ -47,17 +48,26 @@ def fingerprint_keys(tokens: Tokens) -> list[str]:
     return sorted({format(h, "x") for h, _ in winnow(grams, REUSE_WINDOW)})
 
 
-def reuse_candidates(doc_id: str, usable: list[str], index: LinkIndex) -> list[str]:
-    """Documents sharing the most of the given (non-boilerplate) fingerprints with a new one."""
+def reuse_candidates(doc_id: str, usable: list[str], index: LinkIndex, story: str | None = None) -> list[str]:
+    """Documents sharing the most of the given (non-boilerplate) fingerprints with a new one.
+
+    A document of the new one's ``story`` needs ``MIN_SHARED_FINGERPRINTS``; any other
+    needs ``MIN_SHARED_ELSEWHERE``, so that stock sentences two unrelated reports
+    happen to share are not aligned, while a press release or wire paragraph is.
+    """
     shared: Counter[str] = Counter()
     for ids in index.postings("pas", usable).values():
         shared.update(d for d in ids if d != doc_id)
-    ranked = sorted((kv for kv in shared.items() if kv[1] >= MIN_SHARED_FINGERPRINTS), key=lambda kv: (-kv[1], kv[0]))
-    return [d for d, _ in ranked[:MAX_REUSE_CANDIDATES]]
+    enough = sorted(d for d, n in shared.items() if n >= MIN_SHARED_FINGERPRINTS)
+    near = [d for d in enough if shared[d] < MIN_SHARED_ELSEWHERE]
+    same_story = {d for d, r in index.records("doc", near).items() if story is not None and r["story"] == story}
+    kept = [d for d in enough if shared[d] >= MIN_SHARED_ELSEWHERE or d in same_story]
+    ranked = sorted(kept, key=lambda d: (-shared[d], d))
+    return ranked[:MAX_REUSE_CANDIDATES]
 
 
-def link_reuse(doc: Document, index: LinkIndex) -> list[Reuse]:
-    """Passages a new document shares with documents already filed (then files it).
+def link_reuse(doc: Document, index: LinkIndex, story: str | None = None) -> list[Reuse]:
+    """Passages a new document (of ``story``) shares with documents already filed (then files it).
 
     Each passage's ``a`` is the earlier document (by date, else by linking order),
     from the ``dup`` records that :mod:`storyline.link.duplicates` keeps.
@@ -66,7 +76,7 @@ def link_reuse(doc: Document, index: LinkIndex) -> list[Reuse]:
     keys = fingerprint_keys(tokens)
     sizes = index.counts("pasn", keys)
     usable = [k for k in keys if sizes[k] < MAX_POSTINGS]
-    others = reuse_candidates(doc.id, usable, index)
+    others = reuse_candidates(doc.id, usable, index, story)
     found: list[Reuse] = []
     if others:
         known = duplicates.profiles(index, [doc.id, *others])

@@ -22,6 +22,7 @@ terms and names.  Features and fitted parameters are in
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
@@ -255,8 +256,8 @@ def candidate_stories(features: DocumentFeatures, keys: set[str], book: StoryBoo
     else:
         pool = book.active(features.day) | set(book.sharing("sund", keys))
         shared = Counter({sid: len(keys & book.keys_of(p)) for sid, p in book.get(sorted(pool)).items()})
-    ranked = sorted((kv for kv in shared.items() if kv[1] > 0), key=lambda kv: (-kv[1], kv[0]))
-    return [story_id for story_id, _ in ranked[:MAX_CANDIDATES]]
+    ranked = heapq.nsmallest(MAX_CANDIDATES, (kv for kv in shared.items() if kv[1] > 0), key=lambda kv: (-kv[1], kv[0]))
+    return [story_id for story_id, _ in ranked]
 
 
 def best_story(features: DocumentFeatures, book: StoryBook) -> tuple[StoryProfile | None, float, Idf]:
