@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -136,3 +137,34 @@ def test_store_link_index_key_hash_is_stable_and_signed_64_bit() -> None:
     assert key_hash("df", "council") == key_hash("df", "council")
     assert key_hash("df", "council") != key_hash("st", "council")
     assert -(2**63) <= key_hash("pas", "x") < 2**63
+
+
+def test_store_link_index_two_linkers_at_once_link_each_document_once(empty_store: Store, tmp_path: Any) -> None:
+    items = fixtures()
+    add(empty_store, items)
+    twin = Store(empty_store.db)  # a second process's connection to the same database
+    results: list[Any] = []
+
+    def link(store: Store) -> None:
+        try:
+            results.append(api.link_store(store).new_documents)
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            results.append(exc)
+
+    threads = [threading.Thread(target=link, args=(store,)) for store in (empty_store, twin)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    twin.close()
+    assert all(isinstance(r, int) for r in results), results
+    assert sum(results) >= len(items)  # each saw every document pending; the lock made the later one skip them
+    at_once = Store(str(tmp_path / "once.db"))
+    add(at_once, items)
+    api.link_store(at_once)
+    assert snapshot(empty_store) == snapshot(at_once)
+    with empty_store.reader.connect() as conn:
+        linked = conn.execute(text("SELECT count(*) FROM link_records WHERE kind = 'doc'")).scalar()
+        counted = conn.execute(text("SELECT n FROM link_counts WHERE kind = 'meta' AND key = :k"),
+                               {"k": key_hash("meta", "linked")}).scalar()
+    assert linked == counted == len(items)

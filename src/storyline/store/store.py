@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
 
 from storyline.model import Annotations, Document, from_dict, to_dict
 from storyline.store import schema
@@ -46,6 +46,7 @@ class ErrorRecord:
 
 
 ENRICHABLE = ("title", "published", "url", "author", "site_name")
+LINK_LOCK = 0x73746F72796C696E  # PostgreSQL advisory lock taken by every link transaction ("storylin")
 
 
 class Store:
@@ -296,8 +297,15 @@ class Store:
 
     @contextmanager
     def link_session(self) -> Iterator[SqlLinkIndex]:
-        """A link index inside one write transaction; everything it buffered is written when the block ends."""
+        """A link index inside one write transaction; everything it buffered is written when the block ends.
+
+        Linkers take turns: SQLite's writer begins with ``BEGIN IMMEDIATE``; on PostgreSQL
+        the transaction takes an advisory lock, so a second ``storyline link`` waits, then
+        sees what the first filed and skips it.
+        """
         with self.writer.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LINK_LOCK})
             index = SqlLinkIndex(conn)
             yield index
             index.flush()
