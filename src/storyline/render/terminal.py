@@ -25,15 +25,21 @@ def _clip(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``"1 story"``, ``"2 stories"``: a count with its noun in the right number."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def ingest_summary(report: IngestReport) -> Text:
-    parts = [f"added {len(report.added)} documents"]
+    parts = [f"added {plural(len(report.added), 'document')}"]
     if report.already_present:
         parts.append(f"{report.already_present} already present")
     if report.enriched:
         parts.append(f"{len(report.enriched)} completed with metadata from another copy")
     if report.versions:
-        parts.append(f"{report.versions} new versions of earlier URLs")
-    parts.append(f"{len(report.problems)} problems" + (" (see `storyline errors`)" if report.problems else ""))
+        parts.append(f"{plural(report.versions, 'new version')} of earlier URLs")
+    problems = plural(len(report.problems), "problem")
+    parts.append(problems + (" (see `storyline errors`)" if report.problems else ""))
     return Text(", ".join(parts))
 
 
@@ -213,8 +219,11 @@ def _print_reuse(console: Console, reuse: list[Record], data: Record) -> None:
 def print_demo(console: Console, report: IngestReport, data: Record, db: str, brief: bool) -> None:
     """What the demo found, and where to look next."""
     console.print(ingest_summary(report))
-    counts = ", ".join(f"{len(data[k])} {k}" for k in ("documents", "entities", "quotes", "events", "claims",
-                                                        "stories", "storylines", "reuse", "discrepancies"))
+    nouns = {"documents": ("document",), "entities": ("entity", "entities"), "quotes": ("quote",),
+             "events": ("event",), "claims": ("claim",), "stories": ("story", "stories"),
+             "storylines": ("storyline",), "reuse": ("copied passage",),
+             "discrepancies": ("discrepancy", "discrepancies")}
+    counts = ", ".join(plural(len(data[key]), *noun) for key, noun in nouns.items())
     console.print(f"found: {counts}")
     from storyline import views
 
