@@ -575,12 +575,12 @@ def _weekday(day: date) -> date:
 
 
 @cache
-def _affair(number: int, seed: int) -> Affair:
-    """Affair ``number``: the same whatever the total number of affairs."""
+def _affair(number: int, seed: int, span_days: int = START_SPAN_DAYS) -> Affair:
+    """Affair ``number``: the same whatever the total number of affairs (it starts within ``span_days``)."""
     rng = random.Random(f"{seed}/affair/{number}")
     american = rng.random() < 0.25
     topic = rng.choice([t for t in TOPICS if t.us or not american])
-    start = FIRST_DAY + timedelta(days=rng.randint(0, START_SPAN_DAYS))
+    start = FIRST_DAY + timedelta(days=rng.randint(0, span_days))
     place = _place(rng, american)
     council = _council(place, american, seed, start.year // 4)
     contractor = _contractor(rng, topic, place, american)
@@ -621,11 +621,11 @@ class _Plan:
     site: Site
 
 
-def _plan(i: int, affairs: int, seed: int) -> _Plan:
+def _plan(i: int, affairs: int, seed: int, span_days: int = START_SPAN_DAYS) -> _Plan:
     rng = random.Random(f"{seed}/article/{i}")
     cumulative = _cumulative_weights(affairs, seed)
     number = min(bisect.bisect(cumulative, rng.random() * cumulative[-1]), affairs - 1)
-    affair = _affair(number, seed)
+    affair = _affair(number, seed, span_days)
     draw = rng.random()
     if draw < 0.7:  # the first burst, densest on the first days
         offset = int(rng.random() ** 2 * 10)
@@ -908,9 +908,9 @@ class _Writer:
 
 # --- Public API -------------------------------------------------------------------------------------------
 
-def make_article(i: int, affairs: int = 200, seed: int = 7) -> Article:
-    """Article number ``i`` of a corpus of ``affairs`` affairs (deterministic)."""
-    plan = _plan(i, affairs, seed)
+def make_article(i: int, affairs: int = 200, seed: int = 7, span_days: int = START_SPAN_DAYS) -> Article:
+    """Article number ``i`` of a corpus of ``affairs`` affairs starting within ``span_days`` (deterministic)."""
+    plan = _plan(i, affairs, seed, span_days)
     writer = _Writer(plan)
     title = writer.headline()
     body = "\n\n".join(writer.paragraphs())
@@ -928,11 +928,11 @@ def affair_of(i: int, affairs: int = 200, seed: int = 7) -> int:
     return _plan(i, affairs, seed).affair.number
 
 
-def affair_by_url(count: int, affairs: int, seed: int = 7) -> dict[str, int]:
+def affair_by_url(count: int, affairs: int, seed: int = 7, span_days: int = START_SPAN_DAYS) -> dict[str, int]:
     """Gold labels of the first ``count`` articles (as :func:`write_corpus` writes them), keyed by url."""
     labels = {}
     for i in range(count):
-        plan = _plan(i, affairs, seed)
+        plan = _plan(i, affairs, seed, span_days)
         labels[f"https://{plan.site.host}/news/{i}"] = plan.affair.number
     return labels
 
@@ -955,8 +955,12 @@ def to_record(a: Article) -> dict[str, str]:
 JSONL_RECORDS = 10_000
 
 
-def write_corpus(folder: Path, count: int, html_share: float = 0.5, affairs: int = 200, seed: int = 7) -> int:
+def write_corpus(folder: Path, count: int, html_share: float = 0.5, affairs: int = 200, seed: int = 7,
+                 span_days: int = START_SPAN_DAYS) -> int:
     """Write ``count`` articles: a share as .html files, the rest as .jsonl files; return total bytes.
+
+    Affairs start within ``span_days`` of 1 January 2021 (five years unless told): a shorter span packs the
+    same corpus into fewer days, as a busier news beat would.
 
     JSON Lines files hold at most ``JSONL_RECORDS`` articles each (about 15 MB), below ingest's
     per-file size cap, so a 100,000-article corpus is read whole."""
@@ -964,13 +968,13 @@ def write_corpus(folder: Path, count: int, html_share: float = 0.5, affairs: int
     n_html = int(count * html_share)
     total = 0
     for i in range(n_html):
-        data = to_html(make_article(i, affairs, seed)).encode("utf-8")
+        data = to_html(make_article(i, affairs, seed, span_days)).encode("utf-8")
         (folder / f"article-{i:06d}.html").write_bytes(data)
         total += len(data)
     for part, first in enumerate(range(n_html, count, JSONL_RECORDS)):
         with open(folder / f"articles-{part:03d}.jsonl", "w", encoding="utf-8") as out:
             for i in range(first, min(count, first + JSONL_RECORDS)):
-                line = json.dumps(to_record(make_article(i, affairs, seed)), ensure_ascii=False) + "\n"
+                line = json.dumps(to_record(make_article(i, affairs, seed, span_days)), ensure_ascii=False) + "\n"
                 out.write(line)
                 total += len(line.encode("utf-8"))
     return total

@@ -1,6 +1,10 @@
 """Scaling: ingest and link 1,000 and 10,000 (and with --full 100,000) generated articles.
 
-    python bench/scale.py [--sizes 1000 10000] [--full] [--jobs 2]
+    python bench/scale.py [--sizes 1000 10000] [--full] [--jobs 2] [--docs-per-day 55]
+
+By default affairs start within the same five years at every size, so a larger corpus is also a denser one
+(more stories running at once). ``--docs-per-day D`` spreads each corpus over ``size / D`` days instead,
+so that every size has the density of the 100,000-article corpus (D = 55) and only its size grows.
 
 Each size runs in a fresh process so peak memory is its own. Prints time and peak
 memory per size, the growth factor per 10x more documents (10 = linear), and as its
@@ -17,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -37,8 +42,8 @@ def story_bcubed(store: object, gold_by_url: dict[str, int]) -> dict[str, float]
             "storyline_bcubed_p": round(lp, 3), "storyline_bcubed_r": round(lr, 3), "storyline_bcubed_f1": round(lf, 3)}
 
 
-def one_size(count: int, jobs: int) -> dict[str, float]:
-    from generate import affair_by_url, write_corpus
+def one_size(count: int, jobs: int, docs_per_day: float | None = None) -> dict[str, Any]:
+    from generate import START_SPAN_DAYS, affair_by_url, write_corpus
 
     from storyline import api
     from storyline.ingest.batch import IngestSettings, ingest_sources
@@ -47,7 +52,8 @@ def one_size(count: int, jobs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         affairs = max(20, count // 25)
-        write_corpus(folder, count, affairs=affairs)
+        span = max(1, round(count / docs_per_day)) if docs_per_day else START_SPAN_DAYS
+        write_corpus(folder, count, affairs=affairs, span_days=span)
         store = Store(str(Path(tmp) / "scale.db"))
         start = time.perf_counter()
         ingest_sources(store, [str(folder)], IngestSettings(jobs=jobs))
@@ -66,7 +72,8 @@ def one_size(count: int, jobs: int) -> dict[str, float]:
             "total_s": round(ingest_s + link_s, 2),
             "stories": summary.stories,
             "affairs": affairs,
-            **story_bcubed(store, affair_by_url(count, affairs)),
+            "span_days": span,
+            **story_bcubed(store, affair_by_url(count, affairs, span_days=span)),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "link_ms_per_doc_by_tenth": clock.ms_per_doc(),
         }
@@ -94,18 +101,20 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--full", action="store_true", help="also run 100,000 documents (long; not for CI)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--docs-per-day", type=float, help="spread each corpus over size / D days (same density)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(one_size(args.child, args.jobs)))
+        print(json.dumps(one_size(args.child, args.jobs, args.docs_per_day)))
         return
     sizes = args.sizes + ([100_000] if args.full else [])
     rows = []
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "--child", str(n), "--jobs", str(args.jobs)],
+        density = ["--docs-per-day", str(args.docs_per_day)] if args.docs_per_day else []
+        out = subprocess.run([sys.executable, __file__, "--child", str(n), "--jobs", str(args.jobs), *density],
                              check=True, capture_output=True, text=True).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
-        print(f"{n:>8} docs: ingest {rows[-1]['ingest_s']:>8}s  link {rows[-1]['link_s']:>8}s  "
+        print(f"{n:>8} docs over {rows[-1]['span_days']} days: ingest {rows[-1]['ingest_s']:>8}s  link {rows[-1]['link_s']:>8}s  "
               f"peak {rows[-1]['peak_rss_mb']:>8} MB  stories {rows[-1]['stories']} for {rows[-1]['affairs']} affairs  "
               f"BCubed F1 stories {rows[-1]['bcubed_f1']}, storylines {rows[-1]['storyline_bcubed_f1']}\n"
               f"          link ms per document, by tenth of the corpus: {rows[-1]['link_ms_per_doc_by_tenth']}",
@@ -114,7 +123,8 @@ def main() -> None:
     factors = [round(b / a, 2) for a, b in zip(sizes, sizes[1:])]
     print(f"time growth per step ({' -> '.join(str(s) for s in sizes)}): {growth} for {factors} times the documents "
           "(equal numbers = linear)")
-    print(json.dumps({"sizes": sizes, "runs": rows, "growth": growth, "jobs": args.jobs}))
+    print(json.dumps({"sizes": sizes, "runs": rows, "growth": growth, "jobs": args.jobs,
+                      "docs_per_day": args.docs_per_day}))
 
 
 if __name__ == "__main__":

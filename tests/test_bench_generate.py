@@ -120,3 +120,13 @@ def test_bench_generate_write_corpus_and_gold_labels(tmp_path: Path) -> None:
     labels = generate.affair_by_url(21, AFFAIRS)
     assert sorted(labels) == sorted(urls)
     assert [labels[u] for u in urls] == [a.affair for a in ARTICLES[:21]]
+
+
+def test_bench_generate_span_days_packs_the_same_affairs_into_fewer_days() -> None:
+    spread = [generate.make_article(i, AFFAIRS) for i in range(COUNT)]
+    packed = [generate.make_article(i, AFFAIRS, span_days=30) for i in range(COUNT)]
+    assert [a.affair for a in packed] == [a.affair for a in spread]  # same affairs, same articles per affair
+    days = sorted(date.fromisoformat(a.published) for a in packed)
+    # affairs start within 30 days; their coverage runs on for at most a few months after the start
+    assert (days[-1] - days[0]).days <= 30 + 200
+    assert len({a.published[:4] for a in spread}) > len({a.published[:4] for a in packed})

@@ -32,3 +32,9 @@ def test_tenth_clock_marks_each_tenth_of_the_documents() -> None:
         clock("linking", done, 1000)
     assert [d for d, _ in clock.marks] == list(range(0, 1001, 100))
     assert len(clock.ms_per_doc()) == 10
+
+
+def test_one_size_with_docs_per_day_packs_the_corpus_into_size_over_density_days() -> None:
+    row = scale.one_size(120, jobs=1, docs_per_day=10)
+    assert row["span_days"] == 12 and row["documents"] == 120
+    assert row["bcubed_p"] >= 0.9  # look-alike affairs running at the same time still stay apart
