@@ -10,7 +10,7 @@ from pathlib import Path
 from storyline.link.corpus import link_corpus
 from storyline.link.documents import publication_order
 from storyline.link.index import MemoryIndex
-from storyline.link.stories import StoryProfile, horizon_days, time_factor
+from storyline.link.stories import Idf, StoryProfile, horizon_days, overlap_weight, time_factor
 from storyline.link.story_features import day_number, fallback_names, headline, story_params
 from storyline.model import Annotations, Document, Entity, from_dict
 
@@ -146,6 +146,20 @@ def test_stories_time_is_measured_from_the_nearest_dated_document() -> None:
     assert time_factor(1098, story, params) == 1.0  # beside the last
     assert time_factor(1050, story, params) < params.threshold  # inside the range, but 50 days from both
     assert time_factor(None, story, params) == 1.0
+
+
+def test_stories_candidates_rank_by_rare_shared_keys_not_story_size() -> None:
+    """A large look-alike story sharing the topic's common words must not crowd out the small story that
+    shares the document's people (the bug that split affairs when many look-alike stories ran at once)."""
+    keys = {"care", "home", "council", "@daniel okafor", "@brightwater trust"}
+    idf = Idf(1000, {"care": 400, "home": 300, "council": 600, "@daniel okafor": 3, "@brightwater trust": 2})
+    big = StoryProfile("big", "Another council's care homes", [f"b{i}" for i in range(30)],
+                       terms={"care": 60.0, "home": 45.0, "council": 50.0, "inspection": 40.0})
+    small = StoryProfile("small", "Okafor and the Brightwater contract", ["s1", "s2"],
+                         terms={"care": 2.0, "contract": 3.0}, names={"daniel okafor": 2, "brightwater trust": 2})
+    unrelated = StoryProfile("other", "Bus lanes", ["u1"], terms={"bus": 3.0, "lane": 2.0})
+    assert overlap_weight(keys, small, idf) > overlap_weight(keys, big, idf) > 0.0
+    assert overlap_weight(keys, unrelated, idf) == 0.0
 
 
 def test_stories_horizon_is_where_no_story_can_reach_the_threshold() -> None:

@@ -42,7 +42,8 @@ from storyline.model import Story
 
 STORY_TERMS = 250  # terms kept per story centroid
 STORY_NAMES = 150  # names kept per story (the most frequent)
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 20  # stories scored per document, the best by overlap_weight
+MAX_UNDATED_POOL = 200  # stories sharing most keys with an undated document, ranked by overlap_weight
 MAX_STORY_POSTINGS = 500  # a term filed under more stories than this cannot single one out
 DOCUMENTS_KEY = "#documents"  # the df count under this key is the number of documents seen
 WEEK = 7
@@ -249,23 +250,37 @@ class StoryBook:
             self.index.add_counts(kind + "n", keys)
 
 
-def candidate_stories(features: DocumentFeatures, keys: set[str], book: StoryBook) -> list[str]:
-    """Stories worth scoring: active around the document's day (or sharing its rarer keys when undated)."""
+def overlap_weight(keys: Collection[str], story: StoryProfile, idf: Idf) -> float:
+    """A cheap stand-in for the score, to rank candidates: the keys shared with the story, each weighted by
+    its idf and by how often the story's documents use it on average (a big story does not win on size)."""
+    total = 0.0
+    for key in keys:
+        weight = story.names.get(key[1:], 0) if key[0] == "@" else story.terms.get(key, 0.0)
+        if weight:
+            total += idf(key) * weight
+    return total / max(1, len(story.documents))
+
+
+def candidate_stories(features: DocumentFeatures, keys: set[str], book: StoryBook, idf: Idf) -> list[str]:
+    """Stories worth scoring: active around the document's day (or sharing its rarer keys when undated),
+    the ``MAX_CANDIDATES`` with the most :func:`overlap_weight` (``idf`` covers ``keys``)."""
     if features.day is None:
-        shared = book.sharing("st", keys)
+        counts = book.sharing("st", keys)
+        pool = [sid for sid, _ in heapq.nsmallest(MAX_UNDATED_POOL, counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     else:
-        pool = book.active(features.day) | set(book.sharing("sund", keys))
-        shared = Counter({sid: len(keys & book.keys_of(p)) for sid, p in book.get(sorted(pool)).items()})
-    ranked = heapq.nsmallest(MAX_CANDIDATES, (kv for kv in shared.items() if kv[1] > 0), key=lambda kv: (-kv[1], kv[0]))
+        pool = sorted(book.active(features.day) | set(book.sharing("sund", keys)))
+    weights = {sid: overlap_weight(keys, p, idf) for sid, p in book.get(pool).items()}
+    ranked = heapq.nsmallest(MAX_CANDIDATES, (kv for kv in weights.items() if kv[1] > 0), key=lambda kv: (-kv[1], kv[0]))
     return [story_id for story_id, _ in ranked]
 
 
 def best_story(features: DocumentFeatures, book: StoryBook) -> tuple[StoryProfile | None, float, Idf]:
     """The best-fitting story (None when none passes the threshold), its score, and the idf used."""
     keys = set(document_keys(features))
-    vector = weighted_vector(features, book.idf(keys))
+    doc_idf = book.idf(keys)
+    vector = weighted_vector(features, doc_idf)
     lookup = set(vector) | {"@" + n for n in features.names}
-    candidates = book.get(candidate_stories(features, lookup, book))
+    candidates = book.get(candidate_stories(features, lookup, book, doc_idf))
     idf = book.idf(keys.union(*(book.keys_of(p) for p in candidates.values())))
     best, best_score = None, 0.0
     for story_id in sorted(candidates):
