@@ -265,13 +265,16 @@ def candidate_stories(features: DocumentFeatures, keys: set[str], book: StoryBoo
     """Stories worth scoring: active around the document's day (or sharing its rarer keys when undated),
     the ``MAX_CANDIDATES`` with the most :func:`overlap_weight` (``idf`` covers ``keys``)."""
     if features.day is None:
-        counts = book.sharing("st", keys)
-        pool = [sid for sid, _ in heapq.nsmallest(MAX_UNDATED_POOL, counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        pool = _top(book.sharing("st", keys), MAX_UNDATED_POOL)
     else:
         pool = sorted(book.active(features.day) | set(book.sharing("sund", keys)))
-    weights = {sid: overlap_weight(keys, p, idf) for sid, p in book.get(pool).items()}
-    ranked = heapq.nsmallest(MAX_CANDIDATES, (kv for kv in weights.items() if kv[1] > 0), key=lambda kv: (-kv[1], kv[0]))
-    return [story_id for story_id, _ in ranked]
+    return _top({sid: overlap_weight(keys, p, idf) for sid, p in book.get(pool).items()}, MAX_CANDIDATES)
+
+
+def _top(scores: Mapping[str, float], n: int) -> list[str]:
+    """The ``n`` ids with the highest positive scores (ties by id)."""
+    ranked = heapq.nsmallest(n, (kv for kv in scores.items() if kv[1] > 0), key=lambda kv: (-kv[1], kv[0]))
+    return [key for key, _ in ranked]
 
 
 def best_story(features: DocumentFeatures, book: StoryBook) -> tuple[StoryProfile | None, float, Idf]:
