@@ -74,3 +74,45 @@ def test_identity_updates_organisation_acronym_seen_before_its_full_name() -> No
                 [Entity("e1", "organisation", "Department for Education", ["DfE"])])
     emap = linked(MemoryIndex(), [short], [full])
     assert emap["s:e1"] == emap["f:e1"]
+
+
+class ReadLog(MemoryIndex):
+    """A memory index that remembers which identities linking read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.read: set[str] = set()
+
+    def records(self, kind: str, ids):  # type: ignore[no-untyped-def]
+        if kind == "entity":
+            self.read |= set(ids)
+        return super().records(kind, ids)
+
+
+def shah(doc_id: str, name: str, council: str, day: str, gender: str | None = None) -> tuple:  # type: ignore[type-arg]
+    text = f"{name} spoke at {council} on Monday."
+    return item(doc_id, text, day, [Entity("e1", "person", name, gender=gender), Entity("e2", "organisation", council)])
+
+
+def test_identity_updates_full_name_reads_only_its_namesakes() -> None:
+    index = ReadLog()
+    emap = linked(index, [shah("a", "Priya Shah", "Brackley District Council", "2024-01-10")],
+                  [shah("b", "Daniel Shah", "Wexcombe City Council", "2024-01-11")])
+    index.read.clear()
+    later = linked(index, [shah("c", "Priya Shah", "Brackley District Council", "2024-02-01")])
+    assert later["c:e1"] == emap["a:e1"]
+    assert emap["b:e1"] not in index.read  # another Shah: not read for a full name
+
+
+def test_identity_updates_loose_surname_stays_apart_when_two_namesakes_are_in_context() -> None:
+    # "Ms Shah" at a council where two Shahs work: ambiguous, so she stays a loose identity...
+    index = ReadLog()
+    emap = linked(index, [shah("a", "Priya Shah", "Brackley District Council", "2024-01-10", "female")],
+                  [shah("b", "Grace Shah", "Brackley District Council", "2024-01-11", "female")],
+                  [shah("c", "Ms Shah", "Brackley District Council", "2024-01-12")])
+    assert emap["c:e1"] not in {emap["a:e1"], emap["b:e1"]}
+    # ...and a later article on Priya alone must not settle it by forgetting Grace.
+    later = linked(index, [shah("d", "Priya Shah", "Brackley District Council", "2024-02-01", "female")])
+    assert later["d:e1"] == later["a:e1"]
+    assert later["c:e1"] not in {later["a:e1"], later["b:e1"]}
+    assert emap["b:e1"] in index.read  # read because the loose "Ms Shah" was in context

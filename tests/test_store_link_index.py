@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from collections.abc import Iterator
@@ -168,3 +169,26 @@ def test_store_link_index_two_linkers_at_once_link_each_document_once(empty_stor
         counted = conn.execute(text("SELECT n FROM link_counts WHERE kind = 'meta' AND key = :k"),
                                {"k": key_hash("meta", "linked")}).scalar()
     assert linked == counted == len(items)
+
+
+def test_store_link_index_upgrade_files_person_identities_under_first_names(tmp_path: Any) -> None:
+    from storyline.link.identity_updates import stored_filing_keys
+
+    path = str(tmp_path / "old.db")
+    store = Store(path)
+    add(store, fixtures())
+    api.link_store(store)
+    with store.writer.begin() as conn:  # as a database linked before schema 4 looked
+        rows = conn.execute(text("SELECT id, data FROM link_records WHERE kind = 'entity'")).all()
+        keys = {row.id: stored_filing_keys(json.loads(row.data)) for row in rows}
+        new_keys = {k for ks in keys.values() for k in ks if k.startswith(("pf:", "pp:"))}
+        assert new_keys
+        for key in new_keys:
+            conn.execute(text("DELETE FROM link_postings WHERE kind = 'ent' AND key = :k"), {"k": key_hash("ent", key)})
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 4"))
+    store.close()
+    upgraded = Store(path)
+    with upgraded.reader.connect() as conn:
+        filed = {(r.key, r.item) for r in conn.execute(text("SELECT key, item FROM link_postings WHERE kind = 'ent'"))}
+    assert all((key_hash("ent", k), i) in filed for i, ks in keys.items() for k in ks)
+    upgraded.close()

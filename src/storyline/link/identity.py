@@ -26,7 +26,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -380,7 +380,11 @@ def stable_id(cluster: Cluster, type_: str, name: str) -> str:
 
 def previous_ids(clusters: list[Cluster], previous: Iterable[CorpusEntity]) -> dict[int, str]:
     """Give each cluster the id of the previous identity it shares most members with (each id used once)."""
-    owner = {m: e.id for e in previous for m in e.members}
+    return previous_ids_by_owner(clusters, {m: e.id for e in previous for m in e.members})
+
+
+def previous_ids_by_owner(clusters: list[Cluster], owner: Mapping[tuple[str, str], str]) -> dict[int, str]:
+    """:func:`previous_ids` given which previous identity owned each member."""
     claims: list[tuple[int, str, int]] = []
     for i, cluster in enumerate(clusters):
         votes = Counter(owner[m] for rec in cluster.records for m in rec.members if m in owner)

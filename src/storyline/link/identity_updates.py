@@ -5,9 +5,18 @@ incrementally through a :class:`~storyline.link.index.LinkIndex`.  Each identity
 is filed under its blocking keys (surname, reduced organisation name, introduced
 acronyms, place name); a batch of new documents looks up only the identities
 sharing a key with one of its entities, turns each into a *seed* (its names with
-how often each was used, roles, members, and the context it was seen in:
-co-mentioned people, organisations, places and roles), and resolves new
-records and seeds together.  An identity keeps its id; when new evidence makes
+how often each was used, members, and the context it was seen in: co-mentioned
+people, organisations, places and roles), and resolves new records and seeds
+together.
+
+A full person name can only join an identity with the same first name, or a
+loose surname-only identity, so it looks those up (``pf:`` and ``pp:`` keys)
+rather than everyone sharing the surname: a common surname holds ever more
+people as a corpus grows.  Everyone with the surname (``p:``) is fetched only
+where a partial name could be affected: a new surname-only mention, or a
+loose one that the new evidence puts in context.  Then a partial name joins an
+identity only if no other identity of that surname is in context too, exactly as
+when the whole corpus is resolved at once.  An identity keeps its id; when new evidence makes
 two identities one, the second is retired and its mentions re-pointed.
 """
 
@@ -18,18 +27,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from storyline.link.identity import (
+    EVIDENCE_NEEDED,
     Cluster,
     NameRecord,
     canonical_names,
     document_records,
     name_record,
-    previous_ids,
+    previous_ids_by_owner,
     resolve_clusters,
     stable_id,
     to_entity,
 )
 from storyline.link.index import Item, LinkIndex
-from storyline.model import CorpusEntity, Document, Entity, from_dict, to_dict
+from storyline.model import CorpusEntity, CorpusRole, Document, Entity, from_dict, to_dict
 
 __all__ = ["entity_payload", "resolve_new_identities"]
 
@@ -37,15 +47,30 @@ CONTEXT_KEPT = 400  # context keys kept per identity (the most frequent)
 KEY_PREFIX = {"person": "p:", "organisation": "o:", "place": "l:"}
 
 
-def filing_keys(rec: NameRecord) -> set[str]:
-    """Keys an identity is filed under: its blocking key, and for organisations the acronyms it introduced."""
-    keys = {KEY_PREFIX[rec.type] + rec.key}
-    keys |= {"a:" + a for a in rec.acronyms}
-    return keys
+def filing_keys(cluster: Cluster) -> set[str]:
+    """Keys an identity is filed under: its blocking key; for persons, their first names (``pf:``) or,
+    for a loose surname-only identity, the surname's pool of loose names (``pp:``); for organisations,
+    the acronyms it introduced."""
+    keys: set[str] = set()
+    full = any(r.full for r in cluster.records)
+    for rec in cluster.records:
+        keys.add(KEY_PREFIX[rec.type] + rec.key)
+        keys |= {"a:" + a for a in rec.acronyms}
+        if rec.type == "person":
+            keys.add(f"pf:{rec.key}|{rec.first}" if rec.full else "" if full else f"pp:{rec.key}")
+    return keys - {""}
+
+
+def stored_filing_keys(data: Mapping[str, Any]) -> set[str]:
+    """The keys a stored identity is filed under (to re-file identities linked by an older storyline)."""
+    seed = seed_record(data)
+    return filing_keys(Cluster(seed)) if seed is not None else set()
 
 
 def lookup_keys(rec: NameRecord) -> set[str]:
     """Keys under which identities a new record might join are filed."""
+    if rec.type == "person" and rec.full:
+        return {f"pf:{rec.key}|{rec.first}", f"pp:{rec.key}"}
     keys = {KEY_PREFIX[rec.type] + rec.key}
     if rec.type == "organisation":
         keys |= {"o:" + a for a in rec.acronyms}  # the acronym used alone elsewhere ("DfE")
@@ -54,23 +79,22 @@ def lookup_keys(rec: NameRecord) -> set[str]:
 
 
 def seed_record(data: Mapping[str, Any]) -> NameRecord | None:
-    """A stored identity as a record that new mentions can join."""
-    entity = from_dict(CorpusEntity, data["entity"])
-    if not entity.members:
+    """A stored identity as a record that new mentions can join (its roles are added back when it is saved)."""
+    entity = data["entity"]
+    if not entity["members"]:
         return None
-    stand_in = Entity("seed", entity.type, entity.name, list(entity.aliases))
-    rec = name_record(Document(entity.members[0][0], "", "previous"), stand_in, set())
+    stand_in = Entity("seed", entity["type"], entity["name"], list(entity["aliases"]))
+    rec = name_record(Document(entity["members"][0][0], "", "previous"), stand_in, set())
     if rec is None:
         return None
-    rec.names = [entity.name, *entity.aliases]
-    rec.name_counts = Counter(data.get("names") or {entity.name: 1})
-    rec.members = [tuple(m) for m in entity.members]  # type: ignore[misc]
-    rec.roles = list(entity.roles)
+    rec.names = [entity["name"], *entity["aliases"]]
+    rec.name_counts = Counter(data.get("names") or {entity["name"]: 1})
+    rec.members = [(m[0], m[1]) for m in entity["members"]]
     rec.context |= set(data.get("context") or {})
     genders = data.get("genders") or []
     rec.gender = genders[0] if len(genders) == 1 else None
     rec.acronyms = set(data.get("acronyms") or [])
-    rec.previous_id = entity.id
+    rec.previous_id = entity["id"]
     return rec
 
 
@@ -98,7 +122,16 @@ def entity_payload(entity: CorpusEntity) -> dict[str, Any]:
     return data
 
 
+def _with_seed_roles(entity: CorpusEntity, cluster: Cluster, stored: Mapping[str, Mapping[str, Any]]) -> None:
+    """Put back the roles of the stored identities in a cluster (seeds carry none, to stay cheap to read)."""
+    for rec in cluster.records:
+        if rec.previous_id:
+            entity.roles.extend(from_dict(CorpusRole, r) for r in stored[rec.previous_id]["entity"]["roles"])
+    entity.roles.sort(key=lambda r: (r.date or "", r.document, r.start))
+
+
 def _save(cluster: Cluster, entity: CorpusEntity, stored: Mapping[str, Mapping[str, Any]], index: LinkIndex) -> None:
+    _with_seed_roles(entity, cluster, stored)
     genders = sorted(g for g in cluster.genders if g)
     index.put_record("entity", entity.id, {
         "entity": to_dict(entity),
@@ -107,20 +140,43 @@ def _save(cluster: Cluster, entity: CorpusEntity, stored: Mapping[str, Mapping[s
         "genders": genders,
         "acronyms": sorted(set().union(*(r.acronyms for r in cluster.records))),
     })
-    index.add_postings("ent", entity.id, set().union(*(filing_keys(r) for r in cluster.records)))
+    index.add_postings("ent", entity.id, filing_keys(cluster))
     index.put_output("entity", entity.id, entity_payload(entity), [m[0] for m in entity.members])
+
+
+def _seeds(keys: Iterable[str], index: LinkIndex, stored: dict[str, Any]) -> list[NameRecord]:
+    """Identities filed under ``keys`` and not read yet, as seeds (``stored`` gains their records)."""
+    ids = sorted({i for found in index.postings("ent", sorted(set(keys))).values() for i in found} - set(stored))
+    fetched = index.records("entity", ids)
+    stored.update(fetched)
+    return [s for s in (seed_record(fetched[i]) for i in sorted(fetched)) if s is not None]
+
+
+def _surnames_in_doubt(clusters: Sequence[Cluster], seeds: Sequence[NameRecord], fetched: set[str]) -> set[str]:
+    """Surnames whose every identity must be read: a loose surname-only identity is in context of an
+    identity this batch formed or changed, so whether it may join depends on who else has the surname."""
+    loose = [s for s in seeds if s.type == "person" and not s.full and s.key not in fetched]
+    doubt: set[str] = set()
+    for seed in loose:
+        if any(c.lead.type == "person" and c.lead.key == seed.key and not (len(c.records) == 1 and c.records[0] is seed)
+               and c.evidence(seed) >= EVIDENCE_NEEDED for c in clusters):
+            doubt.add(seed.key)
+    return doubt
 
 
 def resolve_new_identities(items: Sequence[Item], index: LinkIndex) -> set[str]:
     """Resolve the entities of new documents; returns documents whose mentions moved to another identity."""
     records = [rec for doc, ann in items for rec in document_records(doc, ann)]
-    keys = sorted({k for rec in records for k in lookup_keys(rec)})
-    ids = sorted({i for found in index.postings("ent", keys).values() for i in found})
-    stored = index.records("entity", ids)
-    seeds = [s for s in (seed_record(stored[i]) for i in sorted(stored)) if s is not None]
+    stored: dict[str, Any] = {}
+    seeds = _seeds((k for rec in records for k in lookup_keys(rec)), index, stored)
     clusters = resolve_clusters(records + seeds)
-    previous = [from_dict(CorpusEntity, stored[i]["entity"]) for i in sorted(stored)]
-    kept = previous_ids(clusters, previous)
+    fetched = {r.key for r in records if r.type == "person" and not r.full}  # looked up under "p:" already
+    doubt = _surnames_in_doubt(clusters, seeds, fetched)
+    if doubt:
+        seeds += _seeds((KEY_PREFIX["person"] + key for key in doubt), index, stored)
+        clusters = resolve_clusters(records + seeds)
+    owner = {(m[0], m[1]): i for i, data in stored.items() for m in data["entity"]["members"]}
+    kept = previous_ids_by_owner(clusters, owner)
     moved: set[str] = set()
     local_maps: dict[str, dict[str, str]] = {doc.id: {} for doc, _ in items}
     for i, cluster in enumerate(clusters):

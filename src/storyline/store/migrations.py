@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -49,10 +50,23 @@ def _link_index(conn: Connection) -> None:
     conn.execute(update(schema.documents).values(duplicate_of=None))
 
 
+def _identity_keys(conn: Connection) -> None:
+    """Person identities are also filed under their first name, so a full name reads only its namesakes."""
+    from storyline.link.identity_updates import stored_filing_keys
+    from storyline.store.link_index import SqlLinkIndex
+
+    index = SqlLinkIndex(conn)
+    r = schema.link_records
+    for row in conn.execute(select(r.c.id, r.c.data).where(r.c.kind == "entity")):
+        index.add_postings("ent", row.id, stored_filing_keys(json.loads(row.data)))
+    index.flush()
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, annotations, ingest errors, links, state, full-text index", _initial),
     Migration(2, "link membership and per-document reuse share", _link_members),
     Migration(3, "incremental link index (run `storyline link` once to relink an older corpus)", _link_index),
+    Migration(4, "person identities filed under first names", _identity_keys),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
