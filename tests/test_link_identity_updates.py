@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.link.identity_updates import resolve_new_identities
+from storyline.link.identity_updates import identity_roles, resolve_new_identities
 from storyline.link.index import MemoryIndex
 from storyline.model import Entity
 
@@ -23,9 +23,12 @@ def test_identity_updates_surname_in_a_later_batch_joins_the_full_name() -> None
     assert emap["b1:e2"] == emap["a1:e1"]
     record = index.records("entity", [emap["a1:e1"]])[emap["a1:e1"]]
     assert record["entity"]["name"] == "Daniel Okafor"
-    assert {r["document"] for r in record["entity"]["roles"]} == {"a1", "b1"}
-    payload, docs = index.outputs["entity"][emap["a1:e1"]]
-    assert payload["mentions"] == 2 and docs == ["a1", "b1"]
+    assert record["mentions"] == 2 and record["first"] == ["a1", "e1"]
+    payload, _ = index.outputs["entity"][emap["a1:e1"]]
+    assert payload["mentions"] == 2 and "roles" not in payload  # roles are read from the documents
+    roles = identity_roles([full, surname], emap)[emap["a1:e1"]]
+    assert [(r.role, r.document, r.date) for r in roles] == [("elected mayor", "a1", "2024-03-04"),
+                                                              ("mayor", "b1", "2024-03-06")]
 
 
 def test_identity_updates_same_surname_never_merged_across_batches() -> None:

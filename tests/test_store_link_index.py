@@ -192,3 +192,24 @@ def test_store_link_index_upgrade_files_person_identities_under_first_names(tmp_
         filed = {(r.key, r.item) for r in conn.execute(text("SELECT key, item FROM link_postings WHERE kind = 'ent'"))}
     assert all((key_hash("ent", k), i) in filed for i, ks in keys.items() for k in ks)
     upgraded.close()
+
+
+def test_store_link_index_export_gives_identities_every_role_of_their_mentions(empty_store: Store) -> None:
+    from storyline.annotate.pipeline import annotate
+    from storyline.export import build_export
+
+    items = [(doc, annotate(doc)) for doc, _ in load_fixture("councils") + load_fixture("versions")]
+    add(empty_store, items)
+    api.link_store(empty_store)
+    exported = {e["id"]: e for e in build_export(empty_store)["entities"]}
+    links, _ = link_corpus(items)
+    texts = {doc.id: doc.text for doc, _ in items}
+    with_roles = [e for e in links.entities if e.roles]
+    assert with_roles
+    for entity in links.entities:
+        got = exported[entity.id]
+        assert got["mentions"] == len(entity.members)
+        assert [(r["role"], r["document"], r["start"], r["end"]) for r in got["roles"]] == [
+            (r.role, r.document, r.start, r.end) for r in entity.roles]
+    for role in (r for e in with_roles for r in e.roles):
+        assert role.role.split()[-1].lower() in texts[role.document][role.start : role.end].lower()

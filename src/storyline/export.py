@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from storyline.model import Annotations, Document, Event, Timeline, from_dict
+from storyline.link.identity import role_order
+from storyline.link.identity_updates import identity_roles
+from storyline.model import Annotations, CorpusRole, Document, Event, Timeline, from_dict, to_dict
 from storyline.store import Store
 
 EXPORT_VERSION = 1
@@ -65,18 +68,28 @@ def build_export(store: Store) -> dict[str, Any]:
     out: dict[str, Any] = {name: [] for name in LISTS}
     out["export_version"] = EXPORT_VERSION
     linked_entities = store.links("entity")
+    roles: dict[str, list[CorpusRole]] = defaultdict(list)
     for doc, ann in store.iter_annotated():
         out["documents"].append(document_record(doc, shares.get(doc.id)))
         if not linked_entities:
             out["entities"].extend(local_entity_records(doc, ann))
+        for corpus_id, found in identity_roles([(doc, ann)], ids.entity_map).items():
+            roles[corpus_id].extend(found)
         out["quotes"].extend(quote_records(doc, ann, ids))
         out["events"].extend(event_records(doc, ann, ids, story_of.get(doc.id), timeline_dates))
         out["claims"].extend(claim_records(doc, ann, ids))
-    out["entities"].extend(linked_entities)
+    out["entities"].extend(with_roles(e, roles.get(e["id"], [])) for e in linked_entities)
     out["stories"] = stories
     for name, kind in LINK_KINDS.items():
         out[name] = timelines if name == "timelines" else store.links(kind)
     return out
+
+
+def with_roles(entity: dict[str, Any], roles: list[CorpusRole]) -> dict[str, Any]:
+    """A linked identity with the roles its mentions have (kept as stored if linking gave them already)."""
+    if "roles" in entity:
+        return entity
+    return {**entity, "roles": [to_dict(r) for r in sorted(roles, key=role_order)]}
 
 
 def document_record(doc: Document, reuse_share: float | None) -> dict[str, Any]:

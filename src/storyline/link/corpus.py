@@ -132,9 +132,10 @@ def collect_links(index: MemoryIndex) -> CorpusLinks:
     """Everything a memory index holds, as model objects (its outputs are the objects linking wrote)."""
     stories = stories_of(StoryProfile.from_json(d) for d in index.records_["story"].values())
     timelines: list[Timeline] = index.output_payloads("timeline")
+    entity_map = index.entity_map(list(index.entity_map_))
     return CorpusLinks(
-        entities=identities_of(index.records_["entity"].values()),
-        entity_map=index.entity_map(list(index.entity_map_)),
+        entities=identities_of(index.records_["entity"].values(), entity_map, index.items_.values()),
+        entity_map=entity_map,
         stories=stories,
         storylines=index.output_payloads("storyline"),
         reuse=index.output_payloads("reuse"),

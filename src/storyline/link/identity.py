@@ -26,7 +26,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -118,6 +118,7 @@ class NameRecord:
     previous_id: str | None = None
     own: str | None = None  # this entity's own context key ("p:priya shah"), which its peers may mention
     name_counts: Counter[str] | None = None  # a carried-over identity: how often each name was its fullest form
+    mentions: int = 1  # a carried-over identity: how many mentions it has (its members are only the first)
 
 
 def _org_exact(tokens: list[str]) -> list[str]:
@@ -162,8 +163,17 @@ def _context_key(entity: Entity) -> str | None:
     return "l:" + " ".join(tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens)
 
 
+def mention_roles(doc: Document, entity: Entity) -> list[CorpusRole]:
+    """The roles one document gives an entity, with their source and the document's date."""
+    return [CorpusRole(r.role, doc.id, r.start, r.end, r.organisation, doc.published) for r in entity.roles]
+
+
+def role_order(role: CorpusRole) -> tuple[str, str, int]:
+    return role.date or "", role.document, role.start
+
+
 def name_record(doc: Document, entity: Entity, context: set[str]) -> NameRecord | None:
-    roles = [CorpusRole(r.role, doc.id, r.start, r.end, r.organisation, doc.published) for r in entity.roles]
+    roles = mention_roles(doc, entity)
     own = _context_key(entity)
     ctx = {k for k in context if k != own}
     ctx |= {f"r:{normalise_name(r.role)}" for r in entity.roles if r.role}
@@ -380,16 +390,21 @@ def stable_id(cluster: Cluster, type_: str, name: str) -> str:
 
 def previous_ids(clusters: list[Cluster], previous: Iterable[CorpusEntity]) -> dict[int, str]:
     """Give each cluster the id of the previous identity it shares most members with (each id used once)."""
-    return previous_ids_by_owner(clusters, {m: e.id for e in previous for m in e.members})
+    owner = {m: e.id for e in previous for m in e.members}
+
+    def votes(cluster: Cluster) -> Counter[str]:
+        found = Counter(owner[m] for rec in cluster.records for m in rec.members if m in owner)
+        found.update(rec.previous_id for rec in cluster.records if rec.previous_id)
+        return found
+
+    return previous_ids_by_votes(clusters, votes)
 
 
-def previous_ids_by_owner(clusters: list[Cluster], owner: Mapping[tuple[str, str], str]) -> dict[int, str]:
-    """:func:`previous_ids` given which previous identity owned each member."""
+def previous_ids_by_votes(clusters: list[Cluster], votes: Callable[[Cluster], Counter[str]]) -> dict[int, str]:
+    """Give each cluster the previous identity with the most votes in it (each id used once)."""
     claims: list[tuple[int, str, int]] = []
     for i, cluster in enumerate(clusters):
-        votes = Counter(owner[m] for rec in cluster.records for m in rec.members if m in owner)
-        votes.update(rec.previous_id for rec in cluster.records if rec.previous_id)
-        claims.extend((-n, pid, i) for pid, n in votes.items())
+        claims.extend((-n, pid, i) for pid, n in votes(cluster).items())
     taken: dict[int, str] = {}
     used: set[str] = set()
     for _, pid, i in sorted(claims):
@@ -403,7 +418,7 @@ def to_entity(cluster: Cluster, entity_id: str) -> CorpusEntity:
     type_ = cluster.lead.type
     name, aliases = canonical_names(cluster, type_)
     roles = [role for rec in cluster.records for role in rec.roles]
-    roles.sort(key=lambda r: (r.date or "", r.document, r.start))
+    roles.sort(key=role_order)
     members = sorted(m for rec in cluster.records for m in rec.members)
     return CorpusEntity(entity_id, type_, name, aliases, roles, members)
 

@@ -33,15 +33,17 @@ from storyline.link.identity import (
     canonical_names,
     document_records,
     name_record,
-    previous_ids_by_owner,
+    mention_roles,
+    previous_ids_by_votes,
+    role_order,
     resolve_clusters,
     stable_id,
     to_entity,
 )
 from storyline.link.index import Item, LinkIndex
-from storyline.model import CorpusEntity, CorpusRole, Document, Entity, from_dict, to_dict
+from storyline.model import CorpusEntity, CorpusRole, Document, Entity, from_dict
 
-__all__ = ["entity_payload", "resolve_new_identities"]
+__all__ = ["entity_payload", "identities_of", "identity_roles", "resolve_new_identities"]
 
 CONTEXT_KEPT = 400  # context keys kept per identity (the most frequent)
 KEY_PREFIX = {"person": "p:", "organisation": "o:", "place": "l:"}
@@ -79,23 +81,36 @@ def lookup_keys(rec: NameRecord) -> set[str]:
 
 
 def seed_record(data: Mapping[str, Any]) -> NameRecord | None:
-    """A stored identity as a record that new mentions can join (its roles are added back when it is saved)."""
+    """A stored identity as a record that new mentions can join.
+
+    It carries its first mention only (which fixes its place in every ordering and its
+    id) and its number of mentions: reading one stays cheap however often it is named.
+    """
     entity = data["entity"]
-    if not entity["members"]:
+    first, mentions = _first_and_mentions(data)
+    if first is None:
         return None
     stand_in = Entity("seed", entity["type"], entity["name"], list(entity["aliases"]))
-    rec = name_record(Document(entity["members"][0][0], "", "previous"), stand_in, set())
+    rec = name_record(Document(first[0], "", "previous"), stand_in, set())
     if rec is None:
         return None
     rec.names = [entity["name"], *entity["aliases"]]
     rec.name_counts = Counter(data.get("names") or {entity["name"]: 1})
-    rec.members = [(m[0], m[1]) for m in entity["members"]]
+    rec.members = [first]
+    rec.mentions = mentions
     rec.context |= set(data.get("context") or {})
     genders = data.get("genders") or []
     rec.gender = genders[0] if len(genders) == 1 else None
     rec.acronyms = set(data.get("acronyms") or [])
     rec.previous_id = entity["id"]
     return rec
+
+
+def _first_and_mentions(data: Mapping[str, Any]) -> tuple[tuple[str, str] | None, int]:
+    if "first" in data:
+        return (data["first"][0], data["first"][1]), data["mentions"]
+    members = sorted((m[0], m[1]) for m in data["entity"].get("members", []))  # linked by storyline < 0.4
+    return (members[0] if members else None), len(members)
 
 
 def _context_counts(cluster: Cluster, stored: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:
@@ -115,33 +130,31 @@ def _name_counts(cluster: Cluster) -> dict[str, int]:
     return dict(counts)
 
 
-def entity_payload(entity: CorpusEntity) -> dict[str, Any]:
-    """An identity as the export shows it: without its member list, with the number of mentions."""
-    data = to_dict(entity)
-    data["mentions"] = len(data.pop("members", []))
-    return data
+def entity_payload(entity: CorpusEntity, mentions: int) -> dict[str, Any]:
+    """An identity as the link output keeps it: names and number of mentions.
 
-
-def _with_seed_roles(entity: CorpusEntity, cluster: Cluster, stored: Mapping[str, Mapping[str, Any]]) -> None:
-    """Put back the roles of the stored identities in a cluster (seeds carry none, to stay cheap to read)."""
-    for rec in cluster.records:
-        if rec.previous_id:
-            entity.roles.extend(from_dict(CorpusRole, r) for r in stored[rec.previous_id]["entity"]["roles"])
-    entity.roles.sort(key=lambda r: (r.date or "", r.document, r.start))
+    Its roles are not kept here: they are the roles of its mentions, which the export
+    reads from the documents (:func:`identity_roles`), so an identity named in ten
+    thousand documents is not rewritten whole each time one more names it.
+    """
+    return {"id": entity.id, "type": entity.type, "name": entity.name, "aliases": list(entity.aliases),
+            "mentions": mentions}
 
 
 def _save(cluster: Cluster, entity: CorpusEntity, stored: Mapping[str, Mapping[str, Any]], index: LinkIndex) -> None:
-    _with_seed_roles(entity, cluster, stored)
     genders = sorted(g for g in cluster.genders if g)
+    mentions = sum(r.mentions for r in cluster.records)
     index.put_record("entity", entity.id, {
-        "entity": to_dict(entity),
+        "entity": {"id": entity.id, "type": entity.type, "name": entity.name, "aliases": list(entity.aliases)},
+        "first": list(entity.members[0]),
+        "mentions": mentions,
         "names": _name_counts(cluster),
         "context": _context_counts(cluster, stored),
         "genders": genders,
         "acronyms": sorted(set().union(*(r.acronyms for r in cluster.records))),
     })
     index.add_postings("ent", entity.id, filing_keys(cluster))
-    index.put_output("entity", entity.id, entity_payload(entity), [m[0] for m in entity.members])
+    index.put_output("entity", entity.id, entity_payload(entity, mentions), [])
 
 
 def _seeds(keys: Iterable[str], index: LinkIndex, stored: dict[str, Any]) -> list[NameRecord]:
@@ -156,10 +169,14 @@ def _surnames_in_doubt(clusters: Sequence[Cluster], seeds: Sequence[NameRecord],
     """Surnames whose every identity must be read: a loose surname-only identity is in context of an
     identity this batch formed or changed, so whether it may join depends on who else has the surname."""
     loose = [s for s in seeds if s.type == "person" and not s.full and s.key not in fetched]
+    by_surname: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        if cluster.lead.type == "person":
+            by_surname.setdefault(cluster.lead.key, []).append(cluster)
     doubt: set[str] = set()
     for seed in loose:
-        if any(c.lead.type == "person" and c.lead.key == seed.key and not (len(c.records) == 1 and c.records[0] is seed)
-               and c.evidence(seed) >= EVIDENCE_NEEDED for c in clusters):
+        if any(not (len(c.records) == 1 and c.records[0] is seed) and c.evidence(seed) >= EVIDENCE_NEEDED
+               for c in by_surname.get(seed.key, [])):
             doubt.add(seed.key)
     return doubt
 
@@ -175,8 +192,7 @@ def resolve_new_identities(items: Sequence[Item], index: LinkIndex) -> set[str]:
     if doubt:
         seeds += _seeds((KEY_PREFIX["person"] + key for key in doubt), index, stored)
         clusters = resolve_clusters(records + seeds)
-    owner = {(m[0], m[1]): i for i, data in stored.items() for m in data["entity"]["members"]}
-    kept = previous_ids_by_owner(clusters, owner)
+    kept = previous_ids_by_votes(clusters, _votes)
     moved: set[str] = set()
     local_maps: dict[str, dict[str, str]] = {doc.id: {} for doc, _ in items}
     for i, cluster in enumerate(clusters):
@@ -188,7 +204,7 @@ def resolve_new_identities(items: Sequence[Item], index: LinkIndex) -> set[str]:
         _save(cluster, entity, stored, index)
         for old in seeded:
             if old != entity.id:
-                moved |= _retire(old, entity.id, stored[old], index)
+                moved |= _retire(old, entity.id, index)
         for rec in cluster.records:
             if not rec.previous_id:
                 for doc_id, local in rec.members:
@@ -198,15 +214,48 @@ def resolve_new_identities(items: Sequence[Item], index: LinkIndex) -> set[str]:
     return moved
 
 
-def _retire(old: str, new: str, data: Mapping[str, Any], index: LinkIndex) -> set[str]:
+def _votes(cluster: Cluster) -> Counter[str]:
+    """Which stored identity a cluster continues: the one with the most mentions in it."""
+    votes: Counter[str] = Counter()
+    for rec in cluster.records:
+        if rec.previous_id:
+            votes[rec.previous_id] += rec.mentions + 1
+    return votes
+
+
+def _retire(old: str, new: str, index: LinkIndex) -> set[str]:
     """Point an identity's mentions at the one it merged into; returns its documents."""
-    index.remap_entity(old, new)
+    moved = index.remap_entity(old, new)
     index.delete_record("entity", old)
     index.delete_output("entity", old)
-    return {m[0] for m in data["entity"]["members"]}
+    return moved
 
 
-def identities_of(index_records: Iterable[Mapping[str, Any]]) -> list[CorpusEntity]:
-    """Corpus entities from stored identity records, by id."""
-    entities = [from_dict(CorpusEntity, r["entity"]) for r in index_records]
-    return sorted(entities, key=lambda e: e.id)
+def identities_of(index_records: Iterable[Mapping[str, Any]], entity_map: Mapping[str, str],
+                  items: Iterable[Item]) -> list[CorpusEntity]:
+    """Corpus entities, by id, from stored identity records with their mentions and roles
+    (from the entity map and the documents' annotations)."""
+    entities = {r["entity"]["id"]: from_dict(CorpusEntity, r["entity"]) for r in index_records}
+    for key, entity_id in entity_map.items():
+        if entity_id in entities:
+            doc_id, local = key.rsplit(":", 1)
+            entities[entity_id].members.append((doc_id, local))
+    for entity_id, roles in identity_roles(items, entity_map).items():
+        if entity_id in entities:
+            entities[entity_id].roles = roles
+    for entity in entities.values():
+        entity.members.sort()
+    return [entities[i] for i in sorted(entities)]
+
+
+def identity_roles(items: Iterable[Item], entity_map: Mapping[str, str]) -> dict[str, list[CorpusRole]]:
+    """The roles of each corpus identity: those of its mentions, ordered by date, document and place."""
+    roles: dict[str, list[CorpusRole]] = {}
+    for doc, ann in items:
+        for entity in ann.entities:
+            corpus_id = entity_map.get(f"{doc.id}:{entity.id}")
+            if corpus_id is not None and entity.roles:
+                roles.setdefault(corpus_id, []).extend(mention_roles(doc, entity))
+    for found in roles.values():
+        found.sort(key=role_order)
+    return roles

@@ -74,8 +74,8 @@ class LinkIndex(Protocol):
         """Record the corpus identity of every local entity of one document (local id -> corpus id)."""
         ...
 
-    def remap_entity(self, old: str, new: str) -> None:
-        """Point every mention of identity ``old`` at ``new`` (two identities became one)."""
+    def remap_entity(self, old: str, new: str) -> set[str]:
+        """Point every mention of identity ``old`` at ``new`` (two identities became one); returns their documents."""
         ...
 
     def put_output(self, kind: str, item: str, payload: Any, documents: Iterable[str]) -> None: ...
@@ -154,11 +154,14 @@ class MemoryIndex:
     def set_entity_map(self, doc_id: str, mapping: Mapping[str, str]) -> None:
         self.entity_map_[doc_id] = dict(mapping)
 
-    def remap_entity(self, old: str, new: str) -> None:
-        for mapping in self.entity_map_.values():
+    def remap_entity(self, old: str, new: str) -> set[str]:
+        moved = set()
+        for doc_id, mapping in self.entity_map_.items():
             for local, entity in mapping.items():
                 if entity == old:
                     mapping[local] = new
+                    moved.add(doc_id)
+        return moved
 
     def put_output(self, kind: str, item: str, payload: Any, documents: Iterable[str]) -> None:
         self.outputs[kind][item] = (copy.deepcopy(payload), sorted(set(documents)))

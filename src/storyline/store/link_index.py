@@ -189,14 +189,17 @@ class SqlLinkIndex:
     def set_entity_map(self, doc_id: str, mapping: Mapping[str, str]) -> None:
         self._entity_maps[doc_id] = dict(mapping)
 
-    def remap_entity(self, old: str, new: str) -> None:
+    def remap_entity(self, old: str, new: str) -> set[str]:
         m = schema.entity_map
+        moved = set(self.conn.execute(select(m.c.doc_id).where(m.c.entity_id == old).distinct()).scalars())
         self.conn.execute(update(m).where(m.c.entity_id == old).values(entity_id=new))
         for maps in (self._entity_maps, self._stored_maps):
-            for mapping in maps.values():
+            for doc_id, mapping in maps.items():
                 for local, entity in mapping.items():
                     if entity == old:
                         mapping[local] = new
+                        moved.add(doc_id)
+        return moved
 
     def put_output(self, kind: str, item: str, payload: Any, documents: Iterable[str]) -> None:
         self._outputs[(kind, item)] = (_dumps(payload), sorted(set(documents)))
