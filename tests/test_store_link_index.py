@@ -213,3 +213,22 @@ def test_store_link_index_export_gives_identities_every_role_of_their_mentions(e
             (r.role, r.document, r.start, r.end) for r in entity.roles]
     for role in (r for e in with_roles for r in e.roles):
         assert role.role.split()[-1].lower() in texts[role.document][role.start : role.end].lower()
+
+
+def test_store_link_index_linking_collects_garbage_less_often_then_restores(empty_store: Store,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    seen: list[tuple[int, int, int]] = []
+    original = api.link_new
+
+    def recording(*args: Any, **kwargs: Any) -> set[str]:
+        seen.append(gc.get_threshold())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(api, "link_new", recording)
+    before = gc.get_threshold()
+    add(empty_store, load_fixture("councils"))
+    api.link_store(empty_store)
+    assert seen and all(t == api.LINK_GC_THRESHOLDS for t in seen)
+    assert gc.get_threshold() == before

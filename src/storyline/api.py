@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -15,6 +17,26 @@ from storyline.store import Store
 
 LINK_BATCH = 500  # documents linked per transaction
 REFRESH_BATCH = 200  # stories refreshed per transaction
+LINK_GC_THRESHOLDS = (20_000, 10, 10)  # see fewer_collections
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often while linking, then as before.
+
+    A link batch builds hundreds of thousands of short-lived containers (records read
+    from the index, token lists, candidate scores). With CPython's default thresholds
+    (700, 10, 10) the collector runs through them thousands of times per batch and
+    promotes them, and full collections then rescan everything: on the five-year 10,000
+    corpus that was 2 of the last batches' 11 s, growing with the run. Freed memory is
+    unaffected (reference counting frees nearly everything); cycles are collected a little later.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(*LINK_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 LINKING = "linking"  # the ``source`` a progress callback gets while documents are linked
 
 
@@ -91,16 +113,17 @@ def link_store(
     if rebuild:
         store.clear_links()
     pending = [doc_id for doc_id, _ in publication_order_of(store.unlinked_documents())]
-    for start in range(0, len(pending), LINK_BATCH):
-        batch = pending[start : start + LINK_BATCH]
-        with store.link_session() as index:
-            link_new(list(store.iter_annotated(batch)), index)
-        if progress:
-            progress(LINKING, min(start + LINK_BATCH, len(pending)), len(pending))
-    while True:
-        with store.link_session() as index:
-            if not refresh(index, limit=REFRESH_BATCH):
-                break
+    with fewer_collections():
+        for start in range(0, len(pending), LINK_BATCH):
+            batch = pending[start : start + LINK_BATCH]
+            with store.link_session() as index:
+                link_new(list(store.iter_annotated(batch)), index)
+            if progress:
+                progress(LINKING, min(start + LINK_BATCH, len(pending)), len(pending))
+        while True:
+            with store.link_session() as index:
+                if not refresh(index, limit=REFRESH_BATCH):
+                    break
     return LinkSummary(
         documents=store.count_documents(),
         new_documents=len(pending),
