@@ -5,9 +5,9 @@ incrementally through a :class:`~storyline.link.index.LinkIndex`.  Each identity
 is filed under its blocking keys (surname, reduced organisation name, introduced
 acronyms, place name); a batch of new documents looks up only the identities
 sharing a key with one of its entities, turns each into a *seed* (its names with
-how often each was used, members, and the context it was seen in: co-mentioned
-people, organisations, places and roles), and resolves new records and seeds
-together.
+how often each was used, its first mention and number of mentions, and the
+context it was seen in: co-mentioned people, organisations, places and roles),
+and resolves new records and seeds together.
 
 A full person name can only join an identity with the same first name, or a
 loose surname-only identity, so it looks those up (``pf:`` and ``pp:`` keys)
@@ -54,13 +54,15 @@ def filing_keys(cluster: Cluster) -> set[str]:
     for a loose surname-only identity, the surname's pool of loose names (``pp:``); for organisations,
     the acronyms it introduced."""
     keys: set[str] = set()
-    full = any(r.full for r in cluster.records)
+    loose = not any(r.full for r in cluster.records)
     for rec in cluster.records:
         keys.add(KEY_PREFIX[rec.type] + rec.key)
         keys |= {"a:" + a for a in rec.acronyms}
-        if rec.type == "person":
-            keys.add(f"pf:{rec.key}|{rec.first}" if rec.full else "" if full else f"pp:{rec.key}")
-    return keys - {""}
+        if rec.type == "person" and rec.full:
+            keys.add(f"pf:{rec.key}|{rec.first}")
+        elif rec.type == "person" and loose:
+            keys.add(f"pp:{rec.key}")
+    return keys
 
 
 def stored_filing_keys(data: Mapping[str, Any]) -> set[str]:
@@ -109,7 +111,7 @@ def seed_record(data: Mapping[str, Any]) -> NameRecord | None:
 def _first_and_mentions(data: Mapping[str, Any]) -> tuple[tuple[str, str] | None, int]:
     if "first" in data:
         return (data["first"][0], data["first"][1]), data["mentions"]
-    members = sorted((m[0], m[1]) for m in data["entity"].get("members", []))  # linked by storyline < 0.4
+    members = sorted((m[0], m[1]) for m in data["entity"].get("members", []))  # a record written before schema 4
     return (members[0] if members else None), len(members)
 
 
