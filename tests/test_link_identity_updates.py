@@ -119,3 +119,19 @@ def test_identity_updates_loose_surname_stays_apart_when_two_namesakes_are_in_co
     assert later["d:e1"] == later["a:e1"]
     assert later["c:e1"] not in {later["a:e1"], later["b:e1"]}
     assert emap["b:e1"] in index.read  # read because the loose "Ms Shah" was in context
+
+
+def test_identity_updates_reads_an_identity_stored_with_every_mention() -> None:
+    # Identity records written before schema 4 list every mention and role; they are still joined, then rewritten.
+    index = MemoryIndex()
+    old = {"entity": {"id": "P-OLD", "type": "person", "name": "Daniel Okafor", "aliases": ["Mr Okafor"],
+                      "roles": [{"role": "mayor", "document": "z9", "start": 0, "end": 5, "organisation": None,
+                                 "date": "2023-01-01"}],
+                      "members": [["z9", "e1"], ["y2", "e4"]]},
+           "names": {"Daniel Okafor": 2}, "context": {"o:harrowgate": 2}, "genders": ["male"], "acronyms": []}
+    index.put_record("entity", "P-OLD", old)
+    index.add_postings("ent", "P-OLD", {"p:okafor", "pf:okafor|daniel"})
+    emap = linked(index, [mayor_items()[0]])
+    assert emap["a1:e1"] == "P-OLD"
+    record = index.records("entity", ["P-OLD"])["P-OLD"]
+    assert record["first"] == ["a1", "e1"] and record["mentions"] == 3 and "members" not in record["entity"]
