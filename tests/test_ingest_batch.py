@@ -131,3 +131,32 @@ def test_ingest_batch_unknown_model_fails_before_reading(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "not installed" in result.output and "pip install" in result.output
     assert Store(db).count_documents() == 0
+
+
+def test_ingest_batch_workers_keep_only_a_few_tasks_in_flight() -> None:
+    from concurrent.futures import Future
+
+    from storyline.ingest import SourceRef
+    from storyline.ingest.batch import SOURCES_PER_TASK, TASKS_AHEAD, _in_workers
+
+    class CountingPool:
+        """Runs each task at once and counts what was submitted."""
+
+        def __init__(self) -> None:
+            self.submitted = 0
+
+        def submit(self, fn, chunk, settings):  # type: ignore[no-untyped-def]
+            self.submitted += 1
+            future: Future[list[list[str]]] = Future()
+            future.set_result([[ref.source] for ref in chunk])
+            return future
+
+    refs = [SourceRef(f"f{i}.txt", "file", f"f{i}.txt") for i in range(200)]
+    pool = CountingPool()
+    seen = []
+    for ref, items in _in_workers(pool, refs, IngestSettings(jobs=2), 2):  # type: ignore[arg-type]
+        seen.append((ref.source, items))
+        consumed_tasks = -(-len(seen) // SOURCES_PER_TASK)
+        assert pool.submitted <= consumed_tasks + 2 * (1 + TASKS_AHEAD)  # never the whole corpus at once
+    assert seen == [(r.source, [r.source]) for r in refs]  # every source, in order, with its own items
+    assert pool.submitted == 200 // SOURCES_PER_TASK

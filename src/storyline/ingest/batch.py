@@ -8,8 +8,9 @@ there (documents are keyed by a hash of their text) and completes the batch.
 from __future__ import annotations
 
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -78,9 +79,37 @@ def annotated_items(
         yield (result, annotations)
 
 
-def read_and_annotate(ref: SourceRef, settings: IngestSettings) -> list[ReadItem]:
-    """All of one source's items at once, for a worker process to send back."""
-    return list(annotated_items(ref, settings))
+def read_and_annotate(refs: Sequence[SourceRef], settings: IngestSettings) -> list[list[ReadItem]]:
+    """All items of a few sources at once, for a worker process to send back."""
+    return [list(annotated_items(ref, settings)) for ref in refs]
+
+
+SOURCES_PER_TASK = 4  # sources a worker reads per task (fewer round trips for many small files)
+TASKS_AHEAD = 2  # tasks queued per worker beyond the one it runs: results wait for the store, so keep few
+
+
+def _in_workers(
+    pool: ProcessPoolExecutor, refs: Sequence[SourceRef], settings: IngestSettings, jobs: int
+) -> Iterator[tuple[SourceRef, list[ReadItem]]]:
+    """Sources read and annotated by the pool, in order, with only a few tasks in flight.
+
+    ``Executor.map`` would submit every source at once and keep each result until the
+    store takes it: on 100,000 generated articles the ingesting process held 2 GB.
+    """
+    chunks = [refs[i : i + SOURCES_PER_TASK] for i in range(0, len(refs), SOURCES_PER_TASK)]
+    pending: deque[tuple[Sequence[SourceRef], Future[list[list[ReadItem]]]]] = deque()
+    upcoming = iter(chunks)
+    for chunk in upcoming:
+        pending.append((chunk, pool.submit(read_and_annotate, chunk, settings)))
+        if len(pending) >= jobs * (1 + TASKS_AHEAD):
+            break
+    while pending:
+        chunk, future = pending.popleft()
+        results = future.result()
+        following = next(upcoming, None)
+        if following is not None:
+            pending.append((following, pool.submit(read_and_annotate, following, settings)))
+        yield from zip(chunk, results)
 
 
 def _read_all(
@@ -97,8 +126,7 @@ def _read_all(
             yield ref, annotated_items(ref, settings)
         return
     with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
-        results = pool.map(read_and_annotate, parallel, [settings] * len(parallel), chunksize=4)
-        yield from zip(parallel, results)
+        yield from _in_workers(pool, parallel, settings, settings.jobs)
 
 
 def store_item(store: Store, doc: Document, annotations: Annotations | None, report: IngestReport) -> None:
