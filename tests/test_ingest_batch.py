@@ -160,3 +160,15 @@ def test_ingest_batch_workers_keep_only_a_few_tasks_in_flight() -> None:
         assert pool.submitted <= consumed_tasks + 2 * (1 + TASKS_AHEAD)  # never the whole corpus at once
     assert seen == [(r.source, [r.source]) for r in refs]  # every source, in order, with its own items
     assert pool.submitted == 200 // SOURCES_PER_TASK
+
+
+def test_ingest_batch_large_sources_are_tasks_of_their_own() -> None:
+    from storyline.ingest import SourceRef
+    from storyline.ingest.batch import LARGE_SOURCE_BYTES, SOURCES_PER_TASK, worker_tasks
+
+    small, large = 4_000, 15 * LARGE_SOURCE_BYTES
+    refs = [SourceRef(f"s{i}", "file", f"s{i}") for i in range(6)] + [SourceRef(f"l{i}", "file", f"l{i}") for i in range(2)]
+    tasks = worker_tasks(refs, [small] * 6 + [large] * 2)
+    assert [[r.source for r in t] for t, _ in tasks] == [
+        [f"s{i}" for i in range(SOURCES_PER_TASK)], [f"s{i}" for i in range(SOURCES_PER_TASK, 6)], ["l0"], ["l1"]]
+    assert [size for _, size in tasks] == [SOURCES_PER_TASK * small, (6 - SOURCES_PER_TASK) * small, large, large]
