@@ -199,7 +199,7 @@ def _entities() -> list[tuple[str, dict[str, object], list[str]]]:
 
 
 def _payload(entity: CorpusEntity) -> dict[str, object]:
-    """The entity as api.save_links stores it: members replaced by their count."""
+    """An entity payload with its roles stored in it, as links written before schema 4 kept them (export keeps them)."""
     data = to_dict(entity)
     data["mentions"] = len(data.pop("members"))
     return data

@@ -18,6 +18,7 @@ from storyline.store import Store
 LINK_BATCH = 500  # documents linked per transaction
 REFRESH_BATCH = 200  # stories refreshed per transaction
 LINK_GC_THRESHOLDS = (20_000, 10, 10)  # see fewer_collections
+LINKING = "linking"  # the ``source`` a progress callback gets while documents are linked
 
 
 @contextmanager
@@ -37,7 +38,6 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
-LINKING = "linking"  # the ``source`` a progress callback gets while documents are linked
 
 
 @dataclass

@@ -103,11 +103,11 @@ def worker_tasks(refs: Sequence[SourceRef], sizes: Sequence[int]) -> list[tuple[
     tasks: list[tuple[list[SourceRef], int]] = []
     for ref, size in zip(refs, sizes):
         last = tasks[-1] if tasks else None
-        if last is None or size >= LARGE_SOURCE_BYTES or len(last[0]) >= SOURCES_PER_TASK \
-                or last[1] >= LARGE_SOURCE_BYTES:
-            tasks.append(([ref], size))
-        else:
+        if (last is not None and size < LARGE_SOURCE_BYTES and len(last[0]) < SOURCES_PER_TASK
+                and last[1] < LARGE_SOURCE_BYTES):
             tasks[-1] = ([*last[0], ref], last[1] + size)
+        else:
+            tasks.append(([ref], size))
     return tasks
 
 
