@@ -10,8 +10,9 @@ from pathlib import Path
 from storyline.link.corpus import link_corpus
 from storyline.link.documents import publication_order
 from storyline.link.index import MemoryIndex
-from storyline.link.stories import Idf, StoryProfile, horizon_days, overlap_weight, time_factor
-from storyline.link.story_features import day_number, fallback_names, headline, story_params
+from storyline.link.stories import StoryBook, candidate_documents, document_filing_keys, file_document, horizon_days
+from storyline.link.story_features import DocumentFeatures, day_number, fallback_names, headline, story_params
+from storyline.link.story_pairs import Idf, time_factor
 from storyline.model import Annotations, Document, Entity, from_dict
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "link"
@@ -139,34 +140,44 @@ def test_link_stories_headline_skips_salutations() -> None:
     assert headline(letter).endswith("…") and len(headline(letter)) <= 100
 
 
-def test_stories_time_is_measured_from_the_nearest_dated_document() -> None:
+def _doc(doc_id: str, terms: dict[str, float], names: dict[str, str], day: int | None = None) -> DocumentFeatures:
+    return DocumentFeatures(id=doc_id, terms=terms, names=names, day=day, date=None, title=doc_id, last_day=day)
+
+
+def test_stories_candidates_rank_by_rare_shared_keys_not_by_how_many() -> None:
+    """A document sharing the affair's rare names must be compared before one sharing only common words."""
+    book = StoryBook(MemoryIndex())
+    common = {"care": 2.0, "home": 2.0, "council": 2.0, "inspection": 1.0}
+    rare = {"care": 1.0, "contract": 1.0}
+    idf = Idf(32, {"care": 31, "home": 30, "council": 30, "inspection": 30, "contract": 2,
+                   "@daniel okafor": 2, "@brightwater trust": 2})
+    look_alike = _doc("look-alike", common, {})
+    same_affair = _doc("same-affair", rare, {"daniel okafor": "person", "brightwater trust": "organisation"})
+    for doc in (look_alike, same_affair):
+        file_document(doc, document_filing_keys(doc, idf), book)
+    new = _doc("new", {"care": 1.0, "home": 1.0, "contract": 1.0},
+               {"daniel okafor": "person", "brightwater trust": "organisation"})
+    assert candidate_documents(new, document_filing_keys(new, idf), book, idf)[0] == "same-affair"
+
+
+def test_stories_dated_documents_are_compared_within_the_horizon_only() -> None:
     params = story_params()
-    story = StoryProfile("s", "A story", ["a", "b"], days=[1000, 1100])
-    assert time_factor(1002, story, params) == 1.0  # beside the first document
-    assert time_factor(1098, story, params) == 1.0  # beside the last
-    assert time_factor(1050, story, params) < params.threshold  # inside the range, but 50 days from both
-    assert time_factor(None, story, params) == 1.0
+    book = StoryBook(MemoryIndex(), params)
+    idf = Idf(3, {"bridge": 1, "@harlow": 1})
+    near, far = (_doc(i, {"bridge": 1.0}, {"harlow": "place"}, day) for i, day in (("near", 1000), ("far", 1100)))
+    for doc in (near, far):
+        file_document(doc, document_filing_keys(doc, idf), book)
+    new = _doc("new", {"bridge": 1.0}, {"harlow": "place"}, 1010)
+    assert candidate_documents(new, document_filing_keys(new, idf), book, idf) == ["near"]
+    undated = _doc("undated", {"bridge": 1.0}, {"harlow": "place"})
+    assert set(candidate_documents(undated, document_filing_keys(undated, idf), book, idf)) == {"near", "far"}
 
 
-def test_stories_candidates_rank_by_rare_shared_keys_not_story_size() -> None:
-    """A large look-alike story sharing the topic's common words must not crowd out the small story that
-    shares the document's people (the bug that split affairs when many look-alike stories ran at once)."""
-    keys = {"care", "home", "council", "@daniel okafor", "@brightwater trust"}
-    idf = Idf(1000, {"care": 400, "home": 300, "council": 600, "@daniel okafor": 3, "@brightwater trust": 2})
-    big = StoryProfile("big", "Another council's care homes", [f"b{i}" for i in range(30)],
-                       terms={"care": 60.0, "home": 45.0, "council": 50.0, "inspection": 40.0})
-    small = StoryProfile("small", "Okafor and the Brightwater contract", ["s1", "s2"],
-                         terms={"care": 2.0, "contract": 3.0}, names={"daniel okafor": 2, "brightwater trust": 2})
-    unrelated = StoryProfile("other", "Bus lanes", ["u1"], terms={"bus": 3.0, "lane": 2.0})
-    assert overlap_weight(keys, small, idf) > overlap_weight(keys, big, idf) > 0.0
-    assert overlap_weight(keys, unrelated, idf) == 0.0
-
-
-def test_stories_horizon_is_where_no_story_can_reach_the_threshold() -> None:
+def test_stories_horizon_is_where_no_pair_can_reach_the_threshold() -> None:
     params = story_params()
     horizon = horizon_days(params)
-    story = StoryProfile("s", "A story", ["a"], days=[0])
-    assert time_factor(horizon, story, params) < params.threshold <= time_factor(horizon - 5, story, params)
+    assert time_factor(horizon, params) < params.threshold <= time_factor(horizon - 5, params)
+    assert time_factor(None, params) == 1.0 and time_factor(0, params) == 1.0
 
 
 def test_stories_look_alike_generated_affairs_stay_apart_as_the_corpus_grows() -> None:

@@ -26,7 +26,7 @@ from storyline.link.documents import link_document, publication_order
 from storyline.link.identity_updates import identities_of, resolve_new_identities
 from storyline.link.index import Item, LinkIndex, MemoryIndex
 from storyline.link.quotes import document_quote_groups, file_document_quotes, refresh_quote_groups
-from storyline.link.stories import StoryBook, StoryProfile, stories_of
+from storyline.link.stories import StoryBook, StoryProfile, recluster, stories_of
 from storyline.link.story_features import StoryParams
 from storyline.link.storylines import update_storylines
 from storyline.link.timeline import story_timeline
@@ -83,22 +83,35 @@ def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | No
     if not dirty:
         return 0
     book = StoryBook(index, params)
-    change = update_storylines(dirty, book)
-    for old in change.retired:
-        index.delete_output("storyline", old)
-    for line in change.storylines:
-        index.put_output("storyline", line.id, line, [])
-    line_of = {story: line.id for line in change.storylines for story in line.stories}
-    for story_id in sorted(change.stories | set(dirty)):
-        profile = book.get([story_id])[story_id]
-        if profile.storyline != line_of.get(story_id):
-            profile.storyline = line_of.get(story_id)
-            book.save(profile)
-        index.put_output("story", story_id, profile.as_story(), profile.documents)
-    for story_id in dirty:
-        refresh_story_facts(book.get([story_id])[story_id], index)
+    change = recluster(dirty, book)
+    for story_id in sorted(change.touched | set(dirty)):
         index.delete_record("dirty", story_id)
+    lines = update_storylines(change.touched, book)
+    for old in sorted((lines.retired | change.storylines) - {line.id for line in lines.storylines}):
+        index.delete_output("storyline", old)
+    for line in lines.storylines:
+        index.put_output("storyline", line.id, line, [])
+    for story_id in sorted(change.retired):
+        retire_story_outputs(story_id, index)
+    line_of = {story: line.id for line in lines.storylines for story in line.stories}
+    rewritten = (lines.stories | change.changed | set(dirty)) - change.retired
+    for profile in book.get(sorted(rewritten)).values():
+        if profile.storyline != line_of.get(profile.id):
+            profile.storyline = line_of.get(profile.id)
+            book.save(profile)
+        index.put_output("story", profile.id, profile.as_story(), profile.documents)
+    for profile in book.get(sorted((change.changed | set(dirty)) - change.retired)).values():
+        refresh_story_facts(profile, index)
     return len(dirty)
+
+
+def retire_story_outputs(story_id: str, index: LinkIndex) -> None:
+    """Delete a retired story's row, timeline and discrepancies."""
+    index.delete_output("story", story_id)
+    index.delete_output("timeline", story_id)
+    for old in index.records("sdisc", [story_id]).get(story_id, []):
+        index.delete_output("discrepancy", old)
+    index.delete_record("sdisc", story_id)
 
 
 def refresh_story_facts(profile: StoryProfile, index: LinkIndex) -> None:

@@ -92,14 +92,10 @@ def _component(book: StoryBook, start: Iterable[str]) -> set[str]:
 
 
 def relink(story_id: str, book: StoryBook) -> None:
-    """Recompute one story's storyline links (both sides of each link are kept in step)."""
-    story = book.get([story_id])[story_id]
-    names = central_names(story)
-    book.index.add_postings("scentral", story_id, names)
-    filed = book.index.postings("scentral", list(names))
-    others = book.get(sorted({o for ids in filed.values() for o in ids if o != story_id}))
-    idf = book.idf({key for p in [story, *others.values()] for key in [*p.terms, *("@" + n for n in central_names(p))]})
-    fresh = {o: score for o, p in others.items() if (score := storyline_score(story, p, idf)) > 0}
+    """Recompute one story's storyline links (both sides of each link are kept in step); a story that
+    no longer exists loses them all."""
+    story = book.get([story_id]).get(story_id)
+    fresh = _fresh_links(story, book) if story is not None else {}
     old = _neighbours(book, [story_id])[story_id]
     for other in set(old) | set(fresh):
         theirs = _neighbours(book, [other])[other]
@@ -108,7 +104,20 @@ def relink(story_id: str, book: StoryBook) -> None:
         else:
             theirs.pop(story_id, None)
         book.index.put_record("slink", other, theirs)
-    book.index.put_record("slink", story_id, fresh)
+    if story is None:
+        book.index.delete_record("slink", story_id)
+    else:
+        book.index.put_record("slink", story_id, fresh)
+
+
+def _fresh_links(story: StoryProfile, book: StoryBook) -> dict[str, float]:
+    """Scores of a story with every story filed under one of its central names (those that qualify)."""
+    names = central_names(story)
+    book.index.add_postings("scentral", story.id, names)
+    filed = book.index.postings("scentral", list(names))
+    others = book.get(sorted({o for ids in filed.values() for o in ids if o != story.id}))
+    idf = book.idf({key for p in [story, *others.values()] for key in [*p.terms, *("@" + n for n in central_names(p))]})
+    return {o: score for o, p in others.items() if (score := storyline_score(story, p, idf)) > 0}
 
 
 def update_storylines(changed: Collection[str], book: StoryBook) -> StorylineChange:
@@ -116,7 +125,7 @@ def update_storylines(changed: Collection[str], book: StoryBook) -> StorylineCha
     before = _component(book, changed)
     for story_id in sorted(changed):
         relink(story_id, book)
-    after = _component(book, before)
+    after = {s for s in _component(book, before) if book.get([s])}
     profiles = book.get(sorted(after))
     old_ids = {p.storyline for p in profiles.values() if p.storyline}
     lines = group_storylines(after, book)
