@@ -41,7 +41,14 @@ from storyline.link import story_features
 from storyline.link.corpus import link_corpus
 from storyline.link.index import MemoryIndex
 from storyline.link.story_clusters import LinkageRule, average_linkage
-from storyline.link.story_features import PAIR_FEATURES, StoryParams, document_features, params_to_json
+from storyline.link.stories import linkage_rule, periods_of
+from storyline.link.story_features import (
+    PAIR_FEATURES,
+    DocumentFeatures,
+    StoryParams,
+    document_features,
+    params_to_json,
+)
 from storyline.link.story_pairs import Idf, doc_vectors, feature_keys, pair_features
 from storyline.model import Annotations, Document
 
@@ -228,12 +235,16 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, rounds: int = 50
     return w[:-1], float(w[-1])
 
 
-def linked_edges(items: list[Item], params: StoryParams) -> tuple[dict[tuple[str, str], float], dict[str, str | None]]:
-    """The pair scores and leads that linking ``items`` leaves in its index (after the refresh re-scored them)."""
+Linked = tuple[dict[tuple[str, str], float], dict[str, str | None], dict[str, tuple[int, int | None]]]
+
+
+def linked_edges(items: list[Item], params: StoryParams) -> Linked:
+    """The pair scores, leads and periods that linking ``items`` leaves in its index (after the refresh
+    re-scored them): all that grouping reads, so the grid can try each rule without linking again."""
     _, index = predict(items, params)
     edges = {(min(a, b), max(a, b)): s for a, links in index.records_["sedge"].items() for b, s in links.items()}
-    leads = {d: f.get("lead") for d, f in index.records_["sfeat"].items()}
-    return edges, leads
+    features = {d: DocumentFeatures.from_json(f) for d, f in index.records_["sfeat"].items()}
+    return edges, {d: f.lead for d, f in features.items()}, periods_of(features)
 
 
 def fit(train_path: Path) -> StoryParams:
@@ -251,8 +262,8 @@ def fit(train_path: Path) -> StoryParams:
     runs = [linked_edges(order, params) for order in (items, shuffled(items, 1))]
     best, best_f1, grid = params, -1.0, []
     for threshold, margin in product(THRESHOLDS, LEAD_MARGINS):
-        rule = LinkageRule(threshold, min(1.01, threshold + margin), params.missing_weight)
-        f1 = sum(bcubed(gold, _groups(rows, edges, leads, rule))[2] for edges, leads in runs) / len(runs)
+        rule = replace(linkage_rule(params), threshold=threshold, lead_threshold=min(1.01, threshold + margin))
+        f1 = sum(bcubed(gold, _groups(rows, run, rule))[2] for run in runs) / len(runs)
         grid.append(f"{threshold}/{rule.lead_threshold:.2f}: {f1:.4f}")
         print(f"threshold {threshold} lead_threshold {rule.lead_threshold:.2f}: train F1 {f1:.4f}", flush=True)
         if f1 > best_f1 + 1e-9:
@@ -261,9 +272,9 @@ def fit(train_path: Path) -> StoryParams:
     return best
 
 
-def _groups(rows: list[dict[str, Any]], edges: dict[tuple[str, str], float], leads: dict[str, str | None],
-            rule: LinkageRule) -> dict[str, str]:
-    groups = average_linkage([r["id"] for r in rows], edges, leads, rule)
+def _groups(rows: list[dict[str, Any]], run: Linked, rule: LinkageRule) -> dict[str, str]:
+    edges, leads, periods = run
+    groups = average_linkage([r["id"] for r in rows], edges, leads, rule, periods)
     return {doc: group[0] for group in groups for doc in group}
 
 
@@ -275,8 +286,9 @@ def write_params(params: StoryParams, f1: float, train_path: Path, docs: int, fe
         f"(same story or not). threshold and lead_threshold: grid search, mean BCubed F1 over file order and one "
         f"shuffle, best {f1:.4f} (threshold/lead_threshold: F1 = {'; '.join(grid)}). missing_weight 1: a pair "
         "never compared counts as a zero, as in plain average linkage, so that the stories do not depend on which "
-        "pairs the order of ingest happened to compare. title_weight and the time scale are priors (ECB+ has no "
-        "titles or publication dates; GVC has no train split)."
+        "pairs the order of ingest happened to compare. title_weight and max_gap_days are priors (ECB+ has no "
+        "titles or publication dates; GVC has no train split): 38 days is the horizon of the earlier linker "
+        "(a silence of more than five weeks starts a new story)."
     )
     data = {"_note": note, "params": params_to_json(params)}
     PARAMS_FILE.write_text(json.dumps(data, indent=1) + "\n", encoding="utf8")

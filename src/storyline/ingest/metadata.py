@@ -241,11 +241,15 @@ def infer_year_from_body(text: str) -> tuple[str, tuple[int, int]] | None:
     A report is written on or after the latest past event it names, and mostly soon after: "In 2007 the
     council ...", "on 3 May 2007", "in March 2007".  Sentences about the future ("will", "by 2026",
     "until", "next") are skipped, so a deadline or a forecast is never taken for the date of writing.
-    The year is a lower bound, to be shown as inferred; it is not a publication date (see
-    :func:`infer_published` for evidence of that).
+    The headline is skipped too ("Ellen DeGeneres to host Oscars in 2014").  The year is a lower
+    bound, to be shown as inferred; it is not a publication date (see :func:`infer_published` for
+    evidence of that).
     """
     best: tuple[int, tuple[int, int]] | None = None
+    headline = fallback_title(text)
     for offset, sentence in _sentences(text):
+        if headline is not None and sentence.strip() == headline:
+            continue
         for year, span in _past_years(offset, sentence):
             if best is None or year > best[0]:
                 best = (year, span)

@@ -42,6 +42,7 @@ from storyline.link.index import Item, LinkIndex, MemoryIndex
 from storyline.link.story_clusters import LinkageRule, average_linkage
 from storyline.link.story_features import (
     DOC_TERMS,
+    OPEN_END,
     DocumentFeatures,
     StoryParams,
     day_number,
@@ -139,11 +140,8 @@ def story_vector(story: StoryProfile, idf: Idf) -> dict[str, float]:
 
 
 def horizon_days(params: StoryParams) -> int:
-    """The gap past which even a perfect pair scores below the threshold."""
-    if params.threshold <= 0:
-        return 10**6
-    reach = params.time_scale_days * math.sqrt(max(0.0, 1.0 / min(1.0, params.threshold) - 1.0))
-    return int(math.ceil(params.time_grace_days + reach)) + 1
+    """The longest silence within one story: documents further apart are never compared."""
+    return int(params.max_gap_days)
 
 
 def linkage_rule(params: StoryParams) -> LinkageRule:
@@ -445,8 +443,7 @@ def recluster(dirty: Collection[str], book: StoryBook) -> StoryChange:
     features = book.features(docs)
     scores = rescore(docs, features, book)
     leads = {d: f.lead for d, f in features.items()}
-    days = {d: f.day for d, f in features.items() if f.precise}
-    groups = average_linkage(docs, scores, leads, linkage_rule(book.params), days)
+    groups = average_linkage(docs, scores, leads, linkage_rule(book.params), periods_of(features))
     idf = book.idf({key for f in features.values() for key in document_keys(f)})
     before = book.get(sorted(set(old_story.values())))
     changed: set[str] = set()
@@ -465,6 +462,12 @@ def recluster(dirty: Collection[str], book: StoryBook) -> StoryChange:
         book.retire(story_id)
     lines = {p.storyline for p in before.values() if p.storyline}
     return StoryChange(changed, retired, set(before) | kept, lines)
+
+
+def periods_of(features: Mapping[str, DocumentFeatures]) -> dict[str, tuple[int, int | None]]:
+    """The period of every dated document (no last day when its date is only a lower bound)."""
+    return {d: (f.day, None if f.last_day == OPEN_END else (f.last_day if f.last_day is not None else f.day))
+            for d, f in features.items() if f.day is not None}
 
 
 def rescore(docs: Collection[str], features: Mapping[str, DocumentFeatures],

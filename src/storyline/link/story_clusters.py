@@ -23,6 +23,7 @@ from dataclasses import dataclass
 __all__ = ["LinkageRule", "average_linkage"]
 
 Pair = tuple[str, str]
+Period = tuple[int, int | None]  # first and last day; no last day: "on or after the first"
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,15 @@ class _Groups:
     """Groups, the summed scores between them, and their leads, as merging goes on."""
 
     def __init__(self, nodes: Collection[str], scores: Mapping[Pair, float], leads: Mapping[str, str | None],
-                 days: Mapping[str, int | None]):
+                 periods: Mapping[str, Period]):
         self.members = {n: [n] for n in sorted(nodes)}
         self.leads = {n: Counter([lead]) if (lead := leads.get(n)) else Counter() for n in self.members}
-        self.span = {n: (day, day) if (day := days.get(n)) is not None else None for n in self.members}
+        self.span: dict[str, tuple[int, int] | None] = {}
+        self.not_before: dict[str, int | None] = {}
+        for n in self.members:
+            first, last = periods.get(n, (None, None))
+            self.span[n] = (first, last) if first is not None and last is not None else None
+            self.not_before[n] = first if first is not None and last is None else None
         self.links: dict[str, dict[str, list[float]]] = {n: {} for n in self.members}
         for (a, b), score in scores.items():
             if a != b and a in self.members and b in self.members:
@@ -72,10 +78,17 @@ class _Groups:
         return rule.lead_threshold if lead_a and lead_b and lead_a != lead_b else rule.threshold
 
     def apart(self, a: str, b: str, rule: LinkageRule) -> bool:
-        span_a, span_b = self.span[a], self.span[b]
-        if rule.max_gap is None or span_a is None or span_b is None:
+        """Whether the dates of two groups are too far apart for one story."""
+        if rule.max_gap is None:
             return False
-        return max(span_b[0] - span_a[1], span_a[0] - span_b[1]) > rule.max_gap
+        span_a, span_b = self.span[a], self.span[b]
+        gaps = []
+        if span_a is not None and span_b is not None:
+            gaps.append(max(span_b[0] - span_a[1], span_a[0] - span_b[1]))
+        for bound, span in ((self.not_before[a], span_b), (self.not_before[b], span_a)):
+            if bound is not None and span is not None:
+                gaps.append(bound - span[1])
+        return any(gap > rule.max_gap for gap in gaps)
 
     def merge(self, a: str, b: str) -> str:
         """Fold the later-named group into the earlier; returns the survivor."""
@@ -84,6 +97,8 @@ class _Groups:
         self.leads[keep] += self.leads.pop(gone)
         spans = [s for s in (self.span[keep], self.span.pop(gone)) if s is not None]
         self.span[keep] = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+        bounds = [b for b in (self.not_before[keep], self.not_before.pop(gone)) if b is not None]
+        self.not_before[keep] = max(bounds) if bounds else None
         for other, (total, compared) in self.links.pop(gone).items():
             del self.links[other][gone]
             if other == keep:
@@ -98,9 +113,9 @@ class _Groups:
 
 
 def average_linkage(nodes: Collection[str], scores: Mapping[Pair, float], leads: Mapping[str, str | None],
-                    rule: LinkageRule, days: Mapping[str, int | None] | None = None) -> list[list[str]]:
-    """Groups of ``nodes``, each sorted, in order of their first member (``days``: each dated node's day)."""
-    groups = _Groups(nodes, scores, leads, days or {})
+                    rule: LinkageRule, periods: Mapping[str, Period] | None = None) -> list[list[str]]:
+    """Groups of ``nodes``, each sorted, in order of their first member (``periods``: dated nodes' dates)."""
+    groups = _Groups(nodes, scores, leads, periods or {})
     heap = [(-groups.mean(a, b, rule), a, b) for a in groups.links for b in groups.links[a]
             if a < b and groups.links[a][b][0] >= rule.threshold]
     heapq.heapify(heap)

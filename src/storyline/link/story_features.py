@@ -49,9 +49,10 @@ class StoryParams:
     """Fitted weights of the story model; see ``data/link_story_params.json``.
 
     Two documents are alike with the probability ``logistic(bias + weights . pair features)``
-    (:mod:`storyline.link.story_pairs`), damped by the gap between their dates; groups of
-    documents merge while the mean probability between them is at least ``threshold``, or
-    ``lead_threshold`` when the two groups are about different people.
+    (:mod:`storyline.link.story_pairs`); groups of documents merge while the mean probability
+    between them is at least ``threshold``, or ``lead_threshold`` when the two groups are about
+    different people, and never when their dates are more than ``max_gap_days`` apart (a story is
+    a burst of coverage; after a longer silence, coverage is a new story of the same storyline).
     """
 
     weights: tuple[float, ...] = (15.0, 11.0, 2.5, 2.0, 5.0, 2.5, -1.2, -0.9)  # one per PAIR_FEATURES
@@ -60,8 +61,7 @@ class StoryParams:
     lead_threshold: float = 0.6
     missing_weight: float = 0.2  # a pair never compared counts as this share of a zero
     title_weight: float = 2.0
-    time_grace_days: float = 3.0
-    time_scale_days: float = 14.0
+    max_gap_days: float = 38.0
     use_inferred_dates: float = 0.0  # 1: undated documents use the annotator's day-precise reference date
 
     def with_weights(self, weights: Mapping[str, float]) -> StoryParams:

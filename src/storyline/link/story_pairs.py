@@ -5,9 +5,9 @@ places) and sets (people, figures, years); a pair of documents gets eight
 features (:data:`~storyline.link.story_features.PAIR_FEATURES`): the cosines of
 the vectors, the overlap of figures and years, and two conflicts (both name years
 but none in common; both name people but none in common).  A logistic model with
-weights fitted on ECB+ train turns them into a probability, which is damped by
-the gap between the two documents' dates: coverage of one story comes in bursts,
-and a report months later is another story (storylines join the two).
+weights fitted on ECB+ train turns them into a probability.  Dates are not part of
+it: they decide which documents are compared at all, and which groups may merge
+(:mod:`storyline.link.story_clusters`).
 
 Rare words weigh more: the idf comes from the documents linked so far, as counts
 in the link index (``df``; names are counted as ``@name``, phrases as ``~phrase``).
@@ -23,7 +23,7 @@ from storyline.link.story_features import DocumentFeatures, StoryParams
 
 __all__ = [
     "DocVectors", "Idf", "cosine", "doc_vectors", "feature_keys", "pair_features", "pair_probability",
-    "pair_score", "period_gap", "time_factor",
+    "pair_score", "period_gap",
 ]
 
 
@@ -132,18 +132,7 @@ def period_gap(a: DocumentFeatures, b: DocumentFeatures) -> int | None:
     return max(0, a.day - b_end, b.day - a_end)
 
 
-def time_factor(gap: int | None, params: StoryParams) -> float:
-    """1 within the grace period (or when a date is unknown), falling off with the gap."""
-    if gap is None:
-        return 1.0
-    over = gap - params.time_grace_days
-    return 1.0 if over <= 0 else 1.0 / (1.0 + (over / params.time_scale_days) ** 2)
-
-
 def pair_score(a: tuple[DocumentFeatures, DocVectors], b: tuple[DocumentFeatures, DocVectors],
                params: StoryParams) -> float:
-    """The probability that two documents report the same story, damped by the gap between their dates."""
-    factor = time_factor(period_gap(a[0], b[0]), params)
-    if factor < 0.01:
-        return 0.0
-    return pair_probability(pair_features(a[1], b[1]), params) * factor
+    """The probability that two documents report the same story."""
+    return pair_probability(pair_features(a[1], b[1]), params)
