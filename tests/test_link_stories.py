@@ -10,9 +10,9 @@ from pathlib import Path
 from storyline.link.corpus import link_corpus
 from storyline.link.documents import publication_order
 from storyline.link.index import MemoryIndex
-from storyline.link.stories import StoryBook, candidate_documents, document_filing_keys, file_document, horizon_days
+from storyline.link.stories import StoryBook, candidate_documents, document_filing_keys, file_document
 from storyline.link.story_features import DocumentFeatures, day_number, fallback_names, headline, story_params
-from storyline.link.story_pairs import Idf, time_factor
+from storyline.link.story_pairs import Idf
 from storyline.model import Annotations, Document, Entity, from_dict
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "link"
@@ -171,13 +171,6 @@ def test_stories_dated_documents_are_compared_within_the_horizon_only() -> None:
     assert candidate_documents(new, document_filing_keys(new, idf), book, idf) == ["near"]
     undated = _doc("undated", {"bridge": 1.0}, {"harlow": "place"})
     assert set(candidate_documents(undated, document_filing_keys(undated, idf), book, idf)) == {"near", "far"}
-
-
-def test_stories_horizon_is_where_no_pair_can_reach_the_threshold() -> None:
-    params = story_params()
-    horizon = horizon_days(params)
-    assert time_factor(horizon, params) < params.threshold <= time_factor(horizon - 5, params)
-    assert time_factor(None, params) == 1.0 and time_factor(0, params) == 1.0
 
 
 def test_stories_look_alike_generated_affairs_stay_apart_as_the_corpus_grows() -> None:

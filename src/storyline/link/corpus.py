@@ -26,15 +26,17 @@ from storyline.link.documents import link_document, publication_order
 from storyline.link.identity_updates import identities_of, resolve_new_identities
 from storyline.link.index import Item, LinkIndex, MemoryIndex
 from storyline.link.quotes import document_quote_groups, file_document_quotes, refresh_quote_groups
-from storyline.link.stories import StoryBook, StoryProfile, recluster, stories_of
-from storyline.link.story_features import StoryParams
+from storyline.link.stories import StoryBook, StoryProfile, recluster
+from storyline.link.story_evidence import Found, found_in_documents, story_evidence, storyline_evidence
+from storyline.link.story_features import StoryParams, day_number
 from storyline.link.storylines import update_storylines
 from storyline.link.timeline import story_timeline
-from storyline.model import CorpusLinks, Timeline
+from storyline.model import CorpusLinks, GroupingEvidence, Story, Storyline, Timeline, from_dict, to_dict
 
 __all__ = ["link_corpus", "link_new", "refresh"]
 
 LINKED_KEY = "linked"  # count of documents linked so far (their linking order)
+STORYLINE_SAMPLE = 3  # documents of each story read to explain a storyline (its earliest)
 
 
 def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None = None) -> set[str]:
@@ -86,36 +88,42 @@ def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | No
     change = recluster(dirty, book)
     for story_id in sorted(change.touched | set(dirty)):
         index.delete_record("dirty", story_id)
+    for story_id in sorted(change.retired):
+        retire_story_outputs(story_id, index)
+    for profile in book.get(sorted((change.changed | set(dirty)) - change.retired)).values():
+        refresh_story_facts(profile, book)
     lines = update_storylines(change.touched, book)
     for old in sorted((lines.retired | change.storylines) - {line.id for line in lines.storylines}):
         index.delete_output("storyline", old)
     for line in lines.storylines:
+        line.evidence = explain_storyline(line, book)
         index.put_output("storyline", line.id, line, [])
-    for story_id in sorted(change.retired):
-        retire_story_outputs(story_id, index)
     line_of = {story: line.id for line in lines.storylines for story in line.stories}
-    rewritten = (lines.stories | change.changed | set(dirty)) - change.retired
-    for profile in book.get(sorted(rewritten)).values():
+    rewritten = book.get(sorted((lines.stories | change.changed | set(dirty)) - change.retired))
+    evidence = index.records("sevid", list(rewritten))
+    for profile in rewritten.values():
         if profile.storyline != line_of.get(profile.id):
             profile.storyline = line_of.get(profile.id)
             book.save(profile)
-        index.put_output("story", profile.id, profile.as_story(), profile.documents)
-    for profile in book.get(sorted((change.changed | set(dirty)) - change.retired)).values():
-        refresh_story_facts(profile, index)
+        story = profile.as_story()
+        story.evidence = [from_dict(GroupingEvidence, e) for e in evidence.get(profile.id, [])]
+        index.put_output("story", profile.id, story, profile.documents)
     return len(dirty)
 
 
 def retire_story_outputs(story_id: str, index: LinkIndex) -> None:
-    """Delete a retired story's row, timeline and discrepancies."""
+    """Delete a retired story's row, timeline, discrepancies and evidence."""
     index.delete_output("story", story_id)
     index.delete_output("timeline", story_id)
     for old in index.records("sdisc", [story_id]).get(story_id, []):
         index.delete_output("discrepancy", old)
     index.delete_record("sdisc", story_id)
+    index.delete_record("sevid", story_id)
 
 
-def refresh_story_facts(profile: StoryProfile, index: LinkIndex) -> None:
-    """A story's merged timeline and its discrepancies, replacing the previous ones."""
+def refresh_story_facts(profile: StoryProfile, book: StoryBook) -> None:
+    """A story's merged timeline, its discrepancies and why its documents belong together (``sevid``)."""
+    index = book.index
     story = profile.as_story()
     items = index.annotated(story.documents)
     entity_map = index.entity_map(story.documents)
@@ -128,6 +136,27 @@ def refresh_story_facts(profile: StoryProfile, index: LinkIndex) -> None:
     for disc in found:
         index.put_output("discrepancy", disc.id, disc, [s.document for s in disc.spans])
     index.put_record("sdisc", story.id, sorted({d.id for d in found}))
+    ordered = [items[d] for d in story.documents if d in items]
+    shared = found_in_documents(ordered, entity_map)
+    index.put_record("sevid", story.id, to_dict(story_evidence(ordered, shared, rarity(shared, book))))
+
+
+def rarity(found: Sequence[Found], book: StoryBook) -> dict[str, float]:
+    """The idf of the names and phrases among ``found`` (what ranks evidence shared by as many members)."""
+    return dict(book.idf({f.key for f in found if f.key[0] in "@~"}).weights)
+
+
+def explain_storyline(line: Storyline, book: StoryBook) -> list[GroupingEvidence]:
+    """Why a storyline's stories belong together, read from the first documents of each."""
+    profiles = book.get(line.stories)
+    picked = {s: profiles[s].documents[:STORYLINE_SAMPLE] for s in line.stories if s in profiles}
+    docs = [d for ids in picked.values() for d in ids]
+    items, entity_map = book.index.annotated(docs), book.index.entity_map(docs)
+    stories = []
+    for story_id, ids in picked.items():
+        chosen = [items[d] for d in ids if d in items]
+        stories.append((story_id, chosen, found_in_documents(chosen, entity_map)))
+    return storyline_evidence(stories, rarity([f for _, _, found in stories for f in found], book))
 
 
 def link_corpus(items: Sequence[Item], index: MemoryIndex | None = None,
@@ -141,9 +170,14 @@ def link_corpus(items: Sequence[Item], index: MemoryIndex | None = None,
     return collect_links(index), index
 
 
+def in_date_order(stories: list[Story]) -> list[Story]:
+    """Stories in order of first date (undated last), then id."""
+    return sorted(stories, key=lambda s: (day_number(s.first_date) is None, day_number(s.first_date) or 0, s.id))
+
+
 def collect_links(index: MemoryIndex) -> CorpusLinks:
     """Everything a memory index holds, as model objects (its outputs are the objects linking wrote)."""
-    stories = stories_of(StoryProfile.from_json(d) for d in index.records_["story"].values())
+    stories = in_date_order(index.output_payloads("story"))
     timelines: list[Timeline] = index.output_payloads("timeline")
     entity_map = index.entity_map(list(index.entity_map_))
     return CorpusLinks(
