@@ -46,15 +46,17 @@ def _story(story_id: str, names: dict[str, str], terms: dict[str, float]) -> Sto
                         names=dict.fromkeys(names, 4), name_types=dict(names))
 
 
+COUNCIL = {"harrowby district council": "organisation", "alan washington": "person", "labour": "organisation"}
+PARKING = {"parking": 3.0, "fines": 2.0, "meters": 2.0, "council": 2.0, "contract": 1.0}
+
+
 def test_storylines_names_in_every_story_count_for_little() -> None:
-    # same council, leader and party; a different contractor, cabinet member and issue: another affair
-    council = {"harrowby district council": "organisation", "alan washington": "person", "labour": "organisation"}
+    # same council, leader and party, and the same kind of issue; a different contractor and cabinet member
+    council = COUNCIL
     first = _story("s1", {**council, "patel parking group": "organisation", "tom mensah": "person",
-                          "derek ionescu": "person"},
-                   {"parking": 3.0, "council": 2.0, "contract": 1.0})
-    second = _story("s2", {**council, "obi healthcare ltd": "organisation", "grace reid": "person",
-                           "owen kral": "person"},
-                    {"care": 3.0, "council": 2.0, "contract": 1.0})
+                          "derek ionescu": "person"}, PARKING)
+    second = _story("s2", {**council, "obi parking ltd": "organisation", "grace reid": "person",
+                           "owen kral": "person"}, PARKING)
     keys = {"@" + n for s in (first, second) for n in s.names} | set(first.terms) | set(second.terms)
     # a corpus of 1,000 documents in which the party is everywhere and the council in a few dozen
     df = {key: 3 for key in keys} | {"@labour": 600, "@harrowby district council": 40, "@alan washington": 40}
@@ -62,3 +64,14 @@ def test_storylines_names_in_every_story_count_for_little() -> None:
     # the same stories where every name is as rare as the next would be linked on three shared names of nine
     flat = {key: 3 for key in keys}
     assert storyline_score(first, second, Idf(1000, flat)) > 0.0
+
+
+def test_storylines_same_people_on_another_issue_are_not_one_storyline() -> None:
+    """Two affairs of one council share its leader and cabinet, but not their issue."""
+    cast = {**COUNCIL, "tom mensah": "person", "derek ionescu": "person"}
+    parking = _story("s1", cast, PARKING)
+    care = _story("s2", cast, {"care": 3.0, "homes": 2.0, "placements": 2.0, "council": 2.0, "contract": 1.0})
+    keys = {"@" + n for n in cast} | set(parking.terms) | set(care.terms)
+    idf = Idf(1000, dict.fromkeys(keys, 3))
+    assert storyline_score(parking, care, idf) == 0.0
+    assert storyline_score(parking, _story("s3", cast, PARKING), idf) > 0.0

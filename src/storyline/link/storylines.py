@@ -1,12 +1,19 @@
 """Storylines: stories linked across months or years by their central people, organisations and issue.
 
-Two stories are linked when they share at least ``MIN_SHARED_NAMES`` of their
-central names (at least one a person or place, and not only places),
-those shared names are a fair part of both stories' central names (weighted
-Jaccard), and their word centroids still agree a little.  Look-alike affairs
-with different people and places share only generic bodies (a regulator, a
-ministry) and stay apart.  A storyline is a connected group of linked stories,
-ordered by first date; stories with no link belong to no storyline.
+Two stories are linked when they share the central actors and the same issue:
+
+* at least ``MIN_SHARED_NAMES`` of their central names (at least one a person or
+  place, and not only places), making up a fair part of both stories' central
+  names (weighted Jaccard, each name weighted by its type and rarity);
+* at least ``MIN_ISSUE_TERMS`` of their ``ISSUE_TERMS`` most distinctive words (the
+  words each story uses most, weighted by rarity, names left out): "intervention",
+  "placements", "brightpath" on both sides of a takeover and its end years later.
+
+Look-alike affairs with different people and places share only generic bodies
+(a regulator, a ministry) and stay apart; two affairs of one council share its
+name, its leader and a party, but not their issue.  A storyline is a connected
+group of linked stories, ordered by first date; stories with no link belong to
+no storyline.
 
 Incremental: only stories that changed are re-linked; candidates are the
 stories filed under one of their central names (``scentral`` postings), and
@@ -18,12 +25,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from storyline.link.stories import Idf, StoryBook, StoryProfile, cosine, story_vector
+from storyline.link.stories import Idf, StoryBook, StoryProfile
 from storyline.model import Storyline
 
 MIN_SHARED_NAMES = 2
 MIN_NAME_OVERLAP = 0.25
-MIN_TEXT_COSINE = 0.08
+ISSUE_TERMS = 25  # a story's most distinctive words ...
+MIN_ISSUE_TERMS = 3  # ... of which two stories of one storyline share at least this many
 CENTRAL_NAMES = 12
 CENTRAL_SHARE = 0.34  # a central name is in at least a third of the story's documents
 IDENTIFYING = {
@@ -50,6 +58,14 @@ def name_weights(story: StoryProfile, idf: Idf) -> dict[str, float]:
     return {name: weight * idf("@" + name) for name, weight in central_names(story).items()}
 
 
+def issue_terms(story: StoryProfile, idf: Idf) -> set[str]:
+    """The words a story is most about: its average use of each word times the word's rarity (names left out)."""
+    name_words = {word for name in story.names for word in name.split()}
+    size = max(1, len(story.documents))
+    weights = {t: w / size * idf(t) for t, w in story.terms.items() if t not in name_words}
+    return set(sorted(weights, key=lambda t: (-weights[t], t))[:ISSUE_TERMS])
+
+
 def storyline_score(a: StoryProfile, b: StoryProfile, idf: Idf) -> float:
     """Weighted Jaccard of central names, or 0 when the stories do not qualify as one storyline."""
     names_a, names_b = name_weights(a, idf), name_weights(b, idf)
@@ -61,7 +77,7 @@ def storyline_score(a: StoryProfile, b: StoryProfile, idf: Idf) -> float:
         return 0.0
     union = set(names_a) | set(names_b)
     overlap = sum(names_a[n] for n in shared) / sum(max(names_a.get(n, 0), names_b.get(n, 0)) for n in union)
-    if overlap < MIN_NAME_OVERLAP or cosine(story_vector(a, idf), story_vector(b, idf)) < MIN_TEXT_COSINE:
+    if overlap < MIN_NAME_OVERLAP or len(issue_terms(a, idf) & issue_terms(b, idf)) < MIN_ISSUE_TERMS:
         return 0.0
     return round(overlap, 3)
 
