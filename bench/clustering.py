@@ -40,8 +40,8 @@ from storyline.ingest.metadata import infer_published
 from storyline.link import story_features
 from storyline.link.corpus import link_corpus
 from storyline.link.index import MemoryIndex
-from storyline.link.story_clusters import LinkageRule, average_linkage
-from storyline.link.stories import linkage_rule, periods_of
+from storyline.link.story_clusters import LinkageRule, Period, Signature, average_linkage
+from storyline.link.stories import linkage_rule, periods_of, signatures_of
 from storyline.link.story_features import (
     PAIR_FEATURES,
     DocumentFeatures,
@@ -235,16 +235,16 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, rounds: int = 50
     return w[:-1], float(w[-1])
 
 
-Linked = tuple[dict[tuple[str, str], float], dict[str, str | None], dict[str, tuple[int, int | None]]]
+Linked = tuple[dict[tuple[str, str], float], dict[str, Signature], dict[str, Period]]
 
 
 def linked_edges(items: list[Item], params: StoryParams) -> Linked:
-    """The pair scores, leads and periods that linking ``items`` leaves in its index (after the refresh
+    """The pair scores, signatures and periods that linking ``items`` leaves in its index (after the refresh
     re-scored them): all that grouping reads, so the grid can try each rule without linking again."""
     _, index = predict(items, params)
     edges = {(min(a, b), max(a, b)): s for a, links in index.records_["sedge"].items() for b, s in links.items()}
     features = {d: DocumentFeatures.from_json(f) for d, f in index.records_["sfeat"].items()}
-    return edges, {d: f.lead for d, f in features.items()}, periods_of(features)
+    return edges, signatures_of(features), periods_of(features)
 
 
 def fit(train_path: Path) -> StoryParams:
@@ -273,8 +273,8 @@ def fit(train_path: Path) -> StoryParams:
 
 
 def _groups(rows: list[dict[str, Any]], run: Linked, rule: LinkageRule) -> dict[str, str]:
-    edges, leads, periods = run
-    groups = average_linkage([r["id"] for r in rows], edges, leads, rule, periods)
+    edges, signatures, periods = run
+    groups = average_linkage([r["id"] for r in rows], edges, signatures, rule, periods)
     return {doc: group[0] for group in groups for doc in group}
 
 

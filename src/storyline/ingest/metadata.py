@@ -222,21 +222,29 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     return [(offset, sentence) for offset, sentence in out if sentence.strip()]
 
 
-def _past_years(offset: int, sentence: str) -> list[tuple[int, tuple[int, int]]]:
+class TextYear(NamedTuple):
+    """A year read from a text: the latest it reports as past, where, and whether named in a full date."""
+
+    year: str
+    span: tuple[int, int]
+    dated: bool  # "on 3 May 2007" or "in March 2007", not only "in 2007"
+
+
+def _past_years(offset: int, sentence: str) -> list[TextYear]:
     """Years a sentence reports as past, with their spans: "In 2007 ...", "on 3 May 2007", "in March 2007"."""
     past, future = _cue_patterns()
     if future.search(sentence):
         return []
-    found = [(int(m.group(1)), (offset + m.start(1), offset + m.end(1))) for m in past.finditer(sentence)]
+    found = [TextYear(m.group(1), (offset + m.start(1), offset + m.end(1)), False) for m in past.finditer(sentence)]
     for match in _date_pattern().finditer(sentence):
         iso = _match_to_iso(match)
         if iso:
-            found.append((int(iso[:4]), (offset + match.start(), offset + match.end())))
+            found.append(TextYear(iso[:4], (offset + match.start(), offset + match.end()), len(iso) > 4))
     return found
 
 
-def infer_year_from_body(text: str) -> tuple[str, tuple[int, int]] | None:
-    """(year, span of its mention): the latest year ``text`` reports as past, or None.
+def infer_year_from_body(text: str) -> TextYear | None:
+    """The latest year ``text`` reports as past, with the span of its mention, or None.
 
     A report is written on or after the latest past event it names, and mostly soon after: "In 2007 the
     council ...", "on 3 May 2007", "in March 2007".  Sentences about the future ("will", "by 2026",
@@ -245,15 +253,15 @@ def infer_year_from_body(text: str) -> tuple[str, tuple[int, int]] | None:
     bound, to be shown as inferred; it is not a publication date (see :func:`infer_published` for
     evidence of that).
     """
-    best: tuple[int, tuple[int, int]] | None = None
+    best: TextYear | None = None
     headline = fallback_title(text)
     for offset, sentence in _sentences(text):
         if headline is not None and sentence.strip() == headline:
             continue
-        for year, span in _past_years(offset, sentence):
-            if best is None or year > best[0]:
-                best = (year, span)
-    return (f"{best[0]:04d}", best[1]) if best else None
+        for found in _past_years(offset, sentence):
+            if best is None or (found.year, found.dated) > (best.year, best.dated):
+                best = found
+    return best
 
 
 _BYLINE_RE = re.compile(r"^(?:by|from)\s+\S", re.IGNORECASE)

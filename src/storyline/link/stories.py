@@ -39,12 +39,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.link.index import Item, LinkIndex, MemoryIndex
-from storyline.link.story_clusters import LinkageRule, average_linkage
+from storyline.link.story_clusters import LinkageRule, Period, Signature, average_linkage
 from storyline.link.story_features import (
     DOC_TERMS,
     OPEN_END,
     DocumentFeatures,
     StoryParams,
+    anchor_words,
     day_number,
     document_features,
     story_params,
@@ -442,8 +443,7 @@ def recluster(dirty: Collection[str], book: StoryBook) -> StoryChange:
     old_story = book.story_of(docs)
     features = book.features(docs)
     scores = rescore(docs, features, book)
-    leads = {d: f.lead for d, f in features.items()}
-    groups = average_linkage(docs, scores, leads, linkage_rule(book.params), periods_of(features))
+    groups = average_linkage(docs, scores, signatures_of(features), linkage_rule(book.params), periods_of(features))
     idf = book.idf({key for f in features.values() for key in document_keys(f)})
     before = book.get(sorted(set(old_story.values())))
     changed: set[str] = set()
@@ -464,10 +464,19 @@ def recluster(dirty: Collection[str], book: StoryBook) -> StoryChange:
     return StoryChange(changed, retired, set(before) | kept, lines)
 
 
-def periods_of(features: Mapping[str, DocumentFeatures]) -> dict[str, tuple[int, int | None]]:
-    """The period of every dated document (no last day when its date is only a lower bound)."""
-    return {d: (f.day, None if f.last_day == OPEN_END else (f.last_day if f.last_day is not None else f.day))
-            for d, f in features.items() if f.day is not None}
+def signatures_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Signature]:
+    """Each document's incident signature: its lead and the telling words of its places and organisations."""
+    return {d: Signature(f.lead, frozenset(anchor_words(f.names))) for d, f in features.items()}
+
+
+def periods_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Period]:
+    """The period of every dated document (no last day when its date is only a lower bound from its text)."""
+    periods = {}
+    for doc_id, f in features.items():
+        if f.day is not None:
+            last = None if f.last_day == OPEN_END else (f.last_day if f.last_day is not None else f.day)
+            periods[doc_id] = Period(f.day, last, firm=f.date_dated)
+    return periods
 
 
 def rescore(docs: Collection[str], features: Mapping[str, DocumentFeatures],

@@ -6,11 +6,16 @@ score between them is at least the threshold.  Only pairs that were compared
 have a score; a pair never compared counts as ``missing_weight`` of a zero (two
 documents that share no rare word are never compared, and are not alike).
 
-Two groups *about different people* (each has a lead, the surname most of its
-documents are about, and the leads differ) merge only at the higher
-``lead_threshold``: two drink-driving arrests of two players of one team share
-their whole vocabulary, but not their protagonist.  This is how a story that
-holds two incident signatures is split, however its documents arrived.
+Two groups with different *incident signatures* merge only at the higher
+``lead_threshold``.  A group's signature is its lead (the surname most of its
+documents are about) and its anchors (the telling words of the places and
+organisations most of its documents name); two signatures differ when both
+leads are known and differ, or both groups have anchors and share none.  Two
+drink-driving arrests of two players of one team share their whole vocabulary,
+but not their protagonist; two councils put under the same minister's order
+share the topic and the minister, but not the council or the contractor.  This
+is how a story that holds two incident signatures is split, however its
+documents arrived.
 """
 
 from __future__ import annotations
@@ -19,11 +24,26 @@ import heapq
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
-__all__ = ["LinkageRule", "average_linkage"]
+__all__ = ["LinkageRule", "Period", "Signature", "average_linkage"]
 
 Pair = tuple[str, str]
-Period = tuple[int, int | None]  # first and last day; no last day: "on or after the first"
+
+
+class Signature(NamedTuple):
+    """What tells one document's incident apart: who it is most about, and where and with whom."""
+
+    lead: str | None = None  # surname of the person it is most about
+    anchors: frozenset[str] = frozenset()  # telling words of its place and organisation names
+
+
+class Period(NamedTuple):
+    """A document's dates: its first and last day, or only a first day ("written on or after")."""
+
+    first: int
+    last: int | None
+    firm: bool = False  # an open period read from a full date in the text, not from a bare year
 
 
 @dataclass(frozen=True)
@@ -33,24 +53,29 @@ class LinkageRule:
     threshold: float
     lead_threshold: float
     missing_weight: float = 0.2
-    lead_share: float = 0.5  # a group's lead leads at least this share of its documents
-    lead_min_size: int = 2  # a single document has no group lead
+    lead_share: float = 0.5  # a group's lead (an anchor) leads (is named in) at least this share of its documents
+    lead_min_size: int = 2  # a single document has no group signature
     max_gap: int | None = None  # days between two groups' dated documents beyond which they never merge
+    max_bound_gap: int | None = 1000  # ... and between groups dated only from full dates in their text
 
 
 class _Groups:
-    """Groups, the summed scores between them, and their leads, as merging goes on."""
+    """Groups, the summed scores between them, their signatures and dates, as merging goes on."""
 
-    def __init__(self, nodes: Collection[str], scores: Mapping[Pair, float], leads: Mapping[str, str | None],
+    def __init__(self, nodes: Collection[str], scores: Mapping[Pair, float], signatures: Mapping[str, Signature],
                  periods: Mapping[str, Period]):
         self.members = {n: [n] for n in sorted(nodes)}
-        self.leads = {n: Counter([lead]) if (lead := leads.get(n)) else Counter() for n in self.members}
+        own = {n: signatures.get(n, Signature()) for n in self.members}
+        self.leads = {n: Counter([own[n].lead]) if own[n].lead else Counter() for n in self.members}
+        self.anchors = {n: Counter(own[n].anchors) for n in self.members}
         self.span: dict[str, tuple[int, int] | None] = {}
-        self.not_before: dict[str, int | None] = {}
+        self.bounds: dict[str, tuple[int, int] | None] = {}  # earliest and latest "not before" of the group
+        self.firm: dict[str, tuple[int, int] | None] = {}  # ... of those read from full dates
         for n in self.members:
-            first, last = periods.get(n, (None, None))
-            self.span[n] = (first, last) if first is not None and last is not None else None
-            self.not_before[n] = first if first is not None and last is None else None
+            period = periods.get(n)
+            self.span[n] = (period.first, period.last) if period and period.last is not None else None
+            self.bounds[n] = (period.first, period.first) if period and period.last is None else None
+            self.firm[n] = self.bounds[n] if period and period.firm else None
         self.links: dict[str, dict[str, list[float]]] = {n: {} for n in self.members}
         for (a, b), score in scores.items():
             if a != b and a in self.members and b in self.members:
@@ -63,42 +88,54 @@ class _Groups:
         pairs = len(self.members[a]) * len(self.members[b])
         return total / (compared + rule.missing_weight * (pairs - compared))
 
-    def lead(self, group: str, rule: LinkageRule) -> str | None:
+    def signature(self, group: str, rule: LinkageRule) -> Signature:
+        """The group's lead and anchors: those of at least ``lead_share`` of its documents."""
         size = len(self.members[group])
-        if size < rule.lead_min_size or not self.leads[group]:
-            return None
-        top = sorted(self.leads[group].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        return top[0] if top[1] >= rule.lead_share * size else None
+        if size < rule.lead_min_size:
+            return Signature()
+        floor = rule.lead_share * size
+        top = sorted(self.leads[group].items(), key=lambda kv: (-kv[1], kv[0]))[:1]
+        lead = top[0][0] if top and top[0][1] >= floor else None
+        return Signature(lead, frozenset(w for w, n in self.anchors[group].items() if n >= floor))
 
     def needed(self, a: str, b: str, rule: LinkageRule) -> float:
         """The mean score two groups need to merge (above 1 when they may not)."""
         if self.apart(a, b, rule):
             return 2.0
-        lead_a, lead_b = self.lead(a, rule), self.lead(b, rule)
-        return rule.lead_threshold if lead_a and lead_b and lead_a != lead_b else rule.threshold
+        return rule.lead_threshold if self.different(a, b, rule) else rule.threshold
+
+    def different(self, a: str, b: str, rule: LinkageRule) -> bool:
+        """Whether two groups hold different incidents: other leads, or anchors with nothing in common."""
+        sig_a, sig_b = self.signature(a, rule), self.signature(b, rule)
+        if sig_a.lead and sig_b.lead and sig_a.lead != sig_b.lead:
+            return True
+        return bool(sig_a.anchors and sig_b.anchors and not sig_a.anchors & sig_b.anchors)
 
     def apart(self, a: str, b: str, rule: LinkageRule) -> bool:
         """Whether the dates of two groups are too far apart for one story."""
         if rule.max_gap is None:
             return False
         span_a, span_b = self.span[a], self.span[b]
-        gaps = []
-        if span_a is not None and span_b is not None:
-            gaps.append(max(span_b[0] - span_a[1], span_a[0] - span_b[1]))
-        for bound, span in ((self.not_before[a], span_b), (self.not_before[b], span_a)):
-            if bound is not None and span is not None:
-                gaps.append(bound - span[1])
-        return any(gap > rule.max_gap for gap in gaps)
+        bounds_a, bounds_b = self.bounds[a], self.bounds[b]
+        if span_a is not None and span_b is not None and _gap(span_a, span_b) > rule.max_gap:
+            return True
+        for bounds, span in ((bounds_a, span_b), (bounds_b, span_a)):
+            if bounds is not None and span is not None and bounds[1] - span[1] > rule.max_gap:
+                return True
+        firm_a, firm_b = self.firm[a], self.firm[b]
+        if rule.max_bound_gap is None or firm_a is None or firm_b is None:
+            return False
+        return _gap(firm_a, firm_b) > rule.max_bound_gap
 
     def merge(self, a: str, b: str) -> str:
         """Fold the later-named group into the earlier; returns the survivor."""
         keep, gone = (a, b) if a < b else (b, a)
         self.members[keep] += self.members.pop(gone)
         self.leads[keep] += self.leads.pop(gone)
-        spans = [s for s in (self.span[keep], self.span.pop(gone)) if s is not None]
-        self.span[keep] = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
-        bounds = [b for b in (self.not_before[keep], self.not_before.pop(gone)) if b is not None]
-        self.not_before[keep] = max(bounds) if bounds else None
+        self.anchors[keep] += self.anchors.pop(gone)
+        self.span[keep] = _union(self.span[keep], self.span.pop(gone))
+        self.bounds[keep] = _union(self.bounds[keep], self.bounds.pop(gone))
+        self.firm[keep] = _union(self.firm[keep], self.firm.pop(gone))
         for other, (total, compared) in self.links.pop(gone).items():
             del self.links[other][gone]
             if other == keep:
@@ -112,10 +149,22 @@ class _Groups:
         return keep
 
 
-def average_linkage(nodes: Collection[str], scores: Mapping[Pair, float], leads: Mapping[str, str | None],
+def _union(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The smallest period holding both (either may be unknown)."""
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two periods (negative when they overlap)."""
+    return max(b[0] - a[1], a[0] - b[1])
+
+
+def average_linkage(nodes: Collection[str], scores: Mapping[Pair, float], signatures: Mapping[str, Signature],
                     rule: LinkageRule, periods: Mapping[str, Period] | None = None) -> list[list[str]]:
     """Groups of ``nodes``, each sorted, in order of their first member (``periods``: dated nodes' dates)."""
-    groups = _Groups(nodes, scores, leads, periods or {})
+    groups = _Groups(nodes, scores, signatures, periods or {})
     heap = [(-groups.mean(a, b, rule), a, b) for a in groups.links for b in groups.links[a]
             if a < b and groups.links[a][b][0] >= rule.threshold]
     heapq.heapify(heap)

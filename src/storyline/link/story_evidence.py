@@ -136,8 +136,8 @@ def _inferred_dates(items: Sequence[Item]) -> list[GroupingEvidence]:
     out = []
     for doc, _ in items:
         if doc.published is None and (found := infer_year_from_body(doc.text)):
-            year, (start, end) = found
-            out.append(GroupingEvidence("date", year, 1, [SpanRef(doc.id, start, end)], inferred=True))
+            start, end = found.span
+            out.append(GroupingEvidence("date", found.year, 1, [SpanRef(doc.id, start, end)], inferred=True))
     return out
 
 

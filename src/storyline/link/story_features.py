@@ -40,7 +40,7 @@ NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii"})
 OPEN_END = date.max.toordinal()  # the last day of a period with no known end
 LEAD_MIN_SALIENCE = 1.5  # a lead is named at least twice
 PAIR_FEATURES = (
-    "words", "phrases", "names", "places", "numbers", "years", "year_conflict", "person_conflict",
+    "words", "phrases", "names", "places", "numbers", "years", "year_conflict", "person_conflict", "anchor_conflict",
 )
 
 
@@ -55,7 +55,7 @@ class StoryParams:
     a burst of coverage; after a longer silence, coverage is a new story of the same storyline).
     """
 
-    weights: tuple[float, ...] = (15.0, 11.0, 2.5, 2.0, 5.0, 2.5, -1.2, -0.9)  # one per PAIR_FEATURES
+    weights: tuple[float, ...] = (15.0, 11.0, 2.5, 2.0, 5.0, 2.5, -1.2, -0.9, 0.0)  # one per PAIR_FEATURES
     bias: float = -6.5
     threshold: float = 0.4
     lead_threshold: float = 0.6
@@ -145,6 +145,7 @@ class DocumentFeatures:
     years: list[str] = field(default_factory=list)  # years it mentions
     lead: str | None = None  # surname of the person the document is most about
     date_span: list[int] | None = None  # where the text names the year its date was inferred from
+    date_dated: bool = False  # that year was named in a full date ("on 3 May 2007"), not only "in 2007"
 
     @property
     def precise(self) -> bool:
@@ -156,7 +157,7 @@ class DocumentFeatures:
             "id": self.id, "terms": self.terms, "names": self.names, "day": self.day, "date": self.date,
             "title": self.title, "keys": self.keys, "salience": self.salience, "last_day": self.last_day,
             "phrases": self.phrases, "numbers": self.numbers, "years": self.years, "lead": self.lead,
-            "date_span": self.date_span,
+            "date_span": self.date_span, "date_dated": self.date_dated,
         }
 
     @classmethod
@@ -265,6 +266,15 @@ def surname(name: str) -> str:
     return words[-1] if words else name
 
 
+def anchor_words(names: Mapping[str, str]) -> list[str]:
+    """The telling words of a document's place and organisation names: "harwick", "northfield" (not
+    "borough", "council" or "partnership", which every council and trust has)."""
+    lists = word_lists()
+    generic = lists["generic_name_words"] | lists["stopwords"]
+    words = {w for n, kind in names.items() if kind in ("place", "organisation") for w in _WORD.findall(n)}
+    return sorted(w for w in words if len(w) > 2 and w not in generic and not w.isdigit())
+
+
 def lead_person(names: Mapping[str, str], salience: Mapping[str, float]) -> str | None:
     """Surname of the person a document is most about: named most often, at least twice, and alone at the top."""
     people = sorted(((salience.get(n, 1.0), n) for n, kind in names.items() if kind == "person"), reverse=True)
@@ -292,9 +302,9 @@ def document_features(doc: Document, annotations: Annotations, params: StoryPara
         counts = fallback_names(doc.text)
         names = {n: "name" for n in counts}
     salience = {n: 1.0 + math.log(c) for n, c in counts.items() if c > 0 and n in names}
-    period, span = day_range(published), None
+    period, span, dated = day_range(published), None, False
     if published is None and (found := infer_year_from_body(doc.text)):
-        published, span = found[0], list(found[1])
+        published, span, dated = found.year, list(found.span), found.dated
         period = year_after(int(published))
     return DocumentFeatures(
         id=doc.id,
@@ -311,6 +321,7 @@ def document_features(doc: Document, annotations: Annotations, params: StoryPara
         years=mentioned_years(doc.text),
         lead=lead_person(names, salience),
         date_span=span,
+        date_dated=dated,
     )
 
 

@@ -1,10 +1,12 @@
 """How alike two documents are: the probability that they report the same story.
 
 Pure.  Each document is turned into idf-weighted vectors (words, phrases, names,
-places) and sets (people, figures, years); a pair of documents gets eight
+places) and sets (people, figures, years, anchors); a pair of documents gets nine
 features (:data:`~storyline.link.story_features.PAIR_FEATURES`): the cosines of
-the vectors, the overlap of figures and years, and two conflicts (both name years
-but none in common; both name people but none in common).  A logistic model with
+the vectors, the overlap of figures and years, and three conflicts (both name
+years but none in common; both name people but none in common; both name places
+or organisations but share none of their telling words: Harwick and Northfield
+against Stanmoor and Beacon).  A logistic model with
 weights fitted on ECB+ train turns them into a probability.  Dates are not part of
 it: they decide which documents are compared at all, and which groups may merge
 (:mod:`storyline.link.story_clusters`).
@@ -19,7 +21,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from storyline.link.story_features import DocumentFeatures, StoryParams
+from storyline.link.story_features import DocumentFeatures, StoryParams, anchor_words
 
 __all__ = [
     "DocVectors", "Idf", "cosine", "doc_vectors", "feature_keys", "pair_features", "pair_probability",
@@ -64,6 +66,7 @@ class DocVectors:
     people: frozenset[str]
     numbers: frozenset[str]
     years: frozenset[str]
+    anchors: frozenset[str]  # telling words of its place and organisation names
 
 
 def doc_vectors(features: DocumentFeatures, idf: Idf) -> DocVectors:
@@ -82,6 +85,7 @@ def doc_vectors(features: DocumentFeatures, idf: Idf) -> DocVectors:
         people=frozenset(n for n, kind in features.names.items() if kind == "person"),
         numbers=frozenset(features.numbers),
         years=frozenset(features.years),
+        anchors=frozenset(anchor_words(features.names)),
     )
 
 
@@ -104,7 +108,7 @@ def _disjoint(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def pair_features(a: DocVectors, b: DocVectors) -> tuple[float, ...]:
-    """The eight pair features, in the order of ``PAIR_FEATURES``."""
+    """The pair features, in the order of ``PAIR_FEATURES``."""
     return (
         cosine(a.words, b.words),
         cosine(a.phrases, b.phrases),
@@ -114,6 +118,7 @@ def pair_features(a: DocVectors, b: DocVectors) -> tuple[float, ...]:
         _jaccard(a.years, b.years),
         _disjoint(a.years, b.years),
         _disjoint(a.people, b.people),
+        _disjoint(a.anchors, b.anchors),
     )
 
 
