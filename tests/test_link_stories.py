@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
+import random
 import sys
 from pathlib import Path
+
+import pytest
 
 from storyline.link.corpus import link_corpus
 from storyline.link.documents import publication_order
@@ -14,6 +17,7 @@ from storyline.link.stories import StoryBook, candidate_documents, document_fili
 from storyline.link.story_features import DocumentFeatures, day_number, fallback_names, headline, story_params
 from storyline.link.story_pairs import Idf
 from storyline.model import Annotations, Document, Entity, from_dict
+from tests.link_fixtures import expected, intervention
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "link"
 
@@ -193,3 +197,43 @@ def test_stories_look_alike_generated_affairs_stay_apart_as_the_corpus_grows() -
     by_line = {d: s.storyline or s.id for s in links.stories for d in s.documents}
     lines_per_affair = [len({by_line[d] for d in gold if gold[d] == a}) for a in set(gold.values())]
     assert sum(n == 1 for n in lines_per_affair) >= 0.8 * len(lines_per_affair)  # most affairs are one storyline
+
+
+@pytest.mark.parametrize("undated", [False, True], ids=["dated", "undated"])
+def test_stories_follow_up_years_later_and_look_alike_elsewhere_are_stories_of_their_own(undated: bool) -> None:
+    """Three reports of a 2006 takeover, two of its end in 2009, two of a look-alike takeover in another council:
+    three stories, with or without publication dates (plain text from an archive is dated from its text)."""
+    links, _ = link_corpus(intervention(undated))
+    assert story_sets(links.stories) == expected("story")
+
+
+@pytest.mark.parametrize("undated", [False, True], ids=["dated", "undated"])
+def test_stories_are_the_same_whatever_the_order_of_ingest(undated: bool) -> None:
+    items = intervention(undated) + load_fixture("councils")
+    first, _ = link_corpus(items)
+    for seed in range(4):
+        order = list(items)
+        random.Random(seed).shuffle(order)
+        again, _ = link_corpus(order)
+        assert [(s.id, s.documents) for s in again.stories] == [(s.id, s.documents) for s in first.stories]
+        assert again.storylines == first.storylines
+
+
+def test_stories_linked_one_at_a_time_in_any_order_match_one_batch() -> None:
+    items = intervention() + load_fixture("councils")
+    batch, _ = link_corpus(items)
+    order = list(items)
+    random.Random(7).shuffle(order)
+    state: MemoryIndex | None = None
+    for item in order:
+        linking, state = link_corpus([item], state)
+    assert [(s.id, s.documents) for s in linking.stories] == [(s.id, s.documents) for s in batch.stories]
+    assert [(line.id, line.stories) for line in linking.storylines] == [
+        (line.id, line.stories) for line in batch.storylines]
+
+
+def test_stories_named_after_their_earliest_document() -> None:
+    links, _ = link_corpus(intervention())
+    for story in links.stories:
+        assert story.id == "story-" + story.documents[0][:16]
+        assert story.first_date == min(d.published or "" for d, _ in intervention() if d.id in story.documents)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.link.corpus import link_corpus
 from storyline.link.stories import Idf, StoryProfile
 from storyline.link.storylines import storyline_score
+from tests.link_fixtures import expected, intervention
 from tests.test_link_stories import load_fixture, story_of
 
 
@@ -75,3 +78,23 @@ def test_storylines_same_people_on_another_issue_are_not_one_storyline() -> None
     idf = Idf(1000, dict.fromkeys(keys, 3))
     assert storyline_score(parking, care, idf) == 0.0
     assert storyline_score(parking, _story("s3", cast, PARKING), idf) > 0.0
+
+
+@pytest.mark.parametrize("undated", [False, True], ids=["dated", "undated"])
+def test_storylines_follow_up_three_years_later_joins_the_takeover_and_the_look_alike_does_not(undated: bool) -> None:
+    """The end of the contract, three years on, in other words and partly with other people, joins the takeover;
+    the same minister's takeover of another council stays out."""
+    links, _ = link_corpus(intervention(undated))
+    docs = {s.id: s.documents for s in links.stories}
+    lines = {frozenset(d for story in line.stories for d in docs[story]) for line in links.storylines}
+    assert lines == {group for group in expected("storyline") if any(d.startswith("h-") for d in group)}
+    harwick = links.storylines[0]
+    assert [docs[s][0] for s in harwick.stories] == ["h-courier", "h-followup"]  # in date order
+
+
+def test_storylines_undated_stories_show_where_their_years_were_read() -> None:
+    links, _ = link_corpus(intervention(undated=True))
+    texts = {doc.id: doc.text for doc, _ in intervention(undated=True)}
+    years = {e.value: texts[e.spans[0].document][e.spans[0].start:e.spans[0].end]
+             for line in links.storylines for e in line.evidence if e.kind == "date" and e.inferred}
+    assert years == {"2006": "13 March 2006", "2009": "30 March 2009"}

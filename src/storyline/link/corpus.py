@@ -33,9 +33,10 @@ from storyline.link.storylines import update_storylines
 from storyline.link.timeline import story_timeline
 from storyline.model import CorpusLinks, GroupingEvidence, Story, Storyline, Timeline, from_dict, to_dict
 
-__all__ = ["link_corpus", "link_new", "refresh"]
+__all__ = ["link_corpus", "link_new", "needs_relink", "refresh"]
 
 LINKED_KEY = "linked"  # count of documents linked so far (their linking order)
+STORY_MODEL_KEY = "stories-by-pairs"  # set once stories are made from compared document pairs (this version)
 STORYLINE_SAMPLE = 3  # documents of each story read to explain a storyline (its earliest)
 
 
@@ -48,6 +49,8 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
         return set()
     book = StoryBook(index, params)
     order = index.counts("meta", [LINKED_KEY])[LINKED_KEY]
+    if order == 0:
+        index.add_counts("meta", [STORY_MODEL_KEY])
     dirty = {link_document(doc, ann, order + i, book.index, book) for i, (doc, ann) in enumerate(fresh)}
     index.add_counts("meta", [LINKED_KEY], len(fresh))
     moved = resolve_new_identities(fresh, index)
@@ -63,6 +66,13 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
     for story_id in dirty:
         index.put_record("dirty", story_id, True)
     return dirty
+
+
+def needs_relink(index: LinkIndex) -> bool:
+    """Whether the index holds stories linked by an earlier version (before stories were grouped from
+    compared document pairs): they cannot be extended, and the corpus must be linked again."""
+    found = index.counts("meta", [LINKED_KEY, STORY_MODEL_KEY])
+    return found[LINKED_KEY] > 0 and found[STORY_MODEL_KEY] == 0
 
 
 def _groups_of(quote_keys: Sequence[str], index: LinkIndex) -> set[str]:

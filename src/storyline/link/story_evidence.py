@@ -132,13 +132,13 @@ def _date_items(items: Sequence[Item]) -> list[Found]:
 
 
 def _inferred_dates(items: Sequence[Item]) -> list[GroupingEvidence]:
-    """Years read from the text of documents that carry no date (written in that year or later)."""
-    out = []
+    """Years read from the text of documents that carry no date (written in that year or later), by year."""
+    found: dict[str, list[SpanRef]] = defaultdict(list)
     for doc, _ in items:
-        if doc.published is None and (found := infer_year_from_body(doc.text)):
-            start, end = found.span
-            out.append(GroupingEvidence("date", found.year, 1, [SpanRef(doc.id, start, end)], inferred=True))
-    return out
+        if doc.published is None and (year := infer_year_from_body(doc.text)):
+            found[year.year].append(SpanRef(doc.id, *year.span))
+    return [GroupingEvidence("date", value, len(spans), spans[:MAX_SPANS], inferred=True)
+            for value, spans in sorted(found.items())]
 
 
 def _ranked(found: Iterable[Found], shared_by: Callable[[Found], int], minimum: int, weights: Weights | None,

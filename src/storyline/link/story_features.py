@@ -30,7 +30,7 @@ from storyline.model import Annotations, Document
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|for|the|de|van|von|upon)?\s*[A-Z][\w'’.-]*)*")
-_NUMBER = re.compile(r"(?<![\w.,:/-])\d+(?:[.,]\d+)*(?![\w:/-])")
+_NUMBER = re.compile(r"(?<![\w.,:/-])\d+(?:[.,]\d+)*(?=(?:m|bn|k|%)?(?![\w:/-]))(?![.,]\d)")  # "£4.7m" -> 4.7
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DOC_TERMS = 80  # terms kept per document vector
 STORED_TERMS = 150  # terms, and phrases, a document keeps for later comparisons (the most frequent)
