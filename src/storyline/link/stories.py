@@ -2,18 +2,16 @@
 
 Two steps, as in :mod:`storyline.link.corpus`:
 
-1. **Filing** (:func:`add_document`, per new document).  The document is compared
-   with documents of the stories it could belong to, and every pair that is at
-   all alike is kept as an *edge* (``sedge`` records, both ways).  Candidates come
-   from the :class:`~storyline.link.index.LinkIndex`, never from all stories: for
-   a dated document, the stories with a document within the *horizon* of its day
-   (the gap past which no pair can reach the threshold) and the undated stories
-   sharing a term; for an undated document, the stories sharing its rarer terms
-   and names.  The ``COMPARED_STORIES`` best of them, by :func:`overlap_weight`,
-   give up to ``COMPARED_PER_STORY`` documents each (the nearest in time).  The
-   document then joins, for now, the story whose compared documents it matches
-   best on average (or starts one), so that later documents of the same batch
-   find it.
+1. **Filing** (:func:`add_document`, per new document).  The document is filed
+   under its most telling terms and names, and compared with the
+   ``COMPARED_DOCUMENTS`` earlier documents sharing the most idf weight with it;
+   every compared pair is kept as an *edge* (``sedge`` records, both ways) with
+   its pair score (:mod:`storyline.link.story_pairs`).  Candidates come from the
+   :class:`~storyline.link.index.LinkIndex`, never from all documents: a document
+   dated to the day is compared only with documents within the horizon of its
+   day (and undated ones).  It then joins, for now, the story whose compared
+   documents it matches best on average (or starts one), so that later documents
+   of the same batch find it.
 2. **Re-clustering** (:func:`recluster`, when stories are refreshed).  The
    documents of the changed stories, and every document within reach of them over
    edges at the threshold, are re-scored with the current idf and grouped again
@@ -22,10 +20,9 @@ Two steps, as in :mod:`storyline.link.corpus`:
    document (``story-<id>``), so the same group gets the same id whatever the
    order of ingest; stories whose documents went elsewhere are retired.
 
-Work per document stays flat as the corpus grows: a bounded number of candidate
-stories, compared documents and edges, and a re-clustering that only reaches the
-documents joined to the changed ones.  How two documents compare is in
-:mod:`storyline.link.story_pairs`; features and fitted parameters in
+Work per document stays flat as the corpus grows: a bounded number of compared
+documents and edges, and a re-clustering that only reaches the documents joined
+to the changed ones.  Features and fitted parameters are in
 :mod:`storyline.link.story_features`.
 """
 
@@ -38,7 +35,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.link.index import Item, LinkIndex, MemoryIndex
+from storyline.link.index import LinkIndex
 from storyline.link.story_clusters import LinkageRule, Period, Signature, average_linkage
 from storyline.link.story_features import (
     DOC_TERMS,
@@ -47,15 +44,13 @@ from storyline.link.story_features import (
     StoryParams,
     anchor_words,
     day_number,
-    document_features,
     story_params,
 )
-from storyline.link.story_pairs import DocVectors, Idf, cosine, doc_vectors, feature_keys, pair_score
+from storyline.link.story_pairs import DocVectors, Idf, doc_vectors, feature_keys, pair_score
 from storyline.model import Story
 
 __all__ = [
-    "Idf", "StoryBook", "StoryChange", "StoryProfile", "add_document", "cluster_stories", "cosine",
-    "recluster", "stories_of", "story_vector",
+    "Idf", "StoryBook", "StoryChange", "StoryProfile", "add_document", "recluster", "story_vector",
 ]
 
 STORY_TERMS = 250  # terms kept per story centroid
@@ -67,7 +62,7 @@ MAX_DOC_POSTINGS = 400  # a key filed under more documents than this cannot sing
 MAX_WEEK_POSTINGS = 60  # ... nor one filed under more than this in one week
 EDGE_FLOOR = 0.05  # pair scores below this are not kept
 TWIN = 1.0  # the score of a document with one it duplicates or rewrites
-MAX_COMPONENT = 3000  # documents re-clustered together at most (beyond, edges are no longer followed)
+MAX_NEIGHBOURHOOD = 600  # documents re-clustered together at most (the strongest-joined first)
 DOCUMENTS_KEY = "#documents"  # the df count under this key is the number of documents seen
 WEEK = 7
 
@@ -418,28 +413,59 @@ class StoryChange:
     storylines: set[str] = field(default_factory=set)  # storylines the re-clustered stories were in
 
 
-def reach(seeds: Iterable[str], book: StoryBook) -> list[str]:
-    """Documents joined to ``seeds`` over edges at the threshold, with the whole stories they are in."""
+def reach(story: StoryProfile, book: StoryBook) -> list[str]:
+    """A story's documents and those joined to them over edges at the threshold, with the whole stories they
+    are in: strongest edges first, until ``MAX_NEIGHBOURHOOD`` documents (a whole component when smaller)."""
     threshold = book.params.threshold
     seen: set[str] = set()
-    frontier = set(seeds)
-    follow_edges = True
-    while frontier:
-        seen |= frontier
-        stories = set(book.story_of(sorted(frontier)).values())
-        found = {d for p in book.get(sorted(stories)).values() for d in p.documents}
-        if follow_edges:
-            edges = book.edges(sorted(frontier))
-            found |= {o for links in edges.values() for o, s in links.items() if s >= threshold}
-            follow_edges = len(seen) < MAX_COMPONENT
-        frontier = found - seen
+    added = list(story.documents)
+    frontier: dict[str, float] = {}
+    while added:
+        seen.update(added)
+        for links in book.edges(added).values():
+            for other, score in links.items():
+                if score >= threshold and other not in seen and score > frontier.get(other, 0.0):
+                    frontier[other] = score
+        for doc_id in added:
+            frontier.pop(doc_id, None)
+        added = _next_wave(frontier, seen, book)
     return sorted(seen)
 
 
+def _next_wave(frontier: dict[str, float], seen: set[str], book: StoryBook) -> list[str]:
+    """The strongest-joined documents of the frontier, with their whole stories, while room is left."""
+    room = MAX_NEIGHBOURHOOD - len(seen)
+    if room <= 0 or not frontier:
+        return []
+    best = sorted(frontier, key=lambda d: (-frontier[d], d))[:room]
+    stories = book.get(sorted(set(book.story_of(best).values())))
+    wave: list[str] = []
+    for doc_id in best:
+        for member in [doc_id, *(d for p in stories.values() if doc_id in p.documents for d in p.documents)]:
+            if member not in seen and member not in wave:
+                wave.append(member)
+        if len(wave) >= room:
+            break
+    return wave
+
+
 def recluster(dirty: Collection[str], book: StoryBook) -> StoryChange:
-    """Group again the documents of the ``dirty`` stories and every document within reach of them."""
-    seeds = [d for p in book.get(sorted(dirty)).values() for d in p.documents]
-    docs = reach(seeds, book)
+    """Group again the documents of each ``dirty`` story and the documents within reach of them."""
+    total = StoryChange(set(), set(), set())
+    for story_id in sorted(dirty):
+        story = book.get([story_id]).get(story_id)
+        if story is None or story_id in total.touched:
+            continue
+        part = regroup(reach(story, book), book)
+        total.changed = (total.changed - part.retired) | part.changed
+        total.retired |= part.retired
+        total.touched |= part.touched
+        total.storylines |= part.storylines
+    return total
+
+
+def regroup(docs: list[str], book: StoryBook) -> StoryChange:
+    """Group ``docs`` into stories by average linkage over their (re-scored) pairs, and save the stories."""
     old_story = book.story_of(docs)
     features = book.features(docs)
     scores = rescore(docs, features, book)
@@ -536,20 +562,3 @@ def _move_document(doc_id: str, story_id: str, book: StoryBook) -> None:
     record = book.index.records("doc", [doc_id]).get(doc_id)
     if record is not None:
         book.index.put_record("doc", doc_id, {**record, "story": story_id})
-
-
-def cluster_stories(items: Iterable[Item], params: StoryParams | None = None) -> dict[str, str]:
-    """Cluster documents into stories (filing, then re-clustering); returns document id -> story id."""
-    book = StoryBook(MemoryIndex(), params)
-    params = book.params
-    for order, (doc, ann) in enumerate(items):
-        story = add_document(document_features(doc, ann, params), book)
-        book.index.put_record("doc", doc.id, {"order": order, "story": story, "quotes": []})
-    recluster(book.index.record_ids("story"), book)
-    return {d: p.id for p in book.get(book.index.record_ids("story")).values() for d in p.documents}
-
-
-def stories_of(profiles: Iterable[StoryProfile]) -> list[Story]:
-    """Stories as model objects, in order of first date (undated last)."""
-    ordered = sorted(profiles, key=lambda s: (s.first_day is None, s.first_day or 0, s.id))
-    return [p.as_story() for p in ordered]

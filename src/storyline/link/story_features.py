@@ -33,7 +33,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|for|the|de|van|von|upo
 _NUMBER = re.compile(r"(?<![\w.,:/-])\d+(?:[.,]\d+)*(?=(?:m|bn|k|%)?(?![\w:/-]))(?![.,]\d)")  # "£4.7m" -> 4.7
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DOC_TERMS = 80  # terms kept per document vector
-STORED_TERMS = 150  # terms, and phrases, a document keeps for later comparisons (the most frequent)
+STORED_TERMS = 100  # terms a document keeps for later comparisons (the most frequent) ...
+STORED_PHRASES = 60  # ... and phrases (what the link index holds per document, and a batch reads)
 KEY_NAMES = 5  # identifying names per document or story checked for a conflict
 IDENTIFYING_TYPES = frozenset({"person", "place"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii"})
@@ -316,7 +317,7 @@ def document_features(doc: Document, annotations: Annotations, params: StoryPara
         keys=key_names(names, counts),
         salience=salience,
         last_day=period[1] if period else None,
-        phrases=_most(content_phrases(doc.text), STORED_TERMS),
+        phrases=_most(content_phrases(doc.text), STORED_PHRASES),
         numbers=mentioned_numbers(doc.text),
         years=mentioned_years(doc.text),
         lead=lead_person(names, salience),

@@ -211,8 +211,9 @@ def print_why(console: Console, d: Dossier, data: Record) -> None:
     console.rule(f"[bold]{s['title']}[/bold]")
     console.print(f"{s['id']}  {s.get('first_date') or '?'} – {s.get('last_date') or '?'}  {len(d.documents)} sources")
     texts = {doc["id"]: doc.get("text", "") for doc in data["documents"]}
-    console.print(evidence_table(s.get("evidence", []), texts, f"Why these {len(d.documents)} documents belong together",
-                                 "docs"))
+    title = (f"Why these {len(d.documents)} documents belong together" if len(d.documents) > 1
+             else "A story of one document: what it names")
+    console.print(evidence_table(s.get("evidence", []), texts, title, "docs"))
     if d.storyline:
         line = d.storyline
         console.print(f"storyline {line['id']}: {len(line['stories'])} stories")
