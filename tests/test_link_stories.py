@@ -237,3 +237,15 @@ def test_stories_named_after_their_earliest_document() -> None:
     for story in links.stories:
         assert story.id == "story-" + story.documents[0][:16]
         assert story.first_date == min(d.published or "" for d, _ in intervention() if d.id in story.documents)
+
+
+def test_stories_refresh_spread_over_many_calls_gives_the_same_stories(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refresh regroups a bounded number of documents per call (per transaction) and the next call goes on."""
+    from storyline.link import corpus
+
+    items = intervention() + load_fixture("councils")
+    whole, _ = link_corpus(items)
+    monkeypatch.setattr(corpus, "REFRESH_DOCUMENTS", 3)
+    spread, _ = link_corpus(items)
+    assert [(s.id, s.documents) for s in spread.stories] == [(s.id, s.documents) for s in whole.stories]
+    assert spread.storylines == whole.storylines

@@ -38,6 +38,7 @@ __all__ = ["link_corpus", "link_new", "needs_relink", "refresh"]
 LINKED_KEY = "linked"  # count of documents linked so far (their linking order)
 STORY_MODEL_KEY = "stories-by-pairs"  # set once stories are made from compared document pairs (this version)
 STORYLINE_SAMPLE = 3  # documents of each story read to explain a storyline (its earliest)
+REFRESH_DOCUMENTS = 3000  # documents regrouped per refresh call at most (then the next call goes on)
 
 
 def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None = None) -> set[str]:
@@ -82,7 +83,8 @@ def _groups_of(quote_keys: Sequence[str], index: LinkIndex) -> set[str]:
 def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | None = None) -> int:
     """Bring outputs up to date: changed quote groups first, then dirty stories; returns how many were done.
 
-    At most ``limit`` groups or stories per call, so a caller can spread the work over transactions.
+    At most ``limit`` groups or stories per call, and stories whose neighbourhoods hold at most
+    ``REFRESH_DOCUMENTS`` documents, so a caller can spread the work over transactions.
     A group or story is refreshed once per linking run, however many batches touched it.
     """
     groups = index.record_ids("qdirty")[:limit]
@@ -95,12 +97,12 @@ def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | No
     if not dirty:
         return 0
     book = StoryBook(index, params)
-    change = recluster(dirty, book)
-    for story_id in sorted(change.touched | set(dirty)):
+    change = recluster(dirty, book, REFRESH_DOCUMENTS)
+    for story_id in sorted(change.touched | change.done):
         index.delete_record("dirty", story_id)
     for story_id in sorted(change.retired):
         retire_story_outputs(story_id, index)
-    for profile in book.get(sorted((change.changed | set(dirty)) - change.retired)).values():
+    for profile in book.get(sorted((change.changed | change.done) - change.retired)).values():
         refresh_story_facts(profile, book)
     lines = update_storylines(change.touched, book)
     for old in sorted((lines.retired | change.storylines) - {line.id for line in lines.storylines}):
@@ -109,7 +111,7 @@ def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | No
         line.evidence = explain_storyline(line, book)
         index.put_output("storyline", line.id, line, [])
     line_of = {story: line.id for line in lines.storylines for story in line.stories}
-    rewritten = book.get(sorted((lines.stories | change.changed | set(dirty)) - change.retired))
+    rewritten = book.get(sorted((lines.stories | change.changed | change.done) - change.retired))
     evidence = index.records("sevid", list(rewritten))
     for profile in rewritten.values():
         if profile.storyline != line_of.get(profile.id):
@@ -118,7 +120,7 @@ def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | No
         story = profile.as_story()
         story.evidence = [from_dict(GroupingEvidence, e) for e in evidence.get(profile.id, [])]
         index.put_output("story", profile.id, story, profile.documents)
-    return len(dirty)
+    return len(change.done)
 
 
 def retire_story_outputs(story_id: str, index: LinkIndex) -> None:

@@ -411,6 +411,7 @@ class StoryChange:
     retired: set[str]
     touched: set[str]  # every story id whose documents were re-clustered (old and new)
     storylines: set[str] = field(default_factory=set)  # storylines the re-clustered stories were in
+    done: set[str] = field(default_factory=set)  # the dirty stories dealt with (the rest wait for the next call)
 
 
 def reach(story: StoryProfile, book: StoryBook) -> list[str]:
@@ -449,14 +450,20 @@ def _next_wave(frontier: dict[str, float], seen: set[str], book: StoryBook) -> l
     return wave
 
 
-def recluster(dirty: Collection[str], book: StoryBook) -> StoryChange:
-    """Group again the documents of each ``dirty`` story and the documents within reach of them."""
-    total = StoryChange(set(), set(), set())
+def recluster(dirty: Collection[str], book: StoryBook, max_documents: int | None = None) -> StoryChange:
+    """Group again the documents of each ``dirty`` story and the documents within reach of them; stop once
+    ``max_documents`` were regrouped (what one transaction holds in memory stays bounded)."""
+    total, regrouped = StoryChange(set(), set(), set()), 0
     for story_id in sorted(dirty):
+        if max_documents is not None and regrouped >= max_documents:
+            break
+        total.done.add(story_id)
         story = book.get([story_id]).get(story_id)
         if story is None or story_id in total.touched:
             continue
-        part = regroup(reach(story, book), book)
+        docs = reach(story, book)
+        regrouped += len(docs)
+        part = regroup(docs, book)
         total.changed = (total.changed - part.retired) | part.changed
         total.retired |= part.retired
         total.touched |= part.touched

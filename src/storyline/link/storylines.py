@@ -4,7 +4,9 @@ Two stories are linked when they share the central actors and the same issue:
 
 * at least ``MIN_SHARED_NAMES`` of their central names (at least one a person or
   place, and not only places), making up a fair part of both stories' central
-  names (weighted Jaccard, each name weighted by its type and rarity);
+  names (weighted Jaccard, each name weighted by its type and rarity), of which
+  at least ``MIN_SHARED_NAMES`` are more than the locality (people, and
+  organisations other than the council of a place or a party);
 * at least ``MIN_ISSUE_TERMS`` of their ``ISSUE_TERMS`` most distinctive words (the
   words each story uses most, weighted by rarity, names left out): "intervention",
   "placements", "brightpath" on both sides of a takeover and its end years later.
@@ -26,6 +28,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from storyline.link.stories import Idf, StoryBook, StoryProfile
+from storyline.link.story_features import anchor_words
 from storyline.model import Storyline
 
 MIN_SHARED_NAMES = 2
@@ -66,6 +69,22 @@ def issue_terms(story: StoryProfile, idf: Idf) -> set[str]:
     return set(sorted(weights, key=lambda t: (-weights[t], t))[:ISSUE_TERMS])
 
 
+def specific_names(shared: Collection[str], a: StoryProfile, b: StoryProfile) -> set[str]:
+    """The shared names that are not just the locality: people, and organisations whose telling words are not
+    all place names ("Northfield Care Partnership", not "Harwick Borough Council" when Harwick is a place of
+    the stories, nor a party)."""
+    kinds = {**b.name_types, **a.name_types}
+    place_words = {w for n, kind in kinds.items() if kind == "place" for w in n.split()}
+    specific = set()
+    for name in shared:
+        kind = kinds.get(name, "name")
+        anchors = set(anchor_words({name: kind})) if kind == "organisation" else set()
+        if kind == "place" or (kind == "organisation" and anchors <= place_words):
+            continue
+        specific.add(name)
+    return specific
+
+
 def storyline_score(a: StoryProfile, b: StoryProfile, idf: Idf) -> float:
     """Weighted Jaccard of central names, or 0 when the stories do not qualify as one storyline."""
     names_a, names_b = name_weights(a, idf), name_weights(b, idf)
@@ -73,7 +92,7 @@ def storyline_score(a: StoryProfile, b: StoryProfile, idf: Idf) -> float:
     if len(shared) < MIN_SHARED_NAMES:
         return 0.0
     types = {a.name_types.get(n, "name") for n in shared}
-    if not types & IDENTIFYING or types == {"place"}:
+    if not types & IDENTIFYING or types == {"place"} or len(specific_names(shared, a, b)) < MIN_SHARED_NAMES:
         return 0.0
     union = set(names_a) | set(names_b)
     overlap = sum(names_a[n] for n in shared) / sum(max(names_a.get(n, 0), names_b.get(n, 0)) for n in union)
