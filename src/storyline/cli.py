@@ -17,19 +17,25 @@ from storyline.export import FORMATS, LISTS, build_export, write_export
 from storyline.render import terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
+DEMO_DB = "storyline-demo.db"
 # Piped output (not a terminal) gets a readable width instead of rich's 80 columns; $COLUMNS wins.
 _PIPED_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120
 console = Console(width=_PIPED_WIDTH)
 err_console = Console(stderr=True)
 
 
+def _group_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A command's own --db, else the one given before the command (``storyline --db X cmd``)."""
+    return value or (ctx.find_root().obj or {}).get("db")
+
+
 def db_option(func: F) -> F:
-    """The shared --db option (also $STORYLINE_DB; default ./storyline.db)."""
+    """The shared --db option: the command's own, else the group's, else $STORYLINE_DB, else ./storyline.db."""
     return click.option(
         "--db",
-        envvar="STORYLINE_DB",
         default=None,
         metavar="PATH|URL",
+        callback=_group_db,
         help="Database file or SQLAlchemy URL (default ./storyline.db, or $STORYLINE_DB). "
         "Example: --db corpus.db or --db postgresql+psycopg://user@localhost/storyline",
     )(func)
@@ -53,14 +59,13 @@ def friendly_errors(func: F) -> F:
 @click.version_option(package_name="storyline")
 @click.option("--db", "group_db", default=None, metavar="PATH|URL",
               help="Database for the command that follows (same as its own --db). Example: storyline --db corpus.db stories")
-def main(group_db: str | None) -> None:
+@click.pass_context
+def main(ctx: click.Context, group_db: str | None) -> None:
     """storyline: turn news coverage and primary documents into verified story dossiers.
 
     Example: storyline ingest ./coverage && storyline stories
     """
-    if group_db:
-        # Every command reads --db with $STORYLINE_DB as its fallback, so this is all it takes.
-        os.environ["STORYLINE_DB"] = group_db
+    ctx.obj = {"db": group_db}  # every command's --db falls back to it (see db_option), `demo` included
 
 
 @main.command()
@@ -319,17 +324,19 @@ def story(story_id: str, db: str | None) -> None:
 
 
 @main.command()
-@click.option("--db", default="storyline-demo.db", show_default=True, metavar="PATH",
-              help="Where to build the demo database (replaced if it exists). Example: --db /tmp/demo.db")
+@click.option("--db", default=None, metavar="PATH|URL", callback=_group_db,
+              help="Where to build the demo database (default storyline-demo.db, not $STORYLINE_DB); a demo "
+                   "database there is replaced, any other corpus is left alone. Example: --db /tmp/demo.db")
 @click.option("--quiet", "-q", is_flag=True, help="Only the summary, no dossier. Example: -q")
 @friendly_errors
-def demo(db: str, quiet: bool) -> None:
+def demo(db: str | None, quiet: bool) -> None:
     """Load the bundled demo corpus into a fresh database and show what storyline found.
 
     Example: storyline demo && storyline --help
     """
     from storyline.demo.load import load_demo
 
+    db = db or DEMO_DB
     report, store = load_demo(db)
     for problem in report.problems:
         err_console.print(f"[yellow]skipped[/yellow] {problem.message}", markup=True, highlight=False)
