@@ -346,11 +346,13 @@ def demo(db: str | None, quiet: bool) -> None:
 @main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind; anything but loopback needs --token. Example: --host 0.0.0.0 --token s3cret")
+              help="Address to bind, and the host name requests may use besides localhost; anything but loopback "
+                   "needs a token (one is generated and printed if none is given). Example: --host 0.0.0.0")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on. Example: --port 8080")
 @click.option("--read-only", is_flag=True, help="Disable the ingest form and uploads. Example: --read-only")
 @click.option("--token", envvar="STORYLINE_TOKEN", default=None,
-              help="Require this token (Bearer header or ?token= once); also $STORYLINE_TOKEN. Example: --token s3cret")
+              help="Require this token (Bearer header or ?token= once; at least 16 characters); also "
+                   "$STORYLINE_TOKEN. Example: --token \"$(openssl rand -hex 16)\"")
 @friendly_errors
 def serve(db: str | None, host: str, port: int, read_only: bool, token: str | None) -> None:
     """Run the local web app: stories, timelines, documents, people, search, ingest.

@@ -32,9 +32,10 @@ def _refuse_if_read_only(ctx: WebContext) -> None:
 def ingest_form(request: Request) -> HTMLResponse:
     ctx = context_of(request)
     _refuse_if_read_only(ctx)
-    token = request.cookies.get(security.CSRF_COOKIE) or security.new_csrf_token()
-    response = render(request, "ingest.html", title="Ingest", csrf=token, max_mb=ctx.max_upload_bytes / 1e6)
-    response.set_cookie(security.CSRF_COOKIE, token, httponly=True, samesite="strict")
+    session = request.cookies.get(security.CSRF_COOKIE) or security.new_csrf_session()
+    response = render(request, "ingest.html", title="Ingest", csrf=ctx.csrf.issue(session),
+                      max_mb=ctx.max_upload_bytes / 1e6)
+    response.set_cookie(security.CSRF_COOKIE, session, httponly=True, samesite="strict")
     return response
 
 
@@ -105,7 +106,7 @@ async def ingest_submit(request: Request) -> HTMLResponse:
     _refuse_if_read_only(ctx)
     _check_length(request, ctx.max_upload_bytes)
     form = await request.form(max_files=MAX_FILES, max_fields=20)
-    if not security.csrf_ok(request, str(form.get(security.CSRF_FIELD) or "")):
+    if not ctx.csrf.valid(request.cookies.get(security.CSRF_COOKIE), str(form.get(security.CSRF_FIELD) or "")):
         raise HTTPException(403, "The form has expired or did not come from this site: reload the ingest page and "
                                  "submit again.")
     folder = Path(tempfile.mkdtemp(prefix="storyline-upload-"))
