@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import zlib
 from pathlib import PurePosixPath
 
 from storyline.ingest.problems import Problem, problem
@@ -29,23 +28,6 @@ _MARKDOWN_RE = re.compile(r"^(?:#{1,6}\s+\S|\[[^\]\n]+\]\(\S+\))", re.MULTILINE)
 def strip_gz(name: str) -> str:
     """The name without a trailing ``.gz`` (the hint for the decompressed content)."""
     return name[:-3] if name.lower().endswith(".gz") else name
-
-
-def gunzip(data: bytes, source: str, max_bytes: int) -> bytes | Problem:
-    """Decompress gzip data (all members) up to ``max_bytes``; Problems for truncation or a bomb."""
-    out = bytearray()
-    try:
-        while data:
-            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            out += inflater.decompress(data, max_bytes + 1 - len(out))
-            if len(out) > max_bytes:
-                return problem(source, "too-large", f"decompresses to more than {max_bytes:,} bytes")
-            if not inflater.eof:
-                return problem(source, "truncated-gzip", "the gzip data ends early")
-            data = inflater.unused_data.lstrip(b"\x00")
-    except zlib.error as exc:
-        return problem(source, "truncated-gzip", f"the gzip data is damaged ({exc})")
-    return bytes(out)
 
 
 def looks_binary(data: bytes) -> bool:

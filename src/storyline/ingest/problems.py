@@ -25,6 +25,8 @@ ADVICE: dict[str, str] = {
     "binary": "convert it to text, HTML, PDF or JSON first (images and office files are not read)",
     "undecodable": "save the file as UTF-8 and ingest it again",
     "truncated-gzip": "the compressed file is incomplete; download or copy it again",
+    "nested-gzip": "decompress it yourself (gunzip) and ingest what is inside",
+    "truncated-warc": "download or copy the WARC file again to read the rest",
     "malformed-json": "fix the JSON syntax (one object, a list of objects, or one object per line)",
     "malformed-csv": "check the quoting and the number of columns, and that a header row names the fields",
     "malformed-html": "the page could not be parsed; save it again from the browser or export it as text",

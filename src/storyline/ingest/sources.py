@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from storyline.ingest.compressed import Inflated, unwrap_gzip
 from storyline.ingest.detect import (
+    GZIP_MAGIC,
     decode_bytes,
     detect_binary_format,
     detect_text_format,
-    gunzip,
     looks_binary,
     strip_gz,
 )
@@ -132,6 +133,21 @@ def _read_text_format(
     return read_text(text, source, url, format=_single(single, "text"))
 
 
+def _cut_off(inflated: Inflated, source: str, max_bytes: int) -> Items:
+    """A gzip file cut off mid-way: a WARC keeps its whole records before the break; anything else is refused."""
+    assert inflated.broken is not None
+    if detect_binary_format(inflated.data) == "warc":
+        yield from read_warc(inflated.data, source, broken=inflated.broken, max_bytes=max_bytes)
+    else:
+        yield problem(source, "truncated-gzip", inflated.broken)
+
+
+def _without_gz(name: str, layers: int) -> str:
+    for _ in range(layers):
+        name = strip_gz(name)
+    return name
+
+
 def read_bytes(
     data: bytes,
     source: str,
@@ -146,25 +162,32 @@ def read_bytes(
 
     ``single_format`` overrides the format of one-document sources (``"url"`` for fetched pages).
     """
-    if not data.strip():
-        yield problem(source, "empty", "the source is empty")
-        return
     if len(data) > options.max_bytes:
         yield problem(source, "too-large", f"{len(data):,} bytes is over the {options.max_bytes:,}-byte cap")
         return
-    binary = detect_binary_format(data)
-    if binary == "gzip":
-        inflated = gunzip(data, source, options.max_bytes)
-        if isinstance(inflated, Problem):
-            yield inflated
-        else:
-            yield from read_bytes(inflated, source, options, name=strip_gz(name), url=url, single_format=single_format)
+    if data.startswith(GZIP_MAGIC):
+        inflated = unwrap_gzip(data, source, options.max_bytes)
+        if isinstance(inflated, Problem) or inflated.broken is not None:
+            yield from [inflated] if isinstance(inflated, Problem) else _cut_off(inflated, source, options.max_bytes)
+            return
+        data, name = inflated.data, _without_gz(name, inflated.layers)
+    if not data.strip():
+        yield problem(source, "empty", "the source is empty")
         return
+    yield from _read_content(data, source, options, name=name, url=url, kind=kind, single_format=single_format)
+
+
+def _read_content(
+    data: bytes, source: str, options: IngestOptions, *, name: str, url: str | None, kind: str | None,
+    single_format: str | None,
+) -> Items:
+    """Dispatch uncompressed bytes to the reader of their format."""
+    binary = detect_binary_format(data)
     if binary == "pdf":
         yield from read_pdf(data, source, url, format=_single(single_format, "pdf"))
         return
     if binary == "warc":
-        yield from read_warc(data, source)
+        yield from read_warc(data, source, max_bytes=options.max_bytes)
         return
     if looks_binary(data):
         yield problem(source, "binary", "the content is binary data (NUL or control bytes), not text")
