@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from storyline.ingest import SourceRef
 from storyline.model import Annotations, Document, Story
 from storyline.store import Store
 from storyline.web import serve
@@ -54,16 +55,18 @@ class FakeReport:
 
 
 class FakeIngest:
-    """Stands in for api.ingest: records what the form handed over (files are gone after the request)."""
+    """Stands in for api.ingest: records what the form handed over (files are gone after the request):
+    (path or URL, whether it is a file, its bytes, the name it is ingested under)."""
 
     def __init__(self) -> None:
-        self.calls: list[list[tuple[str, bool, bytes]]] = []
+        self.calls: list[list[tuple[str, bool, bytes, str]]] = []
 
-    def __call__(self, sources: list[str], store: Store) -> FakeReport:
+    def __call__(self, sources: list[str | SourceRef], store: Store) -> FakeReport:
         seen = []
         for s in sources:
-            p = Path(s)
-            seen.append((s, p.is_file(), p.read_bytes() if p.is_file() else b""))
+            path, shown = (s, s) if isinstance(s, str) else (s.path or s.source, s.source)
+            p = Path(path)
+            seen.append((path, p.is_file(), p.read_bytes() if p.is_file() else b"", shown))
         self.calls.append(seen)
         return FakeReport(added=["abc123"])
 
@@ -182,9 +185,9 @@ def test_web_security_upload_ingests_and_sanitises_name(tmp_path: Path) -> None:
     response = client.post("/ingest", data={"csrf_token": token, "urls": "https://example.org/story"},
                            files=[("files", ("../../etc/passwd.txt", body, "text/plain"))])
     assert response.status_code == 200, response.text
-    (path, existed, content), (url, _, _) = fake.calls[0]
+    (path, existed, content, shown), (url, _, _, _) = fake.calls[0]
     saved = Path(path)
-    assert existed and content == body and saved.name == "passwd.txt"
+    assert existed and content == body and saved.name == "passwd.txt" and shown == "passwd.txt"
     assert saved.parent.name.startswith("storyline-upload-")
     assert saved.resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())
     assert url == "https://example.org/story"
@@ -244,7 +247,7 @@ def test_web_security_token_from_environment(monkeypatch: pytest.MonkeyPatch) ->
 def test_web_security_ingest_failure_is_reported(tmp_path: Path) -> None:
     client, _ = _upload_client(tmp_path)
 
-    def broken(sources: list[str], store: Store) -> None:
+    def broken(sources: list[str | SourceRef], store: Store) -> None:
         raise OSError("disk <full>")
 
     client.app.state.web.ingest = broken  # type: ignore[attr-defined]
@@ -257,8 +260,9 @@ def test_web_security_ingest_failure_is_reported(tmp_path: Path) -> None:
 def test_web_security_ingest_refreshes_pages(tmp_path: Path) -> None:
     client, _ = _upload_client(tmp_path)
 
-    def add(sources: list[str], store: Store) -> FakeReport:
-        text = Path(sources[0]).read_text(encoding="utf-8")
+    def add(sources: list[str | SourceRef], store: Store) -> FakeReport:
+        first = sources[0]
+        text = Path(first if isinstance(first, str) else first.path or "").read_text(encoding="utf-8")
         store.add_document(Document("f00d", text, "new.txt", title="Library hours cut"), Annotations(doc_id="f00d"))
         return FakeReport(added=["f00d"])
 

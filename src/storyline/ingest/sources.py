@@ -94,14 +94,19 @@ def _expand_glob(pattern: str) -> Iterator[SourceRef | Problem]:
         yield from _expand_one(match) if os.path.isdir(match) else iter([_file_ref(Path(match), match)])
 
 
-def expand_sources(args: Sequence[str], options: IngestOptions) -> Iterator[SourceRef | Problem]:
+def expand_sources(args: Sequence[str | SourceRef], options: IngestOptions) -> Iterator[SourceRef | Problem]:
     """SourceRefs for files, directories (recursive, sorted, no hidden files), globs, URLs and "-".
 
+    A SourceRef passes as it is (a file whose name to show differs from its path, such as an upload).
     A missing path is Problem ``"not-found"``; each file is listed once.
     """
     seen: set[str] = set()
     for arg in args:
-        for item in _expand_one(os.path.expanduser(arg) if arg.startswith("~") else arg):
+        if isinstance(arg, SourceRef):
+            items: Iterator[SourceRef | Problem] = iter([arg])
+        else:
+            items = _expand_one(os.path.expanduser(arg) if arg.startswith("~") else arg)
+        for item in items:
             if isinstance(item, SourceRef) and item.kind == "file":
                 key = os.path.realpath(item.path or item.source)
                 if key in seen:

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -23,11 +23,14 @@ from storyline.web import security
 from storyline.web.corpus_index import CorpusIndex, build_index, display_title, site_of
 from storyline.web.highlight import fact_href
 
+if TYPE_CHECKING:
+    from storyline.ingest import SourceRef
+
 Record = dict[str, Any]
-IngestFunction = Callable[[list[str], Store], Any]
+IngestFunction = Callable[[list["str | SourceRef"], Store], Any]  # URLs, and uploads named as uploaded
 
 
-def default_ingest(sources: list[str], store: Store) -> Any:
+def default_ingest(sources: list[str | SourceRef], store: Store) -> Any:
     """Ingest, annotate and link through the public API (imported late: it pulls in the whole pipeline)."""
     from storyline import api
 
