@@ -10,11 +10,15 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from storyline import api, views
 from storyline.export import FORMATS, LISTS, build_export, write_export
+from storyline.ingest import Problem
 from storyline.render import terminal
+from storyline.render.printable import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEMO_DB = "storyline-demo.db"
@@ -41,6 +45,12 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def print_problems(problems: list[Problem]) -> None:
+    """Each problem on one line of stderr, never wrapped (logs and pipes read them line by line)."""
+    for problem in problems:
+        err_console.print(Text.assemble(("skipped", "yellow"), " ", problem.message), soft_wrap=True, highlight=False)
+
+
 def friendly_errors(func: F) -> F:
     """Turn library errors into one clear line and exit status 2 instead of a traceback."""
 
@@ -49,7 +59,8 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except (ValueError, RuntimeError, OSError, ImportError) as exc:
-            err_console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            err_console.print(Text.assemble(("error:", "red"), " ", printable(str(exc))), soft_wrap=True,
+                              highlight=False)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -92,8 +103,7 @@ def ingest(sources: tuple[str, ...], db: str | None, follow: bool, allow_private
     with _progress(quiet) as progress:
         report = api.ingest(list(sources), db, follow=follow, allow_private=allow_private, jobs=jobs,
                             max_bytes=max_bytes, model=model, link=not no_link, progress=progress)
-    for problem in report.problems:
-        err_console.print(f"[yellow]skipped[/yellow] {problem.message}", markup=True, highlight=False)
+    print_problems(report.problems)
     if not quiet:
         console.print(terminal.ingest_summary(report))
     sys.exit(1 if report.problems else 0)
@@ -119,7 +129,7 @@ class _progress:
         step = "linking" if source == api.LINKING else "ingesting"
         if step not in self.tasks:
             self.tasks[step] = self.bar.add_task(step, total=total)
-        label = "linking documents" if step == "linking" else f"ingesting {source[-40:]}"
+        label = "linking documents" if step == "linking" else f"ingesting {escape(printable(source)[-40:])}"
         self.bar.update(self.tasks[step], completed=done, total=total, description=label)
 
     def __exit__(self, *exc: object) -> None:
@@ -338,8 +348,7 @@ def demo(db: str | None, quiet: bool) -> None:
 
     db = db or DEMO_DB
     report, store = load_demo(db)
-    for problem in report.problems:
-        err_console.print(f"[yellow]skipped[/yellow] {problem.message}", markup=True, highlight=False)
+    print_problems(report.problems)
     terminal.print_demo(console, report, build_export(store), db, brief=quiet)
 
 
@@ -386,4 +395,4 @@ def report(story_id: str, db: str | None, fmt: str, output: str | None) -> None:
     path = output or f"{found['id']}.{fmt}"
     with open(path, "wb") as out:
         out.write(render_report(data, found["id"], fmt))  # type: ignore[arg-type]
-    console.print(f"wrote {path}")
+    console.print(Text(f"wrote {printable(path)}"))

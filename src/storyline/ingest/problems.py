@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyline.render.printable import printable
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -11,12 +13,16 @@ class Problem:
 
     ``source`` is a path or URL, or ``"path#line 12"`` / ``"file.csv#row 4"`` for
     a record inside a file; ``reason`` a short code such as ``"malformed-json"``;
-    ``message`` one human line saying what was wrong and what to do.
+    ``message`` one human line saying what was wrong and what to do, its control characters escaped
+    (a file name with ESC sequences must not act on the terminal it is printed to; ``source`` keeps them).
     """
 
     source: str
     reason: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", printable(self.message))
 
 
 # What to do, per reason code; the message is "<source>: <what happened>; <advice>".

@@ -40,11 +40,14 @@ class DocumentSummary:
 
 @dataclass
 class ErrorRecord:
+    """A source that failed to ingest: its latest problem, and how many attempts failed."""
+
     id: int
     source: str
     reason: str
     message: str
     created_at: str
+    failures: int = 1
 
 
 ENRICHABLE = ("title", "published", "url", "author", "site_name")
@@ -223,11 +226,17 @@ class Store:
             )
 
     def errors(self, include_resolved: bool = False) -> list[ErrorRecord]:
-        """Ingest errors, newest last; by default only those not fixed by a later successful ingest."""
+        """One record per failed source (its latest problem, how many attempts failed), by latest failure.
+
+        By default only sources not fixed by a later successful ingest.
+        """
         e = schema.ingest_errors
-        query = select(e.c.id, e.c.source, e.c.reason, e.c.message, e.c.created_at).order_by(e.c.id)
+        attempts = select(e.c.source, func.max(e.c.id).label("latest"), func.count().label("failures"))
         if not include_resolved:
-            query = query.where(e.c.resolved.is_(False))
+            attempts = attempts.where(e.c.resolved.is_(False))
+        per_source = attempts.group_by(e.c.source).subquery()
+        query = (select(e.c.id, e.c.source, e.c.reason, e.c.message, e.c.created_at, per_source.c.failures)
+                 .join(per_source, e.c.id == per_source.c.latest).order_by(e.c.id))
         with self.reader.connect() as conn:
             return [ErrorRecord(**r._mapping) for r in conn.execute(query)]
 
