@@ -47,6 +47,7 @@ ADVICE: dict[str, str] = {
     "private-address": "this address is private or local; pass --allow-private if you trust it",
     "unsupported-type": "give a text, Markdown, HTML, JSON, CSV, PDF, WARC or RSS/Atom source",
     "not-found": "check the path or glob; nothing matches it",
+    "symlink-loop": "point the link at the real file, or remove it",
     "no-text": "no readable text was left after extraction; check the source has article text",
     "missing-text-field": "give each record a text field (text, body, content, article or full_text)",
     "unreadable": "check the file permissions",

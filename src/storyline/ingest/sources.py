@@ -6,8 +6,10 @@ file holding many records (JSON Lines, CSV, WARC, feed) yields one item per reco
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -56,9 +58,29 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _directory_files(root: Path) -> list[Path]:
-    """Files under ``root``, recursively, sorted, hidden files and folders skipped."""
-    return sorted(p for p in root.rglob("*") if p.is_file() and not _is_hidden(p, root))
+def _link_problem(path: Path) -> Problem | None:
+    """A Problem for a symbolic link that cannot be read: one that loops, or points at nothing."""
+    try:
+        target = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return problem(str(path), "symlink-loop", "the symbolic link goes round in a loop")
+        return problem(str(path), "not-found", "the symbolic link points to a missing file")
+    if stat.S_ISDIR(target.st_mode) and path.parent.resolve().is_relative_to(path.resolve()):
+        return problem(str(path), "symlink-loop", "the symbolic link leads back into a folder that holds it")
+    return None
+
+
+def _directory_entries(root: Path) -> list[SourceRef | Problem]:
+    """Files under ``root``, recursively, sorted, hidden files and folders skipped; Problems for broken links."""
+    entries: list[SourceRef | Problem] = []
+    for path in sorted(p for p in root.rglob("*") if not _is_hidden(p, root)):
+        broken = _link_problem(path) if path.is_symlink() else None
+        if broken is not None:
+            entries.append(broken)
+        elif path.is_file():
+            entries.append(_file_ref(path, str(path)))
+    return entries
 
 
 def _file_ref(path: Path, shown: str) -> SourceRef:
@@ -73,11 +95,12 @@ def _expand_one(arg: str) -> Iterator[SourceRef | Problem]:
     elif "://" in arg:
         yield problem(arg, "unsupported-type", "only http and https URLs are supported")
     elif os.path.isdir(arg):
-        files = _directory_files(Path(arg))
-        if not files:
+        entries = _directory_entries(Path(arg))
+        if not entries:
             yield problem(arg, "not-found", "the directory holds no (non-hidden) files")
-        for path in files:
-            yield _file_ref(path, str(path))
+        yield from entries
+    elif os.path.islink(arg) and (broken := _link_problem(Path(arg))) is not None:
+        yield broken
     elif os.path.exists(arg):
         yield _file_ref(Path(arg), arg)
     elif _GLOB_CHARS & set(arg):
