@@ -30,16 +30,25 @@ class Run:
     peak_mb: float
 
 
+# Runs a command with its output in two files and prints the command's peak memory (RUSAGE_CHILDREN). The test
+# starts it rather than the command itself: a child forked from the test process would count the test's own
+# memory, held until the exec, in its peak.
+MEASURE = """import resource, subprocess, sys
+with open(sys.argv[1], "wb") as out, open(sys.argv[2], "wb") as err:
+    code = subprocess.call(sys.argv[3:], stdout=out, stderr=err)
+print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
 def _ingest(inbox: Path, db: str, tmp_path: Path) -> Run:
-    """`storyline ingest` in its own process, with its peak memory as the kernel counted it (wait4)."""
+    """`storyline ingest` in its own process, with its peak memory as the kernel counted it."""
     out, err = tmp_path / "out.txt", tmp_path / "err.txt"
     command = [sys.executable, "-m", "storyline", "ingest", str(inbox), *URLS, "--db", db, "-q"]
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "STORYLINE_DB")}
-    with out.open("wb") as stdout, err.open("wb") as stderr:
-        process = subprocess.Popen(command, stdout=stdout, stderr=stderr, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return Run(process.returncode, out.read_text("utf-8"), err.read_text("utf-8").splitlines(), usage.ru_maxrss / 1024)
+    measured = subprocess.run([sys.executable, "-c", MEASURE, str(out), str(err), *command], env=env, check=True,
+                              capture_output=True, text=True)
+    code, peak_kb = map(int, measured.stdout.split())
+    return Run(code, out.read_text("utf-8"), err.read_text("utf-8").splitlines(), peak_kb / 1024)
 
 
 def _expected_documents(inbox: Path) -> set[str]:
