@@ -112,8 +112,11 @@ MAIL_HEADERS = frozenset({b"message-id", b"received", b"mime-version", b"return-
                           b"content-type", b"x-mailer", b"dkim-signature", b"in-reply-to", b"references"})
 
 
-def _office_zip(data: bytes) -> str | None:
-    """'docx' or 'odt' for a Word or OpenDocument text zip, else None."""
+OFFICE_SUFFIXES = (".docx", ".docm", ".dotx", ".odt", ".ott")
+
+
+def _office_zip(data: bytes, name: str) -> str | None:
+    """'docx' or 'odt' for a Word or OpenDocument text zip, 'office-damaged' for a broken one, else None."""
     import io
     import zipfile
 
@@ -125,7 +128,8 @@ def _office_zip(data: bytes) -> str | None:
             if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
                 return "odt"
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, KeyError):
-        return "office-damaged" if data[30:60].startswith((b"word/", b"mimetype", b"[Content_Types]")) else None
+        office_like = data[30:60].startswith((b"word/", b"mimetype", b"[Content_Types]", b"docProps/", b"_rels/"))
+        return "office-damaged" if office_like or strip_gz(name).lower().endswith(OFFICE_SUFFIXES) else None
     return None
 
 
@@ -153,7 +157,7 @@ def detect_document_format(data: bytes, name: str = "") -> str | None:
     if data.startswith(IMAGE_MAGIC):
         return "image"
     if data.startswith(ZIP_MAGIC):
-        return _office_zip(data)
+        return _office_zip(data, name)
     if data.startswith(OLE_MAGIC):
         return "ole"
     suffix = PurePosixPath(strip_gz(name).lower()).suffix

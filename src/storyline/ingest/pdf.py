@@ -20,9 +20,17 @@ from storyline.model import Document
 PLACEHOLDER_PDF_DATES = ("D:20000101000000", "D:19700101000000", "D:19800101000000")
 
 
+# Author and title that PDF tools write when nobody set them (reportlab: "anonymous", "untitled").
+PLACEHOLDER_PDF_FIELDS = frozenset({"anonymous", "untitled", "unknown"})
+
+
 def _creation_date(value: Any) -> Any:
     text = str(value or "")
     return None if text.startswith(PLACEHOLDER_PDF_DATES) else value
+
+
+def _set_field(value: Any) -> Any:
+    return None if str(value or "").strip().lower() in PLACEHOLDER_PDF_FIELDS else value
 
 
 def _metadata(reader: Any) -> dict[str, Any]:
@@ -31,8 +39,8 @@ def _metadata(reader: Any) -> dict[str, Any]:
     except (ValueError, KeyError, TypeError, AttributeError):  # damaged info: the text may still be readable
         return {}
     return {
-        "title": info.get("/Title"),
-        "author": info.get("/Author"),
+        "title": _set_field(info.get("/Title")),
+        "author": _set_field(info.get("/Author")),
         "published": _creation_date(info.get("/CreationDate")),
     }
 
