@@ -24,6 +24,9 @@ OMP_THREADS = "1"
 SMALL_IMAGE_SIDE = 1200  # images whose longer side is shorter than this are enlarged 2x (screenshots)
 MAX_OCR_PIXELS = 60_000_000  # about an A2 sheet at 300 dpi; larger page images are refused
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# Tesseract sometimes starts a new paragraph in mid-sentence: a line that ends without closing
+# punctuation, then a blank line, then a line starting in lower case is one paragraph.
+_SPURIOUS_BREAK = re.compile(r"(?<=[\w,;\-–—])\n\n(?=[a-z])")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 
 PageImage = Callable[[], Any]  # renders or loads one page image (a PIL image) when called
@@ -67,10 +70,15 @@ def prepare_page(image: Any) -> Any:
 
 
 def clean_ocr_text(text: str) -> str:
-    """Tesseract's output without form feeds, trailing spaces or runs of blank lines."""
+    """Tesseract's output without form feeds, trailing spaces, runs of blank lines or mid-sentence paragraph breaks.
+
+        >>> clean_ocr_text("we would rather have fought for\n\nanother six months.\x0c")
+        'we would rather have fought for\nanother six months.'
+    """
     text = text.replace("\x0c", "\n")
     text = _TRAILING_SPACE.sub("\n", text)
-    return _BLANK_RUNS.sub("\n\n", text).strip()
+    text = _BLANK_RUNS.sub("\n\n", text)
+    return _SPURIOUS_BREAK.sub("\n", text).strip()
 
 
 def ocr_image(image: Any, language: str, timeout: float) -> str:
