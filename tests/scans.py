@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import pytest
 
-needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract OCR is not installed")
+F = TypeVar("F", bound=Callable[..., Any])
+_SKIP_WITHOUT_TESSERACT = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract OCR is not installed")
+
+
+def needs_tesseract(test: F) -> F:
+    """Mark a test ``ocr`` and skip it cleanly when the ``tesseract`` command is absent."""
+    return pytest.mark.ocr(_SKIP_WITHOUT_TESSERACT(test))
 LEFT, TOP, LEADING = 72, 770, 18
 
 
