@@ -8,6 +8,7 @@ comments, 2026-11-23) so that a regression fails here; raise them when the pipel
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,11 @@ import pytest
 from storyline.demo.load import load_demo
 from storyline.export import build_export
 
-from .demo_gold import NameContext, load_gold, names_match, source_key
+from .demo_gold import NameContext, load_gold, names_match, source_key, without_ocr_documents
 from .demo_gold_scores import DemoScores, figures, score_all
+
+
+TESSERACT = shutil.which("tesseract") is not None  # the scanned letter is read only with it (CI installs it)
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +31,8 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> DemoScores:
         export = build_export(store)
     finally:
         store.close()
-    return score_all(export, load_gold())
+    gold = load_gold() if TESSERACT else without_ocr_documents(load_gold())
+    return score_all(export, gold)
 
 
 def lines(problems: list[str]) -> str:
@@ -40,7 +45,7 @@ def lines(problems: list[str]) -> str:
 def test_demo_gold_every_document_present(scores: DemoScores) -> None:
     docs = scores.documents
     assert not docs.missing, f"gold documents missing from the export:{lines(docs.missing)}"
-    assert docs.present == docs.total == 27
+    assert docs.present == docs.total == (28 if TESSERACT else 27)
 
 
 def test_demo_gold_published_dates(scores: DemoScores) -> None:

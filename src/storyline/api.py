@@ -68,16 +68,22 @@ def ingest(
     link: bool = True,
     progress: ProgressCallback | None = None,
     stdin: BinaryIO | None = None,
+    max_pages: int | None = None,
+    ocr_language: str | None = None,
+    ocr_timeout: float | None = None,
 ) -> IngestReport:
     """Ingest files, directories, globs, URLs or '-' into the store, annotate, then link new documents.
+
+    ``max_pages``, ``ocr_language`` and ``ocr_timeout`` (seconds per page) govern PDFs,
+    scans and images (see :class:`IngestOptions`); None keeps the default.
 
     A ``SourceRef`` names a file by something other than its path (the web app's uploads keep the name the
     user uploaded, not their temporary path).
     """
     store = open_store(db)
-    options = IngestOptions(follow=follow, allow_private=allow_private)
-    if max_bytes is not None:
-        options = IngestOptions(follow=follow, allow_private=allow_private, max_bytes=max_bytes)
+    caps = {"max_bytes": max_bytes, "max_pages": max_pages, "ocr_language": ocr_language, "ocr_timeout": ocr_timeout}
+    options = IngestOptions(follow=follow, allow_private=allow_private,
+                            **{k: v for k, v in caps.items() if v is not None})  # type: ignore[arg-type]
     settings = IngestSettings(options=options, jobs=max(1, jobs), model=model)
     report = ingest_sources(store, sources, settings, progress=progress, stdin=stdin)
     if link and report.added:

@@ -86,23 +86,31 @@ def main(ctx: click.Context, group_db: str | None) -> None:
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private or loopback addresses. Example: --allow-private")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Parse and annotate in N processes. Example: -j 4")
 @click.option("--max-bytes", type=int, default=None, help="Size cap per file or download (default 50 MB). Example: --max-bytes 5000000")
+@click.option("--max-pages", type=int, default=None, help="Page cap per PDF or multi-page image (default 2000). Example: --max-pages 500")
+@click.option("--ocr-lang", default=None, help="Tesseract language(s) for scans and images (default eng). Example: --ocr-lang eng+fra")
+@click.option("--ocr-timeout", type=float, default=None, help="Seconds OCR may spend on one page (default 60). Example: --ocr-timeout 180")
 @click.option("--model", default=None, help="Use an installed spaCy pipeline to improve entities. Example: --model en_core_web_sm")
 @click.option("--no-link", is_flag=True, help="Skip corpus linking after ingest (run `storyline link` later). Example: --no-link")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; problems still go to stderr. Example: -q")
 @friendly_errors
 def ingest(sources: tuple[str, ...], db: str | None, follow: bool, allow_private: bool, jobs: int,
-           max_bytes: int | None, model: str | None, no_link: bool, quiet: bool) -> None:
+           max_bytes: int | None, max_pages: int | None, ocr_lang: str | None, ocr_timeout: float | None,
+           model: str | None, no_link: bool, quiet: bool) -> None:
     """Load files, folders, globs, URLs or - (stdin) into the corpus.
 
     Formats are detected by content: text, Markdown, HTML, JSON, JSON Lines, CSV,
-    PDF, WARC, RSS/Atom (and .gz of any). Bad inputs are reported one line each,
-    recorded (see `storyline errors`), and the exit status is 1 when any failed.
+    PDF, WARC, RSS/Atom (and .gz of any), email (.eml, .mbox, attachments
+    included), Word (.docx), OpenDocument (.odt), and scanned PDF pages and
+    images (PNG, JPEG, TIFF) read by OCR when Tesseract is installed. Bad inputs
+    are reported one line each, recorded (see `storyline errors`), and the exit
+    status is 1 when any failed.
 
     Example: storyline ingest coverage/ letters/*.pdf https://example.org/story.html
     """
     with _progress(quiet) as progress:
         report = api.ingest(list(sources), db, follow=follow, allow_private=allow_private, jobs=jobs,
-                            max_bytes=max_bytes, model=model, link=not no_link, progress=progress)
+                            max_bytes=max_bytes, model=model, link=not no_link, progress=progress,
+                            max_pages=max_pages, ocr_language=ocr_lang, ocr_timeout=ocr_timeout)
     print_problems(report.problems)
     if not quiet:
         console.print(terminal.ingest_summary(report))

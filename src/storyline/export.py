@@ -107,6 +107,9 @@ def document_record(doc: Document, reuse_share: float | None) -> dict[str, Any]:
         "version_of": doc.version_of,
         "duplicate_of": doc.duplicate_of,
         "reuse_share": reuse_share or 0.0,
+        "ocr": doc.ocr,
+        "pages": list(doc.pages),
+        "attached_to": doc.attached_to,
         "text": doc.text,
     }
 

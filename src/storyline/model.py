@@ -24,6 +24,8 @@ BlockKind = Literal["headline", "subheading", "caption", "byline", "dateline", "
 QuoteKind = Literal["direct", "indirect", "mixed"]
 ClaimKind = Literal["claim", "denial", "admission", "promise"]
 MentionKind = Literal["name", "surname", "title", "role", "pronoun"]
+Stance = Literal["asserts", "denies", "questions"]
+SpeakerKind = Literal["person", "group", "organisation", "document", "description"]
 
 
 @dataclass
@@ -48,6 +50,9 @@ class Document:
     version_of: str | None = None  # earlier document from the same URL
     duplicate_of: str | None = None  # filled by corpus linking
     meta: dict[str, Any] = field(default_factory=dict)
+    ocr: bool = False  # the text (or part of it) was machine-read from images
+    pages: list[int] = field(default_factory=list)  # character offset where each page starts (page 1 first)
+    attached_to: str | None = None  # the message (document id) this file was attached to
 
 
 @dataclass
@@ -128,6 +133,11 @@ class Quote:
     speaker_mention: tuple[int, int] | None = None  # span naming the speaker here
     cue: tuple[int, int] | None = None  # span of the reporting verb or colon
     confidence: float = 0.0
+    stance: Stance = "asserts"  # what the speaker does with the content: asserts, denies or questions it
+    cue_verb: str | None = None  # the reporting verb's lemma ("say", "deny", "according to", ":")
+    speaker_kind: SpeakerKind | None = None  # what kind of source the speaker is (None: no speaker)
+    speaker_description: str | None = None  # an unresolved description ("the retired teacher"), never a name
+    speaker_members: list[str] = field(default_factory=list)  # entity ids of a group speaker's named members
 
 
 @dataclass

@@ -62,14 +62,30 @@ def _timex(doc: Document, ann: Annotations, ctx: Context) -> None:
     ann.timexes = find_timexes(doc.text, reference)
 
 
+def unattributed_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans whose words are no one's statement in this document: an earlier message quoted
+    in an email reply (``meta["quoted_spans"]``) and an email's header block (``meta["header_span"]``)."""
+    meta = doc.meta if isinstance(doc.meta, dict) else {}
+    spans = list(meta.get("quoted_spans") or []) + ([meta["header_span"]] if meta.get("header_span") else [])
+    return [(int(s[0]), int(s[1])) for s in spans if isinstance(s, list | tuple) and len(s) == 2]
+
+
+def _outside(start: int, spans: list[tuple[int, int]]) -> bool:
+    return not any(s <= start < e for s, e in spans)
+
+
 def _quotes(doc: Document, ann: Annotations, ctx: Context) -> None:
-    ann.quotes = find_quotes(
+    found = find_quotes(
         doc.text, ann.blocks, ann.sentences, ann.mentions, ann.entities, source_kind=document_kind(doc)
     )
+    skipped = unattributed_spans(doc)
+    ann.quotes = [q for q in found if _outside(q.start, skipped)]
 
 
 def _claims(doc: Document, ann: Annotations, ctx: Context) -> None:
-    ann.claims = find_claims(doc.text, ann.sentences, ann.mentions, ann.entities, ann.quotes)
+    skipped = unattributed_spans(doc)
+    claims = find_claims(doc.text, ann.sentences, ann.mentions, ann.entities, ann.quotes)
+    ann.claims = [c for c in claims if _outside(c.start, skipped)]
 
 
 def _events(doc: Document, ann: Annotations, ctx: Context) -> None:

@@ -121,6 +121,72 @@ def detect_binary_format(data: bytes) -> str | None:
     return None
 
 
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .doc, .xls, or an encrypted .docx
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_HEADER_NAME = re.compile(rb"([!-9;-~]+):")
+# Headers only mail software writes: a text that merely starts "From: ... To: ..." is a memo, not an email.
+MAIL_HEADERS = frozenset({b"message-id", b"received", b"mime-version", b"return-path", b"delivered-to",
+                          b"content-type", b"x-mailer", b"dkim-signature", b"in-reply-to", b"references"})
+
+
+OFFICE_SUFFIXES = (".docx", ".docm", ".dotx", ".odt", ".ott")
+
+
+def _office_zip(data: bytes, name: str) -> str | None:
+    """'docx' or 'odt' for a Word or OpenDocument text zip, 'office-damaged' for a broken one, else None."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return "docx"
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
+                return "odt"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, KeyError):
+        office_like = data[30:60].startswith((b"word/", b"mimetype", b"[Content_Types]", b"docProps/", b"_rels/"))
+        return "office-damaged" if office_like or strip_gz(name).lower().endswith(OFFICE_SUFFIXES) else None
+    return None
+
+
+def _mail_headers(data: bytes) -> set[bytes] | None:
+    """Lower-cased header names when ``data`` opens with an RFC 5322 header block, else None."""
+    names: set[bytes] = set()
+    for line in re.split(rb"\r?\n", data[:32768])[:300]:
+        if not line.strip():
+            return names or None
+        if line[:1] in (b" ", b"\t") and names:
+            continue
+        found = _HEADER_NAME.match(line)
+        if not found:
+            return None
+        names.add(found.group(1).lower())
+    return None
+
+
+def detect_document_format(data: bytes, name: str = "") -> str | None:
+    """'image', 'docx', 'odt', 'office-damaged', 'ole', 'eml' or 'mbox' from the content, else None.
+
+    Email needs a header block with ``From`` and a header only mail software writes
+    (Message-ID, Received, MIME-Version...), or a ``.eml`` / ``.mbox`` name.
+    """
+    if data.startswith(IMAGE_MAGIC):
+        return "image"
+    if data.startswith(ZIP_MAGIC):
+        return _office_zip(data, name)
+    if data.startswith(OLE_MAGIC):
+        return "ole"
+    suffix = PurePosixPath(strip_gz(name).lower()).suffix
+    mbox = data.startswith(b"From ")
+    headers = _mail_headers(data.split(b"\n", 1)[1] if mbox and b"\n" in data else data)
+    if headers and b"from" in headers and (headers & MAIL_HEADERS or suffix in (".eml", ".mbox")):
+        return "mbox" if mbox else "eml"
+    return None
+
+
 def _hint(name: str) -> str | None:
     return EXTENSION_FORMATS.get(PurePosixPath(strip_gz(name).lower()).suffix)
 

@@ -21,6 +21,7 @@ from storyline.ingest.detect import (
     GZIP_MAGIC,
     decode_bytes,
     detect_binary_format,
+    detect_document_format,
     detect_text_format,
     looks_binary,
     strip_gz,
@@ -30,6 +31,7 @@ from storyline.ingest.fetch import fetch_url
 from storyline.ingest.html import read_html
 from storyline.ingest.options import IngestOptions
 from storyline.ingest.pdf import read_pdf
+from storyline.ingest.primary import read_primary
 from storyline.ingest.problems import Problem, problem
 from storyline.ingest.tabular import read_csv, read_json, read_jsonl
 from storyline.ingest.text import read_markdown, read_text
@@ -212,10 +214,14 @@ def _read_content(
     """Dispatch uncompressed bytes to the reader of their format."""
     binary = detect_binary_format(data)
     if binary == "pdf":
-        yield from read_pdf(data, source, url, format=_single(single_format, "pdf"))
+        yield from read_pdf(data, source, url, format=_single(single_format, "pdf"), options=options)
         return
     if binary == "warc":
         yield from read_warc(data, source, max_bytes=options.max_bytes)
+        return
+    document = detect_document_format(data, name)
+    if document is not None:
+        yield from read_primary(document, data, source, options, _nested_reader(options), url)
         return
     if looks_binary(data):
         yield problem(source, "binary", "the content is binary data (NUL or control bytes), not text")
@@ -226,6 +232,11 @@ def _read_content(
         return
     fmt = kind if kind not in (None, "xml", "text") else detect_text_format(text, name)
     yield from _read_text_format(text, fmt or "text", source, url, options, single_format)
+
+
+def _nested_reader(options: IngestOptions) -> Callable[[bytes, str, str], Items]:
+    """Reads an email attachment like any other source, by its content (the file name is a hint)."""
+    return lambda data, source, name: read_bytes(data, source, options, name=name)
 
 
 def _read_file(ref: SourceRef, options: IngestOptions) -> bytes | Problem:

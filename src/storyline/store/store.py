@@ -50,7 +50,7 @@ class ErrorRecord:
     failures: int = 1
 
 
-ENRICHABLE = ("title", "published", "url", "author", "site_name")
+ENRICHABLE = ("title", "published", "url", "author", "site_name", "attached_to")
 LINK_LOCK = 0x73746F72796C696E  # PostgreSQL advisory lock taken by every link transaction ("storylin")
 
 
