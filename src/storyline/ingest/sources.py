@@ -163,7 +163,7 @@ def _read_text_format(
     return read_text(text, source, url, format=_single(single, "text"))
 
 
-def _cut_off(inflated: Inflated, source: str, max_bytes: int) -> Items:
+def _cut_off_gzip(inflated: Inflated, source: str, max_bytes: int) -> Items:
     """A gzip file cut off mid-way: a WARC keeps its whole records before the break; anything else is refused."""
     assert inflated.broken is not None
     if detect_binary_format(inflated.data) == "warc":
@@ -197,8 +197,11 @@ def read_bytes(
         return
     if data.startswith(GZIP_MAGIC):
         inflated = unwrap_gzip(data, source, options.max_bytes)
-        if isinstance(inflated, Problem) or inflated.broken is not None:
-            yield from [inflated] if isinstance(inflated, Problem) else _cut_off(inflated, source, options.max_bytes)
+        if isinstance(inflated, Problem):
+            yield inflated
+            return
+        if inflated.broken is not None:
+            yield from _cut_off_gzip(inflated, source, options.max_bytes)
             return
         data, name = inflated.data, _without_gz(name, inflated.layers)
     if not data.strip():
