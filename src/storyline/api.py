@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from storyline.annotate.pipeline import make_pipeline
-from storyline.ingest import IngestOptions
+from storyline.ingest import IngestOptions, SourceRef
 from storyline.ingest.batch import IngestReport, IngestSettings, ProgressCallback, ingest_sources
 from storyline.link.corpus import link_new, refresh
 from storyline.link.story_features import day_number
@@ -57,7 +57,7 @@ def open_store(db: str | Store | None = None) -> Store:
 
 
 def ingest(
-    sources: Iterable[str],
+    sources: Iterable[str | SourceRef],
     db: str | Store | None = None,
     *,
     follow: bool = False,
@@ -76,6 +76,9 @@ def ingest(
 
     ``max_pages``, ``ocr_language`` and ``ocr_timeout`` (seconds per page) govern PDFs,
     scans and images (see :class:`IngestOptions`); None keeps the default.
+
+    A ``SourceRef`` names a file by something other than its path (the web app's uploads keep the name the
+    user uploaded, not their temporary path).
     """
     store = open_store(db)
     caps = {"max_bytes": max_bytes, "max_pages": max_pages, "ocr_language": ocr_language, "ocr_timeout": ocr_timeout}

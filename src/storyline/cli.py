@@ -10,29 +10,45 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from storyline import api, views
 from storyline.export import FORMATS, LISTS, build_export, write_export
+from storyline.ingest import Problem
 from storyline.render import terminal
+from storyline.render.printable import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
+DEMO_DB = "storyline-demo.db"
 # Piped output (not a terminal) gets a readable width instead of rich's 80 columns; $COLUMNS wins.
 _PIPED_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120
 console = Console(width=_PIPED_WIDTH)
 err_console = Console(stderr=True)
 
 
+def _group_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A command's own --db, else the one given before the command (``storyline --db X cmd``)."""
+    return value or (ctx.find_root().obj or {}).get("db")
+
+
 def db_option(func: F) -> F:
-    """The shared --db option (also $STORYLINE_DB; default ./storyline.db)."""
+    """The shared --db option: the command's own, else the group's, else $STORYLINE_DB, else ./storyline.db."""
     return click.option(
         "--db",
-        envvar="STORYLINE_DB",
         default=None,
         metavar="PATH|URL",
+        callback=_group_db,
         help="Database file or SQLAlchemy URL (default ./storyline.db, or $STORYLINE_DB). "
         "Example: --db corpus.db or --db postgresql+psycopg://user@localhost/storyline",
     )(func)
+
+
+def print_problems(problems: list[Problem]) -> None:
+    """Each problem on one line of stderr, never wrapped (logs and pipes read them line by line)."""
+    for problem in problems:
+        err_console.print(Text.assemble(("skipped", "yellow"), " ", problem.message), soft_wrap=True, highlight=False)
 
 
 def friendly_errors(func: F) -> F:
@@ -43,7 +59,8 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except (ValueError, RuntimeError, OSError, ImportError) as exc:
-            err_console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            err_console.print(Text.assemble(("error:", "red"), " ", printable(str(exc))), soft_wrap=True,
+                              highlight=False)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -53,14 +70,13 @@ def friendly_errors(func: F) -> F:
 @click.version_option(package_name="storyline")
 @click.option("--db", "group_db", default=None, metavar="PATH|URL",
               help="Database for the command that follows (same as its own --db). Example: storyline --db corpus.db stories")
-def main(group_db: str | None) -> None:
+@click.pass_context
+def main(ctx: click.Context, group_db: str | None) -> None:
     """storyline: turn news coverage and primary documents into verified story dossiers.
 
     Example: storyline ingest ./coverage && storyline stories
     """
-    if group_db:
-        # Every command reads --db with $STORYLINE_DB as its fallback, so this is all it takes.
-        os.environ["STORYLINE_DB"] = group_db
+    ctx.obj = {"db": group_db}  # every command's --db falls back to it (see db_option), `demo` included
 
 
 @main.command()
@@ -95,8 +111,7 @@ def ingest(sources: tuple[str, ...], db: str | None, follow: bool, allow_private
         report = api.ingest(list(sources), db, follow=follow, allow_private=allow_private, jobs=jobs,
                             max_bytes=max_bytes, model=model, link=not no_link, progress=progress,
                             max_pages=max_pages, ocr_language=ocr_lang, ocr_timeout=ocr_timeout)
-    for problem in report.problems:
-        err_console.print(f"[yellow]skipped[/yellow] {problem.message}", markup=True, highlight=False)
+    print_problems(report.problems)
     if not quiet:
         console.print(terminal.ingest_summary(report))
     sys.exit(1 if report.problems else 0)
@@ -122,7 +137,7 @@ class _progress:
         step = "linking" if source == api.LINKING else "ingesting"
         if step not in self.tasks:
             self.tasks[step] = self.bar.add_task(step, total=total)
-        label = "linking documents" if step == "linking" else f"ingesting {source[-40:]}"
+        label = "linking documents" if step == "linking" else f"ingesting {escape(printable(source)[-40:])}"
         self.bar.update(self.tasks[step], completed=done, total=total, description=label)
 
     def __exit__(self, *exc: object) -> None:
@@ -327,31 +342,34 @@ def story(story_id: str, db: str | None) -> None:
 
 
 @main.command()
-@click.option("--db", default="storyline-demo.db", show_default=True, metavar="PATH",
-              help="Where to build the demo database (replaced if it exists). Example: --db /tmp/demo.db")
+@click.option("--db", default=None, metavar="PATH|URL", callback=_group_db,
+              help="Where to build the demo database (default storyline-demo.db, not $STORYLINE_DB); a demo "
+                   "database there is replaced, any other corpus is left alone. Example: --db /tmp/demo.db")
 @click.option("--quiet", "-q", is_flag=True, help="Only the summary, no dossier. Example: -q")
 @friendly_errors
-def demo(db: str, quiet: bool) -> None:
+def demo(db: str | None, quiet: bool) -> None:
     """Load the bundled demo corpus into a fresh database and show what storyline found.
 
     Example: storyline demo && storyline --help
     """
     from storyline.demo.load import load_demo
 
+    db = db or DEMO_DB
     report, store = load_demo(db)
-    for problem in report.problems:
-        err_console.print(f"[yellow]skipped[/yellow] {problem.message}", markup=True, highlight=False)
+    print_problems(report.problems)
     terminal.print_demo(console, report, build_export(store), db, brief=quiet)
 
 
 @main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind; anything but loopback needs --token. Example: --host 0.0.0.0 --token s3cret")
+              help="Address to bind, and the host name requests may use besides localhost; anything but loopback "
+                   "needs a token (one is generated and printed if none is given). Example: --host 0.0.0.0")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on. Example: --port 8080")
 @click.option("--read-only", is_flag=True, help="Disable the ingest form and uploads. Example: --read-only")
 @click.option("--token", envvar="STORYLINE_TOKEN", default=None,
-              help="Require this token (Bearer header or ?token= once); also $STORYLINE_TOKEN. Example: --token s3cret")
+              help="Require this token (Bearer header or ?token= once; at least 16 characters); also "
+                   "$STORYLINE_TOKEN. Example: --token \"$(openssl rand -hex 16)\"")
 @friendly_errors
 def serve(db: str | None, host: str, port: int, read_only: bool, token: str | None) -> None:
     """Run the local web app: stories, timelines, documents, people, search, ingest.
@@ -385,4 +403,4 @@ def report(story_id: str, db: str | None, fmt: str, output: str | None) -> None:
     path = output or f"{found['id']}.{fmt}"
     with open(path, "wb") as out:
         out.write(render_report(data, found["id"], fmt))  # type: ignore[arg-type]
-    console.print(f"wrote {path}")
+    console.print(Text(f"wrote {printable(path)}"))

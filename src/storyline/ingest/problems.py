@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyline.render.printable import printable
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -11,12 +13,16 @@ class Problem:
 
     ``source`` is a path or URL, or ``"path#line 12"`` / ``"file.csv#row 4"`` for
     a record inside a file; ``reason`` a short code such as ``"malformed-json"``;
-    ``message`` one human line saying what was wrong and what to do.
+    ``message`` one human line saying what was wrong and what to do, its control characters escaped
+    (a file name with ESC sequences must not act on the terminal it is printed to; ``source`` keeps them).
     """
 
     source: str
     reason: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", printable(self.message))
 
 
 # What to do, per reason code; the message is "<source>: <what happened>; <advice>".
@@ -25,6 +31,8 @@ ADVICE: dict[str, str] = {
     "binary": "convert it to text, HTML, PDF, an image (PNG, JPEG, TIFF), .docx, .odt or .eml first",
     "undecodable": "save the file as UTF-8 and ingest it again",
     "truncated-gzip": "the compressed file is incomplete; download or copy it again",
+    "nested-gzip": "decompress it yourself (gunzip) and ingest what is inside",
+    "truncated-warc": "download or copy the WARC file again to read the rest",
     "malformed-json": "fix the JSON syntax (one object, a list of objects, or one object per line)",
     "malformed-csv": "check the quoting and the number of columns, and that a header row names the fields",
     "malformed-html": "the page could not be parsed; save it again from the browser or export it as text",
@@ -55,6 +63,7 @@ ADVICE: dict[str, str] = {
     "ocr-timeout": "raise the limit (--ocr-timeout, seconds per page) and ingest the file again; nothing of it was stored",
     "ocr-failed": "Tesseract could not read the page image; re-scan the page or save it as PNG and ingest it again",
     "not-found": "check the path or glob; nothing matches it",
+    "symlink-loop": "point the link at the real file, or remove it",
     "no-text": "no readable text was left after extraction; check the source has article text",
     "missing-text-field": "give each record a text field (text, body, content, article or full_text)",
     "unreadable": "check the file permissions",
