@@ -106,10 +106,11 @@ def _looking_back(day: date, anchor: date) -> int:
     return 2 * days if days > 0 else -days
 
 
-def nearest_year(ref: Reference, month: int, day: int, tense: str | None, ahead: int = 60) -> int | None:
+def nearest_year(ref: Reference, month: int, day: int, tense: str | None, ahead: int = 60,
+                 behind: int = 0) -> int | None:
     """The year for a day and month written without one: in a past-tense sentence the latest
     candidate no more than ``ahead`` days after the reference (news looks back), in a future-tense
-    one the first on or after it, and with no tense cue the nearest, looking back."""
+    one the first no more than ``behind`` days before it, and with no tense cue the nearest, looking back."""
     if ref.year is None:
         return None
     anchor = ref.date or date(ref.year, ref.month or 7, 15 if ref.month else 1)
@@ -117,7 +118,7 @@ def nearest_year(ref: Reference, month: int, day: int, tense: str | None, ahead:
     if not candidates:
         return None
     if tense == "future":
-        later = [y for y in candidates if date(y, month, day) >= anchor]
+        later = [y for y in candidates if (date(y, month, day) - anchor).days >= -behind]
         return min(later) if later else max(candidates)
     if tense is None:
         return min(candidates, key=lambda y: (_looking_back(date(y, month, day), anchor), -y))
@@ -148,18 +149,56 @@ def sentence_window(text: str, start: int, end: int, reach: int = 160) -> tuple[
     return before, after
 
 
-def tense_of(text: str, start: int, end: int) -> str | None:
+def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset()) -> str | None:
     """"future" or "past" from the cue nearest the span in its sentence (future: will, next, is
-    due ...; past: said, was, -ed ...); None when the sentence has neither."""
+    due ...; past: said, was, -ed ...); None when the sentence has neither. Cues in ``ignore``
+    (lower case) do not count."""
     before, after = sentence_window(text, start, end)
     pattern = _cue_pattern()
     options: list[tuple[int, str]] = []
     last = None
     for cue in pattern.finditer(before):
-        last = cue
+        if cue.group().lower() not in ignore:
+            last = cue
     if last is not None:
         options.append((len(before) - last.end(), str(last.lastgroup)))
-    first = pattern.search(after)
+    first = next((c for c in pattern.finditer(after) if c.group().lower() not in ignore), None)
     if first is not None:
         options.append((first.start(), str(first.lastgroup)))
     return min(options)[1] if options else None
+
+
+_RANGE_END = re.compile(r"\s*(?:to|until|till|through|-|–)\s", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
+
+
+def anchor_before(text: str, start: int) -> str | None:
+    """The anchor word just before a date ("since", "from", "until", "by", "before", "after"), or None.
+
+    A date after such a word bounds a range or anchors a state ("services had deteriorated since 2017",
+    "the road stays shut until April"): it is not when the happening took place.
+    """
+    found = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    if found is None:
+        return None
+    anchors: dict[str, str] = lexicon()["anchor_words"]
+    return anchors.get(found.group(1).lower())
+
+
+def direction_of(text: str, start: int, end: int) -> str | None:
+    """Which way a date without its year (or week) resolves: "since" (on or before the reference),
+    "ahead" (forward, or a little back: a deadline just passed), "future" or "past"; None when nothing says.
+
+    "since April" looks back; "from April", "until April" and "by April" look ahead unless the sentence
+    is in the past tense ("the road was shut from April"; a reporting verb such as "said" does not make
+    it past); otherwise the sentence's tense decides.
+    """
+    anchor = anchor_before(text, start)
+    if anchor == "since":
+        return "since"
+    if anchor == "from" and _RANGE_END.match(text, end):
+        return tense_of(text, start, end)  # "from 26 August to 20 October": the range's own tense decides
+    if anchor in ("from", "until", "by"):
+        reporting = frozenset(lexicon()["reporting_cues"])
+        return "past" if tense_of(text, start, end, reporting) == "past" else "ahead"
+    return tense_of(text, start, end)

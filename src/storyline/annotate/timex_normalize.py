@@ -22,6 +22,7 @@ from storyline.annotate.timex_dates import (
     nth_weekday,
     quarter_of,
     shift_quarter,
+    direction_of,
     tense_of,
     valid_day,
 )
@@ -41,6 +42,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 _LAST = {"last", "past", "previous", "prior", "preceding"}
 _NEXT = {"next", "coming", "following"}
 _MONTHS_AHEAD = 2  # a month name alone may point this far past the reference ("in January", written in December)
+ANCHOR_GRACE_DAYS = 60  # "by 14 January" written on 15 January is the deadline just passed, not next year's
 _ANCHOR_REACH = 400  # characters within which "a year earlier" follows the quarter it compares with
 
 
@@ -52,6 +54,7 @@ class Context:
     ref: Reference
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, position)
     last_absolute: str | None = None  # value of the latest absolute date or year seen
+    last_weekday: tuple[date, int] | None = None  # (day, end offset) of the latest weekday resolved
     _narrative: bool | None = None
 
     @property
@@ -189,8 +192,13 @@ def _day_month(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     year_guess = narrative_year(ctx) or _year_matching_weekday(ctx.ref, month, day, m["wd"])
     if year_guess is None:
-        tense = tense_of(ctx.text, m.start(), m.end())
-        year_guess = nearest_year(ctx.ref, month, day, tense)
+        direction = direction_of(ctx.text, m.start(), m.end())
+        if direction == "since":
+            year_guess = nearest_year(ctx.ref, month, day, "past", ahead=0)
+        elif direction == "ahead":
+            year_guess = nearest_year(ctx.ref, month, day, "future", behind=ANCHOR_GRACE_DAYS)
+        else:
+            year_guess = nearest_year(ctx.ref, month, day, direction)
     if year_guess is None:
         return make_timex(ctx, m, "DATE", f"XXXX-{month:02d}-{day:02d}")
     return make_timex(ctx, m, "DATE", f"{year_guess:04d}-{month:02d}-{day:02d}", relative=True)
@@ -412,8 +420,12 @@ def _month_year(ctx: Context, m: re.Match[str], month: int, rel: str) -> int:
         return ref_year if month < ref_month else ref_year - 1
     if rel in _NEXT:
         return ref_year if month > ref_month else ref_year + 1
-    tense = tense_of(ctx.text, m.start(), m.end())
+    tense = direction_of(ctx.text, m.start(), m.end())
     ahead = {y: (y - ref_year) * 12 + month - ref_month for y in (ref_year - 1, ref_year, ref_year + 1)}
+    if tense == "since":
+        return max(y for y, d in ahead.items() if d <= 0)
+    if tense == "ahead":
+        return min(y for y, d in ahead.items() if d >= -_MONTHS_AHEAD)
     if tense == "future":
         return min(y for y, d in ahead.items() if d >= 0)
     if tense == "past":
