@@ -126,6 +126,33 @@ def nearest_year(ref: Reference, month: int, day: int, tense: str | None, ahead:
     return max(earlier) if earlier else min(candidates)
 
 
+ANCHOR_GRACE_DAYS = 60  # "by 14 January" written on 15 January is the deadline just passed, not next year's
+MONTHS_AHEAD = 2  # a month name alone may point this far past the reference ("in January", written in December)
+
+
+def day_year(ref: Reference, month: int, day: int, direction: str | None) -> int | None:
+    """The year of a day and month written without one, read the way :func:`direction_of` says."""
+    if direction == "since":
+        return nearest_year(ref, month, day, "past", ahead=0)
+    if direction == "ahead":
+        return nearest_year(ref, month, day, "future", behind=ANCHOR_GRACE_DAYS)
+    return nearest_year(ref, month, day, direction)
+
+
+def month_year(ref_year: int, ref_month: int, month: int, direction: str | None) -> int:
+    """The year of a month name written without one, read the way :func:`direction_of` says."""
+    ahead = {y: (y - ref_year) * 12 + month - ref_month for y in (ref_year - 1, ref_year, ref_year + 1)}
+    if direction == "since":
+        return max(y for y, d in ahead.items() if d <= 0)
+    if direction == "ahead":
+        return min(y for y, d in ahead.items() if d >= -MONTHS_AHEAD)
+    if direction == "future":
+        return min(y for y, d in ahead.items() if d >= 0)
+    if direction == "past":
+        return max(y for y, d in ahead.items() if d <= MONTHS_AHEAD)
+    return min(ahead, key=lambda y: 2 * ahead[y] if ahead[y] > 0 else -ahead[y])
+
+
 @cache
 def _cue_pattern() -> re.Pattern[str]:
     """Future and past cues in one regex (groups ``future`` and ``past``; future wins a tie)."""
