@@ -1,0 +1,255 @@
+"""Key-date timelines: the N most important dates of a set of documents, each with K short sentences.
+
+A journalist's timeline lists the days that mattered, each with a line or two. Importance is measured
+from the corpus, starting from DATEWISE (Gholipour Ghalandari & Ifrim 2020, whose supervised ranker reads
+how many sentences and documents mention a date, before, on and after it): a day matters when many
+documents, from many sources, refer to it, above all when later reports look back to it; a day on which
+much was published counts too. Weights live in ``data/keydates_params.json``.
+
+Sentences for a date are the sentences that carry it (never a sentence merely published that day), chosen
+greedily to stay close to what all of that date's sentences say (the centroid of their word weights, as
+DATEWISE's summariser does), preferring dates read from the text to inferred ones, short sentences and
+different documents, and never two near-identical sentences (versions and copies of one report).
+
+Pure functions over :class:`DatedSentence` records; nothing here reads a store.
+
+    >>> picks = key_dates(records, dates=10, sentences=2)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from storyline import timex3
+
+__all__ = ["DatedSentence", "KeyDate", "date_key", "every_date", "key_dates", "rank_dates", "within"]
+
+_TOKEN = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class DatedSentence:
+    """A sentence that carries a date, with its source span and its document's publication date."""
+
+    date: str  # TIMEX3 value
+    inferred: bool
+    document: str
+    start: int
+    end: int
+    text: str  # the sentence, whitespace collapsed
+    published: str | None = None  # ISO date of the document
+    source: str | None = None  # site or source name (falls back to the document)
+    anchor: str | None = None  # since, until ...: the date bounds a range, it dates no happening
+    url: str | None = None  # the document's URL, when known
+
+
+@dataclass
+class KeyDate:
+    """One date of a key-date timeline with its chosen sentences."""
+
+    date: str  # TIMEX3 value: a day ("2011-02-11"), or a coarser period when that is all the sources say
+    inferred: bool  # every sentence's date was inferred
+    score: float
+    documents: int  # how many documents refer to the date
+    sources: int  # how many sources (sites) do
+    sentences: list[DatedSentence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Params:
+    """Weights of the date score (see ``data/keydates_params.json``)."""
+
+    looking_back: float  # documents published after the date that refer to it
+    same_day: float  # documents published on the day that refer to it
+    looking_ahead: float  # documents published before the date that refer to it
+    sources: float  # distinct sources that refer to it
+    published: float  # documents published on the day or the day after (log-scaled)
+    sentences: float  # sentences that refer to it (log-scaled)
+    coarse: float  # factor for a period coarser than a day
+    redundant: float  # word overlap above which a sentence repeats one already chosen
+    short_words: int  # sentences up to this many words are "short"
+    max_words: int  # longer sentences are chosen only when nothing shorter is left
+
+
+@cache
+def params() -> Params:
+    data: dict[str, Any] = json.loads(resources.files("storyline.data").joinpath("keydates_params.json")
+                                      .read_text(encoding="utf-8"))
+    return Params(**{k: v for k, v in data.items() if not k.startswith("_")})
+
+
+def date_key(value: str) -> str | None:
+    """The date a record counts for: its day when it names one (a time of day counts for its day),
+    else the value itself when it can be placed on a calendar; None for what cannot be placed."""
+    span = timex3.interval(value)
+    if span is None:
+        return None
+    if span[0] == span[1]:
+        return span[0].isoformat()
+    return value
+
+
+def within(records: Iterable[DatedSentence], start: date | None, end: date | None) -> list[DatedSentence]:
+    """Records whose date lies inside [start, end] (either bound may be open)."""
+    out = []
+    for record in records:
+        span = timex3.interval(record.date)
+        if span is None or (start and span[0] < start) or (end and span[1] > end):
+            continue
+        out.append(record)
+    return out
+
+
+def _day(value: str | None) -> date | None:
+    span = timex3.interval(value[:10]) if value else None
+    return span[0] if span is not None and span[0] == span[1] else None
+
+
+def rank_dates(records: Sequence[DatedSentence], p: Params | None = None) -> list[tuple[str, float]]:
+    """Every date the records refer to (anchors left out), most important first, with its score."""
+    p = p or params()
+    by_date = _by_date(records)
+    published = Counter(d for d in (_day(pub) for pub in {r.document: r.published for r in records}.values()) if d)
+    scored = [(key, _score(key, group, published, p)) for key, group in by_date.items()]
+    return sorted(scored, key=lambda kv: (-kv[1], kv[0]))
+
+
+def _by_date(records: Iterable[DatedSentence]) -> dict[str, list[DatedSentence]]:
+    out: dict[str, list[DatedSentence]] = defaultdict(list)
+    for record in records:
+        key = date_key(record.date) if record.anchor is None else None
+        if key is not None:
+            out[key].append(record)
+    return out
+
+
+def _score(key: str, group: list[DatedSentence], published: Counter[date], p: Params) -> float:
+    day = _day(key)
+    documents = {r.document: _day(r.published) for r in group}
+    back = sum(1 for pub in documents.values() if day and pub and pub > day)
+    same = sum(1 for pub in documents.values() if day and pub == day)
+    ahead = len(documents) - back - same
+    sources = len({r.source or r.document for r in group})
+    out = p.looking_back * back + p.same_day * same + p.looking_ahead * ahead + p.sources * sources
+    out += p.sentences * math.log1p(len(group))
+    if day is not None:
+        out += p.published * math.log1p(published[day] + published[date.fromordinal(day.toordinal() + 1)])
+    else:
+        out *= p.coarse
+    return out
+
+
+def key_dates(records: Sequence[DatedSentence], dates: int, sentences: int,
+              p: Params | None = None) -> list[KeyDate]:
+    """The ``dates`` most important dates, each with up to ``sentences`` sentences, in date order.
+
+    Days come first; a coarser period (a month, a year) is listed only when fewer days than asked for have
+    sentences, as a journalist dates what the sources allow.
+    """
+    p = p or params()
+    ranked = rank_dates(records, p)
+    days = [kv for kv in ranked if _day(kv[0]) is not None]
+    periods = [kv for kv in ranked if _day(kv[0]) is None]
+    chosen = (days + periods)[:max(0, dates)]
+    by_date = _by_date(records)
+    weights = _idf(records)
+    out = [_key_date(key, score, by_date[key], sentences, weights, p) for key, score in chosen]
+    return sorted(out, key=lambda k: timex3.sort_key(k.date))
+
+
+def every_date(records: Sequence[DatedSentence]) -> list[KeyDate]:
+    """Every date the records refer to (anchors included, as their own dates), with all their sentences."""
+    by_value: dict[str, list[DatedSentence]] = defaultdict(list)
+    for record in records:
+        by_value[record.date].append(record)
+    out = [KeyDate(value, all(r.inferred for r in group), 0.0, len({r.document for r in group}),
+                   len({r.source or r.document for r in group}), sorted(group, key=_reading_order))
+           for value, group in by_value.items()]
+    return sorted(out, key=lambda k: timex3.sort_key(k.date))
+
+
+def _reading_order(record: DatedSentence) -> tuple[str, str, int]:
+    return (record.published or "9999", record.document, record.start)
+
+
+def _key_date(key: str, score: float, group: list[DatedSentence], k: int, weights: dict[str, float],
+              p: Params) -> KeyDate:
+    picked = pick_sentences(group, k, weights, p)
+    return KeyDate(key, all(r.inferred for r in group), round(score, 3), len({r.document for r in group}),
+                   len({r.source or r.document for r in group}), picked)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def _idf(records: Sequence[DatedSentence]) -> dict[str, float]:
+    frequency = Counter(t for r in {r.text: r for r in records}.values() for t in set(_tokens(r.text)))
+    total = max(1, len(records))
+    return {t: math.log(total / n) for t, n in frequency.items()}
+
+
+def pick_sentences(group: Sequence[DatedSentence], k: int, weights: dict[str, float],
+                   p: Params | None = None) -> list[DatedSentence]:
+    """Up to ``k`` sentences that together stay closest to what the date's sentences say."""
+    p = p or params()
+    unique = list({" ".join(_tokens(r.text)): r for r in sorted(group, key=_reading_order)}.values())
+    vectors = [_vector(r.text, weights) for r in unique]
+    centroid: Counter[str] = Counter()
+    for v in vectors:
+        centroid.update(v)
+    chosen: list[int] = []
+    summary: Counter[str] = Counter()
+    while len(chosen) < k:
+        best = _best_addition(unique, vectors, centroid, summary, chosen, p)
+        if best is None:
+            break
+        chosen.append(best)
+        summary.update(vectors[best])
+    return [unique[i] for i in chosen]
+
+
+def _best_addition(unique: Sequence[DatedSentence], vectors: list[Counter[str]], centroid: Counter[str],
+                   summary: Counter[str], chosen: list[int], p: Params) -> int | None:
+    best: tuple[tuple[int, int, float], int] | None = None
+    documents = {unique[i].document for i in chosen}
+    for i, record in enumerate(unique):
+        if i in chosen or any(_overlap(vectors[i], vectors[j]) > p.redundant for j in chosen):
+            continue
+        words = len(record.text.split())
+        if words < 4:
+            continue
+        length_class = 0 if words <= p.short_words else 1 if words <= p.max_words else 2
+        trial = summary + vectors[i]
+        rank = (length_class + (1 if record.inferred else 0), 1 if record.document in documents else 0,
+                -_cosine(trial, centroid))
+        if best is None or rank < best[0]:
+            best = (rank, i)
+    return best[1] if best else None
+
+
+def _vector(text: str, weights: dict[str, float]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for token in _tokens(text):
+        out[token] += weights.get(token, 0.0)  # type: ignore[assignment]  # float weights in a Counter
+    return out
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _overlap(a: Counter[str], b: Counter[str]) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
