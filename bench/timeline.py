@@ -111,6 +111,8 @@ def load_entities(root: Path) -> list[Topic]:
         with gzip.open(folder / "articles.jsonl.gz", "rt", encoding="utf-8") as fh:
             for line in fh:
                 a = json.loads(line)
+                if not a["text"].strip():
+                    continue  # a few records have no text: there is nothing to ingest
                 topic.articles.append({"id": a["id"], "published": a["time"][:10],
                                        "text": _article_text(a["text"].split("\n")), "site_name": "theguardian.com"})
         for i, line in enumerate((folder / "timelines.jsonl").read_text(encoding="utf-8").splitlines()):

@@ -202,39 +202,50 @@ def pick_sentences(group: Sequence[DatedSentence], k: int, weights: dict[str, fl
                    p: Params | None = None) -> list[DatedSentence]:
     """Up to ``k`` sentences that together stay closest to what the date's sentences say."""
     p = p or params()
-    unique = list({" ".join(_tokens(r.text)): r for r in sorted(group, key=_reading_order)}.values())
+    unique: dict[str, DatedSentence] = {}
+    for r in sorted(group, key=lambda r: (r.inferred, _reading_order(r))):
+        unique.setdefault(" ".join(_tokens(r.text)), r)  # one copy of a repeated sentence: read, earliest
+    return _greedy(list(unique.values()), k, weights, p)
+
+
+def _greedy(unique: list[DatedSentence], k: int, weights: dict[str, float], p: Params) -> list[DatedSentence]:
     vectors = [_vector(r.text, weights) for r in unique]
     centroid: Counter[str] = Counter()
     for v in vectors:
         centroid.update(v)
+    c_norm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
+    to_centroid = [_dot(v, centroid) for v in vectors]
+    norms = [_dot(v, v) for v in vectors]
+    words = [len(r.text.split()) for r in unique]
     chosen: list[int] = []
     summary: Counter[str] = Counter()
+    s_dot, s_norm = 0.0, 0.0  # summary . centroid, |summary|^2
     while len(chosen) < k:
-        best = _best_addition(unique, vectors, centroid, summary, chosen, p)
+        documents = {unique[i].document for i in chosen}
+        best: tuple[tuple[int, int, float], int] | None = None
+        for i, record in enumerate(unique):
+            if i in chosen or words[i] < 4 or any(_overlap(vectors[i], vectors[j]) > p.redundant for j in chosen):
+                continue
+            length_class = 0 if words[i] <= p.short_words else 1 if words[i] <= p.max_words else 2
+            norm = math.sqrt(s_norm + 2 * _dot(vectors[i], summary) + norms[i]) or 1.0
+            rank = (length_class + int(record.inferred), int(record.document in documents),
+                    -(s_dot + to_centroid[i]) / (norm * c_norm))
+            if best is None or rank < best[0]:
+                best = (rank, i)
         if best is None:
             break
-        chosen.append(best)
-        summary.update(vectors[best])
+        i = best[1]
+        s_norm += 2 * _dot(vectors[i], summary) + norms[i]
+        s_dot += to_centroid[i]
+        summary.update(vectors[i])
+        chosen.append(i)
     return [unique[i] for i in chosen]
 
 
-def _best_addition(unique: Sequence[DatedSentence], vectors: list[Counter[str]], centroid: Counter[str],
-                   summary: Counter[str], chosen: list[int], p: Params) -> int | None:
-    best: tuple[tuple[int, int, float], int] | None = None
-    documents = {unique[i].document for i in chosen}
-    for i, record in enumerate(unique):
-        if i in chosen or any(_overlap(vectors[i], vectors[j]) > p.redundant for j in chosen):
-            continue
-        words = len(record.text.split())
-        if words < 4:
-            continue
-        length_class = 0 if words <= p.short_words else 1 if words <= p.max_words else 2
-        trial = summary + vectors[i]
-        rank = (length_class + (1 if record.inferred else 0), 1 if record.document in documents else 0,
-                -_cosine(trial, centroid))
-        if best is None or rank < best[0]:
-            best = (rank, i)
-    return best[1] if best else None
+def _dot(a: Counter[str], b: Counter[str]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return float(sum(v * b.get(t, 0.0) for t, v in a.items()))
 
 
 def _vector(text: str, weights: dict[str, float]) -> Counter[str]:
@@ -242,12 +253,6 @@ def _vector(text: str, weights: dict[str, float]) -> Counter[str]:
     for token in _tokens(text):
         out[token] += weights.get(token, 0.0)  # type: ignore[assignment]  # float weights in a Counter
     return out
-
-
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> float:
