@@ -234,7 +234,8 @@ def _candidate_pairs(reports: list[_Report]) -> list[tuple[int, int]]:
     """Pairs worth comparing: same day and month, or a shared word that few event sentences use."""
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, report in enumerate(reports):
-        buckets["@" + report.event.date[4:]].append(i)
+        value = report.event.date
+        buckets["@" + (value[4:] if value[4:5] == "-" else value)].append(i)  # the day and month, year aside
         for word in report.words:
             buckets[word].append(i)
     pairs: set[tuple[int, int]] = set()
