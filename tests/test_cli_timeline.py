@@ -103,3 +103,14 @@ def test_cli_timeline_table_and_a_clear_error_for_an_unknown_story(tmp_path: Pat
     assert "14 March 2023" in table and "20 March 2023" in table
     result = CliRunner().invoke(main, ["timeline", "--db", db, "--story", "NOPE", "--dates", "2"])
     assert result.exit_code == 2 and "storyline stories" in result.output
+
+
+def test_cli_timeline_mirrors_the_python_api(tmp_path: Path) -> None:
+    import storyline
+
+    db = _db(tmp_path)
+    picks = storyline.timeline(db=db, dates=2, sentences=1)
+    data = json.loads(_run("timeline", "--db", db, "--dates", "2", "--sentences", "1", "--format", "json"))
+    assert [k.date for k in picks] == [e["date"] for e in data["timeline"]]
+    assert [s.document for k in picks for s in k.sentences] == [
+        s["document"] for e in data["timeline"] for s in e["sentences"]]
