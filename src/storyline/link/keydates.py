@@ -78,7 +78,6 @@ class Params:
     redundant: float  # word overlap above which a sentence repeats one already chosen
     short_words: int  # sentences up to this many words are "short"
     max_words: int  # longer sentences are chosen only when nothing shorter is left
-    fresh: float  # bonus for a sentence from a report published on the day or the two after (it tells the event)
 
 
 @cache
@@ -184,7 +183,7 @@ def _reading_order(record: DatedSentence) -> tuple[str, str, int]:
 
 def _key_date(key: str, score: float, group: list[DatedSentence], k: int, weights: dict[str, float],
               p: Params) -> KeyDate:
-    picked = pick_sentences(group, k, weights, p, _day(key))
+    picked = pick_sentences(group, k, weights, p)
     return KeyDate(key, all(r.inferred for r in group), round(score, 3), len({r.document for r in group}),
                    len({r.source or r.document for r in group}), picked)
 
@@ -200,23 +199,16 @@ def _idf(records: Sequence[DatedSentence]) -> dict[str, float]:
 
 
 def pick_sentences(group: Sequence[DatedSentence], k: int, weights: dict[str, float],
-                   p: Params | None = None, day: date | None = None) -> list[DatedSentence]:
+                   p: Params | None = None) -> list[DatedSentence]:
     """Up to ``k`` sentences that together stay closest to what the date's sentences say."""
     p = p or params()
     unique: dict[str, DatedSentence] = {}
     for r in sorted(group, key=lambda r: (r.inferred, _reading_order(r))):
         unique.setdefault(" ".join(_tokens(r.text)), r)  # one copy of a repeated sentence: read, earliest
-    return _greedy(list(unique.values()), k, weights, p, day)
+    return _greedy(list(unique.values()), k, weights, p)
 
 
-def _fresh(record: DatedSentence, day: date | None) -> bool:
-    published = _day(record.published)
-    return day is not None and published is not None and 0 <= (published - day).days <= 2
-
-
-def _greedy(unique: list[DatedSentence], k: int, weights: dict[str, float], p: Params,
-            day: date | None) -> list[DatedSentence]:
-    fresh = [p.fresh if _fresh(r, day) else 0.0 for r in unique]
+def _greedy(unique: list[DatedSentence], k: int, weights: dict[str, float], p: Params) -> list[DatedSentence]:
     vectors = [_vector(r.text, weights) for r in unique]
     centroid: Counter[str] = Counter()
     for v in vectors:
@@ -237,7 +229,7 @@ def _greedy(unique: list[DatedSentence], k: int, weights: dict[str, float], p: P
             length_class = 0 if words[i] <= p.short_words else 1 if words[i] <= p.max_words else 2
             norm = math.sqrt(s_norm + 2 * _dot(vectors[i], summary) + norms[i]) or 1.0
             rank = (length_class + int(record.inferred), int(record.document in documents),
-                    -(s_dot + to_centroid[i]) / (norm * c_norm) - fresh[i])
+                    -(s_dot + to_centroid[i]) / (norm * c_norm))
             if best is None or rank < best[0]:
                 best = (rank, i)
         if best is None:
