@@ -18,11 +18,13 @@ Pure functions over :class:`DatedSentence` records; nothing here reads a store.
 
 from __future__ import annotations
 
+import calendar
 import json
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -162,7 +164,8 @@ def key_dates(records: Sequence[DatedSentence], dates: int, sentences: int,
     chosen = (days + periods)[:max(0, dates)]
     by_date = _by_date(records)
     weights = _idf(records)
-    out = [_key_date(key, score, by_date[key], sentences, weights, p) for key, score in chosen]
+    several = _several_dates(records)
+    out = [_key_date(key, score, by_date[key], sentences, weights, p, several) for key, score in chosen]
     return sorted(out, key=lambda k: timex3.sort_key(k.date))
 
 
@@ -181,9 +184,17 @@ def _reading_order(record: DatedSentence) -> tuple[str, str, int]:
     return (record.published or "9999", record.document, record.start)
 
 
+def _several_dates(records: Iterable[DatedSentence]) -> set[tuple[str, int]]:
+    """(document, start) of sentences that carry more than one date: a reader cannot tell which is meant."""
+    dates: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for r in records:
+        dates[(r.document, r.start)].add(r.date)
+    return {key for key, values in dates.items() if len(values) > 1}
+
+
 def _key_date(key: str, score: float, group: list[DatedSentence], k: int, weights: dict[str, float],
-              p: Params) -> KeyDate:
-    picked = pick_sentences(group, k, weights, p)
+              p: Params, several: set[tuple[str, int]]) -> KeyDate:
+    picked = pick_sentences(group, k, weights, p, several)
     return KeyDate(key, all(r.inferred for r in group), round(score, 3), len({r.document for r in group}),
                    len({r.source or r.document for r in group}), picked)
 
@@ -198,17 +209,34 @@ def _idf(records: Sequence[DatedSentence]) -> dict[str, float]:
     return {t: math.log(total / n) for t, n in frequency.items()}
 
 
-def pick_sentences(group: Sequence[DatedSentence], k: int, weights: dict[str, float],
-                   p: Params | None = None) -> list[DatedSentence]:
-    """Up to ``k`` sentences that together stay closest to what the date's sentences say."""
+def pick_sentences(group: Sequence[DatedSentence], k: int, weights: dict[str, float], p: Params | None = None,
+                   several: AbstractSet[tuple[str, int]] = frozenset()) -> list[DatedSentence]:
+    """Up to ``k`` sentences that together stay closest to what the date's sentences say.
+
+    A sentence that is little more than a timestamp ("January 31, 2011 at 2:59 pm | U.S.", "(Update 8:14
+    a.m. Tuesday)") says nothing and is never chosen; one that carries other dates too comes last.
+    """
     p = p or params()
     unique: dict[str, DatedSentence] = {}
-    for r in sorted(group, key=lambda r: (r.inferred, _reading_order(r))):
-        unique.setdefault(" ".join(_tokens(r.text)), r)  # one copy of a repeated sentence: read, earliest
-    return _greedy(list(unique.values()), k, weights, p)
+    for r in sorted(group, key=lambda r: (r.inferred, (r.document, r.start) in several, _reading_order(r))):
+        if _says_something(r.text):
+            unique.setdefault(" ".join(_tokens(r.text)), r)  # one copy of a repeated sentence: read, earliest
+    return _greedy(list(unique.values()), k, weights, p, several)
 
 
-def _greedy(unique: list[DatedSentence], k: int, weights: dict[str, float], p: Params) -> list[DatedSentence]:
+def _says_something(text: str) -> bool:
+    """At least four words besides date and time words."""
+    return sum(1 for t in _tokens(text) if t not in _time_words()) >= 4
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    words = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:]}
+    return frozenset(words | {"am", "pm", "et", "gmt", "bst", "utc", "update", "updated", "posted", "at"})
+
+
+def _greedy(unique: list[DatedSentence], k: int, weights: dict[str, float], p: Params,
+            several: AbstractSet[tuple[str, int]]) -> list[DatedSentence]:
     vectors = [_vector(r.text, weights) for r in unique]
     centroid: Counter[str] = Counter()
     for v in vectors:
@@ -228,7 +256,8 @@ def _greedy(unique: list[DatedSentence], k: int, weights: dict[str, float], p: P
                 continue
             length_class = 0 if words[i] <= p.short_words else 1 if words[i] <= p.max_words else 2
             norm = math.sqrt(s_norm + 2 * _dot(vectors[i], summary) + norms[i]) or 1.0
-            rank = (length_class + int(record.inferred), int(record.document in documents),
+            rank = (length_class + int(record.inferred) + int((record.document, record.start) in several),
+                    int(record.document in documents),
                     -(s_dot + to_centroid[i]) / (norm * c_norm))
             if best is None or rank < best[0]:
                 best = (rank, i)

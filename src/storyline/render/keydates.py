@@ -16,7 +16,7 @@ def key_dates_table(dates: list[KeyDate]) -> Table:
     for k in dates:
         when = timex3.words(k.date, inferred=k.inferred)
         if k.documents > 1:
-            when += f"\n[dim]{k.documents} documents, {k.sources} sources[/dim]"
+            when += f"\n[dim]{k.documents} documents, {k.sources} source{'s' if k.sources != 1 else ''}[/dim]"
         text = "\n".join(s.text for s in k.sentences)
         sources = "\n".join(f"{s.document[:8]} {s.start}-{s.end}" for s in k.sentences)
         table.add_row(when, text, sources)
