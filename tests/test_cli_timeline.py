@@ -77,6 +77,8 @@ def test_cli_timeline_every_event_without_dates_and_search_scope(tmp_path: Path)
     db = _db(tmp_path)
     every = json.loads(_run("timeline", "--db", db, "--format", "json"))["timeline"]
     assert {"2017", "2023-03-14", "2023-03-20", "2023-04-02"} <= {e["date"] for e in every}
+    since = next(e for e in every if e["date"] == "2017")
+    assert since["anchor"] == "since" and since["words"] == "since 2017"  # "has lost money since 2017"
     about = json.loads(_run("timeline", "--db", db, "--about", "minister review", "--format", "json"))["timeline"]
     assert {s["document"] for e in about for s in e["sentences"]} == {
         d.id for d in Store(db).iter_documents() if d.title == "Minister orders review"}

@@ -1,6 +1,6 @@
 """Key-date timelines written out: JSON (the documented shape), CSV (one row per sentence), TimelineJS3.
 
-    {"timeline": [{"date": "2011-02-11", "inferred": false, "words": "11 February 2011",
+    {"timeline": [{"date": "2011-02-11", "inferred": false, "words": "11 February 2011", "anchor": null,
                    "documents": 40, "sources": 3,
                    "sentences": [{"text": "...", "document": "3fa2...", "start": 120, "end": 233}]}]}
 
@@ -27,8 +27,8 @@ FORMATS = ("table", "json", "csv", "timelinejs")
 def timeline_json(dates: list[KeyDate]) -> dict[str, Any]:
     """The documented JSON object of a key-date timeline."""
     return {"timeline": [
-        {"date": k.date, "inferred": k.inferred, "words": timex3.words(k.date), "documents": k.documents,
-         "sources": k.sources,
+        {"date": k.date, "inferred": k.inferred, "words": timex3.words(k.date, anchor=k.anchor),
+         "anchor": k.anchor, "documents": k.documents, "sources": k.sources,
          "sentences": [{"text": s.text, "document": s.document, "start": s.start, "end": s.end} for s in k.sentences]}
         for k in dates
     ]}
@@ -61,7 +61,7 @@ def timelinejs(dates: list[KeyDate], title: str) -> dict[str, Any]:
         slide: dict[str, Any] = {
             "start_date": start,
             "unique_id": k.date,
-            "text": {"headline": timex3.words(k.date, inferred=k.inferred), "text": body},
+            "text": {"headline": timex3.words(k.date, inferred=k.inferred, anchor=k.anchor), "text": body},
         }
         url = next((s.url for s in k.sentences if s.url), None)
         if url:
@@ -85,6 +85,7 @@ def write_timeline(dates: list[KeyDate], fmt: str, out: TextIO, title: str = "Ke
         writer.writerow(["date", "words", "inferred", "document", "start", "end", "text"])
         for k in dates:
             for s in k.sentences:
-                writer.writerow([k.date, timex3.words(k.date), k.inferred, s.document, s.start, s.end, s.text])
+                writer.writerow([k.date, timex3.words(k.date, anchor=k.anchor), k.inferred, s.document, s.start,
+                                 s.end, s.text])
     else:
         raise ValueError(f"unknown timeline format {fmt!r}; choose one of json, csv, timelinejs (or table)")

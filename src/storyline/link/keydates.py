@@ -64,6 +64,7 @@ class KeyDate:
     documents: int  # how many documents refer to the date
     sources: int  # how many sources (sites) do
     sentences: list[DatedSentence] = field(default_factory=list)
+    anchor: str | None = None  # every dated event listed: "since 2017" is its own entry, apart from "2017"
 
 
 @dataclass(frozen=True)
@@ -170,13 +171,13 @@ def key_dates(records: Sequence[DatedSentence], dates: int, sentences: int,
 
 
 def every_date(records: Sequence[DatedSentence]) -> list[KeyDate]:
-    """Every date the records refer to (anchors included, as their own dates), with all their sentences."""
-    by_value: dict[str, list[DatedSentence]] = defaultdict(list)
+    """Every date the records refer to (anchors included, as their own entries), with all their sentences."""
+    by_value: dict[tuple[str, str | None], list[DatedSentence]] = defaultdict(list)
     for record in records:
-        by_value[record.date].append(record)
+        by_value[(record.date, record.anchor)].append(record)
     out = [KeyDate(value, all(r.inferred for r in group), 0.0, len({r.document for r in group}),
-                   len({r.source or r.document for r in group}), sorted(group, key=_reading_order))
-           for value, group in by_value.items()]
+                   len({r.source or r.document for r in group}), sorted(group, key=_reading_order), anchor)
+           for (value, anchor), group in by_value.items()]
     return sorted(out, key=lambda k: timex3.sort_key(k.date))
 
 

@@ -14,7 +14,7 @@ def key_dates_table(dates: list[KeyDate]) -> Table:
     table.add_column("what happened")
     table.add_column("source", no_wrap=True)
     for k in dates:
-        when = timex3.words(k.date, inferred=k.inferred)
+        when = timex3.words(k.date, inferred=k.inferred, anchor=k.anchor)
         if k.documents > 1:
             when += f"\n[dim]{k.documents} documents, {k.sources} source{'s' if k.sources != 1 else ''}[/dim]"
         text = "\n".join(s.text for s in k.sentences)
