@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 import click
@@ -14,11 +15,14 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from storyline import api, views
+from storyline import api, timex3, views
 from storyline.export import FORMATS, LISTS, build_export, write_export
 from storyline.ingest import Problem
 from storyline.render import terminal
+from storyline.render.keydates import key_dates_table
 from storyline.render.printable import printable
+from storyline.timeline_export import FORMATS as TIMELINE_FORMATS
+from storyline.timeline_export import write_timeline
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEMO_DB = "storyline-demo.db"
@@ -284,19 +288,59 @@ def quotes(db: str | None, speaker: str | None, limit: int) -> None:
     console.print(terminal.quotes_table(rows[:limit], total=len(rows)))
 
 
+def _day_option(value: str | None, last: bool) -> date | None:
+    span = timex3.interval(value) if value else None
+    if value and span is None:
+        raise click.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+    return (span[1] if last else span[0]) if span else None
+
+
 @main.command()
 @click.argument("doc", required=False)
 @db_option
-@click.option("--story", default=None, help="Only events of this story. Example: --story S0001")
+@click.option("--story", default=None, help="Only this story's documents. Example: --story S0001")
+@click.option("--storyline", "storyline_id", default=None,
+              help="Only the documents of this storyline's stories. Example: --storyline L0001")
+@click.option("--about", default=None, help="Only documents matching this search. Example: --about 'depot closure'")
+@click.option("--dates", type=click.IntRange(min=1), default=None,
+              help="Key dates: the N most important dates (default: every dated event). Example: --dates 10")
+@click.option("--sentences", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Sentences per key date. Example: --sentences 1")
+@click.option("--from", "start", default=None, metavar="DATE",
+              help="Only events dated, and documents published, on or after DATE. Example: --from 2023-03-01")
+@click.option("--to", "end", default=None, metavar="DATE",
+              help="Only events dated, and documents published, on or before DATE. Example: --to 2023-12-31")
+@click.option("--format", "fmt", type=click.Choice(TIMELINE_FORMATS), default="table", show_default=True,
+              help="table, json ({\"timeline\": [...]}, docs/export.md), csv or timelinejs (TimelineJS3). "
+                   "Example: --format timelinejs -o timeline.json")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Output file (default stdout). Example: -o timeline.json")
 @friendly_errors
-def timeline(doc: str | None, db: str | None, story: str | None) -> None:
-    """Dated events, ordered (mixed precision), for one document or the whole corpus.
+def timeline(doc: str | None, db: str | None, story: str | None, storyline_id: str | None, about: str | None,
+             dates: int | None, sentences: int, start: str | None, end: str | None, fmt: str, output: Any) -> None:
+    """Dated events in date order, or (with --dates) the key dates of a story, storyline, search or corpus.
 
-    Example: storyline timeline 3fa2
+    Without --dates every dated event is listed (mixed precision); with it, the N most important dates
+    (how many documents and sources refer to each), each with its best sentences and their sources.
+
+    Example: storyline timeline --story S0001 --dates 10 --sentences 2
     """
-    data = build_export(api.open_store(db))
-    titles = {d["id"]: d.get("title") or d["source"] for d in data["documents"]}
-    console.print(terminal.timeline_table(views.timeline(data, document=doc, story=story), titles))
+    scope = api.TimelineScope(story, storyline_id, about, doc, _day_option(start, False), _day_option(end, True))
+    if fmt == "table" and dates is None and not (storyline_id or about or start or end):
+        data = build_export(api.open_store(db))
+        titles = {d["id"]: d.get("title") or d["source"] for d in data["documents"]}
+        console.print(terminal.timeline_table(views.timeline(data, document=doc, story=story), titles))
+        return
+    found = api.timeline(db, scope, dates, sentences)
+    if fmt == "table":
+        console.print(key_dates_table(found))
+    else:
+        write_timeline(found, fmt, output, title=_timeline_title(scope))
+
+
+def _timeline_title(scope: api.TimelineScope) -> str:
+    what = scope.story or scope.storyline or (f"“{scope.about}”" if scope.about else None) or "the corpus"
+    return f"Key dates: {what}"
 
 
 @main.command()

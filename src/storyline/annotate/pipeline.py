@@ -51,15 +51,18 @@ def _entities(doc: Document, ann: Annotations, ctx: Context) -> None:
 
 
 def _timex(doc: Document, ann: Annotations, ctx: Context) -> None:
-    reference = doc.published
-    if reference is None:
-        first_pass = find_timexes(doc.text, None)
-        reference = infer_reference_date(doc.text, first_pass)
-        ann.reference_date = reference
-        ann.timexes = find_timexes(doc.text, reference) if reference else first_pass
+    """Dates resolved against the publication date; an undated document keeps every unknown part unknown.
+
+    Its reference date is only estimated (the latest date it names, for story clustering): resolving
+    "Thursday" or "19 October" against a guess gives confidently wrong dates. Linking later fills a
+    missing year from the story's evidence, when that evidence agrees (see ``link.event_years``).
+    """
+    if doc.published is None:
+        ann.timexes = find_timexes(doc.text, None)
+        ann.reference_date = infer_reference_date(doc.text, ann.timexes)
         return
-    ann.reference_date = reference
-    ann.timexes = find_timexes(doc.text, reference)
+    ann.reference_date = doc.published
+    ann.timexes = find_timexes(doc.text, doc.published)
 
 
 def unattributed_spans(doc: Document) -> list[tuple[int, int]]:
