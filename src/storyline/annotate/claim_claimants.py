@@ -1,6 +1,6 @@
 """Who makes a claim: the verb's subject resolved like a quote speaker, precision first.
 
-The subject goes through :func:`storyline.annotate.speakers.attribute_speaker` (the function
+The subject goes through :func:`storyline.annotate.speaker_resolve.attribute_speaker` (the function
 that resolves quote speakers).  When that names no entity, a role description is matched against
 the roles the document records ("the leader of Brackendale Borough Council" -> the one person
 recorded as leader of that council; "the head of the company" -> the one chief executive with an
@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from storyline.annotate.claim_markers import markers
-from storyline.annotate.speakers import NAME, SpeakerSpan, attribute_speaker, lexicon, possessor
+from storyline.annotate.speaker_resolve import attribute_speaker
+from storyline.annotate.speakers import NAME, SpeakerSpan, lexicon, possessor
 from storyline.model import Entity, Mention
 
 __all__ = ["resolve_claimant", "entity_by_role_description"]
