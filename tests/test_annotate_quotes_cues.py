@@ -185,9 +185,9 @@ def test_quotes_cues_share_of_those_asked_speaks() -> None:
         "Just 28 per cent of voters said they had a favourable view of the mayor."
     )
     quotes = quotes_of(text)
-    assert [(q.text, q.speaker_name) for q in quotes] == [
-        ("they want the next premier to cut the gas tax", "About 4 in 10"),
-        ("they had a favourable view of the mayor", "Just 28 per cent of voters"),
+    assert [(q.text, q.speaker_name, q.speaker_kind) for q in quotes] == [
+        ("they want the next premier to cut the gas tax", "about 4 in 10", "group"),
+        ("they had a favourable view of the mayor", "just 28 per cent of voters", "group"),
     ]
 
 

@@ -27,6 +27,7 @@ DESCRIPTION_RE = re.compile(
 PLACE_WORDS = frozenset({"town", "city", "borough", "county", "district", "state", "country", "region", "area"})
 ANY_ORG_WORDS = frozenset({"company", "firm", "business", "contractor", "operator", "provider", "organisation",
                            "organization", "charity", "trust"})
+UNDER_ROLE_WORDS = frozenset({"deputy", "vice", "assistant", "former", "shadow", "associate", "junior"})  # not "the mayor"
 SKIP_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "at", "in", "s"})
 JUNK_END_WORDS = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "that",
                             "many", "some", "most", "all"})
@@ -60,8 +61,9 @@ def entity_by_role_description(surface: str, entities: list[Entity]) -> Entity |
             continue
         for role in entity.roles:
             role_text = " ".join(filter(None, [role.role, role.organisation, role.place]))
+            under = _words(role.role) & UNDER_ROLE_WORDS - mods
             if (any(re.search(rf"\b{r}\b", role.role.lower()) for r in roles) and mods <= _words(role_text)
-                    and _org_fits(wanted, role_text, role.organisation is not None)):
+                    and not under and _org_fits(wanted, role_text, role.organisation is not None)):
                 found.append(entity)
                 break
     return found[0] if len(found) == 1 else None

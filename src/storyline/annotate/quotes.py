@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from storyline.annotate.quote_indirect import OBJECT_RE, Found, find_indirect, reported_clause_start, speaker_span_of
 from storyline.annotate.quote_marks import BODY_KINDS, SCARE_MAX_WORDS, WORD_RE, DirectSpan, find_direct_spans
@@ -64,6 +63,9 @@ IT_REACH = 200  # characters: how far back "it" may take the last non-person spe
 INTRODUCER_REACH = 40  # characters: a paragraph whose subject (a person) is named this close to its start
 DASH_SPEAKER_RE = re.compile(rf"[ \t]*[—–-]{{1,2}}[ \t]*(?P<subj>{NAME})[ \t]*(?:,[^.\n“”\"]{{1,80}})?\.?[ \t]*(?=\n|$)")
 COLON_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{NAME}|{PRONOUN})\s+[a-z]")
+NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|our)\s+$", re.IGNORECASE)
+READ_COLON_RE = re.compile(r"\s(?P<verb>read|reads)\s*:$")
+TITLE_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 
 
 
@@ -102,7 +104,8 @@ def _cue_before(text: str, lo: int, end: int) -> tuple[tuple[int, int], str] | N
     lex = lexicon()
     last = None
     for match in lex.verb_re.finditer(text, lo, end):
-        last = match
+        if not NOUN_BEFORE_RE.search(text, max(lo, match.start() - 6), match.start()):
+            last = match  # "in response to the report:": a noun, not the cue
     if last is None:
         return None
     pos = last.end()
@@ -133,7 +136,7 @@ def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Menti
     cue = _cue_before(text, lo, span.open)
     if cue is not None:
         (cue_start, cue_end), kind = cue
-        if text[cue_start:cue_end].endswith("ing"):  # "..., saying: “...”": the subject of the sentence
+        if text[cue_start:cue_end].endswith("ing") and " " not in text[cue_start:cue_end]:  # "..., saying: “...”"
             speaker = speaker_at_start(text, lo, cue_start)
             speaker = speaker if speaker is not None and speaker.form in ("name", "pronoun") else None
         else:
@@ -143,6 +146,11 @@ def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Menti
             return Found(that, span.content_end + 1, "mixed", speaker, (cue_start, cue_end), 0.85)
         return Found(span.content_start, span.content_end, "direct", speaker, (cue_start, cue_end), 0.85)
     prefix = text[lo : span.open].rstrip()
+    read = READ_COLON_RE.search(prefix)
+    if read is not None:  # "A post on the branch's Facebook page, shared 4,000 times, read: “…”"
+        cue_start = lo + read.start("verb")
+        speaker = speaker_before(text, lo, cue_start)
+        return Found(span.content_start, span.content_end, "direct", speaker, (cue_start, lo + read.end("verb")), 0.8)
     if prefix.endswith(":"):
         colon = lo + len(prefix) - 1
         speaker = None
@@ -275,7 +283,18 @@ def _link_paragraph_chains(spans: list[DirectSpan], directs: list[Found]) -> Non
         i = j + 1
 
 
+def _title_case(text: str, found: Found) -> bool:
+    """"A Fresh Start For Northfield Homes": a title in quotation marks, not words anyone said."""
+    words = TITLE_WORD_RE.findall(text, found.start, found.end)
+    long_words = [w for w in words if len(w) > 3]
+    content = text[found.start : found.end].rstrip()
+    return (len(words) <= 12 and len(long_words) >= 2 and all(w[:1].isupper() for w in long_words)
+            and content[-1:] not in ".!?,")
+
+
 def _keep_direct(text: str, found: Found) -> bool:
+    if found.chain_head is None and _title_case(text, found):
+        return False
     words = len(WORD_RE.findall(text, found.start, found.end))
     if found.chain_head is not None and words > 0:
         return True

@@ -24,16 +24,27 @@ from storyline.annotate.speaker_sources import (
     is_group_phrase,
     unresolved,
 )
-from storyline.annotate.speakers import DETERMINERS, POSSESSIVE_PRONOUNS, SpeakerSpan, lexicon
+from storyline.annotate.speakers import DETERMINERS, POSSESSIVE_PRONOUNS, QUANTITY, SpeakerSpan, lexicon
 from storyline.model import Entity, Mention
 
 __all__ = ["Resolution", "attribute_speaker"]
 
-HEAD_CUT_RE = re.compile(r"\s+(?:of|with|from|at|for|in)\s")
+HEAD_CUT_RE = re.compile(r"\s+(?:of|with|from|at|for|in|who|which)\s")
+UNDER_ROLE_RE = re.compile(r"\b(?:deputy|vice|assistant|former|shadow|associate|junior|ex)\b", re.IGNORECASE)
 SPOKES_RE = re.compile(
     r"(?:a|an|the|one|its|their)\s+(?:[\w’'-]+\s+){0,3}(?:spokesperson|spokesman|spokeswoman|representative)\b"
     r"(?:\s+(?:for|of|with|from)\s+(?P<body>.+))?", re.IGNORECASE | re.DOTALL)
 PARTY_STATE_RE = re.compile(r"[DRI]-[A-Z][\w.]*\.?")
+CONJOINED_RE = re.compile(r"\s(?:and|&)\s")
+QUANTITY_RE = re.compile(QUANTITY)
+CLAUSE_START_WORDS = frozenset({
+    "under", "which", "as", "lest", "ask", "asked", "asking", "something", "when", "while", "if", "because",
+    "although", "though", "after", "before", "since", "until", "unless", "whether", "with", "without", "by", "for",
+    "from", "to", "at", "in", "on", "of", "into", "than", "like", "about", "against", "among", "between",
+    "through", "during", "over", "said", "says", "told", "where", "whom", "whose", "what", "how", "why",
+})
+JUNK_END_WORDS = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "that",
+                            "who", "which", "whose"})
 NONE = Resolution(None, None, 0.2)
 
 
@@ -77,6 +88,13 @@ def _never_a_speaker(surface: str) -> bool:
 
 
 def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
+    if QUANTITY_RE.match(surface):
+        return group_source(scene, span.start, span.end)  # "About 4 in 10 of voters": a share of those asked
+    words = surface.strip(" ,.").split()
+    if not words or words[-1].lower() in JUNK_END_WORDS or words[0].lower() in CLAUSE_START_WORDS:
+        return NONE  # "the authors of the", "under Rupert Murdoch", "which many voters": not a speaker phrase
+    if CONJOINED_RE.search(surface) and _people_in(scene, span.start, span.end) >= 2:
+        return group_source(scene, span.start, span.end)  # "Independent councillors Ann Lee and Bo Park"
     found = _by_mention(scene, span, surface)
     if found is not None:
         return found
@@ -84,8 +102,14 @@ def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
     if sourced is not None:
         return sourced
     if span.form == "name":
-        return _unlinked_name(scene, surface)
+        head_end = _head_end(scene.text, span.start, span.end)
+        return _unlinked_name(scene, scene.text[span.start : head_end], surface)
     return unresolved(surface)
+
+
+def _people_in(scene: Scene, start: int, end: int) -> int:
+    return len({m.entity for m in scene.mentions if start <= m.start and m.end <= end
+                and m.entity in scene.by_id and scene.by_id[m.entity].type == "person"})
 
 
 def _by_mention(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
@@ -99,6 +123,8 @@ def _by_mention(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | N
     if entity is None and span.form == "np" and head_end == span.end:
         holder = _by_role(surface, scene.entities)
         return Resolution(holder.id, holder.name, 0.7, kind="person") if holder is not None else None
+    if entity is not None and entity.type == "place":
+        return NONE if mention is not None and mention.start <= span.start else None  # a place never speaks
     if entity is None or mention is None:
         return None
     if entity.type == "person":
@@ -119,7 +145,7 @@ def _source(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
         name = surface[0].lower() + surface[1:] if surface[:1].isupper() else surface
         return Resolution(body.id if body else None, _clean(name), 0.8, kind="organisation")
     noun = _document_noun(surface)
-    if noun is not None and (span.form != "name" or "’s " in surface or "'s " in surface):
+    if noun is not None and (span.form != "name" or re.search(r"[’'](?:s)?\s", surface)):
         return document_source(scene, span.start, span.end, noun)
     if is_group_phrase(surface, lexicon().group_words) and (span.form != "name" or len(surface.split()) > 1
                                                              or surface.lower() in lexicon().group_words):
@@ -127,21 +153,30 @@ def _source(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
     return described_body(scene, span.start, span.end) or described_person(scene, span.start, span.end)
 
 
-def _unlinked_name(scene: Scene, surface: str) -> Resolution:
+def _unlinked_name(scene: Scene, head: str, surface: str) -> Resolution:
     """A capitalised phrase no entity stands for: an organisation's short name, an outlet, a role, or a name."""
-    words = surface.split()
     lex = entity_lexicon()
-    lowered = [w.lower().strip(",.’'") for w in words]
-    if all(w in lex.never_names for w in lowered):
-        return NONE  # "Hours later", "Why": ordinary words at the start of a sentence
-    organisation = _organisation_by_first_word(scene, surface)
+    lowered = [w.lower().strip(",.’'") for w in head.split()]
+    if not lowered or all(w[:1].isalpha() and (w in lex.never_names or _common_word(scene.text, w)) for w in lowered):
+        return NONE  # "Hours later", "Walking to the next address": ordinary words opening a sentence
+    organisation = _organisation_by_first_word(scene, head)
     if organisation is not None:
         return Resolution(organisation.id, organisation.name, 0.8, kind="organisation")
     if lowered[-1] in lex.titles or lowered[-1] in lex.role_nouns or " ".join(lowered[-2:]) in lex.titles:
-        return unresolved(surface)  # "Deputy Mayor", "Westbury South MP": a role, not a name
-    if any(w in source_words()["outlet_words"] for w in lowered):
-        return Resolution(None, _clean(surface), 0.8, kind="organisation")
+        return unresolved(surface)  # "Deputy Mayor", "Westbury South MP", "Secretary of Defense": a role
+    whole = [w.lower().strip(",.’'") for w in surface.split()]
+    if any(w in source_words()["outlet_words"] for w in lowered) or any(w in lex.org_suffixes for w in whole):
+        return Resolution(None, _clean(surface), 0.8, kind="organisation")  # "CBC News", "Local 412 of the ... Union"
     return Resolution(None, _clean(surface), 0.8, kind="person")
+
+
+def _common_word(text: str, word: str) -> bool:
+    """An "-ing" or "-ly" word, or one the text also writes in lower case: not a name."""
+    if not word[:1].isalpha():
+        return False
+    if word.endswith(("ing", "ly")) and len(word) > 4:
+        return True
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 
 def _organisation_by_first_word(scene: Scene, surface: str) -> Entity | None:
@@ -205,7 +240,8 @@ def _by_role(surface: str, entities: list[Entity]) -> Entity | None:
     found = [
         e for e in entities
         if e.type == "person"
-        and (any(r.role.lower().split()[-1:][0] in names for r in e.roles if r.role.split())
+        and (any(r.role.lower().split()[-1:][0] in names and not UNDER_ROLE_RE.search(r.role) for r in e.roles
+                 if r.role.split())
              or e.name.split()[0].lower().strip(".") in names)
     ]
     return found[0] if len(found) == 1 else None

@@ -79,7 +79,7 @@ def document_source(scene: Scene, start: int, end: int, noun: re.Match[str] | No
         return Resolution(None, name, 0.75, kind="document")
     phrase = PARTICIPLE_CUT_RE.sub("", text[start:end])
     phrase = DETERMINER_RE.sub("", phrase, count=1) if DETERMINER_RE.match(phrase) else phrase
-    return Resolution(None, " ".join(phrase.split()) or noun.group(0).lower(), 0.75, kind="document")
+    return Resolution(None, " ".join(phrase.split()).strip(" ,.;:") or noun.group(0).lower(), 0.75, kind="document")
 
 
 Publisher = tuple[Entity | None, str | None]
@@ -99,7 +99,10 @@ def _publisher_in(scene: Scene, start: int, end: int) -> Publisher:
             return None, " ".join(named.group("name").split())
     owner = POSSESSIVE_OWNER_RE.match(phrase)
     if owner is not None and not DETERMINER_RE.fullmatch(owner.group("owner") + " "):
-        return _entity_in(scene, start, start + owner.end("owner"), ("organisation", "person")), None
+        found = _entity_in(scene, start, start + owner.end("owner"), ("organisation", "person"))
+        name = owner.group("owner").strip()
+        if found is not None or PUBLISHER_NAME_RE.fullmatch(name):
+            return found, None if found is not None else name
     return None, None
 
 

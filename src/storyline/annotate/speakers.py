@@ -44,7 +44,7 @@ NAME = rf"{NOT_NAME}{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)*{NAME_TOKEN}){{0,5}}"
 WORD = r"[\w’'&.\-]+"
 DETERMINERS = r"\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
 DET_NP = rf"{DETERMINERS}\s+(?:(?!(?:that|which|who|whom|whose|when|where)\b){WORD}\s+){{0,6}}?{WORD}"
-POSSESSIVE = rf"{NAME}[’']s\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+"
+POSSESSIVE = rf"{NAME}(?:[’']s|(?<=s)[’'])\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 QUANTITY = (  # "52 per cent of voters", "About 4 in 10", "most of them": a share of those asked
     r"(?:(?:[Aa]bout|[Jj]ust|[Oo]nly|[Nn]early|[Aa]lmost|[Rr]oughly|[Mm]ore\s+than|[Ff]ewer\s+than|[Ll]ess\s+than)\s+)?"
@@ -56,7 +56,7 @@ SPOKESPERSON = (  # "A spokesperson for the Department for Children and Learning
     rf"{DETERMINERS}\s+(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of|with|from)\s+"
     rf"(?:the\s+)?{NAME}(?:\s+(?:for|of|and|&|on)\s+(?:the\s+)?{NAME}){{0,3}}"
 )
-APPOSITIVE = r"(?P<appos>,\s+[^,;:“”\"]{1,160}?,)?"
+APPOSITIVE = r"(?P<appos>,\s+(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,)?"
 LEADING_PHRASE_RE = re.compile(r"(?:In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere)\b[^,;:]{0,40}")
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 NOBODY_RE = re.compile(r"\b(?:[Nn]obody|[Nn]o|[Ff]ew|[Nn]either|[Nn]one)\b")
@@ -96,6 +96,7 @@ class Lexicon:
     content_openers: frozenset[str]
     not_content: frozenset[str]
     group_words: frozenset[str]
+    irregular_past: frozenset[str]
     role_synonyms: dict[str, tuple[str, ...]]
     verb_re: re.Pattern[str]
     before_re: re.Pattern[str]
@@ -156,11 +157,20 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str]:
         r"|of|to|in|on|at|for|with|by|from|the|a|an)\b)(?![a-z]+(?:ing|ed)\s+[A-Z])[a-z][\w\-]*"
     )
     group = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|in)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
-    role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
+    # "Independent councillors Karen Ashworth and Dev Patel", "Residents who made the trip to Washington"
+    members = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}?{NAME}(?:,\s+{NAME})*,?\s+(?:and|&)\s+{NAME}"
+    group_who = rf"{group}\s+who\s+[^,;:“”\"]{{1,60}}?"
+    documents = _alternation([w for w in words["source_nouns"] if w not in ("spokesperson", "spokesman",
+                              "spokeswoman", "representative", "official", "source", "sources")])
+    document = rf"{DETERMINERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{documents})\b[^,;:“”\"]{{1,100}}?"
+    # role words before a name are nouns and adjectives, not verbs: "Swanson praised evangelist Franklin Graham"
+    role_noun = rf"(?:(?:elected|appointed|retired|embattled|disgraced|celebrated|respected|unelected)\b|(?![a-z]+ed\b){role_word})"
+    role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_noun}\s+){{1,4}}{NAME}"
     adverbs = _alternation(words["adverbs"])
     described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN}))?"
     org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
-    subject = rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}|{NAME})"
+    subject = (rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{members}|{group}|{POSSESSIVE}|{org_of}|{role_name}"
+               rf"|{NAME}|{group_who}|{document})")
     subject_after = (
         rf"(?<![\w’'\-])(?P<subj>{DET_NP}|{role_name}|{POSSESSIVE}|{described}{NAME}|{PRONOUN}|{group})"
         rf"(?:\s+of\s+(?:the\s+)?{NAME})?"
@@ -196,6 +206,7 @@ def lexicon() -> Lexicon:
         content_openers=frozenset(words["content_openers"]),
         not_content=frozenset(words["not_content"]),
         group_words=frozenset(w.lower() for w in words["group_nouns"]),
+        irregular_past=frozenset(words["irregular_past"]),
         role_synonyms={k: tuple(v) for k, v in words["role_synonyms"].items()},
         verb_re=re.compile(rf"\b(?:{verb_alt})\b"),
         before_re=re.compile(rf"{subject}{APPOSITIVE},?\s+{adverb_run}$"),
@@ -212,7 +223,10 @@ def lexicon() -> Lexicon:
         parenthetical_re=re.compile(
             rf",\s+{subject}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})\b(?:\s+[a-z]+){{0,3}}?,\s"
         ),
-        who_re=re.compile(rf"(?<![\w’'\-])(?P<subj>{role_name}|{NAME}),\s+who\s+{adverb_run}$"),
+        who_re=re.compile(
+            rf"(?<![\w’'\-])(?<!\bat\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bfrom\s)(?<!\bin\s)(?<!\bby\s)"
+            rf"(?P<subj>{role_name}|{NAME}),\s+who\s+{adverb_run}$"
+        ),
         trailing_inverted_re=re.compile(
             rf",\s+(?P<verb>{inverted_alt})\b\s*{subject_after}(?:,(?!\s*(?:and|or|but)\b)[^,;]{{1,80}})?\s*[.!?]?\s*$"
         ),
@@ -304,10 +318,21 @@ def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[st
 PLURAL_START_RE = re.compile(r"(?:[Ss]ome|[Mm]any|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Mm]ost|[Aa]ll|[Oo]ther)\b")
 
 
+NOUN_USE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ur|[Oo]wn)\s+$")
+
+
+def has_verb(text: str, start: int, end: int) -> bool:
+    """A reporting verb in ``text[start:end]``, not counting nouns that look like one ("A report prepared by")."""
+    return any(NOUN_USE_RE.search(text, max(start, m.start() - 6), m.start()) is None
+               for m in lexicon().verb_re.finditer(text, start, end))
+
+
 def _bare_verb_fits(phrase: str, aux: str, verb: str) -> bool:
     """A bare form ("report", "claim") needs a plural subject or an auxiliary: "A progress report" is a noun."""
     if verb.lower() not in lexicon().verb_kind or aux.strip():
         return True
+    if re.search(r"\s(?:and|&)\s", phrase):
+        return True  # "Ann Lee and Bo Park say"
     return (phrase.lower() in ("they", "we", "i", "you") or phrase.endswith("s") or phrase[-1:].isdigit()
             or bool(PLURAL_START_RE.match(phrase)) or phrase.lower() in lexicon().group_words)
 
@@ -320,7 +345,7 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     """
     lo = max(lo, verb_start - 160)
     match = _leftmost_subject(text, lo, verb_start, strict)
-    if not match or _is_passive(match.group("aux")):
+    if not match or (_is_passive(match.group("aux")) and not text.startswith("quoted as", verb_start)):
         return None
     start, end = match.span("subj")
     if strict and not _left_is_boundary(text, lo, start):
@@ -329,7 +354,7 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
         return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it
     if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end):
         return None  # "the Department for Children and Learning said": not "Learning"; "the council would comply but"
-    if text[start:end].endswith(("’s", "'s")) or lexicon().verb_re.search(text, start, end):
+    if text[start:end].endswith(("’s", "'s")) or has_verb(text, start, end):
         return None  # "the IG’s report": a noun, not a verb; "A leader has rejected claims": no subject
     verb = lexicon().verb_re.match(text, verb_start)
     if verb is not None and not _bare_verb_fits(text[start:end], match.group("aux"), verb.group(0)):
@@ -379,7 +404,7 @@ def speaker_after(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tuple[i
     if not match or _is_passive(match.group("aux")):
         return None
     start, end = match.span("subj")
-    if text.startswith(("as ", "like "), start):
+    if text.startswith(("as ", "like "), start) or has_verb(text, start, end):
         return None  # "''I can't breathe,'' as Eric Garner, gasping, said": a comparison, not the speaker
     return _trim_name(text, start, end), match.span("verb")
 
@@ -399,7 +424,7 @@ def speaker_inverted(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tupl
 def speaker_at_start(text: str, start: int, limit: int) -> SpeakerSpan | None:
     """The subject opening a sentence ("Jane Smith, the chief executive, defended ..."), for conjoined cues."""
     match = lexicon().start_re.match(text, start, limit)
-    if match is None or lexicon().verb_re.search(text, match.start("subj"), match.end("subj")):
+    if match is None or has_verb(text, match.start("subj"), match.end("subj")):
         return None
     s, e = match.span("subj")
     return _trim_name(text, s, e)
