@@ -285,6 +285,8 @@ def _link_paragraph_chains(spans: list[DirectSpan], directs: list[Found]) -> Non
 
 def _title_case(text: str, found: Found) -> bool:
     """"A Fresh Start For Northfield Homes": a title in quotation marks, not words anyone said."""
+    if found.end - found.start > 100 or text[found.start : found.end].rstrip()[-1:] in ".!?,":
+        return False
     words = TITLE_WORD_RE.findall(text, found.start, found.end)
     long_words = [w for w in words if len(w) > 3]
     content = text[found.start : found.end].rstrip()

@@ -35,8 +35,9 @@ SPOKES_RE = re.compile(
     r"(?:a|an|the|one|its|their)\s+(?:[\w’'-]+\s+){0,3}(?:spokesperson|spokesman|spokeswoman|representative)\b"
     r"(?:\s+(?:for|of|with|from)\s+(?P<body>.+))?", re.IGNORECASE | re.DOTALL)
 PARTY_STATE_RE = re.compile(r"[DRI]-[A-Z][\w.]*\.?")
-CONJOINED_RE = re.compile(r"\s(?:and|&)\s")
 QUANTITY_RE = re.compile(QUANTITY)
+QUANTITY_STARTS = frozenset({"about", "just", "only", "nearly", "almost", "roughly", "more", "fewer", "less", "most",
+                             "many", "half"})
 CLAUSE_START_WORDS = frozenset({
     "under", "which", "as", "lest", "ask", "asked", "asking", "something", "when", "while", "if", "because",
     "although", "though", "after", "before", "since", "until", "unless", "whether", "with", "without", "by", "for",
@@ -83,17 +84,20 @@ def _pronoun(scene: Scene, surface: str, position: int) -> Resolution:
 
 def _never_a_speaker(surface: str) -> bool:
     """Party-state tags ("D-Ohio"), state and province abbreviations ("Ont.", "Ga.") name nobody."""
+    if len(surface) > 12 or " " in surface.strip():
+        return False
     stripped = surface.strip(" ,.")
     return bool(PARTY_STATE_RE.fullmatch(stripped)) or (stripped.lower() + ".") in entity_lexicon().state_abbreviations
 
 
 def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
-    if QUANTITY_RE.match(surface):
-        return group_source(scene, span.start, span.end)  # "About 4 in 10 of voters": a share of those asked
     words = surface.strip(" ,.").split()
-    if not words or words[-1].lower() in JUNK_END_WORDS or words[0].lower() in CLAUSE_START_WORDS:
+    first = words[0].lower() if words else ""
+    if (first[:1].isdigit() or first in QUANTITY_STARTS) and QUANTITY_RE.match(surface):
+        return group_source(scene, span.start, span.end)  # "About 4 in 10 of voters": a share of those asked
+    if not words or words[-1].lower() in JUNK_END_WORDS or first in CLAUSE_START_WORDS:
         return NONE  # "the authors of the", "under Rupert Murdoch", "which many voters": not a speaker phrase
-    if CONJOINED_RE.search(surface) and _people_in(scene, span.start, span.end) >= 2:
+    if (" and " in surface or " & " in surface) and _people_in(scene, span.start, span.end) >= 2:
         return group_source(scene, span.start, span.end)  # "Independent councillors Ann Lee and Bo Park"
     found = _by_mention(scene, span, surface)
     if found is not None:
@@ -116,7 +120,7 @@ def _by_mention(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | N
     """A phrase ending in a mention of an entity (or a bare role one person holds)."""
     text = scene.text
     head_end = _head_end(text, span.start, span.end)
-    mention = _mention_at(scene.mentions, span.start, head_end)
+    mention = scene.mention_covering(span.start, head_end)
     if mention is not None and mention.kind == "role" and not _named_before(scene.mentions, mention):
         mention = None  # a role linked forward to a name not yet seen: too unsure to name anyone
     entity = scene.by_id.get(mention.entity) if mention else None
@@ -133,8 +137,7 @@ def _by_mention(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | N
         return None  # "the council's report": a document, whoever published it
     by_name = mention.kind == "role" or (mention.kind == "name" and not re.match(DETERMINERS + r"\s", surface))
     name = entity.name if by_name else _clean(surface)  # "the city" linked to the City of Hamilton names it
-    kind = "organisation" if entity.type == "organisation" else "group"
-    return Resolution(entity.id, name, 0.85, kind=kind)
+    return Resolution(entity.id, name, 0.85, kind="organisation")
 
 
 def _source(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
@@ -176,7 +179,13 @@ def _common_word(text: str, word: str) -> bool:
         return False
     if word.endswith(("ing", "ly")) and len(word) > 4:
         return True
-    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(word, end)
+    return False
 
 
 def _organisation_by_first_word(scene: Scene, surface: str) -> Entity | None:
@@ -213,16 +222,6 @@ def _head_end(text: str, start: int, end: int) -> int:
     """End of the phrase's head: "Robert Antonacci" in "Robert Antonacci of the New York delegation"."""
     cut = HEAD_CUT_RE.search(text, start, end)
     return cut.start() if cut else end
-
-
-def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """The longest mention that covers the last word of the phrase (its head), if any."""
-    last = end - 1
-    best: Mention | None = None
-    for m in mentions:
-        if m.start <= last < m.end and m.start >= start - 1 and (best is None or m.end - m.start > best.end - best.start):
-            best = m
-    return best
 
 
 def _named_before(mentions: list[Mention], role: Mention) -> bool:

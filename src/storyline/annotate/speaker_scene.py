@@ -12,7 +12,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -68,28 +68,28 @@ class Scene:
     source_kind: str | None = None  # the document itself as a source ("press release", "letter")
     history: list[Quote] = field(default_factory=list)  # quotes attributed so far, in text order
 
-    @cached_property
-    def by_id(self) -> dict[str, Entity]:
-        return {e.id: e for e in self.entities}
+    def __post_init__(self) -> None:
+        # computed once per document (plain attributes: cached_property takes a lock on every read)
+        self.by_id: dict[str, Entity] = {e.id: e for e in self.entities}
+        self._block_ends = [b.end for b in self.blocks]
+        self._ordered_regions = sorted(self.regions)
+        self._region_starts = [a for a, _ in self._ordered_regions]
+        self._all = sorted(self.mentions, key=lambda m: m.start)
+        self._all_starts = [m.start for m in self._all]
+        self.body_mentions: list[Mention] = [m for m in self._all if m.kind != "pronoun" and self.in_body(m.start)
+                                             and not self.quoted(m.start)]
+        self._mention_starts = [m.start for m in self.body_mentions]
+        self._genders: dict[str, str | None] | None = None
+        self.organisations: list[tuple[Entity, frozenset[str], int]] | None = None  # filled by speaker_sources
 
-    @cached_property
-    def _block_ends(self) -> list[int]:
-        return [b.end for b in self.blocks]
-
-    @cached_property
-    def _regions(self) -> tuple[list[tuple[int, int]], list[int]]:
-        ordered = sorted(self.regions)
-        return ordered, [a for a, _ in ordered]
-
-    @cached_property
-    def body_mentions(self) -> list[Mention]:
-        """Name, title, surname and role mentions in body paragraphs, outside quotes, in text order."""
-        return sorted((m for m in self.mentions if m.kind != "pronoun" and self.in_body(m.start)
-                       and not self.quoted(m.start)), key=lambda m: m.start)
-
-    @cached_property
-    def _mention_starts(self) -> list[int]:
-        return [m.start for m in self.body_mentions]
+    def mention_covering(self, start: int, end: int) -> Mention | None:
+        """The longest mention that starts in the phrase ``[start - 1, end)`` and covers its last character."""
+        last = end - 1
+        best: Mention | None = None
+        for m in self._all[bisect_left(self._all_starts, start - 1) : bisect_right(self._all_starts, last)]:
+            if last < m.end and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+        return best
 
     def block_index(self, pos: int) -> int:
         if not self.blocks:
@@ -100,9 +100,8 @@ class Scene:
         return not self.blocks or self.blocks[self.block_index(pos)].kind == BODY
 
     def quoted(self, pos: int) -> bool:
-        regions, starts = self._regions
-        index = bisect_right(starts, pos) - 1
-        return index >= 0 and regions[index][0] <= pos < regions[index][1]
+        index = bisect_right(self._region_starts, pos) - 1
+        return index >= 0 and self._ordered_regions[index][0] <= pos < self._ordered_regions[index][1]
 
     def window_start(self, pos: int) -> int:
         """Start of the paragraph before the one holding ``pos`` (when it is a body paragraph), else of this one."""
@@ -119,10 +118,11 @@ class Scene:
 
     def gender(self, entity_id: str) -> str | None:
         """"female", "male" or None: honorifics, given names, gendered roles, then pronouns right after a mention."""
+        if self._genders is None:
+            self._genders = self._find_genders()
         return self._genders.get(entity_id)
 
-    @cached_property
-    def _genders(self) -> dict[str, str | None]:
+    def _find_genders(self) -> dict[str, str | None]:
         nouns = source_words()["gendered_nouns"]
         out: dict[str, str | None] = {}
         for entity in self.entities:

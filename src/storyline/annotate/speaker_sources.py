@@ -179,17 +179,22 @@ def described_body(scene: Scene, start: int, end: int) -> Resolution | None:
 
 def _fitting_organisations(scene: Scene, before: int, fits: list[str]) -> list[Entity]:
     public = frozenset(source_words()["public_words"])
-    seen: dict[str, Entity] = {}
-    for m in scene.body_mentions:
-        if m.start >= before:
-            break
-        entity = scene.by_id.get(m.entity)
-        if entity is None or entity.type != "organisation":
-            continue
-        words = set(_words(entity.name))
-        if "*any" in fits or ("*public" in fits and not words & public) or words & set(fits):
-            seen[entity.id] = entity
-    return list(seen.values())
+    found = []
+    for entity, words, first in _organisations(scene):
+        if first < before and ("*any" in fits or ("*public" in fits and not words & public) or words & set(fits)):
+            found.append(entity)
+    return found
+
+
+def _organisations(scene: Scene) -> list[tuple[Entity, frozenset[str], int]]:
+    """The document's organisations with the words of their names and where the body first names them."""
+    if scene.organisations is None:
+        first: dict[str, int] = {}
+        for m in scene.body_mentions:
+            first.setdefault(m.entity, m.start)
+        scene.organisations = [(e, frozenset(_words(e.name)), first[e.id]) for e in scene.entities
+                               if e.type == "organisation" and e.id in first]
+    return scene.organisations
 
 
 def described_person(scene: Scene, start: int, end: int) -> Resolution | None:

@@ -100,6 +100,7 @@ class Lexicon:
     role_synonyms: dict[str, tuple[str, ...]]
     verb_re: re.Pattern[str]
     before_re: re.Pattern[str]
+    rare_before: tuple[re.Pattern[str], ...]  # named members (" and "), "who" clauses, long document phrases
     spokesperson_re: re.Pattern[str]
     after_re: re.Pattern[str]
     inverted_re: re.Pattern[str]
@@ -114,7 +115,11 @@ class Lexicon:
     clause_start_re: re.Pattern[str]
 
     def lemma(self, form: str) -> str:
-        return self.verb_lemma.get(re.sub(r"\s+", " ", form.lower()), form.lower())
+        lowered = form.lower()
+        found = self.verb_lemma.get(lowered)
+        if found is not None:
+            return found
+        return self.verb_lemma.get(re.sub(r"\s+", " ", lowered), lowered)
 
     def kind(self, form: str) -> str:
         return self.verb_kind.get(self.lemma(form), "say")
@@ -149,7 +154,7 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def _phrase_patterns(words: dict) -> tuple[str, str, str, str]:
+def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, str]]:
     """Regex sources for a speaker phrase before a verb, one after a quote, the adverbs between, a role + name."""
     groups = _alternation(words["group_nouns"] + [w[0].upper() + w[1:] for w in words["group_nouns"]])
     role_word = (
@@ -169,14 +174,16 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str]:
     adverbs = _alternation(words["adverbs"])
     described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN}))?"
     org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
-    subject = (rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{members}|{group}|{POSSESSIVE}|{org_of}|{role_name}"
-               rf"|{NAME}|{group_who}|{document})")
+    subject = rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}|{NAME})"
+    # tried only where their words occur (they are costly): named members, "who" clauses, long document phrases
+    rare = (rf"(?<![\w’'\-])(?P<subj>{members})", rf"(?<![\w’'\-])(?P<subj>{group_who})",
+            rf"(?<![\w’'\-])(?P<subj>{document})")
     subject_after = (
         rf"(?<![\w’'\-])(?P<subj>{DET_NP}|{role_name}|{POSSESSIVE}|{described}{NAME}|{PRONOUN}|{group})"
         rf"(?:\s+of\s+(?:the\s+)?{NAME})?"
     )
     adverb_run = rf"(?P<aux>(?:(?:{adverbs}|[a-z]+ly)\s+)*)"
-    return subject, subject_after, adverb_run, role_name
+    return subject, subject_after, adverb_run, role_name, rare
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +196,7 @@ def lexicon() -> Lexicon:
     after_alt = _alternation(list(lemma))  # "“…,” she read": some verbs report speech only after a quote
     inverted_alt = _alternation([f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim")
                                  and not verbs[n].get("object") and not f.endswith("ing")])
-    subject, subject_after, adverb_run, role_name = _phrase_patterns(words)
+    subject, subject_after, adverb_run, role_name, rare = _phrase_patterns(words)
     return Lexicon(
         verb_lemma=lemma,
         verb_kind={name: v["kind"] for name, v in verbs.items()},
@@ -210,6 +217,7 @@ def lexicon() -> Lexicon:
         role_synonyms={k: tuple(v) for k, v in words["role_synonyms"].items()},
         verb_re=re.compile(rf"\b(?:{verb_alt})\b"),
         before_re=re.compile(rf"{subject}{APPOSITIVE},?\s+{adverb_run}$"),
+        rare_before=tuple(re.compile(rf"{r}{APPOSITIVE},?\s+{adverb_run}$") for r in rare),
         spokesperson_re=re.compile(rf"(?P<subj>{SPOKESPERSON}){APPOSITIVE}\s+{adverb_run}$"),
         after_re=re.compile(rf"\s*,?\s*{subject_after}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){after_alt})\b"),
         inverted_re=re.compile(
@@ -246,6 +254,7 @@ def _prefers_appositive(subject: str) -> bool:
     return _form(subject) == "np" or "’s " in subject or "'s " in subject or _role_like(subject)
 
 
+@lru_cache(maxsize=8192)
 def _role_like(phrase: str) -> bool:
     """A phrase ending in a title or role noun: "Deputy Mayor", "Westbury South MP", "The Council Leader"."""
     words = [w.lower().strip(",.’'") for w in phrase.split()]
@@ -308,8 +317,17 @@ def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[st
             if match is not None:
                 return match
         before_re = lexicon().before_re
+    lex = lexicon()
+    window = text[lo:end]
+    present = (" and " in window or " & " in window, " who " in window,
+               lex.source_re.search(window) is not None)
+    rare = [pattern for pattern, found in zip(lex.rare_before, present) if found]
     for start in _candidate_starts(text, lo, end, strict):
         match = before_re.match(text, start, end)
+        for pattern in rare:
+            if match is not None:
+                break
+            match = pattern.match(text, start, end)
         if match is not None:
             return match
     return None
