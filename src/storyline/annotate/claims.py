@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from storyline.annotate.claim_claimants import resolve_claimant, unnamed_claimant
 from storyline.annotate.claim_markers import content_acts, content_negated, cue_negated
+from storyline.annotate.quote_indirect import before_participle
 from storyline.annotate.quotes import reported_clause_start
 from storyline.annotate.speakers import (
     DET_NP,
@@ -34,10 +35,9 @@ NOUN_RE = re.compile(
     rf"\s+(?:the\s+|these\s+|those\s+|any\s+|(?P<owner>{NAME})[’']s?\s+)?{CLAIM_NOUNS}"
     rf"(?:\s+(?:made\s+)?(?:by|from)\s+{TARGET}?)?(?:\s+that\b)?\s*"
 )
-PARTICIPLE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\b")
 CLAIM_NOUNS_END_RE = re.compile(rf"{CLAIM_NOUNS}(?:\s+\w+)?$")
 CLAIM_PHRASE_RE = re.compile(rf"(?:the|these|those)\s+{CLAIM_NOUNS}")
-ACCUSE_RE = re.compile(rf"\s+{TARGET}\s+of\s+")
+ACCUSE_RE = re.compile(rf"\s+{TARGET}(?:,\s+(?P<named>{NAME}),)?\s+of\s+")  # "accused the mayor, Jane Oduya, of"
 APOLOGY_RE = re.compile(r"\s+(?:to\s+[^,;.]{1,40}?\s+)?for\s+")
 THAT_RE = re.compile(r"\s*that\s+")
 STOPWORDS = frozenset(
@@ -77,7 +77,9 @@ def _read_act(text: str, verb: re.Match[str], lemma: str, kind: str, end: int) -
     pos = verb.end()
     if lemma == "accuse":
         match = ACCUSE_RE.match(text, pos, end)
-        return (match.end(), match.span("target"), None) if match else None
+        if match is None:
+            return None
+        return match.end(), match.span("named") if match.group("named") else match.span("target"), None
     if lemma == "apologise":
         match = APOLOGY_RE.match(text, pos, end)
         return (match.end(), None, None) if match else None
@@ -111,7 +113,7 @@ def _acts_in_sentence(text: str, sentence: Sentence) -> list[_Act]:
             continue
         start, target, phrase_end = read
         end = phrase_end if phrase_end is not None else _content_end(text, start, sentence.end)
-        end = _before_participle(text, start, end)
+        end = before_participle(text, start, end)
         if kind == "claim" and lemma in NEGATED_CLAIM_LEMMAS and content_negated(text, start, end):
             kind = "denial"  # "insisted he never concealed ...": a denial
         act = _Act(kind, subject, verb.span(), (start, end), target)
@@ -128,14 +130,6 @@ def _subject(text: str, sentence: Sentence, verb: re.Match[str]) -> SpeakerSpan 
     if subject is None and verb.group(0).endswith("ing") and text[sentence.start : verb.start()].rstrip().endswith(","):
         subject = speaker_at_start(text, sentence.start, verb.start())
     return subject
-
-
-def _before_participle(text: str, start: int, end: int) -> int:
-    """Content ends before a trailing ", rejecting ..." / ", saying ...": the speaker's next act, not theirs to report."""
-    for match in PARTICIPLE_RE.finditer(text, start, end):
-        if lexicon().verb_re.fullmatch(match.group("verb")):
-            return start + len(text[start : match.start()].rstrip(" ,;"))
-    return end
 
 
 def _same_denial(text: str, previous: _Act, act: _Act) -> bool:

@@ -499,6 +499,8 @@ def _person_evidence(s: _Sentence, start: int, end: int, lex: Lexicon, title: tu
         return "title"
     if _role_before(s, start, lex):
         return "role"
+    if count == 1 and lex.first_name_gender(first) is not None and _role_in_apposition_before(s, start, lex):
+        return "apposition"  # "says the boy's father, Martin": a given name named by its role
     if count < 2 or any(bare(t.text) in lex.places for t in s.tokens[start:end]):
         return ""
     if end < len(s.tokens) and s.tokens[end].text.lower() in lex.speech_verbs:
@@ -508,6 +510,14 @@ def _person_evidence(s: _Sentence, start: int, end: int, lex: Lexicon, title: tu
     if _apposition_pattern().match(s.text, s.tokens[end - 1].end, s.end):
         return "apposition"
     return ""
+
+
+def _role_in_apposition_before(s: _Sentence, start: int, lex: Lexicon) -> bool:
+    """ "the boy's father, Martin": a lower-case role noun and a comma right before the name."""
+    if start < 2 or s.tokens[start - 1].text != ",":
+        return False
+    previous = s.tokens[start - 2].text
+    return previous.islower() and (bare(previous) in lex.role_nouns or bare(previous) in lex.titles)
 
 
 def _role_before(s: _Sentence, start: int, lex: Lexicon) -> bool:

@@ -7,8 +7,8 @@ in body text of this paragraph or the one before, never in a headline, byline or
 1. the speaker of the latest attributed quote that fits, unless someone else who fits has since been
    named as the subject of a clause ("Ms Oduya rejected ..., rejecting Cllr Patel's claim" keeps
    Oduya: a possessive or an object is not a rival);
-2. else the one person who fits and was named as a subject; a newcomer introduced as the subject
-   after the last speaker takes the pronoun ("Anand Kulkarni disagrees. '…,' he said.").
+2. a newcomer introduced as the subject after the last speaker takes the pronoun ("Anand Kulkarni
+   disagrees. '…,' he said."); with no speaker before it, the one person who fits.
 
 A quote by someone who does not fit ends the scene: people named before it are no longer candidates.
 Two candidates that both fit leave the speaker empty.  "it" goes to the nearest organisation, "they"
@@ -69,13 +69,11 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
         if len(rivals) == 1:
             return _named(scene, rivals[0], wanted, NEWCOMER)
         return NONE
-    subjects = _subjects(scene, mentions)
-    if len(subjects) == 1:
-        return _checked(scene, subjects[0], {m.entity for m in mentions}, wanted, SINGLE)
     named = list(dict.fromkeys(m.entity for m in mentions))
-    if not subjects and len(named) == 1:
-        return _named(scene, named[0], wanted, WEAK)
-    return NONE
+    if len(named) != 1:
+        return NONE  # nobody, or two people who both fit ("David Moss met Peter Lang. He said ...")
+    subject = bool(_subjects(scene, mentions))
+    return _checked(scene, named[0], set(named), wanted, SINGLE if subject else WEAK)
 
 
 def _subjects(scene: Scene, mentions: list[Mention]) -> list[str]:

@@ -38,7 +38,7 @@ OBJECT_TO_RE = re.compile(
     rf"\s+(?P<obj>(?:the|a|an|his|her|their|its|our|all|every|him|them|us|{NAME})\b[^,;:.“”\"]{{0,60}}?)\s+to\s+[a-z]"
 )
 OBJECT_THAT_RE = re.compile(r"\s+[^,;:.“”\"]{1,80}?\s(?=that\b)")
-ACCUSED_OF_RE = re.compile(r"\s+(?:[^,;:.“”\"]{1,70}?)\s+(?P<of>of)\s+(?=[\w“\"‘'])")
+ACCUSED_OF_RE = re.compile(r"\s+(?:[^;:.“”\"]{1,70}?)\s+(?P<of>of)\s+(?=[\w“\"‘'])")
 DENIED_CLAIM_RE = re.compile(
     r"\s+(?:(?:the|these|those|any|all|his|her|their|its|[\w’'.-]+[’']s?)\s+)?(?:[a-z-]+\s+)?"
     r"(?:claims?|allegations?|accusations?|suggestions?|reports?|charges?|assertions?|conclusions?|findings?|"
@@ -50,6 +50,8 @@ TOLD_CLAUSE_RE = re.compile(
     rf"\s+(?:reporters|journalists|him|her|them|us|me|you|{NAME}|(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)??[a-z][\w-]*)"
     r"\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b)"
 )
+WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
+PARTICIPLE_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\b")
 AMOUNT_OPENER_RE = re.compile(r"(?:about|around|nearly|almost|roughly|some|over|more\s+than|fewer\s+than|less\s+than|up\s+to|at\s+least)\s+[\d$£€]")
 
 
@@ -126,6 +128,8 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         return None  # "a report that MPs say confirms ...": the verb of a relative clause, not content
     if word in ("to", "not", "against") and lemma in lex.infinitive_verbs:
         return first.start("w")
+    if word.lower() in WH_WORDS:
+        return first.start("w")  # "asked (him) whether the audit could be published"
     if lemma in lex.object_verbs:
         return None  # "told an audience in Brampton": a hearer, not what was said
     if word.lower() in lex.content_openers or (word[:1].isupper() and word != "I" and len(word) > 1):
@@ -187,7 +191,7 @@ def _indirect_in_sentence(
             continue
         if hits:
             previous = hits[-1]
-            if not (previous.start < hit[1] < previous.end):
+            if not previous.start < hit[1] <= previous.end + 2:  # its clause starts inside (or right after) the first
                 continue
             previous.end = _content_end(text, previous.start, hit[1])
             previous.end = previous.start + len(TRAILING_LINK_RE.sub("", text[previous.start : previous.end]))
@@ -226,8 +230,16 @@ def _reported_clause(
             speaker = speaker_span_of(apposed, "subj")
     if speaker is None:
         return None
-    end = _content_end(text, start, s1)
+    end = before_participle(text, start, _content_end(text, start, s1))
     return Found(start, end, "indirect", speaker, verb.span(), bound), clause_start
+
+
+def before_participle(text: str, start: int, end: int) -> int:
+    """Reported content ends before ", rejecting ...", ", saying ...": the speaker's next act, not part of this one."""
+    for match in PARTICIPLE_CUE_RE.finditer(text, start, end):
+        if lexicon().verb_re.fullmatch(match.group("verb")):
+            return start + len(text[start : match.start()].rstrip(" ,;"))
+    return end
 
 
 def _split_conjoined(text: str, found: Found) -> list[Found]:

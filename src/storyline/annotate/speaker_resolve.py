@@ -120,6 +120,9 @@ def _by_mention(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | N
     """A phrase ending in a mention of an entity (or a bare role one person holds)."""
     text = scene.text
     head_end = _head_end(text, span.start, span.end)
+    last = text[span.start : head_end].rsplit(None, 1)
+    if len(last) == 2 and last[1].lower().strip(".,") in entity_lexicon().postnominals:
+        head_end = span.start + len(last[0])  # "The Rt Hon Priti Mahal MP": the name before "MP"
     mention = scene.mention_covering(span.start, head_end)
     if mention is not None and mention.kind == "role" and not _named_before(scene.mentions, mention):
         mention = None  # a role linked forward to a name not yet seen: too unsure to name anyone

@@ -65,7 +65,7 @@ CLAUSE_WORD_RE = re.compile(r"\b(?:would|could|should|will|must|might|can)\b")
 PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
 INVERTED_FOLLOWERS = (  # "…,” said Mayor Darren Loewen after the vote": words that may follow an inverted speaker
     r"(?:on|in|at|after|before|during|outside|following|when|while|as|last|this|earlier|later|to|from|with|"
-    r"yesterday|today|tonight|via)"
+    r"yesterday|today|tonight|via|who)"
 )
 NAME_BEFORE_ROLE_RE = re.compile(rf"(?:^|[\s(“\"‘])(?P<name>{NAME}),\s*$")
 
