@@ -262,20 +262,20 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         end = _content_end(text, s0, match.start())
         if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 4):
             return None
-        if not looks_like_clause(text, s0, end):
+        if pattern is lex.trailing_inverted_re and not looks_like_clause(text, s0, end, strict=True):
             return None  # "Her neighbour Ray Clegg, 79, said the same.": the subject, not what was said
         start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
         return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.85)
     return None
 
 
-def looks_like_clause(text: str, start: int, end: int) -> bool:
+def looks_like_clause(text: str, start: int, end: int, *, strict: bool = False) -> bool:
     """Whether ``text[start:end]`` reads as a clause: it has an auxiliary, a verb-like form ("-ed", "-s",
-    an irregular past) or eight words or more; "Her neighbour Ray Clegg, 79" does not."""
+    an irregular past) or (unless ``strict``) eight words or more; "Her neighbour Ray Clegg, 79" does not."""
     if AUXILIARY_RE.search(text, start, end) or CLAUSE_VERB_RE.search(text, start, end):
         return True
     words = WORD_RE.findall(text, start, end)
-    return len(words) >= 8 or any(w.lower() in lexicon().irregular_past for w in words)
+    return (len(words) >= 8 and not strict) or any(w.lower() in lexicon().irregular_past for w in words)
 
 
 def _clause_after_subject(text: str, match: re.Match[str], end: int) -> bool:

@@ -377,6 +377,8 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     verb = lexicon().verb_re.match(text, verb_start)
     if verb is not None and not _bare_verb_fits(text[start:end], match.group("aux"), verb.group(0)):
         return None
+    if verb is not None and verb.group(0).endswith("ing") and not match.group("aux").strip():
+        return None  # "a city audit accusing it of ...": a participle after a noun qualifies it, nobody speaks
     appos = match.group("appos")
     if appos and _prefers_appositive(text[start:end]) and re.fullmatch(rf",\s+{NAME}\s*,", appos):
         a_start = match.start("appos") + len(appos) - len(appos.lstrip(", "))
@@ -386,8 +388,9 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
 
 
 def _name_before_role(text: str, lo: int, start: int, end: int) -> SpeakerSpan | None:
-    """"And Sam Reid, Westbury South MP said": a role after a name and a comma, with no closing comma."""
-    if not _role_like(text[start:end]):
+    """"And Sam Reid, Westbury South MP said": a role after a name and a comma, with no closing comma (never
+    "the minister": "..., Margaret Ellery, the minister described ..." is someone else's apposition)."""
+    if _form(text[start:end]) != "name" or not _role_like(text[start:end]):
         return None
     found = NAME_BEFORE_ROLE_RE.search(text, max(lo, start - 60), start)
     if found is None:
