@@ -89,7 +89,7 @@ def _scan_end(text: str, sentence: Sentence) -> int:
     return min(sentence.end, sentence.start + _HEAD_CHARS)
 
 
-_QUOTED_RE = re.compile(r"[“\"‘](?P<inner>[A-Z][^“”\"‘’\n]{2,100}?)[”\"’]")
+_QUOTED_RE = re.compile(r"[“\"‘](?P<inner>[A-Z][^“”\"‘’\n.!?,;:]{2,100})[”\"’]")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
@@ -99,7 +99,7 @@ def _outside_quoted_titles(text: str, candidates: list[Candidate]) -> list[Candi
     titles = []
     for match in _QUOTED_RE.finditer(text):
         words = [w for w in _TITLE_WORD.findall(match.group("inner")) if len(w) > 3]
-        if len(words) >= 2 and all(w[:1].isupper() for w in words) and match.group("inner")[-1:] not in ".!?,":
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
             titles.append(match.span("inner"))
     if not titles:
         return candidates

@@ -259,6 +259,8 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         match = pattern.search(text, lo, s1)
         if match is None or _clause_as_subject(text, match) or _clause_after_subject(text, match, s1):
             continue
+        if cue_negated(text, s0, match.start("verb")):
+            return None  # ", Mr Hale did not reveal ...": nothing reported
         end = _content_end(text, s0, match.start())
         if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 4):
             return None

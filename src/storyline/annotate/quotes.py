@@ -15,7 +15,12 @@ Span conventions (the export contract):
 
 Quotation marks are paired in ``quote_marks`` (curly/straight, double/single, British
 style, apostrophes, recovery from an unmatched mark).  Short unattributed quotes (scare
-quotes, titles) are dropped; quotes in headlines are kept but never get a speaker.
+quotes) and titles in quotation marks ("A Fresh Start For Northfield Homes") are dropped;
+quotes in headlines are kept but never get a speaker.
+
+Every quote carries ``cue_verb`` (the lemma: "say", "deny", ":", "according to") and
+``stance``: "denies" for "X denied that P" / "X rejected claims that P", "questions" for
+"X asked whether P", else "asserts".  "X accused Y of Z" is X's quote (from "of"), never Y's.
 
 Speakers, most certain first (confidence in brackets): a phrase bound to the cue in the
 same sentence (``"…," said X`` / ``X said: "…"`` / ``According to X``: 0.85-0.9 for a
@@ -26,6 +31,9 @@ on:" right after a body (not a person) spoke is that body; a quote with no cue o
 continues the previous speaker (0.6) or, as a whole paragraph, goes to the one person the
 previous paragraph opened with (0.55) -- then ``speaker_mention`` and ``cue`` stay
 ``None``, as GGT annotates such "floating" quotes.  Below 0.5 the speaker stays ``None``.
+What a phrase stands for (a person, a body, a group with its members, a document named
+after its publisher, or an unresolved description kept in ``speaker_description`` and
+never in ``speaker_name``) is decided in ``speaker_resolve``; ``speaker_kind`` says which.
 Indirect speech lives in ``quote_indirect``.
 """
 

@@ -76,11 +76,27 @@ class Scene:
         self._region_starts = [a for a, _ in self._ordered_regions]
         self._all = sorted(self.mentions, key=lambda m: m.start)
         self._all_starts = [m.start for m in self._all]
-        self.body_mentions: list[Mention] = [m for m in self._all if m.kind != "pronoun" and self.in_body(m.start)
-                                             and not self.quoted(m.start)]
+        self.body_mentions: list[Mention] = self._in_body_outside_quotes()
         self._mention_starts = [m.start for m in self.body_mentions]
         self._genders: dict[str, str | None] | None = None
         self.organisations: list[tuple[Entity, frozenset[str], int]] | None = None  # filled by speaker_sources
+
+    def _in_body_outside_quotes(self) -> list[Mention]:
+        """Mentions (not pronouns) in body paragraphs and outside quotes, in one pass over the sorted lists."""
+        blocks = [(b.start, b.end) for b in self.blocks if b.kind == BODY] if self.blocks else [(0, len(self.text))]
+        regions = self._ordered_regions
+        out: list[Mention] = []
+        b = r = 0
+        for m in self._all:
+            while b < len(blocks) and blocks[b][1] <= m.start:
+                b += 1
+            while r < len(regions) and regions[r][1] <= m.start:
+                r += 1
+            in_body = b < len(blocks) and blocks[b][0] <= m.start
+            quoted = any(a <= m.start < e for a, e in regions[r : r + 2])
+            if in_body and not quoted and m.kind != "pronoun":
+                out.append(m)
+        return out
 
     def mention_covering(self, start: int, end: int) -> Mention | None:
         """The longest mention that starts in the phrase ``[start - 1, end)`` and covers its last character."""

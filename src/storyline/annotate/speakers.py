@@ -168,9 +168,7 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
     documents = _alternation([w for w in words["source_nouns"] if w not in ("spokesperson", "spokesman",
                               "spokeswoman", "representative", "official", "source", "sources")])
     document = rf"{DETERMINERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{documents})\b[^,;:“”\"]{{1,100}}?"
-    # role words before a name are nouns and adjectives, not verbs: "Swanson praised evangelist Franklin Graham"
-    role_noun = rf"(?:(?:elected|appointed|retired|embattled|disgraced|celebrated|respected|unelected)\b|(?![a-z]+ed\b){role_word})"
-    role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_noun}\s+){{1,4}}{NAME}"
+    role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
     adverbs = _alternation(words["adverbs"])
     described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN}))?"
     org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
@@ -319,8 +317,8 @@ def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[st
         before_re = lexicon().before_re
     lex = lexicon()
     window = text[lo:end]
-    present = (" and " in window or " & " in window, " who " in window,
-               lex.source_re.search(window) is not None)
+    present = (" and " in window or " & " in window, " who " in window,  # a long document phrase needs room
+               len(window) > 40 and lex.source_re.search(window) is not None)
     rare = [pattern for pattern, found in zip(lex.rare_before, present) if found]
     for start in _candidate_starts(text, lo, end, strict):
         match = before_re.match(text, start, end)
@@ -372,7 +370,7 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
         return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it
     if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end):
         return None  # "the Department for Children and Learning said": not "Learning"; "the council would comply but"
-    if text[start:end].endswith(("’s", "'s")) or has_verb(text, start, end):
+    if text[start:end].endswith(("’s", "'s")) or has_verb(text, start, end) or _verb_between_names(text[start:end]):
         return None  # "the IG’s report": a noun, not a verb; "A leader has rejected claims": no subject
     verb = lexicon().verb_re.match(text, verb_start)
     if verb is not None and not _bare_verb_fits(text[start:end], match.group("aux"), verb.group(0)):
@@ -390,12 +388,23 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
 def _name_before_role(text: str, lo: int, start: int, end: int) -> SpeakerSpan | None:
     """"And Sam Reid, Westbury South MP said": a role after a name and a comma, with no closing comma (never
     "the minister": "..., Margaret Ellery, the minister described ..." is someone else's apposition)."""
-    if _form(text[start:end]) != "name" or not _role_like(text[start:end]):
+    if not _role_like(text[start:end]) or _form(text[start:end]) != "name":
         return None
     found = NAME_BEFORE_ROLE_RE.search(text, max(lo, start - 60), start)
     if found is None:
         return None
     return _trim_name(text, found.start("name"), found.end("name"))
+
+
+VERB_BETWEEN_NAMES_RE = re.compile(r"[A-Z][\w’'.-]*\s+(?P<verb>[a-z]+ed)\s+(?:[a-z][\w-]*\s+){0,3}[A-Z]")
+ADJECTIVES_IN_ED = frozenset({"elected", "appointed", "retired", "embattled", "disgraced", "celebrated", "respected",
+                              "unelected", "acclaimed", "beloved", "veteran", "noted"})
+
+
+def _verb_between_names(phrase: str) -> bool:
+    """"Swanson praised evangelist Franklin Graham": a sentence, not a role before a name."""
+    match = VERB_BETWEEN_NAMES_RE.search(phrase)
+    return match is not None and match.group("verb") not in ADJECTIVES_IN_ED
 
 
 def _trim_name(text: str, start: int, end: int) -> SpeakerSpan:
@@ -425,7 +434,7 @@ def speaker_after(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tuple[i
     if not match or _is_passive(match.group("aux")):
         return None
     start, end = match.span("subj")
-    if text.startswith(("as ", "like "), start) or has_verb(text, start, end):
+    if text.startswith(("as ", "like "), start) or has_verb(text, start, end) or _verb_between_names(text[start:end]):
         return None  # "''I can't breathe,'' as Eric Garner, gasping, said": a comparison, not the speaker
     return _trim_name(text, start, end), match.span("verb")
 
