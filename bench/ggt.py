@@ -1,9 +1,11 @@
 """Quote attribution scored the Gender Gap Tracker (GGT) way, run end to end through the real CLI.
 
-    python bench/ggt.py [--data DIR] [--keep] [--errors N]
+    python bench/ggt.py [--data DIR] [--keep] [--errors N] [--errors-split tune|heldout|all]
 
 Default data: ``tests/fixtures/ggt_sample`` (our own GGT-style development set: original articles
-annotated by the GGT guidelines). ``--data`` takes any folder in the same format as the withheld GGT copy
+annotated by the GGT guidelines, built from ``source/`` by ``make_sample.py``; ``docs.jsonl`` marks each
+article ``split`` "tune" (rules may be tuned on it) or "heldout" (never looked at while tuning); figures
+are printed for each split and for all; ``--errors`` lists the tune split's errors unless told otherwise). ``--data`` takes any folder in the same format as the withheld GGT copy
 (``docs.jsonl``, ``text/<doc_id>.txt``, ``quotes.jsonl``; see ../shared/data/quotes/ggt/SOURCE.md).
 
 What it does, exactly as an outside evaluation would:
@@ -28,7 +30,10 @@ What it does, exactly as an outside evaluation would:
    normalisation (punctuation, possessive, leading "the", honorifics removed), when one is a trailing part
    of the other ("Okafor" / "Grace Okafor") or when one is the other's initials ("RCMP"). Wrong names are
    split into those naming another person or body (misattributions, the worst error) and unresolved
-   descriptions ("the judge").
+   descriptions ("the judge"). *Person-entity precision*: of the found quotes whose exported ``speaker`` is a
+   person entity, the share naming the reference; *attribution precision*: the same over every non-empty
+   ``speaker_name`` (a description there counts as wrong); *resolved-speaker recall*: right names over all
+   gold quotes (found or not) -- the three figures an outside evaluation of issue 15 reads.
 
 Prints a table beside GGT V7.0's published figures (on their 98 withheld articles, not on this data) and,
 as its last line, one JSON object with the figures (percent, 2 decimals).
