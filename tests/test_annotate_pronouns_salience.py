@@ -102,3 +102,20 @@ def test_pronouns_salience_scene_change_blocks_earlier_people() -> None:
     scene = Scene(text, blocks, mentions, entities, [(24, 38), (55, 66)], history=[tom_quote])
     res = resolve_pronoun(scene, "female", text.index("she"))
     assert res.speaker is None  # Jane Smith was named before another person's quote: a new scene
+
+
+def test_pronouns_salience_minister_in_her_letter_is_not_the_mayor() -> None:
+    text = (
+        "Minister sends in commissioners\n\n"
+        "The mayor, Jane Oduya, had asked for more time.\n\n"
+        "In her letter to the council's interim chief executive, Margaret Ellery, the housing minister, Meera "
+        "Banerjee, said she had used her powers to appoint two commissioners. She wrote that the council had "
+        "failed to get a grip on the backlog.\n"
+    )
+    doc, ann = annotated(text)
+    powers = quote_with(ann, "her powers")
+    assert (powers.text, powers.speaker_name) == ("she had used her powers to appoint two commissioners",
+                                                  "Meera Banerjee")
+    grip = quote_with(ann, "get a grip")
+    assert (grip.text, grip.speaker_name, grip.cue_verb) == (
+        "that the council had failed to get a grip on the backlog", "Meera Banerjee", "write")
