@@ -144,6 +144,11 @@ def quote_records(doc: Document, ann: Annotations, ids: _Ids) -> Iterator[dict[s
             "speaker_mention": _span(q.speaker_mention),
             "cue": _span(q.cue),
             "confidence": round(q.confidence, 3),
+            "stance": q.stance,
+            "cue_verb": q.cue_verb,
+            "speaker_kind": q.speaker_kind,
+            "speaker_description": q.speaker_description,
+            "speaker_members": [m for m in (ids.entity(doc.id, x) for x in q.speaker_members) if m],
         }
 
 
@@ -192,6 +197,7 @@ def claim_records(doc: Document, ann: Annotations, ids: _Ids) -> Iterator[dict[s
             "target_name": c.target_name,
             "content": _span(c.content),
             "cue": _span(c.cue),
+            "answers": f"{doc.id}:{c.answers}" if c.answers else None,
         }
 
 

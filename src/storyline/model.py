@@ -191,6 +191,7 @@ class Claim:
     target_name: str | None = None
     content: tuple[int, int] | None = None
     cue: tuple[int, int] | None = None
+    answers: str | None = None  # a denial: the id of the claim of this document it answers
 
 
 @dataclass

@@ -8,9 +8,10 @@ Four kinds:
   "£2.3m overspend", "an overspend of £3.2m") given different values by
   different documents, each of which states only one value for it;
 * ``speaker``: one quote given to different speakers (see ``link.quotes``);
-* ``claim-denial``: a claim or allegation in one document and its denial in
-  another (the accused denies, or the denial rejects the claimant's claim, or
-  the two say much the same thing).
+* ``claim-denial``: a claim or allegation and the denial that answers it, in
+  the same document (the denial's ``answers``) or in another document of the
+  story (the accused denies, or the denial rejects the claimant's claim, or the
+  two say much the same thing).
 
 Ids are a hash of the kind and the spans, so they are stable across runs.
 """
@@ -211,31 +212,37 @@ def _describe_pair(claim: tuple[Document, Claim], denial: tuple[Document, Claim]
     denier = d.claimant_name or "another source"
     said = doc_c.text[c.start : c.end].strip()
     denied = doc_d.text[d.start : d.end].strip()
-    return f"{who} claims (in {doc_c.id}): “{said}”; {denier} denies it (in {doc_d.id}): “{denied}”."
+    where = f"in {doc_c.id}" if doc_c.id != doc_d.id else "in the same document"
+    return f"{who} claims (in {doc_c.id}): “{said}”; {denier} denies it ({where}): “{denied}”."
 
 
 def _claim_denials(story: Story, items: list[Item], entity_map: Mapping[str, str]) -> list[Discrepancy]:
+    """Each denial paired with the claim it answers: in its own document (``Claim.answers``) and the best
+    match among the claims of the story's other documents."""
     claims = [_claim_side(doc, c, entity_map) for doc, ann in items for c in ann.claims if c.kind == "claim"]
     denials = [_claim_side(doc, c, entity_map) for doc, ann in items for c in ann.claims if c.kind == "denial"]
+    own = {(side.doc.id, side.claim.id): side for side in claims}
     index: dict[str, list[int]] = defaultdict(list)  # word or party -> claims; only these are compared
     for i, side in enumerate(claims):
         for key in side.words | {f"party:{p}" for p in (side.speaker, side.target) if p}:
             index[key].append(i)
     out: dict[str, Discrepancy] = {}
     for denial in denials:
+        answered = own.get((denial.doc.id, denial.claim.answers or ""))
+        paired = [answered] if answered is not None else []
         keys = {w for w in denial.words if len(index.get(w, ())) <= MAX_EVENTS_PER_WORD}
         keys |= {f"party:{p}" for p in (denial.speaker, denial.target) if p}
         candidates = sorted({i for k in keys for i in index.get(k, ())})
         scored = [(_pair_score(claims[i], denial), i) for i in candidates if claims[i].doc.id != denial.doc.id]
         best = max(scored, default=(0.0, -1))
-        if best[0] <= 0:
-            continue
-        claim = claims[best[1]]
-        spans = [SpanRef(claim.doc.id, claim.claim.start, claim.claim.end),
-                 SpanRef(denial.doc.id, denial.claim.start, denial.claim.end)]
-        found = Discrepancy(discrepancy_id("claim-denial", spans), story.id, "claim-denial",
-                            _describe_pair((claim.doc, claim.claim), (denial.doc, denial.claim)), spans)
-        out[found.id] = found
+        if best[0] > 0:
+            paired.append(claims[best[1]])
+        for claim in paired:
+            spans = [SpanRef(claim.doc.id, claim.claim.start, claim.claim.end),
+                     SpanRef(denial.doc.id, denial.claim.start, denial.claim.end)]
+            found = Discrepancy(discrepancy_id("claim-denial", spans), story.id, "claim-denial",
+                                _describe_pair((claim.doc, claim.claim), (denial.doc, denial.claim)), spans)
+            out[found.id] = found
     return list(out.values())
 
 
