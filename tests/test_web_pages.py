@@ -17,7 +17,7 @@ from .test_web_corpus import DOC_IDS, ECHO, STORY_2023, STORY_2024, corpus_store
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = str(tmp_path_factory.mktemp("web") / "web.db")
     corpus_store(db).close()
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as c:
         yield c
 
 

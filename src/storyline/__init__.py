@@ -6,6 +6,7 @@ The Python API mirrors the CLI::
     report = storyline.ingest(["coverage/"], db="corpus.db")   # ingest, annotate, link
     storyline.link(db="corpus.db")                              # refresh corpus links
     data = storyline.export(db="corpus.db")                     # the docs/export.md object
+    dates = storyline.timeline(db="corpus.db", story="S0001", dates=10)  # key dates, 2 sentences each
 
 The functions import the pipeline on first use, so ``import storyline`` stays cheap.
 """
@@ -21,6 +22,7 @@ import storyline.ingest as _ingest_package  # noqa: F401
 
 if TYPE_CHECKING:
     from storyline.api import LinkSummary
+    from storyline.link.keydates import KeyDate
     from storyline.ingest.batch import IngestReport
     from storyline.store import Store
 
@@ -56,4 +58,13 @@ def export(db: str | Store | None = None) -> dict[str, Any]:
     return build_export(api.open_store(db))
 
 
-__all__ = ["annotate", "export", "ingest", "link"]
+def timeline(db: str | Store | None = None, *, dates: int | None = None, sentences: int = 2,
+             **scope: Any) -> list[KeyDate]:
+    """Key dates (or, without ``dates``, every dated event) of a scope: ``story``, ``storyline``, ``about``,
+    ``document``, ``start``/``end`` (``datetime.date``); see :func:`storyline.api.timeline`."""
+    from storyline import api
+
+    return api.timeline(db, api.TimelineScope(**scope), dates, sentences)
+
+
+__all__ = ["annotate", "export", "ingest", "link", "timeline"]

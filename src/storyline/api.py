@@ -6,13 +6,19 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import BinaryIO
+from datetime import date
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
+from storyline import timex3
 from storyline.annotate.pipeline import make_pipeline
-from storyline.ingest import IngestOptions
+from storyline.export import _Ids, _timeline_dates, event_records, timeline_record
+from storyline.ingest import IngestOptions, SourceRef
 from storyline.ingest.batch import IngestReport, IngestSettings, ProgressCallback, ingest_sources
 from storyline.link.corpus import link_new, needs_relink, refresh
+from storyline.link.keydates import DatedSentence, KeyDate, every_date, key_dates, within
 from storyline.link.story_features import day_number
+from storyline.model import Document, Timeline, from_dict
 from storyline.store import Store
 
 LINK_BATCH = 500  # documents linked per transaction
@@ -57,7 +63,7 @@ def open_store(db: str | Store | None = None) -> Store:
 
 
 def ingest(
-    sources: Iterable[str],
+    sources: Iterable[str | SourceRef],
     db: str | Store | None = None,
     *,
     follow: bool = False,
@@ -68,12 +74,22 @@ def ingest(
     link: bool = True,
     progress: ProgressCallback | None = None,
     stdin: BinaryIO | None = None,
+    max_pages: int | None = None,
+    ocr_language: str | None = None,
+    ocr_timeout: float | None = None,
 ) -> IngestReport:
-    """Ingest files, directories, globs, URLs or '-' into the store, annotate, then link new documents."""
+    """Ingest files, directories, globs, URLs or '-' into the store, annotate, then link new documents.
+
+    ``max_pages``, ``ocr_language`` and ``ocr_timeout`` (seconds per page) govern PDFs,
+    scans and images (see :class:`IngestOptions`); None keeps the default.
+
+    A ``SourceRef`` names a file by something other than its path (the web app's uploads keep the name the
+    user uploaded, not their temporary path).
+    """
     store = open_store(db)
-    options = IngestOptions(follow=follow, allow_private=allow_private)
-    if max_bytes is not None:
-        options = IngestOptions(follow=follow, allow_private=allow_private, max_bytes=max_bytes)
+    caps = {"max_bytes": max_bytes, "max_pages": max_pages, "ocr_language": ocr_language, "ocr_timeout": ocr_timeout}
+    options = IngestOptions(follow=follow, allow_private=allow_private,
+                            **{k: v for k, v in caps.items() if v is not None})  # type: ignore[arg-type]
     settings = IngestSettings(options=options, jobs=max(1, jobs), model=model)
     report = ingest_sources(store, sources, settings, progress=progress, stdin=stdin)
     if link and report.added:
@@ -142,3 +158,92 @@ def publication_order_of(documents: list[tuple[str, str | None]]) -> list[tuple[
     """(id, published) pairs, dated first by date, then undated, each in the given order."""
     keyed = sorted(enumerate(documents), key=lambda k: (day_number(k[1][1]) is None, day_number(k[1][1]) or 0, k[0]))
     return [pair for _, pair in keyed]
+
+
+# --- key-date timelines ------------------------------------------------------------------------
+
+ABOUT_LIMIT = 5000  # documents a --about search may bring into a timeline
+
+
+@dataclass(frozen=True)
+class TimelineScope:
+    """Which documents a timeline reads: a story, a storyline, a search, a window, or all of them."""
+
+    story: str | None = None
+    storyline: str | None = None
+    about: str | None = None
+    document: str | None = None  # one document (id or id prefix)
+    start: date | None = None  # documents published and events dated on or after this day
+    end: date | None = None  # ... and on or before this one
+
+
+def timeline(db: str | Store | None, scope: TimelineScope, dates: int | None = None,
+             sentences: int = 2) -> list[KeyDate]:
+    """The ``dates`` most important dates of the scope, ``sentences`` sentences each; every dated event
+    (grouped by date) without ``dates``. Dates ascending."""
+    store = open_store(db)
+    records = within(dated_sentences(store, scope_documents(store, scope)), scope.start, scope.end)
+    return key_dates(records, dates, sentences) if dates is not None else every_date(records)
+
+
+def scope_documents(store: Store, scope: TimelineScope) -> list[str] | None:
+    """Ids of the documents in scope, published inside the window when one is given; None for all."""
+    chosen: set[str] | None = None
+    if scope.story:
+        chosen = set(_find_link(store, "story", scope.story)["documents"])
+    if scope.storyline:
+        stories = _find_link(store, "storyline", scope.storyline)["stories"]
+        chosen = _narrow(chosen, {d for s in store.links("story", stories) for d in s["documents"]})
+    if scope.about is not None:
+        chosen = _narrow(chosen, {hit.doc_id for hit in store.search(scope.about, ABOUT_LIMIT)})
+    if scope.document:
+        found = store.get_document(scope.document)
+        chosen = _narrow(chosen, {found.id} if found else set())
+    if scope.start or scope.end:
+        chosen = _narrow(chosen, {d.id for d in store.list_documents() if _published_within(d.published, scope)})
+    return sorted(chosen) if chosen is not None else None
+
+
+def _narrow(chosen: set[str] | None, found: set[str]) -> set[str]:
+    return found if chosen is None else chosen & found
+
+
+def _find_link(store: Store, kind: str, ref: str) -> dict[str, Any]:
+    """A story or storyline by id or unique id prefix; a clear error otherwise."""
+    found = [r for r in store.links(kind) if r["id"] == ref] or [r for r in store.links(kind) if r["id"].startswith(ref)]
+    if len(found) != 1:
+        listing = "storyline stories" if kind == "story" else "storyline stories (storyline column)"
+        raise ValueError(f"no {kind} {ref!r}: list them with `{listing}`")
+    return found[0]
+
+
+def _published_within(published: str | None, scope: TimelineScope) -> bool:
+    span = timex3.interval(published[:10]) if published else None
+    if span is None:
+        return False  # an undated document cannot be shown to fall inside the window
+    return (scope.start is None or span[0] >= scope.start) and (scope.end is None or span[1] <= scope.end)
+
+
+def dated_sentences(store: Store, documents: list[str] | None = None) -> list[DatedSentence]:
+    """Every dated sentence of the corpus (or of ``documents``), as key-date selection reads it.
+
+    Read through the export's event records, so dates are those the story timelines settled (years
+    filled from the story's evidence). This is the one place that gathers these records: a SQL view
+    can replace it without touching the selection.
+    """
+    settled = _timeline_dates([timeline_record(from_dict(Timeline, t)) for t in store.links("timeline")])
+    out: list[DatedSentence] = []
+    for doc, ann in store.iter_annotated(documents):
+        for event in event_records(doc, ann, _Ids({}), None, settled):
+            sentence = " ".join(doc.text[event["start"]:event["end"]].split())
+            out.append(DatedSentence(event["date"], event["inferred"], doc.id, event["start"], event["end"], sentence,
+                                     doc.published, _site(doc), event["anchor"], doc.url))
+    return out
+
+
+def _site(doc: Document) -> str | None:
+    """The outlet a document came from: its site name, else its URL's host."""
+    if doc.site_name:
+        return doc.site_name
+    host = urlsplit(doc.url).hostname if doc.url else None
+    return host.removeprefix("www.") if host else None

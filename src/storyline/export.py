@@ -107,6 +107,9 @@ def document_record(doc: Document, reuse_share: float | None) -> dict[str, Any]:
         "version_of": doc.version_of,
         "duplicate_of": doc.duplicate_of,
         "reuse_share": reuse_share or 0.0,
+        "ocr": doc.ocr,
+        "pages": list(doc.pages),
+        "attached_to": doc.attached_to,
         "text": doc.text,
     }
 
@@ -141,15 +144,20 @@ def quote_records(doc: Document, ann: Annotations, ids: _Ids) -> Iterator[dict[s
             "speaker_mention": _span(q.speaker_mention),
             "cue": _span(q.cue),
             "confidence": round(q.confidence, 3),
+            "stance": q.stance,
+            "cue_verb": q.cue_verb,
+            "speaker_kind": q.speaker_kind,
+            "speaker_description": q.speaker_description,
+            "speaker_members": [m for m in (ids.entity(doc.id, x) for x in q.speaker_members) if m],
         }
 
 
 def event_records(
-    doc: Document, ann: Annotations, ids: _Ids, story: str | None, filled: dict[str, tuple[str, bool]]
+    doc: Document, ann: Annotations, ids: _Ids, story: str | None, filled: dict[tuple[str, int, int], tuple[str, bool]]
 ) -> Iterator[dict[str, Any]]:
     for ev in ann.events:
         event_id = f"{doc.id}:{ev.id}"
-        date, inferred = filled.get(event_id, (ev.date, ev.inferred))
+        date, inferred = filled.get((doc.id, *ev.timex), (ev.date, ev.inferred))  # type: ignore[arg-type]
         actors = [a for a in (ids.entity(doc.id, x) for x in ev.actors) if a]
         yield _event_record(ev, event_id, doc.id, story, date=date, inferred=inferred, actors=actors)
 
@@ -170,6 +178,8 @@ def _event_record(
         "timex": _span(ev.timex),
         "actors": actors,
         "story": story,
+        "mod": ev.mod,
+        "anchor": ev.anchor,
     }
 
 
@@ -187,15 +197,20 @@ def claim_records(doc: Document, ann: Annotations, ids: _Ids) -> Iterator[dict[s
             "target_name": c.target_name,
             "content": _span(c.content),
             "cue": _span(c.cue),
+            "answers": f"{doc.id}:{c.answers}" if c.answers else None,
         }
 
 
-def _timeline_dates(timelines: list[dict[str, Any]]) -> dict[str, tuple[str, bool]]:
-    """Event id -> (date, inferred) as the story timelines settled them (years filled from the story)."""
-    out: dict[str, tuple[str, bool]] = {}
+def _timeline_dates(timelines: list[dict[str, Any]]) -> dict[tuple[str, int, int], tuple[str, bool]]:
+    """(document, timex start, timex end) -> (date, inferred) as the story timelines settled them, for every
+    report of every entry (years filled from the story's evidence)."""
+    out: dict[tuple[str, int, int], tuple[str, bool]] = {}
     for timeline in timelines:
         for ev in timeline.get("events", []):
-            out[ev["id"]] = (ev["date"], bool(ev.get("inferred")))
+            for source in ev.get("sources") or [ev]:
+                span = source.get("timex") or {}
+                key = (source["document"], int(span.get("start", -1)), int(span.get("end", -1)))
+                out[key] = (source["date"], bool(source.get("inferred")))
     return out
 
 
@@ -238,9 +253,15 @@ def export_text(store: Store, fmt: str = "json", table: str = "quotes") -> str:
 
 def timeline_record(timeline: Timeline) -> dict[str, Any]:
     """A story's merged timeline in the export's shape (events as in ``events``, ids ``<document>:<local>``)."""
-    events = [
-        _event_record(ev, ev.id, ev.id.split(":", 1)[0], timeline.story, date=ev.date, inferred=ev.inferred,
-                      actors=list(ev.actors))
-        for ev in timeline.events
-    ]
+    events = []
+    for ev in timeline.events:
+        record = _event_record(ev, ev.id, ev.id.split(":", 1)[0], timeline.story, date=ev.date,
+                               inferred=ev.inferred, actors=list(ev.actors))
+        record["sources"] = [
+            {"document": s.document, "start": s.start, "end": s.end, "date": s.date, "inferred": s.inferred,
+             "timex": _span(s.timex)}
+            for s in ev.sources
+        ]
+        record["disputed"] = ev.disputed
+        events.append(record)
     return {"story": timeline.story, "events": events}

@@ -25,6 +25,8 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 ClaimKind = Literal["claim", "denial", "admission", "promise"]
 MentionKind = Literal["name", "surname", "title", "role", "pronoun"]
 EvidenceKind = Literal["person", "organisation", "place", "phrase", "figure", "date"]
+Stance = Literal["asserts", "denies", "questions"]
+SpeakerKind = Literal["person", "group", "organisation", "document", "description"]
 
 
 @dataclass
@@ -49,6 +51,9 @@ class Document:
     version_of: str | None = None  # earlier document from the same URL
     duplicate_of: str | None = None  # filled by corpus linking
     meta: dict[str, Any] = field(default_factory=dict)
+    ocr: bool = False  # the text (or part of it) was machine-read from images
+    pages: list[int] = field(default_factory=list)  # character offset where each page starts (page 1 first)
+    attached_to: str | None = None  # the message (document id) this file was attached to
 
 
 @dataclass
@@ -113,6 +118,7 @@ class Timex:
     value: str  # TIMEX3 value: 2006-10-19, XXXX-10-19, 2007-03, P3Y, PRESENT_REF ...
     relative: bool = False  # resolved against a reference date
     mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, START, END, APPROX ...
+    anchor: str | None = None  # since, from, until, by, before, after: the date bounds a range, it dates no happening
 
 
 @dataclass
@@ -129,21 +135,47 @@ class Quote:
     speaker_mention: tuple[int, int] | None = None  # span naming the speaker here
     cue: tuple[int, int] | None = None  # span of the reporting verb or colon
     confidence: float = 0.0
+    stance: Stance = "asserts"  # what the speaker does with the content: asserts, denies or questions it
+    cue_verb: str | None = None  # the reporting verb's lemma ("say", "deny", "according to", ":")
+    speaker_kind: SpeakerKind | None = None  # what kind of source the speaker is (None: no speaker)
+    speaker_description: str | None = None  # an unresolved description ("the retired teacher"), never a name
+    speaker_members: list[str] = field(default_factory=list)  # entity ids of a group speaker's named members
+
+
+@dataclass
+class EventSource:
+    """One document's report of an event in a merged story timeline, with the date that document gives."""
+
+    document: str
+    start: int  # the sentence
+    end: int
+    date: str  # TIMEX3 value as this document gives it (after year inference)
+    timex: tuple[int, int]  # the date expression in this document
+    inferred: bool = False
 
 
 @dataclass
 class Event:
-    """A dated happening: a sentence that carries a date."""
+    """A dated happening: a sentence that carries a date.
+
+    In a merged story timeline one event stands for one fact: ``sources`` lists every document that
+    reports it (the event's own span first), and ``disputed`` is True when they give different dates.
+    """
 
     id: str
     start: int
     end: int
     date: str  # TIMEX3 value
-    precision: Literal["day", "month", "year", "decade", "season", "quarter", "week", "time", "unknown"]
+    precision: Literal["time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century",
+                       "unknown"]  # as storyline.timex3.precision reads the date
     text: str  # short summary
     timex: tuple[int, int]
-    inferred: bool = False
+    inferred: bool = False  # the date (or its year) was inferred, not read from the text with a known reference
     actors: list[str] = field(default_factory=list)  # entity ids
+    mod: str | None = None  # TIMEX3 mod of the date: START ("early 2007"), MID, END, APPROX ...
+    anchor: str | None = None  # since, from, until, by, before, after: the date bounds a range, not the happening
+    sources: list[EventSource] = field(default_factory=list)  # merged timelines: every report of this event
+    disputed: bool = False  # merged timelines: the sources give different dates (see the story's discrepancies)
 
 
 @dataclass
@@ -160,6 +192,7 @@ class Claim:
     target_name: str | None = None
     content: tuple[int, int] | None = None
     cue: tuple[int, int] | None = None
+    answers: str | None = None  # a denial: the id of the claim of this document it answers
 
 
 @dataclass
@@ -176,7 +209,9 @@ class Annotations:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    reference_date: str | None = None  # date relative expressions were resolved against
+    # The publication date relative expressions were resolved against; for an undated document, the
+    # latest date its text names (an estimate for clustering: no date is resolved against it).
+    reference_date: str | None = None
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """Return the entity with this local id, or None."""

@@ -141,7 +141,7 @@ def refresh_story_facts(profile: StoryProfile, book: StoryBook) -> None:
     entity_map = index.entity_map(story.documents)
     events = story_timeline(story, items, entity_map)
     index.put_output("timeline", story.id, Timeline(story.id, events), story.documents)
-    found = find_discrepancies(story, items, entity_map, document_quote_groups(story.documents, index))
+    found = find_discrepancies(story, items, entity_map, document_quote_groups(story.documents, index), events)
     previous = index.records("sdisc", [story.id]).get(story.id, [])
     for old in set(previous) - {d.id for d in found}:
         index.delete_output("discrepancy", old)

@@ -14,6 +14,7 @@ from storyline.api import LinkSummary
 from storyline.render.dates import describe_timex
 from storyline.ingest.batch import IngestReport
 from storyline.model import Annotations, Document
+from storyline.render.printable import printable
 from storyline.store import DocumentSummary, ErrorRecord, SearchHit
 from storyline.views import Dossier, distinct_roles, index_by_id
 
@@ -23,6 +24,12 @@ Record = dict[str, Any]
 def _clip(text: str | None, width: int) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _plain(text: str | None, width: int | None = None) -> Text:
+    """A cell of untrusted text (file names, titles): control characters escaped, never read as rich markup."""
+    shown = printable(text or "")
+    return Text(_clip(shown, width) if width else shown)
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -59,7 +66,7 @@ def documents_table(rows: list[DocumentSummary]) -> Table:
     table.add_column("title", ratio=1)
     for r in rows:
         flag = " (dup)" if r.duplicate_of else (" (version)" if r.version_of else "")
-        table.add_row(r.id[:10], r.published or "—", _clip(r.source, 40), _clip(r.title, 60) + flag)
+        table.add_row(r.id[:10], r.published or "—", _plain(r.source, 40), _plain(_clip(r.title, 60) + flag))
     return table
 
 
@@ -69,14 +76,14 @@ def document_view(doc: Document, ann: Annotations | None) -> Group:
                          ("published", _published(doc)), ("author", doc.author), ("site", doc.site_name),
                          ("format", doc.format), ("version of", doc.version_of), ("duplicate of", doc.duplicate_of)):
         if value:
-            meta.add_row(Text(label, style="bold"), Text(str(value)))
-    parts: list[Any] = [meta, Panel(Text(doc.text), title="text")]
+            meta.add_row(Text(label, style="bold"), _plain(str(value)))
+    parts: list[Any] = [meta, Panel(Text(printable(doc.text, keep="\n\t")), title="text")]
     if ann is not None:
         parts.append(Text(f"{len(ann.entities)} entities, {len(ann.quotes)} quotes, {len(ann.events)} events, "
                           f"{len(ann.claims)} claims"))
         for q in ann.quotes:
             who = q.speaker_name or "(unattributed)"
-            parts.append(Text(f"  [{q.start}:{q.end}] {who}: “{_clip(q.text, 90)}”"))
+            parts.append(Text(printable(f"  [{q.start}:{q.end}] {who}: “{_clip(q.text, 90)}”")))
     return Group(*parts)
 
 
@@ -97,9 +104,11 @@ def search_results(hits: list[SearchHit]) -> Table:
 
 
 def errors_table(rows: list[ErrorRecord]) -> Table:
-    table = Table("when", "source", "reason", "what to do", title=f"{len(rows)} ingest errors")
+    """Each failed source once: when it last failed, why, how often, and what to do."""
+    table = Table("last failed", "source", "reason", "failures", "what to do",
+                  title=f"{plural(len(rows), 'source')} failed to ingest")
     for r in rows:
-        table.add_row(r.created_at, _clip(r.source, 50), r.reason, r.message)
+        table.add_row(r.created_at, _plain(r.source, 50), r.reason, str(r.failures), _plain(r.message))
     return table
 
 
@@ -267,5 +276,5 @@ def print_demo(console: Console, report: IngestReport, data: Record, db: str, br
         found = views.dossier(data, biggest["id"])
         if found is not None:
             print_dossier(console, found, data)
-    console.print(f"\nThe demo database is {db}. Try: storyline --db {db} stories | people | quotes | "
-                  f"story ID | serve")
+    console.print(Text(f"\nThe demo database is {db}. Try: storyline --db {db} stories | people | quotes | "
+                       f"story ID | serve"))

@@ -29,8 +29,8 @@ def _e(text: object) -> str:
     return escape(str(text or ""), quote=True)
 
 
-def timeline_drawing(m: ReportModel, width: float) -> Any:
-    """The same layout as the SVG timeline, as a reportlab drawing."""
+def timeline_drawing(m: ReportModel, width: float, max_height: float | None = None) -> Any:
+    """The same layout as the SVG timeline, as a reportlab drawing (scaled down to ``max_height`` when taller)."""
     from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
     from reportlab.lib import colors
 
@@ -55,6 +55,10 @@ def timeline_drawing(m: ReportModel, width: float) -> Any:
         else:
             drawing.add(Circle(mark.x0, y(my), 5, fillColor=colors.HexColor("#1f4e79"), strokeColor=None))
         drawing.add(String(mark.x0 + 8, y(my + 3), str(mark.number), fontSize=8))
+    if max_height and lay.height > max_height:  # many overlapping events: fit the page instead of failing
+        factor = max_height / lay.height
+        drawing.scale(factor, factor)
+        drawing.width, drawing.height = lay.width * factor, lay.height * factor
     return drawing
 
 
@@ -115,7 +119,7 @@ def render_pdf(m: ReportModel) -> bytes:
                         para(f"{_e(m.date_range)} · {len(m.sources)} sources · generated {_e(m.generated)}", st["small"]),
                         para("References like [2:120-165] point to source 2, characters 120 to 165 of its text.",
                              st["small"]), spacer(1, 4 * mm), para("Timeline", st["h2"])]
-    drawing = timeline_drawing(m, doc.width)
+    drawing = timeline_drawing(m, doc.width, max_height=doc.height * 0.85)
     if drawing is not None:
         story.append(drawing)
     story += _story_paragraphs(m, para, st) + _sources(m, para, st)

@@ -62,11 +62,35 @@ def _identity_keys(conn: Connection) -> None:
     index.flush()
 
 
+PAGED_COLUMNS = ("ocr", "pages", "attached_to")
+
+
+def _document_pages(conn: Connection) -> None:
+    """Documents say whether their text was machine-read (OCR), where each page starts, and which message
+    they were attached to.  A database made by migration 1 of this version already has the columns."""
+    present = {column["name"] for column in inspect(conn).get_columns("documents")}
+    preparer = conn.dialect.identifier_preparer
+    for name in PAGED_COLUMNS:
+        if name in present:
+            continue
+        column = schema.documents.c[name]
+        kind = column.type.compile(dialect=conn.dialect)
+        default = ""
+        if column.server_default is not None:
+            value = column.server_default.arg.compile(dialect=conn.dialect)  # type: ignore[attr-defined]
+            default = f" NOT NULL DEFAULT {value}"
+        conn.exec_driver_sql(f"ALTER TABLE documents ADD COLUMN {preparer.quote(name)} {kind}{default}")
+    for index in schema.documents.indexes:
+        if index.name == "ix_documents_attached_to":
+            index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, annotations, ingest errors, links, state, full-text index", _initial),
     Migration(2, "link membership and per-document reuse share", _link_members),
     Migration(3, "incremental link index (run `storyline link` once to relink an older corpus)", _link_index),
     Migration(4, "person identities filed under first names", _identity_keys),
+    Migration(5, "documents: OCR flag, page map and the message a file was attached to", _document_pages),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -26,6 +26,9 @@ def document_row(doc: Document) -> dict[str, Any]:
         "version_of": doc.version_of,
         "duplicate_of": doc.duplicate_of,
         "meta": json.dumps(doc.meta),
+        "ocr": doc.ocr,
+        "pages": json.dumps(doc.pages) if doc.pages else None,
+        "attached_to": doc.attached_to,
     }
 
 
@@ -46,4 +49,7 @@ def row_document(row: Any) -> Document:
         version_of=row.version_of,
         duplicate_of=row.duplicate_of,
         meta=json.loads(row.meta or "{}"),
+        ocr=bool(row.ocr),
+        pages=json.loads(row.pages) if row.pages else [],
+        attached_to=row.attached_to,
     )

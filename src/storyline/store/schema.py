@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -47,8 +48,13 @@ documents = Table(
     Column("duplicate_of", String(32)),
     Column("meta", Text, nullable=False, default="{}"),  # JSON
     Column("ingested_at", String(32), nullable=False),
+    # Added by migration 5: text machine-read (OCR), page map (JSON list of start offsets), parent message.
+    Column("ocr", Boolean, nullable=False, default=False, server_default=false()),
+    Column("pages", Text),
+    Column("attached_to", String(32)),
     Index("ix_documents_url", "url"),
     Index("ix_documents_published", "published"),
+    Index("ix_documents_attached_to", "attached_to"),
 )
 
 annotations = Table(

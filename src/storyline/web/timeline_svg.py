@@ -89,10 +89,22 @@ class TimelineLayout:
     axis_y: float = 0.0
 
 
+def _shifted(day: date, delta: timedelta) -> date:
+    """``day + delta``, held at the first or last day the calendar has (year 1, year 9999)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return date.min if delta < timedelta(0) else date.max
+
+
 def _domain(marks: list[Mark]) -> tuple[date, date]:
     lo, hi = min(m.start for m in marks), max(m.end for m in marks)
     pad = max(timedelta(days=10), (hi - lo) * 0.04)
-    return lo - pad, hi + pad
+    return _shifted(lo, -pad), _shifted(hi, pad)
+
+
+def _next_month(year: int, month: int) -> tuple[int, int]:
+    return (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def _ticks(lo: date, hi: date, scale: Callable[[date], float]) -> list[tuple[float, str]]:
@@ -102,11 +114,11 @@ def _ticks(lo: date, hi: date, scale: Callable[[date], float]) -> list[tuple[flo
         return [(scale(date(y, 1, 1)), str(y)) for y in range(lo.year + 1, hi.year + 1, step)]
     if days > 75:
         months = max(1, days // 30 // 10 + 1)
-        out, y, mo = [], lo.year, lo.month + 1
+        out, (y, mo) = [], _next_month(lo.year, lo.month)  # the first whole month (January after December)
         while (y, mo) <= (hi.year, hi.month):
             if (mo - 1) % months == 0:
                 out.append((scale(date(y, mo, 1)), f"{calendar.month_abbr[mo]} {y}"))
-            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+            y, mo = _next_month(y, mo)
         return out
     step_days = max(1, days // 8)
     return [(scale(lo + timedelta(days=d)), (lo + timedelta(days=d)).strftime("%d %b %Y").lstrip("0"))
@@ -146,7 +158,7 @@ def layout_timeline(events: list[Record], width: int = WIDTH) -> TimelineLayout:
         return MARGIN + (width - 2 * MARGIN) * (day - lo).days / span_days
 
     for m in marks:
-        m.x0, m.x1 = scale(m.start), scale(m.end + timedelta(days=1)) if m.is_range else scale(m.start)
+        m.x0, m.x1 = scale(m.start), scale(_shifted(m.end, timedelta(days=1))) if m.is_range else scale(m.start)
     lanes = _assign_lanes(marks)
     axis_y = 16 + lanes * LANE
     return TimelineLayout(width, int(axis_y + AXIS_GAP), marks, _ticks(lo, hi, scale), undated, axis_y)
