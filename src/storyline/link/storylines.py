@@ -34,7 +34,7 @@ from storyline.model import Storyline
 MIN_SHARED_NAMES = 2
 MIN_NAME_OVERLAP = 0.25
 ISSUE_TERMS = 30  # a story's most distinctive words ...
-MIN_ISSUE_TERMS = 3  # ... of which two stories of one storyline share at least this many
+MIN_ISSUE_TERMS = 2  # ... of which two stories of one storyline share at least this many
 CENTRAL_NAMES = 12
 CENTRAL_SHARE = 0.34  # a central name is in at least a third of the story's documents
 IDENTIFYING = {
