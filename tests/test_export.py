@@ -29,8 +29,9 @@ def test_export_has_every_list_and_field() -> None:
     assert {"id", "document", "start", "end", "date", "inferred", "text", "actors", "story"} <= set(event)
     claim = data["claims"][0]
     assert {"id", "document", "start", "end", "kind", "claimant", "claimant_name", "target", "content"} <= set(claim)
-    assert {"id", "title", "documents", "storyline", "first_date", "last_date"} <= set(data["stories"][0])
-    assert {"id", "title", "stories"} <= set(data["storylines"][0])
+    assert {"id", "title", "documents", "storyline", "first_date", "last_date", "evidence"} <= set(data["stories"][0])
+    assert {"id", "title", "stories", "evidence"} <= set(data["storylines"][0])
+    assert {"kind", "value", "documents", "spans", "inferred"} <= set(data["stories"][0]["evidence"][0])
     assert {"a", "b", "a_start", "a_end", "b_start", "b_end", "similarity"} <= set(data["reuse"][0])
     assert {"id", "story", "kind", "description", "spans"} <= set(data["discrepancies"][0])
 
@@ -38,6 +39,8 @@ def test_export_has_every_list_and_field() -> None:
 def test_export_offsets_point_at_the_source_text() -> None:
     data = build_export(filled_store())
     texts = {d["id"]: d["text"] for d in data["documents"]}
+    for item in data["stories"][0]["evidence"]:
+        assert all(texts[s["document"]][s["start"]:s["end"]] == item["value"] for s in item["spans"])
     q = data["quotes"][0]
     assert texts[q["document"]][q["start"] : q["end"]] == q["text"] == "That is simply untrue"
     assert texts[q["document"]][q["cue"]["start"] : q["cue"]["end"]] == "said"

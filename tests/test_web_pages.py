@@ -150,3 +150,11 @@ def test_web_pages_role_periods_merge_consecutive_mentions() -> None:
     periods = role_periods(roles)
     assert [(p["role"], p["first"], p["last"], len(p["sources"])) for p in periods] == [
         ("mayor", "2025-04-08", "2025-06-03", 3), ("former mayor", "2026-01", "2026-01", 1)]
+
+
+def test_web_pages_story_says_why_its_documents_belong_together(client: TestClient) -> None:
+    html = client.get(f"/stories/{STORY_2024}").text
+    why = html[html.index('id="why"'):html.index('id="timeline"')]
+    assert "Why these belong together" in why and "Grace Hughes" in why and "in 2 documents" in why
+    start, end = span(ECHO, "Grace Hughes")
+    assert f'href="/documents/{DOC_IDS["echo"]}#c{start}-{end}"' in why

@@ -15,7 +15,7 @@ from storyline.annotate.pipeline import make_pipeline
 from storyline.export import _Ids, _timeline_dates, event_records, timeline_record
 from storyline.ingest import IngestOptions, SourceRef
 from storyline.ingest.batch import IngestReport, IngestSettings, ProgressCallback, ingest_sources
-from storyline.link.corpus import link_new, refresh
+from storyline.link.corpus import link_new, needs_relink, refresh
 from storyline.link.keydates import DatedSentence, KeyDate, every_date, key_dates, within
 from storyline.link.story_features import day_number
 from storyline.model import Document, Timeline, from_dict
@@ -120,13 +120,16 @@ def annotate(
 def link_store(
     db: str | Store | None = None, rebuild: bool = False, progress: ProgressCallback | None = None
 ) -> LinkSummary:
-    """Link the documents not linked before (all with ``rebuild``), then refresh the stories they changed.
+    """Link the documents not linked before (all with ``rebuild``, or when an earlier version of storyline
+    linked them: its stories cannot be extended), then refresh the stories they changed.
 
     Documents go in publication order, ``LINK_BATCH`` per transaction: an
     interrupted run keeps every finished batch, and the next run goes on from there.
     """
     store = open_store(db)
-    if rebuild:
+    with store.link_session() as index:
+        outdated = needs_relink(index)
+    if rebuild or outdated:
         store.clear_links()
     pending = [doc_id for doc_id, _ in publication_order_of(store.unlinked_documents())]
     with fewer_collections():

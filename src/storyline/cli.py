@@ -372,8 +372,11 @@ def stories(db: str | None) -> None:
 @main.command()
 @click.argument("story_id")
 @db_option
+@click.option("--why", is_flag=True,
+              help="Only why its documents (and its storyline's stories) belong together, with the spans. "
+                   "Example: storyline story S0001 --why")
 @friendly_errors
-def story(story_id: str, db: str | None) -> None:
+def story(story_id: str, db: str | None, why: bool) -> None:
     """A story's dossier: sources, who's who, timeline, quotes, claims, copied passages, discrepancies.
 
     Example: storyline story S0001
@@ -382,7 +385,10 @@ def story(story_id: str, db: str | None) -> None:
     found = views.dossier(data, story_id)
     if found is None:
         raise click.ClickException(f"no story {story_id!r}: list them with `storyline stories`")
-    terminal.print_dossier(console, found, data)
+    if why:
+        terminal.print_why(console, found, data)
+    else:
+        terminal.print_dossier(console, found, data)
 
 
 @main.command()

@@ -24,6 +24,7 @@ BlockKind = Literal["headline", "subheading", "caption", "byline", "dateline", "
 QuoteKind = Literal["direct", "indirect", "mixed"]
 ClaimKind = Literal["claim", "denial", "admission", "promise"]
 MentionKind = Literal["name", "surname", "title", "role", "pronoun"]
+EvidenceKind = Literal["person", "organisation", "place", "phrase", "figure", "date"]
 Stance = Literal["asserts", "denies", "questions"]
 SpeakerKind = Literal["person", "group", "organisation", "document", "description"]
 
@@ -245,6 +246,29 @@ class CorpusEntity:
 
 
 @dataclass
+class SpanRef:
+    document: str
+    start: int
+    end: int
+
+
+@dataclass
+class GroupingEvidence:
+    """Something the documents of a story (or the stories of a storyline) have in common, and where.
+
+    ``documents`` counts the documents that share it (for a storyline: the stories); ``spans`` point
+    at where some of them say it, one span per document at most.  ``inferred`` marks a date read
+    from the text rather than from metadata ("In 2007 ...": written in 2007 or later).
+    """
+
+    kind: EvidenceKind
+    value: str  # "Gordon Pryce", "intervention order", "£4.7m", "2023-03-14"
+    documents: int
+    spans: list[SpanRef] = field(default_factory=list)
+    inferred: bool = False
+
+
+@dataclass
 class Story:
     id: str
     title: str
@@ -252,6 +276,7 @@ class Story:
     storyline: str | None = None
     first_date: str | None = None
     last_date: str | None = None
+    evidence: list[GroupingEvidence] = field(default_factory=list)  # why its documents belong together
 
 
 @dataclass
@@ -259,6 +284,7 @@ class Storyline:
     id: str
     title: str
     stories: list[str] = field(default_factory=list)
+    evidence: list[GroupingEvidence] = field(default_factory=list)  # why its stories belong together
 
 
 @dataclass
@@ -272,13 +298,6 @@ class Reuse:
     b_start: int
     b_end: int
     similarity: float
-
-
-@dataclass
-class SpanRef:
-    document: str
-    start: int
-    end: int
 
 
 @dataclass

@@ -209,6 +209,39 @@ def print_dossier(console: Console, d: Dossier, data: Record) -> None:
         console.print(Text(f"discrepancy ({disc['kind']}): {disc['description']}", style="red"))
 
 
+EVIDENCE_LABELS = {"person": "people", "organisation": "organisations", "place": "places",
+                   "phrase": "phrases", "date": "dates", "figure": "figures"}
+
+
+def print_why(console: Console, d: Dossier, data: Record) -> None:
+    """Why a story's documents belong together, and why its storyline's stories do: shared items with
+    where each document says them."""
+    s = d.story
+    console.rule(f"[bold]{s['title']}[/bold]")
+    console.print(f"{s['id']}  {s.get('first_date') or '?'} – {s.get('last_date') or '?'}  {len(d.documents)} sources")
+    texts = {doc["id"]: doc.get("text", "") for doc in data["documents"]}
+    title = (f"Why these {len(d.documents)} documents belong together" if len(d.documents) > 1
+             else "A story of one document: what it names")
+    console.print(evidence_table(s.get("evidence", []), texts, title, "docs"))
+    if d.storyline:
+        line = d.storyline
+        console.print(f"storyline {line['id']}: {len(line['stories'])} stories")
+        console.print(evidence_table(line.get("evidence", []), texts, "Why its stories belong together", "stories"))
+
+
+def evidence_table(evidence: list[Record], texts: dict[str, str], title: str, members: str) -> Table:
+    """One row per shared item: its kind, value, how many members share it, and where (excerpts)."""
+    table = Table("kind", "shared", members, "where (document:start)", title=title)
+    for item in evidence:
+        where = "; ".join(f"{sp['document'][:8]}:{sp['start']} “{_clip(texts.get(sp['document'], '')[sp['start']:sp['end']], 40)}”"
+                          for sp in item.get("spans", [])[:3])
+        value = item["value"] + (" (inferred from the text)" if item.get("inferred") else "")
+        table.add_row(EVIDENCE_LABELS.get(item["kind"], item["kind"]), value, str(item["documents"]), where)
+    if not evidence:
+        table.add_row("—", "nothing shared was found", "", "")
+    return table
+
+
 def _record_suffix(source: str) -> str:
     return "#" + source.split("#", 1)[1] if "#" in source else ""
 
