@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from storyline.annotate.entity_lexicon import Lexicon, lexicon
 from storyline.annotate.structure import gapped_matches
+from storyline.annotate.word_alternation import alternation
 from storyline.model import EntityType
 
 __all__ = ["Candidate", "Tok", "find_candidates", "tokenize"]
@@ -168,7 +169,7 @@ def _joins(tokens: list[Tok], left: tuple[int, int], right: tuple[int, int], lex
 
 @cache
 def _apposition_pattern() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(n) for n in sorted(lexicon().role_nouns, key=len, reverse=True))
+    nouns = alternation(lexicon().role_nouns, space=r"\ ", ignore_case=True)
     return re.compile(
         r"\s*,\s*(?:(?:aged\s+)?\d{1,3}\s*,"
         r"|(?:the|a|an|its|his|her|their|[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}['’]s)\s+"

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from storyline.annotate.entity_lexicon import lexicon as entity_lexicon
+from storyline.annotate.word_alternation import alternation
 from storyline.model import Stance
 
 
@@ -134,29 +135,9 @@ def _load(name: str) -> dict:
     return json.loads(resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8"))
 
 
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of ``words``, factored by common prefixes so that matching stays fast."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    ends = "" in node
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in node.items() if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
-
-
 def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, str]]:
     """Regex sources for a speaker phrase before a verb, one after a quote, the adverbs between, a role + name."""
-    groups = _alternation(words["group_nouns"] + [w[0].upper() + w[1:] for w in words["group_nouns"]])
+    groups = alternation(words["group_nouns"] + [w[0].upper() + w[1:] for w in words["group_nouns"]])
     role_word = (
         r"(?!(?:and|but|or|nor|that|as|while|when|because|though|although|so|then|where|after|before|since|yet|if"
         r"|of|to|in|on|at|for|with|by|from|the|a|an)\b)(?![a-z]+(?:ing|ed)\s+[A-Z])[a-z][\w\-]*"
@@ -165,11 +146,11 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
     # "Independent councillors Karen Ashworth and Dev Patel", "Residents who made the trip to Washington"
     members = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}?{NAME}(?:,\s+{NAME})*,?\s+(?:and|&)\s+{NAME}"
     group_who = rf"{group}\s+who\s+[^,;:“”\"]{{1,60}}?"
-    documents = _alternation([w for w in words["source_nouns"] if w not in ("spokesperson", "spokesman",
+    documents = alternation([w for w in words["source_nouns"] if w not in ("spokesperson", "spokesman",
                               "spokeswoman", "representative", "official", "source", "sources")])
     document = rf"{DETERMINERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{documents})\b[^,;:“”\"]{{1,100}}?"
     role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
-    adverbs = _alternation(words["adverbs"])
+    adverbs = alternation(words["adverbs"])
     described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN}))?"
     org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
     subject = rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}|{NAME})"
@@ -190,9 +171,9 @@ def lexicon() -> Lexicon:
     verbs = _load("quotes_verbs.json")["verbs"]
     words = _load("quotes_words.json")
     lemma = {form: name for name, v in verbs.items() for form in v["forms"]}
-    verb_alt = _alternation([f for f, n in lemma.items() if not verbs[n].get("after_quote")])
-    after_alt = _alternation(list(lemma))  # "“…,” she read": some verbs report speech only after a quote
-    inverted_alt = _alternation([f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim")
+    verb_alt = alternation([f for f, n in lemma.items() if not verbs[n].get("after_quote")])
+    after_alt = alternation(list(lemma))  # "“…,” she read": some verbs report speech only after a quote
+    inverted_alt = alternation([f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim")
                                  and not verbs[n].get("object") and not f.endswith("ing")])
     subject, subject_after, adverb_run, role_name, rare = _phrase_patterns(words)
     return Lexicon(
@@ -222,7 +203,7 @@ def lexicon() -> Lexicon:
             rf"\s*,?\s*(?P<verb>{inverted_alt})\b\s*{subject_after}(?=\s*[,.;!?]|\s*$|\s+{INVERTED_FOLLOWERS}\b)"
         ),
         adjunct_re=re.compile(rf"(?:,?\s+(?:{'|'.join(words['adjuncts'])}))+", re.IGNORECASE),
-        source_re=re.compile(rf"\b(?:{_alternation(words['source_nouns'])})\b", re.IGNORECASE),
+        source_re=re.compile(rf"\b(?:{alternation(words['source_nouns'])})\b", re.IGNORECASE),
         trailing_re=re.compile(
             rf",\s+{subject}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"
         ),
@@ -237,7 +218,7 @@ def lexicon() -> Lexicon:
             rf",\s+(?P<verb>{inverted_alt})\b\s*{subject_after}(?:,(?!\s*(?:and|or|but)\b)[^,;]{{1,80}})?\s*[.!?]?\s*$"
         ),
         clause_start_re=re.compile(
-            rf"(?:[,;:—–(“”\"‘’']\s*|\b(?:{_alternation(words['clause_openers'])})\s+)(?=\w)"
+            rf"(?:[,;:—–(“”\"‘’']\s*|\b(?:{alternation(words['clause_openers'])})\s+)(?=\w)"
         ),
         start_re=re.compile(rf"\s*{subject}{APPOSITIVE}\s+(?=[a-z])"),
         according_re=re.compile(
