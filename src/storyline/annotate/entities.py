@@ -25,7 +25,7 @@ from storyline.annotate.coref import (
     resolve_people,
 )
 from storyline.annotate.entity_lexicon import lexicon
-from storyline.annotate.names import Candidate, Tok, bare, find_candidates, tokenize
+from storyline.annotate.names import Candidate, Tok, bare, find_candidates, tokenize_spans
 from storyline.annotate.roles import read_roles
 from storyline.annotate.structure import segment
 from storyline.model import Block, Entity, EntityType, Mention, MentionKind, Role, Sentence
@@ -65,9 +65,9 @@ def find_entities(text: str, blocks: list[Block], sentences: list[Sentence],
         blocks, sentences = segment(text)
     token_lists: dict[int, list[Tok]] = {}
     candidates: list[Candidate] = []
-    for sentence in sentences:
+    spans = [(sentence.start, _scan_end(text, sentence)) for sentence in sentences]
+    for sentence, tokens in zip(sentences, tokenize_spans(text, spans)):
         kind = blocks[sentence.block].kind if 0 <= sentence.block < len(blocks) else "paragraph"
-        tokens = tokenize(text, sentence.start, _scan_end(text, sentence))
         token_lists[sentence.start] = tokens
         candidates.extend(find_candidates(text, tokens, sentence.start, sentence.end, kind))
     if nlp is not None:
