@@ -37,6 +37,7 @@ _GENERIC_OWNERS = frozenset({"council", "company", "trust", "department", "party
 _INNER_CAPITAL = re.compile(r"\s[\"“‘'(\[]*[A-Z]")
 _HEAD_CHARS = 60
 _NOT_CONNECTING = frozenset({"of", "for", "and", "the", "&", "on", "at", "in"})
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 @dataclass
@@ -184,7 +185,7 @@ def _defines_acronym(text: str, full: Candidate, acronym: Candidate) -> bool:
     """ "Care Quality Commission (CQC)": the acronym names the organisation just before it."""
     if full.type != "organisation" or not acronym.name.isupper() or " " in acronym.name:
         return False
-    if not re.fullmatch(r"\s*\(\s*", text[full.end : acronym.start]):
+    if not _OPEN_BRACKET.fullmatch(text[full.end : acronym.start]):
         return False
     initials = "".join(w[0] for w in full.name.split() if w.lower() not in _NOT_CONNECTING)
     return initials.upper() == acronym.name.replace("&", "")

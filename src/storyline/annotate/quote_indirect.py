@@ -53,6 +53,8 @@ TOLD_CLAUSE_RE = re.compile(
 WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
 PARTICIPLE_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\b")
 AMOUNT_OPENER_RE = re.compile(r"(?:about|around|nearly|almost|roughly|some|over|more\s+than|fewer\s+than|less\s+than|up\s+to|at\s+least)\s+[\d$£€]")
+FULL_STOP_END_RE = re.compile(r"[a-z]\.$")
+ARTICLE_RE = re.compile(r"(?:The|A|An)\s")
 
 
 @dataclass
@@ -71,10 +73,10 @@ class Found:
 def speaker_span_of(match: re.Match[str], group: str) -> SpeakerSpan:
     start, end = match.span(group)
     surface = match.group(group)
-    if re.search(r"[a-z]\.$", surface):  # ", said the leader of the opposition.": the full stop ends the sentence
+    if FULL_STOP_END_RE.search(surface):  # ", said the leader of the opposition.": the full stop ends the sentence
         surface, end = surface[:-1], end - 1
     form = "pronoun" if surface.lower() in lexicon().pronouns else ("name" if surface[:1].isupper() else "np")
-    if re.match(r"(?:The|A|An)\s", surface):
+    if ARTICLE_RE.match(surface):
         form = "np"
     return SpeakerSpan(start, end, form)
 

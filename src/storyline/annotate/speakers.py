@@ -69,6 +69,11 @@ INVERTED_FOLLOWERS = (  # "…,” said Mayor Darren Loewen after the vote": wor
     r"yesterday|today|tonight|via|who)"
 )
 NAME_BEFORE_ROLE_RE = re.compile(rf"(?:^|[\s(“\"‘])(?P<name>{NAME}),\s*$")
+SPACES_RE = re.compile(r"\s+")
+DETERMINER_START_RE = re.compile(DETERMINERS + r"\s")
+AND_RE = re.compile(r"\s(?:and|&)\s")
+APPOSED_NAME_RE = re.compile(rf",\s+{NAME}\s*,")
+APPOSED_NAME_AFTER_RE = re.compile(rf",\s+({NAME})\s*[,.]")
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,7 @@ class Lexicon:
         found = self.verb_lemma.get(lowered)
         if found is not None:
             return found
-        return self.verb_lemma.get(re.sub(r"\s+", " ", lowered), lowered)
+        return self.verb_lemma.get(SPACES_RE.sub(" ", lowered), lowered)
 
     def kind(self, form: str) -> str:
         return self.verb_kind.get(self.lemma(form), "say")
@@ -247,7 +252,7 @@ def _form(subject: str) -> str:
     lex = lexicon()
     if subject.lower() in lex.pronouns:
         return "pronoun"
-    if subject[:1].isupper() and not re.match(DETERMINERS + r"\s", subject):
+    if subject[:1].isupper() and not DETERMINER_START_RE.match(subject):
         return "name"
     return "np"
 
@@ -328,7 +333,7 @@ def _bare_verb_fits(phrase: str, aux: str, verb: str) -> bool:
     """A bare form ("report", "claim") needs a plural subject or an auxiliary: "A progress report" is a noun."""
     if verb.lower() not in lexicon().verb_kind or aux.strip():
         return True
-    if re.search(r"\s(?:and|&)\s", phrase):
+    if AND_RE.search(phrase):
         return True  # "Ann Lee and Bo Park say"
     return (phrase.lower() in ("they", "we", "i", "you") or phrase.endswith("s") or phrase[-1:].isdigit()
             or bool(PLURAL_START_RE.match(phrase)) or phrase.lower() in lexicon().group_words)
@@ -359,7 +364,7 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     if verb is not None and verb.group(0).endswith("ing") and not match.group("aux").strip():
         return None  # "a city audit accusing it of ...": a participle after a noun qualifies it, nobody speaks
     appos = match.group("appos")
-    if appos and _prefers_appositive(text[start:end]) and re.fullmatch(rf",\s+{NAME}\s*,", appos):
+    if appos and _prefers_appositive(text[start:end]) and APPOSED_NAME_RE.fullmatch(appos):
         a_start = match.start("appos") + len(appos) - len(appos.lstrip(", "))
         return _trim_name(text, a_start, match.end("appos") - 1)
     named = _name_before_role(text, lo, start, end)
@@ -426,7 +431,7 @@ def speaker_inverted(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tupl
     if not match:
         return None
     start, end = match.span("subj")
-    appos = re.match(rf",\s+({NAME})\s*[,.]", text[end : min(limit, end + 60)])
+    appos = APPOSED_NAME_AFTER_RE.match(text[end : min(limit, end + 60)])
     if appos and _prefers_appositive(text[start:end]):
         start, end = end + appos.start(1), end + appos.end(1)
     return _trim_name(text, start, end), match.span("verb")
