@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from storyline.annotate.claim_markers import cue_negated
 from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
-from storyline.annotate.speakers import NAME, SpeakerSpan, lexicon, speaker_at_start, speaker_before
+from storyline.annotate.speakers import NAME, SpeakerSpan, document_verbs, lexicon, speaker_at_start, speaker_before
 from storyline.model import Block, Sentence
 
 __all__ = ["OBJECT_RE", "Found", "find_indirect", "reported_clause_start", "speaker_span_of"]
@@ -328,8 +328,7 @@ def _according(text: str, s0: int, s1: int) -> Found | None:
 def find_indirect(text: str, blocks: list[Block], sentences: list[Sentence], inside: list[tuple[int, int]]) -> list[Found]:
     """Indirect speech in the body sentences, skipping reporting verbs ``inside`` direct quotes (sorted regions)."""
     found: list[Found] = []
-    verbs = list(lexicon().verb_re.finditer(text))
-    verb_starts = [v.start() for v in verbs]
+    verbs, verb_starts = document_verbs(text)
     for sentence in sentences:
         if blocks[min(sentence.block, len(blocks) - 1)].kind not in BODY_KINDS:
             continue

@@ -56,6 +56,7 @@ from storyline.annotate.speakers import (
     speaker_at_start,
     speaker_before,
     speaker_inverted,
+    verbs_between,
 )
 from storyline.model import Block, Entity, Mention, Quote, Sentence, Stance
 
@@ -116,7 +117,7 @@ def _cue_before(text: str, lo: int, end: int) -> tuple[tuple[int, int], str] | N
     """The last reporting verb in text[lo:end] when only objects/adjuncts and [:,] or 'that' follow it."""
     lex = lexicon()
     last = None
-    for match in lex.verb_re.finditer(text, lo, end):
+    for match in verbs_between(text, lo, end):
         if not NOUN_BEFORE_RE.search(text, max(lo, match.start() - 6), match.start()):
             last = match  # "in response to the report:": a noun, not the cue
     if last is None:
@@ -456,7 +457,7 @@ def _cue_follows(text: str, quote_end: int, block_end: int) -> bool:
 
 def _reporting_between(text: str, lo: int, hi: int, regions: list[tuple[int, int]]) -> bool:
     return any(
-        not any(a <= m.start() < b for a, b in regions) for m in lexicon().verb_re.finditer(text, lo, hi)
+        not any(a <= m.start() < b for a, b in regions) for m in verbs_between(text, lo, hi)
     )
 
 

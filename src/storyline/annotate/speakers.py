@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,12 +27,14 @@ from storyline.model import Stance
 __all__ = [
     "Lexicon",
     "SpeakerSpan",
+    "document_verbs",
     "lexicon",
     "possessor",
     "speaker_after",
     "speaker_at_start",
     "speaker_before",
     "speaker_inverted",
+    "verbs_between",
 ]
 
 NAME_TOKEN = r"\b(?:[A-Z][\w’'.\-]*|[A-Z]\.)"
@@ -326,7 +329,32 @@ NOUN_USE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]
 def has_verb(text: str, start: int, end: int) -> bool:
     """A reporting verb in ``text[start:end]``, not counting nouns that look like one ("A report prepared by")."""
     return any(NOUN_USE_RE.search(text, max(start, m.start() - 6), m.start()) is None
-               for m in lexicon().verb_re.finditer(text, start, end))
+               for m in verbs_between(text, start, end))
+
+
+@lru_cache(maxsize=4)
+def document_verbs(text: str) -> tuple[list[re.Match[str]], list[int]]:
+    """Every reporting verb ``verb_re`` finds in ``text`` and where each starts: one scan per document,
+    shared by the stages that look for verbs (the cache holds the last few documents)."""
+    matches = list(lexicon().verb_re.finditer(text))
+    return matches, [m.start() for m in matches]
+
+
+_INSIDE_WORD_RE = re.compile(r"\w\w")
+
+
+def verbs_between(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Exactly the verbs ``lexicon().verb_re.finditer(text, lo, hi)`` finds, taken from :func:`document_verbs`.
+
+    A verb of the whole text that crosses ``lo`` or ``hi``, or ``hi`` inside a word (where the search
+    bounded at ``hi`` would see a word end), makes the bounded search differ: it is then run as such.
+    """
+    matches, starts = document_verbs(text)
+    first, last = bisect_left(starts, lo), bisect_left(starts, hi)
+    if ((first > 0 and matches[first - 1].end() > lo) or (last > first and matches[last - 1].end() > hi)
+            or (0 < hi < len(text) and _INSIDE_WORD_RE.match(text, hi - 1))):
+        return list(lexicon().verb_re.finditer(text, lo, hi))
+    return matches[first:last]
 
 
 def _bare_verb_fits(phrase: str, aux: str, verb: str) -> bool:
