@@ -258,6 +258,8 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
     lex = lexicon()
     lo = max(s0, s1 - 400)  # long sentences end with ', said Rita Katz, a researcher.'
     for pattern in (lex.trailing_re, lex.trailing_inverted_re):
+        if pattern is lex.trailing_re and not _verb_near_end(text, lo, s1):
+            continue  # the search could not match: no reporting verb among the last words
         match = pattern.search(text, lo, s1)
         if match is None or _clause_as_subject(text, match) or _clause_after_subject(text, match, s1):
             continue
@@ -271,6 +273,15 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
         return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.85)
     return None
+
+
+def _verb_near_end(text: str, lo: int, s1: int) -> bool:
+    """Whether a reporting verb, followed by nothing but a few words, ends ``text[lo:s1]`` (what ``trailing_re``
+    needs after its verb; looked for among the last words only, so much cheaper than ``trailing_re`` itself)."""
+    lex = lexicon()
+    words = text[lo:s1].rsplit(None, lex.trailing_verb_words)
+    start = lo + len(words[0]) if len(words) > lex.trailing_verb_words else lo
+    return lex.trailing_verb_re.search(text, start, s1) is not None
 
 
 def looks_like_clause(text: str, start: int, end: int, *, strict: bool = False) -> bool:
@@ -296,6 +307,8 @@ def _clause_as_subject(text: str, match: re.Match[str]) -> bool:
 
 def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
     """"Residents will have to boil water, town officials say, after a pump failed.": the part before."""
+    if lexicon().parenthetical_verb_re.search(text, s0, s1) is None:
+        return None  # no reporting verb followed by a comma a few words on: the search below could not match
     match = lexicon().parenthetical_re.search(text, s0, s1)
     if match is None:
         return None

@@ -118,6 +118,10 @@ class Lexicon:
     trailing_re: re.Pattern[str]
     trailing_inverted_re: re.Pattern[str]
     parenthetical_re: re.Pattern[str]
+    # what follows the verb of ``trailing_re`` and ``parenthetical_re``: a cheap test that must pass before them
+    trailing_verb_re: re.Pattern[str]
+    trailing_verb_words: int  # the verb and what may follow it span at most this many words
+    parenthetical_verb_re: re.Pattern[str]
     who_re: re.Pattern[str]
     according_re: re.Pattern[str]
     start_re: re.Pattern[str]
@@ -215,6 +219,9 @@ def lexicon() -> Lexicon:
         trailing_re=re.compile(
             rf",\s+{subject}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"
         ),
+        trailing_verb_re=re.compile(rf"(?<=\s)(?:{verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"),
+        trailing_verb_words=max(len(form.split()) for form in lemma) + 7,
+        parenthetical_verb_re=re.compile(rf"(?<=\s)(?:{verb_alt})\b(?:\s+[a-z]+){{0,3}}?,\s"),
         parenthetical_re=re.compile(
             rf",\s+{subject}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})\b(?:\s+[a-z]+){{0,3}}?,\s"
         ),
