@@ -215,7 +215,8 @@ def _inside(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 @cache
 def _role_noun_pattern() -> re.Pattern[str]:
     nouns = alternation(lexicon().resolvable_roles, space=r"\ ", ignore_case=True)
-    return re.compile(rf"\b[Tt]he\s+(?P<role>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!-)", re.IGNORECASE)
+    # \b(?i:the\s+...), opening with a letter (the search skips to it) and checking the word start after it
+    return re.compile(rf"[Tt](?<!\w[Tt])(?i:he\s+(?P<role>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!-))")
 
 
 def find_role_mentions(text: str, people: list[Person], taken: list[tuple[int, int]]) -> list[PersonMention]:

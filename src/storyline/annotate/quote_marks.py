@@ -19,7 +19,8 @@ from storyline.model import Block
 
 __all__ = ["BODY_KINDS", "HEADING_KINDS", "SCARE_MAX_WORDS", "WORD_RE", "DirectSpan", "find_direct_spans"]
 
-DOUBLE_RE = re.compile(r"''(?!')|[“”„\"«»]")  # '' is the New York Times' straight double mark
+# '' is the New York Times' straight double mark; one character per branch, so the search skips to them
+DOUBLE_RE = re.compile(r"''(?!')|“|”|„|\"|«|»")
 SINGLE_RE = re.compile(r"[‘’']")
 OPENERS = "“„«‘"
 CLOSERS = "”»’"
@@ -28,7 +29,7 @@ SCARE_MAX_WORDS = 3  # unattributed quotes this short are scare quotes or titles
 BODY_KINDS = ("paragraph",)
 HEADING_KINDS = ("headline", "subheading")
 WORD_RE = re.compile(r"[\w’'-]+")
-SINGLE_OPENER_RE = re.compile(r"(?:^|\s)'\w")
+SINGLE_OPENER_RE = re.compile(r"'(?<!\S')\w")  # (?:^|\s)'\w, opening with the mark so the search skips to it
 
 
 @dataclass

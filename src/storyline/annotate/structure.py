@@ -34,7 +34,8 @@ _SHORT_HEADING = 160
 _SHORT_SUBHEADING = 90
 
 _LINE = re.compile(r"[^\n]+")
-_CANDIDATE = re.compile(r"(\.{2,}|…|[.!?]+)([\"”’'\)\]»]*)(\s+)(?=\S)")
+# (\.{2,}|…|[.!?]+) written so that every branch opens with one character: the search then skips to them
+_CANDIDATE = re.compile(r"(\.\.+|…|\.[.!?]*|![.!?]*|\?[.!?]*)([\"”’'\)\]»]*)(\s+)(?=\S)")
 _LEADING_PUNCTUATION = "\"“‘'(["
 _CAPTION_HINTS = ("|", "photo", "pictur", "image", "credit", "caption")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
