@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from storyline.cli import main
 from storyline.ingest.batch import IngestSettings, ingest_sources
+from storyline.model import to_dict
 from storyline.store import Store
 
 ARTICLE = """Council told to act on care failings
@@ -172,3 +173,82 @@ def test_ingest_batch_large_sources_are_tasks_of_their_own() -> None:
     assert [[r.source for r in t] for t, _ in tasks] == [
         [f"s{i}" for i in range(SOURCES_PER_TASK)], [f"s{i}" for i in range(SOURCES_PER_TASK, 6)], ["l0"], ["l1"]]
     assert [size for _, size in tasks] == [SOURCES_PER_TASK * small, (6 - SOURCES_PER_TASK) * small, large, large]
+
+
+def _write_records(path: Path, n: int) -> None:
+    """A JSON Lines file of ``n`` articles (one of them broken, one URL seen twice with other text)."""
+    lines = []
+    for i in range(n):
+        text = ARTICLE + f"\nFollow-up number {i}: the review met again on Tuesday.\n"
+        lines.append(json.dumps({"title": f"Care failings {i}", "published": "2022-03-0" + str(1 + i % 9),
+                                 "url": f"https://news.example/{i % (n - 3)}", "text": text}))
+    lines[n // 2] = '{"title": "broken'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _stored(db: str) -> list[tuple[str, str | None, str | None, str]]:
+    store = Store(db)
+    rows = []
+    for doc in store.list_documents():
+        ann = store.get_annotations(doc.id)
+        rows.append((doc.id, doc.source, doc.version_of, json.dumps(to_dict(ann), sort_keys=True)))
+    return rows
+
+
+def test_ingest_batch_large_record_file_annotated_by_the_workers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from storyline.ingest import batch
+
+    monkeypatch.setattr(batch, "LARGE_SOURCE_BYTES", 4_000)  # a few dozen records count as a large file
+    _write_records(tmp_path / "articles.jsonl", 60)
+    _write_corpus(tmp_path / "small", 3)
+    sources = [str(tmp_path / "small"), str(tmp_path / "articles.jsonl")]
+    one = ingest_sources(Store(str(tmp_path / "one.db")), sources, IngestSettings(jobs=1))
+    two = ingest_sources(Store(str(tmp_path / "two.db")), sources, IngestSettings(jobs=2))
+    assert len(one.added) == 62 and one.versions == two.versions == 3
+    assert [(p.source, p.reason) for p in two.problems] == [(p.source, p.reason) for p in one.problems]
+    assert _stored(str(tmp_path / "two.db")) == _stored(str(tmp_path / "one.db"))  # same order, same annotations
+
+
+def test_ingest_batch_pool_keeps_reading_order_and_failed_annotations(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from concurrent.futures import Future
+
+    from storyline.ingest import batch
+    from storyline.ingest import SourceRef
+
+    class InlinePool:
+        """Runs each task at once, in this process."""
+
+        def __init__(self) -> None:
+            self.submitted = 0
+
+        def submit(self, fn, *args):  # type: ignore[no-untyped-def]
+            self.submitted += 1
+            future: Future[object] = Future()
+            future.set_result(fn(*args))
+            return future
+
+    real = batch.load_pipeline(None)
+
+    def fragile(doc):  # type: ignore[no-untyped-def]
+        if "number 7:" in doc.text:
+            raise ValueError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(batch, "load_pipeline", lambda model: fragile)
+    path = tmp_path / "articles.jsonl"
+    _write_records(path, 40)
+    ref = SourceRef(str(path), "file", str(path))
+    settings = IngestSettings(jobs=2)
+    pool = InlinePool()
+    pooled = list(batch._annotated_by_pool(pool, ref, settings, 2))  # type: ignore[arg-type]
+    here = list(batch.annotated_items(ref, settings))
+    assert [_item_key(i) for i in pooled] == [_item_key(i) for i in here]
+    assert pool.submitted == -(-40 // batch.DOCUMENTS_PER_TASK)
+    assert any(getattr(i, "reason", None) == "annotation-failed" for i in pooled)
+
+
+def _item_key(item: object) -> object:
+    if isinstance(item, tuple):
+        doc, ann = item
+        return doc.id, None if ann is None else json.dumps(to_dict(ann), sort_keys=True)
+    return item.source, item.reason  # type: ignore[attr-defined]

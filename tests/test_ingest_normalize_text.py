@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import ftfy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from storyline.ingest import IngestOptions, SourceRef, document_id, make_document, normalize_text, read_source
+from storyline.ingest.normalize import _FTFY_CONFIG, fix_mojibake
 from storyline.ingest.problems import Problem
 from storyline.model import Document
 
@@ -82,3 +87,20 @@ def test_normalize_is_idempotent() -> None:
     once = normalize_text(raw)
     assert normalize_text(once) == once
     assert document_id(normalize_text(once)) == document_id(once)
+
+
+MOJIBAKE_PIECES = st.sampled_from([
+    "The council", " said", "\n", "\n\n", "\t", " ", "don’t", "â€™", "Ã©", "cafÃ©", "â€œ", "Â£4m", "\x1b[31m",
+    "\x00", "\x7f", "\x0c", "\x85", "e\u0301", "ﬁ", "&amp;", "ＬＯＵＤ", "\ud83d", "ð\x9f\x98\x80", "’", "“No.”",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MOJIBAKE_PIECES, max_size=20).map("".join))
+def test_normalize_fix_mojibake_is_ftfy_line_by_line(text: str) -> None:
+    assert fix_mojibake(text) == ftfy.fix_text(text, _FTFY_CONFIG)
+
+
+def test_normalize_fix_mojibake_repairs_a_line_and_keeps_ascii_lines() -> None:
+    text = "Plain line\nThe mayorâ€™s reply\n\n\tTabbed & fine\n"
+    assert fix_mojibake(text) == "Plain line\nThe mayor’s reply\n\n\tTabbed & fine\n"

@@ -31,10 +31,13 @@ UNDER_ROLE_WORDS = frozenset({"deputy", "vice", "assistant", "former", "shadow",
 SKIP_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "at", "in", "s"})
 JUNK_END_WORDS = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "that",
                             "many", "some", "most", "all"})
+WORD_RE = re.compile(r"[\w-]+")
+NAMED_POSSESSOR_RE = re.compile(rf"({NAME})[’']s\s+([a-z]+)")
+ARTICLE_RE = re.compile(r"(?:The|A|An)\s")
 
 
 def _words(phrase: str | None) -> set[str]:
-    return {w.lower() for w in re.findall(r"[\w-]+", phrase or "")} - SKIP_WORDS
+    return {w.lower() for w in WORD_RE.findall(phrase or "")} - SKIP_WORDS
 
 
 def _org_fits(wanted: set[str], role_text: str, has_org: bool) -> bool:
@@ -71,7 +74,7 @@ def entity_by_role_description(surface: str, entities: list[Entity]) -> Entity |
 
 def _named_possessor(text: str, span: SpeakerSpan) -> SpeakerSpan:
     """"Ms Ellery's reply confirms ...": the words are Ms Ellery's."""
-    match = re.fullmatch(rf"({NAME})[’']s\s+([a-z]+)", text[span.start : span.end])
+    match = NAMED_POSSESSOR_RE.fullmatch(text[span.start : span.end])
     if match and match.group(2) in lexicon().possessed_sources | {"reply", "response", "office", "statement"}:
         return SpeakerSpan(span.start, span.start + match.end(1), "name")
     return possessor(text, span)
@@ -104,7 +107,7 @@ def unnamed_claimant(surface: str, name: str | None, entities: list[Entity]) -> 
 
 
 def _is_source_or_name(name: str) -> bool:
-    if name[:1].isupper() and not re.match(r"(?:The|A|An)\s", name):
+    if name[:1].isupper() and not ARTICLE_RE.match(name):
         return True
     match = lexicon().source_re.search(name.lower())
     return match is not None and (match.end() == len(name) or "spokes" in name.lower())

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from storyline.annotate.word_alternation import alternation
+
 __all__ = ["Markers", "markers", "cue_negated", "content_negated", "content_acts"]
 
 SENTENCE_IN_RE = re.compile(r"[^.!?]+[.!?]*")
@@ -23,8 +25,8 @@ NEGATION_HINTS = ("not", "n't", "n’t", "never", "refuse", "decline", "cannot")
 
 
 def _words(words: list[str]) -> str:
-    escaped = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return "(?:" + "|".join(escaped) + ")"
+    """Any of ``words`` (case-insensitive patterns; a space matches any white space), longest first."""
+    return "(?:" + alternation(words, ignore_case=True) + ")"
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from storyline.annotate.speakers import (
     lexicon,
     speaker_at_start,
     speaker_before,
+    verbs_between,
 )
 from storyline.model import Claim, Entity, Mention, Quote, Sentence
 
@@ -100,7 +101,7 @@ def _read_act(text: str, verb: re.Match[str], lemma: str, kind: str, end: int) -
 def _acts_in_sentence(text: str, sentence: Sentence) -> list[_Act]:
     lex = lexicon()
     acts: list[_Act] = []
-    for verb in lex.verb_re.finditer(text, sentence.start, sentence.end):
+    for verb in verbs_between(text, sentence.start, sentence.end):
         lemma = lex.lemma(verb.group(0))
         kind = lex.kind(verb.group(0))
         if kind == "say" or cue_negated(text, sentence.start, verb.start()):

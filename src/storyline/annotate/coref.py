@@ -17,6 +17,7 @@ from operator import attrgetter
 from storyline.annotate.entity_lexicon import lexicon
 from storyline.annotate.names import Candidate, Tok, bare, is_capitalised
 from storyline.annotate.roles import normalise_role
+from storyline.annotate.word_alternation import alternation
 from storyline.model import MentionKind, Role
 
 __all__ = ["Person", "PersonMention", "find_full_name_mentions", "find_role_mentions", "find_surname_mentions",
@@ -213,8 +214,9 @@ def _inside(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 @cache
 def _role_noun_pattern() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(n) for n in sorted(lexicon().resolvable_roles, key=len, reverse=True))
-    return re.compile(rf"\b[Tt]he\s+(?P<role>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!-)", re.IGNORECASE)
+    nouns = alternation(lexicon().resolvable_roles, space=r"\ ", ignore_case=True)
+    # \b(?i:the\s+...), opening with a letter (the search skips to it) and checking the word start after it
+    return re.compile(rf"[Tt](?<!\w[Tt])(?i:he\s+(?P<role>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!-))")
 
 
 def find_role_mentions(text: str, people: list[Person], taken: list[tuple[int, int]]) -> list[PersonMention]:

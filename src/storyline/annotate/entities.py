@@ -25,7 +25,7 @@ from storyline.annotate.coref import (
     resolve_people,
 )
 from storyline.annotate.entity_lexicon import lexicon
-from storyline.annotate.names import Candidate, Tok, bare, find_candidates, tokenize
+from storyline.annotate.names import Candidate, Tok, bare, find_candidates, tokenize_spans
 from storyline.annotate.roles import read_roles
 from storyline.annotate.structure import segment
 from storyline.model import Block, Entity, EntityType, Mention, MentionKind, Role, Sentence
@@ -37,6 +37,7 @@ _GENERIC_OWNERS = frozenset({"council", "company", "trust", "department", "party
 _INNER_CAPITAL = re.compile(r"\s[\"“‘'(\[]*[A-Z]")
 _HEAD_CHARS = 60
 _NOT_CONNECTING = frozenset({"of", "for", "and", "the", "&", "on", "at", "in"})
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 @dataclass
@@ -65,9 +66,9 @@ def find_entities(text: str, blocks: list[Block], sentences: list[Sentence],
         blocks, sentences = segment(text)
     token_lists: dict[int, list[Tok]] = {}
     candidates: list[Candidate] = []
-    for sentence in sentences:
+    spans = [(sentence.start, _scan_end(text, sentence)) for sentence in sentences]
+    for sentence, tokens in zip(sentences, tokenize_spans(text, spans)):
         kind = blocks[sentence.block].kind if 0 <= sentence.block < len(blocks) else "paragraph"
-        tokens = tokenize(text, sentence.start, _scan_end(text, sentence))
         token_lists[sentence.start] = tokens
         candidates.extend(find_candidates(text, tokens, sentence.start, sentence.end, kind))
     if nlp is not None:
@@ -184,7 +185,7 @@ def _defines_acronym(text: str, full: Candidate, acronym: Candidate) -> bool:
     """ "Care Quality Commission (CQC)": the acronym names the organisation just before it."""
     if full.type != "organisation" or not acronym.name.isupper() or " " in acronym.name:
         return False
-    if not re.fullmatch(r"\s*\(\s*", text[full.end : acronym.start]):
+    if not _OPEN_BRACKET.fullmatch(text[full.end : acronym.start]):
         return False
     initials = "".join(w[0] for w in full.name.split() if w.lower() not in _NOT_CONNECTING)
     return initials.upper() == acronym.name.replace("&", "")

@@ -10,6 +10,8 @@ from a gazetteer, street and place words, and "in X".  Unknown capitalised words
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import repeat
@@ -17,9 +19,10 @@ from typing import NamedTuple
 
 from storyline.annotate.entity_lexicon import Lexicon, lexicon
 from storyline.annotate.structure import gapped_matches
+from storyline.annotate.word_alternation import alternation
 from storyline.model import EntityType
 
-__all__ = ["Candidate", "Tok", "find_candidates", "tokenize"]
+__all__ = ["Candidate", "Tok", "find_candidates", "tokenize", "tokenize_spans"]
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
@@ -83,6 +86,22 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         done = i + 1
     merged.extend(tokens[done:])
     return merged
+
+
+def tokenize_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[list[Tok]]:
+    """The tokens of each span, exactly as ``tokenize(text, start, end)`` gives them, from one pass over the text.
+
+    Sentences start and end between tokens, so their tokens are slices of the document's; a span that
+    cuts a token (or an abbreviation and its period) is tokenized on its own.
+    """
+    tokens = tokenize(text)
+    starts = [tok.start for tok in tokens]
+    found: list[list[Tok]] = []
+    for start, end in spans:
+        first, stop = bisect_left(starts, start), bisect_left(starts, end)
+        cut = (first > 0 and tokens[first - 1].end > start) or (stop > first and tokens[stop - 1].end > end)
+        found.append(tokenize(text, start, end) if cut else tokens[first:stop])
+    return found
 
 
 def _plain_tokens(text: str, start: int, stop: int) -> list[Tok]:
@@ -168,7 +187,7 @@ def _joins(tokens: list[Tok], left: tuple[int, int], right: tuple[int, int], lex
 
 @cache
 def _apposition_pattern() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(n) for n in sorted(lexicon().role_nouns, key=len, reverse=True))
+    nouns = alternation(lexicon().role_nouns, space=r"\ ", ignore_case=True)
     return re.compile(
         r"\s*,\s*(?:(?:aged\s+)?\d{1,3}\s*,"
         r"|(?:the|a|an|its|his|her|their|[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}['’]s)\s+"

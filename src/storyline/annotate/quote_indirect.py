@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from storyline.annotate.claim_markers import cue_negated
 from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
-from storyline.annotate.speakers import NAME, SpeakerSpan, lexicon, speaker_at_start, speaker_before
+from storyline.annotate.speakers import NAME, SpeakerSpan, document_verbs, lexicon, speaker_at_start, speaker_before
 from storyline.model import Block, Sentence
 
 __all__ = ["OBJECT_RE", "Found", "find_indirect", "reported_clause_start", "speaker_span_of"]
@@ -53,6 +53,8 @@ TOLD_CLAUSE_RE = re.compile(
 WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
 PARTICIPLE_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\b")
 AMOUNT_OPENER_RE = re.compile(r"(?:about|around|nearly|almost|roughly|some|over|more\s+than|fewer\s+than|less\s+than|up\s+to|at\s+least)\s+[\d$£€]")
+FULL_STOP_END_RE = re.compile(r"[a-z]\.$")
+ARTICLE_RE = re.compile(r"(?:The|A|An)\s")
 
 
 @dataclass
@@ -71,10 +73,10 @@ class Found:
 def speaker_span_of(match: re.Match[str], group: str) -> SpeakerSpan:
     start, end = match.span(group)
     surface = match.group(group)
-    if re.search(r"[a-z]\.$", surface):  # ", said the leader of the opposition.": the full stop ends the sentence
+    if FULL_STOP_END_RE.search(surface):  # ", said the leader of the opposition.": the full stop ends the sentence
         surface, end = surface[:-1], end - 1
     form = "pronoun" if surface.lower() in lexicon().pronouns else ("name" if surface[:1].isupper() else "np")
-    if re.match(r"(?:The|A|An)\s", surface):
+    if ARTICLE_RE.match(surface):
         form = "np"
     return SpeakerSpan(start, end, form)
 
@@ -256,6 +258,8 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
     lex = lexicon()
     lo = max(s0, s1 - 400)  # long sentences end with ', said Rita Katz, a researcher.'
     for pattern in (lex.trailing_re, lex.trailing_inverted_re):
+        if pattern is lex.trailing_re and not _verb_near_end(text, lo, s1):
+            continue  # the search could not match: no reporting verb among the last words
         match = pattern.search(text, lo, s1)
         if match is None or _clause_as_subject(text, match) or _clause_after_subject(text, match, s1):
             continue
@@ -269,6 +273,15 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
         return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.85)
     return None
+
+
+def _verb_near_end(text: str, lo: int, s1: int) -> bool:
+    """Whether a reporting verb, followed by nothing but a few words, ends ``text[lo:s1]`` (what ``trailing_re``
+    needs after its verb; looked for among the last words only, so much cheaper than ``trailing_re`` itself)."""
+    lex = lexicon()
+    words = text[lo:s1].rsplit(None, lex.trailing_verb_words)
+    start = lo + len(words[0]) if len(words) > lex.trailing_verb_words else lo
+    return lex.trailing_verb_re.search(text, start, s1) is not None
 
 
 def looks_like_clause(text: str, start: int, end: int, *, strict: bool = False) -> bool:
@@ -294,6 +307,8 @@ def _clause_as_subject(text: str, match: re.Match[str]) -> bool:
 
 def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
     """"Residents will have to boil water, town officials say, after a pump failed.": the part before."""
+    if lexicon().parenthetical_verb_re.search(text, s0, s1) is None:
+        return None  # no reporting verb followed by a comma a few words on: the search below could not match
     match = lexicon().parenthetical_re.search(text, s0, s1)
     if match is None:
         return None
@@ -326,8 +341,7 @@ def _according(text: str, s0: int, s1: int) -> Found | None:
 def find_indirect(text: str, blocks: list[Block], sentences: list[Sentence], inside: list[tuple[int, int]]) -> list[Found]:
     """Indirect speech in the body sentences, skipping reporting verbs ``inside`` direct quotes (sorted regions)."""
     found: list[Found] = []
-    verbs = list(lexicon().verb_re.finditer(text))
-    verb_starts = [v.start() for v in verbs]
+    verbs, verb_starts = document_verbs(text)
     for sentence in sentences:
         if blocks[min(sentence.block, len(blocks) - 1)].kind not in BODY_KINDS:
             continue

@@ -19,7 +19,8 @@ from storyline.model import Block
 
 __all__ = ["BODY_KINDS", "HEADING_KINDS", "SCARE_MAX_WORDS", "WORD_RE", "DirectSpan", "find_direct_spans"]
 
-DOUBLE_RE = re.compile(r"''(?!')|[“”„\"«»]")  # '' is the New York Times' straight double mark
+# '' is the New York Times' straight double mark; one character per branch, so the search skips to them
+DOUBLE_RE = re.compile(r"''(?!')|“|”|„|\"|«|»")
 SINGLE_RE = re.compile(r"[‘’']")
 OPENERS = "“„«‘"
 CLOSERS = "”»’"
@@ -28,6 +29,7 @@ SCARE_MAX_WORDS = 3  # unattributed quotes this short are scare quotes or titles
 BODY_KINDS = ("paragraph",)
 HEADING_KINDS = ("headline", "subheading")
 WORD_RE = re.compile(r"[\w’'-]+")
+SINGLE_OPENER_RE = re.compile(r"'(?<!\S')\w")  # (?:^|\s)'\w, opening with the mark so the search skips to it
 
 
 @dataclass
@@ -52,7 +54,7 @@ def _single_style(text: str, blocks: list[Block]) -> bool:
     """True when quotes open mostly with single marks (British style)."""
     body = "\n".join(text[b.start : b.end] for b in blocks if b.kind in BODY_KINDS)
     doubles = body.count("“") + body.count('"') // 2 + body.count("''") // 2
-    singles = body.count("‘") + len(re.findall(r"(?:^|\s)'\w", body))
+    singles = body.count("‘") + len(SINGLE_OPENER_RE.findall(body))
     return singles > 0 and singles > 1.5 * doubles
 
 

@@ -56,6 +56,7 @@ from storyline.annotate.speakers import (
     speaker_at_start,
     speaker_before,
     speaker_inverted,
+    verbs_between,
 )
 from storyline.model import Block, Entity, Mention, Quote, Sentence, Stance
 
@@ -74,6 +75,11 @@ COLON_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{NAME}|{PRONOUN})\s+[a-z]")
 NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|our)\s+$", re.IGNORECASE)
 READ_COLON_RE = re.compile(r"\s(?P<verb>read|reads)\s*:$")
 TITLE_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
+LOWER_CONTINUES_RE = re.compile(r"\s*,?\s*[a-z]")
+THAT_REST_RE = re.compile(r",?\s+that\s*")
+COMMA_ONLY_RE = re.compile(r"\s*,\s*")
+PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+SENTENCE_STOP_RE = re.compile(r"[.!?](?:\s|$)|[“\"]")
 
 
 
@@ -98,7 +104,7 @@ def _attribute_after(text: str, span: DirectSpan, limit: int) -> Found | None:
     dash = DASH_SPEAKER_RE.match(text, span.close_end, limit)
     if dash is not None:  # "“We will rebuild.” — Tom Baker, the mayor": a signed quote, no verb
         return Found(span.content_start, span.content_end, "direct", speaker_span_of(dash, "subj"), None, 0.8)
-    if content.endswith(".") and not re.match(r"\s*,?\s*[a-z]", tail):
+    if content.endswith(".") and not LOWER_CONTINUES_RE.match(tail):
         return None  # the quote ended its sentence; what follows is a new one
     found = speaker_after(text, span.close_end, limit) or speaker_inverted(text, span.close_end, limit)
     if found is None:
@@ -111,7 +117,7 @@ def _cue_before(text: str, lo: int, end: int) -> tuple[tuple[int, int], str] | N
     """The last reporting verb in text[lo:end] when only objects/adjuncts and [:,] or 'that' follow it."""
     lex = lexicon()
     last = None
-    for match in lex.verb_re.finditer(text, lo, end):
+    for match in verbs_between(text, lo, end):
         if not NOUN_BEFORE_RE.search(text, max(lo, match.start() - 6), match.start()):
             last = match  # "in response to the report:": a noun, not the cue
     if last is None:
@@ -125,7 +131,7 @@ def _cue_before(text: str, lo: int, end: int) -> tuple[tuple[int, int], str] | N
     rest = text[pos:end]
     if PLACE_ADJUNCT_RE.fullmatch(rest):
         return last.span(), "direct"
-    if re.fullmatch(r",?\s+that\s*", rest):
+    if THAT_REST_RE.fullmatch(rest):
         return last.span(), "mixed"
     return None
 
@@ -138,7 +144,7 @@ def _is_person(span: SpeakerSpan, mentions: list[Mention]) -> bool:
 def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Mention]) -> Found | None:
     lex = lexicon()
     according = list(lex.according_re.finditer(text, lo, span.open))
-    if according and re.fullmatch(r"\s*,\s*", text[according[-1].end() : span.open]):
+    if according and COMMA_ONLY_RE.fullmatch(text[according[-1].end() : span.open]):
         m = according[-1]
         return Found(span.content_start, span.content_end, "direct", speaker_span_of(m, "subj"), m.span("verb"), 0.85)
     cue = _cue_before(text, lo, span.open)
@@ -227,7 +233,7 @@ def _block_index(blocks: list[Block], pos: int) -> int:
 
 def _fallback_blocks(text: str) -> list[Block]:
     """Paragraphs split at blank lines (or single newlines) when no segmentation was given."""
-    parts = re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)
+    parts = PARAGRAPH_RE.finditer(text)
     return [Block("paragraph", m.start(), m.end()) for m in parts if m.group(0).strip()]
 
 
@@ -444,14 +450,14 @@ def _opens_sentence(text: str, block_start: int, quote_start: int) -> bool:
 def _cue_follows(text: str, quote_end: int, block_end: int) -> bool:
     """A reporting verb right after the quote that we could not bind: someone else may be speaking."""
     tail = text[quote_end + 1 : min(block_end, quote_end + 120)]
-    stop = re.search(r"[.!?](?:\s|$)|[“\"]", tail)
+    stop = SENTENCE_STOP_RE.search(tail)
     tail = tail[: stop.start()] if stop else tail
     return lexicon().verb_re.search(tail) is not None
 
 
 def _reporting_between(text: str, lo: int, hi: int, regions: list[tuple[int, int]]) -> bool:
     return any(
-        not any(a <= m.start() < b for a, b in regions) for m in lexicon().verb_re.finditer(text, lo, hi)
+        not any(a <= m.start() < b for a, b in regions) for m in verbs_between(text, lo, hi)
     )
 
 

@@ -47,6 +47,13 @@ CLAUSE_START_WORDS = frozenset({
 JUNK_END_WORDS = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "that",
                             "who", "which", "whose"})
 NONE = Resolution(None, None, 0.2)
+DETERMINER_START_RE = re.compile(DETERMINERS + r"\s")
+POSSESSIVE_MARK_RE = re.compile(r"[’'](?:s)?\s")
+BARE_ROLE_RE = re.compile(r"(?:the|The)\s+[a-z]+")
+SPACES_RE = re.compile(r"\s+")
+ARTICLE_RE = re.compile(r"(?:The|A|An)\s")
+DOCUMENT_TAIL_RE = re.compile(r"(?:of|on|from|by|to|for|in|at|into|prepared|published|issued|released|filed|"
+                              r"seen|obtained|shared|posted|written|signed|sent|dated|read|given)\b")
 
 
 def attribute_speaker(
@@ -136,9 +143,9 @@ def _by_mention(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | N
         return None
     if entity.type == "person":
         return Resolution(entity.id, entity.name, 0.9 if span.form == "name" else 0.85, kind="person")
-    if _document_noun(surface) is not None and re.match(DETERMINERS + r"\s", surface):
+    if _document_noun(surface) is not None and DETERMINER_START_RE.match(surface):
         return None  # "the council's report": a document, whoever published it
-    by_name = mention.kind == "role" or (mention.kind == "name" and not re.match(DETERMINERS + r"\s", surface))
+    by_name = mention.kind == "role" or (mention.kind == "name" and not DETERMINER_START_RE.match(surface))
     name = entity.name if by_name else _clean(surface)  # "the city" linked to the City of Hamilton names it
     return Resolution(entity.id, name, 0.85, kind="organisation")
 
@@ -151,7 +158,7 @@ def _source(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
         name = surface[0].lower() + surface[1:] if surface[:1].isupper() else surface
         return Resolution(body.id if body else None, _clean(name), 0.8, kind="organisation")
     noun = _document_noun(surface)
-    if noun is not None and (span.form != "name" or re.search(r"[’'](?:s)?\s", surface)):
+    if noun is not None and (span.form != "name" or POSSESSIVE_MARK_RE.search(surface)):
         return document_source(scene, span.start, span.end, noun)
     if is_group_phrase(surface, lexicon().group_words) and (span.form != "name" or len(surface.split()) > 1
                                                              or surface.lower() in lexicon().group_words):
@@ -208,8 +215,7 @@ def _document_noun(surface: str) -> re.Match[str] | None:
         return None
     last = matches[-1]
     rest = surface[last.end() :].strip(" ,.")
-    if rest and not re.match(r"(?:of|on|from|by|to|for|in|at|into|prepared|published|issued|released|filed|"
-                             r"seen|obtained|shared|posted|written|signed|sent|dated|read|given)\b", rest):
+    if rest and not DOCUMENT_TAIL_RE.match(rest):
         return None
     return last if last.group(0).lower() not in ("official", "source", "sources", "representative") else None
 
@@ -233,7 +239,7 @@ def _named_before(mentions: list[Mention], role: Mention) -> bool:
 
 def _by_role(surface: str, entities: list[Entity]) -> Entity | None:
     """"the judge" -> the one person whose recorded role (or title) is a judge or justice."""
-    if not re.fullmatch(r"(?:the|The)\s+[a-z]+", surface):
+    if not BARE_ROLE_RE.fullmatch(surface):
         return None  # only a bare "the judge": "the leader of X" may be anyone's leader
     head = surface.split()[-1].lower().strip(",.")
     names = set(lexicon().role_synonyms.get(head, ()))
@@ -250,7 +256,7 @@ def _by_role(surface: str, entities: list[Entity]) -> Entity | None:
 
 
 def _clean(surface: str) -> str:
-    surface = re.sub(r"\s+", " ", surface).strip(" ,.")
-    if re.match(r"(?:The|A|An)\s", surface):
+    surface = SPACES_RE.sub(" ", surface).strip(" ,.")
+    if ARTICLE_RE.match(surface):
         surface = surface[0].lower() + surface[1:]
     return surface

@@ -23,6 +23,8 @@ __all__ = ["Resolution", "Scene", "source_words"]
 
 BODY = "paragraph"
 GENDER_PRONOUN_RE = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+ROLE_WORD_RE = re.compile(r"[\w-]+")
+SENTENCE_STOP_RE = re.compile(r"[.!?](?:\s|$)|[“\"‘]")
 OBJECT_BEFORE_RE = re.compile(
     r"(?:\b(?:by|of|to|for|with|from|against|about|on|at|in|into|than|like|represented|representing|met|told|"
     r"asked|thanked|accused|blamed|criticised|criticized|praised|replaced|succeeded|beat|defeated|joined|"
@@ -166,14 +168,14 @@ class Scene:
 
 
 def _role_gender(entity: Entity, nouns: dict[str, str]) -> str | None:
-    found = {nouns[w] for r in entity.roles for w in re.findall(r"[\w-]+", r.role.lower()) if w in nouns}
+    found = {nouns[w] for r in entity.roles for w in ROLE_WORD_RE.findall(r.role.lower()) if w in nouns}
     return found.pop() if len(found) == 1 else None
 
 
 def _local_gender(text: str, mention: Mention) -> str | None:
     """Gender from the first he/his/him or she/her right after a mention, in its own sentence, outside quotes."""
     tail = text[mention.end : mention.end + 120]
-    stop = re.search(r"[.!?](?:\s|$)|[“\"‘]", tail)
+    stop = SENTENCE_STOP_RE.search(tail)
     match = GENDER_PRONOUN_RE.search(tail, 0, stop.start() if stop else len(tail))
     if match is None:
         return None

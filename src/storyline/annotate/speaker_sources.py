@@ -30,6 +30,12 @@ __all__ = ["described_body", "described_person", "document_source", "group_sourc
 DETERMINER_RE = re.compile(r"(?:the|a|an|one|this|that|these|those|its|his|her|their|our|some|several|many|two|three)\s+",
                            re.IGNORECASE)
 AGE_RE = re.compile(r"(\d{1,3})-year-old")
+GROUP_HEAD_CUT_RE = re.compile(r"\s+(?:of|at|with|from|in|for|on|who|across)\s")
+HEAD_CUT_RE = re.compile(r"\s+(?:of|at|with|from|in|for|on|who|which)\s")
+THE_RE = re.compile(r"(?:the|The)\s")
+AGE_APPOSED_RE = re.compile(r",\s*(?:aged\s+)?(\d{1,3})\s*,")
+AGE_BRACKETED_RE = re.compile(r"\s*\((\d{1,3})\)")
+DESCRIPTION_START_RE = re.compile(r"(?:The|A|An|One|His|Her|Their|Its)\s")
 WORD_RE = re.compile(r"[\w’'-]+")
 PARTICIPLE_CUT_RE = re.compile(
     r"\s+(?:filed|released|published|issued|seen|obtained|shared|posted|prepared|sent|dated|presented|made|"
@@ -121,7 +127,7 @@ def _publisher_before(scene: Scene, start: int, noun: str) -> Publisher:
 
 def is_group_phrase(surface: str, group_words: frozenset[str]) -> bool:
     """"residents", "council chiefs", "Labour experts", "evacuees": a plural head noun, no determiner needed."""
-    head = re.split(r"\s+(?:of|at|with|from|in|for|on|who|across)\s", surface.strip(), maxsplit=1)[0].split()
+    head = GROUP_HEAD_CUT_RE.split(surface.strip(), maxsplit=1)[0].split()
     if not head:
         return False
     last = head[-1].lower().strip(",.")
@@ -142,7 +148,7 @@ def group_source(scene: Scene, start: int, end: int) -> Resolution:
     phrase = " ".join(scene.text[start:end].split()).strip(" ,.")
     if phrase[:1].isupper() and not any(m.start == start for m in scene.mentions):
         phrase = phrase[0].lower() + phrase[1:] if not phrase[:2].isupper() else phrase
-    phrase = DETERMINER_RE.sub("", phrase, count=1) if re.match(r"(?:the|The)\s", phrase) else phrase
+    phrase = DETERMINER_RE.sub("", phrase, count=1) if THE_RE.match(phrase) else phrase
     return Resolution(None, phrase, 0.75, kind="group", members=tuple(members))
 
 
@@ -151,7 +157,7 @@ def group_source(scene: Scene, start: int, end: int) -> Resolution:
 
 def _head(surface: str) -> tuple[str, str] | None:
     """(determiner, head noun) of a description such as "the veteran striker"; None without a determiner."""
-    body = re.split(r"\s+(?:of|at|with|from|in|for|on|who|which)\s", surface.strip(" ,."), maxsplit=1)[0]
+    body = HEAD_CUT_RE.split(surface.strip(" ,."), maxsplit=1)[0]
     match = DETERMINER_RE.match(body)
     words = body.split()
     if match is None or len(words) < 2:
@@ -237,7 +243,7 @@ def _age_agrees(scene: Scene, entity: Entity, age: str) -> bool:
     given = set()
     for m in (m for m in scene.mentions if m.entity == entity.id):
         tail = scene.text[m.end : m.end + 40]
-        number = re.match(r",\s*(?:aged\s+)?(\d{1,3})\s*,", tail) or re.match(r"\s*\((\d{1,3})\)", tail)
+        number = AGE_APPOSED_RE.match(tail) or AGE_BRACKETED_RE.match(tail)
         if number is not None:
             given.add(number.group(1))
     return not given or age in given
@@ -246,6 +252,6 @@ def _age_agrees(scene: Scene, entity: Entity, age: str) -> bool:
 def unresolved(surface: str) -> Resolution:
     """A description that names nobody for sure: kept as such, never as a name."""
     phrase = " ".join(surface.split()).strip(" ,.")
-    if re.match(r"(?:The|A|An|One|His|Her|Their|Its)\s", phrase):
+    if DESCRIPTION_START_RE.match(phrase):
         phrase = phrase[0].lower() + phrase[1:]
     return Resolution(None, None, 0.7, kind="description", description=phrase)

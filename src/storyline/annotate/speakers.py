@@ -14,23 +14,27 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from storyline.annotate.entity_lexicon import lexicon as entity_lexicon
+from storyline.annotate.word_alternation import alternation
 from storyline.model import Stance
 
 
 __all__ = [
     "Lexicon",
     "SpeakerSpan",
+    "document_verbs",
     "lexicon",
     "possessor",
     "speaker_after",
     "speaker_at_start",
     "speaker_before",
     "speaker_inverted",
+    "verbs_between",
 ]
 
 NAME_TOKEN = r"\b(?:[A-Z][\w’'.\-]*|[A-Z]\.)"
@@ -68,6 +72,11 @@ INVERTED_FOLLOWERS = (  # "…,” said Mayor Darren Loewen after the vote": wor
     r"yesterday|today|tonight|via|who)"
 )
 NAME_BEFORE_ROLE_RE = re.compile(rf"(?:^|[\s(“\"‘])(?P<name>{NAME}),\s*$")
+SPACES_RE = re.compile(r"\s+")
+DETERMINER_START_RE = re.compile(DETERMINERS + r"\s")
+AND_RE = re.compile(r"\s(?:and|&)\s")
+APPOSED_NAME_RE = re.compile(rf",\s+{NAME}\s*,")
+APPOSED_NAME_AFTER_RE = re.compile(rf",\s+({NAME})\s*[,.]")
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,10 @@ class Lexicon:
     trailing_re: re.Pattern[str]
     trailing_inverted_re: re.Pattern[str]
     parenthetical_re: re.Pattern[str]
+    # what follows the verb of ``trailing_re`` and ``parenthetical_re``: a cheap test that must pass before them
+    trailing_verb_re: re.Pattern[str]
+    trailing_verb_words: int  # the verb and what may follow it span at most this many words
+    parenthetical_verb_re: re.Pattern[str]
     who_re: re.Pattern[str]
     according_re: re.Pattern[str]
     start_re: re.Pattern[str]
@@ -119,7 +132,7 @@ class Lexicon:
         found = self.verb_lemma.get(lowered)
         if found is not None:
             return found
-        return self.verb_lemma.get(re.sub(r"\s+", " ", lowered), lowered)
+        return self.verb_lemma.get(SPACES_RE.sub(" ", lowered), lowered)
 
     def kind(self, form: str) -> str:
         return self.verb_kind.get(self.lemma(form), "say")
@@ -134,29 +147,9 @@ def _load(name: str) -> dict:
     return json.loads(resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8"))
 
 
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of ``words``, factored by common prefixes so that matching stays fast."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    ends = "" in node
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in node.items() if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
-
-
 def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, str]]:
     """Regex sources for a speaker phrase before a verb, one after a quote, the adverbs between, a role + name."""
-    groups = _alternation(words["group_nouns"] + [w[0].upper() + w[1:] for w in words["group_nouns"]])
+    groups = alternation(words["group_nouns"] + [w[0].upper() + w[1:] for w in words["group_nouns"]])
     role_word = (
         r"(?!(?:and|but|or|nor|that|as|while|when|because|though|although|so|then|where|after|before|since|yet|if"
         r"|of|to|in|on|at|for|with|by|from|the|a|an)\b)(?![a-z]+(?:ing|ed)\s+[A-Z])[a-z][\w\-]*"
@@ -165,11 +158,11 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
     # "Independent councillors Karen Ashworth and Dev Patel", "Residents who made the trip to Washington"
     members = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}?{NAME}(?:,\s+{NAME})*,?\s+(?:and|&)\s+{NAME}"
     group_who = rf"{group}\s+who\s+[^,;:“”\"]{{1,60}}?"
-    documents = _alternation([w for w in words["source_nouns"] if w not in ("spokesperson", "spokesman",
+    documents = alternation([w for w in words["source_nouns"] if w not in ("spokesperson", "spokesman",
                               "spokeswoman", "representative", "official", "source", "sources")])
     document = rf"{DETERMINERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{documents})\b[^,;:“”\"]{{1,100}}?"
     role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
-    adverbs = _alternation(words["adverbs"])
+    adverbs = alternation(words["adverbs"])
     described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN}))?"
     org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
     subject = rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}|{NAME})"
@@ -190,9 +183,9 @@ def lexicon() -> Lexicon:
     verbs = _load("quotes_verbs.json")["verbs"]
     words = _load("quotes_words.json")
     lemma = {form: name for name, v in verbs.items() for form in v["forms"]}
-    verb_alt = _alternation([f for f, n in lemma.items() if not verbs[n].get("after_quote")])
-    after_alt = _alternation(list(lemma))  # "“…,” she read": some verbs report speech only after a quote
-    inverted_alt = _alternation([f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim")
+    verb_alt = alternation([f for f, n in lemma.items() if not verbs[n].get("after_quote")])
+    after_alt = alternation(list(lemma))  # "“…,” she read": some verbs report speech only after a quote
+    inverted_alt = alternation([f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim")
                                  and not verbs[n].get("object") and not f.endswith("ing")])
     subject, subject_after, adverb_run, role_name, rare = _phrase_patterns(words)
     return Lexicon(
@@ -222,10 +215,13 @@ def lexicon() -> Lexicon:
             rf"\s*,?\s*(?P<verb>{inverted_alt})\b\s*{subject_after}(?=\s*[,.;!?]|\s*$|\s+{INVERTED_FOLLOWERS}\b)"
         ),
         adjunct_re=re.compile(rf"(?:,?\s+(?:{'|'.join(words['adjuncts'])}))+", re.IGNORECASE),
-        source_re=re.compile(rf"\b(?:{_alternation(words['source_nouns'])})\b", re.IGNORECASE),
+        source_re=re.compile(rf"\b(?:{alternation(words['source_nouns'])})\b", re.IGNORECASE),
         trailing_re=re.compile(
             rf",\s+{subject}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"
         ),
+        trailing_verb_re=re.compile(rf"(?<=\s)(?:{verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"),
+        trailing_verb_words=max(len(form.split()) for form in lemma) + 7,
+        parenthetical_verb_re=re.compile(rf"(?<=\s)(?:{verb_alt})\b(?:\s+[a-z]+){{0,3}}?,\s"),
         parenthetical_re=re.compile(
             rf",\s+{subject}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})\b(?:\s+[a-z]+){{0,3}}?,\s"
         ),
@@ -237,7 +233,7 @@ def lexicon() -> Lexicon:
             rf",\s+(?P<verb>{inverted_alt})\b\s*{subject_after}(?:,(?!\s*(?:and|or|but)\b)[^,;]{{1,80}})?\s*[.!?]?\s*$"
         ),
         clause_start_re=re.compile(
-            rf"(?:[,;:—–(“”\"‘’']\s*|\b(?:{_alternation(words['clause_openers'])})\s+)(?=\w)"
+            rf"(?:[,;:—–(“”\"‘’']\s*|\b(?:{alternation(words['clause_openers'])})\s+)(?=\w)"
         ),
         start_re=re.compile(rf"\s*{subject}{APPOSITIVE}\s+(?=[a-z])"),
         according_re=re.compile(
@@ -266,7 +262,7 @@ def _form(subject: str) -> str:
     lex = lexicon()
     if subject.lower() in lex.pronouns:
         return "pronoun"
-    if subject[:1].isupper() and not re.match(DETERMINERS + r"\s", subject):
+    if subject[:1].isupper() and not DETERMINER_START_RE.match(subject):
         return "name"
     return "np"
 
@@ -340,14 +336,39 @@ NOUN_USE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]
 def has_verb(text: str, start: int, end: int) -> bool:
     """A reporting verb in ``text[start:end]``, not counting nouns that look like one ("A report prepared by")."""
     return any(NOUN_USE_RE.search(text, max(start, m.start() - 6), m.start()) is None
-               for m in lexicon().verb_re.finditer(text, start, end))
+               for m in verbs_between(text, start, end))
+
+
+@lru_cache(maxsize=4)
+def document_verbs(text: str) -> tuple[list[re.Match[str]], list[int]]:
+    """Every reporting verb ``verb_re`` finds in ``text`` and where each starts: one scan per document,
+    shared by the stages that look for verbs (the cache holds the last few documents)."""
+    matches = list(lexicon().verb_re.finditer(text))
+    return matches, [m.start() for m in matches]
+
+
+_INSIDE_WORD_RE = re.compile(r"\w\w")
+
+
+def verbs_between(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Exactly the verbs ``lexicon().verb_re.finditer(text, lo, hi)`` finds, taken from :func:`document_verbs`.
+
+    A verb of the whole text that crosses ``lo`` or ``hi``, or ``hi`` inside a word (where the search
+    bounded at ``hi`` would see a word end), makes the bounded search differ: it is then run as such.
+    """
+    matches, starts = document_verbs(text)
+    first, last = bisect_left(starts, lo), bisect_left(starts, hi)
+    if ((first > 0 and matches[first - 1].end() > lo) or (last > first and matches[last - 1].end() > hi)
+            or (0 < hi < len(text) and _INSIDE_WORD_RE.match(text, hi - 1))):
+        return list(lexicon().verb_re.finditer(text, lo, hi))
+    return matches[first:last]
 
 
 def _bare_verb_fits(phrase: str, aux: str, verb: str) -> bool:
     """A bare form ("report", "claim") needs a plural subject or an auxiliary: "A progress report" is a noun."""
     if verb.lower() not in lexicon().verb_kind or aux.strip():
         return True
-    if re.search(r"\s(?:and|&)\s", phrase):
+    if AND_RE.search(phrase):
         return True  # "Ann Lee and Bo Park say"
     return (phrase.lower() in ("they", "we", "i", "you") or phrase.endswith("s") or phrase[-1:].isdigit()
             or bool(PLURAL_START_RE.match(phrase)) or phrase.lower() in lexicon().group_words)
@@ -378,7 +399,7 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     if verb is not None and verb.group(0).endswith("ing") and not match.group("aux").strip():
         return None  # "a city audit accusing it of ...": a participle after a noun qualifies it, nobody speaks
     appos = match.group("appos")
-    if appos and _prefers_appositive(text[start:end]) and re.fullmatch(rf",\s+{NAME}\s*,", appos):
+    if appos and _prefers_appositive(text[start:end]) and APPOSED_NAME_RE.fullmatch(appos):
         a_start = match.start("appos") + len(appos) - len(appos.lstrip(", "))
         return _trim_name(text, a_start, match.end("appos") - 1)
     named = _name_before_role(text, lo, start, end)
@@ -445,7 +466,7 @@ def speaker_inverted(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tupl
     if not match:
         return None
     start, end = match.span("subj")
-    appos = re.match(rf",\s+({NAME})\s*[,.]", text[end : min(limit, end + 60)])
+    appos = APPOSED_NAME_AFTER_RE.match(text[end : min(limit, end + 60)])
     if appos and _prefers_appositive(text[start:end]):
         start, end = end + appos.start(1), end + appos.end(1)
     return _trim_name(text, start, end), match.span("verb")

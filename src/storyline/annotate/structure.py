@@ -34,7 +34,8 @@ _SHORT_HEADING = 160
 _SHORT_SUBHEADING = 90
 
 _LINE = re.compile(r"[^\n]+")
-_CANDIDATE = re.compile(r"(\.{2,}|…|[.!?]+)([\"”’'\)\]»]*)(\s+)(?=\S)")
+# (\.{2,}|…|[.!?]+) written so that every branch opens with one character: the search then skips to them
+_CANDIDATE = re.compile(r"(\.\.+|…|\.[.!?]*|![.!?]*|\?[.!?]*)([\"”’'\)\]»]*)(\s+)(?=\S)")
 _LEADING_PUNCTUATION = "\"“‘'(["
 _CAPTION_HINTS = ("|", "photo", "pictur", "image", "credit", "caption")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -43,6 +44,8 @@ _OPENERS = "\"“‘'([«—–-"
 _TERMINAL = ".,;:!"
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s")
 _BYLINE_SEPARATORS = re.compile(r"\s[·•|]\s|\s[–—]\s")
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]*([\w’'-]+)")
+_WORD = re.compile(r"[\w’'-]+")
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -234,7 +237,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _next_word(text: str, position: int, end: int) -> str:
-    match = re.match(r"[\"“‘'(\[]*([\w’'-]+)", text[position:min(end, position + 40)])
+    match = _NEXT_WORD.match(text[position:min(end, position + 40)])
     return match.group(1) if match else ""
 
 
@@ -282,7 +285,7 @@ def _word_before(text: str, position: int) -> str:
 
 def _speech_tag_follows(text: str, position: int, end: int) -> bool:
     """`"Why now?" Ms Shah asked.` -- the question belongs to the sentence that names its speaker."""
-    words = re.findall(r"[\w’'-]+", text[position:min(end, position + 60)])[:4]
+    words = _WORD.findall(text[position:min(end, position + 60)])[:4]
     verbs = _lists()["speech_verbs"]
     return any(w.lower() in verbs for w in words[1:4]) and all(w[:1].isupper() for w in words[:1])
 

@@ -86,7 +86,7 @@ def infer_reference_date(text: str, timexes: list[Timex] | None = None) -> str |
     """
     found = timexes if timexes is not None else find_timexes(text, None)
     absolute = [t.value[:10] for t in found if not t.relative and t.type in ("DATE", "TIME")
-                and re.match(r"^\d{4}(?:-\d{2}){0,2}$", t.value[:10])]
+                and _ABSOLUTE.match(t.value[:10])]
     if not absolute:
         return None
     years = Counter(int(v[:4]) for v in absolute)

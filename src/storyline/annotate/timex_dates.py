@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from storyline.annotate.timex_detect import lexicon
+from storyline.annotate.word_alternation import alternation
 
 _REFERENCE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _SENTENCE_EDGE = re.compile(r"[.!?;\n]\s")
@@ -157,8 +158,8 @@ def month_year(ref_year: int, ref_month: int, month: int, direction: str | None)
 def _cue_pattern() -> re.Pattern[str]:
     """Future and past cues in one regex (groups ``future`` and ``past``; future wins a tie)."""
     lex = lexicon()
-    future = "|".join(re.escape(w) for w in sorted(lex["future_cues"], key=len, reverse=True))
-    past = "|".join(re.escape(w) for w in sorted(lex["past_cues"], key=len, reverse=True))
+    future = alternation(lex["future_cues"], space=r"\ ", ignore_case=True)
+    past = alternation(lex["past_cues"], space=r"\ ", ignore_case=True)
     return re.compile(r"(?P<future>(?:(?<=\w)|\b)(?:" + future + r")\b)|(?P<past>\b(?:" + past + r")\b|\b\w+ed\b)",
                       re.IGNORECASE)
 

@@ -17,6 +17,7 @@ from operator import itemgetter
 from typing import Any, Protocol, TypeVar
 
 from storyline.annotate.structure import gapped_matches
+from storyline.annotate.word_alternation import alternation
 
 
 class _Spanned(Protocol):
@@ -43,13 +44,8 @@ def _load_json(name: str) -> dict[str, Any]:
 
 def _alternation(words: Iterable[str], abbreviations: Iterable[str] = ()) -> str:
     """A non-capturing alternation, longest words first; spaces match any whitespace; the
-    ``abbreviations`` may end with a full stop ("Oct.")."""
-    dotted = set(abbreviations)
-    parts = []
-    for word in sorted(set(words) | dotted, key=len, reverse=True):
-        escaped = re.escape(word).replace(r"\ ", r"\s+")
-        parts.append(escaped + (r"\.?" if word in dotted else ""))
-    return "(?:" + "|".join(parts) + ")"
+    ``abbreviations`` may end with a full stop ("Oct.").  The rules are case-insensitive."""
+    return "(?:" + alternation(words, ignore_case=True, dotted=abbreviations) + ")"
 
 
 def _number_words(lex: dict[str, Any]) -> str:

@@ -32,6 +32,7 @@ from storyline.annotate.timex_detect import lexicon
 from storyline.model import Timex
 
 _SPACE = re.compile(r"[\s-]+")
+_NON_DIGITS = re.compile(r"\D")
 _NEXT_WORD = re.compile(r"\s*([^\s.,;:!?)\]'\"’”]*)")
 _YEAR = re.compile(r"(?<![\d,.$£€])\b(1[5-9]\d\d|20\d\d)\b(?![,.]?\d)")
 _CODE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b[0-9]{1,3}|[0-9]{5,})[-/]$")
@@ -113,7 +114,7 @@ def _month_number(token: str) -> int:
 
 
 def _day_number(token: str) -> int:
-    return int(re.sub(r"\D", "", token))
+    return int(_NON_DIGITS.sub("", token))
 
 
 def _year_of(token: str, ref: Reference) -> int:

@@ -17,6 +17,7 @@ _ODD_CHAR_RATIO = 0.30
 _UTF16_HIGH_BYTES = 3  # the high bytes of one alphabet's UTF-16 text: 0x00 (spaces, digits) and its block's
 _UTF16_HIGH_SHARE = 0.90
 _UTF16_ZERO_SHARE = 0.05
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))  # counted in binary sniffing
 _UTF16_BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})  # controls, unassigned, private use, surrogates
 
 # Extension hints, used when the content itself does not say.
@@ -53,6 +54,8 @@ def utf16_without_bom(data: bytes) -> str | None:
     if units < 2:
         return None
     for encoding, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        if head[high::2].count(0) < _UTF16_ZERO_SHARE * units:
+            continue  # the test below fails too; counting zero bytes first spares UTF-8 text the byte census
         counts = Counter(head[high::2])
         common = sum(n for _, n in counts.most_common(_UTF16_HIGH_BYTES))
         if common < _UTF16_HIGH_SHARE * units or counts[0] < _UTF16_ZERO_SHARE * units:
@@ -73,7 +76,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return bool(head) and controls / len(head) > _BINARY_CONTROL_RATIO
 
 

@@ -1,0 +1,54 @@
+"""Patterns rewritten for speed (so the regex engine can skip to their first character) find exactly what their
+plain forms find."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.annotate.coref import _role_noun_pattern
+from storyline.annotate.entity_lexicon import lexicon
+from storyline.annotate.quote_marks import DOUBLE_RE, SINGLE_OPENER_RE
+from storyline.annotate.structure import _CANDIDATE
+from storyline.annotate.word_alternation import alternation
+
+PLAIN_CANDIDATE = re.compile(r"(\.{2,}|…|[.!?]+)([\"”’'\)\]»]*)(\s+)(?=\S)")
+PLAIN_DOUBLE = re.compile(r"''(?!')|[“”„\"«»]")
+PLAIN_SINGLE_OPENER = re.compile(r"(?:^|\s)'\w")
+
+
+def plain_role_nouns() -> re.Pattern[str]:
+    nouns = alternation(lexicon().resolvable_roles, space=r"\ ", ignore_case=True)
+    return re.compile(rf"\b[Tt]he\s+(?P<role>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!-)", re.IGNORECASE)
+
+
+TEXTS = st.lists(st.sampled_from([
+    "a", "Mr", "x", " ", "  ", "\n", ".", "..", "…", "!", "?", "?!", "'", "''", "'''", "\"", "“", "”", "„", "«", "»",
+    "’", ")", "]", "the", "The", "THE", "mayor", "Mayor", "chief executive", "other", "-", "ſ", "Ex", "at",
+]), max_size=30).map("".join)
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [m.regs for m in pattern.finditer(text)]
+
+
+def assert_same_matches(text: str) -> None:
+    assert spans(_CANDIDATE, text) == spans(PLAIN_CANDIDATE, text)
+    assert spans(DOUBLE_RE, text) == spans(PLAIN_DOUBLE, text)
+    assert len(SINGLE_OPENER_RE.findall(text)) == len(PLAIN_SINGLE_OPENER.findall(text))
+    assert spans(_role_noun_pattern(), text) == spans(plain_role_nouns(), text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS)
+def test_fast_patterns_match_their_plain_forms(text: str) -> None:
+    assert_same_matches(text)
+
+
+def test_fast_patterns_on_a_paragraph() -> None:
+    text = ("'Not now,' said THE Mayor. The chief executive... agreed?! “Yes.” The other mayor (the deputy mayor) "
+            "left at 9 p.m.… Then 'they' went.")
+    assert_same_matches(text)
+    assert [m.group("role") for m in _role_noun_pattern().finditer(text)][:2] == ["Mayor", "chief executive"]
