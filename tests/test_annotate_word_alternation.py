@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from storyline.annotate.word_alternation import alternation
 
-WORDS = st.lists(st.text(alphabet="abAB -.", min_size=1, max_size=5), min_size=1, max_size=8)
+PHRASES = st.text(alphabet="abAB -.", min_size=1, max_size=5).map(lambda w: " ".join(w.split())).filter(bool)
+WORDS = st.lists(PHRASES, min_size=1, max_size=8)
 TEXTS = st.text(alphabet="abAB -.\n", max_size=30)
 SUFFIXES = ("", r"\b", "b", r"\s*$", r"(?!\.)")
 
@@ -55,3 +56,12 @@ def test_word_alternation_factors_common_prefixes() -> None:
     assert alternation(["chief executive", "chief", "mayor"]) == r"(?:chief(?:\s+executive)?|mayor)"
     assert alternation(["Oct", "october"], ignore_case=True, dotted=["oct"]) == r"oct(?:(?:ober|\.))?"
     assert re.fullmatch(alternation(["oct"], dotted=["oct"]), "oct.")
+
+
+def test_word_alternation_refuses_phrases_with_loose_spaces() -> None:
+    import pytest
+
+    for loose in (" mayor", "chief  executive", "mayor ", " "):
+        with pytest.raises(ValueError, match="single spaces"):
+            alternation(["mayor", loose])
+    assert re.fullmatch(alternation([" a"], space=r"\ "), " a")

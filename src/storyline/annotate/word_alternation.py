@@ -29,8 +29,16 @@ def alternation(words: Iterable[str], *, space: str = r"\s+", ignore_case: bool 
     one space, as ``re.escape`` leaves it).  With ``ignore_case`` (for patterns compiled with
     ``re.IGNORECASE``) words are lower-cased first, so case variants share one branch.  Words in
     ``dotted`` may end with a full stop ("Oct." as well as "Oct").
+
+    When ``space`` matches a run of white space, words are phrases as word lists write them: no space at
+    either end and no two spaces in a row (in ``"chief  executive"`` the runs would be ambiguous, and the
+    trie could stop short where the plain alternation backtracks).
     """
     fold = str.lower if ignore_case else str
+    words, dotted = list(words), list(dotted)
+    if space != r"\ ":
+        for word in (*words, *dotted):
+            _check_phrase(word)
     trie: _Trie = {}
     for word in words:
         _insert(trie, fold(word))
@@ -38,6 +46,12 @@ def alternation(words: Iterable[str], *, space: str = r"\s+", ignore_case: bool 
         node = _insert(trie, fold(word))
         node.setdefault(".", {})[_END] = {}
     return _pattern(trie, space)
+
+
+def _check_phrase(word: str) -> None:
+    if not word.strip() or word != word.strip() or "  " in word:
+        raise ValueError(f"word list entry {word!r}: write phrases with single spaces between words and none "
+                         "at either end")
 
 
 def _insert(trie: _Trie, word: str) -> _Trie:
