@@ -20,6 +20,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from storyline.link.fingerprint import set_signature, shingle_hashes, winnow, word_hash
@@ -103,6 +104,12 @@ class Words:
         self.joined = f" {' '.join(tokens)} "
 
 
+@lru_cache(maxsize=20_000)
+def _words(joined: str) -> Words:
+    """A filed quote's words (the same boilerplate quotes are compared again and again)."""
+    return Words(joined.split())
+
+
 def _near_identical(a: QuoteSource | Words, b: QuoteSource | Words) -> bool:
     """Same words, Jaccard >= 0.8 over word sets, or one containing the other (shorter >= 8 words)."""
     if a.tokens == b.tokens:
@@ -166,7 +173,7 @@ def _matches(key: str, source: QuoteSource, index: LinkIndex) -> tuple[set[str],
     candidates = sorted({c for ids in found.values() for c in ids} - {key})
     groups: set[str] = set()
     for _, data in sorted(index.records("quote", candidates).items()):
-        if data["group"] not in groups and _near_identical(source, Words(data["words"].split())):
+        if data["group"] not in groups and _near_identical(source, _words(data["words"])):
             groups.add(data["group"])
     return groups, [exact, *usable], others
 

@@ -67,6 +67,10 @@ class DocVectors:
     numbers: frozenset[str]
     years: frozenset[str]
     anchors: frozenset[str]  # telling words of its place and organisation names
+    norms: tuple[float, float, float, float] = field(init=False, repr=False, compare=False)  # of the four vectors
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "norms", tuple(_norm(v) for v in (self.words, self.phrases, self.names, self.places)))
 
 
 def doc_vectors(features: DocumentFeatures, idf: Idf) -> DocVectors:
@@ -89,13 +93,24 @@ def doc_vectors(features: DocumentFeatures, idf: Idf) -> DocVectors:
     )
 
 
+def _norm(a: Mapping[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in a.values()))
+
+
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Cosine of two sparse vectors."""
+    return _cosine(a, _norm(a), b, _norm(b))
+
+
+def _cosine(a: Mapping[str, float], a_norm: float, b: Mapping[str, float], b_norm: float) -> float:
+    """Cosine of two sparse vectors whose norms are known (a pair's vectors are compared many times)."""
+    norm = a_norm * b_norm
+    if not norm:
+        return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
+    dot = sum(v * b[k] for k, v in a.items() if k in b)  # the terms left out are 0.0: the same sum
+    return dot / norm
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -110,10 +125,10 @@ def _disjoint(a: frozenset[str], b: frozenset[str]) -> float:
 def pair_features(a: DocVectors, b: DocVectors) -> tuple[float, ...]:
     """The pair features, in the order of ``PAIR_FEATURES``."""
     return (
-        cosine(a.words, b.words),
-        cosine(a.phrases, b.phrases),
-        cosine(a.names, b.names),
-        cosine(a.places, b.places),
+        _cosine(a.words, a.norms[0], b.words, b.norms[0]),
+        _cosine(a.phrases, a.norms[1], b.phrases, b.norms[1]),
+        _cosine(a.names, a.norms[2], b.names, b.norms[2]),
+        _cosine(a.places, a.norms[3], b.places, b.norms[3]),
         _jaccard(a.numbers, b.numbers),
         _jaccard(a.years, b.years),
         _disjoint(a.years, b.years),

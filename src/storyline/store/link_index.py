@@ -61,10 +61,12 @@ class SqlLinkIndex:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._postings: dict[tuple[str, int], list[str]] = {}
-        self._new_postings: dict[tuple[str, int], set[str]] = defaultdict(set)
-        self._counts: dict[tuple[str, int], int] = {}
-        self._deltas: dict[tuple[str, int], int] = defaultdict(int)
+        # postings and counts by kind, then by key hash (a flat (kind, hash) key costs a tuple per lookup)
+        self._hashes: dict[str, dict[str, int]] = defaultdict(dict)
+        self._postings: dict[str, dict[int, list[str]]] = defaultdict(dict)  # stored ids, sorted
+        self._new_postings: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._counts: dict[str, dict[int, int]] = defaultdict(dict)
+        self._deltas: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         self._records: dict[tuple[str, str], Any] = {}
         self._changed_records: set[tuple[str, str]] = set()
         self._outputs: dict[tuple[str, str], tuple[str, list[str]] | None] = {}
@@ -76,42 +78,71 @@ class SqlLinkIndex:
 
     # --- postings and counts -------------------------------------------------------
 
-    def _fetch_keyed(self, table: Table, kind: str, hashes: list[int]) -> list[Any]:
-        rows: list[Any] = []
+    def _hashed(self, kind: str, keys: Iterable[str]) -> dict[str, int]:
+        """Each key with its hash, in the order given (hashes are kept for the session)."""
+        cache = self._hashes[kind]
+        out: dict[str, int] = {}
+        for key in keys:
+            h = cache.get(key)
+            if h is None:
+                h = cache[key] = key_hash(kind, key)
+            out[key] = h
+        return out
+
+    def _fetch_keyed(self, table: Table, value: str, kind: str, hashes: list[int]) -> Iterator[tuple[int, Any]]:
+        """``(key, value)`` rows of ``table`` for these key hashes, as plain driver statements: one of
+        these runs for nearly every document linked, and compiling a select each time cost more than the
+        database's own work."""
+        mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
         for part in _batches(hashes):
-            rows.extend(self.conn.execute(select(table).where(table.c.kind == kind, table.c.key.in_(part))))
-        return rows
+            sql = (f"SELECT key, {value} FROM {table.name} WHERE kind = {mark} "
+                   f"AND key IN ({', '.join([mark] * len(part))})")
+            yield from self.conn.exec_driver_sql(sql, (kind, *part))
 
     def postings(self, kind: str, keys: Collection[str]) -> dict[str, list[str]]:
-        hashed = {key_hash(kind, k): k for k in keys}
-        missing = [h for h in hashed if (kind, h) not in self._postings]
-        for h in missing:
-            self._postings[(kind, h)] = []
-        for row in self._fetch_keyed(schema.link_postings, kind, missing):
-            self._postings[(kind, row.key)].append(sys.intern(row.item))  # one string per id, however often filed
+        hashed = self._hashed(kind, keys)
+        stored = self._postings[kind]
+        missing = [h for h in dict.fromkeys(hashed.values()) if h not in stored]
+        if missing:
+            fetched: dict[int, set[str]] = {h: set() for h in missing}
+            for h, item in self._fetch_keyed(schema.link_postings, "item", kind, missing):
+                fetched[h].add(sys.intern(item))  # one string per id, however often filed
+            stored.update((h, sorted(items)) for h, items in fetched.items())
+        added = self._new_postings.get(kind, {})
         out = {}
-        for h, key in hashed.items():
-            found = sorted(set(self._postings[(kind, h)]) | self._new_postings.get((kind, h), set()))
-            if found:
-                out[key] = found
+        for key, h in hashed.items():
+            found = stored[h]
+            more = added.get(h)
+            if more:
+                out[key] = sorted(set(found) | more)
+            elif found:
+                out[key] = list(found)
         return out
 
     def add_postings(self, kind: str, item: str, keys: Iterable[str]) -> None:
-        for key in keys:
-            self._new_postings[(kind, key_hash(kind, key))].add(item)
+        added = self._new_postings[kind]
+        for h in self._hashed(kind, keys).values():  # a key given twice files the item once anyway
+            added[h].add(item)
 
     def counts(self, kind: str, keys: Collection[str]) -> dict[str, int]:
-        hashed = {key_hash(kind, k): k for k in keys}
-        missing = [h for h in hashed if (kind, h) not in self._counts]
-        for h in missing:
-            self._counts[(kind, h)] = 0
-        for row in self._fetch_keyed(schema.link_counts, kind, missing):
-            self._counts[(kind, row.key)] = row.n
-        return {k: self._counts[(kind, h)] + self._deltas.get((kind, h), 0) for h, k in hashed.items()}
+        hashed = self._hashed(kind, keys)
+        known = self._counts[kind]
+        missing = [h for h in dict.fromkeys(hashed.values()) if h not in known]
+        if missing:
+            known.update(dict.fromkeys(missing, 0))
+            known.update(self._fetch_keyed(schema.link_counts, "n", kind, missing))
+        deltas = self._deltas.get(kind)
+        if not deltas:
+            return {key: known[h] for key, h in hashed.items()}
+        return {key: known[h] + deltas.get(h, 0) for key, h in hashed.items()}
 
     def add_counts(self, kind: str, keys: Iterable[str], delta: int = 1) -> None:
-        for key in keys:
-            self._deltas[(kind, key_hash(kind, key))] += delta
+        deltas, cache = self._deltas[kind], self._hashes[kind]
+        for key in keys:  # a key given twice counts twice
+            h = cache.get(key)
+            if h is None:
+                h = cache[key] = key_hash(kind, key)
+            deltas[h] += delta
 
     # --- records -------------------------------------------------------------------
 
@@ -229,14 +260,15 @@ class SqlLinkIndex:
 
     def _flush_postings(self) -> None:
         rows = [{"kind": kind, "key": h, "item": item}
-                for (kind, h), items in self._new_postings.items()
-                for item in items if item not in self._postings.get((kind, h), ())]
+                for kind, added in self._new_postings.items() for h, items in added.items()
+                for item in items if item not in self._postings.get(kind, {}).get(h, ())]
         if rows:
             self.conn.execute(self._insert(schema.link_postings).on_conflict_do_nothing(), rows)
         self._new_postings.clear()
 
     def _flush_counts(self) -> None:
-        rows = [{"kind": kind, "key": h, "n": delta} for (kind, h), delta in self._deltas.items() if delta]
+        rows = [{"kind": kind, "key": h, "n": delta}
+                for kind, deltas in self._deltas.items() for h, delta in deltas.items() if delta]
         if rows:
             c = schema.link_counts
             stmt = self._insert(c)
