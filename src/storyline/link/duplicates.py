@@ -17,12 +17,12 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from storyline.link.fingerprint import (
+    document_tokens,
     estimated_jaccard,
     lsh_band_keys,
     minhash_signature,
     normalised_text,
     text_key,
-    tokenize,
 )
 from storyline.link.index import LinkIndex
 from storyline.link.story_features import day_number
@@ -95,7 +95,7 @@ def title_stem(title: str | None) -> str | None:
 
 def profile_document(doc: Document, order: int) -> DuplicateProfile:
     """Fingerprint one document (pure, cheap)."""
-    hashes = tokenize(doc.text).hashes
+    hashes = document_tokens(doc.id, doc.text).hashes
     return DuplicateProfile(
         id=doc.id,
         order=order,

@@ -72,6 +72,13 @@ def tokenize(text: str) -> Tokens:
     return Tokens(tuple(hashes), tuple(starts), tuple(ends), frozenset(sentence_ends))
 
 
+@lru_cache(maxsize=1024)
+def document_tokens(doc_id: str, text: str) -> Tokens:
+    """Words of a document with their spans, cached: a new document is fingerprinted for near-duplicates
+    and for copied passages, and aligned with many others."""
+    return tokenize(text)
+
+
 def normalised_text(text: str) -> str:
     """Text reduced to its lower-case words, for exact-duplicate checks."""
     return " ".join(normalise_word(m.group()) for m in _WORD.finditer(text))

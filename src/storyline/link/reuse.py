@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from storyline.link import duplicates
-from storyline.link.fingerprint import Tokens, shingle_hashes, tokenize, winnow
+from storyline.link.fingerprint import Tokens, document_tokens, shingle_hashes, winnow
 from storyline.link.index import LinkIndex
 from storyline.model import Document, Reuse
 
@@ -34,12 +34,6 @@ MAX_REPEATS = 4  # a 7-gram repeated more often within one document is not a see
 MAX_REUSE_CANDIDATES = 30  # documents aligned with a new one: those sharing the most fingerprints
 MIN_SHARED_FINGERPRINTS = 2  # one shared fingerprint is a stock phrase far more often than a copied passage
 MIN_SHARED_ELSEWHERE = 5  # with a document of another story: a paragraph, not a stock sentence (about 20 words)
-
-
-@lru_cache(maxsize=1024)
-def document_tokens(doc_id: str, text: str) -> Tokens:
-    """Words of a document with their spans (cached: a document is aligned with many others)."""
-    return tokenize(text)
 
 
 def fingerprint_keys(tokens: Tokens) -> list[str]:
