@@ -1,0 +1,44 @@
+"""The Spark session a storyline job runs in, with executors on the driver's Python unless told otherwise."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+DEFAULT_MASTER = "local[*]"
+APP_NAME = "storyline"
+
+
+def executor_python() -> str:
+    """The interpreter the executors run: ``PYSPARK_PYTHON`` when set, else this one (with storyline installed).
+
+    Without it, PySpark starts ``python3`` from the PATH, which lacks storyline unless a virtual
+    environment happens to be activated. Set once, before the context starts (PySpark reads it then).
+    """
+    return os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+
+
+def spark_session(master: str | None = None, config: dict[str, str] | None = None) -> Any:
+    """The active Spark session (under ``spark-submit``, or one the caller made), else a new one.
+
+    A new session runs on ``master`` (default: all local cores); under ``spark-submit`` the master and
+    configuration given there win, and ``--conf spark.pyspark.python=...`` names the executors' Python.
+    """
+    from pyspark.sql import SparkSession
+
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    builder = SparkSession.builder.appName(APP_NAME)
+    executor_python()  # spark-submit's --conf spark.pyspark.python reaches the driver as PYSPARK_PYTHON, and wins
+    if master or not _submitted():
+        builder = builder.master(master or DEFAULT_MASTER)
+    for key, value in {"spark.ui.showConsoleProgress": "false", **(config or {})}.items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
+
+
+def _submitted() -> bool:
+    """Whether ``spark-submit`` started this driver (its JVM is waiting, with the master it was given)."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
