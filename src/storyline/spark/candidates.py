@@ -78,7 +78,7 @@ def shared_buckets(spark: Any, docs: Any, link_order: dict[str, int]) -> Buckets
 
 def _shared(keys: Any, F: Any) -> dict[str, list[str]]:
     grouped = keys.groupBy("key").agg(F.sort_array(F.collect_set("id")).alias("ids"))
-    return {row["key"]: list(row["ids"]) for row in grouped.where(F.size("ids") > 1).toLocalIterator()}
+    return {row["key"]: list(row["ids"]) for row in grouped.where(F.size("ids") > 1).collect()}
 
 
 def uncertain_documents(docs: Any) -> set[str]:

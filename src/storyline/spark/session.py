@@ -8,6 +8,7 @@ from typing import Any
 
 DEFAULT_MASTER = "local[*]"
 APP_NAME = "storyline"
+LOCAL_SHUFFLE_PARTITIONS = 8
 
 
 def executor_python() -> str:
@@ -22,6 +23,8 @@ def executor_python() -> str:
 def spark_session(master: str | None = None, config: dict[str, str] | None = None) -> Any:
     """The active Spark session (under ``spark-submit``, or one the caller made), else a new one.
 
+    Either way the executors run ``PYSPARK_PYTHON`` if it was set, else this interpreter.
+
     A new session runs on ``master`` (default: all local cores); under ``spark-submit`` the master and
     configuration given there win, and ``--conf spark.pyspark.python=...`` names the executors' Python.
     """
@@ -29,12 +32,16 @@ def spark_session(master: str | None = None, config: dict[str, str] | None = Non
 
     active = SparkSession.getActiveSession()
     if active is not None:
+        if "PYSPARK_PYTHON" not in os.environ:  # the context chose "python3" from the PATH: use this one
+            active.sparkContext.pythonExec = executor_python()
         return active
     builder = SparkSession.builder.appName(APP_NAME)
     executor_python()  # spark-submit's --conf spark.pyspark.python reaches the driver as PYSPARK_PYTHON, and wins
+    settings = {"spark.ui.showConsoleProgress": "false"}
     if master or not _submitted():
         builder = builder.master(master or DEFAULT_MASTER)
-    for key, value in {"spark.ui.showConsoleProgress": "false", **(config or {})}.items():
+        settings["spark.sql.shuffle.partitions"] = str(LOCAL_SHUFFLE_PARTITIONS)  # not 200 on one machine
+    for key, value in {**settings, **(config or {})}.items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
 
