@@ -134,3 +134,22 @@ def test_spark_job_writes_to_postgresql(spark: Any, tmp_path: Path) -> None:
     db = f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
     plain, on_spark = both_ways(demo_files(), tmp_path, spark, db)
     assert_same_export(build_export(plain), build_export(on_spark))
+
+
+def test_spark_job_cli_reports_problems_and_a_summary(spark: Any, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Audit due\n\n\u201cWe expect the audit next week,\u201d said Mayor Dan Wright.",
+                                  encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    db = str(tmp_path / "cli.db")
+    result = CliRunner().invoke(main, ["--db", db, "spark", str(folder), "--master", MASTER])
+    assert result.exit_code == 1, result.output
+    assert "1 documents added" in result.output and "1 problems" in result.output
+    assert [e.source for e in Store(db).errors()] == [str(folder / "empty.txt")]
+    refused = CliRunner().invoke(main, ["--db", db, "spark", "-"])
+    assert refused.exit_code == 2 and "standard input" in refused.output

@@ -28,8 +28,10 @@ def spark_session(master: str | None = None, config: dict[str, str] | None = Non
     A new session runs on ``master`` (default: all local cores); under ``spark-submit`` the master and
     configuration given there win, and ``--conf spark.pyspark.python=...`` names the executors' Python.
     """
-    from pyspark.sql import SparkSession
-
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise ImportError("the Spark job needs PySpark: pip install 'storyline[spark]' (and Java 17 or later)") from exc
     active = SparkSession.getActiveSession()
     if active is not None:
         if "PYSPARK_PYTHON" not in os.environ:  # the context chose "python3" from the PATH: use this one
