@@ -1,8 +1,9 @@
 """``python -m storyline.spark INPUT... --db URL``: the Spark job from a shell or under ``spark-submit``.
 
-    spark-submit --master spark://host:7077 -m storyline.spark ...   # not supported by spark-submit;
+spark-submit takes a file, not a module, so give it this one::
+
     spark-submit --master yarn "$(python -c 'import storyline.spark.__main__ as m; print(m.__file__)')" \\
-        s3a://bucket/coverage/ --db postgresql+psycopg://user@db/storyline
+        /data/coverage/ --db postgresql+psycopg://user@db/storyline
 """
 
 from __future__ import annotations
