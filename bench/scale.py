@@ -75,7 +75,7 @@ def one_size(count: int, jobs: int, docs_per_day: float | None = None, with_dige
         summary = api.link_store(store, progress=clock)
         link_s = time.perf_counter() - start
         return {
-            **({"export_sha256": export_digest(store)} if with_digest else {}),
+            **({"export_sha256": export_digest(store, folder)} if with_digest else {}),
             "documents": store.count_documents(),
             "ingest_s": round(ingest_s, 2),
             "link_s": round(link_s, 2),
@@ -89,14 +89,15 @@ def one_size(count: int, jobs: int, docs_per_day: float | None = None, with_dige
         }
 
 
-def export_digest(store: object) -> str:
-    """SHA-256 of the JSON export: equal digests mean the same export, field by field."""
+def export_digest(store: object, folder: Path) -> str:
+    """SHA-256 of the JSON export, with the corpus folder (a temporary one per run, part of every document's
+    ``source``) written as ``CORPUS``: equal digests mean the same export, field by field."""
     import hashlib
 
     from storyline.export import build_export
 
     data = json.dumps(build_export(store), sort_keys=True, ensure_ascii=False)  # type: ignore[arg-type]
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return hashlib.sha256(data.replace(str(folder), "CORPUS").encode("utf-8")).hexdigest()
 
 
 def one_spark(count: int, jobs: int, docs_per_day: float | None = None) -> dict[str, Any]:
@@ -124,7 +125,7 @@ def one_spark(count: int, jobs: int, docs_per_day: float | None = None) -> dict[
             "candidate_pairs": report.candidate_pairs,
             **story_bcubed(store, affair_by_url(count, affairs, span_days=span)),
             "driver_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            "export_sha256": export_digest(store),
+            "export_sha256": export_digest(store, folder),
         }
 
 
