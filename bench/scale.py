@@ -2,11 +2,16 @@
 
     python bench/scale.py [--sizes 1000 10000] [--full] [--jobs 2] [--docs-per-day 55]
     python bench/scale.py --sizes 10000 --docs-per-day 5.5 20 55   # one run per density
+    python bench/scale.py --spark [--full] [--jobs 2]   # 10,000 (and 100,000) through Spark local mode vs plain
 
 By default affairs start within the same five years at every size, so a larger corpus is also a denser one
 (more stories running at once). ``--docs-per-day D`` spreads each corpus over ``size / D`` days instead,
 so that every size has the density of the 100,000-article corpus (D = 55) and only its size grows; with
 several densities, every size runs at each.
+
+With ``--spark`` each size runs twice in the same session, through ``storyline ingest`` + ``link`` (``--jobs``
+processes) and through the Spark job (``local[jobs]``), and prints the time ratios and whether the two
+exports are identical (a SHA-256 of the JSON export).
 
 Each run is a fresh process so peak memory is its own. Prints time and peak memory per run, the growth
 factor per 10x more documents (10 = linear), story and storyline precision and recall by density (against
@@ -46,7 +51,7 @@ def story_bcubed(store: object, gold_by_url: dict[str, int]) -> dict[str, float]
             "storyline_bcubed_p": round(lp, 3), "storyline_bcubed_r": round(lr, 3), "storyline_bcubed_f1": round(lf, 3)}
 
 
-def one_size(count: int, jobs: int, docs_per_day: float | None = None) -> dict[str, Any]:
+def one_size(count: int, jobs: int, docs_per_day: float | None = None, with_digest: bool = False) -> dict[str, Any]:
     from generate import START_SPAN_DAYS, affair_by_url, write_corpus
 
     from storyline import api
@@ -70,6 +75,7 @@ def one_size(count: int, jobs: int, docs_per_day: float | None = None) -> dict[s
         summary = api.link_store(store, progress=clock)
         link_s = time.perf_counter() - start
         return {
+            **({"export_sha256": export_digest(store, folder)} if with_digest else {}),
             "documents": store.count_documents(),
             "ingest_s": round(ingest_s, 2),
             "link_s": round(link_s, 2),
@@ -80,6 +86,46 @@ def one_size(count: int, jobs: int, docs_per_day: float | None = None) -> dict[s
             **story_bcubed(store, affair_by_url(count, affairs, span_days=span)),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "link_ms_per_doc_by_tenth": clock.ms_per_doc(),
+        }
+
+
+def export_digest(store: object, folder: Path) -> str:
+    """SHA-256 of the JSON export, with the corpus folder (a temporary one per run, part of every document's
+    ``source``) written as ``CORPUS``: equal digests mean the same export, field by field."""
+    import hashlib
+
+    from storyline.export import build_export
+
+    data = json.dumps(build_export(store), sort_keys=True, ensure_ascii=False)  # type: ignore[arg-type]
+    return hashlib.sha256(data.replace(str(folder), "CORPUS").encode("utf-8")).hexdigest()
+
+
+def one_spark(count: int, jobs: int, docs_per_day: float | None = None) -> dict[str, Any]:
+    """The Spark job in local mode (``local[jobs]``) on the same generated corpus as :func:`one_size`."""
+    from generate import START_SPAN_DAYS, affair_by_url, write_corpus
+
+    from storyline.spark import SparkSettings, run_spark
+    from storyline.spark.session import spark_session
+    from storyline.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        affairs = max(20, count // 25)
+        span = max(1, round(count / docs_per_day)) if docs_per_day else START_SPAN_DAYS
+        write_corpus(folder, count, affairs=affairs, span_days=span)
+        start = time.perf_counter()
+        spark_session(f"local[{jobs}]")
+        session_s = time.perf_counter() - start
+        store = Store(str(Path(tmp) / "spark.db"))
+        report = run_spark([str(folder)], store, SparkSettings(master=f"local[{jobs}]"))
+        total_s = time.perf_counter() - start
+        return {
+            "documents": store.count_documents(), "total_s": round(total_s, 2), "session_s": round(session_s, 2),
+            "stories": report.link.stories if report.link else 0, "affairs": affairs, "span_days": span,
+            "candidate_pairs": report.candidate_pairs,
+            **story_bcubed(store, affair_by_url(count, affairs, span_days=span)),
+            "driver_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "export_sha256": export_digest(store, folder),
         }
 
 
@@ -100,9 +146,10 @@ class TenthClock:
         return [round(1000 * (t1 - t0) / (d1 - d0), 1) for (d0, t0), (d1, t1) in pairs if d1 > d0]
 
 
-def run_child(n: int, jobs: int, docs_per_day: float | None) -> dict[str, Any]:
+def run_child(n: int, jobs: int, docs_per_day: float | None, engine: str = "") -> dict[str, Any]:
     density = ["--docs-per-day", str(docs_per_day)] if docs_per_day else []
-    out = subprocess.run([sys.executable, __file__, "--child", str(n), "--jobs", str(jobs), *density],
+    how = ["--child-engine", engine] if engine else []
+    out = subprocess.run([sys.executable, __file__, "--child", str(n), "--jobs", str(jobs), *density, *how],
                          check=True, capture_output=True, text=True).stdout
     row: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     row["docs_per_day"] = round(n / row["span_days"], 1)
@@ -127,20 +174,46 @@ def print_quality(rows: list[dict[str, Any]]) -> None:
               f"{r['storyline_bcubed_f1']:>7}")
 
 
+def compare_spark(sizes: list[int], jobs: int, docs_per_day: float | None) -> None:
+    """Each size through the plain path and the Spark job, one after the other; ratios and export equality."""
+    rows = []
+    for n in sizes:
+        plain, spark = run_child(n, jobs, docs_per_day, "plain"), run_child(n, jobs, docs_per_day, "spark")
+        row = {"documents": n, "jobs": jobs, "plain": plain, "spark": spark,
+               "spark_over_plain": round(spark["total_s"] / plain["total_s"], 2),
+               "spark_over_plain_without_session": round((spark["total_s"] - spark["session_s"]) / plain["total_s"], 2),
+               "same_export": plain["export_sha256"] == spark["export_sha256"]}
+        rows.append(row)
+        print(f"{n:>8} docs, {jobs} cores: plain ingest {plain['ingest_s']}s + link {plain['link_s']}s = "
+              f"{plain['total_s']}s ({round(n / plain['total_s'], 1)} docs/s); Spark local[{jobs}] {spark['total_s']}s "
+              f"(session start {spark['session_s']}s; {round(n / spark['total_s'], 1)} docs/s); "
+              f"Spark / plain {row['spark_over_plain']}; same export: {row['same_export']}; "
+              f"story F1 {plain['bcubed_f1']} / {spark['bcubed_f1']}", flush=True)
+    print(json.dumps({"spark": True, "sizes": sizes, "jobs": jobs, "runs": rows}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=None, help="default 1000 10000 (--spark: 10000)")
+    parser.add_argument("--spark", action="store_true", help="compare the Spark job (local mode) with the plain path")
     parser.add_argument("--full", action="store_true", help="also run 100,000 documents (long; not for CI)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--docs-per-day", type=float, nargs="+",
                         help="spread each corpus over size / D days (same density); several: one run per density")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--child-engine", choices=["plain", "spark"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         density = args.docs_per_day[0] if args.docs_per_day else None
-        print(json.dumps(one_size(args.child, args.jobs, density)))
+        if args.child_engine == "spark":
+            print(json.dumps(one_spark(args.child, args.jobs, density)))
+        else:
+            print(json.dumps(one_size(args.child, args.jobs, density, with_digest=args.child_engine == "plain")))
         return
-    sizes = args.sizes + ([100_000] if args.full else [])
+    sizes = (args.sizes or ([10_000] if args.spark else [1000, 10000])) + ([100_000] if args.full else [])
+    if args.spark:
+        compare_spark(sizes, args.jobs, (args.docs_per_day or [None])[0])
+        return
     densities: list[float | None] = list(args.docs_per_day or [None])
     rows = []
     for docs_per_day in densities:

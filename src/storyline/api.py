@@ -16,6 +16,7 @@ from storyline.export import _Ids, _timeline_dates, event_records, timeline_reco
 from storyline.ingest import IngestOptions, SourceRef
 from storyline.ingest.batch import IngestReport, IngestSettings, ProgressCallback, ingest_sources
 from storyline.link.corpus import link_new, needs_relink, refresh
+from storyline.link.index import LinkIndex
 from storyline.link.keydates import DatedSentence, KeyDate, every_date, key_dates, within
 from storyline.link.story_features import day_number
 from storyline.model import Document, Timeline, from_dict
@@ -118,13 +119,15 @@ def annotate(
 
 
 def link_store(
-    db: str | Store | None = None, rebuild: bool = False, progress: ProgressCallback | None = None
+    db: str | Store | None = None, rebuild: bool = False, progress: ProgressCallback | None = None,
+    lookups: Callable[[LinkIndex], LinkIndex] | None = None,
 ) -> LinkSummary:
     """Link the documents not linked before (all with ``rebuild``, or when an earlier version of storyline
     linked them: its stories cannot be extended), then refresh the stories they changed.
 
     Documents go in publication order, ``LINK_BATCH`` per transaction: an
     interrupted run keeps every finished batch, and the next run goes on from there.
+    ``lookups`` wraps each batch's index (the Spark job answers candidate lookups from its own buckets).
     """
     store = open_store(db)
     with store.link_session() as index:
@@ -136,7 +139,7 @@ def link_store(
         for start in range(0, len(pending), LINK_BATCH):
             batch = pending[start : start + LINK_BATCH]
             with store.link_session() as index:
-                link_new(list(store.iter_annotated(batch)), index)
+                link_new(list(store.iter_annotated(batch)), lookups(index) if lookups else index)
             if progress:
                 progress(LINKING, min(start + LINK_BATCH, len(pending)), len(pending))
         while True:

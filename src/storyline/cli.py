@@ -150,6 +150,39 @@ class _progress:
 
 
 @main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--master", default=None, help="Spark master (default: spark-submit's, else all local cores). Example: --master local[4]")
+@click.option("--partitions", type=int, default=None, help="Partitions to annotate in (default 2 per core). Example: --partitions 64")
+@click.option("--max-bytes", type=int, default=None, help="Size cap per file or download (default 50 MB). Example: --max-bytes 5000000")
+@click.option("--model", default=None, help="An installed spaCy pipeline, on every executor. Example: --model en_core_web_sm")
+@click.option("--no-link", is_flag=True, help="Store documents only (run `storyline link` later). Example: --no-link")
+@click.option("--quiet", "-q", is_flag=True, help="No summary; problems still go to stderr. Example: -q")
+@friendly_errors
+def spark(sources: tuple[str, ...], db: str | None, master: str | None, partitions: int | None,
+          max_bytes: int | None, model: str | None, no_link: bool, quiet: bool) -> None:
+    """Ingest, annotate and link a large corpus on Apache Spark (same results as ingest + link).
+
+    Reads what `storyline ingest` reads (files, folders, globs, URLs) with the same readers,
+    annotates on the executors and links on the driver; see docs/spark.md. Needs
+    `pip install 'storyline[spark]'` and Java 17+. Exit status 1 when any input failed.
+
+    Example: storyline --db postgresql+psycopg://me@db/news spark coverage/ --master local[8]
+    """
+    from storyline.ingest import IngestOptions
+    from storyline.spark import SparkSettings, run_spark
+    from storyline.spark.job import summary_line
+
+    options = IngestOptions(max_bytes=max_bytes) if max_bytes else IngestOptions()
+    settings = SparkSettings(master=master, partitions=partitions, options=options, model=model, link=not no_link)
+    report = run_spark(list(sources), db, settings)
+    print_problems(report.ingest.problems)
+    if not quiet:
+        console.print(summary_line(report))
+    sys.exit(1 if report.ingest.problems else 0)
+
+
+@main.command()
 @click.argument("ids", nargs=-1)
 @db_option
 @click.option("--model", default=None, help="Use an installed spaCy pipeline. Example: --model en_core_web_sm")

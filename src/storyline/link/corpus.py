@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyline.link.discrepancies import find_discrepancies
+from storyline.link.fingerprint import MINHASH_SCHEME
 from storyline.link.documents import link_document, publication_order
 from storyline.link.identity_updates import identities_of, resolve_new_identities
 from storyline.link.index import Item, LinkIndex, MemoryIndex
@@ -37,6 +38,7 @@ __all__ = ["link_corpus", "link_new", "needs_relink", "refresh"]
 
 LINKED_KEY = "linked"  # count of documents linked so far (their linking order)
 STORY_MODEL_KEY = "stories-by-pairs"  # set once stories are made from compared document pairs (this version)
+MINHASH_KEY = f"minhash-{MINHASH_SCHEME}"  # set once duplicate signatures use the pinned MinHash scheme
 STORYLINE_SAMPLE = 3  # documents of each story read to explain a storyline (its earliest)
 REFRESH_DOCUMENTS = 3000  # documents regrouped per refresh call at most (then the next call goes on)
 
@@ -51,7 +53,7 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
     book = StoryBook(index, params)
     order = index.counts("meta", [LINKED_KEY])[LINKED_KEY]
     if order == 0:
-        index.add_counts("meta", [STORY_MODEL_KEY])
+        index.add_counts("meta", [STORY_MODEL_KEY, MINHASH_KEY])
     dirty = {link_document(doc, ann, order + i, book.index, book) for i, (doc, ann) in enumerate(fresh)}
     index.add_counts("meta", [LINKED_KEY], len(fresh))
     moved = resolve_new_identities(fresh, index)
@@ -71,9 +73,10 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
 
 def needs_relink(index: LinkIndex) -> bool:
     """Whether the index holds stories linked by an earlier version (before stories were grouped from
-    compared document pairs): they cannot be extended, and the corpus must be linked again."""
-    found = index.counts("meta", [LINKED_KEY, STORY_MODEL_KEY])
-    return found[LINKED_KEY] > 0 and found[STORY_MODEL_KEY] == 0
+    compared document pairs, or before the MinHash scheme was pinned: datasketch 2.0's default signatures
+    cannot be compared with pinned ones): they cannot be extended, and the corpus must be linked again."""
+    found = index.counts("meta", [LINKED_KEY, STORY_MODEL_KEY, MINHASH_KEY])
+    return found[LINKED_KEY] > 0 and (found[STORY_MODEL_KEY] == 0 or found[MINHASH_KEY] == 0)
 
 
 def _groups_of(quote_keys: Sequence[str], index: LinkIndex) -> set[str]:

@@ -7,6 +7,7 @@ strings), so fingerprints computed in one run can be compared with those kept in
 
 from __future__ import annotations
 
+import inspect
 import re
 import zlib
 from collections.abc import Iterable, Sequence
@@ -19,6 +20,9 @@ from datasketch import MinHash
 
 NUM_PERM = 64
 MINHASH_SEED = 7
+# datasketch 2.0 made "affine32" the default scheme; "legacy" is the only scheme datasketch 1.x has, so pinning
+# it keeps stored signatures comparable whichever version is installed (and across an upgrade).
+MINHASH_SCHEME = "legacy"
 DUPLICATE_SHINGLE = 5  # words per shingle for near-duplicate detection
 _MASK32 = 0xFFFFFFFF
 _MASK48 = 0xFFFFFFFFFFFF
@@ -103,10 +107,17 @@ def _identity32(value: int) -> int:
     return value & _MASK32
 
 
+@lru_cache(maxsize=1)
+def minhash_template() -> MinHash:
+    """The one empty MinHash every signature starts from (its permutations are drawn once), in the pinned scheme."""
+    pinned = {"scheme": MINHASH_SCHEME} if "scheme" in inspect.signature(MinHash.__init__).parameters else {}
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=_identity32, **pinned)
+
+
 def minhash_signature(hashes: Sequence[int], n: int = DUPLICATE_SHINGLE) -> list[int]:
     """MinHash signature (``NUM_PERM`` ints) of the set of word ``n``-shingles."""
     shingles = set(shingle_hashes(hashes, n))
-    sketch = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=_identity32)
+    sketch = minhash_template().copy()
     sketch.update_batch([s ^ (s >> 32) for s in shingles])
     return [int(v) for v in sketch.hashvalues]
 

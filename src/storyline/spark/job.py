@@ -1,0 +1,170 @@
+"""The Spark job: ingest, annotate and link a large corpus, with the same results as ``storyline ingest``.
+
+Steps (docs/spark.md tells the same story for users):
+
+1. **Read** (executors): the driver expands the inputs (folders, globs, files, URLs) into sources as
+   ``storyline ingest`` does; each executor reads its sources with the same readers
+   (:func:`storyline.ingest.read_source`), so formats, normalisation and problem records are the same.
+2. **Annotate** (executors): documents are spread over partitions, one pipeline per partition
+   (``mapPartitions``); the result is cached, so nothing is annotated twice.
+3. **Store** (driver, in source order): each document goes through :func:`storyline.ingest.batch.store_item`,
+   the function ``storyline ingest`` uses, so a copy that repeats a stored text completes its missing
+   metadata and a changed text at a known URL is marked as a version, exactly as there.
+4. **Candidates** (executors): near-duplicate buckets (MinHash LSH bands, text keys, URLs, title stems)
+   and copied-passage postings (winnowed word 7-grams), grouped by key in DataFrames.
+5. **Link** (driver, one step): :func:`storyline.api.link_store` in publication order, its ``dup`` and
+   ``pas`` lookups answered from step 4. Filing a document changes what the next one finds (its story,
+   identities, quote groups, idf weights), so this step is sequential by design.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.api import LinkSummary, link_store, open_store, publication_order_of
+from storyline.ingest import IngestOptions, Problem, SourceRef, expand_sources, read_source
+from storyline.ingest.batch import IngestReport, load_pipeline, store_item
+from storyline.model import Annotations, Document
+from storyline.spark.candidates import shared_buckets
+from storyline.spark.lookups import CandidateLookups
+from storyline.spark.session import spark_session
+from storyline.store import Store
+
+__all__ = ["SparkReport", "SparkSettings", "run_spark", "summary_line"]
+
+Progress = Callable[[str, int, int], None]
+# (source number, record number, 0 for a problem met while annotating, else 1; the problem or the document)
+Row = tuple[int, int, int, Any]
+
+
+@dataclass(frozen=True)
+class SparkSettings:
+    """How the job runs: ``master`` (None: ``spark-submit``'s, else all local cores), ``partitions`` for
+    annotation (None: twice Spark's default parallelism), readers' ``options``, an optional spaCy ``model``."""
+
+    master: str | None = None
+    partitions: int | None = None
+    options: IngestOptions = field(default_factory=IngestOptions)
+    model: str | None = None
+    link: bool = True
+
+
+@dataclass
+class SparkReport:
+    """What the job did: the ingest report (as ``storyline ingest`` gives it), the link summary, candidates."""
+
+    ingest: IngestReport
+    link: LinkSummary | None = None
+    candidate_keys: int = 0  # shared keys Spark found (near-duplicate buckets and passage postings)
+    candidate_pairs: int = 0
+    candidates_used: bool = False  # False when the store held documents before (linking looked them up itself)
+
+
+def read_partition(refs: Iterable[tuple[int, SourceRef]], options: IngestOptions) -> Iterator[Row]:
+    """Documents and problems of some sources, numbered so the driver can put them back in order."""
+    for i, ref in refs:
+        for j, result in enumerate(read_source(ref, options)):
+            yield (i, j, 1, result)
+
+
+def annotate_partition(rows: Iterable[Row], model: str | None) -> Iterator[Row]:
+    """Annotate the documents of one partition with one pipeline; a failure is a problem, the document stays."""
+    pipeline = load_pipeline(model)
+    for i, j, step, item in rows:
+        if isinstance(item, Problem):
+            yield (i, j, step, item)
+            continue
+        annotations: Annotations | None = None
+        try:
+            annotations = pipeline(item)
+        except Exception as exc:  # as storyline ingest: a language bug must not lose the document
+            yield (i, j, 0, Problem(item.source, "annotation-failed",
+                                    f"{item.source}: stored without annotations ({type(exc).__name__}: {exc}); "
+                                    "run `storyline annotate` after upgrading"))
+        yield (i, j, step, (item, annotations))
+
+
+def run_spark(inputs: Sequence[str], db: str | Store | None = None, settings: SparkSettings | None = None,
+              progress: Progress | None = None) -> SparkReport:
+    """Ingest, annotate and link ``inputs`` (files, folders, globs, URLs) on Spark into ``db``."""
+    settings = settings or SparkSettings()
+    load_pipeline(settings.model)  # fail before starting Spark if --model is not installed
+    store = open_store(db)
+    fresh = store.count_documents() == 0
+    report = SparkReport(IngestReport())
+    refs = _expand(inputs, settings.options, store, report.ingest)
+    spark = spark_session(settings.master)
+    annotated = _annotated(spark, refs, settings).persist(_storage_level())
+    try:
+        for done, (_, _, _, item) in enumerate(annotated.sortBy(lambda row: row[:3]).toLocalIterator(), start=1):
+            _store(store, item, report.ingest)
+            if progress and done % 100 == 0:
+                progress("spark", done, 0)
+        if settings.link and report.ingest.added:
+            _link(spark, store, annotated, report, use_candidates=fresh)
+    finally:
+        annotated.unpersist()
+    return report
+
+
+def _expand(inputs: Sequence[str], options: IngestOptions, store: Store, report: IngestReport) -> list[SourceRef]:
+    if any(arg in ("-", "<stdin>") for arg in inputs):
+        raise ValueError("the Spark job cannot read standard input: save it to a file and pass the file")
+    refs: list[SourceRef] = []
+    for item in expand_sources(list(inputs), options):
+        if isinstance(item, Problem):
+            _record(store, report, item)
+        else:
+            refs.append(item)
+    return refs
+
+
+def _annotated(spark: Any, refs: list[SourceRef], settings: SparkSettings) -> Any:
+    sc = spark.sparkContext
+    options, model = settings.options, settings.model
+    partitions = settings.partitions or 2 * sc.defaultParallelism
+    sources = sc.parallelize(list(enumerate(refs)), max(1, min(len(refs), partitions)))
+    documents = sources.mapPartitions(lambda part: read_partition(part, options))
+    return documents.repartition(partitions).mapPartitions(lambda part: annotate_partition(part, model))
+
+
+def _storage_level() -> Any:
+    from pyspark import StorageLevel
+
+    return StorageLevel.MEMORY_AND_DISK
+
+
+def _store(store: Store, item: Problem | tuple[Document, Annotations | None], report: IngestReport) -> None:
+    if isinstance(item, Problem):
+        _record(store, report, item)
+    else:
+        store_item(store, item[0], item[1], report)
+
+
+def _record(store: Store, report: IngestReport, problem: Problem) -> None:
+    report.problems.append(problem)
+    store.record_error(problem.source, problem.reason, problem.message)
+
+
+def _link(spark: Any, store: Store, annotated: Any, report: SparkReport, use_candidates: bool) -> None:
+    """Link on the driver; with a store that was empty, candidate lookups come from Spark's buckets."""
+    if not use_candidates:
+        report.link = link_store(store)
+        return
+    order = {doc_id: n for n, (doc_id, _) in enumerate(publication_order_of(store.unlinked_documents()))}
+    documents = annotated.filter(lambda row: not isinstance(row[3], Problem)).map(lambda row: row[3][0])
+    buckets = shared_buckets(spark, documents, order)
+    report.candidate_keys = len(buckets.dup) + len(buckets.pas)
+    report.candidate_pairs = buckets.pairs()
+    report.candidates_used = True
+    report.link = link_store(store, lookups=CandidateLookups(buckets).wrap)
+
+
+def summary_line(report: SparkReport) -> str:
+    ingest, link = report.ingest, report.link
+    stories = f", {link.stories} stories, {link.storylines} storylines" if link else ""
+    return (f"{len(ingest.added)} documents added, {ingest.already_present} already present, "
+            f"{len(ingest.enriched)} completed from a richer copy, {ingest.versions} versions, "
+            f"{len(ingest.problems)} problems{stories}; {report.candidate_pairs} candidate pairs from Spark")
