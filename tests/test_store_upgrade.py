@@ -1,0 +1,40 @@
+"""A database written by storyline 0.1.0 (schema 4, the demo corpus) opens, upgrades and reads as before.
+
+``tests/fixtures/storyline-0.1.0-demo.db.gz`` was made by ``storyline.demo.load.load_demo`` at commit
+5896991 (schema 4: facts as one JSON blob per document, links as JSON), then vacuumed and gzipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from storyline.store import Store
+
+from .conftest import FIXTURES
+from .golden_views import GOLDEN, capture, normalise
+
+OLD_DB = FIXTURES / "storyline-0.1.0-demo.db.gz"
+
+
+def unpack_old_database(folder: Path) -> str:
+    """A fresh copy of the 0.1.0 demo database in ``folder``."""
+    path = folder / "storyline-0.1.0.db"
+    with gzip.open(OLD_DB, "rb") as src, path.open("wb") as dst:
+        shutil.copyfileobj(src, dst)
+    return str(path)
+
+
+def test_store_upgrade_0_1_0_database_reads_the_same_facts(tmp_path: Path) -> None:
+    db = unpack_old_database(tmp_path)
+    store = Store(db)
+    assert store.schema_version() == Store.latest_schema_version()
+    store.close()
+    golden: dict[str, Any] = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    shown = normalise(capture(db))
+    for section in golden:
+        for key in golden[section]:
+            assert shown[section].get(key) == golden[section][key], f"{section}.{key} differs after the upgrade"
