@@ -48,13 +48,15 @@ def filled_store() -> Store:
     )
     store.add_document(Document("d1", TEXT, "mayor.txt", title="Mayor rejects ‘misled’ claim", published="2023-03-15"), ann)
     store.add_document(Document("d2", "Copy: " + TEXT, "copy.txt"), Annotations(doc_id="d2"))
-    store.set_entity_map({"d1:e1": "P1", "d1:e2": "P2"})
     store.replace_links("entity", [
         ("P1", CorpusEntity("P1", "person", "Priya Shah", roles=[CorpusRole("councillor", "d1", *span("Councillor"))]), ["d1"]),
         ("P2", CorpusEntity("P2", "person", "Grace Hughes", roles=[CorpusRole("mayor", "d1", *span("mayor"))]), ["d1"]),
     ])
-    store.replace_links("story", [("S1", Story("S1", "Mayor rejects claim", ["d1", "d2"], "L1", "2023-03-15", "2023-03-15"), ["d1", "d2"])])
-    store.replace_links("storyline", [("L1", Storyline("L1", "Misled claim", ["S1"]), [])])
+    store.set_entity_map({"d1:e1": "P1", "d1:e2": "P2"})
+    store.write_links({
+        "storyline": [("L1", Storyline("L1", "Misled claim", ["S1"]), [])],
+        "story": [("S1", Story("S1", "Mayor rejects claim", ["d1", "d2"], "L1", "2023-03-15", "2023-03-15"), ["d1", "d2"])],
+    })
     store.replace_links("reuse", [("0", Reuse("d1", "d2", 0, len(TEXT), 6, 6 + len(TEXT), 1.0), ["d1", "d2"])])
     store.replace_links("discrepancy", [("X1", Discrepancy("X1", "S1", "claim-denial", "Shah alleges; Hughes denies",
                                                             [SpanRef("d1", 0, 10)]), ["d1"])])

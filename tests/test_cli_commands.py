@@ -18,8 +18,8 @@ def _db(tmp_path: Path) -> str:
     target = Store(path)
     for doc, ann in source.iter_annotated():
         target.add_document(doc, ann)
-    for kind in ("entity", "story", "storyline", "reuse", "discrepancy"):
-        target.replace_links(kind, [(p.get("id", str(i)), p, []) for i, p in enumerate(source.links(kind))])
+    target.write_links({kind: [(p.get("id", str(i)), p, []) for i, p in enumerate(source.links(kind))]
+                        for kind in ("entity", "storyline", "story", "reuse", "discrepancy")})
     target.set_entity_map(source.entity_map())
     target.record_error("broken.pdf", "malformed-pdf", "broken.pdf: not a readable PDF; re-export it")
     return path

@@ -174,11 +174,11 @@ def test_store_link_index_two_linkers_at_once_link_each_document_once(empty_stor
 def test_store_link_index_upgrade_files_person_identities_under_first_names(tmp_path: Any) -> None:
     from storyline.link.identity_updates import stored_filing_keys
 
-    path = str(tmp_path / "old.db")
-    store = Store(path)
-    add(store, fixtures())
-    api.link_store(store)
-    with store.writer.begin() as conn:  # as a database linked before schema 4 looked
+    from .test_store_upgrade import unpack_old_database
+
+    path = unpack_old_database(tmp_path)  # a real 0.1.0 database (schema 4)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:  # as a database linked before schema 4 looked
         rows = conn.execute(text("SELECT id, data FROM link_records WHERE kind = 'entity'")).all()
         keys = {row.id: stored_filing_keys(json.loads(row.data)) for row in rows}
         new_keys = {k for ks in keys.values() for k in ks if k.startswith(("pf:", "pp:"))}
@@ -186,7 +186,7 @@ def test_store_link_index_upgrade_files_person_identities_under_first_names(tmp_
         for key in new_keys:
             conn.execute(text("DELETE FROM link_postings WHERE kind = 'ent' AND key = :k"), {"k": key_hash("ent", key)})
         conn.execute(text("DELETE FROM schema_migrations WHERE version = 4"))
-    store.close()
+    engine.dispose()
     upgraded = Store(path)
     with upgraded.reader.connect() as conn:
         filed = {(r.key, r.item) for r in conn.execute(text("SELECT key, item FROM link_postings WHERE kind = 'ent'"))}

@@ -92,6 +92,8 @@ def test_store_errors_are_resolved_by_a_later_success(any_store: Store) -> None:
 
 
 def test_store_links_and_state_replace_by_kind(any_store: Store) -> None:
+    for doc_id in ("d1", "d2", "d3"):
+        any_store.add_document(_doc(doc_id, f"{ARTICLE} ({doc_id})"))
     any_store.replace_links("story", [("S1", Story("S1", "A", ["d1", "d2"]), ["d1", "d2"])])
     any_store.replace_links("story", [("S2", Story("S2", "B", ["d3"]), ["d3"])])
     assert [s["id"] for s in any_store.links("story")] == ["S2"]

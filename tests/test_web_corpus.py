@@ -214,15 +214,17 @@ ENTITY_MAP = {
 
 def _corpus_links(store: Store) -> None:
     e, n, o, g = DOC_IDS["echo"], DOC_IDS["north"], DOC_IDS["obs"], DOC_IDS["gaz"]
-    store.set_entity_map(ENTITY_MAP)
     store.replace_links("entity", _entities())
-    store.replace_links("story", [
-        (STORY_2024, Story(STORY_2024, "Brackendale overspend row", [e, n, o], "L-brackendale", "2024-09-13",
-                           "2024-10"), [e, n, o]),
-        (STORY_2023, Story(STORY_2023, "Castlewick takeover letters", [g], None, "2023-03-21", "2023-03-21"), [g]),
-    ])
-    store.replace_links("storyline", [("L-brackendale", Storyline("L-brackendale", "Brackendale finances",
-                                                                  [STORY_2024]), [])])
+    store.set_entity_map(ENTITY_MAP)
+    store.write_links({
+        "storyline": [("L-brackendale", Storyline("L-brackendale", "Brackendale finances", [STORY_2024]), [])],
+        "story": [
+            (STORY_2024, Story(STORY_2024, "Brackendale overspend row", [e, n, o], "L-brackendale", "2024-09-13",
+                               "2024-10"), [e, n, o]),
+            (STORY_2023, Story(STORY_2023, "Castlewick takeover letters", [g], None, "2023-03-21", "2023-03-21"),
+             [g]),
+        ],
+    })
     a0, a1 = span(ECHO, "denied that the committee had been misled.")
     b0, b1 = span(NORTHGATE, "denied that the committee had been misled.")
     store.replace_links("reuse", [("0000000", Reuse(e, n, a0, a1, b0, b1, 1.0), [e, n])])

@@ -17,12 +17,12 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from storyline.link.index import Item
 from storyline.model import Annotations, Document, from_dict, to_dict
-from storyline.store import schema
+from storyline.store import facts, outputs, schema
 from storyline.store.rows import row_document
 
 __all__ = ["SqlLinkIndex", "key_hash"]
@@ -73,6 +73,7 @@ class SqlLinkIndex:
         self._duplicate_of: dict[str, str | None] = {}
         self._shares: dict[str, float] = {}
         self._documents: OrderedDict[str, Document] = OrderedDict()
+        self._touched: set[str] = set()  # identities whose quote, role and document counts need a refresh
 
     # --- postings and counts -------------------------------------------------------
 
@@ -193,6 +194,8 @@ class SqlLinkIndex:
         m = schema.entity_map
         moved = set(self.conn.execute(select(m.c.doc_id).where(m.c.entity_id == old).distinct()).scalars())
         self.conn.execute(update(m).where(m.c.entity_id == old).values(entity_id=new))
+        moved |= facts.remap_identity(self.conn, old, new)
+        self._touched.add(new)
         for maps in (self._entity_maps, self._stored_maps):
             for doc_id, mapping in maps.items():
                 for local, entity in mapping.items():
@@ -222,6 +225,8 @@ class SqlLinkIndex:
         self._flush_records()
         self._flush_outputs()
         self._flush_documents()
+        facts.recount_entities(self.conn, self._touched)
+        self._touched.clear()
 
     def _insert(self, table: Table) -> Any:
         dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
@@ -273,6 +278,11 @@ class SqlLinkIndex:
             self.conn.execute(lk.insert(), rows)
         if member_rows:
             self.conn.execute(members.insert(), member_rows)
+        for (kind, item), out in sorted(self._outputs.items()):
+            if out is None:
+                outputs.delete_output(self.conn, kind, item)
+            else:
+                self._touched |= outputs.write_output(self.conn, kind, item, json.loads(out[0]))
         self._outputs.clear()
 
     def _flush_documents(self) -> None:
@@ -284,12 +294,17 @@ class SqlLinkIndex:
                 for doc in docs for local, e in self._entity_maps[doc].items()]
         if rows:
             self.conn.execute(m.insert(), rows)
+        if self._entity_maps:
+            facts.set_identities(self.conn, self._entity_maps)
+            self._touched |= {e for mapping in self._entity_maps.values() for e in mapping.values()}
         for doc_id, target in self._duplicate_of.items():
             self.conn.execute(update(d).where(d.c.id == doc_id).values(duplicate_of=target))
         if self._shares:
             for part in _batches(sorted(self._shares)):
                 self.conn.execute(delete(sc).where(sc.c.doc_id.in_(part)))
             self.conn.execute(sc.insert(), [{"doc_id": k, "reuse_share": v} for k, v in self._shares.items()])
+            self.conn.execute(update(d).where(d.c.id == bindparam("doc")).values(reuse_share=bindparam("share")),
+                              [{"doc": k, "share": v} for k, v in self._shares.items()])
         self._entity_maps.clear()
         self._duplicate_of.clear()
         self._shares.clear()
@@ -300,5 +315,6 @@ def clear_link_index(conn: Connection) -> None:
     for table in (schema.link_postings, schema.link_counts, schema.link_records, schema.entity_map,
                   schema.links, schema.link_members, schema.document_scores):
         conn.execute(delete(table))
-    conn.execute(update(schema.documents).values(duplicate_of=None))
+    outputs.clear_outputs(conn)
+    conn.execute(update(schema.documents).values(duplicate_of=None, reuse_share=0.0))
     conn.execute(delete(schema.state).where(and_(schema.state.c.key.in_(["link_state", "entity_map"]))))

@@ -7,10 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, delete, inspect, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, inspect, select, update
 
-from storyline.store import schema
+from storyline.model import Annotations, from_dict
+from storyline.store import facts, outputs, rows, schema
 from storyline.store.search import backend_for
+
+BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -62,11 +65,85 @@ def _identity_keys(conn: Connection) -> None:
     index.flush()
 
 
+def _add_document_columns(conn: Connection) -> None:
+    """The document columns added by migration 5 (a database created at version 5 has them already)."""
+    present = {c["name"] for c in inspect(conn).get_columns("documents")}
+    for name in schema.DOCUMENT_COLUMNS_5:
+        if name in present:
+            continue
+        column = schema.documents.c[name]
+        ddl = f"ALTER TABLE documents ADD COLUMN {name} {column.type.compile(dialect=conn.dialect)}"
+        if column.server_default is not None:
+            ddl += f" NOT NULL DEFAULT '{column.server_default.arg}'"  # type: ignore[attr-defined]
+        conn.exec_driver_sql(ddl)
+    for index in schema.documents.indexes:
+        index.create(conn, checkfirst=True)
+
+
+def _document_fields(conn: Connection) -> None:
+    """Each document's site and date sort key, and its reuse share (from the table that kept it before)."""
+    d, sc = schema.documents, schema.document_scores
+    found = conn.execute(select(d.c.id, d.c.site_name, d.c.url, d.c.source, d.c.published)).all()
+    values = [{"i": r.id, "s": rows.site_of(r.site_name, r.url, r.source), "k": rows.date_sort(r.published)}
+              for r in found]
+    if values:
+        conn.execute(update(d).where(d.c.id == bindparam("i")).values(site=bindparam("s"), date_sort=bindparam("k")),
+                     values)
+    shares = [{"i": r.doc_id, "v": r.reuse_share} for r in conn.execute(select(sc))]
+    if shares:
+        conn.execute(update(d).where(d.c.id == bindparam("i")).values(reuse_share=bindparam("v")), shares)
+
+
+def _annotations_to_rows(conn: Connection) -> None:
+    """Every document's annotations (the JSON kept per document) as fact rows, 500 documents at a time."""
+    d, a = schema.documents, schema.annotations
+    last = 0
+    while True:
+        batch = conn.execute(select(d).where(d.c.seq > last).order_by(d.c.seq).limit(BATCH)).all()
+        if not batch:
+            return
+        last = batch[-1].seq
+        data = dict(conn.execute(select(a.c.doc_id, a.c.data).where(a.c.doc_id.in_([r.id for r in batch]))).all())
+        found: dict[str, list[dict[str, object]]] = {t.name: [] for t, _ in facts.ROW_WRITERS}
+        for row in batch:
+            if row.id in data:
+                doc, ann = rows.row_document(row), from_dict(Annotations, json.loads(data[row.id]))
+                for table, make in facts.ROW_WRITERS:
+                    found[table.name].extend(make(doc, ann))
+        for table, _ in facts.ROW_WRITERS:
+            if found[table.name]:
+                conn.execute(insert(table), found[table.name])
+
+
+def _links_to_rows(conn: Connection) -> None:
+    """Corpus links (kept as JSON per linked object before) as rows; each local entity's identity on its facts."""
+    links = schema.links
+    for kind in outputs.KINDS:
+        for row in conn.execute(select(links.c.id, links.c.data).where(links.c.kind == kind).order_by(links.c.id)):
+            outputs.write_output(conn, kind, row.id, json.loads(row.data))
+    m = schema.entity_map
+    mapping: dict[str, dict[str, str]] = {}
+    for row in conn.execute(select(m)):
+        mapping.setdefault(row.doc_id, {})[row.local_id] = row.entity_id
+    facts.set_identities(conn, mapping)
+    facts.recount_entities(conn, conn.execute(select(schema.entities.c.id)).scalars())
+
+
+def _facts_as_rows(conn: Connection) -> None:
+    """Facts as rows: tables named after the export's lists, filled from the JSON kept until now."""
+    _add_document_columns(conn)
+    schema.metadata.create_all(conn, tables=[*schema.LINK_TABLES, *schema.FACT_TABLES])
+    _document_fields(conn)
+    _annotations_to_rows(conn)
+    _links_to_rows(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, annotations, ingest errors, links, state, full-text index", _initial),
     Migration(2, "link membership and per-document reuse share", _link_members),
     Migration(3, "incremental link index (run `storyline link` once to relink an older corpus)", _link_index),
     Migration(4, "person identities filed under first names", _identity_keys),
+    Migration(5, "facts as rows: entities, quotes, events, claims, stories, ... (docs/schema.md)", _facts_as_rows),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -12,11 +12,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
 
 from storyline.model import Annotations, Document, from_dict, to_dict
-from storyline.store import schema
+from storyline.store import facts, outputs, schema
 from storyline.store.engine import make_engine, resolve_db
 from storyline.store.link_index import SqlLinkIndex, clear_link_index
 from storyline.store.migrations import SCHEMA_VERSION, current_version, migrate
-from storyline.store.rows import document_row, row_document
+from storyline.store.rows import date_sort, document_row, row_document
 from storyline.store.search import SearchHit, backend_for
 
 
@@ -104,7 +104,7 @@ class Store:
             conn.execute(insert(schema.documents).values(**document_row(doc), seq=seq, ingested_at=_now()))
             self.search_backend.index(conn, doc.id, doc.title or "", doc.text)
             if annotations is not None:
-                _write_annotations(conn, annotations)
+                _write_annotations(conn, annotations, doc)
             conn.execute(
                 update(schema.ingest_errors)
                 .where(schema.ingest_errors.c.source == doc.source)
@@ -132,11 +132,24 @@ class Store:
             span = doc.published_span
             values.update(published_inferred=doc.published_inferred, published_start=span[0] if span else None,
                           published_end=span[1] if span else None)
+        if "published" in values:
+            values["date_sort"] = date_sort(values["published"])
+        if "site_name" in values or "url" in values:
+            from storyline.store.rows import site_of
+
+            values["site"] = site_of(values.get("site_name", stored.site_name), values.get("url", stored.url),
+                                     stored.source)
         with self.writer.begin() as conn:
             conn.execute(update(schema.documents).where(schema.documents.c.id == doc.id).values(**values))
             if "published" in fields and annotations is not None:
-                _write_annotations(conn, annotations)
+                _write_annotations(conn, annotations, self._get_document(conn, doc.id))
+            elif "published" in fields:
+                facts.set_published(conn, doc.id, values["published"])
         return fields
+
+    @staticmethod
+    def _get_document(conn: Connection, doc_id: str) -> Document:
+        return row_document(conn.execute(select(schema.documents).where(schema.documents.c.id == doc_id)).one())
 
     def get_document(self, ref: str) -> Document | None:
         """A document by id or unique id prefix (at least 4 characters)."""
@@ -189,8 +202,9 @@ class Store:
     # --- annotations ---------------------------------------------------------
 
     def save_annotations(self, annotations: Annotations) -> None:
+        """Replace a stored document's annotations and the fact rows made from them."""
         with self.writer.begin() as conn:
-            _write_annotations(conn, annotations)
+            _write_annotations(conn, annotations, self._get_document(conn, annotations.doc_id))
 
     def get_annotations(self, doc_id: str) -> Annotations | None:
         a = schema.annotations
@@ -239,18 +253,28 @@ class Store:
 
     def replace_links(self, kind: str, items: Iterable[tuple[str, Any, Iterable[str]]]) -> None:
         """Replace every linked object of one kind: (id, JSON-able payload, member document ids)."""
+        self.write_links({kind: items})
+
+    def write_links(self, kinds: dict[str, Iterable[tuple[str, Any, Iterable[str]]]]) -> None:
+        """Replace every linked object of each kind given, in one transaction (kinds may refer to each
+        other: a story names its storyline, a storyline its stories)."""
         with self.writer.begin() as conn:
-            conn.execute(delete(schema.links).where(schema.links.c.kind == kind))
-            conn.execute(delete(schema.link_members).where(schema.link_members.c.kind == kind))
-            rows: list[dict[str, str]] = []
-            members: list[dict[str, str]] = []
-            for obj_id, payload, docs in items:
-                rows.append({"kind": kind, "id": obj_id, "data": json.dumps(to_dict(payload), separators=(",", ":"), ensure_ascii=False)})
-                members.extend({"kind": kind, "id": obj_id, "doc_id": doc} for doc in set(docs))
-            if rows:
-                conn.execute(insert(schema.links), rows)
-            if members:
-                conn.execute(insert(schema.link_members), members)
+            touched: set[str] = set()
+            for kind, items in kinds.items():
+                conn.execute(delete(schema.links).where(schema.links.c.kind == kind))
+                conn.execute(delete(schema.link_members).where(schema.link_members.c.kind == kind))
+                rows: list[dict[str, str]] = []
+                members: list[dict[str, str]] = []
+                outputs.clear_outputs(conn, [kind])
+                for obj_id, payload, docs in items:
+                    touched |= outputs.write_output(conn, kind, obj_id, payload)
+                    rows.append({"kind": kind, "id": obj_id, "data": json.dumps(to_dict(payload), separators=(",", ":"), ensure_ascii=False)})
+                    members.extend({"kind": kind, "id": obj_id, "doc_id": doc} for doc in set(docs))
+                if rows:
+                    conn.execute(insert(schema.links), rows)
+                if members:
+                    conn.execute(insert(schema.link_members), members)
+            facts.recount_entities(conn, touched)
 
     def links(self, kind: str, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Payloads of one kind of linked object, in id order."""
@@ -292,6 +316,11 @@ class Store:
                 conn.execute(delete(m).where(m.c.doc_id == row["doc_id"], m.c.local_id == row["local_id"]))
             if rows:
                 conn.execute(insert(m), rows)
+            identities = facts.identities_of(conn, {r["doc_id"] for r in rows})
+            for row in rows:
+                identities[row["doc_id"]][row["local_id"]] = row["entity_id"]
+            facts.set_identities(conn, identities)
+            facts.recount_entities(conn, {r["entity_id"] for r in rows})
 
     # --- the link index ------------------------------------------------------
 
@@ -340,7 +369,9 @@ class Store:
             return {r.doc_id: r.reuse_share for r in conn.execute(select(sc))}
 
 
-def _write_annotations(conn: Connection, annotations: Annotations) -> None:
+def _write_annotations(conn: Connection, annotations: Annotations, doc: Document) -> None:
+    """Store annotations as the JSON cache and as fact rows, in the caller's transaction."""
+    facts.write_document_facts(conn, doc, annotations)
     a = schema.annotations
     conn.execute(delete(a).where(a.c.doc_id == annotations.doc_id))
     conn.execute(

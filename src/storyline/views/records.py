@@ -1,0 +1,318 @@
+"""The export's lists (docs/export.md) read from the rows, one bounded batch at a time.
+
+:func:`records` yields the records of one list in the contract's shape, reading at most ``BATCH``
+documents (or linked objects) per query, with no connection held between batches: exporting a
+corpus of any size runs in the memory of one batch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Select, Table, func, select
+
+from storyline.store import Store, schema
+
+__all__ = ["EXPORT_VERSION", "LISTS", "records"]
+
+EXPORT_VERSION = 1
+LISTS = (
+    "documents", "entities", "quotes", "events", "claims", "stories", "storylines", "reuse", "discrepancies",
+    "quote_groups", "document_links", "timelines",
+)
+BATCH = 500
+Record = dict[str, Any]
+
+
+def _span(start: int | None, end: int | None) -> dict[str, int] | None:
+    return {"start": start, "end": end} if start is not None and end is not None else None
+
+
+def _scoped(document: str, identity: str | None, local: str | None) -> str | None:
+    """A corpus identity, else (before linking) the document-scoped id ``<document>:<local id>``."""
+    return identity or (f"{document}:{local}" if local else None)
+
+
+def _document_batches(store: Store, columns: Sequence[Any] | None = None) -> Iterator[list[Any]]:
+    """Documents in ingest order, ``BATCH`` at a time."""
+    d = schema.documents
+    last = 0
+    while True:
+        query = select(*(columns or [d])).where(d.c.seq > last).order_by(d.c.seq).limit(BATCH)
+        with store.reader.connect() as conn:
+            rows = conn.execute(query.add_columns(d.c.seq) if columns else query).all()
+        if not rows:
+            return
+        last = rows[-1].seq
+        yield list(rows)
+
+
+def _keyed_batches(store: Store, table: Table, key: str = "id") -> Iterator[list[Any]]:
+    """Rows of a linked-object table in key order, ``BATCH`` at a time."""
+    column = table.c[key]
+    last: str | None = None
+    while True:
+        query = select(table).order_by(column).limit(BATCH)
+        if last is not None:
+            query = query.where(column > last)
+        with store.reader.connect() as conn:
+            rows = conn.execute(query).all()
+        if not rows:
+            return
+        last = getattr(rows[-1], key)
+        yield list(rows)
+
+
+def _children(conn: Connection, query: Select[Any], parent: str) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for row in conn.execute(query):
+        grouped[getattr(row, parent)].append(row)
+    return grouped
+
+
+# --- per-document lists -------------------------------------------------------------------------------
+
+
+def _documents(store: Store) -> Iterator[Record]:
+    for batch in _document_batches(store):
+        for d in batch:
+            yield {
+                "id": d.id, "source": d.source, "url": d.url, "title": d.title, "published": d.published,
+                "published_inferred": bool(d.published_inferred), "published_span": _span(d.published_start,
+                                                                                           d.published_end),
+                "author": d.author, "site_name": d.site_name, "format": d.format, "version_of": d.version_of,
+                "duplicate_of": d.duplicate_of, "reuse_share": d.reuse_share or 0.0, "ocr": bool(d.ocr),
+                "pages": json.loads(d.pages or "[]"), "attached_to": d.attached_to, "text": d.text,
+            }
+
+
+def _per_document(store: Store, table: Table, shape: Callable[[Connection, list[Any]], Iterator[Record]]
+                  ) -> Iterator[Record]:
+    """Rows of a per-document fact table, documents in ingest order, each document's in annotation order."""
+    for batch in _document_batches(store, [schema.documents.c.id]):
+        ids = [r.id for r in batch]
+        order = {doc_id: i for i, doc_id in enumerate(ids)}
+        with store.reader.connect() as conn:
+            rows = list(conn.execute(select(table).where(table.c.document.in_(ids))))
+            rows.sort(key=lambda r: (order[r.document], r.position))
+            yield from shape(conn, rows)
+
+
+def _quote_shape(conn: Connection, rows: list[Any]) -> Iterator[Record]:
+    members = _member_identities(conn, rows)
+    for q in rows:
+        yield {
+            "id": q.id, "document": q.document, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+            "speaker": _scoped(q.document, q.speaker, q.speaker_local), "speaker_name": q.speaker_name,
+            "speaker_mention": _span(q.speaker_mention_start, q.speaker_mention_end), "cue": _span(q.cue_start,
+                                                                                                   q.cue_end),
+            "confidence": q.confidence, "stance": q.stance, "cue_verb": q.cue_verb, "speaker_kind": q.speaker_kind,
+            "speaker_description": q.speaker_description,
+            "speaker_members": [members.get((q.document, m), f"{q.document}:{m}")
+                                for m in json.loads(q.speaker_members or "[]")],
+            "quote_group": q.quote_group, "story": q.story,
+        }
+
+
+def _member_identities(conn: Connection, rows: list[Any]) -> dict[tuple[str, str], str]:
+    docs = sorted({q.document for q in rows if q.speaker_members not in (None, "[]")})
+    if not docs:
+        return {}
+    de = schema.document_entities
+    found = conn.execute(select(de.c.document, de.c.local_id, de.c.entity)
+                         .where(de.c.document.in_(docs), de.c.entity.is_not(None)))
+    return {(r.document, r.local_id): r.entity for r in found}
+
+
+def _actors(conn: Connection, event_ids: list[str]) -> dict[str, list[str]]:
+    a = schema.event_actors
+    found = conn.execute(select(a).where(a.c.event.in_(event_ids)).order_by(a.c.event, a.c.position))
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in found:
+        actor = _scoped(r.document, r.entity, r.entity_local)
+        if actor and actor not in out[r.event]:
+            out[r.event].append(actor)
+    return out
+
+
+def event_record(ev: Any, *, date: str, inferred: bool, actors: list[str], story: str | None) -> Record:
+    """One event in the export's shape (document events and story timelines alike)."""
+    return {
+        "id": ev.id if hasattr(ev, "id") else ev.event, "document": ev.document, "start": ev.start, "end": ev.end,
+        "date": date, "precision": ev.precision, "inferred": bool(inferred), "text": ev.text,
+        "timex": _span(ev.timex_start, ev.timex_end), "actors": actors, "story": story,
+    }
+
+
+def _event_shape(conn: Connection, rows: list[Any]) -> Iterator[Record]:
+    ids = [e.id for e in rows]
+    t = schema.timeline_entries
+    settled = {r.event: r for r in conn.execute(select(t.c.event, t.c.date, t.c.inferred).where(t.c.event.in_(ids)))}
+    actors = _actors(conn, ids)
+    for e in rows:
+        entry = settled.get(e.id)
+        yield event_record(e, date=entry.date if entry else e.date, inferred=entry.inferred if entry else e.inferred,
+                           actors=actors.get(e.id, []), story=e.story)
+
+
+def _claim_shape(conn: Connection, rows: list[Any]) -> Iterator[Record]:
+    for c in rows:
+        yield {
+            "id": c.id, "document": c.document, "start": c.start, "end": c.end, "kind": c.kind,
+            "claimant": _scoped(c.document, c.claimant, c.claimant_local), "claimant_name": c.claimant_name,
+            "target": _scoped(c.document, c.target, c.target_local), "target_name": c.target_name,
+            "content": _span(c.content_start, c.content_end), "cue": _span(c.cue_start, c.cue_end), "story": c.story,
+        }
+
+
+# --- identities -----------------------------------------------------------------------------------------
+
+
+def _role_record(r: Any) -> Record:
+    return {"role": r.role, "document": r.document, "start": r.start, "end": r.end, "organisation": r.organisation,
+            "date": r.date}
+
+
+def _entities(store: Store) -> Iterator[Record]:
+    with store.reader.connect() as conn:
+        linked = conn.execute(select(func.count()).select_from(schema.entities)).scalar()
+    yield from (_linked_entities(store) if linked else _local_entities(store))
+
+
+def _linked_entities(store: Store) -> Iterator[Record]:
+    r = schema.roles
+    for batch in _keyed_batches(store, schema.entities):
+        ids = [e.id for e in batch]
+        query = select(r).where(r.c.entity.in_(ids)).order_by(r.c.entity, func.coalesce(r.c.date, ""), r.c.document,
+                                                              r.c.start)
+        with store.reader.connect() as conn:
+            roles = _children(conn, query, "entity")
+        for e in batch:
+            yield {"id": e.id, "type": e.type, "name": e.name, "aliases": json.loads(e.aliases),
+                   "mentions": e.mentions, "roles": [_role_record(x) for x in roles.get(e.id, [])]}
+
+
+def _local_entities(store: Store) -> Iterator[Record]:
+    """Before linking: each document's entities, with document-scoped ids."""
+    de, r = schema.document_entities, schema.roles
+    for batch in _document_batches(store, [schema.documents.c.id]):
+        ids = [b.id for b in batch]
+        order = {doc_id: i for i, doc_id in enumerate(ids)}
+        with store.reader.connect() as conn:
+            entities = list(conn.execute(select(de).where(de.c.document.in_(ids))))
+            roles = conn.execute(select(r).where(r.c.document.in_(ids)).order_by(r.c.document, r.c.position)).all()
+        by_entity: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        for role in roles:
+            by_entity[(role.document, role.entity_local)].append(role)
+        entities.sort(key=lambda e: (order[e.document], _local_order(e.local_id)))
+        for e in entities:
+            yield {"id": f"{e.document}:{e.local_id}", "type": e.type, "name": e.name,
+                   "aliases": json.loads(e.aliases), "roles": [_role_record(x) for x in by_entity[(e.document,
+                                                                                                   e.local_id)]]}
+
+
+def _local_order(local_id: str) -> tuple[int, str]:
+    digits = "".join(c for c in local_id if c.isdigit())
+    return (int(digits) if digits else 0, local_id)
+
+
+# --- linked objects ---------------------------------------------------------------------------------------
+
+
+def _stories(store: Store) -> Iterator[Record]:
+    sd = schema.story_documents
+    for batch in _keyed_batches(store, schema.stories):
+        with store.reader.connect() as conn:
+            docs = _children(conn, select(sd).where(sd.c.story.in_([s.id for s in batch]))
+                             .order_by(sd.c.story, sd.c.position), "story")
+        for s in batch:
+            yield {"id": s.id, "title": s.title, "documents": [d.document for d in docs.get(s.id, [])],
+                   "storyline": s.storyline, "first_date": s.first_date, "last_date": s.last_date}
+
+
+def _storylines(store: Store) -> Iterator[Record]:
+    ss = schema.storyline_stories
+    for batch in _keyed_batches(store, schema.storylines):
+        with store.reader.connect() as conn:
+            stories = _children(conn, select(ss).where(ss.c.storyline.in_([s.id for s in batch]))
+                                .order_by(ss.c.storyline, ss.c.position), "storyline")
+        for line in batch:
+            yield {"id": line.id, "title": line.title, "stories": [s.story for s in stories.get(line.id, [])]}
+
+
+def _reuse(store: Store) -> Iterator[Record]:
+    for batch in _keyed_batches(store, schema.reuse):
+        for r in batch:
+            yield {"a": r.a, "b": r.b, "a_start": r.a_start, "a_end": r.a_end, "b_start": r.b_start,
+                   "b_end": r.b_end, "similarity": r.similarity}
+
+
+def _spans(rows: list[Any]) -> list[Record]:
+    return [{"document": s.document, "start": s.start, "end": s.end} for s in rows]
+
+
+def _discrepancies(store: Store) -> Iterator[Record]:
+    sp = schema.discrepancy_spans
+    for batch in _keyed_batches(store, schema.discrepancies):
+        with store.reader.connect() as conn:
+            spans = _children(conn, select(sp).where(sp.c.discrepancy.in_([d.id for d in batch]))
+                              .order_by(sp.c.discrepancy, sp.c.position), "discrepancy")
+        for d in batch:
+            yield {"id": d.id, "story": d.story, "kind": d.kind, "description": d.description,
+                   "spans": _spans(spans.get(d.id, []))}
+
+
+def _quote_groups(store: Store) -> Iterator[Record]:
+    sp = schema.quote_group_sources
+    for batch in _keyed_batches(store, schema.quote_groups):
+        with store.reader.connect() as conn:
+            sources = _children(conn, select(sp).where(sp.c.quote_group.in_([g.id for g in batch]))
+                                .order_by(sp.c.quote_group, sp.c.position), "quote_group")
+        for g in batch:
+            yield {"id": g.id, "text": g.text, "speaker": g.speaker, "speaker_name": g.speaker_name,
+                   "sources": _spans(sources.get(g.id, []))}
+
+
+def _document_links(store: Store) -> Iterator[Record]:
+    for batch in _keyed_batches(store, schema.document_links):
+        for link in batch:
+            yield {"a": link.a, "b": link.b, "kind": link.kind, "similarity": link.similarity}
+
+
+def _timelines(store: Store) -> Iterator[Record]:
+    t = schema.timeline_entries
+    for batch in _keyed_batches(store, schema.stories):
+        with store.reader.connect() as conn:
+            entries = _children(conn, select(t).where(t.c.story.in_([s.id for s in batch]))
+                                .order_by(t.c.story, t.c.position), "story")
+        for s in batch:
+            if s.id in entries:
+                yield {"story": s.id, "events": [
+                    event_record(e, date=e.date, inferred=e.inferred, actors=json.loads(e.actors), story=s.id)
+                    for e in entries[s.id]]}
+
+
+READERS: dict[str, Callable[[Store], Iterator[Record]]] = {
+    "documents": _documents,
+    "entities": _entities,
+    "quotes": lambda store: _per_document(store, schema.quotes, _quote_shape),
+    "events": lambda store: _per_document(store, schema.events, _event_shape),
+    "claims": lambda store: _per_document(store, schema.claims, _claim_shape),
+    "stories": _stories,
+    "storylines": _storylines,
+    "reuse": _reuse,
+    "discrepancies": _discrepancies,
+    "quote_groups": _quote_groups,
+    "document_links": _document_links,
+    "timelines": _timelines,
+}
+
+
+def records(store: Store, name: str) -> Iterator[Record]:
+    """The records of one export list, streamed in bounded batches."""
+    if name not in READERS:
+        raise ValueError(f"unknown export list {name!r}; choose one of {', '.join(LISTS)}")
+    return READERS[name](store)
