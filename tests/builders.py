@@ -1,18 +1,19 @@
-"""Hand-built stores and export objects for tests of the store-facing views (no pipeline needed)."""
+"""A hand-built store for tests of the views, the export and the CLI (no language pipeline needed)."""
 
 from __future__ import annotations
 
+from storyline.annotate.structure import split_blocks
 from storyline.model import (
     Annotations,
     Claim,
     CorpusEntity,
-    CorpusRole,
     Discrepancy,
     Document,
     Entity,
     Event,
     Quote,
     Reuse,
+    Role,
     SpanRef,
     Story,
     Storyline,
@@ -31,12 +32,15 @@ def span(sub: str) -> tuple[int, int]:
     return start, start + len(sub)
 
 
-def filled_store() -> Store:
-    store = Store(":memory:")
+def filled_store(db: str = ":memory:") -> Store:
+    """Two documents (the second a copy of the first), two people, a story, a storyline, a discrepancy."""
+    store = Store(db)
     q = span("That is simply untrue")
     ann = Annotations(
         doc_id="d1",
-        entities=[Entity("e1", "person", "Priya Shah"), Entity("e2", "person", "Grace Hughes")],
+        blocks=split_blocks(TEXT),
+        entities=[Entity("e1", "person", "Priya Shah", roles=[Role("councillor", *span("Councillor"))]),
+                  Entity("e2", "person", "Grace Hughes", roles=[Role("mayor", *span("mayor"))])],
         quotes=[Quote("q1", *q, TEXT[q[0] : q[1]], speaker="e2", speaker_name="Grace Hughes",
                       speaker_mention=span("Grace Hughes"), cue=span("said"), confidence=0.9)],
         events=[Event("v1", *span("“That is simply untrue,” said the mayor, Grace Hughes, on 14 March 2023."),
@@ -49,8 +53,8 @@ def filled_store() -> Store:
     store.add_document(Document("d1", TEXT, "mayor.txt", title="Mayor rejects ‘misled’ claim", published="2023-03-15"), ann)
     store.add_document(Document("d2", "Copy: " + TEXT, "copy.txt"), Annotations(doc_id="d2"))
     store.replace_links("entity", [
-        ("P1", CorpusEntity("P1", "person", "Priya Shah", roles=[CorpusRole("councillor", "d1", *span("Councillor"))]), ["d1"]),
-        ("P2", CorpusEntity("P2", "person", "Grace Hughes", roles=[CorpusRole("mayor", "d1", *span("mayor"))]), ["d1"]),
+        ("P1", CorpusEntity("P1", "person", "Priya Shah", members=[("d1", "e1")]), ["d1"]),
+        ("P2", CorpusEntity("P2", "person", "Grace Hughes", members=[("d1", "e2")]), ["d1"]),
     ])
     store.set_entity_map({"d1:e1": "P1", "d1:e2": "P2"})
     store.write_links({

@@ -1,9 +1,19 @@
 """What every read command, web page and report shows of the demo corpus, as comparable facts.
 
-``capture(db)`` reads a demo database the way the CLI, the web app and the reports do and returns
-plain JSON facts (ids, names, dates, spans), not layout. ``tests/fixtures/demo_views_golden.json`` holds
-what the read side showed before it moved to SQL rows (issue 17); ``tests/test_views_golden.py`` compares
-the current views with it.
+``capture(db)`` reads a demo database through the views the CLI, the web app and the reports render
+(``storyline.views``) and returns plain JSON facts (ids, names, dates, spans), not layout.
+``tests/fixtures/demo_views_golden.json`` holds what the read side showed before it moved to SQL
+rows (issue 17: captured from the old ``build_export`` dict and its views); ``tests/test_views_golden.py``
+compares the views with it.
+
+Facts are kept in a canonical form where the new pages deliberately show them differently, so
+the comparison is about facts, not layout:
+
+- a story's quotes are listed once with every document carrying them: the facts compared are
+  each source's span under its own speaker name;
+- a role is listed once with its date range: compared as (role key, first date, last date,
+  mentions) per person, and every role mention (role key, document, start, date);
+- claims are listed oldest first, and a story's people most quoted first: compared as sets.
 
 Regenerate after a deliberate pipeline change (annotators, linking) with::
 
@@ -13,136 +23,146 @@ Regenerate after a deliberate pipeline change (annotators, linking) with::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from storyline import views
-from storyline.export import build_export
-from storyline.report.dossier import build_report_model
 from storyline.store import Store
-from storyline.web.corpus_index import (
-    StoryFilters,
-    build_index,
-    enrich_hits,
-    filter_stories,
-    newest_first,
-    overview,
-    person_profile,
-    search_facets,
-)
+from storyline.store.rows import role_key
+from storyline.views.records import LISTS, records
 from storyline.web.highlight import document_spans
 
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "demo_views_golden.json"
 SEARCHES = ("council", "misled", "minister takeover", '"school bus"', "audit")
 STORY_FILTERS = (("person", "Pryce"), ("organisation", "Brackendale"), ("source", "ledger"), ("date_from", "2025"),
                  ("date_to", "2023-06"))
+ALL = 100_000
 Record = dict[str, Any]
 
 
-def _span(record: Record) -> list[Any]:
-    return [record["document"], record["start"], record["end"]]
+def _span(row: Any) -> list[Any]:
+    return [row.document, row.start, row.end]
 
 
-def _export_facts(data: Record) -> Record:
+def _export(store: Store) -> Record:
     """The export without document text (a hash of it instead, so the file stays small) or folders in sources."""
-    import hashlib
+    out: Record = {"export_version": 1}
+    for name in LISTS:
+        out[name] = list(records(store, name))
+    out["documents"] = [{**d, "text": hashlib.sha1(d["text"].encode()).hexdigest(),
+                         "source": d["source"].rsplit("/", 1)[-1]} for d in out["documents"]]
+    return out
 
-    docs = [{**d, "text": hashlib.sha1(d["text"].encode()).hexdigest(), "source": d["source"].rsplit("/", 1)[-1]}
-            for d in data["documents"]]
-    return {**data, "documents": docs}
 
-
-def _cli(data: Record) -> Record:
+def _cli(store: Store) -> Record:
     return {
-        "people": {kind: [[p["id"], p["name"], p["quotes"], p["role_names"], p.get("aliases", [])]
-                          for p in views.people(data, kind)] for kind in ("person", "organisation", "place")},
-        "quotes": [[q["id"], q.get("speaker"), q.get("speaker_name"), q.get("published")] for q in views.quotes(data)],
-        "quotes_by_speaker": {name: [q["id"] for q in views.quotes(data, name)] for name in ("Pryce", "Shah")},
-        "timeline": [[e["id"], e["date"], e.get("inferred", False)] for e in views.timeline(data)],
-        "claims": [[c["id"], c["kind"], c.get("claimant"), c.get("claimant_name"), c.get("target"),
-                    c.get("target_name")] for c in views.claims(data)],
-        "stories": [[s["id"], s["title"], s.get("first_date"), s.get("last_date"), s["size"], s.get("storyline")]
-                    for s in views.stories(data)],
+        "people": {kind: [[p.id, p.name, p.quotes, p.roles, p.aliases] for p in views.people(store, kind, ALL)]
+                   for kind in ("person", "organisation", "place")},
+        "quotes": [[q.id, q.speaker, q.speaker_name, q.published] for q in views.quotes(store, limit=ALL)],
+        "quotes_by_speaker": {name: [q.id for q in views.quotes(store, name, ALL)] for name in ("Pryce", "Shah")},
+        "timeline": [[e.id, e.date, e.inferred] for e in views.timeline(store, limit=ALL)],
+        "claims": sorted([c.id, c.kind, c.claimant, c.claimant_name, c.target, c.target_name]
+                         for c in views.claims(store, limit=ALL)),
+        "stories": [[s.id, s.title, s.first_date, s.last_date, s.size, s.storyline]
+                    for s in views.stories(store, ALL)],
     }
 
 
-def _dossier(data: Record, story_id: str) -> Record:
-    d = views.dossier(data, story_id)
-    assert d is not None
+def _quote_spans(d: views.StoryDossier) -> Record:
+    """Every source of every quote of a story, under its own speaker name."""
+    spans: dict[str, list[list[Any]]] = {}
+    for group in d.quotes:
+        for quote in group.quotes:
+            for source in quote.sources:
+                spans.setdefault(source.speaker_name or "(unattributed)", []).append(_span(source))
+    return {k: sorted(v) for k, v in spans.items()}
+
+
+def _dossier(store: Store, d: views.StoryDossier) -> Record:
+    everyone = {p.id: views.person(store, p.id) for p in d.people}
     return {
-        "documents": [doc["id"] for doc in d.documents],
-        "people": [[p["id"], views.distinct_roles(p.get("roles", []))] for p in d.people],
-        "organisations": [o["id"] for o in d.organisations],
-        "timeline": [[e["id"], e["date"], e.get("inferred", False)] for e in d.timeline],
-        "quotes_by_speaker": {k: [_span(q) for q in v] for k, v in d.quotes_by_speaker.items()},
-        "claims": [c["id"] for c in d.claims],
-        "reuse": [[r["a"], r["a_start"], r["a_end"], r["b"], r["b_start"], r["b_end"]] for r in d.reuse],
-        "discrepancies": [x["id"] for x in d.discrepancies],
-        "storyline": d.storyline["id"] if d.storyline else None,
+        "documents": [doc.id for doc in d.documents],
+        "people": sorted([p.id, everyone[p.id].summary.roles] for p in d.people if everyone[p.id]),  # type: ignore[union-attr]
+        "organisations": sorted(o.id for o in d.organisations),
+        "timeline": [[e.id, e.date, e.inferred] for e in d.timeline],
+        "quotes_by_speaker": _quote_spans(d),
+        "claims": sorted(c.id for c in d.claims),
+        "reuse": sorted([p.original.document, p.original.start, p.original.end, p.copy.document, p.copy.start,
+                         p.copy.end] for group in d.copied for p in group.passages),
+        "discrepancies": sorted(x.id for x in d.discrepancies),
+        "storyline": d.story.storyline,
     }
 
 
-def _report(data: Record, story_id: str) -> Record:
-    m = build_report_model(data, story_id)
+def _report(d: views.StoryDossier) -> Record:
+    """What the report shows (copied passages: those between the story's own sources, as reports showed)."""
+    from storyline.render.timeline_svg import numbered
+
+    sources = {doc.id for doc in d.documents}
     return {
-        "title": m.title,
-        "sources": [s["id"] for s in m.sources],
-        "events": [[e["id"], e["date"], e["mark"]] for e in m.events],
-        "people": [[p["id"], [[r["role"], r["document"], r["start"]] for r in p["role_list"]]]
-                   for p in m.people + m.organisations],
-        "quotes_by_speaker": {k: [_span(q) for q in v] for k, v in m.quotes_by_speaker.items()},
-        "claims": [c["id"] for c in m.claims],
-        "denials": [c["id"] for c in m.denials],
-        "discrepancies": [x["id"] for x in m.discrepancies],
-        "reuse": [[a.ref, b.ref] for a, b, _ in m.reuse],
+        "title": d.story.title,
+        "sources": [doc.id for doc in d.documents],
+        "events": [[e.id, e.date, n] for n, e in numbered(d.timeline)],
+        "people": sorted([p.id, sorted({role_key(r.role) for r in p.roles})] for p in d.people + d.organisations),
+        "quotes_by_speaker": _quote_spans(d),
+        "claims": sorted(c.id for c in d.claims if c.kind in ("claim", "promise")),
+        "denials": sorted(c.id for c in d.claims if c.kind not in ("claim", "promise")),
+        "discrepancies": sorted(x.id for x in d.discrepancies),
+        "reuse": sorted([p.original.document, p.original.start, p.original.end, p.copy.document, p.copy.start,
+                         p.copy.end] for group in d.copied for p in group.passages
+                        if {p.original.document, p.copy.document} <= sources),
     }
 
 
-def _web(store: Store, data: Record) -> Record:
-    index = build_index(data, store.entity_map())
-    front = overview(data)
-    people = [e["id"] for e in data["entities"] if e["type"] in ("person", "organisation")]
-    persons = {}
-    for entity_id in people:
-        p = person_profile(data, index, entity_id)
-        assert p is not None
-        persons[entity_id] = {
-            "roles": [[r["role"], r["document"], r["start"], r.get("date")] for r in p["roles"]],
-            "periods": [[x["role"], x.get("organisation"), x["first"], x["last"], len(x["sources"])]
-                        for x in p["periods"]],
-            "quotes": [q["id"] for q in p["quotes"]],
-            "claims": [c["id"] for c in p["claims"]],
-            "stories": [s["id"] for s in p["stories"]],
-            "documents": [d["id"] for d in p["documents"]],
-        }
-    documents = {}
-    for doc in data["documents"]:
-        spans = document_spans(doc, data, store.get_annotations(doc["id"]), store.entity_map([doc["id"]]))
-        documents[doc["id"]] = {
-            "story": index.story_of.get(doc["id"]),
-            "quotes": [q["id"] for q in data["quotes"] if q["document"] == doc["id"]],
-            "events": [e["id"] for e in views.timeline(data, document=doc["id"])],
-            "claims": [c["id"] for c in data["claims"] if c["document"] == doc["id"]],
-            "marks": sorted({(s.start, s.end, " ".join(s.classes), s.href or "") for s in spans}),
-        }
+def _person(store: Store, entity_id: str) -> Record:
+    p = views.person(store, entity_id)
+    assert p is not None
+    return {
+        "roles": sorted([role_key(r.role), s.document, s.start, s.date] for r in p.roles for s in r.sources),
+        "periods": sorted([role_key(r.role), r.first, r.last, r.mentions] for r in p.roles),
+        "quotes": [q.id for q in views.quotes(store, limit=ALL) if q.speaker == entity_id],
+        "claims": sorted(c.id for c in p.claims),
+        "stories": [s.id for s in p.stories],
+        "documents": sorted(d.id for d in p.documents),
+    }
+
+
+def _document_page(store: Store, doc_id: str) -> Record:
+    v = views.document(store, doc_id)
+    assert v is not None
+    spans = document_spans(v)
+    return {
+        "story": v.summary.story,
+        "quotes": [q.id for q in v.quotes],
+        "events": [e.id for e in v.events],
+        "claims": [c.id for c in v.claims],
+        "marks": sorted({(s.start, s.end, " ".join(s.classes), s.href or "") for s in spans}),
+    }
+
+
+def _web(store: Store) -> Record:
+    front = views.overview(store)
+    entities = [p.id for kind in ("person", "organisation") for p in views.people(store, kind, ALL)]
+    docs = views.documents(store, ALL, newest_first=True).items
     searches = {}
     for query in SEARCHES:
-        hits = enrich_hits(store.search(query, limit=200), index)
-        facets = search_facets(hits, index)
-        searches[query] = {"hits": [h["doc_id"] for h in hits],
-                           "facets": {k: [[v, n] for v, _, n in values] for k, values in facets.items()}}
-    filters = {f"{key}={value}": [s["id"] for s in filter_stories(data, index, StoryFilters(**{key: value}))]
+        found = views.search(store, query)
+        searches[query] = {"hits": [h.document.id for h in found.hits],
+                           "facets": {k: [[f.value, f.count] for f in v] for k, v in found.facets.items()}}
+    filters = {f"{key}={value}": [s.id for s in views.stories(store, ALL, filters=views.StoryFilters(**{key: value}),
+                                                               newest_first=True)]
                for key, value in STORY_FILTERS}
     return {
-        "overview": {"counts": front["counts"], "latest": [s["id"] for s in front["latest"]],
-                     "recent": [d["id"] for d in newest_first(data["documents"], "published")[:8]]},
-        "stories": [s["id"] for s in filter_stories(data, index, StoryFilters())],
+        "overview": {"counts": front.counts, "latest": [s.id for s in front.latest_stories],
+                     "recent": [d.id for d in front.recent_documents]},
+        "stories": [s.id for s in views.stories(store, ALL, newest_first=True)],
         "story_filters": filters,
-        "documents": [d["id"] for d in newest_first(data["documents"], "published")],
-        "persons": persons,
-        "document_pages": documents,
+        "documents": [d.id for d in docs],
+        "persons": {entity_id: _person(store, entity_id) for entity_id in sorted(entities)},
+        "document_pages": {d.id: _document_page(store, d.id) for d in docs},
         "searches": searches,
     }
 
@@ -151,14 +171,14 @@ def capture(db: str) -> Record:
     """Every fact the read side shows of the database ``db``."""
     store = Store(db)
     try:
-        data = build_export(store)
-        stories = [s["id"] for s in views.stories(data)]
+        stories = [s.id for s in views.stories(store, ALL)]
+        dossiers = {s: views.story_dossier(store, s) for s in stories}
         return {
-            "cli": _cli(data),
-            "dossiers": {s: _dossier(data, s) for s in stories},
-            "reports": {s: _report(data, s) for s in stories},
-            "web": _web(store, data),
-            "export": _export_facts(data),
+            "cli": _cli(store),
+            "dossiers": {s: _dossier(store, d) for s, d in dossiers.items() if d},
+            "reports": {s: _report(d) for s, d in dossiers.items() if d},
+            "web": _web(store),
+            "export": _export(store),
         }
     finally:
         store.close()

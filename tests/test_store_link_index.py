@@ -17,6 +17,7 @@ from storyline.link.corpus import link_corpus
 from storyline.model import Annotations, Document
 from storyline.store import Store
 from storyline.store.link_index import key_hash
+from storyline.views.records import records
 
 from .conftest import postgres_url
 from .test_link_stories import load_fixture
@@ -51,15 +52,17 @@ def add(store: Store, items: list[Item]) -> None:
 
 def snapshot(store: Store) -> dict[str, Any]:
     """What the export shows of the links, in comparable form."""
-    stories = {frozenset(s["documents"]) for s in store.links("story")}
+    def listed(name: str) -> list[dict[str, Any]]:
+        return list(records(store, name))
+
     return {
-        "stories": stories,
-        "story_ids": sorted(s["id"] for s in store.links("story")),
-        "storylines": sorted((line["id"], tuple(line["stories"])) for line in store.links("storyline")),
-        "reuse": sorted((r["a"], r["b"], r["a_start"], r["b_start"], r["b_end"]) for r in store.links("reuse")),
-        "document_links": sorted((d["a"], d["b"], d["kind"]) for d in store.links("document_link")),
+        "stories": {frozenset(s["documents"]) for s in listed("stories")},
+        "story_ids": sorted(s["id"] for s in listed("stories")),
+        "storylines": sorted((line["id"], tuple(line["stories"])) for line in listed("storylines")),
+        "reuse": sorted((r["a"], r["b"], r["a_start"], r["b_start"], r["b_end"]) for r in listed("reuse")),
+        "document_links": sorted((d["a"], d["b"], d["kind"]) for d in listed("document_links")),
         "duplicate_of": sorted((d.id, d.duplicate_of) for d in store.list_documents()),
-        "shares": store.reuse_shares(),
+        "shares": {d["id"]: d["reuse_share"] for d in listed("documents")},
     }
 
 
@@ -130,7 +133,7 @@ def test_store_link_index_entity_map_and_export_use_corpus_ids(empty_store: Stor
     api.link_store(empty_store)
     mapping = empty_store.entity_map()
     assert mapping and all(v[0] in "POL" for v in mapping.values())
-    entities = {e["id"] for e in empty_store.links("entity")}
+    entities = {e["id"] for e in records(empty_store, "entities")}
     assert set(mapping.values()) <= entities
 
 

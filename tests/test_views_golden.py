@@ -1,4 +1,9 @@
-"""The read side shows the same facts of the demo corpus as the golden capture (tests/golden_views.py)."""
+"""The read side shows the same facts of the demo corpus as before it read SQL rows (tests/golden_views.py).
+
+Where pages deliberately show facts differently (a story's quote once with all its sources, a role once
+with its date range, claims oldest first), the golden file keeps the facts in a canonical form that both
+the old and the new read side produce; tests/test_views_*.py check the new presentation itself.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +32,23 @@ def shown(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return facts
 
 
-@pytest.mark.parametrize("section", ["cli", "dossiers", "reports", "web", "export"])
-def test_views_golden_demo_facts_unchanged(golden: dict[str, Any], shown: dict[str, Any], section: str) -> None:
+def assert_same_facts(golden: dict[str, Any], shown: dict[str, Any], section: str) -> None:
+    """Equal facts; in the export every golden record is there, in order, with equal values (the
+    contract allows new fields)."""
+    if section == "export":
+        for name, want in golden[section].items():
+            got = shown[section][name]
+            if not isinstance(want, list):
+                assert got == want, name
+                continue
+            assert len(got) == len(want), f"export.{name}: {len(got)} records, golden {len(want)}"
+            for old, new in zip(want, got):
+                assert {k: new.get(k) for k in old} == old, f"export.{name}: {old.get('id', old)}"
+        return
     for key in sorted(set(golden[section]) | set(shown[section])):
         assert shown[section].get(key) == golden[section].get(key), f"{section}.{key} differs from the golden capture"
+
+
+@pytest.mark.parametrize("section", ["cli", "dossiers", "reports", "web", "export"])
+def test_views_golden_demo_facts_unchanged(golden: dict[str, Any], shown: dict[str, Any], section: str) -> None:
+    assert_same_facts(golden, shown, section)

@@ -1,4 +1,11 @@
-"""The Python API that the CLI mirrors: one function per command, I/O at this edge only."""
+"""The Python API that the CLI mirrors: one function per command, I/O at this edge only.
+
+Every function takes ``db``: a path, a SQLAlchemy URL, an open :class:`~storyline.store.Store`,
+or None for ./storyline.db (or $STORYLINE_DB). Read functions return the typed results of
+:mod:`storyline.views`; a missing document or story raises :class:`NotFound`, whose message says
+how to list what exists. The language pipeline and the readers are imported on first use, so
+reading a corpus never loads them.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +13,38 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import BinaryIO
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
-from storyline.annotate.pipeline import make_pipeline
-from storyline.ingest import IngestOptions
-from storyline.ingest.batch import IngestReport, IngestSettings, ProgressCallback, ingest_sources
-from storyline.link.corpus import link_new, refresh
-from storyline.link.story_features import day_number
-from storyline.store import Store
+from storyline import views
+from storyline.store import ErrorRecord, Store
+from storyline.timex3 import day_number
+from storyline.views.model import (
+    ClaimRow,
+    DocumentSummary,
+    DocumentView,
+    EventRow,
+    Overview,
+    Page,
+    Person,
+    PersonSummary,
+    QuoteRow,
+    SearchResults,
+    StoryDossier,
+    StorySummary,
+)
+
+if TYPE_CHECKING:
+    from storyline.ingest.batch import IngestReport, ProgressCallback
 
 LINK_BATCH = 500  # documents linked per transaction
 REFRESH_BATCH = 200  # stories refreshed per transaction
 LINK_GC_THRESHOLDS = (20_000, 10, 10)  # see fewer_collections
 LINKING = "linking"  # the ``source`` a progress callback gets while documents are linked
+
+
+class NotFound(ValueError):
+    """A document, story or identity that is not in the corpus (the message says how to list them)."""
 
 
 @contextmanager
@@ -56,6 +82,22 @@ def open_store(db: str | Store | None = None) -> Store:
     return db if isinstance(db, Store) else Store(db)
 
 
+@contextmanager
+def _opened(db: str | Store | None) -> Iterator[Store]:
+    """The store to read: the one given, or one opened (and closed afterwards) for this call."""
+    if isinstance(db, Store):
+        yield db
+        return
+    store = Store(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+# --- writing: ingest, annotate, link ------------------------------------------------------------------------
+
+
 def ingest(
     sources: Iterable[str],
     db: str | Store | None = None,
@@ -70,6 +112,9 @@ def ingest(
     stdin: BinaryIO | None = None,
 ) -> IngestReport:
     """Ingest files, directories, globs, URLs or '-' into the store, annotate, then link new documents."""
+    from storyline.ingest import IngestOptions
+    from storyline.ingest.batch import IngestSettings, ingest_sources
+
     store = open_store(db)
     options = IngestOptions(follow=follow, allow_private=allow_private)
     if max_bytes is not None:
@@ -88,6 +133,8 @@ def annotate(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Re-annotate stored documents (all, or the given ids) with the current pipeline."""
+    from storyline.annotate.pipeline import make_pipeline
+
     store = open_store(db)
     pipeline = make_pipeline(model)
     wanted = list(ids) if ids is not None else None
@@ -101,6 +148,13 @@ def annotate(
     return done
 
 
+def link_new(*args: Any, **kwargs: Any) -> set[str]:
+    """:func:`storyline.link.corpus.link_new` (here so tests and callers can wrap it)."""
+    from storyline.link.corpus import link_new as run
+
+    return run(*args, **kwargs)
+
+
 def link_store(
     db: str | Store | None = None, rebuild: bool = False, progress: ProgressCallback | None = None
 ) -> LinkSummary:
@@ -109,6 +163,8 @@ def link_store(
     Documents go in publication order, ``LINK_BATCH`` per transaction: an
     interrupted run keeps every finished batch, and the next run goes on from there.
     """
+    from storyline.link.corpus import refresh
+
     store = open_store(db)
     if rebuild:
         store.clear_links()
@@ -124,18 +180,156 @@ def link_store(
             with store.link_session() as index:
                 if not refresh(index, limit=REFRESH_BATCH):
                     break
-    return LinkSummary(
-        documents=store.count_documents(),
-        new_documents=len(pending),
-        stories=store.count_links("story"),
-        storylines=store.count_links("storyline"),
-        entities=store.count_links("entity"),
-        reuse=store.count_links("reuse"),
-        discrepancies=store.count_links("discrepancy"),
-    )
+    count = store.count_rows
+    return LinkSummary(documents=count("documents"), new_documents=len(pending), stories=count("stories"),
+                       storylines=count("storylines"), entities=count("entities"), reuse=count("reuse"),
+                       discrepancies=count("discrepancies"))
+
+
+link = link_store
 
 
 def publication_order_of(documents: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """(id, published) pairs, dated first by date, then undated, each in the given order."""
     keyed = sorted(enumerate(documents), key=lambda k: (day_number(k[1][1]) is None, day_number(k[1][1]) or 0, k[0]))
     return [pair for _, pair in keyed]
+
+
+# --- reading: one function per read command -------------------------------------------------------------
+
+
+def docs(db: str | Store | None = None, limit: int | None = None, offset: int = 0) -> Page[DocumentSummary]:
+    """Documents without their text, oldest first (``limit`` None: all)."""
+    with _opened(db) as store:
+        return views.documents(store, limit if limit is not None else 1_000_000_000, offset)
+
+
+def show(doc: str, db: str | Store | None = None) -> DocumentView:
+    """One document (id or unique prefix) with its text and every fact found in it."""
+    with _opened(db) as store:
+        found = views.document(store, doc)
+    if found is None:
+        raise NotFound(f"no document {doc!r}: list ids with `storyline docs`")
+    return found
+
+
+def search(query: str, db: str | Store | None = None, limit: int = 20, site: str = "", year: str = "",
+           story: str = "") -> SearchResults:
+    """Ranked full-text search with snippets and facets ("quoted phrases" work)."""
+    with _opened(db) as store:
+        return views.search(store, query, limit, site, year, story)
+
+
+def errors(db: str | Store | None = None, include_resolved: bool = False) -> list[ErrorRecord]:
+    """Sources that failed to ingest, with the reason and what to do."""
+    with _opened(db) as store:
+        return store.errors(include_resolved)
+
+
+def export(db: str | Store | None = None, format: str = "json", output: str | Path | IO[str] | None = None,
+           table: str = "quotes") -> dict[str, Any] | None:
+    """Without ``output``: the corpus as the docs/export.md object. With it (a path or a text file):
+    streamed there as JSON, JSON Lines or one CSV ``table``, in the memory of one batch."""
+    from storyline.export import build_export, write_export
+
+    with _opened(db) as store:
+        if output is None:
+            return build_export(store)
+        if isinstance(output, (str, Path)):
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                write_export(store, format, out, table)
+        else:
+            write_export(store, format, output, table)
+    return None
+
+
+def overview(db: str | Store | None = None) -> Overview:
+    """Counts, the latest stories and the most recently published documents."""
+    with _opened(db) as store:
+        return views.overview(store)
+
+
+def people(db: str | Store | None = None, kind: str = "person", limit: int = 50, offset: int = 0
+           ) -> Page[PersonSummary]:
+    """Who's who: people (or organisations, places), most quoted first, with their roles."""
+    with _opened(db) as store:
+        return views.people(store, kind, limit, offset)
+
+
+def person(entity_id: str, db: str | Store | None = None) -> Person:
+    """One identity: roles (each once, with dates), quotes, claims, stories, documents."""
+    with _opened(db) as store:
+        found = views.person(store, entity_id)
+    if found is None:
+        raise NotFound(f"no person or organisation {entity_id!r}: list them with `storyline people`")
+    return found
+
+
+def quotes(db: str | Store | None = None, speaker: str | None = None, limit: int = 100, offset: int = 0
+           ) -> Page[QuoteRow]:
+    """Quotes with speakers and sources; ``speaker`` keeps those whose speaker name contains it."""
+    with _opened(db) as store:
+        return views.quotes(store, speaker, limit, offset)
+
+
+def timeline(doc: str | None = None, db: str | Store | None = None, story: str | None = None, limit: int = 100,
+             offset: int = 0) -> Page[EventRow]:
+    """Dated events in order, for one document, one story, or the corpus."""
+    with _opened(db) as store:
+        story_id = _story_id(store, story) if story else None
+        return views.timeline(store, doc, story_id, limit, offset)
+
+
+def claims(db: str | Store | None = None, kind: str | None = None, limit: int = 100, offset: int = 0
+           ) -> Page[ClaimRow]:
+    """Claims, denials, admissions and promises, with claimant and target."""
+    with _opened(db) as store:
+        return views.claims(store, kind, limit, offset)
+
+
+def stories(db: str | Store | None = None, limit: int = 50, offset: int = 0) -> Page[StorySummary]:
+    """Stories with date range, size and storyline, oldest first."""
+    with _opened(db) as store:
+        return views.stories(store, limit, offset)
+
+
+def _story_id(store: Store, ref: str) -> str:
+    found = views.find_story(store, ref)
+    if found is None:
+        raise NotFound(f"no story {ref!r}: list them with `storyline stories`")
+    return found
+
+
+def story(story_id: str, db: str | Store | None = None) -> StoryDossier:
+    """A story's dossier: sources, who's who, timeline, each quote once, claims, copied passages, discrepancies."""
+    with _opened(db) as store:
+        found = views.story_dossier(store, story_id)
+    if found is None:
+        raise NotFound(f"no story {story_id!r}: list them with `storyline stories`")
+    return found
+
+
+def report(story_id: str, db: str | Store | None = None, format: str = "html",
+           output: str | Path | None = None) -> bytes:
+    """A self-contained dossier of one story (html, md or pdf); written to ``output`` when given."""
+    from storyline.report.dossier import render_report
+
+    body = render_report(story(story_id, db), format)  # type: ignore[arg-type]
+    if output is not None:
+        Path(output).write_bytes(body)
+    return body
+
+
+def demo(db: str = "storyline-demo.db") -> tuple[IngestReport, Store]:
+    """Load the bundled demo corpus into a fresh database (replacing ``db``) and return it open."""
+    from storyline.demo.load import load_demo
+
+    return load_demo(db)
+
+
+def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False,
+          token: str | None = None) -> None:
+    """Run the local web app (any address beyond loopback needs a token)."""
+    from storyline.web import serve as run_server
+
+    run_server(db, host=host, port=port, read_only=read_only, token=token)

@@ -12,8 +12,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from storyline import api, views
-from storyline.export import FORMATS, LISTS, build_export, write_export
+from storyline import api
+from storyline.export import FORMATS, LISTS
 from storyline.render import terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -159,16 +159,28 @@ def link(db: str | None, rebuild: bool, quiet: bool) -> None:
         console.print(terminal.link_summary(summary))
 
 
+def paging(default: int, noun: str) -> Callable[[F], F]:
+    """The shared --limit and --offset options of list commands."""
+
+    def decorate(func: F) -> F:
+        func = click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0),
+                            help=f"Skip the first N {noun} (page through them). Example: --offset {default}")(func)
+        return click.option("--limit", default=default, show_default=True, type=click.IntRange(min=1),
+                            help=f"Show at most N {noun}. Example: --limit 20")(func)
+
+    return decorate
+
+
 @main.command()
 @db_option
-@click.option("--limit", default=None, type=int, help="Show at most N documents. Example: --limit 20")
+@paging(100, "documents")
 @friendly_errors
-def docs(db: str | None, limit: int | None) -> None:
-    """List documents: id, date, source, title.
+def docs(db: str | None, limit: int, offset: int) -> None:
+    """List documents: id, date, source, title (oldest first).
 
     Example: storyline docs --limit 20
     """
-    console.print(terminal.documents_table(api.open_store(db).list_documents(limit)))
+    console.print(terminal.documents_table(api.docs(db, limit, offset)))
 
 
 @main.command()
@@ -180,11 +192,7 @@ def show(doc: str, db: str | None) -> None:
 
     Example: storyline show 3fa2
     """
-    store = api.open_store(db)
-    found = store.get_document(doc)
-    if found is None:
-        raise click.ClickException(f"no document {doc!r}: list ids with `storyline docs`")
-    console.print(terminal.document_view(found, store.get_annotations(found.id)))
+    console.print(terminal.document_view(api.show(doc, db)))
 
 
 @main.command()
@@ -197,7 +205,7 @@ def search(query: str, db: str | None, limit: int) -> None:
 
     Example: storyline search 'intervention minister'
     """
-    console.print(terminal.search_results(api.open_store(db).search(query, limit)))
+    console.print(terminal.search_results(api.search(query, db, limit)))
 
 
 @main.command()
@@ -210,7 +218,7 @@ def errors(db: str | None, include_resolved: bool) -> None:
 
     Example: storyline errors
     """
-    console.print(terminal.errors_table(api.open_store(db).errors(include_resolved)))
+    console.print(terminal.errors_table(api.errors(db, include_resolved)))
 
 
 @main.command()
@@ -225,81 +233,78 @@ def errors(db: str | None, include_resolved: bool) -> None:
 def export(db: str | None, fmt: str, table: str, output: Any) -> None:
     """Export the corpus: documents, entities, quotes, events, claims, stories, reuse, discrepancies.
 
+    Streamed as it is read, so a large corpus exports in little memory.
+
     Example: storyline export --format json -o corpus.json
     """
-    write_export(build_export(api.open_store(db)), fmt, output, table)
+    api.export(db, fmt, output, table)
 
 
 @main.command()
 @db_option
-@click.option("--limit", default=50, show_default=True, help="Show at most N people. Example: --limit 10")
+@paging(50, "people")
 @click.option("--type", "kind", type=click.Choice(["person", "organisation", "place"]), default="person",
               show_default=True, help="Which kind of entity. Example: --type organisation")
 @friendly_errors
-def people(db: str | None, limit: int, kind: str) -> None:
+def people(db: str | None, limit: int, offset: int, kind: str) -> None:
     """Who's who: people (or organisations, places) with roles and quote counts.
 
     Example: storyline people --limit 10
     """
-    data = build_export(api.open_store(db))
-    rows = views.people(data, kind)
-    console.print(terminal.people_table(rows[:limit], kind, total=len(rows)))
+    console.print(terminal.people_table(api.people(db, kind, limit, offset), kind))
 
 
 @main.command()
 @db_option
 @click.option("--speaker", default=None, help="Only quotes whose speaker name contains this. Example: --speaker Okafor")
-@click.option("--limit", default=100, show_default=True, help="Show at most N quotes. Example: --limit 20")
+@paging(100, "quotes")
 @friendly_errors
-def quotes(db: str | None, speaker: str | None, limit: int) -> None:
+def quotes(db: str | None, speaker: str | None, limit: int, offset: int) -> None:
     """Quotes with their speakers and sources.
 
     Example: storyline quotes --speaker "Daniel Okafor"
     """
-    data = build_export(api.open_store(db))
-    rows = views.quotes(data, speaker)
-    console.print(terminal.quotes_table(rows[:limit], total=len(rows)))
+    console.print(terminal.quotes_table(api.quotes(db, speaker, limit, offset)))
 
 
 @main.command()
 @click.argument("doc", required=False)
 @db_option
-@click.option("--story", default=None, help="Only events of this story. Example: --story S0001")
+@click.option("--story", default=None, help="Only events of this story (its merged timeline). Example: --story S0001")
+@paging(100, "events")
 @friendly_errors
-def timeline(doc: str | None, db: str | None, story: str | None) -> None:
-    """Dated events, ordered (mixed precision), for one document or the whole corpus.
+def timeline(doc: str | None, db: str | None, story: str | None, limit: int, offset: int) -> None:
+    """Dated events, ordered (mixed precision), for one document, one story or the whole corpus.
 
     Example: storyline timeline 3fa2
     """
-    data = build_export(api.open_store(db))
-    titles = {d["id"]: d.get("title") or d["source"] for d in data["documents"]}
-    console.print(terminal.timeline_table(views.timeline(data, document=doc, story=story), titles))
+    console.print(terminal.timeline_table(api.timeline(doc, db, story, limit, offset)))
 
 
 @main.command()
 @db_option
 @click.option("--kind", type=click.Choice(["claim", "denial", "admission", "promise"]), default=None,
               help="Only one kind of claim. Example: --kind denial")
+@paging(100, "claims")
 @friendly_errors
-def claims(db: str | None, kind: str | None) -> None:
-    """Who claims, accuses, denies, admits or promises what.
+def claims(db: str | None, kind: str | None, limit: int, offset: int) -> None:
+    """Who claims, accuses, denies, admits or promises what (oldest first).
 
     Example: storyline claims --kind denial
     """
-    data = build_export(api.open_store(db))
-    console.print(terminal.claims_table(views.claims(data, kind), data))
+    console.print(terminal.claims_table(api.claims(db, kind, limit, offset)))
 
 
 @main.command()
 @db_option
+@paging(100, "stories")
 @friendly_errors
-def stories(db: str | None) -> None:
+def stories(db: str | None, limit: int, offset: int) -> None:
     """List stories with their date range, size and storyline.
 
     Example: storyline stories
     """
-    data = build_export(api.open_store(db))
-    console.print(terminal.stories_table(views.stories(data), data))
+    console.print(terminal.stories_table(api.stories(db, limit, offset)))
 
 
 @main.command()
@@ -307,15 +312,11 @@ def stories(db: str | None) -> None:
 @db_option
 @friendly_errors
 def story(story_id: str, db: str | None) -> None:
-    """A story's dossier: sources, who's who, timeline, quotes, claims, copied passages, discrepancies.
+    """A story's dossier: sources, who's who, timeline, quotes (each once), claims, copied passages, discrepancies.
 
     Example: storyline story S0001
     """
-    data = build_export(api.open_store(db))
-    found = views.dossier(data, story_id)
-    if found is None:
-        raise click.ClickException(f"no story {story_id!r}: list them with `storyline stories`")
-    terminal.print_dossier(console, found, data)
+    terminal.print_dossier(console, api.story(story_id, db))
 
 
 @main.command()
@@ -328,12 +329,14 @@ def demo(db: str, quiet: bool) -> None:
 
     Example: storyline demo && storyline --help
     """
-    from storyline.demo.load import load_demo
-
-    report, store = load_demo(db)
+    report, store = api.demo(db)
     for problem in report.problems:
         err_console.print(f"[yellow]skipped[/yellow] {problem.message}", markup=True, highlight=False)
-    terminal.print_demo(console, report, build_export(store), db, brief=quiet)
+    found = api.stories(store, limit=100)
+    biggest = max(found.items, key=lambda s: s.size, default=None)
+    dossier = api.story(biggest.id, store) if biggest and not quiet else None
+    terminal.print_demo(console, report, api.overview(store), found, dossier, db)
+    store.close()
 
 
 @main.command()
@@ -350,9 +353,7 @@ def serve(db: str | None, host: str, port: int, read_only: bool, token: str | No
 
     Example: storyline serve --port 8000   (then open http://127.0.0.1:8000)
     """
-    from storyline.web import serve as run_server
-
-    run_server(db, host=host, port=port, read_only=read_only, token=token)
+    api.serve(db, host=host, port=port, read_only=read_only, token=token)
 
 
 @main.command()
@@ -368,13 +369,10 @@ def report(story_id: str, db: str | None, fmt: str, output: str | None) -> None:
 
     Example: storyline report S0001 --format html -o dossier.html
     """
+    found = api.story(story_id, db)
+    path = output or f"{found.story.id}.{fmt}"
     from storyline.report.dossier import render_report
 
-    data = build_export(api.open_store(db))
-    found = views.find_story(data, story_id)
-    if found is None:
-        raise click.ClickException(f"no story {story_id!r}: list them with `storyline stories`")
-    path = output or f"{found['id']}.{fmt}"
     with open(path, "wb") as out:
-        out.write(render_report(data, found["id"], fmt))  # type: ignore[arg-type]
+        out.write(render_report(found, fmt))  # type: ignore[arg-type]
     console.print(f"wrote {path}")

@@ -1,23 +1,35 @@
-"""Rich renderings of store rows and views for the terminal. No data access here."""
+"""Rich renderings of views for the terminal. No data access here: every function takes a view's result."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from storyline.api import LinkSummary
-from storyline.render.dates import describe_timex
-from storyline.ingest.batch import IngestReport
-from storyline.model import Annotations, Document
-from storyline.store import DocumentSummary, ErrorRecord, SearchHit
-from storyline.views import Dossier, distinct_roles, index_by_id
+from storyline import timex3
+from storyline.store import ErrorRecord
+from storyline.views.model import (
+    ClaimRow,
+    DocumentSummary,
+    DocumentView,
+    EventRow,
+    Overview,
+    Page,
+    PersonSummary,
+    QuoteRow,
+    SearchResults,
+    StoryDossier,
+    StorySummary,
+)
 
-Record = dict[str, Any]
+if TYPE_CHECKING:
+    from storyline.api import LinkSummary
+    from storyline.ingest.batch import IngestReport
+
+NOUNS = {"person": "people", "organisation": "organisations", "place": "places"}
 
 
 def _clip(text: str | None, width: int) -> str:
@@ -28,6 +40,17 @@ def _clip(text: str | None, width: int) -> str:
 def plural(n: int, one: str, many: str | None = None) -> str:
     """``"1 story"``, ``"2 stories"``: a count with its noun in the right number."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _shown(page: Page[Any], noun: str, option: str = "--limit") -> str:
+    """ "20 quotes", "20 of 230 quotes (see --limit)" or "quotes 21-40 (more: --offset 40)"."""
+    n = len(page.items)
+    first = f"{page.offset + 1}-{page.offset + n} of " if page.offset else ""
+    if page.total is not None and (page.more or page.offset):
+        return f"{first or f'{n} of '}{page.total} {noun} (see {option})"
+    if page.more:
+        return f"{first}{n} {noun} (more: {option} or --offset {page.offset + n})"
+    return f"{first}{n} {noun}" if not first else f"{noun} {page.offset + 1}-{page.offset + n}"
 
 
 def ingest_summary(report: IngestReport) -> Text:
@@ -51,48 +74,44 @@ def link_summary(summary: LinkSummary) -> Text:
     )
 
 
-def documents_table(rows: list[DocumentSummary]) -> Table:
-    table = Table(title=f"{len(rows)} documents")
+def documents_table(page: Page[DocumentSummary]) -> Table:
+    table = Table(title=_shown(page, "documents"))
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("source", max_width=40)
     table.add_column("title", ratio=1)
-    for r in rows:
+    for r in page.items:
         flag = " (dup)" if r.duplicate_of else (" (version)" if r.version_of else "")
         table.add_row(r.id[:10], r.published or "—", _clip(r.source, 40), _clip(r.title, 60) + flag)
     return table
 
 
-def document_view(doc: Document, ann: Annotations | None) -> Group:
+def document_view(view: DocumentView) -> Group:
+    doc = view.summary
     meta = Table.grid(padding=(0, 2))
+    published = (doc.published or "") + (" (inferred from the text)" if doc.published and doc.published_inferred
+                                         else "")
     for label, value in (("id", doc.id), ("title", doc.title), ("source", doc.source), ("url", doc.url),
-                         ("published", _published(doc)), ("author", doc.author), ("site", doc.site_name),
-                         ("format", doc.format), ("version of", doc.version_of), ("duplicate of", doc.duplicate_of)):
+                         ("published", published), ("author", doc.author), ("site", doc.site),
+                         ("format", doc.format), ("version of", doc.version_of), ("duplicate of", doc.duplicate_of),
+                         ("story", doc.story_title)):
         if value:
             meta.add_row(Text(label, style="bold"), Text(str(value)))
-    parts: list[Any] = [meta, Panel(Text(doc.text), title="text")]
-    if ann is not None:
-        parts.append(Text(f"{len(ann.entities)} entities, {len(ann.quotes)} quotes, {len(ann.events)} events, "
-                          f"{len(ann.claims)} claims"))
-        for q in ann.quotes:
-            who = q.speaker_name or "(unattributed)"
-            parts.append(Text(f"  [{q.start}:{q.end}] {who}: “{_clip(q.text, 90)}”"))
+    parts: list[Any] = [meta, Panel(Text(view.text), title="text")]
+    parts.append(Text(f"{len(view.entities)} entities, {len(view.quotes)} quotes, {len(view.events)} events, "
+                      f"{len(view.claims)} claims"))
+    for q in view.quotes:
+        parts.append(Text(f"  [{q.start}:{q.end}] {q.speaker_name or '(unattributed)'}: “{_clip(q.text, 90)}”"))
     return Group(*parts)
 
 
-def _published(doc: Document) -> str | None:
-    if not doc.published:
-        return None
-    return doc.published + (" (inferred from the text)" if doc.published_inferred else "")
-
-
-def search_results(hits: list[SearchHit]) -> Table:
-    table = Table("id", "title", "snippet", title=f"{len(hits)} results")
-    for h in hits:
+def search_results(results: SearchResults) -> Table:
+    table = Table("id", "title", "snippet", title=plural(len(results.hits), "result"))
+    for h in results.hits:
         snippet = Text()
         for i, part in enumerate(h.snippet.replace("\x03", "\x02").split("\x02")):
             snippet.append(part, style="bold yellow" if i % 2 else "")
-        table.add_row(h.doc_id[:10], _clip(h.title, 40), snippet)
+        table.add_row(h.document.id[:10], _clip(h.document.title, 40), snippet)
     return table
 
 
@@ -103,136 +122,122 @@ def errors_table(rows: list[ErrorRecord]) -> Table:
     return table
 
 
-def people_table(rows: list[Record], kind: str = "person", total: int | None = None) -> Table:
-    noun = {"person": "people", "organisation": "organisations", "place": "places"}.get(kind, kind)
-    shown = f"{len(rows)} {noun}" if total in (None, len(rows)) else f"{len(rows)} of {total} {noun} (see --limit)"
-    table = Table("id", "name", "roles", "quotes", "aliases", title=shown)
-    for r in rows:
-        table.add_row(r["id"][:14], r["name"], _clip("; ".join(r["role_names"]), 60), str(r["quotes"]),
-                      _clip(", ".join(r.get("aliases", [])), 40))
+def people_table(page: Page[PersonSummary], kind: str = "person") -> Table:
+    table = Table("id", "name", "roles", "quotes", "aliases", title=_shown(page, NOUNS.get(kind, kind)))
+    for r in page.items:
+        table.add_row(r.id[:14], r.name, _clip("; ".join(r.roles), 60), str(r.quotes), _clip(", ".join(r.aliases), 40))
     return table
 
 
-def quotes_table(rows: list[Record], total: int | None = None) -> Table:
-    shown = f"{len(rows)} quotes" if total in (None, len(rows)) else f"{len(rows)} of {total} quotes (see --limit)"
-    table = Table(title=shown)
+def quotes_table(page: Page[QuoteRow]) -> Table:
+    table = Table(title=_shown(page, "quotes"))
     table.add_column("date", no_wrap=True)
     table.add_column("speaker", max_width=24)
     table.add_column("quote", ratio=1)
     table.add_column("source", no_wrap=True)
-    for q in rows:
-        speaker = q.get("speaker_name") or "(unattributed)"
-        table.add_row(q.get("published") or "—", speaker, _clip(q["text"], 90), _source(q))
+    for q in page.items:
+        table.add_row(q.published or "—", q.speaker_name or "(unattributed)", _clip(q.text, 90),
+                      _source(q.title, q.document, q.start))
     return table
 
 
-def timeline_table(rows: list[Record], titles: dict[str, str] | None = None) -> Table:
-    """Events with their date in words (TIMEX3 value beside it) and where they come from."""
-    titles = titles or {}
-    table = Table(title=f"{len(rows)} events")
+def _source(title: str | None, document: str, start: int) -> str:
+    short = _clip(title, 30)
+    return f"{short} @{start}" if short else f"{document[:10]}:{start}"
+
+
+def timeline_table(events: list[EventRow] | Page[EventRow]) -> Table:
+    """Events with their date in words and where they come from."""
+    page = events if isinstance(events, Page) else Page(list(events))
+    table = Table(title=_shown(page, "events"))
     table.add_column("date", no_wrap=True)
     table.add_column("event", ratio=1)
     table.add_column("source", max_width=36)
-    for e in rows:
-        date = describe_timex(e["date"]) + (" (inferred)" if e.get("inferred") else "")
-        source = _clip(titles.get(e["document"]), 30) or e["document"][:10]
-        table.add_row(date, _clip(e["text"], 100), f"{source} @{e['start']}")
+    for e in page.items:
+        table.add_row(e.short_when, _clip(e.text, 100), _source(e.title, e.document, e.start))
     return table
 
 
-def _source(record: Record) -> str:
-    title = _clip(record.get("title"), 30)
-    return f"{title} @{record['start']}" if title else f"{record['document'][:10]}:{record['start']}"
-
-
-def claims_table(rows: list[Record], data: Record) -> Table:
-    names = {e["id"]: e["name"] for e in data["entities"]}
-    texts = {d["id"]: d["text"] for d in data["documents"]}
-    table = Table("kind", "who", "against", "what", "source", title=f"{len(rows)} claims")
-    for c in rows:
-        content = c.get("content") or {"start": c["start"], "end": c["end"]}
-        what = texts.get(c["document"], "")[content["start"] : content["end"]]
-        who = c.get("claimant_name") or names.get(c.get("claimant") or "", "?")
-        against = c.get("target_name") or names.get(c.get("target") or "", "")
-        table.add_row(c["kind"], who, against, _clip(what, 80), f"{c['document'][:10]}:{c['start']}")
+def claims_table(claims: list[ClaimRow] | Page[ClaimRow]) -> Table:
+    page = claims if isinstance(claims, Page) else Page(list(claims))
+    table = Table("kind", "who", "against", "what", "source", title=_shown(page, "claims"))
+    for c in page.items:
+        table.add_row(c.kind, c.claimant_name or "?", c.target_name or "", _clip(c.content or c.text, 80),
+                      _source(c.title, c.document, c.start))
     return table
 
 
-def stories_table(rows: list[Record], data: Record) -> Table:
-    lines = {sid: _clip(sl.get("title") or sl["id"], 24) for sl in data["storylines"] for sid in sl["stories"]}
-    table = Table(title=f"{len(rows)} stories")
+def stories_table(page: Page[StorySummary]) -> Table:
+    table = Table(title=_shown(page, "stories"))
     table.add_column("id", no_wrap=True)
     table.add_column("dates", no_wrap=True)
     table.add_column("docs", justify="right")
     table.add_column("storyline", no_wrap=True, max_width=18)
     table.add_column("title", ratio=1)
-    for s in rows:
-        first, last = s.get("first_date") or "?", s.get("last_date") or "?"
+    for s in page.items:
+        first, last = s.first_date or "?", s.last_date or "?"
         dates = first if first == last else f"{first} – {last}"
-        table.add_row(s["id"], dates, str(s["size"]), lines.get(s["id"], ""), _clip(s["title"], 70))
+        table.add_row(s.id, dates, str(s.size), _clip(s.storyline_title or s.storyline or "", 24), _clip(s.title, 70))
     return table
 
 
-def print_dossier(console: Console, d: Dossier, data: Record) -> None:
-    """The story dossier, section by section."""
+def print_dossier(console: Console, d: StoryDossier) -> None:
+    """The story dossier, section by section: summary, sources, who's who, timeline, quotes, claims, copies."""
     s = d.story
-    console.rule(f"[bold]{s['title']}[/bold]")
-    console.print(f"{s['id']}  {s.get('first_date') or '?'} – {s.get('last_date') or '?'}  "
-                  f"{len(d.documents)} sources" + (f"  storyline {d.storyline['id']}" if d.storyline else ""))
-    sources = Table("date", "title", "source", title="Sources")
-    for doc in d.documents:
-        where = doc.get("url") or Path(doc["source"].split("#")[0]).name + _record_suffix(doc["source"])
-        sources.add_row(doc.get("published") or "—", _clip(doc.get("title"), 60), _clip(where, 50))
+    console.rule(f"[bold]{s.title}[/bold]")
+    line = f"{s.id}  {d.summary}"
+    console.print(line + (f"  storyline {s.storyline_title or s.storyline}" if s.storyline else ""))
+    sources = Table("#", "date", "title", "source", title="Sources")
+    for n, doc in enumerate(d.documents, 1):
+        where = doc.url or doc.source.replace("\\", "/").rsplit("/", 1)[-1]
+        sources.add_row(str(n), doc.published or "—", _clip(doc.title, 60), _clip(where, 50))
     console.print(sources)
-    whos = Table("name", "roles", title="Who's who")
-    for e in d.people + d.organisations:
-        whos.add_row(e["name"], _clip("; ".join(distinct_roles(e.get("roles", []))), 80))
+    whos = Table("name", "roles", "quotes", title="Who's who")
+    for p in d.people + d.organisations:
+        roles = "; ".join(f"{r.role} ({r.dates})" for r in p.roles)
+        whos.add_row(p.name, _clip(roles, 90), str(p.quotes))
     console.print(whos)
-    console.print(timeline_table(d.timeline, {doc["id"]: doc.get("title") or doc["source"] for doc in d.documents}))
-    for speaker, qs in d.quotes_by_speaker.items():
-        console.print(Text(f"{speaker} ({len(qs)})", style="bold"))
-        for q in qs:
-            console.print(Text(f"   “{_clip(q['text'], 110)}”  [{q['document'][:8]}:{q['start']}]"))
+    console.print(timeline_table(d.timeline))
+    for speaker in d.quotes:
+        console.print(Text(f"{speaker.name} ({len(speaker.quotes)})", style="bold"))
+        for quote in speaker.quotes:
+            where = "; ".join(d.place(x.document, x.start) for x in quote.sources)
+            console.print(Text(f"   “{_clip(quote.text, 110)}”  [{where}]"))
     if d.claims:
-        console.print(claims_table(d.claims, data))
-    _print_reuse(console, d.reuse, data)
+        console.print(claims_table(d.claims))
+    _print_copied(console, d)
     for disc in d.discrepancies:
-        console.print(Text(f"discrepancy ({disc['kind']}): {disc['description']}", style="red"))
+        console.print(Text(f"discrepancy ({disc.kind}): {disc.description}", style="red"))
 
 
-def _record_suffix(source: str) -> str:
-    return "#" + source.split("#", 1)[1] if "#" in source else ""
+def _print_copied(console: Console, d: StoryDossier) -> None:
+    for group in d.copied[:20]:
+        number = d.source_number(group.source.id)
+        label = f"source {number}" if number else "another document"
+        console.print(Text(f"Copied from {_clip(group.source.title, 60)} ({label}):", style="bold"))
+        for p in group.passages[:10]:
+            into = d.source_number(p.copy.document)
+            console.print(Text(f"   → {_clip(p.copy.title, 40)}" + (f" (source {into})" if into else "")
+                               + f", similarity {p.similarity:.2f}: “{_clip(p.copy.excerpt.span, 80)}”"))
 
 
-def _print_reuse(console: Console, reuse: list[Record], data: Record) -> None:
-    if not reuse:
-        return
-    docs = index_by_id(data["documents"])
-    table = Table("copied", "from", "to", "similarity", title="Copied passages")
-    for r in reuse[:20]:
-        text = docs.get(r["b"], {}).get("text", "")[r["b_start"] : r["b_end"]]
-        table.add_row(_clip(text, 70), _clip(docs.get(r["a"], {}).get("title"), 30),
-                      _clip(docs.get(r["b"], {}).get("title"), 30), f"{r['similarity']:.2f}")
-    console.print(table)
-
-
-def print_demo(console: Console, report: IngestReport, data: Record, db: str, brief: bool) -> None:
+def print_demo(console: Console, report: IngestReport, front: Overview, stories: Page[StorySummary],
+               dossier: StoryDossier | None, db: str) -> None:
     """What the demo found, and where to look next."""
     console.print(ingest_summary(report))
-    nouns = {"documents": ("document",), "entities": ("entity", "entities"), "quotes": ("quote",),
-             "events": ("event",), "claims": ("claim",), "stories": ("story", "stories"),
-             "storylines": ("storyline",), "reuse": ("copied passage",),
+    nouns = {"documents": ("document",), "people": ("person", "people"),
+             "organisations": ("organisation",), "quotes": ("quote",), "events": ("event",), "claims": ("claim",),
+             "stories": ("story", "stories"), "copied passages": ("copied passage",),
              "discrepancies": ("discrepancy", "discrepancies")}
-    counts = ", ".join(plural(len(data[key]), *noun) for key, noun in nouns.items())
+    counts = ", ".join(plural(front.counts.get(key, 0), *noun) for key, noun in nouns.items())
     console.print(f"found: {counts}")
-    from storyline import views
-
-    stories = views.stories(data)
-    console.print(stories_table(stories, data))
-    if stories and not brief:
-        biggest = max(stories, key=lambda s: s["size"])
-        found = views.dossier(data, biggest["id"])
-        if found is not None:
-            print_dossier(console, found, data)
+    console.print(stories_table(stories))
+    if dossier is not None:
+        print_dossier(console, dossier)
     console.print(f"\nThe demo database is {db}. Try: storyline --db {db} stories | people | quotes | "
                   f"story ID | serve")
+
+
+def when(value: str | None) -> str:
+    """A TIMEX3 value in words, short (for tables)."""
+    return timex3.short_words(value)

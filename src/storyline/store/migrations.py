@@ -7,7 +7,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, bindparam, delete, insert, inspect, select, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    Index,
+    MetaData,
+    String,
+    Table,
+    Text,
+    bindparam,
+    delete,
+    insert,
+    inspect,
+    select,
+    update,
+)
 
 from storyline.model import Annotations, from_dict
 from storyline.store import facts, outputs, rows, schema
@@ -15,6 +30,43 @@ from storyline.store.search import backend_for
 
 BATCH = 500
 
+# Tables of schema versions 1-4, dropped by migration 5 (facts and links became rows).
+legacy = MetaData()
+
+# Corpus-level links: one row per linked object, payload as JSON.
+links = Table(
+    "links",
+    legacy,
+    Column("kind", String(32), primary_key=True),  # entity, story, storyline, reuse, ...
+    Column("id", String(128), primary_key=True),
+    Column("data", Text, nullable=False),
+)
+
+link_members = Table(
+    "link_members",  # which documents a linked object touches, for filtering
+    legacy,
+    Column("kind", String(32), nullable=False),
+    Column("id", String(128), nullable=False),
+    Column("doc_id", String(32), nullable=False),
+    Index("ix_link_members_doc", "doc_id"),
+    Index("ix_link_members_obj", "kind", "id"),
+)
+
+document_scores = Table(
+    "document_scores",
+    legacy,
+    Column("doc_id", String(32), primary_key=True),
+    Column("reuse_share", Float, nullable=False, default=0.0),
+)
+
+entity_map = Table(
+    "entity_map",  # each document-local entity's corpus identity
+    legacy,
+    Column("doc_id", String(32), primary_key=True),
+    Column("local_id", String(32), primary_key=True),
+    Column("entity_id", String(32), nullable=False),
+    Index("ix_entity_map_entity", "entity_id"),
+)
 
 @dataclass(frozen=True)
 class Migration:
@@ -24,32 +76,23 @@ class Migration:
 
 
 def _initial(conn: Connection) -> None:
-    schema.metadata.create_all(
-        conn,
-        tables=[
-            schema.documents,
-            schema.annotations,
-            schema.ingest_errors,
-            schema.links,
-            schema.state,
-        ],
-    )
+    schema.metadata.create_all(conn, tables=[schema.documents, schema.annotations, schema.ingest_errors, schema.state])
+    links.create(conn)
     backend_for(conn.dialect.name).create(conn)
 
 
 def _link_members(conn: Connection) -> None:
-    schema.metadata.create_all(conn, tables=[schema.link_members, schema.document_scores])
+    legacy.create_all(conn, tables=[link_members, document_scores])
 
 
 def _link_index(conn: Connection) -> None:
     """Incremental linking keeps its index in tables; links made by the old whole-corpus linker are dropped."""
-    schema.metadata.create_all(
-        conn, tables=[schema.link_postings, schema.link_counts, schema.link_records, schema.entity_map]
-    )
+    schema.metadata.create_all(conn, tables=[schema.link_postings, schema.link_counts, schema.link_records])
+    entity_map.create(conn)
     conn.execute(delete(schema.state).where(schema.state.c.key.in_(["link_state", "entity_map"])))
-    conn.execute(delete(schema.links))
-    conn.execute(delete(schema.link_members))
-    conn.execute(delete(schema.document_scores))
+    conn.execute(delete(links))
+    conn.execute(delete(link_members))
+    conn.execute(delete(document_scores))
     conn.execute(update(schema.documents).values(duplicate_of=None))
 
 
@@ -82,7 +125,7 @@ def _add_document_columns(conn: Connection) -> None:
 
 def _document_fields(conn: Connection) -> None:
     """Each document's site and date sort key, and its reuse share (from the table that kept it before)."""
-    d, sc = schema.documents, schema.document_scores
+    d, sc = schema.documents, document_scores
     found = conn.execute(select(d.c.id, d.c.site_name, d.c.url, d.c.source, d.c.published)).all()
     values = [{"i": r.id, "s": rows.site_of(r.site_name, r.url, r.source), "k": rows.date_sort(r.published)}
               for r in found]
@@ -117,11 +160,10 @@ def _annotations_to_rows(conn: Connection) -> None:
 
 def _links_to_rows(conn: Connection) -> None:
     """Corpus links (kept as JSON per linked object before) as rows; each local entity's identity on its facts."""
-    links = schema.links
     for kind in outputs.KINDS:
         for row in conn.execute(select(links.c.id, links.c.data).where(links.c.kind == kind).order_by(links.c.id)):
             outputs.write_output(conn, kind, row.id, json.loads(row.data))
-    m = schema.entity_map
+    m = entity_map
     mapping: dict[str, dict[str, str]] = {}
     for row in conn.execute(select(m)):
         mapping.setdefault(row.doc_id, {})[row.local_id] = row.entity_id
@@ -136,6 +178,8 @@ def _facts_as_rows(conn: Connection) -> None:
     _document_fields(conn)
     _annotations_to_rows(conn)
     _links_to_rows(conn)
+    for table in (links, link_members, document_scores, entity_map):
+        table.drop(conn)
 
 
 MIGRATIONS: tuple[Migration, ...] = (

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from storyline.model import to_dict
 from storyline.store import facts, rows, schema
@@ -24,12 +23,22 @@ __all__ = ["KINDS", "clear_outputs", "delete_output", "write_output"]
 Payload = dict[str, Any]
 
 
+def insert_for(conn: Connection, table: Table) -> Any:
+    """An INSERT that can say ON CONFLICT, in the connection's dialect (imported when first needed)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
 def upsert(conn: Connection, table: Table, values: list[dict[str, Any]], keys: Sequence[str]) -> None:
     """Insert rows, updating those whose primary key exists (SQLite and PostgreSQL)."""
     if not values:
         return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(table)
+    stmt = insert_for(conn, table)
     changed = {c: stmt.excluded[c] for c in values[0] if c not in keys}
     conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=changed) if changed
                  else stmt.on_conflict_do_nothing(), values)

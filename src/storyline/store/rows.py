@@ -25,7 +25,17 @@ def date_sort(value: str | None) -> str:
     if not value:
         return UNDATED
     group, a, b, c, d, raw = timex3.sort_key(value)
-    return f"{group}{a:07d}{b + 50_000_000:08d}{c:02d}{d:02d}{raw}"
+    key = f"{group}{a:07d}{b + 50_000_000:08d}{c:02d}{d:02d}"
+    assert len(key) == SORT_PREFIX
+    return key + raw
+
+
+SORT_PREFIX = 20  # characters of a date_sort key before the value itself
+
+
+def date_of_sort(key: str | None) -> str | None:
+    """The TIMEX3 value a :func:`date_sort` key was made from (None for the undated)."""
+    return key[SORT_PREFIX:] or None if key and key != UNDATED else None
 
 
 def day_span(value: str | None) -> tuple[int | None, int | None]:
@@ -42,6 +52,11 @@ def role_key(role: str) -> str:
 def _basename(source: str) -> str:
     """The file name of a path or URL source (``dir/feed.jsonl#line 3`` -> ``feed.jsonl#line 3``)."""
     return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
+
+
+def display_title(title: str | None, source: str | None, fallback: str = "") -> str:
+    """A document's title, else the file name it came from."""
+    return title or _basename(source or fallback) or fallback
 
 
 def site_of(site_name: str | None, url: str | None, source: str) -> str:

@@ -115,37 +115,11 @@ ingest_errors = Table(
     Index("ix_ingest_errors_source", "source"),
 )
 
-# Corpus-level links: one row per linked object, payload as JSON.
-links = Table(
-    "links",
-    metadata,
-    Column("kind", String(32), primary_key=True),  # entity, story, storyline, reuse, ...
-    Column("id", String(128), primary_key=True),
-    Column("data", Text, nullable=False),
-)
-
-link_members = Table(
-    "link_members",  # which documents a linked object touches, for filtering
-    metadata,
-    Column("kind", String(32), nullable=False),
-    Column("id", String(128), nullable=False),
-    Column("doc_id", String(32), nullable=False),
-    Index("ix_link_members_doc", "doc_id"),
-    Index("ix_link_members_obj", "kind", "id"),
-)
-
 state = Table(
     "state",
     metadata,
     Column("key", String(64), primary_key=True),
     Column("data", Text, nullable=False),
-)
-
-document_scores = Table(
-    "document_scores",
-    metadata,
-    Column("doc_id", String(32), primary_key=True),
-    Column("reuse_share", Float, nullable=False, default=0.0),
 )
 
 # Corpus linking's own index (storyline.link.index.LinkIndex): what incremental linking looks up.
@@ -174,15 +148,6 @@ link_records = Table(
     Column("kind", String(12), primary_key=True),
     Column("id", String(160), primary_key=True),
     Column("data", Text, nullable=False),  # JSON
-)
-
-entity_map = Table(
-    "entity_map",  # each document-local entity's corpus identity
-    metadata,
-    Column("doc_id", String(32), primary_key=True),
-    Column("local_id", String(32), primary_key=True),
-    Column("entity_id", String(32), nullable=False),
-    Index("ix_entity_map_entity", "entity_id"),
 )
 
 # --- facts as rows (migration 5) -------------------------------------------------------------------------

@@ -58,8 +58,11 @@ class Store:
         memory = self.writer.url.database in (None, "", ":memory:")
         self.reader: Engine = self.writer if memory else make_engine(self.db, writer=False)
         self.search_backend = backend_for(self.writer.dialect.name)
-        with self.writer.begin() as conn:
-            migrate(conn)
+        with self.reader.connect() as conn:
+            current = current_version(conn)
+        if current != SCHEMA_VERSION:  # only then take the writer (a reader never waits for an ingest)
+            with self.writer.begin() as conn:
+                migrate(conn)
 
     def close(self) -> None:
         self.writer.dispose()
@@ -252,7 +255,8 @@ class Store:
     # --- links and state -----------------------------------------------------
 
     def replace_links(self, kind: str, items: Iterable[tuple[str, Any, Iterable[str]]]) -> None:
-        """Replace every linked object of one kind: (id, JSON-able payload, member document ids)."""
+        """Replace every linked object of one kind: (id, payload, member document ids), as
+        linking writes them (see storyline.store.outputs for the kinds)."""
         self.write_links({kind: items})
 
     def write_links(self, kinds: dict[str, Iterable[tuple[str, Any, Iterable[str]]]]) -> None:
@@ -261,66 +265,36 @@ class Store:
         with self.writer.begin() as conn:
             touched: set[str] = set()
             for kind, items in kinds.items():
-                conn.execute(delete(schema.links).where(schema.links.c.kind == kind))
-                conn.execute(delete(schema.link_members).where(schema.link_members.c.kind == kind))
-                rows: list[dict[str, str]] = []
-                members: list[dict[str, str]] = []
                 outputs.clear_outputs(conn, [kind])
-                for obj_id, payload, docs in items:
+                for obj_id, payload, _docs in items:
                     touched |= outputs.write_output(conn, kind, obj_id, payload)
-                    rows.append({"kind": kind, "id": obj_id, "data": json.dumps(to_dict(payload), separators=(",", ":"), ensure_ascii=False)})
-                    members.extend({"kind": kind, "id": obj_id, "doc_id": doc} for doc in set(docs))
-                if rows:
-                    conn.execute(insert(schema.links), rows)
-                if members:
-                    conn.execute(insert(schema.link_members), members)
             facts.recount_entities(conn, touched)
 
-    def links(self, kind: str, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
-        """Payloads of one kind of linked object, in id order."""
-        lk = schema.links
-        query = select(lk.c.data).where(lk.c.kind == kind).order_by(lk.c.id)
-        if ids is not None:
-            query = query.where(lk.c.id.in_(list(ids)))
+    def count_rows(self, table: str) -> int:
+        """How many rows one table holds (``quotes``, ``stories``, ...)."""
+        if table not in schema.metadata.tables:
+            raise ValueError(f"no table {table!r}; the tables are listed in docs/schema.md")
         with self.reader.connect() as conn:
-            return [json.loads(r.data) for r in conn.execute(query)]
-
-    def linked_to(self, kind: str, doc_id: str) -> list[str]:
-        """Ids of the linked objects of one kind that touch a document."""
-        m = schema.link_members
-        with self.reader.connect() as conn:
-            rows = conn.execute(select(m.c.id).where(m.c.kind == kind, m.c.doc_id == doc_id).order_by(m.c.id))
-            return [r.id for r in rows]
-
-    def count_links(self, kind: str) -> int:
-        """How many linked objects of one kind there are."""
-        lk = schema.links
-        with self.reader.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(lk).where(lk.c.kind == kind)).scalar() or 0)
+            return int(conn.execute(select(func.count()).select_from(schema.metadata.tables[table])).scalar() or 0)
 
     def entity_map(self, doc_ids: Iterable[str] | None = None) -> dict[str, str]:
         """``"doc:e3" -> corpus entity id`` for every linked document (or the given ones)."""
-        m = schema.entity_map
-        query = select(m.c.doc_id, m.c.local_id, m.c.entity_id)
+        de = schema.document_entities
+        query = select(de.c.document, de.c.local_id, de.c.entity).where(de.c.entity.is_not(None))
         if doc_ids is not None:
-            query = query.where(m.c.doc_id.in_(list(doc_ids)))
+            query = query.where(de.c.document.in_(list(doc_ids)))
         with self.reader.connect() as conn:
-            return {f"{r.doc_id}:{r.local_id}": r.entity_id for r in conn.execute(query)}
+            return {f"{r.document}:{r.local_id}": r.entity for r in conn.execute(query)}
 
     def set_entity_map(self, mapping: dict[str, str]) -> None:
         """Record corpus identities of document-local entities (``"doc:e3" -> id``), replacing those given."""
-        m = schema.entity_map
-        rows = [dict(zip(("doc_id", "local_id"), key.rsplit(":", 1)), entity_id=value) for key, value in mapping.items()]
+        pairs = [key.rsplit(":", 1) + [value] for key, value in mapping.items()]
         with self.writer.begin() as conn:
-            for row in rows:
-                conn.execute(delete(m).where(m.c.doc_id == row["doc_id"], m.c.local_id == row["local_id"]))
-            if rows:
-                conn.execute(insert(m), rows)
-            identities = facts.identities_of(conn, {r["doc_id"] for r in rows})
-            for row in rows:
-                identities[row["doc_id"]][row["local_id"]] = row["entity_id"]
+            identities = facts.identities_of(conn, {doc for doc, _, _ in pairs})
+            for doc, local, entity in pairs:
+                identities[doc][local] = entity
             facts.set_identities(conn, identities)
-            facts.recount_entities(conn, {r["entity_id"] for r in rows})
+            facts.recount_entities(conn, {entity for _, _, entity in pairs})
 
     # --- the link index ------------------------------------------------------
 
@@ -362,11 +336,6 @@ class Store:
         with self.writer.begin() as conn:
             conn.execute(delete(s).where(s.c.key == key))
             conn.execute(insert(s).values(key=key, data=json.dumps(data, separators=(",", ":"))))
-
-    def reuse_shares(self) -> dict[str, float]:
-        sc = schema.document_scores
-        with self.reader.connect() as conn:
-            return {r.doc_id: r.reuse_share for r in conn.execute(select(sc))}
 
 
 def _write_annotations(conn: Connection, annotations: Annotations, doc: Document) -> None:

@@ -1,9 +1,11 @@
-"""The FastAPI application: one factory, shared context, templates and the export cache."""
+"""The FastAPI application: one factory, the shared context (store, settings) and templates.
+
+Every page reads what it shows through :mod:`storyline.views` (bounded queries, fresh on every
+request), so pages stay fast and current while an ingest writes.
+"""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -16,14 +18,12 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from storyline.export import build_export
+from storyline import timex3
 from storyline.store import Store
 from storyline.store.search import mark_snippet
 from storyline.web import security
-from storyline.web.corpus_index import CorpusIndex, build_index, display_title, site_of
 from storyline.web.highlight import fact_href
 
-Record = dict[str, Any]
 IngestFunction = Callable[[list[str], Store], Any]
 
 
@@ -34,35 +34,6 @@ def default_ingest(sources: list[str], store: Store) -> Any:
     return api.ingest(sources, store)
 
 
-class ExportCache:
-    """The export object, rebuilt after an ingest through the app, when the document count changes,
-    or when older than ``max_age`` seconds (to pick up `storyline link` runs from elsewhere)."""
-
-    def __init__(self, store: Store, max_age: float = 60.0) -> None:
-        self.store = store
-        self.max_age = max_age
-        self._built = 0.0
-        self.generation = 0
-        self._key: tuple[int, int] | None = None
-        self._value: tuple[Record, CorpusIndex] | None = None
-        self._lock = threading.Lock()
-
-    def invalidate(self) -> None:
-        with self._lock:
-            self.generation += 1
-
-    def get(self) -> tuple[Record, CorpusIndex]:
-        with self._lock:
-            key = (self.store.count_documents(), self.generation)
-            stale = time.monotonic() - self._built > self.max_age
-            if self._value is None or key != self._key or stale:
-                data = build_export(self.store)
-                self._built = time.monotonic()
-                index = build_index(data, self.store.entity_map())
-                self._value, self._key = (data, index), key
-            return self._value
-
-
 @dataclass
 class WebContext:
     store: Store
@@ -70,11 +41,9 @@ class WebContext:
     token: str | None = None
     max_upload_bytes: int = 20_000_000
     ingest: IngestFunction = default_ingest
-    cache: ExportCache = field(init=False)
     env: Environment = field(init=False)
 
     def __post_init__(self) -> None:
-        self.cache = ExportCache(self.store)
         self.env = make_environment()
 
 
@@ -87,9 +56,8 @@ def make_environment() -> Environment:
     )
     env.filters["safe_href"] = security.safe_href
     env.globals["fact_href"] = fact_href
-    env.globals["site_of"] = site_of
-    env.globals["doc_title"] = display_title
     env.filters["snippet"] = snippet_html
+    env.filters["when"] = timex3.short_words
     return env
 
 

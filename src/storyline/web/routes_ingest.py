@@ -120,6 +120,5 @@ async def ingest_submit(request: Request) -> HTMLResponse:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         await form.close()
-    ctx.cache.invalidate()
     return render(request, "ingest_done.html", title="Ingest finished", report=report,
                   names=[Path(s).name if not s.startswith("http") else s for s in sources])

@@ -13,10 +13,12 @@ import re
 import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
+
+from storyline.render.links import safe_href as safe_href  # shared with the reports, which must not import web
 
 CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 SECURITY_HEADERS = {
@@ -30,7 +32,6 @@ CSRF_COOKIE = "storyline_csrf"
 CSRF_FIELD = "csrf_token"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 ALLOWED_EXTENSIONS = {"txt", "md", "html", "htm", "json", "jsonl", "csv", "pdf", "xml", "warc", "gz"}
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -43,20 +44,6 @@ class UploadRejected(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
-
-
-def safe_href(url: str | None) -> str | None:
-    """The URL when it may be a live link (http or https with a host), else None."""
-    if not url:
-        return None
-    cleaned = _CONTROL.sub("", url)
-    try:
-        parts = urlsplit(cleaned)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url.strip()
 
 
 def is_local_host(host: str) -> bool:

@@ -1,0 +1,102 @@
+"""What the views share: a read connection, document summaries, span text, paging and id prefixes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Select, func, select
+
+from storyline.store import Store, schema
+from storyline.store.rows import display_title
+from storyline.views.model import DocumentSummary, Excerpt, Page
+
+T = TypeVar("T")
+BATCH = 500
+d, sd, st = schema.documents, schema.story_documents, schema.stories
+
+SUMMARY_COLUMNS = (d.c.id, d.c.title, d.c.published, d.c.published_inferred, d.c.site, d.c.source, d.c.url,
+                   d.c.author, d.c.format, d.c.duplicate_of, d.c.version_of, sd.c.story,
+                   st.c.title.label("story_title"))
+
+
+@contextmanager
+def reading(store: Store) -> Iterator[Connection]:
+    """One read connection (and, on SQLite, one consistent snapshot) for a view."""
+    with store.reader.connect() as conn, conn.begin():
+        yield conn
+
+
+def parts(values: Sequence[T]) -> Iterator[Sequence[T]]:
+    for i in range(0, len(values), BATCH):
+        yield values[i : i + BATCH]
+
+
+def summaries_query() -> Select[Any]:
+    """Documents (without their text) with their story."""
+    return select(*SUMMARY_COLUMNS).select_from(d.outerjoin(sd, sd.c.document == d.c.id)
+                                                .outerjoin(st, st.c.id == sd.c.story))
+
+
+def summary(row: Any) -> DocumentSummary:
+    return DocumentSummary(
+        id=row.id, title=display_title(row.title, row.source, row.id), published=row.published, site=row.site or "",
+        source=row.source, url=row.url, published_inferred=bool(row.published_inferred), author=row.author,
+        format=row.format, duplicate_of=row.duplicate_of, version_of=row.version_of, story=row.story,
+        story_title=row.story_title,
+    )
+
+
+def summaries(conn: Connection, ids: Sequence[str]) -> dict[str, DocumentSummary]:
+    """Summaries of the given documents, by id."""
+    out: dict[str, DocumentSummary] = {}
+    for part in parts(sorted(set(ids))):
+        out.update((r.id, summary(r)) for r in conn.execute(summaries_query().where(d.c.id.in_(part))))
+    return out
+
+
+def titles(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in parts(sorted(set(ids))):
+        found = conn.execute(select(d.c.id, d.c.title, d.c.source).where(d.c.id.in_(part)))
+        out.update((r.id, display_title(r.title, r.source, r.id)) for r in found)
+    return out
+
+
+def span_text(document: Any, start: Any, end: Any) -> Any:
+    """SQL: the text of a span of a document (``document`` joined as ``documents``)."""
+    return func.substr(document.c.text, start + 1, end - start)
+
+
+def excerpts(conn: Connection, spans: Sequence[tuple[str, int, int]], context: int = 80) -> dict[tuple[str, int, int],
+                                                                                                  Excerpt]:
+    """Each span with up to ``context`` characters either side, read with substr (never the whole text)."""
+    out: dict[tuple[str, int, int], Excerpt] = {}
+    for doc_id, start, end in dict.fromkeys(spans):
+        left = max(0, start - context)
+        row = conn.execute(select(func.substr(d.c.text, left + 1, end + context - left).label("piece"),
+                                  func.length(d.c.text).label("size")).where(d.c.id == doc_id)).first()
+        if row is None:
+            continue
+        piece = row.piece or ""
+        before, span, after = piece[: start - left], piece[start - left : end - left], piece[end - left :]
+        out[(doc_id, start, end)] = Excerpt(("…" if left else "") + before, span,
+                                            after + ("…" if end + context < row.size else ""))
+    return out
+
+
+def page(rows: list[T], offset: int, limit: int, total: int | None = None) -> Page[T]:
+    """A page from ``limit + 1`` fetched rows (the extra one says whether more follow)."""
+    return Page(rows[:limit], offset, limit, len(rows) > limit, total)
+
+
+def resolve_prefix(conn: Connection, column: Any, ref: str) -> str | None:
+    """An id, or the one id starting with ``ref`` (at least 4 characters); None when none or several."""
+    if conn.execute(select(column).where(column == ref)).first() is not None:
+        return ref
+    if len(ref) < 4:
+        return None
+    found = conn.execute(select(column).where(column.like(ref.replace("%", "").replace("_", r"\_") + "%",
+                                                          escape="\\")).limit(2)).scalars().all()
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,238 @@
+"""Stories: the list (with filters), and one story's dossier."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, exists, func, literal, or_, select, true, union
+
+from storyline import timex3
+from storyline.store import Store, schema
+from storyline.views import base
+from storyline.views.claims import story_claims
+from storyline.views.model import (
+    Block,
+    CopiedFrom,
+    CopiedPassage,
+    DiscrepancyRow,
+    DocumentSummary,
+    EntityRef,
+    Page,
+    Side,
+    StoryDossier,
+    StoryPerson,
+    StorySummary,
+)
+from storyline.views.quotes import by_speaker, story_quotes
+from storyline.views.timeline import story_timeline
+
+__all__ = ["StoryFilters", "find_story", "stories", "story_dossier", "story_summaries"]
+
+SECTION_LIMIT = 2000  # rows per section of a dossier (quotes, claims, copied passages)
+PEOPLE_SHOWN = 4  # people named per story in lists
+st, sl, sd = schema.stories, schema.storylines, schema.story_documents
+d, de, e = schema.documents, schema.document_entities, schema.entities
+
+
+@dataclass(frozen=True)
+class StoryFilters:
+    """Story list filters: dates (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), a person or organisation (name
+    substring or identity id) named in the story, a source (site, host or file name substring)."""
+
+    date_from: str = ""
+    date_to: str = ""
+    person: str = ""
+    organisation: str = ""
+    source: str = ""
+
+    def active(self) -> bool:
+        return any((self.date_from, self.date_to, self.person, self.organisation, self.source))
+
+
+def _like(text: str) -> str:
+    return "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _names(kind: str, wanted: str) -> Any:
+    """SQL: the story names an identity of this kind whose id is ``wanted`` or whose name contains it."""
+    return exists(select(literal(1)).select_from(sd.join(de, de.c.document == sd.c.document)
+                                                 .join(e, e.c.id == de.c.entity))
+                  .where(sd.c.story == st.c.id, e.c.type == kind,
+                         or_(e.c.id == wanted, func.lower(e.c.name).like(_like(wanted), escape="\\"))))
+
+
+def _filters(f: StoryFilters) -> list[Any]:
+    where: list[Any] = []
+    if f.date_from:
+        span = timex3.interval(f.date_from)
+        if span is None:
+            raise ValueError(f"unreadable date {f.date_from!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+        where.append(st.c.last_day >= span[0].toordinal())
+    if f.date_to:
+        span = timex3.interval(f.date_to)
+        if span is None:
+            raise ValueError(f"unreadable date {f.date_to!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+        where.append(st.c.first_day <= span[1].toordinal())
+    if f.person:
+        where.append(_names("person", f.person))
+    if f.organisation:
+        where.append(_names("organisation", f.organisation))
+    if f.source:
+        where.append(exists(select(literal(1)).select_from(sd.join(d, d.c.id == sd.c.document))
+                            .where(sd.c.story == st.c.id, func.lower(d.c.site).like(_like(f.source), escape="\\"))))
+    return where
+
+
+def story_summaries(conn: Connection, where: Any, limit: int, offset: int = 0, newest_first: bool = False,
+                    details: bool = False) -> Page[StorySummary]:
+    """Stories matching ``where``: oldest first, or newest (by last date) first; ``details`` adds people and sites."""
+    query = select(st, sl.c.title.label("storyline_title")).select_from(st.outerjoin(sl, sl.c.id == st.c.storyline))
+    if newest_first:
+        latest = func.coalesce(st.c.last_date, st.c.first_date)
+        query = query.order_by(latest.is_(None), latest.desc(), st.c.first_date, st.c.id)
+    else:
+        query = query.order_by(st.c.first_day.is_(None), st.c.first_day, st.c.first_date, st.c.id)
+    rows = list(conn.execute(query.where(where).limit(limit + 1).offset(offset)))
+    people, sites = _details(conn, [r.id for r in rows[:limit]]) if details else ({}, {})
+    items = [StorySummary(r.id, r.title, r.first_date, r.last_date, r.size, r.storyline, r.storyline_title,
+                          people.get(r.id, []), sites.get(r.id, [])) for r in rows]
+    return base.page(items, offset, limit)
+
+
+def _details(conn: Connection, ids: Sequence[str]) -> tuple[dict[str, list[EntityRef]], dict[str, list[str]]]:
+    """The people most often named in each story, and the sites its documents come from."""
+    if not ids:
+        return {}, {}
+    named = conn.execute(select(sd.c.story, e.c.id, e.c.name, func.count().label("n"))
+                         .select_from(sd.join(de, de.c.document == sd.c.document).join(e, e.c.id == de.c.entity))
+                         .where(sd.c.story.in_(ids), e.c.type == "person").group_by(sd.c.story, e.c.id, e.c.name))
+    people: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for r in named:
+        people[r.story].append((-r.n, r.name, r.id))
+    site_rows = conn.execute(select(sd.c.story, d.c.site).select_from(sd.join(d, d.c.id == sd.c.document))
+                             .where(sd.c.story.in_(ids)).distinct())
+    sites: dict[str, set[str]] = defaultdict(set)
+    for r in site_rows:
+        sites[r.story].add(r.site or "")
+    return ({s: [EntityRef(i, n) for _, n, i in sorted(found)[:PEOPLE_SHOWN]] for s, found in people.items()},
+            {s: sorted(found) for s, found in sites.items()})
+
+
+def stories(store: Store, limit: int = 50, offset: int = 0, filters: StoryFilters | None = None,
+            newest_first: bool = False, details: bool = False) -> Page[StorySummary]:
+    """Stories with their date range, size and storyline (oldest first, or newest first), filtered."""
+    where = _filters(filters) if filters else []
+    with base.reading(store) as conn:
+        page = story_summaries(conn, and_(true(), *where), limit, offset, newest_first, details)
+        total = int(conn.execute(select(func.count()).select_from(st).where(*where)).scalar() or 0)
+    return Page(page.items, page.offset, page.limit, page.more, total)
+
+
+def find_story(store: Store, ref: str) -> str | None:
+    """A story id from an id or a unique id prefix."""
+    with base.reading(store) as conn:
+        return base.resolve_prefix(conn, st.c.id, ref)
+
+
+def story_dossier(store: Store, ref: str) -> StoryDossier | None:
+    """Everything about one story (id or unique prefix): bounded by the story's size, never the corpus's."""
+    with base.reading(store) as conn:
+        story_id = base.resolve_prefix(conn, st.c.id, ref)
+        if story_id is None:
+            return None
+        summary = story_summaries(conn, st.c.id == story_id, 1).items[0]
+        documents = _sources(conn, story_id)
+        ids = [doc.id for doc in documents]
+        order = {doc_id: i for i, doc_id in enumerate(ids)}
+        people = _story_people(conn, ids)
+        return StoryDossier(
+            story=summary, documents=documents,
+            people=[p for p in people if p.type == "person"],
+            organisations=[p for p in people if p.type == "organisation"],
+            timeline=story_timeline(conn, story_id),
+            quotes=by_speaker(story_quotes(conn, story_id, ids, SECTION_LIMIT), order),
+            claims=sorted(story_claims(conn, ids, SECTION_LIMIT), key=lambda c: (order.get(c.document, 0), c.start)),
+            copied=_copied(conn, ids, order),
+            discrepancies=_discrepancies(conn, story_id),
+            storyline_stories=_storyline(conn, summary.storyline),
+            blocks=_blocks(conn, ids),
+        )
+
+
+def _sources(conn: Connection, story_id: str) -> list[DocumentSummary]:
+    query = base.summaries_query().where(sd.c.story == story_id).order_by(d.c.date_sort, d.c.id)
+    return [base.summary(r) for r in conn.execute(query)]
+
+
+def _story_people(conn: Connection, ids: list[str]) -> list[StoryPerson]:
+    """Who speaks, acts or holds a role in the story's documents, most quoted there first."""
+    from storyline.views.people import role_periods
+
+    q, a, r = schema.quotes, schema.event_actors, schema.roles
+    found: set[str] = set()
+    quoted: Counter[str] = Counter()
+    for part in base.parts(ids):
+        for row in conn.execute(select(q.c.speaker).where(q.c.document.in_(part), q.c.speaker.is_not(None))):
+            quoted[row.speaker] += 1
+        named = union(select(a.c.entity.label("id")).where(a.c.document.in_(part), a.c.entity.is_not(None)),
+                      select(r.c.entity.label("id")).where(r.c.document.in_(part), r.c.entity.is_not(None)))
+        found |= set(conn.execute(named).scalars())
+    found |= set(quoted)
+    rows = list(conn.execute(select(e).where(e.c.id.in_(sorted(found)))))
+    people = [StoryPerson(x.id, x.name, x.type, role_periods(conn, x.id, ids, sources=20), quoted[x.id])
+              for x in rows]
+    return sorted(people, key=lambda p: (-p.quotes, -sum(x.mentions for x in p.roles), p.name))
+
+
+def _side(doc: DocumentSummary | None, doc_id: str, start: int, end: int, excerpts: dict[Any, Any]) -> Side:
+    return Side(doc_id, start, end, doc.title if doc else doc_id, excerpts[(doc_id, start, end)])
+
+
+def _copied(conn: Connection, ids: list[str], order: dict[str, int]) -> list[CopiedFrom]:
+    """Copied passages touching the story, grouped by the document they were copied from."""
+    rows: list[Any] = []
+    ru = schema.reuse
+    for part in base.parts(ids):
+        rows += conn.execute(select(ru).where(or_(ru.c.a.in_(part), ru.c.b.in_(part))).limit(SECTION_LIMIT))
+    rows = sorted({r.id: r for r in rows}.values(), key=lambda r: (order.get(r.a, len(order)), r.a, r.a_start,
+                                                                   order.get(r.b, len(order)), r.b_start))
+    docs = base.summaries(conn, [x for r in rows for x in (r.a, r.b)])
+    found = base.excerpts(conn, [(r.a, r.a_start, r.a_end) for r in rows] + [(r.b, r.b_start, r.b_end) for r in rows])
+    grouped: dict[str, list[CopiedPassage]] = defaultdict(list)
+    for r in rows:
+        grouped[r.a].append(CopiedPassage(_side(docs.get(r.b), r.b, r.b_start, r.b_end, found),
+                                          _side(docs.get(r.a), r.a, r.a_start, r.a_end, found), r.similarity))
+    return [CopiedFrom(docs[a], passages) for a, passages in grouped.items() if a in docs]
+
+
+def _discrepancies(conn: Connection, story_id: str) -> list[DiscrepancyRow]:
+    x, sp = schema.discrepancies, schema.discrepancy_spans
+    rows = list(conn.execute(select(x).where(x.c.story == story_id).order_by(x.c.kind, x.c.id)))
+    spans = list(conn.execute(select(sp).where(sp.c.discrepancy.in_([r.id for r in rows]))
+                              .order_by(sp.c.discrepancy, sp.c.position)))
+    docs = base.summaries(conn, [s.document for s in spans])
+    found = base.excerpts(conn, [(s.document, s.start, s.end) for s in spans], context=60)
+    sides: dict[str, list[Side]] = defaultdict(list)
+    for s in spans:
+        sides[s.discrepancy].append(_side(docs.get(s.document), s.document, s.start, s.end, found))
+    return [DiscrepancyRow(r.id, r.kind, r.description, sides[r.id]) for r in rows]
+
+
+def _storyline(conn: Connection, storyline: str | None) -> list[StorySummary]:
+    if storyline is None:
+        return []
+    ss = schema.storyline_stories
+    ids = select(ss.c.story).where(ss.c.storyline == storyline)
+    return story_summaries(conn, st.c.id.in_(ids), limit=200).items
+
+
+def _blocks(conn: Connection, ids: list[str]) -> dict[str, list[Block]]:
+    b = schema.blocks
+    out: dict[str, list[Block]] = defaultdict(list)
+    for part in base.parts(ids):
+        for r in conn.execute(select(b).where(b.c.document.in_(part)).order_by(b.c.document, b.c.start)):
+            out[r.document].append(Block(r.start, r.end, r.kind, r.paragraph))
+    return dict(out)
