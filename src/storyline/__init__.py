@@ -87,9 +87,10 @@ claims = _api.claims
 stories = _api.stories
 story = _api.story
 serve = _api.serve
+datasette_metadata = _api.datasette_metadata
 NotFound = _api.NotFound
 
 __all__ = [
-    "NotFound", "annotate", "claims", "demo", "docs", "errors", "export", "ingest", "link", "overview", "people",
+    "NotFound", "annotate", "claims", "datasette_metadata", "demo", "docs", "errors", "export", "ingest", "link", "overview", "people",
     "person", "quotes", "report", "search", "serve", "show", "stories", "story", "timeline",
 ]

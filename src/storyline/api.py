@@ -320,6 +320,20 @@ def report(story_id: str, db: str | Store | None = None, format: str = "html",
     return body
 
 
+def datasette_metadata(db: str | None = None, output: str | Path | None = None) -> dict[str, Any]:
+    """Datasette metadata for the database (descriptions, labels, facets); written as JSON to ``output``
+    when given: ``datasette storyline.db --metadata metadata.json``."""
+    import json
+
+    from storyline.store.datasette import datasette_metadata as make
+    from storyline.store.engine import resolve_db
+
+    metadata = make(resolve_db(db))
+    if output is not None:
+        Path(output).write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return metadata
+
+
 def demo(db: str = "storyline-demo.db") -> tuple[IngestReport, Store]:
     """Load the bundled demo corpus into a fresh database (replacing ``db``) and return it open."""
     from storyline.demo.load import load_demo

@@ -339,6 +339,23 @@ def demo(db: str, quiet: bool) -> None:
     store.close()
 
 
+@main.command("datasette-metadata")
+@db_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="metadata.json",
+              show_default=True, help="Where to write the metadata. Example: -o metadata.json")
+@friendly_errors
+def datasette_metadata(db: str | None, output: str) -> None:
+    """Write Datasette metadata for the database: table descriptions, labels for the rows facts point at
+    (a quote shows its speaker's name and its document's title), facets on kind, speaker, story and date.
+
+    Then: datasette storyline.db --metadata metadata.json
+
+    Example: storyline datasette-metadata -o metadata.json
+    """
+    api.datasette_metadata(db, output)
+    console.print(f"wrote {output}; open the database with: datasette {db or 'storyline.db'} --metadata {output}")
+
+
 @main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,

@@ -20,15 +20,17 @@ import sys
 from collections import OrderedDict, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, delete, select, update
 
-from storyline.link.index import Item
 from storyline.model import Annotations, Document, from_dict, to_dict
 from storyline.store import facts, outputs, schema
 from storyline.store.outputs import insert_for
 from storyline.store.rows import row_document
+
+if TYPE_CHECKING:
+    from storyline.link.index import Item
 
 __all__ = ["SqlLinkIndex", "key_hash"]
 
