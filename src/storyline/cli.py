@@ -310,13 +310,15 @@ def stories(db: str | None, limit: int, offset: int) -> None:
 @main.command()
 @click.argument("story_id")
 @db_option
+@click.option("--all", "full", is_flag=True,
+              help="Print every row of every section (a big story otherwise shows the first of each). Example: --all")
 @friendly_errors
-def story(story_id: str, db: str | None) -> None:
+def story(story_id: str, db: str | None, full: bool) -> None:
     """A story's dossier: sources, who's who, timeline, quotes (each once), claims, copied passages, discrepancies.
 
     Example: storyline story S0001
     """
-    terminal.print_dossier(console, api.story(story_id, db))
+    terminal.print_dossier(console, api.story(story_id, db), full)
 
 
 @main.command()

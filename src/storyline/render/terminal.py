@@ -181,44 +181,68 @@ def stories_table(page: Page[StorySummary]) -> Table:
     return table
 
 
-def print_dossier(console: Console, d: StoryDossier) -> None:
-    """The story dossier, section by section: summary, sources, who's who, timeline, quotes, claims, copies."""
+SHOWN = {"sources": 30, "people": 25, "events": 50, "speakers": 12, "quotes": 6, "claims": 30, "copied": 8,
+         "passages": 3, "discrepancies": 20}  # rows per section of a terminal dossier (all with --all)
+
+
+def _more(console: Console, hidden: int, noun: str) -> None:
+    if hidden > 0:
+        console.print(Text(f"   … and {hidden} more {noun} (storyline story ID --all shows everything)", style="dim"))
+
+
+def print_dossier(console: Console, d: StoryDossier, full: bool = False) -> None:
+    """The story dossier, section by section: summary, sources, who's who, timeline, quotes, claims, copies.
+    A big story prints the first rows of each section unless ``full``."""
+    n = {k: (10**9 if full else v) for k, v in SHOWN.items()}
     s = d.story
     console.rule(f"[bold]{s.title}[/bold]")
     line = f"{s.id}  {d.summary}"
     console.print(line + (f"  storyline {s.storyline_title or s.storyline}" if s.storyline else ""))
     sources = Table("#", "date", "title", "source", title="Sources")
-    for n, doc in enumerate(d.documents, 1):
+    for number, doc in enumerate(d.documents[: n["sources"]], 1):
         where = doc.url or doc.source.replace("\\", "/").rsplit("/", 1)[-1]
-        sources.add_row(str(n), doc.published or "—", _clip(doc.title, 60), _clip(where, 50))
+        sources.add_row(str(number), doc.published or "—", _clip(doc.title, 60), _clip(where, 50))
     console.print(sources)
+    _more(console, len(d.documents) - n["sources"], "sources")
     whos = Table("name", "roles", "quotes", title="Who's who")
-    for p in d.people + d.organisations:
-        roles = "; ".join(f"{r.role} ({r.dates})" for r in p.roles)
-        whos.add_row(p.name, _clip(roles, 90), str(p.quotes))
+    everyone = d.people + d.organisations
+    for p in everyone[: n["people"]]:
+        whos.add_row(p.name, _clip("; ".join(f"{r.role} ({r.dates})" for r in p.roles), 90), str(p.quotes))
     console.print(whos)
-    console.print(timeline_table(d.timeline))
-    for speaker in d.quotes:
+    _more(console, len(everyone) - n["people"], "people and organisations")
+    console.print(timeline_table(d.timeline[: n["events"]]))
+    _more(console, len(d.timeline) - n["events"], "events")
+    _print_quotes(console, d, n)
+    if d.claims:
+        console.print(claims_table(d.claims[: n["claims"]]))
+        _more(console, len(d.claims) - n["claims"], "claims")
+    _print_copied(console, d, n)
+    for disc in d.discrepancies[: n["discrepancies"]]:
+        console.print(Text(f"discrepancy ({disc.kind}): {disc.description}", style="red"))
+    _more(console, len(d.discrepancies) - n["discrepancies"] + d.discrepancies_more, "discrepancies")
+
+
+def _print_quotes(console: Console, d: StoryDossier, n: dict[str, int]) -> None:
+    for speaker in d.quotes[: n["speakers"]]:
         console.print(Text(f"{speaker.name} ({len(speaker.quotes)})", style="bold"))
-        for quote in speaker.quotes:
+        for quote in speaker.quotes[: n["quotes"]]:
             where = "; ".join(d.place(x.document, x.start) for x in quote.sources)
             console.print(Text(f"   “{_clip(quote.text, 110)}”  [{where}]"))
-    if d.claims:
-        console.print(claims_table(d.claims))
-    _print_copied(console, d)
-    for disc in d.discrepancies:
-        console.print(Text(f"discrepancy ({disc.kind}): {disc.description}", style="red"))
+        _more(console, len(speaker.quotes) - n["quotes"], "quotes")
+    _more(console, len(d.quotes) - n["speakers"], "speakers")
 
 
-def _print_copied(console: Console, d: StoryDossier) -> None:
-    for group in d.copied[:20]:
+def _print_copied(console: Console, d: StoryDossier, n: dict[str, int]) -> None:
+    for group in d.copied[: n["copied"]]:
         number = d.source_number(group.source.id)
         label = f"source {number}" if number else "another document"
         console.print(Text(f"Copied from {_clip(group.source.title, 60)} ({label}):", style="bold"))
-        for p in group.passages[:10]:
+        for p in group.passages[: n["passages"]]:
             into = d.source_number(p.copy.document)
             console.print(Text(f"   → {_clip(p.copy.title, 40)}" + (f" (source {into})" if into else "")
                                + f", similarity {p.similarity:.2f}: “{_clip(p.copy.excerpt.span, 80)}”"))
+        _more(console, len(group.passages) - n["passages"] + group.more, "passages")
+    _more(console, sum(len(g.passages) + g.more for g in d.copied[n["copied"]:]) + d.copied_more, "copied passages")
 
 
 def print_demo(console: Console, report: IngestReport, front: Overview, stories: Page[StorySummary],

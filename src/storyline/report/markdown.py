@@ -94,6 +94,10 @@ def _body(d: StoryDossier) -> list[str]:
             lines += [_excerpt(d, original.excerpt, original.document, original.start), "",
                       f"copied into {md_escape(copy.title)} (similarity {passage.similarity:.2f}):", "",
                       _excerpt(d, copy.excerpt, copy.document, copy.start), ""]
+        if copied.more:
+            lines += [f"and {copied.more} more passages copied from this document", ""]
+    if d.copied_more:
+        lines += [f"and {d.copied_more} passages copied from other documents", ""]
     return lines
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "apply_story_dates",
     "link_quote_groups",
     "delete_document_facts",
+    "insert_document_facts",
     "recount_entities",
     "remap_identity",
     "set_published",
@@ -66,6 +67,14 @@ def delete_document_facts(conn: Connection, doc_ids: Sequence[str]) -> None:
             conn.execute(delete(table).where(table.c.document.in_(part)))
 
 
+def insert_document_facts(conn: Connection, doc: Document, ann: Annotations) -> None:
+    """The fact rows of a document stored for the first time (nothing to replace, nothing linked yet)."""
+    for table, make in ROW_WRITERS:
+        found = list(make(doc, ann))
+        if found:
+            conn.execute(insert(table), found)
+
+
 def write_document_facts(conn: Connection, doc: Document, ann: Annotations) -> None:
     """Replace the fact rows of one document with those of ``ann``, keeping what linking knew of it.
 
@@ -74,10 +83,7 @@ def write_document_facts(conn: Connection, doc: Document, ann: Annotations) -> N
     """
     kept = _linked_state(conn, doc.id)
     delete_document_facts(conn, [doc.id])
-    for table, make in ROW_WRITERS:
-        found = list(make(doc, ann))
-        if found:
-            conn.execute(insert(table), found)
+    insert_document_facts(conn, doc, ann)
     before, story = kept
     identities = {e.id: before[(e.id, e.type, e.name)] for e in ann.entities if (e.id, e.type, e.name) in before}
     if identities:

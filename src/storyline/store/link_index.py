@@ -262,11 +262,10 @@ class SqlLinkIndex:
     def _flush_outputs(self) -> None:
         """Outputs as rows (storyline.store.outputs), in (kind, id) order; the database checks the
         references between them when the transaction commits."""
-        for (kind, item), payload in sorted(self._outputs.items()):
-            if payload is None:
-                outputs.delete_output(self.conn, kind, item)
-            else:
-                self._touched |= outputs.write_output(self.conn, kind, item, payload)
+        changed = sorted(self._outputs.items())
+        outputs.delete_outputs(self.conn, [key for key, payload in changed if payload is None])
+        self._touched |= outputs.write_outputs(self.conn, [(kind, item, payload) for (kind, item), payload in changed
+                                                           if payload is not None])
         self._outputs.clear()
 
     def _flush_documents(self) -> None:

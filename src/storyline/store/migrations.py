@@ -161,8 +161,14 @@ def _annotations_to_rows(conn: Connection) -> None:
 def _links_to_rows(conn: Connection) -> None:
     """Corpus links (kept as JSON per linked object before) as rows; each local entity's identity on its facts."""
     for kind in outputs.KINDS:
-        for row in conn.execute(select(links.c.id, links.c.data).where(links.c.kind == kind).order_by(links.c.id)):
-            outputs.write_output(conn, kind, row.id, json.loads(row.data))
+        last = ""
+        while True:
+            found = conn.execute(select(links.c.id, links.c.data).where(links.c.kind == kind, links.c.id > last)
+                                 .order_by(links.c.id).limit(BATCH * 10)).all()
+            if not found:
+                break
+            outputs.write_outputs(conn, [(kind, row.id, json.loads(row.data)) for row in found])
+            last = found[-1].id
     m = entity_map
     mapping: dict[str, dict[str, str]] = {}
     for row in conn.execute(select(m)):

@@ -1,16 +1,19 @@
 """Link outputs as rows: what corpus linking writes through ``LinkIndex.put_output`` / ``delete_output``.
 
 One writer per kind of output (``entity``, ``story``, ``storyline``, ``reuse``, ``document_link``,
-``quote_group``, ``discrepancy``, ``timeline``). Rows that others point at (entities, stories,
-storylines, quote groups) are upserted, never deleted and re-inserted, so the facts that name them
-keep their references; their child rows (a story's documents, a discrepancy's spans) are replaced.
-A payload is a model object or its :func:`~storyline.model.to_dict` form.
+``quote_group``, ``discrepancy``, ``timeline``), each writing a whole batch with a few statements.
+Rows that others point at (entities, stories, storylines, quote groups) are upserted, never deleted
+and re-inserted, so the facts that name them keep their references; their child rows (a story's
+documents, a discrepancy's spans) are replaced. A payload is a model object or its
+:func:`~storyline.model.to_dict` form.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
@@ -18,9 +21,11 @@ from sqlalchemy import Connection, Table, delete, insert, select, update
 from storyline.model import to_dict
 from storyline.store import facts, rows, schema
 
-__all__ = ["KINDS", "clear_outputs", "delete_output", "write_output"]
+__all__ = ["KINDS", "clear_outputs", "delete_outputs", "write_outputs"]
 
 Payload = dict[str, Any]
+Batch = list[tuple[str, Payload]]  # (id, payload) of one kind
+BATCH = 500
 
 
 def insert_for(conn: Connection, table: Table) -> Any:
@@ -34,82 +39,119 @@ def insert_for(conn: Connection, table: Table) -> Any:
     return sqlite_insert(table)
 
 
+@lru_cache(maxsize=64)
+def _upsert_statement(dialect: str, table: str, columns: tuple[str, ...], keys: tuple[str, ...]) -> Any:
+    """One statement per table and columns, built once (so SQLAlchemy compiles it once)."""
+    stmt: Any
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        stmt = pg_insert(schema.metadata.tables[table])
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        stmt = sqlite_insert(schema.metadata.tables[table])
+    changed = {c: stmt.excluded[c] for c in columns if c not in keys}
+    return stmt.on_conflict_do_update(index_elements=list(keys), set_=changed) if changed else \
+        stmt.on_conflict_do_nothing()
+
+
 def upsert(conn: Connection, table: Table, values: list[dict[str, Any]], keys: Sequence[str]) -> None:
-    """Insert rows, updating those whose primary key exists (SQLite and PostgreSQL)."""
+    """Insert rows, updating those whose key exists (SQLite and PostgreSQL); the last of equal keys wins."""
     if not values:
         return
-    stmt = insert_for(conn, table)
-    changed = {c: stmt.excluded[c] for c in values[0] if c not in keys}
-    conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=changed) if changed
-                 else stmt.on_conflict_do_nothing(), values)
+    unique = list({tuple(v[k] for k in keys): v for v in values}.values())
+    stmt = _upsert_statement(conn.dialect.name, table.name, tuple(unique[0]), tuple(keys))
+    conn.execute(stmt, unique)
 
 
-def _replace_children(conn: Connection, table: Table, parent: str, key: str, children: list[dict[str, Any]]) -> None:
-    conn.execute(delete(table).where(table.c[parent] == key))
+def _parts(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(values), BATCH):
+        yield values[i : i + BATCH]
+
+
+def _replace_children(conn: Connection, table: Table, parent: str, keys: list[str], children: list[dict[str, Any]]
+                      ) -> None:
+    for part in _parts(keys):
+        conn.execute(delete(table).where(table.c[parent].in_(part)))
     if children:
         conn.execute(insert(table), children)
 
 
-def _entity(conn: Connection, item: str, p: Payload) -> set[str]:
-    row = {"id": item, "type": p["type"], "name": p["name"], "aliases": json.dumps(p.get("aliases") or [],
-                                                                                   ensure_ascii=False),
-           "mentions": int(p.get("mentions") or len(p.get("members") or []))}
-    upsert(conn, schema.entities, [row], ["id"])
-    return {item}
+def _entities(conn: Connection, batch: Batch) -> set[str]:
+    upsert(conn, schema.entities, [
+        {"id": item, "type": p["type"], "name": p["name"], "aliases": json.dumps(p.get("aliases") or [],
+                                                                                 ensure_ascii=False),
+         "mentions": int(p.get("mentions") or len(p.get("members") or []))} for item, p in batch], ["id"])
+    return {item for item, _ in batch}
 
 
-def _story(conn: Connection, item: str, p: Payload) -> set[str]:
-    sd = schema.story_documents
-    docs = list(dict.fromkeys(p.get("documents") or []))
+def _story_row(item: str, p: Payload) -> dict[str, Any]:
     first, _ = rows.day_span(p.get("first_date"))
     _, last = rows.day_span(p.get("last_date"))
-    upsert(conn, schema.stories, [{"id": item, "title": p["title"], "storyline": p.get("storyline"),
-                                   "first_date": p.get("first_date"), "last_date": p.get("last_date"),
-                                   "first_day": first, "last_day": last, "size": len(docs)}], ["id"])
-    before = set(conn.execute(select(sd.c.document).where(sd.c.story == item)).scalars())
-    conn.execute(delete(sd).where(sd.c.story == item))
-    upsert(conn, sd, [{"document": d, "story": item, "position": i} for i, d in enumerate(docs)], ["document"])
-    facts.set_story(conn, item, sorted(set(docs) - before))
+    return {"id": item, "title": p["title"], "storyline": p.get("storyline"), "first_date": p.get("first_date"),
+            "last_date": p.get("last_date"), "first_day": first, "last_day": last,
+            "size": len(set(p.get("documents") or []))}
+
+
+def _stories(conn: Connection, batch: Batch) -> set[str]:
+    sd = schema.story_documents
+    upsert(conn, schema.stories, [_story_row(item, p) for item, p in batch], ["id"])
+    ids = [item for item, _ in batch]
+    before: dict[str, set[str]] = defaultdict(set)
+    for part in _parts(ids):
+        for r in conn.execute(select(sd.c.story, sd.c.document).where(sd.c.story.in_(part))):
+            before[r.story].add(r.document)
+    members = {item: list(dict.fromkeys(p.get("documents") or [])) for item, p in batch}
+    _replace_children(conn, sd, "story", ids, [])
+    upsert(conn, sd, [{"document": d, "story": item, "position": i} for item, docs in members.items()
+                      for i, d in enumerate(docs)], ["document"])
+    for item, docs in members.items():
+        facts.set_story(conn, item, sorted(set(docs) - before[item]))
     return set()
 
 
-def _storyline(conn: Connection, item: str, p: Payload) -> set[str]:
-    upsert(conn, schema.storylines, [{"id": item, "title": p["title"]}], ["id"])
-    _replace_children(conn, schema.storyline_stories, "storyline", item,
-                      [{"storyline": item, "position": i, "story": s} for i, s in enumerate(p.get("stories") or [])])
+def _storylines(conn: Connection, batch: Batch) -> set[str]:
+    upsert(conn, schema.storylines, [{"id": item, "title": p["title"]} for item, p in batch], ["id"])
+    _replace_children(conn, schema.storyline_stories, "storyline", [item for item, _ in batch],
+                      [{"storyline": item, "position": i, "story": s} for item, p in batch
+                       for i, s in enumerate(p.get("stories") or [])])
     return set()
 
 
-def _reuse(conn: Connection, item: str, p: Payload) -> set[str]:
+def _reuse(conn: Connection, batch: Batch) -> set[str]:
     keys = ("a", "b", "a_start", "a_end", "b_start", "b_end", "similarity")
-    upsert(conn, schema.reuse, [{"id": item, **{k: p[k] for k in keys}}], ["id"])
+    upsert(conn, schema.reuse, [{"id": item, **{k: p[k] for k in keys}} for item, p in batch], ["id"])
     return set()
 
 
-def _document_link(conn: Connection, item: str, p: Payload) -> set[str]:
+def _document_links(conn: Connection, batch: Batch) -> set[str]:
     upsert(conn, schema.document_links, [{"id": item, "a": p["a"], "b": p["b"], "kind": p["kind"],
-                                          "similarity": p["similarity"]}], ["id"])
+                                          "similarity": p["similarity"]} for item, p in batch], ["id"])
     return set()
 
 
-def _quote_group(conn: Connection, item: str, p: Payload) -> set[str]:
-    q, sources = schema.quotes, p.get("sources") or []
+def _quote_groups(conn: Connection, batch: Batch) -> set[str]:
+    q = schema.quotes
     upsert(conn, schema.quote_groups, [{"id": item, "text": p["text"], "speaker": p.get("speaker"),
-                                        "speaker_name": p.get("speaker_name"), "sources": len(sources)}], ["id"])
-    _replace_children(conn, schema.quote_group_sources, "quote_group", item,
+                                        "speaker_name": p.get("speaker_name"), "sources": len(p.get("sources") or [])}
+                                       for item, p in batch], ["id"])
+    ids = [item for item, _ in batch]
+    _replace_children(conn, schema.quote_group_sources, "quote_group", ids,
                       [{"quote_group": item, "position": i, "document": s["document"], "start": s["start"],
-                        "end": s["end"]} for i, s in enumerate(sources)])
-    conn.execute(update(q).where(q.c.quote_group == item).values(quote_group=None))
-    facts.link_quote_groups(conn, sorted({s["document"] for s in sources}))
-    return {p["speaker"]} if p.get("speaker") else set()
+                        "end": s["end"]} for item, p in batch for i, s in enumerate(p.get("sources") or [])])
+    for part in _parts(ids):
+        conn.execute(update(q).where(q.c.quote_group.in_(part)).values(quote_group=None))
+    facts.link_quote_groups(conn, sorted({s["document"] for _, p in batch for s in p.get("sources") or []}))
+    return {p["speaker"] for _, p in batch if p.get("speaker")}
 
 
-def _discrepancy(conn: Connection, item: str, p: Payload) -> set[str]:
+def _discrepancies(conn: Connection, batch: Batch) -> set[str]:
     upsert(conn, schema.discrepancies, [{"id": item, "story": p.get("story"), "kind": p["kind"],
-                                         "description": p["description"]}], ["id"])
-    _replace_children(conn, schema.discrepancy_spans, "discrepancy", item,
+                                         "description": p["description"]} for item, p in batch], ["id"])
+    _replace_children(conn, schema.discrepancy_spans, "discrepancy", [item for item, _ in batch],
                       [{"discrepancy": item, "position": i, "document": s["document"], "start": s["start"],
-                        "end": s["end"]} for i, s in enumerate(p.get("spans") or [])])
+                        "end": s["end"]} for item, p in batch for i, s in enumerate(p.get("spans") or [])])
     return set()
 
 
@@ -123,19 +165,23 @@ def _timeline_row(story: str, position: int, ev: Payload) -> dict[str, Any]:
             "date_sort": rows.date_sort(ev["date"])}
 
 
-def _timeline(conn: Connection, item: str, p: Payload) -> set[str]:
+def _timelines(conn: Connection, batch: Batch) -> set[str]:
     t = schema.timeline_entries
-    before = list(conn.execute(select(t.c.event).where(t.c.story == item)).scalars())
-    entries = [_timeline_row(item, i, ev) for i, ev in enumerate(p.get("events") or [])]
-    _replace_children(conn, t, "story", item, entries)
-    facts.apply_story_dates(conn, sorted(set(before) | {e["event"] for e in entries}))
+    ids = [item for item, _ in batch]
+    before: set[str] = set()
+    for part in _parts(ids):
+        before |= set(conn.execute(select(t.c.event).where(t.c.story.in_(part))).scalars())
+    entries = [_timeline_row(item, i, ev) for item, p in batch for i, ev in enumerate(p.get("events") or [])]
+    _replace_children(conn, t, "story", ids, entries)
+    facts.apply_story_dates(conn, sorted(before | {e["event"] for e in entries}))
     return set()
 
 
-Writer = Callable[[Connection, str, Payload], set[str]]
-KINDS: dict[str, Writer] = {
-    "entity": _entity, "storyline": _storyline, "story": _story, "reuse": _reuse, "document_link": _document_link,
-    "quote_group": _quote_group, "discrepancy": _discrepancy, "timeline": _timeline,
+Writer = Callable[[Connection, Batch], set[str]]
+KINDS: dict[str, Writer] = {  # in the order they are written
+    "entity": _entities, "storyline": _storylines, "story": _stories, "reuse": _reuse,
+    "document_link": _document_links, "quote_group": _quote_groups, "discrepancy": _discrepancies,
+    "timeline": _timelines,
 }
 TABLES: dict[str, Table] = {
     "entity": schema.entities, "storyline": schema.storylines, "story": schema.stories, "reuse": schema.reuse,
@@ -144,24 +190,34 @@ TABLES: dict[str, Table] = {
 }
 
 
-def write_output(conn: Connection, kind: str, item: str, payload: Any) -> set[str]:
-    """Write one link output; returns the identities whose counts may have changed."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown kind of link output {kind!r}; known: {', '.join(KINDS)}")
-    data = to_dict(payload)
-    return KINDS[kind](conn, item, data)
+def write_outputs(conn: Connection, outputs: Iterable[tuple[str, str, Any]]) -> set[str]:
+    """Write link outputs ``(kind, id, payload)``, a batch per kind; returns the identities whose counts
+    may have changed."""
+    by_kind: dict[str, Batch] = defaultdict(list)
+    for kind, item, payload in outputs:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind of link output {kind!r}; known: {', '.join(KINDS)}")
+        by_kind[kind].append((item, to_dict(payload)))
+    touched: set[str] = set()
+    for kind, writer in KINDS.items():
+        for part in _parts(by_kind.get(kind, [])):
+            touched |= writer(conn, list(part))
+    return touched
 
 
-def delete_output(conn: Connection, kind: str, item: str) -> None:
-    """Delete one link output (rows naming it lose the reference; its child rows go with it)."""
-    table = TABLES[kind]
-    key = table.c.story if kind == "timeline" else table.c.id
-    if kind == "timeline":
-        events = list(conn.execute(select(table.c.event).where(key == item)).scalars())
-        conn.execute(delete(table).where(key == item))
-        facts.apply_story_dates(conn, events)
-        return
-    conn.execute(delete(table).where(key == item))
+def delete_outputs(conn: Connection, outputs: Iterable[tuple[str, str]]) -> None:
+    """Delete link outputs ``(kind, id)`` (rows naming them lose the reference; their child rows go too)."""
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for kind, item in outputs:
+        by_kind[kind].append(item)
+    for kind, items in by_kind.items():
+        table = TABLES[kind]
+        key = table.c.story if kind == "timeline" else table.c.id
+        for part in _parts(items):
+            events = list(conn.execute(select(table.c.event).where(key.in_(part))).scalars()) \
+                if kind == "timeline" else []
+            conn.execute(delete(table).where(key.in_(part)))
+            facts.apply_story_dates(conn, events)
 
 
 def clear_outputs(conn: Connection, kinds: Iterable[str] | None = None) -> None:

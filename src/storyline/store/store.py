@@ -107,7 +107,7 @@ class Store:
             conn.execute(insert(schema.documents).values(**document_row(doc), seq=seq, ingested_at=_now()))
             self.search_backend.index(conn, doc.id, doc.title or "", doc.text)
             if annotations is not None:
-                _write_annotations(conn, annotations, doc)
+                _write_annotations(conn, annotations, doc, new=True)
             conn.execute(
                 update(schema.ingest_errors)
                 .where(schema.ingest_errors.c.source == doc.source)
@@ -266,8 +266,7 @@ class Store:
             touched: set[str] = set()
             for kind, items in kinds.items():
                 outputs.clear_outputs(conn, [kind])
-                for obj_id, payload, _docs in items:
-                    touched |= outputs.write_output(conn, kind, obj_id, payload)
+                touched |= outputs.write_outputs(conn, [(kind, obj_id, payload) for obj_id, payload, _ in items])
             facts.recount_entities(conn, touched)
 
     def count_rows(self, table: str) -> int:
@@ -338,11 +337,16 @@ class Store:
             conn.execute(insert(s).values(key=key, data=json.dumps(data, separators=(",", ":"))))
 
 
-def _write_annotations(conn: Connection, annotations: Annotations, doc: Document) -> None:
-    """Store annotations as the JSON cache and as fact rows, in the caller's transaction."""
-    facts.write_document_facts(conn, doc, annotations)
+def _write_annotations(conn: Connection, annotations: Annotations, doc: Document, new: bool = False) -> None:
+    """Store annotations as the JSON cache and as fact rows (of a ``new`` document: nothing to replace), in the
+    caller's transaction."""
+    if new:
+        facts.insert_document_facts(conn, doc, annotations)
+    else:
+        facts.write_document_facts(conn, doc, annotations)
     a = schema.annotations
-    conn.execute(delete(a).where(a.c.doc_id == annotations.doc_id))
+    if not new:
+        conn.execute(delete(a).where(a.c.doc_id == annotations.doc_id))
     conn.execute(
         insert(a).values(
             doc_id=annotations.doc_id,

@@ -69,20 +69,38 @@ def span_text(document: Any, start: Any, end: Any) -> Any:
     return func.substr(document.c.text, start + 1, end - start)
 
 
-def excerpts(conn: Connection, spans: Sequence[tuple[str, int, int]], context: int = 80) -> dict[tuple[str, int, int],
-                                                                                                  Excerpt]:
-    """Each span with up to ``context`` characters either side, read with substr (never the whole text)."""
-    out: dict[tuple[str, int, int], Excerpt] = {}
-    for doc_id, start, end in dict.fromkeys(spans):
-        left = max(0, start - context)
-        row = conn.execute(select(func.substr(d.c.text, left + 1, end + context - left).label("piece"),
-                                  func.length(d.c.text).label("size")).where(d.c.id == doc_id)).first()
-        if row is None:
-            continue
-        piece = row.piece or ""
-        before, span, after = piece[: start - left], piece[start - left : end - left], piece[end - left :]
-        out[(doc_id, start, end)] = Excerpt(("…" if left else "") + before, span,
-                                            after + ("…" if end + context < row.size else ""))
+Span = tuple[str, int, int]
+WHOLE_TEXT = 200_000  # characters: longer documents are cut with substr, span by span
+
+
+def _excerpt(text: str, start: int, end: int, context: int) -> Excerpt:
+    left, right = max(0, start - context), min(len(text), end + context)
+    return Excerpt(("…" if left else "") + text[left:start], text[start:end],
+                   text[end:right] + ("…" if right < len(text) else ""))
+
+
+def excerpts(conn: Connection, spans: Sequence[Span], context: int = 80) -> dict[Span, Excerpt]:
+    """Each span with up to ``context`` characters either side: one query for the documents' texts
+    (a very long document is cut with substr instead, span by span)."""
+    wanted = list(dict.fromkeys(spans))
+    sizes: dict[str, int] = {}
+    for part in parts(sorted({s[0] for s in wanted})):
+        sizes.update(conn.execute(select(d.c.id, func.length(d.c.text)).where(d.c.id.in_(part))).all())
+    short = [doc for doc, size in sizes.items() if size <= WHOLE_TEXT]
+    texts: dict[str, str] = {}
+    for part in parts(short):
+        texts.update(conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(part))).all())
+    out: dict[Span, Excerpt] = {}
+    for doc_id, start, end in wanted:
+        if doc_id in texts:
+            out[(doc_id, start, end)] = _excerpt(texts[doc_id], start, end, context)
+        elif doc_id in sizes:
+            left = max(0, start - context)
+            piece = conn.execute(select(func.substr(d.c.text, left + 1, end + context - left))
+                                 .where(d.c.id == doc_id)).scalar() or ""
+            out[(doc_id, start, end)] = Excerpt(("…" if left else "") + piece[: start - left],
+                                                piece[start - left : end - left], piece[end - left :]
+                                                + ("…" if end + context < sizes[doc_id] else ""))
     return out
 
 

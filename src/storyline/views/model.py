@@ -248,10 +248,12 @@ class CopiedPassage:
 
 @dataclass(frozen=True)
 class CopiedFrom:
-    """The passages copied from one source document, each with the document that copied it."""
+    """The passages copied from one source document, each with the document that copied it
+    (``more``: how many others are not listed)."""
 
     source: DocumentSummary
     passages: list[CopiedPassage]
+    more: int = 0
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,8 @@ class StoryDossier:
     discrepancies: list[DiscrepancyRow]
     storyline_stories: list[StorySummary] = field(default_factory=list)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
+    copied_more: int = 0  # copied passages from sources not listed (beyond the listed sources)
+    discrepancies_more: int = 0
 
     def source_number(self, document: str) -> int | None:
         """The number of a document in the story's source list (1 = earliest)."""

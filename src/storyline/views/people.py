@@ -16,7 +16,7 @@ from storyline.views.model import Page, Person, PersonSummary, QuoteRow, RolePer
 from storyline.views.quotes import quote_query, quote_row
 from storyline.views.stories import story_summaries
 
-__all__ = ["distinct_roles", "people", "person", "role_periods"]
+__all__ = ["distinct_roles", "people", "person", "role_periods", "roles_of"]
 
 KINDS = ("person", "organisation", "place")
 ROLE_SOURCES = 200  # sources listed per identity on its page
@@ -68,21 +68,32 @@ def role_periods(conn: Connection, entity: str, documents: Sequence[str] | None 
                  sources: int = ROLE_SOURCES) -> list[RolePeriod]:
     """Each role of an identity once ("Mayor" and "mayor" are one), with the dates it is reported over,
     its organisations and (up to ``sources``) the spans it was read from; optionally within some documents."""
-    where = [r.c.entity == entity] + ([r.c.document.in_(documents)] if documents is not None else [])
+    return roles_of(conn, [entity], documents, sources).get(entity, [])
+
+
+def roles_of(conn: Connection, entities: Sequence[str], documents: Sequence[str] | None = None,
+             sources: int = ROLE_SOURCES) -> dict[str, list[RolePeriod]]:
+    """:func:`role_periods` of several identities at once (``sources`` spans listed per identity)."""
+    where = [r.c.entity.in_(list(entities))] + ([r.c.document.in_(list(documents))] if documents is not None else [])
     dated = case((r.c.date.is_not(None), r.c.date_sort))
     grouped = conn.execute(
-        select(r.c.role_key, r.c.role, r.c.organisation, func.count().label("n"),
+        select(r.c.entity, r.c.role_key, r.c.role, r.c.organisation, func.count().label("n"),
                func.min(r.c.date_sort).label("first"), func.max(dated).label("last"))
-        .where(*where).group_by(r.c.role_key, r.c.role, r.c.organisation))
-    periods: dict[str, dict[str, Any]] = {}
+        .where(*where).group_by(r.c.entity, r.c.role_key, r.c.role, r.c.organisation))
+    periods: dict[str, dict[str, dict[str, Any]]] = {}
     for row in grouped:
-        p = periods.setdefault(row.role_key, {"forms": {}, "orgs": {}, "first": row.first, "last": row.last, "n": 0})
+        p = periods.setdefault(row.entity, {}).setdefault(
+            row.role_key, {"forms": {}, "orgs": {}, "first": row.first, "last": row.last, "n": 0})
         p["forms"][row.role] = p["forms"].get(row.role, 0) + row.n
         if row.organisation:
             p["orgs"][row.organisation] = p["orgs"].get(row.organisation, 0) + row.n
         p["first"], p["n"] = min(p["first"], row.first), p["n"] + row.n
         p["last"] = max(filter(None, (p["last"], row.last)), default=None)
-    spans = _role_sources(conn, where, sources)
+    spans = _role_sources(conn, where, sources * len(entities), sources)
+    return {entity: _periods(found, spans.get(entity, {})) for entity, found in periods.items()}
+
+
+def _periods(periods: dict[str, dict[str, Any]], spans: dict[str, list[RoleSource]]) -> list[RolePeriod]:
     ordered = sorted(periods.items(), key=lambda kv: (kv[1]["first"], kv[0]))
     return [RolePeriod(_form(p["forms"]), sorted(p["orgs"], key=lambda o: (-p["orgs"][o], o)),
                        date_of_sort(p["first"]), date_of_sort(p["last"]) or date_of_sort(p["first"]), p["n"],
@@ -95,15 +106,21 @@ def _form(forms: dict[str, int]) -> str:
     return min(lower or forms, key=lambda f: (-forms[f], f))
 
 
-def _role_sources(conn: Connection, where: list[Any], limit: int) -> dict[str, list[RoleSource]]:
-    query = (select(r.c.role_key, r.c.document, r.c.start, r.c.end, r.c.date).where(*where)
+def _role_sources(conn: Connection, where: list[Any], limit: int, per_entity: int
+                  ) -> dict[str, dict[str, list[RoleSource]]]:
+    """Entity -> role key -> the spans it was read from, earliest first (``per_entity`` each, ``limit`` read)."""
+    query = (select(r.c.entity, r.c.role_key, r.c.document, r.c.start, r.c.end, r.c.date).where(*where)
              .order_by(r.c.date_sort, r.c.document, r.c.start).limit(limit))
     rows = list(conn.execute(query))
     names = base.titles(conn, [row.document for row in rows])
-    out: dict[str, list[RoleSource]] = {}
+    out: dict[str, dict[str, list[RoleSource]]] = {}
+    taken: dict[str, int] = {}
     for row in rows:
-        out.setdefault(row.role_key, []).append(RoleSource(row.document, row.start, row.end, row.date,
-                                                           names.get(row.document)))
+        if taken.get(row.entity, 0) >= per_entity:
+            continue
+        taken[row.entity] = taken.get(row.entity, 0) + 1
+        out.setdefault(row.entity, {}).setdefault(row.role_key, []).append(
+            RoleSource(row.document, row.start, row.end, row.date, names.get(row.document)))
     return out
 
 

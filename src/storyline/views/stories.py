@@ -31,7 +31,10 @@ from storyline.views.timeline import story_timeline
 
 __all__ = ["StoryFilters", "find_story", "stories", "story_dossier", "story_summaries"]
 
-SECTION_LIMIT = 2000  # rows per section of a dossier (quotes, claims, copied passages)
+SECTION_LIMIT = 2000  # rows read per section of a dossier (quotes, claims, copied passages)
+COPIED_SOURCES = 40  # documents listed as sources of copied passages
+COPIED_PER_SOURCE = 10  # passages listed per source
+DISCREPANCIES = 100
 PEOPLE_SHOWN = 4  # people named per story in lists
 st, sl, sd = schema.stories, schema.storylines, schema.story_documents
 d, de, e = schema.documents, schema.document_entities, schema.entities
@@ -148,6 +151,8 @@ def story_dossier(store: Store, ref: str) -> StoryDossier | None:
         ids = [doc.id for doc in documents]
         order = {doc_id: i for i, doc_id in enumerate(ids)}
         people = _story_people(conn, ids)
+        copied, copied_more = _copied(conn, ids, order)
+        discrepancies, discrepancies_more = _discrepancies(conn, story_id)
         return StoryDossier(
             story=summary, documents=documents,
             people=[p for p in people if p.type == "person"],
@@ -155,10 +160,12 @@ def story_dossier(store: Store, ref: str) -> StoryDossier | None:
             timeline=story_timeline(conn, story_id),
             quotes=by_speaker(story_quotes(conn, story_id, ids, SECTION_LIMIT), order),
             claims=sorted(story_claims(conn, ids, SECTION_LIMIT), key=lambda c: (order.get(c.document, 0), c.start)),
-            copied=_copied(conn, ids, order),
-            discrepancies=_discrepancies(conn, story_id),
+            copied=copied,
+            discrepancies=discrepancies,
             storyline_stories=_storyline(conn, summary.storyline),
             blocks=_blocks(conn, ids),
+            copied_more=copied_more,
+            discrepancies_more=discrepancies_more,
         )
 
 
@@ -169,7 +176,7 @@ def _sources(conn: Connection, story_id: str) -> list[DocumentSummary]:
 
 def _story_people(conn: Connection, ids: list[str]) -> list[StoryPerson]:
     """Who speaks, acts or holds a role in the story's documents, most quoted there first."""
-    from storyline.views.people import role_periods
+    from storyline.views.people import roles_of
 
     q, a, r = schema.quotes, schema.event_actors, schema.roles
     found: set[str] = set()
@@ -182,8 +189,8 @@ def _story_people(conn: Connection, ids: list[str]) -> list[StoryPerson]:
         found |= set(conn.execute(named).scalars())
     found |= set(quoted)
     rows = list(conn.execute(select(e).where(e.c.id.in_(sorted(found)))))
-    people = [StoryPerson(x.id, x.name, x.type, role_periods(conn, x.id, ids, sources=20), quoted[x.id])
-              for x in rows]
+    roles = roles_of(conn, [x.id for x in rows], ids, sources=20)
+    people = [StoryPerson(x.id, x.name, x.type, roles.get(x.id, []), quoted[x.id]) for x in rows]
     return sorted(people, key=lambda p: (-p.quotes, -sum(x.mentions for x in p.roles), p.name))
 
 
@@ -191,26 +198,39 @@ def _side(doc: DocumentSummary | None, doc_id: str, start: int, end: int, excerp
     return Side(doc_id, start, end, doc.title if doc else doc_id, excerpts[(doc_id, start, end)])
 
 
-def _copied(conn: Connection, ids: list[str], order: dict[str, int]) -> list[CopiedFrom]:
-    """Copied passages touching the story, grouped by the document they were copied from."""
+def _copied(conn: Connection, ids: list[str], order: dict[str, int]) -> tuple[list[CopiedFrom], int]:
+    """Copied passages touching the story, grouped by the document they were copied from (the story's sources
+    first, in source order; at most ``COPIED_SOURCES`` sources and ``COPIED_PER_SOURCE`` passages each listed),
+    and how many passages of unlisted sources there are."""
     rows: list[Any] = []
     ru = schema.reuse
     for part in base.parts(ids):
         rows += conn.execute(select(ru).where(or_(ru.c.a.in_(part), ru.c.b.in_(part))).limit(SECTION_LIMIT))
     rows = sorted({r.id: r for r in rows}.values(), key=lambda r: (order.get(r.a, len(order)), r.a, r.a_start,
                                                                    order.get(r.b, len(order)), r.b_start))
-    docs = base.summaries(conn, [x for r in rows for x in (r.a, r.b)])
-    found = base.excerpts(conn, [(r.a, r.a_start, r.a_end) for r in rows] + [(r.b, r.b_start, r.b_end) for r in rows])
-    grouped: dict[str, list[CopiedPassage]] = defaultdict(list)
+    grouped: dict[str, list[Any]] = defaultdict(list)
     for r in rows:
-        grouped[r.a].append(CopiedPassage(_side(docs.get(r.b), r.b, r.b_start, r.b_end, found),
-                                          _side(docs.get(r.a), r.a, r.a_start, r.a_end, found), r.similarity))
-    return [CopiedFrom(docs[a], passages) for a, passages in grouped.items() if a in docs]
+        grouped[r.a].append(r)
+    listed = dict(list(grouped.items())[:COPIED_SOURCES])
+    shown = [r for found in listed.values() for r in found[:COPIED_PER_SOURCE]]
+    docs = base.summaries(conn, [x for r in shown for x in (r.a, r.b)])
+    text = base.excerpts(conn, [(r.a, r.a_start, r.a_end) for r in shown] + [(r.b, r.b_start, r.b_end) for r in shown])
+    out = [CopiedFrom(docs[a], [CopiedPassage(_side(docs.get(r.b), r.b, r.b_start, r.b_end, text),
+                                              _side(docs.get(r.a), r.a, r.a_start, r.a_end, text), r.similarity)
+                                for r in found[:COPIED_PER_SOURCE]], max(0, len(found) - COPIED_PER_SOURCE))
+           for a, found in listed.items() if a in docs]
+    return out, sum(len(found) for a, found in grouped.items() if a not in listed)
 
 
-def _discrepancies(conn: Connection, story_id: str) -> list[DiscrepancyRow]:
+def _discrepancies(conn: Connection, story_id: str) -> tuple[list[DiscrepancyRow], int]:
+    """A story's discrepancies (at most ``DISCREPANCIES``, by kind) and how many more there are."""
     x, sp = schema.discrepancies, schema.discrepancy_spans
-    rows = list(conn.execute(select(x).where(x.c.story == story_id).order_by(x.c.kind, x.c.id)))
+    rows = list(conn.execute(select(x).where(x.c.story == story_id).order_by(x.c.kind, x.c.id)
+                             .limit(DISCREPANCIES + 1)))
+    more = 0
+    if len(rows) > DISCREPANCIES:
+        total = conn.execute(select(func.count()).select_from(x).where(x.c.story == story_id)).scalar() or 0
+        rows, more = rows[:DISCREPANCIES], int(total) - DISCREPANCIES
     spans = list(conn.execute(select(sp).where(sp.c.discrepancy.in_([r.id for r in rows]))
                               .order_by(sp.c.discrepancy, sp.c.position)))
     docs = base.summaries(conn, [s.document for s in spans])
@@ -218,7 +238,7 @@ def _discrepancies(conn: Connection, story_id: str) -> list[DiscrepancyRow]:
     sides: dict[str, list[Side]] = defaultdict(list)
     for s in spans:
         sides[s.discrepancy].append(_side(docs.get(s.document), s.document, s.start, s.end, found))
-    return [DiscrepancyRow(r.id, r.kind, r.description, sides[r.id]) for r in rows]
+    return [DiscrepancyRow(r.id, r.kind, r.description, sides[r.id]) for r in rows], more
 
 
 def _storyline(conn: Connection, storyline: str | None) -> list[StorySummary]:
