@@ -52,3 +52,31 @@ def assert_same_facts(golden: dict[str, Any], shown: dict[str, Any], section: st
 @pytest.mark.parametrize("section", ["cli", "dossiers", "reports", "web", "export"])
 def test_views_golden_demo_facts_unchanged(golden: dict[str, Any], shown: dict[str, Any], section: str) -> None:
     assert_same_facts(golden, shown, section)
+
+
+def test_views_golden_views_never_read_the_json_cache(tmp_path: Path) -> None:
+    """Every view, page, report and export reads rows: not one statement touches annotations.data."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from storyline.web.app import create_app
+
+    db = str(tmp_path / "demo.db")
+    load_demo(db)[1].close()
+    statements: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        facts = capture(db)
+        with TestClient(create_app(db)) as client:
+            story = facts["cli"]["stories"][0][0]
+            for url in ("/", "/stories", f"/stories/{story}", f"/stories/{story}/report.md", "/documents",
+                        "/people", "/search?q=council", "/api/export"):
+                assert client.get(url).status_code == 200, url
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert statements and not [s for s in statements if "annotations" in s.lower()]
