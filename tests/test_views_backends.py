@@ -19,7 +19,7 @@ from .golden_views import capture, normalise
 pytestmark = pytest.mark.postgres
 
 
-def _postgres_demo() -> str:
+def _postgres_demo() -> tuple[str, str]:
     url = postgres_url()
     if not url:
         pytest.skip("set STORYLINE_TEST_PG=postgresql+psycopg://... to test PostgreSQL")
@@ -31,7 +31,7 @@ def _postgres_demo() -> str:
     store = Store(db)
     api.ingest(files, store)
     store.close()
-    return db
+    return db, schema
 
 
 def _views(db: str) -> dict[str, Any]:
@@ -42,7 +42,12 @@ def _views(db: str) -> dict[str, Any]:
 
 
 def test_views_backends_postgres_and_sqlite_show_identical_views(tmp_path: Path) -> None:
-    on_postgres = _views(_postgres_demo())
+    db, schema = _postgres_demo()
+    try:
+        on_postgres = _views(db)
+    finally:
+        with create_engine(str(postgres_url())).begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     sqlite_db = str(tmp_path / "demo.db")
     load_demo(sqlite_db)[1].close()
     on_sqlite = _views(sqlite_db)

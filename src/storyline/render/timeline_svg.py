@@ -30,6 +30,8 @@ CHAR_WIDTH = 6.0  # of 11px label text, for packing labels into lanes
 LABEL_CHARS = 26
 MAX_LANES = 12  # beyond this, marks carry their number only
 MIN_GAP_DAYS = 60  # a gap shorter than this never breaks the axis
+DENSE = 6  # a gap this many times the usual gap between events breaks the axis
+PRECISE_DAYS = 31  # periods up to a month keep their whole length on the axis
 MAX_STRETCHES = 4
 
 Href = Callable[[EventRow], "str | None"]
@@ -94,28 +96,49 @@ class TimelineLayout:
         return [(a.right + b.left) / 2 for a, b in zip(self.stretches, self.stretches[1:])]
 
 
+def _reach(m: Mark) -> date:
+    """How far right a mark needs its stretch to go: the end of a day, week or month; the start of a longer
+    period (a year bar running past its stretch is cut at the edge rather than stretching the axis)."""
+    return m.end if (m.end - m.start).days <= PRECISE_DAYS else m.start
+
+
 def _spread(group: list[Mark]) -> int:
-    """Days from the first start to the last end of a group of marks."""
-    return (max(m.end for m in group) - group[0].start).days
+    """Days from the first start to the furthest reach of a group of marks."""
+    return (max(_reach(m) for m in group) - group[0].start).days
 
 
-def _best_break(group: list[Mark]) -> tuple[int, int] | None:
-    """(gap, index) of the gap worth breaking the axis at: long, and longer than twice the spread of the
-    events on both sides (which it would otherwise squash); None when no gap is."""
-    best = None
+def _gaps(group: list[Mark]) -> list[tuple[int, int]]:
+    """(gap in days, index) before each mark that starts after everything before it reaches."""
+    out, reach = [], _reach(group[0])
     for i in range(1, len(group)):
-        gap = (group[i].start - max(m.end for m in group[:i])).days
+        gap = (group[i].start - reach).days
+        if gap > 0:
+            out.append((gap, i))
+        reach = max(reach, _reach(group[i]))
+    return out
+
+
+def _best_break(group: list[Mark], typical: float) -> tuple[int, int] | None:
+    """(gap, index) of the gap worth breaking the axis at, None when none is: a long gap that is longer than
+    twice the spread of the events on both sides (which it would squash), or far longer than the usual gap
+    between events (a dense cluster inside a long span)."""
+    best = None
+    for gap, i in _gaps(group):
         inside = _spread(group[:i]) + _spread(group[i:])
-        if gap >= MIN_GAP_DAYS and inside > 0 and gap > 2 * inside and (best is None or gap > best[0]):
+        squashes = (inside > 0 and gap > 2 * inside) or (typical > 0 and gap > DENSE * typical)
+        if gap >= MIN_GAP_DAYS and squashes and (best is None or gap > best[0]):
             best = (gap, i)
     return best
 
 
 def _groups(marks: list[Mark]) -> list[list[Mark]]:
     """Marks (by start) split where a gap would squash the events around it into a few pixels."""
+    starts = sorted({m.start for m in marks})
+    steps = sorted((b - a).days for a, b in zip(starts, starts[1:]))
+    typical = steps[len(steps) // 2] if len(steps) >= 4 else 0.0
     groups = [marks]
     while len(groups) < MAX_STRETCHES:
-        found = [(b, g) for g, group in enumerate(groups) if (b := _best_break(group))]
+        found = [(b, g) for g, group in enumerate(groups) if (b := _best_break(group, typical))]
         if not found:
             break
         (_, i), g = max(found)
@@ -128,7 +151,7 @@ def _stretches(groups: list[list[Mark]], width: int) -> list[Stretch]:
     weights = [1 + len(g) for g in groups]
     out, left = [], float(MARGIN)
     for group, weight in zip(groups, weights):
-        lo, hi = min(m.start for m in group), max(m.end for m in group)
+        lo, hi = min(m.start for m in group), max(_reach(m) for m in group)
         pad = max(timedelta(days=1), (hi - lo) * 0.04) if hi > lo else timedelta(days=3)
         right = left + usable * weight / sum(weights)
         out.append(Stretch(lo - pad, hi + pad, left, right))
@@ -136,9 +159,12 @@ def _stretches(groups: list[list[Mark]], width: int) -> list[Stretch]:
     return out
 
 
-def _ticks(s: Stretch) -> list[tuple[float, str]]:
-    """Year, month or day ticks for one stretch, about one per 90 pixels."""
+def _ticks(s: Stretch, group: list[Mark]) -> list[tuple[float, str]]:
+    """Year, month or day ticks for one stretch, about one per 90 pixels; a stretch around one date (a break
+    isolated it) is labelled with that date as the events give it ("2022", "Mar 2024")."""
     days = (s.hi - s.lo).days
+    if days <= 14:
+        return [((s.left + s.right) / 2, group[0].event.short_when)]
     room = max(1, int((s.right - s.left) / 90))
     if days > 3 * 365:
         step = max(1, days // 365 // room + 1)
@@ -172,6 +198,18 @@ def _assign_lanes(marks: list[Mark], labels: bool) -> int:
     return max(1, len(lane_ends))
 
 
+def _label_where_room(marks: list[Mark], width: int) -> None:
+    """Keep the label of a mark only where it ends before the next mark of its lane (numbers stay on all)."""
+    lanes: dict[int, list[Mark]] = {}
+    for m in sorted(marks, key=lambda m: (m.x0, m.number)):
+        lanes.setdefault(m.lane, []).append(m)
+    for row in lanes.values():
+        for m, following in zip(row, [*row[1:], None]):
+            limit = following.x0 - 4 if following else width - MARGIN / 2
+            if m.x0 + 9 + CHAR_WIDTH * len(m.text) > limit:
+                m.label = ""
+
+
 def layout_timeline(events: Sequence[EventRow], width: int = WIDTH) -> TimelineLayout:
     """Place events (in display order) on a time axis, broken where one stretch would squash the rest."""
     marks: list[Mark] = []
@@ -184,18 +222,18 @@ def layout_timeline(events: Sequence[EventRow], width: int = WIDTH) -> TimelineL
             marks.append(Mark(ev, len(marks) + 1, span[0], span[1], short_label(ev.text)))
     if not marks:
         return TimelineLayout(width, 0, [], [], undated)
-    stretches = _stretches(_groups(sorted(marks, key=lambda m: (m.start, m.number))), width)
-    for m in marks:
-        s = next(s for s in stretches if s.lo <= m.start <= s.hi)
-        m.x0 = s.x(m.start)
-        m.x1 = s.x(m.end + timedelta(days=1)) if m.is_range else m.x0
-    labels = _assign_lanes(marks, labels=True) <= MAX_LANES
-    if not labels:
-        for m in marks:
-            m.label = ""
-    lanes = _assign_lanes(marks, labels)
+    groups = _groups(sorted(marks, key=lambda m: (m.start, m.number)))
+    stretches = _stretches(groups, width)
+    for group, s in zip(groups, stretches):
+        for m in group:
+            m.x0 = s.x(m.start)
+            m.x1 = min(s.right, s.x(m.end + timedelta(days=1))) if m.is_range else m.x0
+    lanes = _assign_lanes(marks, labels=True)
+    if lanes > MAX_LANES:  # too crowded to label every mark: pack numbers, then label the marks with room
+        lanes = _assign_lanes(marks, labels=False)
+        _label_where_room(marks, width)
     axis_y = 16 + lanes * LANE
-    ticks = [t for s in stretches for t in _ticks(s)]
+    ticks = [t for group, s in zip(groups, stretches) for t in _ticks(s, group)]
     return TimelineLayout(width, int(axis_y + AXIS_GAP), marks, ticks, undated, stretches, axis_y)
 
 

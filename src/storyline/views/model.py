@@ -7,6 +7,7 @@ Spans are character offsets into the document's text (``document``, ``start``, `
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -30,7 +31,7 @@ class Page(Generic[T]):
     more: bool = False
     total: int | None = None
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[T]:
         return iter(self.items)
 
     def __len__(self) -> int:
