@@ -88,7 +88,7 @@ documents = Table(
     Column("date_sort", String(64)),  # storyline.store.rows.date_sort of ``published``
     Index("ix_documents_url", "url"),
     Index("ix_documents_published", "published"),
-    Index("ix_documents_date_sort", "date_sort"),
+    Index("ix_documents_date_sort", "date_sort", "seq"),
     Index("ix_documents_attached_to", "attached_to"),
 )
 

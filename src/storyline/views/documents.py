@@ -19,13 +19,22 @@ d = schema.documents
 
 def documents(store: Store, limit: int = 100, offset: int = 0, newest_first: bool = False) -> Page[DocumentSummary]:
     """Documents without their text, by publication date (undated last), oldest or newest first."""
-    order = [d.c.date_sort.desc(), d.c.seq] if newest_first else [d.c.date_sort, d.c.seq]
-    undated = d.c.published.is_(None)
-    query = base.summaries_query().order_by(undated, *order).limit(limit + 1).offset(offset)
     with base.reading(store) as conn:
-        rows = [base.summary(r) for r in conn.execute(query)]
         total = int(conn.execute(select(func.count()).select_from(d)).scalar() or 0)
-    return base.page(rows, offset, limit, total)
+        if not newest_first:  # the undated sort last by their date_sort key
+            query = base.summaries_query().order_by(d.c.date_sort, d.c.seq).limit(limit + 1).offset(offset)
+            return base.page([base.summary(r) for r in conn.execute(query)], offset, limit, total)
+        dated = int(conn.execute(select(func.count()).select_from(d).where(d.c.published.is_not(None))).scalar() or 0)
+        rows = []
+        if offset < dated:
+            newest = (base.summaries_query().where(d.c.published.is_not(None))
+                      .order_by(d.c.date_sort.desc(), d.c.seq).limit(limit + 1).offset(offset))
+            rows = list(conn.execute(newest))
+        if len(rows) <= limit:
+            undated = (base.summaries_query().where(d.c.published.is_(None)).order_by(d.c.seq)
+                       .limit(limit + 1 - len(rows)).offset(max(0, offset - dated)))
+            rows += list(conn.execute(undated))
+    return base.page([base.summary(r) for r in rows], offset, limit, total)
 
 
 def document(store: Store, ref: str) -> DocumentView | None:

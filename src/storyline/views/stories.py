@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, func, literal, or_, select, true, union
+from sqlalchemy import Connection, and_, func, or_, select, true, union
 
 from storyline import timex3
 from storyline.store import Store, schema
@@ -60,11 +60,12 @@ def _like(text: str) -> str:
 
 
 def _names(kind: str, wanted: str) -> Any:
-    """SQL: the story names an identity of this kind whose id is ``wanted`` or whose name contains it."""
-    return exists(select(literal(1)).select_from(sd.join(de, de.c.document == sd.c.document)
-                                                 .join(e, e.c.id == de.c.entity))
-                  .where(sd.c.story == st.c.id, e.c.type == kind,
-                         or_(e.c.id == wanted, func.lower(e.c.name).like(_like(wanted), escape="\\"))))
+    """SQL: the story names an identity of this kind whose id is ``wanted`` or whose name contains it
+    (the identities found once, then their stories through the documents naming them)."""
+    identities = select(e.c.id).where(e.c.type == kind, or_(e.c.id == wanted,
+                                                            func.lower(e.c.name).like(_like(wanted), escape="\\")))
+    return st.c.id.in_(select(sd.c.story).join(de, de.c.document == sd.c.document)
+                       .where(de.c.entity.in_(identities)))
 
 
 def _filters(f: StoryFilters) -> list[Any]:
@@ -84,8 +85,9 @@ def _filters(f: StoryFilters) -> list[Any]:
     if f.organisation:
         where.append(_names("organisation", f.organisation))
     if f.source:
-        where.append(exists(select(literal(1)).select_from(sd.join(d, d.c.id == sd.c.document))
-                            .where(sd.c.story == st.c.id, func.lower(d.c.site).like(_like(f.source), escape="\\"))))
+        sites = select(sd.c.story).join(d, d.c.id == sd.c.document).where(
+            func.lower(d.c.site).like(_like(f.source), escape="\\"))
+        where.append(st.c.id.in_(sites))
     return where
 
 
