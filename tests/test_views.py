@@ -182,3 +182,14 @@ def test_views_spans_point_at_the_source_text(corpus: Store) -> None:
         assert v.text[q.start:q.end] == q.text
     start, _ = span(NORTHGATE, "Every figure")
     assert any(q.start == start for q in v.quotes)
+
+
+def test_views_story_dossier_lists_the_first_rows_of_a_big_story_and_counts_the_rest(corpus: Store) -> None:
+    full = views.story_dossier(corpus, STORY_2024, views.FULL)
+    small = views.story_dossier(corpus, STORY_2024, views.DossierLimits(people=1, events=2, quotes=1, claims=1))
+    assert full is not None and small is not None and full.more == {}
+    assert [p.name for p in small.people] == ["Grace Hughes"] and small.more["people"] == 1
+    assert len(small.timeline) == 2 and small.more["events"] == 3
+    assert small.quote_count == 1 and small.more["quotes"] == 2 and small.more["speakers"] == 1
+    assert len(small.claims) == 1 and small.more["claims"] == 3
+    assert small.summary == full.summary  # the summary line counts everything

@@ -300,10 +300,11 @@ def _story_id(store: Store, ref: str) -> str:
     return found
 
 
-def story(story_id: str, db: str | Store | None = None) -> StoryDossier:
-    """A story's dossier: sources, who's who, timeline, each quote once, claims, copied passages, discrepancies."""
+def story(story_id: str, db: str | Store | None = None, full: bool = False) -> StoryDossier:
+    """A story's dossier: sources, who's who, timeline, each quote once, claims, copied passages, discrepancies
+    (a big story's sections list their first rows and count the rest in ``more``, unless ``full``)."""
     with _opened(db) as store:
-        found = views.story_dossier(store, story_id)
+        found = views.story_dossier(store, story_id, views.FULL if full else views.PAGE_LIMITS)
     if found is None:
         raise NotFound(f"no story {story_id!r}: list them with `storyline stories`")
     return found
@@ -314,7 +315,7 @@ def report(story_id: str, db: str | Store | None = None, format: str = "html",
     """A self-contained dossier of one story (html, md or pdf); written to ``output`` when given."""
     from storyline.report.dossier import render_report
 
-    body = render_report(story(story_id, db), format)  # type: ignore[arg-type]
+    body = render_report(story(story_id, db, full=True), format)  # type: ignore[arg-type]
     if output is not None:
         Path(output).write_bytes(body)
     return body

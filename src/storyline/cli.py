@@ -318,7 +318,7 @@ def story(story_id: str, db: str | None, full: bool) -> None:
 
     Example: storyline story S0001
     """
-    terminal.print_dossier(console, api.story(story_id, db), full)
+    terminal.print_dossier(console, api.story(story_id, db, full=full), full)
 
 
 @main.command()
@@ -388,7 +388,7 @@ def report(story_id: str, db: str | None, fmt: str, output: str | None) -> None:
 
     Example: storyline report S0001 --format html -o dossier.html
     """
-    found = api.story(story_id, db)
+    found = api.story(story_id, db, full=True)
     path = output or f"{found.story.id}.{fmt}"
     from storyline.report.dossier import render_report
 

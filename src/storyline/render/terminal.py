@@ -209,17 +209,17 @@ def print_dossier(console: Console, d: StoryDossier, full: bool = False) -> None
     for p in everyone[: n["people"]]:
         whos.add_row(p.name, _clip("; ".join(f"{r.role} ({r.dates})" for r in p.roles), 90), str(p.quotes))
     console.print(whos)
-    _more(console, len(everyone) - n["people"], "people and organisations")
+    _more(console, len(everyone) - n["people"] + d.more.get("people", 0), "people and organisations")
     console.print(timeline_table(d.timeline[: n["events"]]))
-    _more(console, len(d.timeline) - n["events"], "events")
+    _more(console, len(d.timeline) - n["events"] + d.more.get("events", 0), "events")
     _print_quotes(console, d, n)
     if d.claims:
         console.print(claims_table(d.claims[: n["claims"]]))
-        _more(console, len(d.claims) - n["claims"], "claims")
+        _more(console, len(d.claims) - n["claims"] + d.more.get("claims", 0), "claims")
     _print_copied(console, d, n)
     for disc in d.discrepancies[: n["discrepancies"]]:
         console.print(Text(f"discrepancy ({disc.kind}): {disc.description}", style="red"))
-    _more(console, len(d.discrepancies) - n["discrepancies"] + d.discrepancies_more, "discrepancies")
+    _more(console, len(d.discrepancies) - n["discrepancies"] + d.more.get("discrepancies", 0), "discrepancies")
 
 
 def _print_quotes(console: Console, d: StoryDossier, n: dict[str, int]) -> None:
@@ -229,7 +229,7 @@ def _print_quotes(console: Console, d: StoryDossier, n: dict[str, int]) -> None:
             where = "; ".join(d.place(x.document, x.start) for x in quote.sources)
             console.print(Text(f"   “{_clip(quote.text, 110)}”  [{where}]"))
         _more(console, len(speaker.quotes) - n["quotes"], "quotes")
-    _more(console, len(d.quotes) - n["speakers"], "speakers")
+    _more(console, len(d.quotes) - n["speakers"] + d.more.get("speakers", 0), "speakers")
 
 
 def _print_copied(console: Console, d: StoryDossier, n: dict[str, int]) -> None:
@@ -242,7 +242,8 @@ def _print_copied(console: Console, d: StoryDossier, n: dict[str, int]) -> None:
             console.print(Text(f"   → {_clip(p.copy.title, 40)}" + (f" (source {into})" if into else "")
                                + f", similarity {p.similarity:.2f}: “{_clip(p.copy.excerpt.span, 80)}”"))
         _more(console, len(group.passages) - n["passages"] + group.more, "passages")
-    _more(console, sum(len(g.passages) + g.more for g in d.copied[n["copied"]:]) + d.copied_more, "copied passages")
+    _more(console, sum(len(g.passages) + g.more for g in d.copied[n["copied"]:]) + d.more.get("copied", 0),
+          "copied passages")
 
 
 def print_demo(console: Console, report: IngestReport, front: Overview, stories: Page[StorySummary],

@@ -96,8 +96,8 @@ def _body(d: StoryDossier) -> list[str]:
                       _excerpt(d, copy.excerpt, copy.document, copy.start), ""]
         if copied.more:
             lines += [f"and {copied.more} more passages copied from this document", ""]
-    if d.copied_more:
-        lines += [f"and {d.copied_more} passages copied from other documents", ""]
+    if d.more.get("copied"):
+        lines += [f"and {d.more['copied']} passages copied from other documents", ""]
     return lines
 
 

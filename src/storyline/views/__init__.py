@@ -49,11 +49,11 @@ from storyline.views.overview import overview
 from storyline.views.people import distinct_roles, people, person
 from storyline.views.quotes import quotes
 from storyline.views.search import search
-from storyline.views.stories import StoryFilters, find_story, stories, story_dossier
+from storyline.views.stories import FULL, PAGE_LIMITS, DossierLimits, StoryFilters, find_story, stories, story_dossier
 from storyline.views.timeline import timeline
 
 __all__ = [
-    "ClaimRow", "CopiedFrom", "CopiedPassage", "DiscrepancyRow", "DocumentSummary", "DocumentView", "EntityRef",
+    "FULL", "PAGE_LIMITS", "ClaimRow", "CopiedFrom", "DossierLimits", "CopiedPassage", "DiscrepancyRow", "DocumentSummary", "DocumentView", "EntityRef",
     "EventRow", "Excerpt", "Facet", "Mark", "Overview", "Page", "Person", "PersonSummary", "QuoteRow", "RolePeriod",
     "RoleSource", "SearchHit", "SearchResults", "Side", "SpeakerQuotes", "StoryDossier", "StoryFilters",
     "StoryPerson", "StoryQuote", "StorySummary", "claims", "distinct_roles", "document", "documents", "find_story",

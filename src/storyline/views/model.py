@@ -299,8 +299,8 @@ class StoryDossier:
     discrepancies: list[DiscrepancyRow]
     storyline_stories: list[StorySummary] = field(default_factory=list)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
-    copied_more: int = 0  # copied passages from sources not listed (beyond the listed sources)
-    discrepancies_more: int = 0
+    more: dict[str, int] = field(default_factory=dict)  # section -> rows left out (people, events, quotes,
+    # speakers, claims, copied, discrepancies): a big story's page lists the first of each
 
     def source_number(self, document: str) -> int | None:
         """The number of a document in the story's source list (1 = earliest)."""
@@ -326,11 +326,12 @@ class StoryDossier:
         """The line an editor reads first: "2023-03-14 – 2023-03-22: 5 sources from 3 outlets; 45 quotes by 8
         speakers; 19 dated events; 1 discrepancy." """
         outlets = len({d.site for d in self.documents if d.site})
-        speakers = len([s for s in self.quotes if s.speaker or s.name != UNATTRIBUTED])
+        speakers = len([s for s in self.quotes if s.speaker or s.name != UNATTRIBUTED]) + self.more.get("speakers", 0)
+        quotes = self.quote_count + self.more.get("quotes", 0)
         parts = [f"{_count(len(self.documents), 'source')} from {_count(outlets, 'outlet')}",
-                 f"{_count(self.quote_count, 'quote')} by {_count(speakers, 'speaker')}",
-                 _count(len(self.timeline), "dated event"),
-                 _count(len(self.discrepancies), "discrepancy", "discrepancies")]
+                 f"{_count(quotes, 'quote')} by {_count(speakers, 'speaker')}",
+                 _count(len(self.timeline) + self.more.get("events", 0), "dated event"),
+                 _count(len(self.discrepancies) + self.more.get("discrepancies", 0), "discrepancy", "discrepancies")]
         return f"{self.story.dates}: " + "; ".join(parts) + "."
 
 

@@ -24,6 +24,7 @@ LISTS = (
     "quote_groups", "document_links", "timelines",
 )
 BATCH = 500
+PARENTS = 50  # stories, quote groups, identities per batch: each carries all its events, sources or roles
 Record = dict[str, Any]
 
 
@@ -50,12 +51,12 @@ def _document_batches(store: Store, columns: Sequence[Any] | None = None) -> Ite
         yield list(rows)
 
 
-def _keyed_batches(store: Store, table: Table, key: str = "id") -> Iterator[list[Any]]:
-    """Rows of a linked-object table in key order, ``BATCH`` at a time."""
+def _keyed_batches(store: Store, table: Table, key: str = "id", size: int = BATCH) -> Iterator[list[Any]]:
+    """Rows of a linked-object table in key order, ``size`` at a time."""
     column = table.c[key]
     last: str | None = None
     while True:
-        query = select(table).order_by(column).limit(BATCH)
+        query = select(table).order_by(column).limit(size)
         if last is not None:
             query = query.where(column > last)
         with store.reader.connect() as conn:
@@ -89,20 +90,25 @@ def _documents(store: Store) -> Iterator[Record]:
             }
 
 
-def _per_document(store: Store, table: Table, shape: Callable[[Connection, list[Any]], Iterator[Record]]
-                  ) -> Iterator[Record]:
-    """Rows of a per-document fact table, documents in ingest order, each document's in annotation order."""
+Shape = Callable[[Connection, list[Any], list[str]], Iterator[Record]]
+
+
+def _per_document(store: Store, table: Table, shape: Shape) -> Iterator[Record]:
+    """Rows of a per-document fact table, documents in ingest order, each document's in annotation order.
+
+    Every query of a batch selects by the batch's document ids, so its statement (and the database's
+    prepared form of it) is the same from batch to batch: memory stays flat however many batches run."""
     for batch in _document_batches(store, [schema.documents.c.id]):
         ids = [r.id for r in batch]
         order = {doc_id: i for i, doc_id in enumerate(ids)}
         with store.reader.connect() as conn:
             rows = list(conn.execute(select(table).where(table.c.document.in_(ids))))
             rows.sort(key=lambda r: (order[r.document], r.position))
-            yield from shape(conn, rows)
+            yield from shape(conn, rows, ids)
 
 
-def _quote_shape(conn: Connection, rows: list[Any]) -> Iterator[Record]:
-    members = _member_identities(conn, rows)
+def _quote_shape(conn: Connection, rows: list[Any], docs: list[str]) -> Iterator[Record]:
+    members = _member_identities(conn, rows, docs)
     for q in rows:
         yield {
             "id": q.id, "document": q.document, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
@@ -117,9 +123,8 @@ def _quote_shape(conn: Connection, rows: list[Any]) -> Iterator[Record]:
         }
 
 
-def _member_identities(conn: Connection, rows: list[Any]) -> dict[tuple[str, str], str]:
-    docs = sorted({q.document for q in rows if q.speaker_members not in (None, "[]")})
-    if not docs:
+def _member_identities(conn: Connection, rows: list[Any], docs: list[str]) -> dict[tuple[str, str], str]:
+    if not any(q.speaker_members not in (None, "[]") for q in rows):
         return {}
     de = schema.document_entities
     found = conn.execute(select(de.c.document, de.c.local_id, de.c.entity)
@@ -127,9 +132,9 @@ def _member_identities(conn: Connection, rows: list[Any]) -> dict[tuple[str, str
     return {(r.document, r.local_id): r.entity for r in found}
 
 
-def _actors(conn: Connection, event_ids: list[str]) -> dict[str, list[str]]:
+def _actors(conn: Connection, docs: list[str]) -> dict[str, list[str]]:
     a = schema.event_actors
-    found = conn.execute(select(a).where(a.c.event.in_(event_ids)).order_by(a.c.event, a.c.position))
+    found = conn.execute(select(a).where(a.c.document.in_(docs)).order_by(a.c.event, a.c.position))
     out: dict[str, list[str]] = defaultdict(list)
     for r in found:
         actor = _scoped(r.document, r.entity, r.entity_local)
@@ -147,18 +152,18 @@ def event_record(ev: Any, *, date: str, inferred: bool, actors: list[str], story
     }
 
 
-def _event_shape(conn: Connection, rows: list[Any]) -> Iterator[Record]:
-    ids = [e.id for e in rows]
+def _event_shape(conn: Connection, rows: list[Any], docs: list[str]) -> Iterator[Record]:
     t = schema.timeline_entries
-    settled = {r.event: r for r in conn.execute(select(t.c.event, t.c.date, t.c.inferred).where(t.c.event.in_(ids)))}
-    actors = _actors(conn, ids)
+    settled = {r.event: r for r in conn.execute(select(t.c.event, t.c.date, t.c.inferred)
+                                                .where(t.c.document.in_(docs)))}
+    actors = _actors(conn, docs)
     for e in rows:
         entry = settled.get(e.id)
         yield event_record(e, date=entry.date if entry else e.date, inferred=entry.inferred if entry else e.inferred,
                            actors=actors.get(e.id, []), story=e.story)
 
 
-def _claim_shape(conn: Connection, rows: list[Any]) -> Iterator[Record]:
+def _claim_shape(conn: Connection, rows: list[Any], docs: list[str]) -> Iterator[Record]:
     for c in rows:
         yield {
             "id": c.id, "document": c.document, "start": c.start, "end": c.end, "kind": c.kind,
@@ -184,7 +189,7 @@ def _entities(store: Store) -> Iterator[Record]:
 
 def _linked_entities(store: Store) -> Iterator[Record]:
     r = schema.roles
-    for batch in _keyed_batches(store, schema.entities):
+    for batch in _keyed_batches(store, schema.entities, size=PARENTS):
         ids = [e.id for e in batch]
         query = select(r).where(r.c.entity.in_(ids)).order_by(r.c.entity, func.coalesce(r.c.date, ""), r.c.document,
                                                               r.c.start)
@@ -224,7 +229,7 @@ def _local_order(local_id: str) -> tuple[int, str]:
 
 def _stories(store: Store) -> Iterator[Record]:
     sd = schema.story_documents
-    for batch in _keyed_batches(store, schema.stories):
+    for batch in _keyed_batches(store, schema.stories, size=PARENTS):
         with store.reader.connect() as conn:
             docs = _children(conn, select(sd).where(sd.c.story.in_([s.id for s in batch]))
                              .order_by(sd.c.story, sd.c.position), "story")
@@ -235,7 +240,7 @@ def _stories(store: Store) -> Iterator[Record]:
 
 def _storylines(store: Store) -> Iterator[Record]:
     ss = schema.storyline_stories
-    for batch in _keyed_batches(store, schema.storylines):
+    for batch in _keyed_batches(store, schema.storylines, size=PARENTS):
         with store.reader.connect() as conn:
             stories = _children(conn, select(ss).where(ss.c.storyline.in_([s.id for s in batch]))
                                 .order_by(ss.c.storyline, ss.c.position), "storyline")
@@ -256,7 +261,7 @@ def _spans(rows: list[Any]) -> list[Record]:
 
 def _discrepancies(store: Store) -> Iterator[Record]:
     sp = schema.discrepancy_spans
-    for batch in _keyed_batches(store, schema.discrepancies):
+    for batch in _keyed_batches(store, schema.discrepancies, size=PARENTS):
         with store.reader.connect() as conn:
             spans = _children(conn, select(sp).where(sp.c.discrepancy.in_([d.id for d in batch]))
                               .order_by(sp.c.discrepancy, sp.c.position), "discrepancy")
@@ -267,7 +272,7 @@ def _discrepancies(store: Store) -> Iterator[Record]:
 
 def _quote_groups(store: Store) -> Iterator[Record]:
     sp = schema.quote_group_sources
-    for batch in _keyed_batches(store, schema.quote_groups):
+    for batch in _keyed_batches(store, schema.quote_groups, size=PARENTS):
         with store.reader.connect() as conn:
             sources = _children(conn, select(sp).where(sp.c.quote_group.in_([g.id for g in batch]))
                                 .order_by(sp.c.quote_group, sp.c.position), "quote_group")
@@ -284,7 +289,7 @@ def _document_links(store: Store) -> Iterator[Record]:
 
 def _timelines(store: Store) -> Iterator[Record]:
     t = schema.timeline_entries
-    for batch in _keyed_batches(store, schema.stories):
+    for batch in _keyed_batches(store, schema.stories, size=PARENTS):
         with store.reader.connect() as conn:
             entries = _children(conn, select(t).where(t.c.story.in_([s.id for s in batch]))
                                 .order_by(t.c.story, t.c.position), "story")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select, true, union
+from sqlalchemy import Connection, and_, func, or_, select, true
 
 from storyline import timex3
 from storyline.store import Store, schema
@@ -15,6 +15,7 @@ from storyline.views import base
 from storyline.views.claims import story_claims
 from storyline.views.model import (
     Block,
+    SpeakerQuotes,
     CopiedFrom,
     CopiedPassage,
     DiscrepancyRow,
@@ -29,12 +30,10 @@ from storyline.views.model import (
 from storyline.views.quotes import by_speaker, story_quotes
 from storyline.views.timeline import story_timeline
 
-__all__ = ["StoryFilters", "find_story", "stories", "story_dossier", "story_summaries"]
+__all__ = ["FULL", "PAGE_LIMITS", "DossierLimits", "StoryFilters", "find_story", "stories", "story_dossier",
+           "story_summaries"]
 
 SECTION_LIMIT = 2000  # rows read per section of a dossier (quotes, claims, copied passages)
-COPIED_SOURCES = 40  # documents listed as sources of copied passages
-COPIED_PER_SOURCE = 10  # passages listed per source
-DISCREPANCIES = 100
 PEOPLE_SHOWN = 4  # people named per story in lists
 st, sl, sd = schema.stories, schema.storylines, schema.story_documents
 d, de, e = schema.documents, schema.document_entities, schema.entities
@@ -142,8 +141,26 @@ def find_story(store: Store, ref: str) -> str | None:
         return base.resolve_prefix(conn, st.c.id, ref)
 
 
-def story_dossier(store: Store, ref: str) -> StoryDossier | None:
-    """Everything about one story (id or unique prefix): bounded by the story's size, never the corpus's."""
+@dataclass(frozen=True)
+class DossierLimits:
+    """How many rows of each section a dossier lists (the rest are counted in ``StoryDossier.more``)."""
+
+    people: int = 40
+    events: int = 150
+    quotes: int = 150
+    claims: int = 100
+    copied_sources: int = 12  # documents listed as sources of copied passages
+    copied_passages: int = 5  # passages listed per source
+    discrepancies: int = 40
+
+
+PAGE_LIMITS = DossierLimits()  # a web page or the terminal: quick to read and to render
+FULL = DossierLimits(SECTION_LIMIT, SECTION_LIMIT, SECTION_LIMIT, SECTION_LIMIT, 200, 20, 500)  # reports, JSON API
+
+
+def story_dossier(store: Store, ref: str, limits: DossierLimits = PAGE_LIMITS) -> StoryDossier | None:
+    """Everything about one story (id or unique prefix): bounded by the story's size, never the corpus's,
+    and each section by ``limits``."""
     with base.reading(store) as conn:
         story_id = base.resolve_prefix(conn, st.c.id, ref)
         if story_id is None:
@@ -152,23 +169,58 @@ def story_dossier(store: Store, ref: str) -> StoryDossier | None:
         documents = _sources(conn, story_id)
         ids = [doc.id for doc in documents]
         order = {doc_id: i for i, doc_id in enumerate(ids)}
-        people = _story_people(conn, ids)
-        copied, copied_more = _copied(conn, ids, order)
-        discrepancies, discrepancies_more = _discrepancies(conn, story_id)
-        return StoryDossier(
+        more: dict[str, int] = {}
+        people = _story_people(conn, ids, limits.people, more)
+        copied, more["copied"] = _copied(conn, ids, order, limits)
+        discrepancies, more["discrepancies"] = _discrepancies(conn, story_id, limits.discrepancies)
+        timeline = story_timeline(conn, story_id, limit=limits.events + 1)
+        claims = sorted(story_claims(conn, ids, SECTION_LIMIT), key=lambda c: (order.get(c.document, 0), c.start))
+        quotes = _first_quotes(by_speaker(story_quotes(conn, story_id, ids, SECTION_LIMIT), order), limits.quotes,
+                               more)
+        if len(timeline) > limits.events:
+            more["events"] = _timeline_size(conn, story_id) - limits.events
+        more["claims"] = max(0, len(claims) - limits.claims)
+        dossier = StoryDossier(
             story=summary, documents=documents,
             people=[p for p in people if p.type == "person"],
             organisations=[p for p in people if p.type == "organisation"],
-            timeline=story_timeline(conn, story_id),
-            quotes=by_speaker(story_quotes(conn, story_id, ids, SECTION_LIMIT), order),
-            claims=sorted(story_claims(conn, ids, SECTION_LIMIT), key=lambda c: (order.get(c.document, 0), c.start)),
-            copied=copied,
-            discrepancies=discrepancies,
-            storyline_stories=_storyline(conn, summary.storyline),
-            blocks=_blocks(conn, ids),
-            copied_more=copied_more,
-            discrepancies_more=discrepancies_more,
+            timeline=timeline[: limits.events], quotes=quotes, claims=claims[: limits.claims], copied=copied,
+            discrepancies=discrepancies, storyline_stories=_storyline(conn, summary.storyline),
+            more={k: v for k, v in more.items() if v > 0},
         )
+        dossier.blocks = _blocks(conn, _cited(dossier))
+        return dossier
+
+
+def _cited(d: StoryDossier) -> list[str]:
+    """The documents a dossier points into (their layout says which paragraph a span is in)."""
+    found = {e.document for e in d.timeline} | {c.document for c in d.claims}
+    found |= {s.document for group in d.quotes for q in group.quotes for s in q.sources}
+    found |= {side.document for x in d.discrepancies for side in x.sides}
+    found |= {side.document for g in d.copied for p in g.passages for side in (p.copy, p.original)}
+    found |= {s.document for p in d.people + d.organisations for r in p.roles for s in r.sources}
+    return sorted(found)
+
+
+def _timeline_size(conn: Connection, story_id: str) -> int:
+    t, ev = schema.timeline_entries, schema.events
+    merged = conn.execute(select(func.count()).select_from(t).where(t.c.story == story_id)).scalar() or 0
+    return int(merged or conn.execute(select(func.count()).select_from(ev).where(ev.c.story == story_id)).scalar() or 0)
+
+
+def _first_quotes(speakers: list[SpeakerQuotes], limit: int, more: dict[str, int]) -> list[SpeakerQuotes]:
+    """The speakers in order with their quotes, up to ``limit`` quotes in all (the rest counted in ``more``)."""
+    kept: list[SpeakerQuotes] = []
+    room = limit
+    for speaker in speakers:
+        if room <= 0:
+            more["speakers"] = more.get("speakers", 0) + 1
+            more["quotes"] = more.get("quotes", 0) + len(speaker.quotes)
+            continue
+        kept.append(SpeakerQuotes(speaker.name, speaker.speaker, speaker.quotes[:room]))
+        more["quotes"] = more.get("quotes", 0) + max(0, len(speaker.quotes) - room)
+        room -= len(kept[-1].quotes)
+    return kept
 
 
 def _sources(conn: Connection, story_id: str) -> list[DocumentSummary]:
@@ -176,33 +228,40 @@ def _sources(conn: Connection, story_id: str) -> list[DocumentSummary]:
     return [base.summary(r) for r in conn.execute(query)]
 
 
-def _story_people(conn: Connection, ids: list[str]) -> list[StoryPerson]:
-    """Who speaks, acts or holds a role in the story's documents, most quoted there first."""
+def _story_people(conn: Connection, ids: list[str], limit: int, more: dict[str, int]) -> list[StoryPerson]:
+    """Who speaks, acts or holds a role in the story's documents: the most quoted there first (then those
+    with the most role mentions), ``limit`` of them with their roles in the story."""
     from storyline.views.people import roles_of
 
     q, a, r = schema.quotes, schema.event_actors, schema.roles
-    found: set[str] = set()
     quoted: Counter[str] = Counter()
+    held: Counter[str] = Counter()
+    acting: set[str] = set()
     for part in base.parts(ids):
-        for row in conn.execute(select(q.c.speaker).where(q.c.document.in_(part), q.c.speaker.is_not(None))):
-            quoted[row.speaker] += 1
-        named = union(select(a.c.entity.label("id")).where(a.c.document.in_(part), a.c.entity.is_not(None)),
-                      select(r.c.entity.label("id")).where(r.c.document.in_(part), r.c.entity.is_not(None)))
-        found |= set(conn.execute(named).scalars())
-    found |= set(quoted)
-    rows = list(conn.execute(select(e).where(e.c.id.in_(sorted(found)))))
-    roles = roles_of(conn, [x.id for x in rows], ids, sources=20)
-    people = [StoryPerson(x.id, x.name, x.type, roles.get(x.id, []), quoted[x.id]) for x in rows]
-    return sorted(people, key=lambda p: (-p.quotes, -sum(x.mentions for x in p.roles), p.name))
+        quoted.update(conn.execute(select(q.c.speaker).where(q.c.document.in_(part), q.c.speaker.is_not(None)))
+                      .scalars())
+        held.update(dict(conn.execute(select(r.c.entity, func.count()).where(r.c.document.in_(part),
+                                                                              r.c.entity.is_not(None))
+                                      .group_by(r.c.entity)).all()))
+        acting |= set(conn.execute(select(a.c.entity).where(a.c.document.in_(part), a.c.entity.is_not(None))
+                                   .distinct()).scalars())
+    found = set(quoted) | set(held) | acting
+    rows = {x.id: x for x in conn.execute(select(e).where(e.c.id.in_(sorted(found))))}
+    ranked = sorted(rows.values(), key=lambda x: (-quoted[x.id], -held[x.id], x.name))
+    more["people"] = max(0, len(ranked) - limit)
+    chosen = ranked[:limit]
+    roles = roles_of(conn, [x.id for x in chosen], ids, sources=20)
+    return [StoryPerson(x.id, x.name, x.type, roles.get(x.id, []), quoted[x.id]) for x in chosen]
 
 
 def _side(doc: DocumentSummary | None, doc_id: str, start: int, end: int, excerpts: dict[Any, Any]) -> Side:
     return Side(doc_id, start, end, doc.title if doc else doc_id, excerpts[(doc_id, start, end)])
 
 
-def _copied(conn: Connection, ids: list[str], order: dict[str, int]) -> tuple[list[CopiedFrom], int]:
+def _copied(conn: Connection, ids: list[str], order: dict[str, int], limits: DossierLimits
+            ) -> tuple[list[CopiedFrom], int]:
     """Copied passages touching the story, grouped by the document they were copied from (the story's sources
-    first, in source order; at most ``COPIED_SOURCES`` sources and ``COPIED_PER_SOURCE`` passages each listed),
+    first, in source order; ``limits`` says how many sources and passages each are listed),
     and how many passages of unlisted sources there are."""
     rows: list[Any] = []
     ru = schema.reuse
@@ -213,26 +272,27 @@ def _copied(conn: Connection, ids: list[str], order: dict[str, int]) -> tuple[li
     grouped: dict[str, list[Any]] = defaultdict(list)
     for r in rows:
         grouped[r.a].append(r)
-    listed = dict(list(grouped.items())[:COPIED_SOURCES])
-    shown = [r for found in listed.values() for r in found[:COPIED_PER_SOURCE]]
+    listed = dict(list(grouped.items())[: limits.copied_sources])
+    each = limits.copied_passages
+    shown = [r for found in listed.values() for r in found[:each]]
     docs = base.summaries(conn, [x for r in shown for x in (r.a, r.b)])
     text = base.excerpts(conn, [(r.a, r.a_start, r.a_end) for r in shown] + [(r.b, r.b_start, r.b_end) for r in shown])
     out = [CopiedFrom(docs[a], [CopiedPassage(_side(docs.get(r.b), r.b, r.b_start, r.b_end, text),
                                               _side(docs.get(r.a), r.a, r.a_start, r.a_end, text), r.similarity)
-                                for r in found[:COPIED_PER_SOURCE]], max(0, len(found) - COPIED_PER_SOURCE))
+                                for r in found[:each]], max(0, len(found) - each))
            for a, found in listed.items() if a in docs]
     return out, sum(len(found) for a, found in grouped.items() if a not in listed)
 
 
-def _discrepancies(conn: Connection, story_id: str) -> tuple[list[DiscrepancyRow], int]:
-    """A story's discrepancies (at most ``DISCREPANCIES``, by kind) and how many more there are."""
+def _discrepancies(conn: Connection, story_id: str, limit: int) -> tuple[list[DiscrepancyRow], int]:
+    """A story's discrepancies (at most ``limit``, by kind) and how many more there are."""
     x, sp = schema.discrepancies, schema.discrepancy_spans
     rows = list(conn.execute(select(x).where(x.c.story == story_id).order_by(x.c.kind, x.c.id)
-                             .limit(DISCREPANCIES + 1)))
+                             .limit(limit + 1)))
     more = 0
-    if len(rows) > DISCREPANCIES:
+    if len(rows) > limit:
         total = conn.execute(select(func.count()).select_from(x).where(x.c.story == story_id)).scalar() or 0
-        rows, more = rows[:DISCREPANCIES], int(total) - DISCREPANCIES
+        rows, more = rows[:limit], int(total) - limit
     spans = list(conn.execute(select(sp).where(sp.c.discrepancy.in_([r.id for r in rows]))
                               .order_by(sp.c.discrepancy, sp.c.position)))
     docs = base.summaries(conn, [s.document for s in spans])

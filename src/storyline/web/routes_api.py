@@ -46,7 +46,7 @@ def api_stories(request: Request, limit: int = Query(100, ge=1, le=1000), offset
 
 @router.get("/stories/{story_id}", summary="The dossier of one story")
 def api_story(request: Request, story_id: str) -> Record:
-    d = views.story_dossier(context_of(request).store, story_id)
+    d = views.story_dossier(context_of(request).store, story_id, views.FULL)
     if d is None:
         raise HTTPException(404, f"No story with id {story_id!r}.")
     return _json(d)

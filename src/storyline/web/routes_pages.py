@@ -80,7 +80,7 @@ def _excerpt(side: views.Side) -> Markup:
 def story_report(request: Request, story_id: str, fmt: Literal["html", "md", "pdf"]) -> Response:
     from storyline.report.dossier import render_report
 
-    d = views.story_dossier(context_of(request).store, story_id)
+    d = views.story_dossier(context_of(request).store, story_id, views.FULL)
     if d is None:
         raise HTTPException(404, f"No story with id {story_id!r}.")
     try:
