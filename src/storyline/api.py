@@ -348,3 +348,24 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, read
     from storyline.web import serve as run_server
 
     run_server(db, host=host, port=port, read_only=read_only, token=token)
+
+
+# --- corrections: `storyline fix ...` (storyline.api_corrections) ---------------------------------------
+
+from storyline.api_corrections import (  # noqa: E402
+    fix_date,
+    fix_log,
+    fix_merge,
+    fix_reject,
+    fix_rename,
+    fix_speaker,
+    fix_split,
+    fix_story,
+    fix_storyline_join,
+    fix_storyline_split,
+    fix_type,
+    fix_undo,
+)
+
+FIX_FUNCTIONS = (fix_merge, fix_split, fix_rename, fix_type, fix_reject, fix_speaker, fix_date, fix_story,
+                 fix_storyline_join, fix_storyline_split, fix_log, fix_undo)

@@ -188,12 +188,18 @@ def _facts_as_rows(conn: Connection) -> None:
         table.drop(conn)
 
 
+def _corrections(conn: Connection) -> None:
+    """The corrections log (storyline.corrections): the reporter's fixes, kept apart from what the machine found."""
+    schema.corrections.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, annotations, ingest errors, links, state, full-text index", _initial),
     Migration(2, "link membership and per-document reuse share", _link_members),
     Migration(3, "incremental link index (run `storyline link` once to relink an older corpus)", _link_index),
     Migration(4, "person identities filed under first names", _identity_keys),
     Migration(5, "facts as rows: entities, quotes, events, claims, stories, ... (docs/schema.md)", _facts_as_rows),
+    Migration(6, "corrections log: merges, splits, renames, rejections, speakers, dates, story moves", _corrections),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -473,3 +473,22 @@ timeline_entries = Table(
 FACT_TABLES = (document_entities, mentions, roles, timexes, blocks, quotes, events, event_actors, claims)
 LINK_TABLES = (entities, storylines, stories, story_documents, storyline_stories, quote_groups, quote_group_sources,
                reuse, document_links, discrepancies, discrepancy_spans, timeline_entries)
+
+# --- corrections (migration 6) ---------------------------------------------------------------------------
+
+corrections = Table(
+    "corrections",  # the reporter's fixes, re-applied to the fact rows after every annotation and link
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(24), nullable=False),  # merge, split, rename, type, reject, speaker, date, story, ...
+    Column("anchor", Text, nullable=False),  # JSON: what it applies to, by stable anchors (storyline.corrections)
+    Column("value", Text, nullable=False, default="null"),  # JSON: the value it sets
+    Column("document", String(32)),  # the document a span anchor points into (re-applied after annotating it)
+    Column("who", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("note", Text),
+    Column("status", String(16), nullable=False),  # applied, orphaned (anchor gone), undone
+    Column("detail", Text),  # what the last application found
+    Column("checked_at", String(32)),
+    Index("ix_corrections_document", "document"),
+)

@@ -268,6 +268,7 @@ class Store:
                 outputs.clear_outputs(conn, [kind])
                 touched |= outputs.write_outputs(conn, [(kind, obj_id, payload) for obj_id, payload, _ in items])
             facts.recount_entities(conn, touched)
+            _apply_corrections(conn)
 
     def count_rows(self, table: str) -> int:
         """How many rows one table holds (``quotes``, ``stories``, ...)."""
@@ -294,6 +295,7 @@ class Store:
                 identities[doc][local] = entity
             facts.set_identities(conn, identities)
             facts.recount_entities(conn, {entity for _, _, entity in pairs})
+            _apply_corrections(conn)
 
     # --- the link index ------------------------------------------------------
 
@@ -311,6 +313,7 @@ class Store:
             index = SqlLinkIndex(conn)
             yield index
             index.flush()
+            _apply_corrections(conn)
 
     def unlinked_documents(self) -> list[tuple[str, str | None]]:
         """(id, published) of the documents corpus linking has not seen yet, in ingest order."""
@@ -344,6 +347,7 @@ def _write_annotations(conn: Connection, annotations: Annotations, doc: Document
         facts.insert_document_facts(conn, doc, annotations)
     else:
         facts.write_document_facts(conn, doc, annotations)
+        _apply_corrections(conn, [doc.id])
     a = schema.annotations
     if not new:
         conn.execute(delete(a).where(a.c.doc_id == annotations.doc_id))
@@ -355,3 +359,10 @@ def _write_annotations(conn: Connection, annotations: Annotations, doc: Document
             updated_at=_now(),
         )
     )
+
+
+def _apply_corrections(conn: Connection, documents: list[str] | None = None) -> None:
+    """The reporter's corrections, applied again to rows just written (storyline.corrections)."""
+    from storyline.corrections.apply import apply_corrections
+
+    apply_corrections(conn, documents)

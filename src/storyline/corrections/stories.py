@@ -1,0 +1,52 @@
+"""A story's rows made again after the reporter moved documents in or out of it.
+
+The size and dates come from its documents; the merged timeline and the discrepancies are made by
+the linking code itself (:func:`storyline.link.timeline.story_timeline`,
+:func:`storyline.link.discrepancies.find_discrepancies`) over the documents the story holds now,
+and written as linking writes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, delete, select, update
+
+from storyline import timex3
+from storyline.link.discrepancies import find_discrepancies
+from storyline.link.quotes import document_quote_groups
+from storyline.link.timeline import story_timeline
+from storyline.model import Story, Timeline
+from storyline.store import outputs, schema
+from storyline.store.link_index import SqlLinkIndex
+from storyline.store.rows import day_span
+
+__all__ = ["refresh_story_rows"]
+
+st, sd, d = schema.stories, schema.story_documents, schema.documents
+
+
+def refresh_story_rows(conn: Connection, ids: Sequence[str]) -> None:
+    """Size, dates, merged timeline and discrepancies of each story, from its documents now."""
+    index = SqlLinkIndex(conn)
+    for story_id in ids:
+        members = conn.execute(select(sd.c.document, d.c.published).select_from(sd.join(d, d.c.id == sd.c.document))
+                               .where(sd.c.story == story_id).order_by(sd.c.position)).all()
+        x = schema.discrepancies
+        conn.execute(delete(x).where(x.c.story == story_id))
+        if not members:
+            conn.execute(delete(st).where(st.c.id == story_id))
+            continue
+        dates = sorted((r.published for r in members if timex3.day_number(r.published) is not None),
+                       key=lambda v: timex3.day_number(v) or 0)
+        first, last = (dates[0], dates[-1]) if dates else (None, None)
+        conn.execute(update(st).where(st.c.id == story_id).values(
+            size=len(members), first_date=first, last_date=last, first_day=day_span(first)[0],
+            last_day=day_span(last)[1]))
+        story = Story(story_id, "", [r.document for r in members], None, first, last)
+        items = index.annotated(story.documents)
+        entity_map = index.entity_map(story.documents)
+        found = find_discrepancies(story, items, entity_map, document_quote_groups(story.documents, index))
+        events = story_timeline(story, items, entity_map)
+        outputs.write_outputs(conn, [("timeline", story_id, Timeline(story_id, events))]
+                              + [("discrepancy", disc.id, disc) for disc in found])
