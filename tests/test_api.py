@@ -24,6 +24,12 @@ MIRRORS = {
     "claims": "claims", "stories": "stories", "story": "story", "demo": "demo", "serve": "serve", "report": "report",
     "datasette-metadata": "datasette_metadata",
 }
+# `storyline fix ...` sub-commands -> their API functions
+FIX_MIRRORS = {
+    "merge": "fix_merge", "split": "fix_split", "rename": "fix_rename", "type": "fix_type", "reject": "fix_reject",
+    "speaker": "fix_speaker", "date": "fix_date", "story": "fix_story", "storyline join": "fix_storyline_join",
+    "storyline split": "fix_storyline_split", "log": "fix_log", "undo": "fix_undo",
+}
 
 
 @pytest.fixture
@@ -33,8 +39,18 @@ def db(tmp_path: Path) -> str:
     return path
 
 
+def test_api_mirrors_every_fix_command() -> None:
+    fix = main.commands["fix"]
+    assert isinstance(fix, click.Group)
+    found = {f"{name} {sub}" if isinstance(c, click.Group) else name: c for name, c in fix.commands.items()
+             for sub in (c.commands if isinstance(c, click.Group) else [""])}
+    assert set(FIX_MIRRORS) == set(found)
+    for command, function in FIX_MIRRORS.items():
+        assert callable(getattr(storyline, function)) and function in storyline.__all__, command
+
+
 def test_api_mirrors_every_cli_command() -> None:
-    assert set(MIRRORS) == set(main.commands), "a CLI command without a Python API function (or the reverse)"
+    assert set(MIRRORS) | {"fix"} == set(main.commands), "a CLI command without a Python API function (or the reverse)"
     for command, function in MIRRORS.items():
         assert callable(getattr(storyline, function)), f"storyline.{function} (mirrors `storyline {command}`)"
         assert function in storyline.__all__

@@ -34,7 +34,7 @@ def unpack_old_database(folder: Path) -> str:
 def test_store_upgrade_0_1_0_database_reads_the_same_facts(tmp_path: Path) -> None:
     db = unpack_old_database(tmp_path)
     store = Store(db)
-    assert store.schema_version() == Store.latest_schema_version() == 5
+    assert store.schema_version() == Store.latest_schema_version() == 6
     with store.reader.connect() as conn:
         tables = set(inspect(conn).get_table_names())
     assert {"quotes", "entities", "stories", "timeline_entries"} <= tables

@@ -199,12 +199,13 @@ def _rename(p: Pass, c: Correction) -> Outcome:
 
 
 def _retype(p: Pass, c: Correction) -> Outcome:
+    """The identity and its mentions change type; each document's own entity keeps the machine's type (so
+    re-annotating a document keeps its link to the identity)."""
     found = anchors.resolve_identity(p.conn, c.anchor)
     if found is None:
         return ORPHANED, f"no identity {c.anchor['name']!r} any more"
     new = c.value["type"]
     p.conn.execute(update(e).where(e.c.id == found, e.c.type != new).values(type=new))
-    p.conn.execute(update(de).where(de.c.entity == found, de.c.type != new).values(type=new))
     m = schema.mentions
     p.conn.execute(update(m).where(m.c.entity == found, m.c.type != new).values(type=new))
     return APPLIED, f"{found} is a {new}"
@@ -228,8 +229,14 @@ def _reject_entity(p: Pass, c: Correction) -> Outcome:
                        .values(speaker=None, speaker_name=None))
         p.conn.execute(delete(e).where(e.c.id == entity_id))
     p.touched |= {row.entity for row in pairs}
-    return APPLIED, f"{len(ids)} identities and {len(pairs)} document entities named {name!r} rejected" \
-        if ids or pairs else f"nothing called {name!r} is a {type_} now"
+    if not ids and not pairs:
+        return APPLIED, f"nothing called {name!r} is a {type_} now"
+    return APPLIED, f"{name!r} rejected: {_count(len(ids), 'identity', 'identities')}, " \
+        f"{_count(len(pairs), 'document entity', 'document entities')}"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _drop_local(conn: Connection, document: str, local: str) -> None:

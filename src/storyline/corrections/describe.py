@@ -21,7 +21,7 @@ def describe(c: Correction) -> str:
     if c.kind == "split":
         where = f"mention {a['mention'][0]}-{a['mention'][1]}" if a.get("mention") else f"{a['name']!r}"
         into = f"into {v['into']['name']!r}" if v.get("into") else "into an identity of its own"
-        return f"split {where} of document {a['document'][:10]} out of {a['identity']['name']!r} {into}"
+        return f"split {where} of {a['document'][:10]} from {a['identity']['name']!r} ({a['identity']['id']}) {into}"
     if c.kind == "rename":
         return f"rename {a['name']!r} to {v['name']!r}"
     if c.kind == "type":

@@ -26,6 +26,12 @@ __all__ = ["refresh_story_rows"]
 st, sd, d = schema.stories, schema.story_documents, schema.documents
 
 
+def renumber_storyline(conn: Connection, line: str) -> None:
+    from storyline.corrections.apply import renumber_storyline as renumber
+
+    renumber(conn, line)
+
+
 def refresh_story_rows(conn: Connection, ids: Sequence[str]) -> None:
     """Size, dates, merged timeline and discrepancies of each story, from its documents now."""
     index = SqlLinkIndex(conn)
@@ -35,7 +41,10 @@ def refresh_story_rows(conn: Connection, ids: Sequence[str]) -> None:
         x = schema.discrepancies
         conn.execute(delete(x).where(x.c.story == story_id))
         if not members:
+            line = conn.execute(select(st.c.storyline).where(st.c.id == story_id)).scalar()
             conn.execute(delete(st).where(st.c.id == story_id))
+            if line is not None:
+                renumber_storyline(conn, line)
             continue
         dates = sorted((r.published for r in members if timex3.day_number(r.published) is not None),
                        key=lambda v: timex3.day_number(v) or 0)

@@ -101,8 +101,19 @@ def document_view(view: DocumentView) -> Group:
     parts.append(Text(f"{len(view.entities)} entities, {len(view.quotes)} quotes, {len(view.events)} events, "
                       f"{len(view.claims)} claims"))
     for q in view.quotes:
-        parts.append(Text(f"  [{q.start}:{q.end}] {q.speaker_name or '(unattributed)'}: “{_clip(q.text, 90)}”"))
+        parts.append(Text(f"  {_local(q.id)} [{q.start}:{q.end}] {q.speaker_name or '(unattributed)'}: "
+                          f"“{_clip(q.text, 90)}”"))
+    for e in view.events:
+        parts.append(Text(f"  {_local(e.id)} [{e.start}:{e.end}] {e.short_when}: {_clip(e.text, 90)}"))
+    for c in view.claims:
+        parts.append(Text(f"  {_local(c.id)} [{c.start}:{c.end}] {c.kind} by {c.claimant_name or '?'}: "
+                          f"{_clip(c.content or c.text, 80)}"))
     return Group(*parts)
+
+
+def _local(fact_id: str) -> str:
+    """A fact's id within its document (``q3``), which `storyline fix` takes as DOC:q3."""
+    return fact_id.rpartition(":")[2]
 
 
 def search_results(results: SearchResults) -> Table:

@@ -21,7 +21,7 @@ __all__ = ["EXPORT_VERSION", "LISTS", "records"]
 EXPORT_VERSION = 1
 LISTS = (
     "documents", "entities", "quotes", "events", "claims", "stories", "storylines", "reuse", "discrepancies",
-    "quote_groups", "document_links", "timelines",
+    "quote_groups", "document_links", "timelines", "corrections",
 )
 BATCH = 500
 PARENTS = 50  # stories, quote groups, identities per batch: each carries all its events, sources or roles
@@ -300,6 +300,12 @@ def _timelines(store: Store) -> Iterator[Record]:
                     for e in entries[s.id]]}
 
 
+def _corrections(store: Store) -> Iterator[Record]:
+    from storyline.views.corrections import correction_records
+
+    return correction_records(store)
+
+
 READERS: dict[str, Callable[[Store], Iterator[Record]]] = {
     "documents": _documents,
     "entities": _entities,
@@ -313,6 +319,7 @@ READERS: dict[str, Callable[[Store], Iterator[Record]]] = {
     "quote_groups": _quote_groups,
     "document_links": _document_links,
     "timelines": _timelines,
+    "corrections": _corrections,
 }
 
 
