@@ -28,4 +28,4 @@ test: install-test
 
 ## Run the benchmarks (needs ../shared/data for the quality ones).
 bench: install-test
-	for b in ingest pipeline timex attribution entities clustering coref; do $(BIN)/python bench/$$b.py || exit 1; done
+	for b in ingest pipeline timex timeline attribution entities clustering coref; do $(BIN)/python bench/$$b.py || exit 1; done

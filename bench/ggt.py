@@ -1,9 +1,11 @@
 """Quote attribution scored the Gender Gap Tracker (GGT) way, run end to end through the real CLI.
 
-    python bench/ggt.py [--data DIR] [--keep] [--errors N]
+    python bench/ggt.py [--data DIR] [--keep] [--errors N] [--errors-split tune|heldout|all]
 
 Default data: ``tests/fixtures/ggt_sample`` (our own GGT-style development set: original articles
-annotated by the GGT guidelines). ``--data`` takes any folder in the same format as the withheld GGT copy
+annotated by the GGT guidelines, built from ``source/`` by ``make_sample.py``; ``docs.jsonl`` marks each
+article ``split`` "tune" (rules may be tuned on it) or "heldout" (never looked at while tuning); figures
+are printed for each split and for all; ``--errors`` lists the tune split's errors unless told otherwise). ``--data`` takes any folder in the same format as the withheld GGT copy
 (``docs.jsonl``, ``text/<doc_id>.txt``, ``quotes.jsonl``; see ../shared/data/quotes/ggt/SOURCE.md).
 
 What it does, exactly as an outside evaluation would:
@@ -28,7 +30,10 @@ What it does, exactly as an outside evaluation would:
    normalisation (punctuation, possessive, leading "the", honorifics removed), when one is a trailing part
    of the other ("Okafor" / "Grace Okafor") or when one is the other's initials ("RCMP"). Wrong names are
    split into those naming another person or body (misattributions, the worst error) and unresolved
-   descriptions ("the judge").
+   descriptions ("the judge"). *Person-entity precision*: of the found quotes whose exported ``speaker`` is a
+   person entity, the share naming the reference; *attribution precision*: the same over every non-empty
+   ``speaker_name`` (a description there counts as wrong); *resolved-speaker recall*: right names over all
+   gold quotes (found or not) -- the three figures an outside evaluation of issue 15 reads.
 
 Prints a table beside GGT V7.0's published figures (on their 98 withheld articles, not on this data) and,
 as its last line, one JSON object with the figures (percent, 2 decimals).
@@ -92,6 +97,7 @@ class PredQuote:
     speaker_span: Span | None
     speaker_name: str | None
     kind: str = ""
+    speaker_type: str | None = None  # entity type of the exported ``speaker`` (person, organisation...), if any
 
 
 @dataclass
@@ -101,6 +107,7 @@ class Article:
     gold: list[GoldQuote]
     pred: list[PredQuote] = field(default_factory=list)
     aligned: bool = False  # the exported text differed and offsets were mapped
+    split: str = ""  # our sample: "tune" (rules may be tuned on it) or "heldout" (never looked at while tuning)
 
 
 # ---------------------------------------------------------------- loading
@@ -119,7 +126,7 @@ def load_gold(root: Path) -> dict[str, Article]:
         if line.strip():
             doc = json.loads(line)
             text = (root / doc["text_file"]).read_text(encoding="utf-8")
-            articles[doc["doc_id"]] = Article(doc["doc_id"], text, [])
+            articles[doc["doc_id"]] = Article(doc["doc_id"], text, [], split=str(doc.get("split") or ""))
     for line in (root / "quotes.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -130,19 +137,21 @@ def load_gold(root: Path) -> dict[str, Article]:
     return articles
 
 
-def _pred_quote(record: dict[str, Any]) -> PredQuote:
+def _pred_quote(record: dict[str, Any], types: dict[str, str]) -> PredQuote:
     mention = record.get("speaker_mention")
     return PredQuote((int(record["start"]), int(record["end"])), record.get("text") or "",
                      (int(mention["start"]), int(mention["end"])) if mention else None,
-                     record.get("speaker_name"), record.get("kind") or "")
+                     record.get("speaker_name"), record.get("kind") or "",
+                     types.get(record.get("speaker") or ""))
 
 
 def attach_predictions(articles: dict[str, Article], export: dict[str, Any]) -> list[str]:
     """Fill each article's predictions from an export object; returns problems (unmatched documents)."""
     problems: list[str] = []
     by_doc: dict[str, list[PredQuote]] = {}
+    types = {str(e["id"]): str(e.get("type")) for e in export.get("entities", [])}
     for record in export.get("quotes", []):
-        by_doc.setdefault(record["document"], []).append(_pred_quote(record))
+        by_doc.setdefault(record["document"], []).append(_pred_quote(record, types))
     for doc in export.get("documents", []):
         stem = Path(str(doc.get("source") or "").split("#")[0]).stem
         article = articles.get(stem)
@@ -187,7 +196,8 @@ def map_span(span: Span | None, mapping: Sequence[int]) -> Span | None:
 
 def map_quote(quote: PredQuote, mapping: Sequence[int]) -> PredQuote:
     span = map_span(quote.span, mapping) or quote.span
-    return PredQuote(span, quote.text, map_span(quote.speaker_span, mapping), quote.speaker_name, quote.kind)
+    return PredQuote(span, quote.text, map_span(quote.speaker_span, mapping), quote.speaker_name, quote.kind,
+                     quote.speaker_type)
 
 
 # ---------------------------------------------------------------- GGT metric
@@ -297,6 +307,7 @@ class Scores:
     unique: list[int] = field(default_factory=lambda: [0, 0, 0])  # the same over distinct spans
     # correct, attributed, found with reference, wrong and naming someone else (not a description)
     resolved: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    person: list[int] = field(default_factory=lambda: [0, 0])  # right, found quotes given to a person entity
     documents: int = 0
     gold_quotes: int = 0
     aligned_documents: int = 0
@@ -311,6 +322,9 @@ def _count_resolved(scores: Scores, gold: GoldQuote, pred: PredQuote) -> None:
         right = names_match(pred.speaker_name, gold.reference)
         scores.resolved[0] += int(right)
         scores.resolved[3] += int(not right and not is_description(pred.speaker_name))
+        if pred.speaker_type == "person":
+            scores.person[0] += int(right)
+            scores.person[1] += 1
 
 
 def score_article(article: Article, scores: Scores) -> None:
@@ -388,6 +402,9 @@ def figures(scores: Scores) -> dict[str, Any]:
     out["resolved_speaker_precision"] = ratio(correct, attributed)
     out["resolved_speaker_recall"] = ratio(correct, with_ref)
     out["resolved_speaker_other_name"] = other
+    out["person_entity_precision"] = ratio(*scores.person)
+    out["attribution_precision"] = out["resolved_speaker_precision"]
+    out["resolved_speaker_recall_all"] = ratio(correct, scores.gold_quotes)
     out.update({"documents": scores.documents, "gold_quotes": scores.gold_quotes,
                 "aligned_documents": scores.aligned_documents, "unit": "percent"})
     return out
@@ -466,9 +483,37 @@ def print_report(scores: Scores, data: Path) -> None:
           f"(of {with_ref} found quotes with a reference)  [ours; no published figure]")
     print(f"    of the {attributed - correct} wrong names, {other} name another person or body (wrong attribution), "
           f"{attributed - correct - other} are unresolved descriptions ('the judge')")
+    print(f">>> PERSON-ENTITY PRECISION: {fig['person_entity_precision']:.1f}% ({scores.person[0]} of "
+          f"{scores.person[1]} found quotes given to a person entity name the right person)")
+    print(f">>> ATTRIBUTION PRECISION: {fig['attribution_precision']:.1f}% (every non-empty speaker_name; a "
+          f"description counts as wrong)   RESOLVED-SPEAKER RECALL: {fig['resolved_speaker_recall_all']:.1f}% "
+          f"({correct} of all {scores.gold_quotes} gold quotes)")
     print("\nrecall by gold quote type (T = 0.3):")
     for kind, (found, total) in sorted(scores.recall_by_type.items()):
         print(f"  {kind:28}{found:>4} / {total:<4}{ratio(found, total):>7.1f}%")
+
+
+SPLIT_KEYS = ("quotes_f1_t03", "person_entity_precision", "attribution_precision", "resolved_speaker_recall_all")
+
+
+def print_splits(articles: Sequence[Article]) -> dict[str, dict[str, Any]]:
+    """Headline figures for each split of the sample (tune / heldout) and for all articles together."""
+    splits = sorted({a.split for a in articles if a.split})
+    out: dict[str, dict[str, Any]] = {}
+    if not splits:
+        return out
+    print(f"\n{'split':10}{'articles':>9}{'quotes':>8}{'quote F1':>10}{'person P':>10}{'attrib P':>10}"
+          f"{'resolved R':>12}")
+    for name in (*splits, "all"):
+        chosen = [a for a in articles if name in ("all", a.split)]
+        fig = figures(score_corpus(chosen))
+        out[name] = {k: fig[k] for k in SPLIT_KEYS}
+        print(f"{name:10}{len(chosen):>9}{fig['gold_quotes']:>8}" + "".join(f"{fig[k]:>10.1f}" for k in SPLIT_KEYS[:3])
+              + f"{fig['resolved_speaker_recall_all']:>12.1f}")
+    print("(person P: precision of speakers that are person entities; attrib P: of every speaker_name given;\n"
+          " resolved R: quotes whose speaker_name names the gold reference, over all gold quotes.  'heldout'\n"
+          " articles are never used to tune rules: report them as the honest figure.)")
+    return out
 
 
 def _context(text: str, span: Span, width: int = 70) -> str:
@@ -502,6 +547,7 @@ def error_lines(article: Article) -> dict[str, list[str]]:
 
 
 def print_errors(articles: Iterable[Article], limit: int) -> None:
+    """Misses, false quotes and wrong speakers (only of the articles given: by default the tune split)."""
     collected: dict[str, list[str]] = {"missed": [], "false": [], "wrong speaker": []}
     for article in articles:
         for kind, lines in error_lines(article).items():
@@ -520,6 +566,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="GGT-format folder (default: our sample)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (db, export) and print it")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N errors of each kind")
+    parser.add_argument("--errors-split", default="tune", metavar="SPLIT",
+                        help="whose errors --errors prints: tune (default), heldout or all")
     args = parser.parse_args(argv)
     articles = load_gold(args.data)
     work = Path(tempfile.mkdtemp(prefix="storyline-ggt-"))
@@ -534,13 +582,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"warning: {problem}", file=sys.stderr)
     scores = score_corpus(articles.values())
     print_report(scores, args.data)
+    by_split = print_splits(list(articles.values()))
     if args.errors:
-        print_errors(articles.values(), args.errors)
+        print_errors([a for a in articles.values() if args.errors_split in ("all", a.split)
+                      or not a.split], args.errors)
     fig = figures(scores)
     keys = ("quotes_f1_t03", "quotes_f1_t08", "speaker_match_t03", "resolved_speaker_precision",
-            "resolved_speaker_recall", "documents", "gold_quotes")
+            "resolved_speaker_recall", "person_entity_precision", "attribution_precision",
+            "resolved_speaker_recall_all", "documents", "gold_quotes")
     print(json.dumps({**{k: fig[k] for k in keys}, "aligned_documents": fig["aligned_documents"],
-                      "speakers_indep_f1": fig["speakers_indep_f1"], "unit": "percent"}))
+                      "speakers_indep_f1": fig["speakers_indep_f1"], "splits": by_split, "unit": "percent"}))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
-"""Ingest speed: documents/s and MB/s for generated articles (HTML files + JSON Lines), peak memory, DB size.
+"""Ingest speed: documents/s and MB/s for generated articles (HTML files + JSON Lines), peak memory, DB size;
+and OCR: pages/s and character accuracy on scanned pages rendered from known text (the demo corpus's own letters
+and articles, typeset, rendered and scanned at test time), read back through the PDF reader.
 
-    python bench/ingest.py [--count 10000] [--jobs 1] [--no-annotate]
+    python bench/ingest.py [--count 10000] [--jobs 1] [--no-annotate] [--ocr-pages 6] [--ocr-only]
 
 Prints a table and, as its last line, one JSON object with the figures.
 """
@@ -18,6 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import write_corpus
+
+from ocr_pages import ocr_figures
 
 from storyline.ingest import IngestOptions
 from storyline.ingest.batch import IngestSettings, ingest_sources
@@ -63,15 +67,28 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--no-annotate", action="store_true", help="measure reading and storing only")
+    parser.add_argument("--ocr-pages", type=int, default=6, help="scanned pages per OCR condition (0: no OCR run)")
+    parser.add_argument("--ocr-only", action="store_true", help="only the OCR measurements")
     args = parser.parse_args()
-    figures = run(args.count, args.jobs, not args.no_annotate)
-    print(f"storyline ingest benchmark: {args.count} generated articles (half HTML files, half JSON Lines)")
-    print(f"{'measure':<28}{'storyline':>14}{'published':>14}")
-    for key in ("documents", "problems", "input_mb", "seconds", "docs_per_s", "mb_per_s", "peak_rss_mb",
-                "db_mb_per_1000_docs"):
-        print(f"{key:<28}{figures[key]!s:>14}{'—':>14}")
-    print("(no published figure for this corpus: generated data; annotation "
-          + ("included" if not args.no_annotate else "skipped") + ", linking excluded)")
+    figures: dict[str, float | int | str] = {}
+    if not args.ocr_only:
+        figures.update(run(args.count, args.jobs, not args.no_annotate))
+        print(f"storyline ingest benchmark: {args.count} generated articles (half HTML files, half JSON Lines)")
+        print(f"{'measure':<28}{'storyline':>14}{'published':>14}")
+        for key in ("documents", "problems", "input_mb", "seconds", "docs_per_s", "mb_per_s", "peak_rss_mb",
+                    "db_mb_per_1000_docs"):
+            print(f"{key:<28}{figures[key]!s:>14}{'—':>14}")
+        print("(no published figure for this corpus: generated data; annotation "
+              + ("included" if not args.no_annotate else "skipped") + ", linking excluded)")
+    if args.ocr_pages > 0:
+        ocr = ocr_figures(args.ocr_pages)
+        figures.update(ocr)
+        print(f"\nOCR (Tesseract {ocr['tesseract']}): {args.ocr_pages} A4 pages per condition, rendered from known text")
+        print(f"{'measure':<40}{'storyline':>12}{'published':>12}")
+        for key in [k for k in ocr if k.startswith(("ocr_pages_per_s", "ocr_char_accuracy"))]:
+            print(f"{key:<40}{ocr[key]!s:>12}{'—':>12}")
+        print("(pages/s: PDF reader end to end, page rendering included, one process; character accuracy:\n"
+              " 1 - edit distance / source length, whitespace collapsed; no published figure for these pages)")
     print(json.dumps(figures))
 
 

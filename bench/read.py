@@ -198,7 +198,7 @@ def one_size(count: int, args: argparse.Namespace) -> dict[str, Any]:
     rng = random.Random(7)
     urls = targets(db, rng)
     row: dict[str, Any] = {"documents": count, **built}
-    with TestClient(create_app(db, read_only=True)) as client:
+    with TestClient(create_app(db, read_only=True), base_url="http://127.0.0.1") as client:
         time_pages(client, urls, 3, rng)  # warm the page cache and templates
         row["idle"] = time_pages(client, urls, args.requests, rng)
         row["cli_s"] = cli_reads(db, urls["story"][-1].rsplit("/", 1)[1], args.repeat)

@@ -1,14 +1,17 @@
 """Scaling: ingest and link 1,000 and 10,000 (and with --full 100,000) generated articles.
 
     python bench/scale.py [--sizes 1000 10000] [--full] [--jobs 2] [--docs-per-day 55]
+    python bench/scale.py --sizes 10000 --docs-per-day 5.5 20 55   # one run per density
 
 By default affairs start within the same five years at every size, so a larger corpus is also a denser one
 (more stories running at once). ``--docs-per-day D`` spreads each corpus over ``size / D`` days instead,
-so that every size has the density of the 100,000-article corpus (D = 55) and only its size grows.
+so that every size has the density of the 100,000-article corpus (D = 55) and only its size grows; with
+several densities, every size runs at each.
 
-Each size runs in a fresh process so peak memory is its own. Prints time and peak
-memory per size, the growth factor per 10x more documents (10 = linear), and as its
-last line one JSON object with the figures.
+Each run is a fresh process so peak memory is its own. Prints time and peak memory per run, the growth
+factor per 10x more documents (10 = linear), story and storyline precision and recall by density (against
+the generator's affairs: look-alike affairs share councils, leaders and topics, and get denser as more run
+at once), and as its last line one JSON object with the figures.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import product
 from pathlib import Path
 from typing import Any
 
@@ -98,35 +102,62 @@ class TenthClock:
         return [round(1000 * (t1 - t0) / (d1 - d0), 1) for (d0, t0), (d1, t1) in pairs if d1 > d0]
 
 
+def run_child(n: int, jobs: int, docs_per_day: float | None) -> dict[str, Any]:
+    density = ["--docs-per-day", str(docs_per_day)] if docs_per_day else []
+    out = subprocess.run([sys.executable, __file__, "--child", str(n), "--jobs", str(jobs), *density],
+                         check=True, capture_output=True, text=True).stdout
+    row: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    row["docs_per_day"] = round(n / row["span_days"], 1)
+    return row
+
+
+def print_run(row: dict[str, Any]) -> None:
+    print(f"{row['documents']:>8} docs over {row['span_days']} days: ingest {row['ingest_s']:>8}s  "
+          f"link {row['link_s']:>8}s  peak {row['peak_rss_mb']:>8} MB  "
+          f"stories {row['stories']} for {row['affairs']} affairs\n"
+          f"          link ms per document, by tenth of the corpus: {row['link_ms_per_doc_by_tenth']}", flush=True)
+
+
+def print_quality(rows: list[dict[str, Any]]) -> None:
+    print("\nquality by density (BCubed against the generator's affairs; a follow-up weeks later is a new story,"
+          " its storyline joins it back)")
+    print(f"{'documents':>9} {'days':>5} {'docs/day':>8} {'story P':>8} {'story R':>8} {'story F1':>8} "
+          f"{'line P':>7} {'line R':>7} {'line F1':>7}")
+    for r in sorted(rows, key=lambda r: (r["docs_per_day"], r["documents"])):
+        print(f"{r['documents']:>9} {r['span_days']:>5} {r['docs_per_day']:>8} {r['bcubed_p']:>8} {r['bcubed_r']:>8} "
+              f"{r['bcubed_f1']:>8} {r['storyline_bcubed_p']:>7} {r['storyline_bcubed_r']:>7} "
+              f"{r['storyline_bcubed_f1']:>7}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--full", action="store_true", help="also run 100,000 documents (long; not for CI)")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--docs-per-day", type=float, help="spread each corpus over size / D days (same density)")
+    parser.add_argument("--docs-per-day", type=float, nargs="+",
+                        help="spread each corpus over size / D days (same density); several: one run per density")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(one_size(args.child, args.jobs, args.docs_per_day)))
+        density = args.docs_per_day[0] if args.docs_per_day else None
+        print(json.dumps(one_size(args.child, args.jobs, density)))
         return
     sizes = args.sizes + ([100_000] if args.full else [])
+    densities: list[float | None] = list(args.docs_per_day or [None])
     rows = []
-    for n in sizes:
-        density = ["--docs-per-day", str(args.docs_per_day)] if args.docs_per_day else []
-        out = subprocess.run([sys.executable, __file__, "--child", str(n), "--jobs", str(args.jobs), *density],
-                             check=True, capture_output=True, text=True).stdout
-        rows.append(json.loads(out.strip().splitlines()[-1]))
-        print(f"{n:>8} docs over {rows[-1]['span_days']} days: ingest {rows[-1]['ingest_s']:>8}s  link {rows[-1]['link_s']:>8}s  "
-              f"peak {rows[-1]['peak_rss_mb']:>8} MB  stories {rows[-1]['stories']} for {rows[-1]['affairs']} affairs  "
-              f"BCubed F1 stories {rows[-1]['bcubed_f1']}, storylines {rows[-1]['storyline_bcubed_f1']}\n"
-              f"          link ms per document, by tenth of the corpus: {rows[-1]['link_ms_per_doc_by_tenth']}",
-              flush=True)
-    growth = [round(b["total_s"] / a["total_s"], 2) for a, b in zip(rows, rows[1:])]
-    factors = [round(b / a, 2) for a, b in zip(sizes, sizes[1:])]
-    print(f"time growth per step ({' -> '.join(str(s) for s in sizes)}): {growth} for {factors} times the documents "
-          "(equal numbers = linear)")
-    print(json.dumps({"sizes": sizes, "runs": rows, "growth": growth, "jobs": args.jobs,
-                      "docs_per_day": args.docs_per_day}))
+    for docs_per_day in densities:
+        for n in sizes:
+            rows.append(run_child(n, args.jobs, docs_per_day))
+            print_run(rows[-1])
+    for docs_per_day in densities:
+        runs = [r for r, (d, _) in zip(rows, product(densities, sizes)) if d == docs_per_day]
+        growth = [round(b["total_s"] / a["total_s"], 2) for a, b in zip(runs, runs[1:])]
+        factors = [round(b / a, 2) for a, b in zip(sizes, sizes[1:])]
+        label = f"at {docs_per_day} a day" if docs_per_day else "over five years"
+        print(f"time growth per step ({' -> '.join(str(s) for s in sizes)}, {label}): {growth} for {factors} "
+              "times the documents (equal numbers = linear)")
+    print_quality(rows)
+    print(json.dumps({"sizes": sizes, "runs": rows, "jobs": args.jobs, "docs_per_day": args.docs_per_day}))
 
 
 if __name__ == "__main__":

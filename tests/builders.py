@@ -11,6 +11,7 @@ from storyline.model import (
     Document,
     Entity,
     Event,
+    GroupingEvidence,
     Quote,
     Reuse,
     Role,
@@ -57,9 +58,13 @@ def filled_store(db: str = ":memory:") -> Store:
         ("P2", CorpusEntity("P2", "person", "Grace Hughes", members=[("d1", "e2")]), ["d1"]),
     ])
     store.set_entity_map({"d1:e1": "P1", "d1:e2": "P2"})
+    why = [GroupingEvidence("person", "Grace Hughes", 2, [SpanRef("d1", *span("Grace Hughes")),
+                                                          SpanRef("d2", 6 + span("Grace Hughes")[0], 6 + span("Grace Hughes")[1])])]
     store.write_links({
-        "storyline": [("L1", Storyline("L1", "Misled claim", ["S1"]), [])],
-        "story": [("S1", Story("S1", "Mayor rejects claim", ["d1", "d2"], "L1", "2023-03-15", "2023-03-15"), ["d1", "d2"])],
+        "storyline": [("L1", Storyline("L1", "Misled claim", ["S1"], evidence=[
+            GroupingEvidence("date", "2023", 1, [SpanRef("d1", *span("2023"))], inferred=True)]), [])],
+        "story": [("S1", Story("S1", "Mayor rejects claim", ["d1", "d2"], "L1", "2023-03-15", "2023-03-15",
+                               evidence=why), ["d1", "d2"])],
     })
     store.replace_links("reuse", [("0", Reuse("d1", "d2", 0, len(TEXT), 6, 6 + len(TEXT), 1.0), ["d1", "d2"])])
     store.replace_links("discrepancy", [("X1", Discrepancy("X1", "S1", "claim-denial", "Shah alleges; Hughes denies",

@@ -71,6 +71,13 @@ def load_gold(path: Path = GOLD_PATH) -> Record:
     return data
 
 
+def without_ocr_documents(gold: Record) -> Record:
+    """The key without the documents read by OCR (and everything about them): for machines without Tesseract."""
+    scanned = {d["file"] for d in gold["documents"] if d.get("ocr")}
+    return {key: [r for r in value if r.get("file") not in scanned] if isinstance(value, list) else value
+            for key, value in gold.items()}
+
+
 def source_key(source: str) -> DocKey:
     """(file name, 0-based record or None) for an exported ``documents[].source``."""
     path, _, suffix = source.partition("#")

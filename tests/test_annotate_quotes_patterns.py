@@ -319,6 +319,6 @@ def test_quotes_according_to_a_document_mid_sentence_and_told_a_crowd_that() -> 
     quotes = quotes_of(text, [SMITH, BAKER])
     count = only(quotes, "271")
     assert count.text == "Smith leads Baker by 271 delegates"
-    assert count.speaker_name == "a count by the Press Association"
+    assert (count.speaker_name, count.speaker_kind) == ("Press Association", "document")  # who made the count
     crowd = only(quotes, "stay in the race")
     assert crowd.text == "that he would stay in the race" and crowd.speaker_name == "Tom Baker"

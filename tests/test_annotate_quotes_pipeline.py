@@ -59,7 +59,8 @@ def test_quotes_pipeline_indirect_and_organisation() -> None:
     alleged = _by_text(quotes, "that members of the scrutiny committee")
     assert alleged.kind == "indirect" and alleged.speaker_name == "Priya Shah"
     council = _by_text(quotes, "that it would publish")
-    assert council.speaker_name == "the council"
+    # "the council": the one council the article named earlier
+    assert (council.speaker_name, council.speaker_kind) == ("Brackendale Council", "organisation")
 
 
 def test_quotes_pipeline_claim_and_denial() -> None:

@@ -201,3 +201,62 @@ def test_bench_ggt_sample_loads_as_articles() -> None:
     assert sum(len(a.gold) for a in articles.values()) == len(_jsonl(SAMPLE / "quotes.jsonl"))
     floating = [g for a in articles.values() for g in a.gold if g.speaker_span is None]
     assert floating and all(g.reference for g in floating)
+
+
+def test_bench_ggt_person_entity_and_attribution_precision_and_recall_over_all_quotes() -> None:
+    she = TEXT.index("She")
+    that = TEXT.index("that the cost")
+    article = ggt.Article("d1", TEXT, [
+        gold((0, 28), (35, 48)),
+        gold((that, TEXT.index(". \u201cIt")), (she, she + 3)),
+        gold((TEXT.index("\u201cIt"), len(TEXT)), None),
+    ], [
+        ggt.PredQuote((1, 27), "", (29, 48), "Lena Dufresne", speaker_type="person"),   # right person
+        ggt.PredQuote((that, that + 20), "", (she, she + 3), "Paul Dufresne", speaker_type="person"),  # wrong person
+        ggt.PredQuote((TEXT.index("\u201cIt") + 1, len(TEXT) - 1), "", None, "the council"),  # not a person entity
+    ])
+    fig = ggt.figures(ggt.score_corpus([article]))
+    assert fig["person_entity_precision"] == 50.0
+    assert fig["attribution_precision"] == 33.33  # every non-empty speaker_name counts
+    assert fig["resolved_speaker_recall_all"] == 33.33  # right names over all gold quotes
+
+
+def test_bench_ggt_sample_has_forty_articles_and_a_held_out_split() -> None:
+    docs = _jsonl(SAMPLE / "docs.jsonl")
+    splits = [d.get("split") for d in docs]
+    assert len(docs) >= 40 and set(splits) == {"tune", "heldout"}
+    assert splits.count("heldout") >= 12
+    articles = ggt.load_gold(SAMPLE)
+    assert {a.split for a in articles.values()} == {"tune", "heldout"}
+
+
+def _load_builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("ggt_make_sample", SAMPLE / "make_sample.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["ggt_make_sample"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_ggt_sample_builds_from_its_annotated_sources(tmp_path: Path) -> None:
+    builder = _load_builder()
+    for name in ("docs.jsonl", "quotes.jsonl"):
+        (tmp_path / name).write_text((SAMPLE / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "text").mkdir()
+    (tmp_path / "source").symlink_to(SAMPLE / "source")
+    assert builder.build(tmp_path) >= 30
+    for name in ("docs.jsonl", "quotes.jsonl"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (SAMPLE / name).read_text(encoding="utf-8"), name
+    for built in (tmp_path / "text").iterdir():
+        assert built.read_text(encoding="utf-8") == (SAMPLE / "text" / built.name).read_text(encoding="utf-8")
+
+
+def test_bench_ggt_sample_marks_parse_with_nesting_and_report_errors() -> None:
+    builder = _load_builder()
+    text, spans = builder.strip_marks("⟦1|“Yes,” ⟨a|she⟩ ⟪a|said⟫ quietly⟧.", "x")
+    assert text == "“Yes,” she said quietly."
+    assert spans[("quote", "1")] == (0, len("“Yes,” she said quietly"))
+    assert text[slice(*spans[("speaker", "a")])] == "she" and text[slice(*spans[("verb", "a")])] == "said"
+    with pytest.raises(SystemExit):
+        builder.strip_marks("⟦1|open but never closed", "x")

@@ -70,6 +70,13 @@ def test_cli_commands_report_and_export(tmp_path: Path) -> None:
     assert '"type": "quotes"' in exported.read_text(encoding="utf-8")
 
 
+def test_cli_commands_story_why_shows_what_its_documents_share_and_where(tmp_path: Path) -> None:
+    out = _run("story", "S1", "--why", "--db", _db(tmp_path))
+    assert "Why these 2 documents belong together" in out and "Who's who" not in out
+    assert "Grace Hughes" in out and "d1:" in out and "d2:" in out  # where each document says it
+    assert "storyline L1" in out and "2023 (inferred from the text)" in out
+
+
 def test_cli_commands_unknown_ids_say_what_to_do(tmp_path: Path) -> None:
     db = _db(tmp_path)
     result = CliRunner().invoke(main, ["show", "zzzz", "--db", db])

@@ -8,6 +8,7 @@ comments, 2026-11-23) so that a regression fails here; raise them when the pipel
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,11 @@ import pytest
 from storyline.demo.load import load_demo
 from storyline.export import build_export
 
-from .demo_gold import NameContext, load_gold, names_match, source_key
+from .demo_gold import NameContext, load_gold, names_match, source_key, without_ocr_documents
 from .demo_gold_scores import DemoScores, figures, score_all
+
+
+TESSERACT = shutil.which("tesseract") is not None  # the scanned letter is read only with it (CI installs it)
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +31,8 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> DemoScores:
         export = build_export(store)
     finally:
         store.close()
-    return score_all(export, load_gold())
+    gold = load_gold() if TESSERACT else without_ocr_documents(load_gold())
+    return score_all(export, gold)
 
 
 def lines(problems: list[str]) -> str:
@@ -40,7 +45,7 @@ def lines(problems: list[str]) -> str:
 def test_demo_gold_every_document_present(scores: DemoScores) -> None:
     docs = scores.documents
     assert not docs.missing, f"gold documents missing from the export:{lines(docs.missing)}"
-    assert docs.present == docs.total == 27
+    assert docs.present == docs.total == (28 if TESSERACT else 27)
 
 
 def test_demo_gold_published_dates(scores: DemoScores) -> None:
@@ -88,43 +93,43 @@ def test_demo_gold_quotes_in_document_text(scores: DemoScores) -> None:
 
 
 def test_demo_gold_quote_recall(scores: DemoScores) -> None:
-    # achieved 0.973 (107/110)
+    # achieved 0.991 (109/110; 0.973 before the attribution work of issue 15)
     quotes = scores.quotes
-    assert quotes.recall >= 0.95, (
-        f"quote recall {quotes.recall:.3f} < 0.95; gold quotes missed:{lines(quotes.missed)}"
+    assert quotes.recall >= 0.97, (
+        f"quote recall {quotes.recall:.3f} < 0.97; gold quotes missed:{lines(quotes.missed)}"
     )
 
 
 def test_demo_gold_speaker_precision(scores: DemoScores) -> None:
-    # achieved 0.959 (94 of 98 found quotes with a speaker). Precision first: a wrong speaker is the
-    # worst error.
+    # achieved 1.000 (102 of 102 found quotes with a speaker; 0.959 before issue 15). Precision first: a
+    # wrong speaker is the worst error.
     quotes = scores.quotes
-    assert quotes.speaker_precision >= 0.93, (
-        f"speaker precision {quotes.speaker_precision:.3f} < 0.93 ({quotes.correct}/{quotes.with_speaker}); "
+    assert quotes.speaker_precision >= 0.97, (
+        f"speaker precision {quotes.speaker_precision:.3f} < 0.97 ({quotes.correct}/{quotes.with_speaker}); "
         f"wrong speakers:{lines(quotes.wrong_speakers)}"
     )
 
 
 def test_demo_gold_speaker_recall(scores: DemoScores) -> None:
-    # achieved 0.855 (94/110)
+    # achieved 0.927 (102/110; 0.855 before issue 15)
     quotes = scores.quotes
-    assert quotes.speaker_recall >= 0.83, (
-        f"speaker recall {quotes.speaker_recall:.3f} < 0.83; no speaker given:{lines(quotes.no_speaker)}"
+    assert quotes.speaker_recall >= 0.90, (
+        f"speaker recall {quotes.speaker_recall:.3f} < 0.90; no speaker given:{lines(quotes.no_speaker)}"
         f"\nwrong speakers:{lines(quotes.wrong_speakers)}\nmissed quotes:{lines(quotes.missed)}"
     )
 
 
 # (found, correct speaker) achieved per pattern; floors are the achieved counts minus one where above 1
 PATTERN_FLOORS = {
-    "said-colon": (7, 5),  # achieved 7 found, 6 correct of 7
+    "said-colon": (7, 6),  # achieved 7 found, 7 correct of 7
     "said-after": (23, 23),  # 24, 24 of 24
     "pronoun": (17, 16),  # 18, 17 of 18
-    "previous-sentence": (2, 1),  # 3, 1 of 3
-    "letter": (5, 2),  # 6, 3 of 6
+    "previous-sentence": (2, 2),  # 3, 3 of 3
+    "letter": (5, 3),  # 6, 4 of 6
     "press-release": (1, 0),  # 1, 0 of 1
-    "multi-paragraph": (2, 1),  # 3, 1 of 3
+    "multi-paragraph": (2, 2),  # 3, 3 of 3
     "nested": (2, 2),  # 2, 2 of 2
-    "indirect": (7, 7),  # 8, 8 of 10
+    "indirect": (9, 9),  # 10, 10 of 10
     "fragment": (34, 31),  # 35, 32 of 36
 }
 
@@ -185,10 +190,10 @@ def test_demo_gold_events(scores: DemoScores) -> None:
 
 
 def test_demo_gold_claims(scores: DemoScores) -> None:
-    # achieved 0.55 (11/20): role descriptions resolved by recorded roles, negation, markers in quoted words;
+    # achieved 0.60 (12/20): role descriptions resolved by recorded roles, negation, markers in quoted words;
     # still missed: cataphoric "an opposition leader", audits as claimants, criticism without a cue
     claims = scores.claims
-    assert claims.share >= 0.55, f"claims found {claims.share:.3f} < 0.55; missed:{lines(claims.missed)}"
+    assert claims.share >= 0.58, f"claims found {claims.share:.3f} < 0.58; missed:{lines(claims.missed)}"
 
 
 def test_demo_gold_copied_passages(scores: DemoScores) -> None:
@@ -211,9 +216,9 @@ def test_demo_gold_discrepancies(scores: DemoScores) -> None:
 
 
 def test_demo_gold_story_bcubed(scores: DemoScores) -> None:
-    # achieved P 0.831, R 0.799, F1 0.814 (re-pinned after two fixes: the Echo .txt now gets its date from the
-    # identical JSON export, and a 14-day time scale splits an affair's events as the key does; precision and F1
-    # rose, recall fell from 0.850 because the Nov 2022 FOI letters no longer join the March 2023 coverage of them)
+    # achieved P 0.822, R 0.833, F1 0.828 (stories grouped from compared pairs, issue 19: the Port Ellison audit's
+    # coverage from 8 April to 15 May is one story, hearing included; so are the mayor's claim and the
+    # minister's letters a week later; floors kept)
     story = scores.stories
     summary = f"BCubed P {story.precision:.3f} R {story.recall:.3f} F1 {story.f1:.3f}"
     assert story.f1 >= 0.79, f"story clustering fell: {summary}"

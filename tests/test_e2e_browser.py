@@ -51,13 +51,14 @@ HOSTILE_RECORD = {
 }
 
 
-def _stand_in_ingest(sources: list[str], store: Store) -> Any:
+def _stand_in_ingest(sources: list[Any], store: Store) -> Any:
     """Used only when the pipeline cannot be imported: store each file as one unannotated document."""
     from types import SimpleNamespace
 
     added = []
-    for source in sources:
-        raw = Path(source).read_text(encoding="utf-8")
+    for ref in sources:
+        source = ref if isinstance(ref, str) else ref.source
+        raw = Path(ref if isinstance(ref, str) else ref.path).read_text(encoding="utf-8")
         fields = json.loads(raw) if source.endswith(".json") else {"text": raw, "title": raw.splitlines()[0]}
         text = fields.pop("text")
         doc_id = hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from storyline.export import LISTS, build_export, iter_export, write_export
-from storyline.model import Annotations, Document, Entity
+from storyline.model import Annotations, Claim, Document, Entity, Quote
 from storyline.store import Store
 
 from .builders import TEXT, filled_store
@@ -35,8 +35,9 @@ def test_export_has_every_list_and_field() -> None:
     assert {"id", "document", "start", "end", "date", "inferred", "text", "actors", "story"} <= set(event)
     claim = data["claims"][0]
     assert {"id", "document", "start", "end", "kind", "claimant", "claimant_name", "target", "content"} <= set(claim)
-    assert {"id", "title", "documents", "storyline", "first_date", "last_date"} <= set(data["stories"][0])
-    assert {"id", "title", "stories"} <= set(data["storylines"][0])
+    assert {"id", "title", "documents", "storyline", "first_date", "last_date", "evidence"} <= set(data["stories"][0])
+    assert {"id", "title", "stories", "evidence"} <= set(data["storylines"][0])
+    assert {"kind", "value", "documents", "spans", "inferred"} <= set(data["stories"][0]["evidence"][0])
     assert {"a", "b", "a_start", "a_end", "b_start", "b_end", "similarity"} <= set(data["reuse"][0])
     assert {"id", "story", "kind", "description", "spans"} <= set(data["discrepancies"][0])
 
@@ -44,6 +45,8 @@ def test_export_has_every_list_and_field() -> None:
 def test_export_offsets_point_at_the_source_text() -> None:
     data = build_export(filled_store())
     texts = {d["id"]: d["text"] for d in data["documents"]}
+    for item in data["stories"][0]["evidence"]:
+        assert all(texts[s["document"]][s["start"]:s["end"]] == item["value"] for s in item["spans"])
     q = data["quotes"][0]
     assert texts[q["document"]][q["start"] : q["end"]] == q["text"] == "That is simply untrue"
     assert texts[q["document"]][q["cue"]["start"] : q["cue"]["end"]] == "said"
@@ -99,3 +102,36 @@ def test_export_contract_documents_every_list() -> None:
     doc = (REPO / "docs" / "export.md").read_text(encoding="utf-8")
     for name in LISTS:
         assert re.search(rf"`{name}`", doc), f"docs/export.md does not document {name}"
+
+
+def test_export_quote_stance_kind_description_members_and_claim_answers() -> None:
+    text = ("Independent councillors Ann Lee and Bo Park say the bills are too high. "
+            "The utility said that was wrong. A pensioner said she could not pay. "
+            "Ann Lee alleged that bills had doubled. The utility denied that bills had doubled.")
+    groups, denial = text.index("the bills are too high"), text.index("that bills had doubled.", 150)
+    ann = Annotations(
+        "d7",
+        entities=[Entity("e1", "person", "Ann Lee"), Entity("e2", "person", "Bo Park"),
+                  Entity("e3", "organisation", "Eastmere Water")],
+        quotes=[
+            Quote("q1", groups, groups + 22, text[groups : groups + 22], kind="indirect",
+                  speaker_name="independent councillors Ann Lee and Bo Park", speaker_kind="group",
+                  speaker_members=["e1", "e2"], cue_verb="say", confidence=0.75),
+            Quote("q2", denial, denial + 22, text[denial : denial + 22], kind="indirect", speaker="e3",
+                  speaker_name="Eastmere Water", speaker_kind="organisation", stance="denies", cue_verb="deny"),
+            Quote("q3", 0, 5, text[0:5], kind="indirect", speaker_kind="description",
+                  speaker_description="a pensioner", cue_verb="say"),
+        ],
+        claims=[Claim("c1", 0, 10, "claim", "e1", "Ann Lee"),
+                Claim("c2", 20, 40, "denial", "e3", "Eastmere Water", "e1", "Ann Lee", answers="c1")],
+    )
+    store = Store(":memory:")
+    store.add_document(Document("d7", text, "bills.txt"), ann)
+    data = build_export(store)
+    q1, q2, q3 = data["quotes"]
+    assert (q1["speaker_kind"], q1["speaker_members"], q1["speaker"]) == ("group", ["d7:e1", "d7:e2"], None)
+    assert (q2["stance"], q2["cue_verb"], q2["speaker_kind"]) == ("denies", "deny", "organisation")
+    assert (q3["speaker_name"], q3["speaker_description"], q3["speaker_kind"]) == (None, "a pensioner", "description")
+    assert q1["stance"] == "asserts" and q1["speaker_description"] is None
+    claims = {c["id"]: c for c in data["claims"]}
+    assert claims["d7:c2"]["answers"] == "d7:c1" and claims["d7:c1"]["answers"] is None

@@ -116,3 +116,33 @@ def test_metadata_infer_published_from_outlet_byline_line() -> None:
 
 def test_metadata_fallback_title_not_a_salutation() -> None:
     assert fallback_title("Sir,\n\nAs a resident of this town for forty years, I write in despair.") is None
+
+
+def _year(text: str) -> tuple[str, str, bool] | None:
+    from storyline.ingest.metadata import infer_year_from_body
+
+    found = infer_year_from_body(text)
+    return None if found is None else (found.year, text[found.span[0]:found.span[1]], found.dated)
+
+
+def test_metadata_body_year_is_the_latest_the_text_reports_as_past() -> None:
+    text = ("Harwick takes back children’s services\n\nIn 2006 the minister ordered an intervention. "
+            "At a meeting on 30 March 2009 the cabinet agreed to end the contract.")
+    assert _year(text) == ("2009", "30 March 2009", True)
+    assert _year("Archive note\n\nIn 2007 the council closed the baths. Few remember it.") == ("2007", "2007", False)
+
+
+def test_metadata_body_year_skips_the_future_and_the_headline() -> None:
+    assert _year("Ellen DeGeneres to host Oscars in 2014\nThe comic was named host on 2 August 2013.") == (
+        "2013", "2 August 2013", True)
+    text = "The contract began in 2006. It will end in 2009, and the review is due by 2010."
+    assert _year(text) == ("2006", "2006", False)
+    assert _year("Budget plans\n\nThe council expects to balance the books by 2026.") is None
+    assert _year("Exhibition\n\nThe show is travelling the nation through November 2010.") is None
+
+
+def test_metadata_body_year_is_not_a_publication_date() -> None:
+    text = "Archive note\n\nIn 2007 the council closed the baths."
+    doc = make_document(text, source="archive.txt")
+    assert isinstance(doc, Document)
+    assert doc.published is None and not doc.published_inferred  # linking reads the year, the document keeps none

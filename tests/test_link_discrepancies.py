@@ -79,7 +79,8 @@ def test_discrepancies_different_dates_for_one_event() -> None:
     (disc,) = found("date")
     assert disc.story == "S1"
     assert texts(disc) == {("g", "3 May 2024"), ("u", "May 5, 2024")}
-    assert "2024-05-03" in disc.description and "2024-05-05" in disc.description
+    assert "3 May 2024 in g" in disc.description and "5 May 2024 in u" in disc.description
+    assert "2024-05" not in disc.description  # dates in words, never raw TIMEX3 codes
 
 
 def test_discrepancies_different_figures_for_one_amount() -> None:
@@ -159,3 +160,20 @@ def test_discrepancies_dates_not_flagged_when_both_documents_give_both_dates() -
     assert find_discrepancies(Story("S4", "Letters", ["a", "b"]), by_id, {}, []) == []
     (disc,) = find_discrepancies(Story("S5", "Letters", ["b", "c"]), by_id, {}, [])
     assert disc.kind == "date"  # one letter, two different dates: worth a look
+
+
+def test_discrepancies_denial_paired_with_the_claim_it_answers_in_the_same_document() -> None:
+    text = ("Cllr Priya Shah alleged that the audit committee had been misled. "
+            "Daniel Okafor denied that anyone had been misled.")
+    doc = Document("s", text, "s.txt", published="2024-05-04")
+    claim = Claim("c1", *at(text, "Cllr Priya Shah alleged that the audit committee had been misled"), "claim", "e2",
+                  "Priya Shah", content=at(text, "the audit committee had been misled"))
+    denial = Claim("c2", *at(text, "Daniel Okafor denied that anyone had been misled"), "denial", "e1",
+                   "Daniel Okafor", "e2", "Priya Shah", at(text, "anyone had been misled"), answers="c1")
+    by_id = {"s": (doc, Annotations("s", claims=[claim, denial]))}
+    (disc,) = [d for d in find_discrepancies(Story("S3", "Audit", ["s"]), by_id, {}, []) if d.kind == "claim-denial"]
+    assert [(s.document, text[s.start : s.end]) for s in disc.spans] == [
+        ("s", "Cllr Priya Shah alleged that the audit committee had been misled"),
+        ("s", "Daniel Okafor denied that anyone had been misled"),
+    ]
+    assert "in the same document" in disc.description

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import copy
 import json
+import random
 import sys
 from pathlib import Path
+
+import pytest
 
 from storyline.link.corpus import link_corpus
 from storyline.link.documents import publication_order
 from storyline.link.index import MemoryIndex
-from storyline.link.stories import Idf, StoryProfile, horizon_days, overlap_weight, time_factor
-from storyline.link.story_features import day_number, fallback_names, headline, story_params
+from storyline.link.stories import StoryBook, candidate_documents, document_filing_keys, file_document
+from storyline.link.story_features import DocumentFeatures, day_number, fallback_names, headline, story_params
+from storyline.link.story_pairs import Idf
 from storyline.model import Annotations, Document, Entity, from_dict
+from tests.link_fixtures import expected, intervention
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "link"
 
@@ -139,34 +144,37 @@ def test_link_stories_headline_skips_salutations() -> None:
     assert headline(letter).endswith("…") and len(headline(letter)) <= 100
 
 
-def test_stories_time_is_measured_from_the_nearest_dated_document() -> None:
+def _doc(doc_id: str, terms: dict[str, float], names: dict[str, str], day: int | None = None) -> DocumentFeatures:
+    return DocumentFeatures(id=doc_id, terms=terms, names=names, day=day, date=None, title=doc_id, last_day=day)
+
+
+def test_stories_candidates_rank_by_rare_shared_keys_not_by_how_many() -> None:
+    """A document sharing the affair's rare names must be compared before one sharing only common words."""
+    book = StoryBook(MemoryIndex())
+    common = {"care": 2.0, "home": 2.0, "council": 2.0, "inspection": 1.0}
+    rare = {"care": 1.0, "contract": 1.0}
+    idf = Idf(32, {"care": 31, "home": 30, "council": 30, "inspection": 30, "contract": 2,
+                   "@daniel okafor": 2, "@brightwater trust": 2})
+    look_alike = _doc("look-alike", common, {})
+    same_affair = _doc("same-affair", rare, {"daniel okafor": "person", "brightwater trust": "organisation"})
+    for doc in (look_alike, same_affair):
+        file_document(doc, document_filing_keys(doc, idf), book)
+    new = _doc("new", {"care": 1.0, "home": 1.0, "contract": 1.0},
+               {"daniel okafor": "person", "brightwater trust": "organisation"})
+    assert candidate_documents(new, document_filing_keys(new, idf), book, idf)[0] == "same-affair"
+
+
+def test_stories_dated_documents_are_compared_within_the_horizon_only() -> None:
     params = story_params()
-    story = StoryProfile("s", "A story", ["a", "b"], days=[1000, 1100])
-    assert time_factor(1002, story, params) == 1.0  # beside the first document
-    assert time_factor(1098, story, params) == 1.0  # beside the last
-    assert time_factor(1050, story, params) < params.threshold  # inside the range, but 50 days from both
-    assert time_factor(None, story, params) == 1.0
-
-
-def test_stories_candidates_rank_by_rare_shared_keys_not_story_size() -> None:
-    """A large look-alike story sharing the topic's common words must not crowd out the small story that
-    shares the document's people (the bug that split affairs when many look-alike stories ran at once)."""
-    keys = {"care", "home", "council", "@daniel okafor", "@brightwater trust"}
-    idf = Idf(1000, {"care": 400, "home": 300, "council": 600, "@daniel okafor": 3, "@brightwater trust": 2})
-    big = StoryProfile("big", "Another council's care homes", [f"b{i}" for i in range(30)],
-                       terms={"care": 60.0, "home": 45.0, "council": 50.0, "inspection": 40.0})
-    small = StoryProfile("small", "Okafor and the Brightwater contract", ["s1", "s2"],
-                         terms={"care": 2.0, "contract": 3.0}, names={"daniel okafor": 2, "brightwater trust": 2})
-    unrelated = StoryProfile("other", "Bus lanes", ["u1"], terms={"bus": 3.0, "lane": 2.0})
-    assert overlap_weight(keys, small, idf) > overlap_weight(keys, big, idf) > 0.0
-    assert overlap_weight(keys, unrelated, idf) == 0.0
-
-
-def test_stories_horizon_is_where_no_story_can_reach_the_threshold() -> None:
-    params = story_params()
-    horizon = horizon_days(params)
-    story = StoryProfile("s", "A story", ["a"], days=[0])
-    assert time_factor(horizon, story, params) < params.threshold <= time_factor(horizon - 5, story, params)
+    book = StoryBook(MemoryIndex(), params)
+    idf = Idf(3, {"bridge": 1, "@harlow": 1})
+    near, far = (_doc(i, {"bridge": 1.0}, {"harlow": "place"}, day) for i, day in (("near", 1000), ("far", 1100)))
+    for doc in (near, far):
+        file_document(doc, document_filing_keys(doc, idf), book)
+    new = _doc("new", {"bridge": 1.0}, {"harlow": "place"}, 1010)
+    assert candidate_documents(new, document_filing_keys(new, idf), book, idf) == ["near"]
+    undated = _doc("undated", {"bridge": 1.0}, {"harlow": "place"})
+    assert set(candidate_documents(undated, document_filing_keys(undated, idf), book, idf)) == {"near", "far"}
 
 
 def test_stories_look_alike_generated_affairs_stay_apart_as_the_corpus_grows() -> None:
@@ -189,3 +197,55 @@ def test_stories_look_alike_generated_affairs_stay_apart_as_the_corpus_grows() -
     by_line = {d: s.storyline or s.id for s in links.stories for d in s.documents}
     lines_per_affair = [len({by_line[d] for d in gold if gold[d] == a}) for a in set(gold.values())]
     assert sum(n == 1 for n in lines_per_affair) >= 0.8 * len(lines_per_affair)  # most affairs are one storyline
+
+
+@pytest.mark.parametrize("undated", [False, True], ids=["dated", "undated"])
+def test_stories_follow_up_years_later_and_look_alike_elsewhere_are_stories_of_their_own(undated: bool) -> None:
+    """Three reports of a 2006 takeover, two of its end in 2009, two of a look-alike takeover in another council:
+    three stories, with or without publication dates (plain text from an archive is dated from its text)."""
+    links, _ = link_corpus(intervention(undated))
+    assert story_sets(links.stories) == expected("story")
+
+
+@pytest.mark.parametrize("undated", [False, True], ids=["dated", "undated"])
+def test_stories_are_the_same_whatever_the_order_of_ingest(undated: bool) -> None:
+    items = intervention(undated) + load_fixture("councils")
+    first, _ = link_corpus(items)
+    for seed in range(4):
+        order = list(items)
+        random.Random(seed).shuffle(order)
+        again, _ = link_corpus(order)
+        assert [(s.id, s.documents) for s in again.stories] == [(s.id, s.documents) for s in first.stories]
+        assert again.storylines == first.storylines
+
+
+def test_stories_linked_one_at_a_time_in_any_order_match_one_batch() -> None:
+    items = intervention() + load_fixture("councils")
+    batch, _ = link_corpus(items)
+    order = list(items)
+    random.Random(7).shuffle(order)
+    state: MemoryIndex | None = None
+    for item in order:
+        linking, state = link_corpus([item], state)
+    assert [(s.id, s.documents) for s in linking.stories] == [(s.id, s.documents) for s in batch.stories]
+    assert [(line.id, line.stories) for line in linking.storylines] == [
+        (line.id, line.stories) for line in batch.storylines]
+
+
+def test_stories_named_after_their_earliest_document() -> None:
+    links, _ = link_corpus(intervention())
+    for story in links.stories:
+        assert story.id == "story-" + story.documents[0][:16]
+        assert story.first_date == min(d.published or "" for d, _ in intervention() if d.id in story.documents)
+
+
+def test_stories_refresh_spread_over_many_calls_gives_the_same_stories(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refresh regroups a bounded number of documents per call (per transaction) and the next call goes on."""
+    from storyline.link import corpus
+
+    items = intervention() + load_fixture("councils")
+    whole, _ = link_corpus(items)
+    monkeypatch.setattr(corpus, "REFRESH_DOCUMENTS", 3)
+    spread, _ = link_corpus(items)
+    assert [(s.id, s.documents) for s in spread.stories] == [(s.id, s.documents) for s in whole.stories]
+    assert spread.storylines == whole.storylines

@@ -1,7 +1,9 @@
-"""Quality gate: story clustering on ECB+ dev and GVC dev must not fall below pinned floors.
+"""Quality gate: story clustering on ECB+ dev and GVC dev must not fall below pinned floors, in any order.
 
 Floors sit a few points under the figures ``bench/clustering.py`` printed when the
-parameters were fitted (on ECB+ train only); see the report in that script.
+parameters were fitted (on ECB+ train only); see the report in that script.  The
+stories must not depend on the order of ingest: the BCubed F1 of the file order and
+of three shuffled orders may differ by at most 0.01.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from types import ModuleType
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-FLOORS = {"ecbplus": 0.83, "gvc": 0.90}  # BCubed F1; dev figures at fitting time: 0.869 and 0.934
+FLOORS = {"ecbplus": 0.88, "gvc": 0.95}  # BCubed F1, mean of four orders; at fitting time: 0.912 and 0.988
+MAX_SPREAD = 0.01  # the issue's bound on how much shuffling may change BCubed F1
 
 
 def bench_module() -> ModuleType:
@@ -26,13 +29,14 @@ def bench_module() -> ModuleType:
 
 @pytest.mark.shared
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
-def test_quality_clustering_dev_bcubed_above_floor(shared: Path, corpus: str) -> None:
+def test_quality_clustering_dev_bcubed_above_floor_whatever_the_order(shared: Path, corpus: str) -> None:
     path = shared / "clustering" / corpus / "docs.dev.jsonl"
     if not path.is_file():
         pytest.skip(f"{path} not found")
     bench = bench_module()
     rows = bench.load_docs(path)
     annotate, _ = bench.annotator()
-    result = bench.evaluate(corpus, rows, bench.to_items(rows, annotate))
+    result = bench.evaluate(corpus, rows, bench.to_items(rows, annotate), seeds=(1, 2, 3))
     assert result["ours"]["bcubed_f1"] >= FLOORS[corpus]
     assert result["ours"]["bcubed_f1"] > result["baselines"]["all singletons"]["bcubed_f1"]
+    assert result["ours"]["spread"] <= MAX_SPREAD, result["orders"]

@@ -13,13 +13,14 @@ from sqlalchemy import create_engine, text
 
 from storyline import api
 from storyline.link import documents as link_documents_module
-from storyline.link.corpus import link_corpus
+from storyline.link.corpus import STORY_MODEL_KEY, link_corpus
 from storyline.model import Annotations, Document
 from storyline.store import Store
 from storyline.store.link_index import key_hash
 from storyline.views.records import records
 
 from .conftest import postgres_url
+from .link_fixtures import intervention
 from .test_link_stories import load_fixture
 
 Item = tuple[Document, Annotations]
@@ -128,6 +129,38 @@ def test_store_link_index_rebuild_relinks_everything(empty_store: Store) -> None
     assert snapshot(empty_store) == before
 
 
+def _evidence(store: Store) -> dict[str, Any]:
+    """What each story and storyline is explained by (items shared by as many members are ranked by the
+    rarity of the moment, so their order may differ)."""
+    return {row["id"]: {(e["kind"], e["value"], e["documents"]) for e in row["evidence"]}
+            for row in [*records(store, "stories"), *records(store, "storylines")]}
+
+
+def test_store_link_index_added_one_by_one_in_any_order_agrees_with_rebuild(empty_store: Store) -> None:
+    """Stories, storylines and what explains them: incremental linking as reports arrive (in a shuffled
+    order) and ``storyline link --rebuild`` give the same."""
+    items = intervention() + load_fixture("councils")
+    for item in [items[i] for i in (5, 0, 9, 3, 7, 1, 11, 4, 2, 10, 6, 8, 12, 13, 14, 15)[: len(items)]]:
+        add(empty_store, [item])
+        api.link_store(empty_store)
+    one_by_one = snapshot(empty_store), _evidence(empty_store)
+    assert api.link_store(empty_store, rebuild=True).new_documents == len(items)
+    assert (snapshot(empty_store), _evidence(empty_store)) == one_by_one
+    assert any(e["kind"] == "organisation" for line in records(empty_store, "storylines") for e in line["evidence"])
+
+
+def test_store_link_index_stories_of_an_earlier_version_are_relinked(empty_store: Store) -> None:
+    """An index linked before stories were grouped from compared pairs cannot be extended: it is relinked."""
+    add(empty_store, fixtures())
+    api.link_store(empty_store)
+    before = snapshot(empty_store)
+    with empty_store.writer.begin() as conn:  # as an earlier version left it: no marker of the story model
+        conn.execute(text("DELETE FROM link_counts WHERE kind = 'meta' AND key = :k"),
+                     {"k": key_hash("meta", STORY_MODEL_KEY)})
+    assert api.link_store(empty_store).new_documents == len(fixtures())
+    assert snapshot(empty_store) == before
+
+
 def test_store_link_index_entity_map_and_export_use_corpus_ids(empty_store: Store) -> None:
     add(empty_store, load_fixture("councils"))
     api.link_store(empty_store)
@@ -188,7 +221,7 @@ def test_store_link_index_upgrade_files_person_identities_under_first_names(tmp_
         assert new_keys
         for key in new_keys:
             conn.execute(text("DELETE FROM link_postings WHERE kind = 'ent' AND key = :k"), {"k": key_hash("ent", key)})
-        conn.execute(text("DELETE FROM schema_migrations WHERE version = 4"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version >= 4"))  # 4 and every later one
     engine.dispose()
     upgraded = Store(path)
     with upgraded.reader.connect() as conn:

@@ -16,7 +16,7 @@ from .test_web_corpus import DOC_IDS, ECHO, STORY_2024, corpus_store, span
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = str(tmp_path_factory.mktemp("web") / "api.db")
     corpus_store(db).close()
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as c:
         yield c
 
 

@@ -25,6 +25,7 @@ from storyline.model import (
     Reuse,
     Role,
     SpanRef,
+    GroupingEvidence,
     Story,
     Storyline,
     Timex,
@@ -218,7 +219,9 @@ def _corpus_links(store: Store) -> None:
         "storyline": [("L-brackendale", Storyline("L-brackendale", "Brackendale finances", [STORY_2024]), [])],
         "story": [
             (STORY_2024, Story(STORY_2024, "Brackendale overspend row", [e, n, o], "L-brackendale", "2024-09-13",
-                               "2024-10"), [e, n, o]),
+                               "2024-10", evidence=[GroupingEvidence("person", "Grace Hughes", 2, [
+                                   SpanRef(e, *span(ECHO, "Grace Hughes")),
+                                   SpanRef(n, *span(NORTHGATE, "Grace Hughes"))])]), [e, n, o]),
             (STORY_2023, Story(STORY_2023, "Castlewick takeover letters", [g], None, "2023-03-21", "2023-03-21"),
              [g]),
         ],

@@ -17,7 +17,7 @@ from .test_web_corpus import DOC_IDS, ECHO, STORY_2023, STORY_2024, corpus_store
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = str(tmp_path_factory.mktemp("web") / "web.db")
     corpus_store(db).close()
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as c:
         yield c
 
 
@@ -162,3 +162,11 @@ def test_web_pages_lists_page_through(client: TestClient) -> None:
     assert client.get("/documents?offset=2").text.count('class="doc-row"') == 2
     assert 'rel="prev" href="/documents"' in client.get("/documents?offset=2").text
     assert client.get("/stories?date_from=yesterday").status_code == 400
+
+
+def test_web_pages_story_says_why_its_documents_belong_together(client: TestClient) -> None:
+    html = client.get(f"/stories/{STORY_2024}").text
+    why = html[html.index('id="why"'):html.index('id="timeline"')]
+    assert "Why these belong together" in why and "Grace Hughes" in why and "in 2 documents" in why
+    start, end = span(ECHO, "Grace Hughes")
+    assert f'href="/documents/{DOC_IDS["echo"]}#c{start}-{end}"' in why

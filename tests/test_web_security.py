@@ -12,14 +12,17 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from storyline.ingest import SourceRef
 from storyline.model import Annotations, Document, Story
 from storyline.store import Store
 from storyline.web import serve
 from storyline.web.app import create_app
-from storyline.web.security import CSP, check_bind, safe_href, sanitise_filename
+from storyline.web.security import CSP, safe_href, sanitise_filename, server_token
 
 from .test_web_corpus import DOC_IDS, HOSTILE_ID, STORY_2024, add_hostile, corpus_store
 
+BASE = "http://127.0.0.1:8000"
+TOKEN = "Vq3-kT9xLr0Zb7wPn2Yc"  # strong enough: 20 characters, all different
 RAW_PAYLOADS = ("<script>window.__pwned", "<script>alert", "<img src=x onerror", "<svg onload", "<b onmouseover",
                 '"><svg onload')
 
@@ -37,7 +40,7 @@ def hostile_db(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    with TestClient(create_app(hostile_db(tmp_path_factory.mktemp("hostile")))) as c:
+    with TestClient(create_app(hostile_db(tmp_path_factory.mktemp("hostile"))), base_url=BASE) as c:
         yield c
 
 
@@ -52,16 +55,18 @@ class FakeReport:
 
 
 class FakeIngest:
-    """Stands in for api.ingest: records what the form handed over (files are gone after the request)."""
+    """Stands in for api.ingest: records what the form handed over (files are gone after the request):
+    (path or URL, whether it is a file, its bytes, the name it is ingested under)."""
 
     def __init__(self) -> None:
-        self.calls: list[list[tuple[str, bool, bytes]]] = []
+        self.calls: list[list[tuple[str, bool, bytes, str]]] = []
 
-    def __call__(self, sources: list[str], store: Store) -> FakeReport:
+    def __call__(self, sources: list[str | SourceRef], store: Store) -> FakeReport:
         seen = []
         for s in sources:
-            p = Path(s)
-            seen.append((s, p.is_file(), p.read_bytes() if p.is_file() else b""))
+            path, shown = (s, s) if isinstance(s, str) else (s.path or s.source, s.source)
+            p = Path(path)
+            seen.append((path, p.is_file(), p.read_bytes() if p.is_file() else b"", shown))
         self.calls.append(seen)
         return FakeReport(added=["abc123"])
 
@@ -72,7 +77,7 @@ def _upload_client(tmp_path: Path, **options: Any) -> tuple[TestClient, FakeInge
     app = create_app(db, **options)
     fake = FakeIngest()
     app.state.web.ingest = fake
-    return TestClient(app), fake
+    return TestClient(app, base_url=BASE, headers={"Origin": BASE}), fake  # a browser posting from the app's page
 
 
 def _csrf(client: TestClient) -> str:
@@ -136,25 +141,22 @@ def test_web_security_safe_href(url: str | None, live: bool) -> None:
     assert (safe_href(url) is not None) is live
 
 
-def test_web_security_token_required_off_localhost(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("STORYLINE_TOKEN", raising=False)
-    with pytest.raises(ValueError, match="--token"):
-        check_bind("0.0.0.0", None)
-    with pytest.raises(ValueError, match="--token"):
-        serve("unused.db", host="192.168.1.20")
+def test_web_security_token_generated_off_localhost() -> None:
     for host in ("127.0.0.1", "localhost", "::1"):
-        check_bind(host, None)
-    check_bind("0.0.0.0", "s3cret")
+        assert server_token(host, None) == (None, False)
+    generated, made = server_token("0.0.0.0", None)
+    assert made and generated and len(generated) >= 16 and generated != server_token("192.168.1.20", None)[0]
+    assert server_token("0.0.0.0", TOKEN) == (TOKEN, False)
 
 
 def test_web_security_token_gate(tmp_path: Path) -> None:
     db = str(tmp_path / "tok.db")
     corpus_store(db).close()
-    client = TestClient(create_app(db, token="s3cret"))
+    client = TestClient(create_app(db, token=TOKEN), base_url=BASE)
     assert client.get("/").status_code == 401
     assert client.get("/api/stories", headers={"Authorization": "Bearer wrong"}).status_code == 401
-    assert client.get("/api/stories", headers={"Authorization": "Bearer s3cret"}).status_code == 200
-    first = client.get("/stories?token=s3cret&person=Shah", follow_redirects=False)
+    assert client.get("/api/stories", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+    first = client.get(f"/stories?token={TOKEN}&person=Shah", follow_redirects=False)
     assert first.status_code == 303 and first.headers["location"] == "/stories?person=Shah"
     cookie = first.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=strict" in cookie
@@ -183,9 +185,9 @@ def test_web_security_upload_ingests_and_sanitises_name(tmp_path: Path) -> None:
     response = client.post("/ingest", data={"csrf_token": token, "urls": "https://example.org/story"},
                            files=[("files", ("../../etc/passwd.txt", body, "text/plain"))])
     assert response.status_code == 200, response.text
-    (path, existed, content), (url, _, _) = fake.calls[0]
+    (path, existed, content, shown), (url, _, _, _) = fake.calls[0]
     saved = Path(path)
-    assert existed and content == body and saved.name == "passwd.txt"
+    assert existed and content == body and saved.name == "passwd.txt" and shown == "passwd.txt"
     assert saved.parent.name.startswith("storyline-upload-")
     assert saved.resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())
     assert url == "https://example.org/story"
@@ -233,19 +235,19 @@ def test_web_security_token_from_environment(monkeypatch: pytest.MonkeyPatch) ->
     import uvicorn
 
     seen: dict[str, Any] = {}
-    monkeypatch.setenv("STORYLINE_TOKEN", "from-env")
+    monkeypatch.setenv("STORYLINE_TOKEN", TOKEN)
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
     with tempfile.TemporaryDirectory() as folder:
         serve(str(Path(folder) / "s.db"), host="0.0.0.0", port=8123)
         assert seen["host"] == "0.0.0.0" and seen["port"] == 8123
-        assert seen["app"].state.web.token == "from-env"
+        assert seen["app"].state.web.token == TOKEN
         seen["app"].state.web.store.close()
 
 
 def test_web_security_ingest_failure_is_reported(tmp_path: Path) -> None:
     client, _ = _upload_client(tmp_path)
 
-    def broken(sources: list[str], store: Store) -> None:
+    def broken(sources: list[str | SourceRef], store: Store) -> None:
         raise OSError("disk <full>")
 
     client.app.state.web.ingest = broken  # type: ignore[attr-defined]
@@ -258,8 +260,9 @@ def test_web_security_ingest_failure_is_reported(tmp_path: Path) -> None:
 def test_web_security_ingest_refreshes_pages(tmp_path: Path) -> None:
     client, _ = _upload_client(tmp_path)
 
-    def add(sources: list[str], store: Store) -> FakeReport:
-        text = Path(sources[0]).read_text(encoding="utf-8")
+    def add(sources: list[str | SourceRef], store: Store) -> FakeReport:
+        first = sources[0]
+        text = Path(first if isinstance(first, str) else first.path or "").read_text(encoding="utf-8")
         store.add_document(Document("f00d", text, "new.txt", title="Library hours cut"), Annotations(doc_id="f00d"))
         return FakeReport(added=["f00d"])
 

@@ -8,6 +8,7 @@ The Python API mirrors the CLI, one function per command::
     for person in storyline.people(db="corpus.db", limit=10):   # who's who, most quoted first
         print(person.name, person.roles, person.quotes)
     dossier = storyline.story("story-11f7", db="corpus.db")     # one story's dossier
+    dates = storyline.timeline(db="corpus.db", story="S0001", dates=10)  # key dates, 2 sentences each
     storyline.export(db="corpus.db", format="jsonl", output="corpus.jsonl")
 
 ``import storyline`` is cheap: the pipeline, the readers and the web app load on first use. Some

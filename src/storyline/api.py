@@ -13,6 +13,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
@@ -33,9 +34,12 @@ from storyline.views.model import (
     StoryDossier,
     StorySummary,
 )
+from storyline.views.timeline import TimelineScope
 
 if TYPE_CHECKING:
+    from storyline.ingest import SourceRef
     from storyline.ingest.batch import IngestReport, ProgressCallback
+    from storyline.link.keydates import DatedSentence, KeyDate
 
 LINK_BATCH = 500  # documents linked per transaction
 REFRESH_BATCH = 200  # stories refreshed per transaction
@@ -99,7 +103,7 @@ def _opened(db: str | Store | None) -> Iterator[Store]:
 
 
 def ingest(
-    sources: Iterable[str],
+    sources: Iterable[str | SourceRef],
     db: str | Store | None = None,
     *,
     follow: bool = False,
@@ -110,15 +114,25 @@ def ingest(
     link: bool = True,
     progress: ProgressCallback | None = None,
     stdin: BinaryIO | None = None,
+    max_pages: int | None = None,
+    ocr_language: str | None = None,
+    ocr_timeout: float | None = None,
 ) -> IngestReport:
-    """Ingest files, directories, globs, URLs or '-' into the store, annotate, then link new documents."""
+    """Ingest files, directories, globs, URLs or '-' into the store, annotate, then link new documents.
+
+    ``max_pages``, ``ocr_language`` and ``ocr_timeout`` (seconds per page) govern PDFs,
+    scans and images (see :class:`IngestOptions`); None keeps the default.
+
+    A ``SourceRef`` names a file by something other than its path (the web app's uploads keep the name the
+    user uploaded, not their temporary path).
+    """
     from storyline.ingest import IngestOptions
     from storyline.ingest.batch import IngestSettings, ingest_sources
 
     store = open_store(db)
-    options = IngestOptions(follow=follow, allow_private=allow_private)
-    if max_bytes is not None:
-        options = IngestOptions(follow=follow, allow_private=allow_private, max_bytes=max_bytes)
+    caps = {"max_bytes": max_bytes, "max_pages": max_pages, "ocr_language": ocr_language, "ocr_timeout": ocr_timeout}
+    options = IngestOptions(follow=follow, allow_private=allow_private,
+                            **{k: v for k, v in caps.items() if v is not None})  # type: ignore[arg-type]
     settings = IngestSettings(options=options, jobs=max(1, jobs), model=model)
     report = ingest_sources(store, sources, settings, progress=progress, stdin=stdin)
     if link and report.added:
@@ -158,15 +172,18 @@ def link_new(*args: Any, **kwargs: Any) -> set[str]:
 def link_store(
     db: str | Store | None = None, rebuild: bool = False, progress: ProgressCallback | None = None
 ) -> LinkSummary:
-    """Link the documents not linked before (all with ``rebuild``), then refresh the stories they changed.
+    """Link the documents not linked before (all with ``rebuild``, or when an earlier version of storyline
+    linked them: its stories cannot be extended), then refresh the stories they changed.
 
     Documents go in publication order, ``LINK_BATCH`` per transaction: an
     interrupted run keeps every finished batch, and the next run goes on from there.
     """
-    from storyline.link.corpus import refresh
+    from storyline.link.corpus import needs_relink, refresh
 
     store = open_store(db)
-    if rebuild:
+    with store.link_session() as index:
+        outdated = needs_relink(index)
+    if rebuild or outdated:
         store.clear_links()
     pending = [doc_id for doc_id, _ in publication_order_of(store.unlinked_documents())]
     with fewer_collections():
@@ -272,12 +289,38 @@ def quotes(db: str | Store | None = None, speaker: str | None = None, limit: int
         return views.quotes(store, speaker, limit, offset)
 
 
-def timeline(doc: str | None = None, db: str | Store | None = None, story: str | None = None, limit: int = 100,
-             offset: int = 0) -> Page[EventRow]:
-    """Dated events in order, for one document, one story, or the corpus."""
+def events(doc: str | None = None, db: str | Store | None = None, story: str | None = None, limit: int = 100,
+           offset: int = 0) -> Page[EventRow]:
+    """Dated events in order, for one document, one story (its merged timeline), or the corpus
+    (``storyline timeline`` without --dates)."""
     with _opened(db) as store:
         story_id = _story_id(store, story) if story else None
         return views.timeline(store, doc, story_id, limit, offset)
+
+
+def timeline(db: str | Store | None = None, scope: TimelineScope | None = None, dates: int | None = None,
+             sentences: int = 2, *, story: str | None = None, storyline: str | None = None, about: str | None = None,
+             document: str | None = None, start: date | None = None, end: date | None = None) -> list[KeyDate]:
+    """The ``dates`` most important dates of a scope (a story, storyline, search, document or window, given as
+    ``scope`` or as keywords), ``sentences`` sentences each; every dated event (grouped by date) without
+    ``dates``. Dates ascending, each sentence with its source span."""
+    from storyline.link.keydates import every_date, key_dates, within
+
+    scope = scope or TimelineScope(story, storyline, about, document, start, end)
+    with _opened(db) as store:
+        records = within(dated_sentences(store, scope_documents(store, scope)), scope.start, scope.end)
+    return key_dates(records, dates, sentences) if dates is not None else every_date(records)
+
+
+def scope_documents(store: Store, scope: TimelineScope) -> list[str] | None:
+    """Ids of the documents in scope, published inside the window when one is given; None for all."""
+    return views.scope_documents(store, scope)
+
+
+def dated_sentences(store: Store, documents: list[str] | None = None) -> list[DatedSentence]:
+    """Every dated sentence of the corpus (or of ``documents``), as key-date selection reads it: dates as the
+    story timelines settled them (years filled from the story's evidence), read from the event rows."""
+    return views.dated_sentences(store, documents)
 
 
 def claims(db: str | Store | None = None, kind: str | None = None, limit: int = 100, offset: int = 0

@@ -6,33 +6,53 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
-from storyline import api
+from storyline import api, timex3
 from storyline.export import FORMATS, LISTS
+from storyline.ingest.problems import Problem
 from storyline.render import terminal
+from storyline.render.keydates import key_dates_table
+from storyline.render.printable import printable
+from storyline.timeline_export import FORMATS as TIMELINE_FORMATS
+from storyline.timeline_export import write_timeline
 
 F = TypeVar("F", bound=Callable[..., Any])
+DEMO_DB = "storyline-demo.db"
 # Piped output (not a terminal) gets a readable width instead of rich's 80 columns; $COLUMNS wins.
 _PIPED_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120
 console = Console(width=_PIPED_WIDTH)
 err_console = Console(stderr=True)
 
 
+def _group_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A command's own --db, else the one given before the command (``storyline --db X cmd``)."""
+    return value or (ctx.find_root().obj or {}).get("db")
+
+
 def db_option(func: F) -> F:
-    """The shared --db option (also $STORYLINE_DB; default ./storyline.db)."""
+    """The shared --db option: the command's own, else the group's, else $STORYLINE_DB, else ./storyline.db."""
     return click.option(
         "--db",
-        envvar="STORYLINE_DB",
         default=None,
         metavar="PATH|URL",
+        callback=_group_db,
         help="Database file or SQLAlchemy URL (default ./storyline.db, or $STORYLINE_DB). "
         "Example: --db corpus.db or --db postgresql+psycopg://user@localhost/storyline",
     )(func)
+
+
+def print_problems(problems: list[Problem]) -> None:
+    """Each problem on one line of stderr, never wrapped (logs and pipes read them line by line)."""
+    for problem in problems:
+        err_console.print(Text.assemble(("skipped", "yellow"), " ", problem.message), soft_wrap=True, highlight=False)
 
 
 def friendly_errors(func: F) -> F:
@@ -43,7 +63,8 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except (ValueError, RuntimeError, OSError, ImportError) as exc:
-            err_console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            err_console.print(Text.assemble(("error:", "red"), " ", printable(str(exc))), soft_wrap=True,
+                              highlight=False)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -53,14 +74,13 @@ def friendly_errors(func: F) -> F:
 @click.version_option(package_name="storyline")
 @click.option("--db", "group_db", default=None, metavar="PATH|URL",
               help="Database for the command that follows (same as its own --db). Example: storyline --db corpus.db stories")
-def main(group_db: str | None) -> None:
+@click.pass_context
+def main(ctx: click.Context, group_db: str | None) -> None:
     """storyline: turn news coverage and primary documents into verified story dossiers.
 
     Example: storyline ingest ./coverage && storyline stories
     """
-    if group_db:
-        # Every command reads --db with $STORYLINE_DB as its fallback, so this is all it takes.
-        os.environ["STORYLINE_DB"] = group_db
+    ctx.obj = {"db": group_db}  # every command's --db falls back to it (see db_option), `demo` included
 
 
 @main.command()
@@ -70,25 +90,32 @@ def main(group_db: str | None) -> None:
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private or loopback addresses. Example: --allow-private")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Parse and annotate in N processes. Example: -j 4")
 @click.option("--max-bytes", type=int, default=None, help="Size cap per file or download (default 50 MB). Example: --max-bytes 5000000")
+@click.option("--max-pages", type=int, default=None, help="Page cap per PDF or multi-page image (default 2000). Example: --max-pages 500")
+@click.option("--ocr-lang", default=None, help="Tesseract language(s) for scans and images (default eng). Example: --ocr-lang eng+fra")
+@click.option("--ocr-timeout", type=float, default=None, help="Seconds OCR may spend on one page (default 60). Example: --ocr-timeout 180")
 @click.option("--model", default=None, help="Use an installed spaCy pipeline to improve entities. Example: --model en_core_web_sm")
 @click.option("--no-link", is_flag=True, help="Skip corpus linking after ingest (run `storyline link` later). Example: --no-link")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; problems still go to stderr. Example: -q")
 @friendly_errors
 def ingest(sources: tuple[str, ...], db: str | None, follow: bool, allow_private: bool, jobs: int,
-           max_bytes: int | None, model: str | None, no_link: bool, quiet: bool) -> None:
+           max_bytes: int | None, max_pages: int | None, ocr_lang: str | None, ocr_timeout: float | None,
+           model: str | None, no_link: bool, quiet: bool) -> None:
     """Load files, folders, globs, URLs or - (stdin) into the corpus.
 
     Formats are detected by content: text, Markdown, HTML, JSON, JSON Lines, CSV,
-    PDF, WARC, RSS/Atom (and .gz of any). Bad inputs are reported one line each,
-    recorded (see `storyline errors`), and the exit status is 1 when any failed.
+    PDF, WARC, RSS/Atom (and .gz of any), email (.eml, .mbox, attachments
+    included), Word (.docx), OpenDocument (.odt), and scanned PDF pages and
+    images (PNG, JPEG, TIFF) read by OCR when Tesseract is installed. Bad inputs
+    are reported one line each, recorded (see `storyline errors`), and the exit
+    status is 1 when any failed.
 
     Example: storyline ingest coverage/ letters/*.pdf https://example.org/story.html
     """
     with _progress(quiet) as progress:
         report = api.ingest(list(sources), db, follow=follow, allow_private=allow_private, jobs=jobs,
-                            max_bytes=max_bytes, model=model, link=not no_link, progress=progress)
-    for problem in report.problems:
-        err_console.print(f"[yellow]skipped[/yellow] {problem.message}", markup=True, highlight=False)
+                            max_bytes=max_bytes, model=model, link=not no_link, progress=progress,
+                            max_pages=max_pages, ocr_language=ocr_lang, ocr_timeout=ocr_timeout)
+    print_problems(report.problems)
     if not quiet:
         console.print(terminal.ingest_summary(report))
     sys.exit(1 if report.problems else 0)
@@ -114,7 +141,7 @@ class _progress:
         step = "linking" if source == api.LINKING else "ingesting"
         if step not in self.tasks:
             self.tasks[step] = self.bar.add_task(step, total=total)
-        label = "linking documents" if step == "linking" else f"ingesting {source[-40:]}"
+        label = "linking documents" if step == "linking" else f"ingesting {escape(printable(source)[-40:])}"
         self.bar.update(self.tasks[step], completed=done, total=total, description=label)
 
     def __exit__(self, *exc: object) -> None:
@@ -267,18 +294,59 @@ def quotes(db: str | None, speaker: str | None, limit: int, offset: int) -> None
     console.print(terminal.quotes_table(api.quotes(db, speaker, limit, offset)))
 
 
+def _day_option(value: str | None, last: bool) -> date | None:
+    span = timex3.interval(value) if value else None
+    if value and span is None:
+        raise click.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+    return (span[1] if last else span[0]) if span else None
+
+
 @main.command()
 @click.argument("doc", required=False)
 @db_option
-@click.option("--story", default=None, help="Only events of this story (its merged timeline). Example: --story S0001")
+@click.option("--story", default=None, help="Only this story's documents (its merged timeline). Example: --story S0001")
+@click.option("--storyline", "storyline_id", default=None,
+              help="Only the documents of this storyline's stories. Example: --storyline L0001")
+@click.option("--about", default=None, help="Only documents matching this search. Example: --about 'depot closure'")
+@click.option("--dates", type=click.IntRange(min=1), default=None,
+              help="Key dates: the N most important dates (default: every dated event). Example: --dates 10")
+@click.option("--sentences", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Sentences per key date. Example: --sentences 1")
+@click.option("--from", "start", default=None, metavar="DATE",
+              help="Only events dated, and documents published, on or after DATE. Example: --from 2023-03-01")
+@click.option("--to", "end", default=None, metavar="DATE",
+              help="Only events dated, and documents published, on or before DATE. Example: --to 2023-12-31")
+@click.option("--format", "fmt", type=click.Choice(TIMELINE_FORMATS), default="table", show_default=True,
+              help="table, json ({\"timeline\": [...]}, docs/export.md), csv or timelinejs (TimelineJS3). "
+                   "Example: --format timelinejs -o timeline.json")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Output file (default stdout). Example: -o timeline.json")
 @paging(100, "events")
 @friendly_errors
-def timeline(doc: str | None, db: str | None, story: str | None, limit: int, offset: int) -> None:
-    """Dated events, ordered (mixed precision), for one document, one story or the whole corpus.
+def timeline(doc: str | None, db: str | None, story: str | None, storyline_id: str | None, about: str | None,
+             dates: int | None, sentences: int, start: str | None, end: str | None, fmt: str, output: Any,
+             limit: int, offset: int) -> None:
+    """Dated events in date order, or (with --dates) the key dates of a story, storyline, search or corpus.
 
-    Example: storyline timeline 3fa2
+    Without --dates every dated event is listed (mixed precision); with it, the N most important dates
+    (how many documents and sources refer to each), each with its best sentences and their sources.
+
+    Example: storyline timeline --story S0001 --dates 10 --sentences 2
     """
-    console.print(terminal.timeline_table(api.timeline(doc, db, story, limit, offset)))
+    if fmt == "table" and dates is None and not (storyline_id or about or start or end):
+        console.print(terminal.timeline_table(api.events(doc, db, story, limit, offset)))
+        return
+    scope = api.TimelineScope(story, storyline_id, about, doc, _day_option(start, False), _day_option(end, True))
+    found = api.timeline(db, scope, dates, sentences)
+    if fmt == "table":
+        console.print(key_dates_table(found))
+    else:
+        write_timeline(found, fmt, output, title=_timeline_title(scope))
+
+
+def _timeline_title(scope: api.TimelineScope) -> str:
+    what = scope.story or scope.storyline or (f"“{scope.about}”" if scope.about else None) or "the corpus"
+    return f"Key dates: {what}"
 
 
 @main.command()
@@ -312,28 +380,36 @@ def stories(db: str | None, limit: int, offset: int) -> None:
 @db_option
 @click.option("--all", "full", is_flag=True,
               help="Print every row of every section (a big story otherwise shows the first of each). Example: --all")
+@click.option("--why", is_flag=True,
+              help="Only why its documents (and its storyline's stories) belong together, with the spans. "
+                   "Example: storyline story S0001 --why")
 @friendly_errors
-def story(story_id: str, db: str | None, full: bool) -> None:
+def story(story_id: str, db: str | None, full: bool, why: bool) -> None:
     """A story's dossier: sources, who's who, timeline, quotes (each once), claims, copied passages, discrepancies.
 
     Example: storyline story S0001
     """
-    terminal.print_dossier(console, api.story(story_id, db, full=full), full)
+    found = api.story(story_id, db, full=full)
+    if why:
+        terminal.print_why(console, found)
+    else:
+        terminal.print_dossier(console, found, full)
 
 
 @main.command()
-@click.option("--db", default="storyline-demo.db", show_default=True, metavar="PATH",
-              help="Where to build the demo database (replaced if it exists). Example: --db /tmp/demo.db")
+@click.option("--db", default=None, metavar="PATH|URL", callback=_group_db,
+              help="Where to build the demo database (default storyline-demo.db, not $STORYLINE_DB); a demo "
+                   "database there is replaced, any other corpus is left alone. Example: --db /tmp/demo.db")
 @click.option("--quiet", "-q", is_flag=True, help="Only the summary, no dossier. Example: -q")
 @friendly_errors
-def demo(db: str, quiet: bool) -> None:
+def demo(db: str | None, quiet: bool) -> None:
     """Load the bundled demo corpus into a fresh database and show what storyline found.
 
     Example: storyline demo && storyline --help
     """
+    db = db or DEMO_DB
     report, store = api.demo(db)
-    for problem in report.problems:
-        err_console.print(f"[yellow]skipped[/yellow] {problem.message}", markup=True, highlight=False)
+    print_problems(report.problems)
     found = api.stories(store, limit=100)
     biggest = max(found.items, key=lambda s: s.size, default=None)
     dossier = api.story(biggest.id, store) if biggest and not quiet else None
@@ -355,17 +431,20 @@ def datasette_metadata(db: str | None, output: str) -> None:
     Example: storyline datasette-metadata -o metadata.json
     """
     api.datasette_metadata(db, output)
-    console.print(f"wrote {output}; open the database with: datasette {db or 'storyline.db'} --metadata {output}")
+    console.print(Text(f"wrote {printable(output)}; open the database with: datasette {printable(db or 'storyline.db')} "
+                       f"--metadata {printable(output)}"))
 
 
 @main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind; anything but loopback needs --token. Example: --host 0.0.0.0 --token s3cret")
+              help="Address to bind, and the host name requests may use besides localhost; anything but loopback "
+                   "needs a token (one is generated and printed if none is given). Example: --host 0.0.0.0")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on. Example: --port 8080")
 @click.option("--read-only", is_flag=True, help="Disable the ingest form and uploads. Example: --read-only")
 @click.option("--token", envvar="STORYLINE_TOKEN", default=None,
-              help="Require this token (Bearer header or ?token= once); also $STORYLINE_TOKEN. Example: --token s3cret")
+              help="Require this token (Bearer header or ?token= once; at least 16 characters); also "
+                   "$STORYLINE_TOKEN. Example: --token \"$(openssl rand -hex 16)\"")
 @friendly_errors
 def serve(db: str | None, host: str, port: int, read_only: bool, token: str | None) -> None:
     """Run the local web app: stories, timelines, documents, people, search, ingest.
@@ -394,7 +473,7 @@ def report(story_id: str, db: str | None, fmt: str, output: str | None) -> None:
 
     with open(path, "wb") as out:
         out.write(render_report(found, fmt))  # type: ignore[arg-type]
-    console.print(f"wrote {path}")
+    console.print(Text(f"wrote {printable(path)}"))
 
 
 # --- corrections: storyline fix ... -------------------------------------------------------------------------

@@ -24,6 +24,7 @@ BlockKind = Literal["headline", "subheading", "caption", "byline", "dateline", "
 QuoteKind = Literal["direct", "indirect", "mixed"]
 ClaimKind = Literal["claim", "denial", "admission", "promise"]
 MentionKind = Literal["name", "surname", "title", "role", "pronoun"]
+EvidenceKind = Literal["person", "organisation", "place", "phrase", "figure", "date"]
 Stance = Literal["asserts", "denies", "questions"]
 SpeakerKind = Literal["person", "group", "organisation", "document", "description"]
 
@@ -117,6 +118,7 @@ class Timex:
     value: str  # TIMEX3 value: 2006-10-19, XXXX-10-19, 2007-03, P3Y, PRESENT_REF ...
     relative: bool = False  # resolved against a reference date
     mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, START, END, APPROX ...
+    anchor: str | None = None  # since, from, until, by, before, after: the date bounds a range, it dates no happening
 
 
 @dataclass
@@ -141,18 +143,39 @@ class Quote:
 
 
 @dataclass
+class EventSource:
+    """One document's report of an event in a merged story timeline, with the date that document gives."""
+
+    document: str
+    start: int  # the sentence
+    end: int
+    date: str  # TIMEX3 value as this document gives it (after year inference)
+    timex: tuple[int, int]  # the date expression in this document
+    inferred: bool = False
+
+
+@dataclass
 class Event:
-    """A dated happening: a sentence that carries a date."""
+    """A dated happening: a sentence that carries a date.
+
+    In a merged story timeline one event stands for one fact: ``sources`` lists every document that
+    reports it (the event's own span first), and ``disputed`` is True when they give different dates.
+    """
 
     id: str
     start: int
     end: int
     date: str  # TIMEX3 value
-    precision: Literal["day", "month", "year", "decade", "season", "quarter", "week", "time", "unknown"]
+    precision: Literal["time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century",
+                       "unknown"]  # as storyline.timex3.precision reads the date
     text: str  # short summary
     timex: tuple[int, int]
-    inferred: bool = False
+    inferred: bool = False  # the date (or its year) was inferred, not read from the text with a known reference
     actors: list[str] = field(default_factory=list)  # entity ids
+    mod: str | None = None  # TIMEX3 mod of the date: START ("early 2007"), MID, END, APPROX ...
+    anchor: str | None = None  # since, from, until, by, before, after: the date bounds a range, not the happening
+    sources: list[EventSource] = field(default_factory=list)  # merged timelines: every report of this event
+    disputed: bool = False  # merged timelines: the sources give different dates (see the story's discrepancies)
 
 
 @dataclass
@@ -169,6 +192,7 @@ class Claim:
     target_name: str | None = None
     content: tuple[int, int] | None = None
     cue: tuple[int, int] | None = None
+    answers: str | None = None  # a denial: the id of the claim of this document it answers
 
 
 @dataclass
@@ -185,7 +209,9 @@ class Annotations:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    reference_date: str | None = None  # date relative expressions were resolved against
+    # The publication date relative expressions were resolved against; for an undated document, the
+    # latest date its text names (an estimate for clustering: no date is resolved against it).
+    reference_date: str | None = None
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """Return the entity with this local id, or None."""
@@ -220,6 +246,29 @@ class CorpusEntity:
 
 
 @dataclass
+class SpanRef:
+    document: str
+    start: int
+    end: int
+
+
+@dataclass
+class GroupingEvidence:
+    """Something the documents of a story (or the stories of a storyline) have in common, and where.
+
+    ``documents`` counts the documents that share it (for a storyline: the stories); ``spans`` point
+    at where some of them say it, one span per document at most.  ``inferred`` marks a date read
+    from the text rather than from metadata ("In 2007 ...": written in 2007 or later).
+    """
+
+    kind: EvidenceKind
+    value: str  # "Gordon Pryce", "intervention order", "£4.7m", "2023-03-14"
+    documents: int
+    spans: list[SpanRef] = field(default_factory=list)
+    inferred: bool = False
+
+
+@dataclass
 class Story:
     id: str
     title: str
@@ -227,6 +276,7 @@ class Story:
     storyline: str | None = None
     first_date: str | None = None
     last_date: str | None = None
+    evidence: list[GroupingEvidence] = field(default_factory=list)  # why its documents belong together
 
 
 @dataclass
@@ -234,6 +284,7 @@ class Storyline:
     id: str
     title: str
     stories: list[str] = field(default_factory=list)
+    evidence: list[GroupingEvidence] = field(default_factory=list)  # why its stories belong together
 
 
 @dataclass
@@ -247,13 +298,6 @@ class Reuse:
     b_start: int
     b_end: int
     similarity: float
-
-
-@dataclass
-class SpanRef:
-    document: str
-    start: int
-    end: int
 
 
 @dataclass

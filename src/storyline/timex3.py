@@ -313,8 +313,13 @@ def _duration_words(value: str) -> str:
     return f"{amount} {unit}{plural}"
 
 
-def words(value: str | None, *, mod: str | None = None, inferred: bool = False, short: bool = False) -> str:
-    """A TIMEX3 value as a reader says it; ``inferred`` adds "(inferred)", ``short`` abbreviates months.
+ANCHORS = ("since", "from", "until", "by", "before", "after")  # Timex.anchor / Event.anchor words
+
+
+def words(value: str | None, *, mod: str | None = None, inferred: bool = False, short: bool = False,
+          anchor: str | None = None) -> str:
+    """A TIMEX3 value as a reader says it; ``inferred`` adds "(inferred)", ``short`` abbreviates months,
+    ``anchor`` (a range bound: "since", "from", "until", "by", "before", "after") goes first: "since 2017".
 
     Never returns the raw code: an unreadable value is "unclear date", a missing one "date unknown".
     """
@@ -333,6 +338,8 @@ def words(value: str | None, *, mod: str | None = None, inferred: bool = False, 
         before, after = MODS[mod]
         text = f"{before}{text}{after}".replace("mid-the ", "mid-").replace("early the ", "early ")
         text = text.replace("late the ", "late ")
+    if anchor in ANCHORS and v is not None and v.kind == "date":
+        text = f"{anchor} {text}"
     if inferred:
         text += " (inferred)"
     return text

@@ -1,6 +1,6 @@
 """Who makes a claim: the verb's subject resolved like a quote speaker, precision first.
 
-The subject goes through :func:`storyline.annotate.speakers.attribute_speaker` (the function
+The subject goes through :func:`storyline.annotate.speaker_resolve.attribute_speaker` (the function
 that resolves quote speakers).  When that names no entity, a role description is matched against
 the roles the document records ("the leader of Brackendale Borough Council" -> the one person
 recorded as leader of that council; "the head of the company" -> the one chief executive with an
@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from storyline.annotate.claim_markers import markers
-from storyline.annotate.speakers import NAME, SpeakerSpan, attribute_speaker, lexicon, possessor
+from storyline.annotate.speaker_resolve import attribute_speaker
+from storyline.annotate.speakers import NAME, SpeakerSpan, lexicon, possessor
 from storyline.model import Entity, Mention
 
 __all__ = ["resolve_claimant", "entity_by_role_description"]
@@ -26,6 +27,7 @@ DESCRIPTION_RE = re.compile(
 PLACE_WORDS = frozenset({"town", "city", "borough", "county", "district", "state", "country", "region", "area"})
 ANY_ORG_WORDS = frozenset({"company", "firm", "business", "contractor", "operator", "provider", "organisation",
                            "organization", "charity", "trust"})
+UNDER_ROLE_WORDS = frozenset({"deputy", "vice", "assistant", "former", "shadow", "associate", "junior"})  # not "the mayor"
 SKIP_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "at", "in", "s"})
 JUNK_END_WORDS = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "that",
                             "many", "some", "most", "all"})
@@ -59,8 +61,9 @@ def entity_by_role_description(surface: str, entities: list[Entity]) -> Entity |
             continue
         for role in entity.roles:
             role_text = " ".join(filter(None, [role.role, role.organisation, role.place]))
+            under = _words(role.role) & UNDER_ROLE_WORDS - mods
             if (any(re.search(rf"\b{r}\b", role.role.lower()) for r in roles) and mods <= _words(role_text)
-                    and _org_fits(wanted, role_text, role.organisation is not None)):
+                    and not under and _org_fits(wanted, role_text, role.organisation is not None)):
                 found.append(entity)
                 break
     return found[0] if len(found) == 1 else None

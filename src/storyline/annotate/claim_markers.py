@@ -19,6 +19,7 @@ __all__ = ["Markers", "markers", "cue_negated", "content_negated", "content_acts
 SENTENCE_IN_RE = re.compile(r"[^.!?]+[.!?]*")
 CLAUSE_BREAK_RE = re.compile(r"[,;:—–]|\b(?:but|and|or|because|while|which|who)\b")
 ADVERBS_RE = r"(?:\s+[a-z]+ly)?"
+NEGATION_HINTS = ("not", "n't", "n’t", "never", "refuse", "decline", "cannot")  # every cue negation holds one
 
 
 def _words(words: list[str]) -> str:
@@ -63,6 +64,9 @@ def markers() -> Markers:
 def cue_negated(text: str, lo: int, cue_start: int) -> bool:
     """"did not admit", "refused to apologise", "never conceded": the act did not happen."""
     window = text[max(lo, cue_start - 40) : cue_start]
+    lowered = window.lower()
+    if not any(word in lowered for word in NEGATION_HINTS):
+        return False  # the common case, without a regex search
     return bool(markers().cue_negation_re.search(window))
 
 

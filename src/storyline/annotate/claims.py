@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from storyline.annotate.claim_claimants import resolve_claimant, unnamed_claimant
 from storyline.annotate.claim_markers import content_acts, content_negated, cue_negated
+from storyline.annotate.quote_indirect import before_participle
 from storyline.annotate.quotes import reported_clause_start
 from storyline.annotate.speakers import (
     DET_NP,
     NAME,
     SpeakerSpan,
     lexicon,
+    speaker_at_start,
     speaker_before,
 )
 from storyline.model import Claim, Entity, Mention, Quote, Sentence
@@ -30,10 +32,12 @@ __all__ = ["find_claims"]
 CLAIM_NOUNS = r"(?:claims?|allegations?|accusations?|suggestions?|reports?|charges?|criticism|assertions?|suggestion)"
 TARGET = rf"(?P<target>{DET_NP}|{NAME})"
 NOUN_RE = re.compile(
-    rf"\s+(?:the\s+|these\s+|those\s+|any\s+)?{CLAIM_NOUNS}(?:\s+(?:made\s+)?(?:by|from)\s+{TARGET}?)?(?:\s+that\b)?\s*"
+    rf"\s+(?:the\s+|these\s+|those\s+|any\s+|(?P<owner>{NAME})[’']s?\s+)?{CLAIM_NOUNS}"
+    rf"(?:\s+(?:made\s+)?(?:by|from)\s+{TARGET}?)?(?:\s+that\b)?\s*"
 )
+CLAIM_NOUNS_END_RE = re.compile(rf"{CLAIM_NOUNS}(?:\s+\w+)?$")
 CLAIM_PHRASE_RE = re.compile(rf"(?:the|these|those)\s+{CLAIM_NOUNS}")
-ACCUSE_RE = re.compile(rf"\s+{TARGET}\s+of\s+")
+ACCUSE_RE = re.compile(rf"\s+{TARGET}(?:,\s+(?P<named>{NAME}),)?\s+of\s+")  # "accused the mayor, Jane Oduya, of"
 APOLOGY_RE = re.compile(r"\s+(?:to\s+[^,;.]{1,40}?\s+)?for\s+")
 THAT_RE = re.compile(r"\s*that\s+")
 STOPWORDS = frozenset(
@@ -73,13 +77,15 @@ def _read_act(text: str, verb: re.Match[str], lemma: str, kind: str, end: int) -
     pos = verb.end()
     if lemma == "accuse":
         match = ACCUSE_RE.match(text, pos, end)
-        return (match.end(), match.span("target"), None) if match else None
+        if match is None:
+            return None
+        return match.end(), match.span("named") if match.group("named") else match.span("target"), None
     if lemma == "apologise":
         match = APOLOGY_RE.match(text, pos, end)
         return (match.end(), None, None) if match else None
     noun = NOUN_RE.match(text, pos, end)
     if noun is not None and kind == "denial":
-        target = noun.span("target") if noun.group("target") else None
+        target = noun.span("target") if noun.group("target") else noun.span("owner") if noun.group("owner") else None
         if not noun.group(0).rstrip().endswith("that"):  # "rejected the allegation": the phrase is the content
             phrase = noun.group(0)
             return noun.start() + len(phrase) - len(phrase.lstrip()), target, noun.start() + len(phrase.rstrip())
@@ -93,7 +99,7 @@ def _read_act(text: str, verb: re.Match[str], lemma: str, kind: str, end: int) -
 
 def _acts_in_sentence(text: str, sentence: Sentence) -> list[_Act]:
     lex = lexicon()
-    acts = []
+    acts: list[_Act] = []
     for verb in lex.verb_re.finditer(text, sentence.start, sentence.end):
         lemma = lex.lemma(verb.group(0))
         kind = lex.kind(verb.group(0))
@@ -101,19 +107,36 @@ def _acts_in_sentence(text: str, sentence: Sentence) -> list[_Act]:
             continue
         if ADJECTIVE_BEFORE_RE.search(text, max(sentence.start, verb.start() - 12), verb.start()):
             continue  # "many of the disputed trips": an adjective, not a verb
-        subject = speaker_before(text, sentence.start, verb.start())
-        if subject is None:
-            continue
-        read = _read_act(text, verb, lemma, kind, sentence.end)
-        if read is None:
+        subject = _subject(text, sentence, verb)
+        read = _read_act(text, verb, lemma, kind, sentence.end) if subject is not None else None
+        if subject is None or read is None:
             continue
         start, target, phrase_end = read
         end = phrase_end if phrase_end is not None else _content_end(text, start, sentence.end)
+        end = before_participle(text, start, end)
         if kind == "claim" and lemma in NEGATED_CLAIM_LEMMAS and content_negated(text, start, end):
             kind = "denial"  # "insisted he never concealed ...": a denial
-        if end - start >= 3:
-            acts.append(_Act(kind, subject, verb.span(), (start, end), target))
+        act = _Act(kind, subject, verb.span(), (start, end), target)
+        if acts and _same_denial(text, acts[-1], act):
+            acts[-1].target = act.target  # "rejected claims that ..., rejecting Cllr Patel's claim outright"
+        elif end - start >= 3:
+            acts.append(act)
     return acts
+
+
+def _subject(text: str, sentence: Sentence, verb: re.Match[str]) -> SpeakerSpan | None:
+    """The verb's subject; for ", rejecting ..." / ", denying ..." the subject of the sentence."""
+    subject = speaker_before(text, sentence.start, verb.start())
+    if subject is None and verb.group(0).endswith("ing") and text[sentence.start : verb.start()].rstrip().endswith(","):
+        subject = speaker_at_start(text, sentence.start, verb.start())
+    return subject
+
+
+def _same_denial(text: str, previous: _Act, act: _Act) -> bool:
+    """A participle denial by the same subject that only names whose claim it is: one denial, with a target."""
+    return (previous.kind == act.kind == "denial" and act.target is not None and previous.target is None
+            and act.content[0] >= previous.content[1] and CLAIM_NOUNS_END_RE.search(text, act.content[0], act.content[1])
+            is not None and act.cue[0] - previous.cue[1] < 160)
 
 
 def _content_words(text: str, span: tuple[int, int]) -> set[str]:
@@ -173,21 +196,21 @@ def _from_quotes(text: str, quotes: list[Quote], entities: list[Entity]) -> list
 def find_claims(
     text: str, sentences: list[Sentence], mentions: list[Mention], entities: list[Entity], quotes: list[Quote]
 ) -> list[Claim]:
-    """Claims, denials, admissions and promises, with claimant, target and content spans."""
+    """Claims, denials, admissions and promises, with claimant, target and content spans; each denial
+    points (``answers``) to the claim of this document it answers, when one is found."""
     excluded = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    spoken = {q.cue: q for q in quotes if q.cue is not None and (q.speaker or q.speaker_name)}
     claims: list[Claim] = []
     for sentence in sentences:
         for act in _acts_in_sentence(text, sentence):
             if any(a <= act.cue[0] < b for a, b in excluded):
                 continue
-            claimant, claimant_name = _resolve(text, (act.subject.start, act.subject.end), mentions, entities, excluded)
+            quote = spoken.get(act.cue)  # the quote's speaker, resolved with the whole document in view
+            claimant, claimant_name = ((quote.speaker, quote.speaker_name) if quote is not None else
+                                       _resolve(text, (act.subject.start, act.subject.end), mentions, entities, excluded))
             target, target_name = (None, None)
             if act.target is not None:
                 target, target_name = _resolve(text, act.target, mentions, entities, excluded)
-            elif act.kind == "denial":
-                echoed = _echoed_claimant(text, act.content, claims)
-                if echoed is not None:
-                    target, target_name = echoed.claimant, echoed.claimant_name
             claims.append(Claim("", act.subject.start, act.content[1], act.kind, claimant, claimant_name,  # type: ignore[arg-type]
                                 target, target_name, act.content, act.cue))
     seen = {c.cue for c in claims}
@@ -195,4 +218,35 @@ def find_claims(
     claims.sort(key=lambda c: (c.start, c.end))
     for number, claim in enumerate(claims, start=1):
         claim.id = f"c{number}"
+    for denial in (c for c in claims if c.kind == "denial"):
+        _pair_denial(text, denial, claims)
     return claims
+
+
+def _pair_denial(text: str, denial: Claim, claims: list[Claim]) -> None:
+    """Link a denial to the claim it answers: the target's claim, the claim against the denier, or the one
+    whose words it repeats; a denial with no target takes the answered claimant as its target."""
+    earlier = [c for c in claims if c.kind == "claim" and c.start < denial.start]
+    later = [c for c in claims if c.kind == "claim" and c.start > denial.end]
+    answered = _answered(text, denial, earlier) or _answered(text, denial, later)
+    if answered is None:
+        return
+    denial.answers = answered.id
+    if denial.target is None and denial.target_name is None and answered.claimant_name is not None:
+        denial.target, denial.target_name = answered.claimant, answered.claimant_name
+
+
+def _answered(text: str, denial: Claim, candidates: list[Claim]) -> Claim | None:
+    def party(entity: str | None, name: str | None) -> str | None:
+        return entity or (name.lower() if name else None)
+
+    target, denier = party(denial.target, denial.target_name), party(denial.claimant, denial.claimant_name)
+    by_target = [c for c in candidates if target and party(c.claimant, c.claimant_name) == target]
+    against = [c for c in candidates if denier and party(c.target, c.target_name) == denier]
+    if by_target or against:
+        return (by_target or against)[-1]
+    if denial.content is None:
+        return None
+    return _echoed_claimant(text, denial.content, candidates)
+
+

@@ -74,7 +74,7 @@ def find_entities(text: str, blocks: list[Block], sentences: list[Sentence],
         from storyline.annotate.spacy_model import merge_model_candidates
 
         candidates = merge_model_candidates(text, candidates, sentences, nlp)
-    candidates = _drop_contested_places(candidates)
+    candidates = _drop_contested_places(_outside_quoted_titles(text, candidates))
     drafts, found = _people(text, candidates, token_lists)
     _organisations_and_places(text, candidates, drafts, found)
     _name_owners(drafts)
@@ -87,6 +87,25 @@ def _scan_end(text: str, sentence: Sentence) -> int:
     if _INNER_CAPITAL.search(text, sentence.start, sentence.end):
         return sentence.end
     return min(sentence.end, sentence.start + _HEAD_CHARS)
+
+
+_QUOTED_RE = re.compile(r"[“\"‘](?P<inner>[A-Z][^“”\"‘’\n.!?,;:]{2,100})[”\"’]")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def _outside_quoted_titles(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop names read inside a quoted title-case fragment ("A Fresh Start For Northfield Homes"): a title,
+    not a person or a body, unless the text names them outside it too."""
+    titles = []
+    for match in _QUOTED_RE.finditer(text):
+        words = [w for w in _TITLE_WORD.findall(match.group("inner")) if len(w) > 3]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            titles.append(match.span("inner"))
+    if not titles:
+        return candidates
+    inside = [c for c in candidates if any(a <= c.start and c.end <= b for a, b in titles)]
+    outside_names = {c.name.lower() for c in candidates if c not in inside}
+    return [c for c in candidates if c not in inside or c.name.lower() in outside_names]
 
 
 def _drop_contested_places(candidates: list[Candidate]) -> list[Candidate]:

@@ -64,7 +64,7 @@ def lexicon() -> Lexicon:
     titles, orgs = _read("entities_titles.json"), _read("entities_organisations.json")
     places, stops = _read("entities_places.json"), _read("entities_stopwords.json")
     names = _read("entities_first_names.json")
-    states: dict[str, list[str]] = places["us_states"]
+    states: dict[str, list[str]] = {**places["us_states"], **places.get("ca_provinces", {})}
     abbreviations = {abbr: state for state, abbrs in states.items() for abbr in abbrs}
     gazetteer = set(places["countries"]) | set(places["cities"]) | set(states) | set(places["uk_regions"])
     gazetteer |= {place.rstrip(".") for place in gazetteer}

@@ -5,13 +5,18 @@
 One event per (sentence, date value).  Durations, sets and the vague ``PRESENT_REF`` /
 ``PAST_REF`` / ``FUTURE_REF`` ("now", "recently", "the future") are not dates and make no event;
 headlines, captions and other non-paragraph blocks are skipped when blocks are given.
+
+A date that only bounds a range ("since 2017", "until 2019", see ``Timex.anchor``) is not when the
+happening took place: in a sentence that also has a point date it makes no event ("In January, a
+report revealed that services had deteriorated since 2017" is dated January); alone, it makes an
+event that keeps its ``anchor`` so that views say "since 2017" and key dates leave it out.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from storyline.annotate.timex import timex_precision
+from storyline import timex3
 from storyline.model import Block, Entity, Event, Mention, Sentence, Timex
 
 __all__ = ["build_events", "event_summary"]
@@ -75,13 +80,15 @@ def build_events(text: str, sentences: list[Sentence], timexes: list[Timex], men
         actors = sentence_actors(sentence, nearby, entities)
         summary = event_summary(text, sentence.start, sentence.end)
         seen: set[str] = set()
-        for timex in inside:
+        points = [t for t in inside if t.anchor is None]
+        for timex in points or inside:
             if timex.value in seen:
                 continue
             seen.add(timex.value)
             events.append(Event(
                 id=f"v{len(events) + 1}", start=sentence.start, end=sentence.end, date=timex.value,
-                precision=timex_precision(timex.value),  # type: ignore[arg-type]
-                text=summary, timex=(timex.start, timex.end), actors=list(actors),
+                precision=timex3.precision(timex.value),
+                text=summary, timex=(timex.start, timex.end), actors=list(actors), mod=timex.mod,
+                anchor=timex.anchor,
             ))
     return events

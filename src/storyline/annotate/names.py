@@ -217,6 +217,7 @@ def _read_run(s: _Sentence, first: int, last: int, lex: Lexicon) -> list[Candida
             pos += 1
             continue
         split = _title_split(s, pos, last, lex)
+        split = split if split is not None else _role_split(s, pos, last, lex)
         if split is not None:
             found.extend(_title_pieces(s, pos, split, lex))
             found.extend(_person(s, split, last, lex, title=tuple(s.tokens[pos:split])))
@@ -311,6 +312,15 @@ def _title_split(s: _Sentence, pos: int, last: int, lex: Lexicon) -> int | None:
         name_end = _strip_postnominal(s, k + 1, last, lex)[0]
         if _valid_name(s, k + 1, name_end, lex):
             return k + 1
+    return None
+
+
+def _role_split(s: _Sentence, pos: int, last: int, lex: Lexicon) -> int | None:
+    """ "Community Researcher Amir Khan": a capitalised job description before a given name is a role, not a name."""
+    for k in range(pos + 1, last - 1):
+        if bare(s.tokens[k - 1].text) in lex.role_nouns and lex.first_name_gender(s.tokens[k].text) is not None:
+            if _valid_name(s, k, _strip_postnominal(s, k, last, lex)[0], lex):
+                return k
     return None
 
 
@@ -489,6 +499,8 @@ def _person_evidence(s: _Sentence, start: int, end: int, lex: Lexicon, title: tu
         return "title"
     if _role_before(s, start, lex):
         return "role"
+    if count == 1 and lex.first_name_gender(first) is not None and _role_in_apposition_before(s, start, lex):
+        return "apposition"  # "says the boy's father, Martin": a given name named by its role
     if count < 2 or any(bare(t.text) in lex.places for t in s.tokens[start:end]):
         return ""
     if end < len(s.tokens) and s.tokens[end].text.lower() in lex.speech_verbs:
@@ -498,6 +510,14 @@ def _person_evidence(s: _Sentence, start: int, end: int, lex: Lexicon, title: tu
     if _apposition_pattern().match(s.text, s.tokens[end - 1].end, s.end):
         return "apposition"
     return ""
+
+
+def _role_in_apposition_before(s: _Sentence, start: int, lex: Lexicon) -> bool:
+    """ "the boy's father, Martin": a lower-case role noun and a comma right before the name."""
+    if start < 2 or s.tokens[start - 1].text != ",":
+        return False
+    previous = s.tokens[start - 2].text
+    return previous.islower() and (bare(previous) in lex.role_nouns or bare(previous) in lex.titles)
 
 
 def _role_before(s: _Sentence, start: int, lex: Lexicon) -> bool:

@@ -51,25 +51,44 @@ def _entities(doc: Document, ann: Annotations, ctx: Context) -> None:
 
 
 def _timex(doc: Document, ann: Annotations, ctx: Context) -> None:
-    reference = doc.published
-    if reference is None:
-        first_pass = find_timexes(doc.text, None)
-        reference = infer_reference_date(doc.text, first_pass)
-        ann.reference_date = reference
-        ann.timexes = find_timexes(doc.text, reference) if reference else first_pass
+    """Dates resolved against the publication date; an undated document keeps every unknown part unknown.
+
+    Its reference date is only estimated (the latest date it names, for story clustering): resolving
+    "Thursday" or "19 October" against a guess gives confidently wrong dates. Linking later fills a
+    missing year from the story's evidence, when that evidence agrees (see ``link.event_years``).
+    """
+    if doc.published is None:
+        ann.timexes = find_timexes(doc.text, None)
+        ann.reference_date = infer_reference_date(doc.text, ann.timexes)
         return
-    ann.reference_date = reference
-    ann.timexes = find_timexes(doc.text, reference)
+    ann.reference_date = doc.published
+    ann.timexes = find_timexes(doc.text, doc.published)
+
+
+def unattributed_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans whose words are no one's statement in this document: an earlier message quoted
+    in an email reply (``meta["quoted_spans"]``) and an email's header block (``meta["header_span"]``)."""
+    meta = doc.meta if isinstance(doc.meta, dict) else {}
+    spans = list(meta.get("quoted_spans") or []) + ([meta["header_span"]] if meta.get("header_span") else [])
+    return [(int(s[0]), int(s[1])) for s in spans if isinstance(s, list | tuple) and len(s) == 2]
+
+
+def _outside(start: int, spans: list[tuple[int, int]]) -> bool:
+    return not any(s <= start < e for s, e in spans)
 
 
 def _quotes(doc: Document, ann: Annotations, ctx: Context) -> None:
-    ann.quotes = find_quotes(
+    found = find_quotes(
         doc.text, ann.blocks, ann.sentences, ann.mentions, ann.entities, source_kind=document_kind(doc)
     )
+    skipped = unattributed_spans(doc)
+    ann.quotes = [q for q in found if _outside(q.start, skipped)]
 
 
 def _claims(doc: Document, ann: Annotations, ctx: Context) -> None:
-    ann.claims = find_claims(doc.text, ann.sentences, ann.mentions, ann.entities, ann.quotes)
+    skipped = unattributed_spans(doc)
+    claims = find_claims(doc.text, ann.sentences, ann.mentions, ann.entities, ann.quotes)
+    ann.claims = [c for c in claims if _outside(c.start, skipped)]
 
 
 def _events(doc: Document, ann: Annotations, ctx: Context) -> None:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from storyline.annotate.claim_markers import cue_negated
 from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
 from storyline.annotate.speakers import NAME, SpeakerSpan, lexicon, speaker_at_start, speaker_before
 from storyline.model import Block, Sentence
@@ -32,10 +33,26 @@ TRAILING_LINK_RE = re.compile(r"(?:[,;]?\s*\b(?:and|but|though|although|while|wh
 SPLIT_RE = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?(?P<that>that)\b")
 APPOSED_PARTICIPLE_RE = re.compile(rf",\s+(?P<subj>{NAME}),\s*$")  # "..., Fiona Reddy, telling members": hers, not the subject's
 AUXILIARY_RE = re.compile(r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|must)\b")
+CLAUSE_VERB_RE = re.compile(r"\b[a-z]{2,}(?:ed|es|s)\b(?<!\bnews)(?<!ss)")
 OBJECT_TO_RE = re.compile(
     rf"\s+(?P<obj>(?:the|a|an|his|her|their|its|our|all|every|him|them|us|{NAME})\b[^,;:.“”\"]{{0,60}}?)\s+to\s+[a-z]"
 )
 OBJECT_THAT_RE = re.compile(r"\s+[^,;:.“”\"]{1,80}?\s(?=that\b)")
+ACCUSED_OF_RE = re.compile(r"\s+(?:[^;:.“”\"]{1,70}?)\s+(?P<of>of)\s+(?=[\w“\"‘'])")
+DENIED_CLAIM_RE = re.compile(
+    r"\s+(?:(?:the|these|those|any|all|his|her|their|its|[\w’'.-]+[’']s?)\s+)?(?:[a-z-]+\s+)?"
+    r"(?:claims?|allegations?|accusations?|suggestions?|reports?|charges?|assertions?|conclusions?|findings?|"
+    r"criticism|characteri[sz]ations?|ideas?|notion|view|rumou?rs?)"
+    r"(?:\s+(?:made\s+)?(?:by|from|of)\s+[^,;:.“”\"]{1,60}?)?\s+(?=that\b)"
+)
+DENIED_GERUND_RE = re.compile(r"\s+(?:ever\s+|knowingly\s+|deliberately\s+)?(?P<ing>(?:having|being|[a-z]{3,}ing)\s+\w)")
+TOLD_CLAUSE_RE = re.compile(
+    rf"\s+(?:reporters|journalists|him|her|them|us|me|you|{NAME}|(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)??[a-z][\w-]*)"
+    r"\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b)"
+)
+WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
+PARTICIPLE_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\b")
+AMOUNT_OPENER_RE = re.compile(r"(?:about|around|nearly|almost|roughly|some|over|more\s+than|fewer\s+than|less\s+than|up\s+to|at\s+least)\s+[\d$£€]")
 
 
 @dataclass
@@ -66,10 +83,20 @@ def speaker_span_of(match: re.Match[str], group: str) -> SpeakerSpan:
 
 
 def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | None:
-    """Where the reported clause after a reporting verb starts, or None when there is none."""
+    """Where the reported clause after a reporting verb starts, or None when there is none.
+
+    "accused the mayor of hiding ...": the accusation, from "of" (the accused is its target, never its
+    speaker); a denial reports only what it denies: "denied that ...", "rejected claims (by X) that ...",
+    "denied having ...".
+    """
     lex = lexicon()
     lemma = lex.lemma(verb.group(0))
     pos = verb.end()
+    if lemma == "accuse":
+        accused = ACCUSED_OF_RE.match(text, pos, end)
+        return accused.start("of") if accused else None
+    if lex.verb_kind.get(lemma) == "denial":
+        return _denied_content(text, pos, end)
     that = FROM_THAT_RE.match(text, pos, end)
     if that is not None and (lemma not in lex.object_verbs or that.end() - pos < 40):
         return that.end()
@@ -84,6 +111,9 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         that = OBJECT_THAT_RE.match(text, pos, end)  # "told a crowd in Miami on Tuesday that ..."
         if that is not None:
             return that.end()
+        told = TOLD_CLAUSE_RE.match(text, pos, end)  # "told the committee the company had spent ..."
+        if told is not None and lemma in ("tell", "warn", "assure") and looks_like_clause(text, told.end(), min(end, told.end() + 80)):
+            return told.end()
         obj = OBJECT_RE.match(text, pos, end)
         pos = obj.end() if obj else pos
     adjunct = lex.adjunct_re.match(text, pos, end)
@@ -98,13 +128,25 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         return None  # "a report that MPs say confirms ...": the verb of a relative clause, not content
     if word in ("to", "not", "against") and lemma in lex.infinitive_verbs:
         return first.start("w")
+    if word.lower() in WH_WORDS:
+        return first.start("w")  # "asked (him) whether the audit could be published"
     if lemma in lex.object_verbs:
         return None  # "told an audience in Brampton": a hearer, not what was said
     if word.lower() in lex.content_openers or (word[:1].isupper() and word != "I" and len(word) > 1):
         return first.start("w")
+    if word[:1].isdigit() or AMOUNT_OPENER_RE.match(text, first.start("w"), end):
+        return first.start("w")  # "said 87 per cent of members ...", "said about 300 homes were cut off"
     if word[:1].islower() and word not in lex.not_content and not word.endswith("ly"):
         return first.start("w")
     return None
+
+
+def _denied_content(text: str, pos: int, end: int) -> int | None:
+    that = FROM_THAT_RE.match(text, pos, end) or DENIED_CLAIM_RE.match(text, pos, end)
+    if that is not None:
+        return that.end()
+    gerund = DENIED_GERUND_RE.match(text, pos, end)
+    return gerund.start("ing") if gerund else None
 
 
 def _complement_start(text: str, pos: int, end: int) -> int | None:
@@ -149,7 +191,7 @@ def _indirect_in_sentence(
             continue
         if hits:
             previous = hits[-1]
-            if not (previous.start < hit[1] < previous.end):
+            if not previous.start < hit[1] <= previous.end + 2:  # its clause starts inside (or right after) the first
                 continue
             previous.end = _content_end(text, previous.start, hit[1])
             previous.end = previous.start + len(TRAILING_LINK_RE.sub("", text[previous.start : previous.end]))
@@ -168,8 +210,8 @@ def _reported_clause(
 ) -> tuple[Found, int] | None:
     """The reported clause after ``verb`` with its speaker, and where its own clause begins."""
     start = reported_clause_start(text, verb, s1)  # cheap: look for content before looking for a speaker
-    if start is None:
-        return None
+    if start is None or cue_negated(text, s0, verb.start()):
+        return None  # "Mr Hale did not reveal how much ...", "declined to say whether ...": nothing was said
     speaker, bound = speaker_before(text, s0, verb.start()), 0.85
     if speaker is None:
         who = lexicon().who_re.search(text, max(s0, verb.start() - 120), verb.start())
@@ -188,8 +230,16 @@ def _reported_clause(
             speaker = speaker_span_of(apposed, "subj")
     if speaker is None:
         return None
-    end = _content_end(text, start, s1)
+    end = before_participle(text, start, _content_end(text, start, s1))
     return Found(start, end, "indirect", speaker, verb.span(), bound), clause_start
+
+
+def before_participle(text: str, start: int, end: int) -> int:
+    """Reported content ends before ", rejecting ...", ", saying ...": the speaker's next act, not part of this one."""
+    for match in PARTICIPLE_CUE_RE.finditer(text, start, end):
+        if lexicon().verb_re.fullmatch(match.group("verb")):
+            return start + len(text[start : match.start()].rstrip(" ,;"))
+    return end
 
 
 def _split_conjoined(text: str, found: Found) -> list[Found]:
@@ -207,14 +257,32 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
     lo = max(s0, s1 - 400)  # long sentences end with ', said Rita Katz, a researcher.'
     for pattern in (lex.trailing_re, lex.trailing_inverted_re):
         match = pattern.search(text, lo, s1)
-        if match is None or _clause_as_subject(text, match):
+        if match is None or _clause_as_subject(text, match) or _clause_after_subject(text, match, s1):
             continue
+        if cue_negated(text, s0, match.start("verb")):
+            return None  # ", Mr Hale did not reveal ...": nothing reported
         end = _content_end(text, s0, match.start())
         if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 4):
             return None
+        if pattern is lex.trailing_inverted_re and not looks_like_clause(text, s0, end, strict=True):
+            return None  # "Her neighbour Ray Clegg, 79, said the same.": the subject, not what was said
         start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
         return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.85)
     return None
+
+
+def looks_like_clause(text: str, start: int, end: int, *, strict: bool = False) -> bool:
+    """Whether ``text[start:end]`` reads as a clause: it has an auxiliary, a verb-like form ("-ed", "-s",
+    an irregular past) or (unless ``strict``) eight words or more; "Her neighbour Ray Clegg, 79" does not."""
+    if AUXILIARY_RE.search(text, start, end) or CLAUSE_VERB_RE.search(text, start, end):
+        return True
+    words = WORD_RE.findall(text, start, end)
+    return (len(words) >= 8 and not strict) or any(w.lower() in lexicon().irregular_past for w in words)
+
+
+def _clause_after_subject(text: str, match: re.Match[str], end: int) -> bool:
+    """", said the late, fast melt had made ...": what follows the "subject" is a clause of its own."""
+    return AUXILIARY_RE.search(text, max(match.end("subj"), match.end("verb")), end) is not None
 
 
 def _clause_as_subject(text: str, match: re.Match[str]) -> bool:
@@ -230,7 +298,7 @@ def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
     if match is None:
         return None
     end = _content_end(text, s0, match.start())
-    if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 5):
+    if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 5) or not looks_like_clause(text, s0, end):
         return None
     start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
     return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)

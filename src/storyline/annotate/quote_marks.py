@@ -50,7 +50,7 @@ class DirectSpan:
 
 def _single_style(text: str, blocks: list[Block]) -> bool:
     """True when quotes open mostly with single marks (British style)."""
-    body = "".join(text[b.start : b.end] for b in blocks if b.kind in BODY_KINDS)
+    body = "\n".join(text[b.start : b.end] for b in blocks if b.kind in BODY_KINDS)
     doubles = body.count("“") + body.count('"') // 2 + body.count("''") // 2
     singles = body.count("‘") + len(re.findall(r"(?:^|\s)'\w", body))
     return singles > 0 and singles > 1.5 * doubles

@@ -15,7 +15,12 @@ Span conventions (the export contract):
 
 Quotation marks are paired in ``quote_marks`` (curly/straight, double/single, British
 style, apostrophes, recovery from an unmatched mark).  Short unattributed quotes (scare
-quotes, titles) are dropped; quotes in headlines are kept but never get a speaker.
+quotes) and titles in quotation marks ("A Fresh Start For Northfield Homes") are dropped;
+quotes in headlines are kept but never get a speaker.
+
+Every quote carries ``cue_verb`` (the lemma: "say", "deny", ":", "according to") and
+``stance``: "denies" for "X denied that P" / "X rejected claims that P", "questions" for
+"X asked whether P", else "asserts".  "X accused Y of Z" is X's quote (from "of"), never Y's.
 
 Speakers, most certain first (confidence in brackets): a phrase bound to the cue in the
 same sentence (``"…," said X`` / ``X said: "…"`` / ``According to X``: 0.85-0.9 for a
@@ -26,6 +31,9 @@ on:" right after a body (not a person) spoke is that body; a quote with no cue o
 continues the previous speaker (0.6) or, as a whole paragraph, goes to the one person the
 previous paragraph opened with (0.55) -- then ``speaker_mention`` and ``cue`` stay
 ``None``, as GGT annotates such "floating" quotes.  Below 0.5 the speaker stays ``None``.
+What a phrase stands for (a person, a body, a group with its members, a document named
+after its publisher, or an unresolved description kept in ``speaker_description`` and
+never in ``speaker_name``) is decided in ``speaker_resolve``; ``speaker_kind`` says which.
 Indirect speech lives in ``quote_indirect``.
 """
 
@@ -33,16 +41,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from storyline.annotate.quote_indirect import OBJECT_RE, Found, find_indirect, reported_clause_start, speaker_span_of
 from storyline.annotate.quote_marks import BODY_KINDS, SCARE_MAX_WORDS, WORD_RE, DirectSpan, find_direct_spans
+from storyline.annotate.speaker_resolve import attribute_speaker
+from storyline.annotate.speaker_scene import Resolution, Scene
 from storyline.annotate.speakers import (
     NAME,
     PRONOUN,
-    Resolution,
     SpeakerSpan,
-    attribute_speaker,
     lexicon,
     possessor,
     speaker_after,
@@ -50,7 +57,7 @@ from storyline.annotate.speakers import (
     speaker_before,
     speaker_inverted,
 )
-from storyline.model import Block, Entity, Mention, Quote, Sentence
+from storyline.model import Block, Entity, Mention, Quote, Sentence, Stance
 
 __all__ = ["DirectSpan", "find_direct_spans", "find_quotes", "reported_clause_start"]
 
@@ -64,6 +71,9 @@ IT_REACH = 200  # characters: how far back "it" may take the last non-person spe
 INTRODUCER_REACH = 40  # characters: a paragraph whose subject (a person) is named this close to its start
 DASH_SPEAKER_RE = re.compile(rf"[ \t]*[—–-]{{1,2}}[ \t]*(?P<subj>{NAME})[ \t]*(?:,[^.\n“”\"]{{1,80}})?\.?[ \t]*(?=\n|$)")
 COLON_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{NAME}|{PRONOUN})\s+[a-z]")
+NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|our)\s+$", re.IGNORECASE)
+READ_COLON_RE = re.compile(r"\s(?P<verb>read|reads)\s*:$")
+TITLE_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 
 
 
@@ -102,7 +112,8 @@ def _cue_before(text: str, lo: int, end: int) -> tuple[tuple[int, int], str] | N
     lex = lexicon()
     last = None
     for match in lex.verb_re.finditer(text, lo, end):
-        last = match
+        if not NOUN_BEFORE_RE.search(text, max(lo, match.start() - 6), match.start()):
+            last = match  # "in response to the report:": a noun, not the cue
     if last is None:
         return None
     pos = last.end()
@@ -133,7 +144,7 @@ def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Menti
     cue = _cue_before(text, lo, span.open)
     if cue is not None:
         (cue_start, cue_end), kind = cue
-        if text[cue_start:cue_end].endswith("ing"):  # "..., saying: “...”": the subject of the sentence
+        if text[cue_start:cue_end].endswith("ing") and " " not in text[cue_start:cue_end]:  # "..., saying: “...”"
             speaker = speaker_at_start(text, lo, cue_start)
             speaker = speaker if speaker is not None and speaker.form in ("name", "pronoun") else None
         else:
@@ -143,6 +154,11 @@ def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Menti
             return Found(that, span.content_end + 1, "mixed", speaker, (cue_start, cue_end), 0.85)
         return Found(span.content_start, span.content_end, "direct", speaker, (cue_start, cue_end), 0.85)
     prefix = text[lo : span.open].rstrip()
+    read = READ_COLON_RE.search(prefix)
+    if read is not None:  # "A post on the branch's Facebook page, shared 4,000 times, read: “…”"
+        cue_start = lo + read.start("verb")
+        speaker = speaker_before(text, lo, cue_start)
+        return Found(span.content_start, span.content_end, "direct", speaker, (cue_start, lo + read.end("verb")), 0.8)
     if prefix.endswith(":"):
         colon = lo + len(prefix) - 1
         speaker = None
@@ -275,7 +291,20 @@ def _link_paragraph_chains(spans: list[DirectSpan], directs: list[Found]) -> Non
         i = j + 1
 
 
+def _title_case(text: str, found: Found) -> bool:
+    """"A Fresh Start For Northfield Homes": a title in quotation marks, not words anyone said."""
+    if found.end - found.start > 100 or text[found.start : found.end].rstrip()[-1:] in ".!?,":
+        return False
+    words = TITLE_WORD_RE.findall(text, found.start, found.end)
+    long_words = [w for w in words if len(w) > 3]
+    content = text[found.start : found.end].rstrip()
+    return (len(words) <= 12 and len(long_words) >= 2 and all(w[:1].isupper() for w in long_words)
+            and content[-1:] not in ".!?,")
+
+
 def _keep_direct(text: str, found: Found) -> bool:
+    if found.chain_head is None and _title_case(text, found):
+        return False
     words = len(WORD_RE.findall(text, found.start, found.end))
     if found.chain_head is not None and words > 0:
         return True
@@ -313,57 +342,57 @@ def find_quotes(
     indirects = find_indirect(text, blocks, sentences, inside)
     merged = _merge(text, directs, indirects)
     regions = [(f.start - 1, f.end + 1) for f in merged]
-    return _resolve_all(merged, _Context(text, blocks, mentions, entities, regions, source_kind))
+    return _resolve_all(merged, Scene(text, blocks, mentions, entities, regions, source_kind))
 
 
-@dataclass(frozen=True)
-class _Context:
-    """What resolving a speaker needs besides the quote itself."""
-
-    text: str
-    blocks: list[Block]
-    mentions: list[Mention]
-    entities: list[Entity]
-    regions: list[tuple[int, int]]
-    source_kind: str | None
-
-
-def _resolve_all(found: list[Found], context: _Context) -> list[Quote]:
+def _resolve_all(found: list[Found], scene: Scene) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Quote | None = None
     resolved: dict[int, Quote] = {}
     for number, f in enumerate(found, start=1):
         head = f.chain_head
         if head is None:
-            quote = _resolve_one(f, f"q{number}", previous, context)
+            quote = _resolve_one(f, f"q{number}", previous, scene)
         else:
             if id(head) not in resolved:  # the last paragraph carries the attribution
-                resolved[id(head)] = _resolve_one(head, "", previous, context)
-            quote = _continue_quote(f, f"q{number}", resolved[id(head)], context.text)
+                resolved[id(head)] = _resolve_one(head, "", previous, scene)
+            quote = _continue_quote(f, f"q{number}", resolved[id(head)], scene.text)
+        quote.cue_verb, quote.stance = cue_stance(scene.text, quote.cue)
         resolved[id(f)] = quote
         quotes.append(quote)
-        if quote.speaker_name is not None:
+        scene.history.append(quote)
+        if quote.speaker_name is not None or quote.speaker_description is not None:
             previous = quote
     return quotes
 
 
-def _resolve_one(f: Found, quote_id: str, previous: Quote | None, context: _Context) -> Quote:
-    text = context.text
+def cue_stance(text: str, cue: tuple[int, int] | None) -> tuple[str | None, Stance]:
+    """The cue's lemma ("say", "deny", ":", "according to") and what the speaker does with the content."""
+    if cue is None:
+        return None, "asserts"
+    word = text[cue[0] : cue[1]]
+    if word == ":":
+        return ":", "asserts"
+    if word.lower().startswith("according"):
+        return "according to", "asserts"
+    lemma = lexicon().lemma(word)
+    return lemma, lexicon().stance(lemma)
+
+
+def _resolve_one(f: Found, quote_id: str, previous: Quote | None, scene: Scene) -> Quote:
+    text = scene.text
     quote = Quote(quote_id, f.start, f.end, text[f.start : f.end], kind=f.kind, cue=f.cue)  # type: ignore[arg-type]
-    if f.speaker_span is not None and _it_continues(text, f.speaker_span, previous, context.entities):
+    if f.speaker_span is not None and _it_continues(text, f.speaker_span, previous, scene.entities):
         assert previous is not None
-        quote.speaker, quote.speaker_name, quote.speaker_mention = previous.speaker, previous.speaker_name, (
-            f.speaker_span.start, f.speaker_span.end)
+        _copy_speaker(quote, previous)
+        quote.speaker_mention = (f.speaker_span.start, f.speaker_span.end)
         quote.confidence = round(min(f.bound, previous.confidence, 0.75), 2)
     elif f.speaker_span is not None:
         span = possessor(text, f.speaker_span)
-        resolution = attribute_speaker(
-            text, span, context.mentions, context.entities, excluded=context.regions,
-            source_kind=context.source_kind, previous_speaker=previous.speaker if previous else None,
-        )
+        resolution = attribute_speaker(text, span, scene.mentions, scene.entities, scene=scene)
         _apply(quote, resolution, min(f.bound, resolution.confidence), (span.start, span.end))
     elif f.inherit:
-        _inherit(text, quote, previous, context.blocks, context.mentions, context.entities, context.regions)
+        _inherit(text, quote, previous, scene)
     return quote
 
 
@@ -371,26 +400,40 @@ def _it_continues(text: str, span: SpeakerSpan, previous: Quote | None, entities
     """"the council said ... It went on: “…”": "it" right after a body (not a person) spoke is that body."""
     if previous is None or text[span.start : span.end].lower() != "it" or span.start - previous.end > IT_REACH:
         return False
-    person = previous.speaker is not None and any(e.id == previous.speaker and e.type == "person" for e in entities)
-    return not person and previous.speaker_name is not None
+    person = previous.speaker_kind == "person" or (
+        previous.speaker is not None and any(e.id == previous.speaker and e.type == "person" for e in entities))
+    return not person and (previous.speaker_name is not None or previous.speaker_description is not None)
+
+
+def _copy_speaker(quote: Quote, source: Quote) -> None:
+    quote.speaker, quote.speaker_name, quote.speaker_kind = source.speaker, source.speaker_name, source.speaker_kind
+    quote.speaker_description, quote.speaker_members = source.speaker_description, list(source.speaker_members)
 
 
 def _continue_quote(f: Found, quote_id: str, head: Quote, text: str) -> Quote:
     """One paragraph of a quote running over several: the speaker of the whole quote, a little less sure."""
     quote = Quote(quote_id, f.start, f.end, text[f.start : f.end], kind=f.kind, cue=head.cue)  # type: ignore[arg-type]
-    quote.speaker, quote.speaker_name, quote.speaker_mention = head.speaker, head.speaker_name, head.speaker_mention
+    _copy_speaker(quote, head)
+    quote.speaker_mention = head.speaker_mention
     quote.confidence = round(max(0.0, head.confidence - 0.05), 2)
     if quote.confidence < 0.5:
-        quote.speaker = quote.speaker_name = None
+        _copy_speaker(quote, Quote("", 0, 0, ""))
     return quote
 
 
 def _apply(quote: Quote, resolution: Resolution, confidence: float, mention: tuple[int, int] | None) -> None:
     quote.speaker_mention = mention
     quote.confidence = round(confidence, 2)
-    if confidence >= 0.5 and resolution.speaker_name is not None:
+    if confidence < 0.5:
+        return
+    if resolution.speaker_name is not None:
         quote.speaker = resolution.speaker
         quote.speaker_name = resolution.speaker_name
+        quote.speaker_kind = resolution.kind
+        quote.speaker_members = list(resolution.members)
+    elif resolution.description is not None:
+        quote.speaker_kind = "description"
+        quote.speaker_description = resolution.description
 
 
 def _opens_sentence(text: str, block_start: int, quote_start: int) -> bool:
@@ -412,38 +455,30 @@ def _reporting_between(text: str, lo: int, hi: int, regions: list[tuple[int, int
     )
 
 
-def _inherit(
-    text: str,
-    quote: Quote,
-    previous: Quote | None,
-    blocks: list[Block],
-    mentions: list[Mention],
-    entities: list[Entity],
-    regions: list[tuple[int, int]],
-) -> None:
+def _inherit(text: str, quote: Quote, previous: Quote | None, scene: Scene) -> None:
     """A quote with no cue of its own: the last speaker, or the one person just introduced."""
+    blocks, regions = scene.blocks, scene.regions
     index = _block_index(blocks, quote.start)
     lo = blocks[index - 1].start if index > 0 else blocks[index].start
     if previous is not None:
         lo = max(lo, previous.end)
-    people = {e.id: e for e in entities if e.type == "person"}
     between = {
-        m.entity for m in mentions
-        if lo <= m.start < quote.start and m.kind != "pronoun" and m.entity in people
-        and not any(a <= m.start < b for a, b in regions)
+        m.entity for m in scene.body_mentions
+        if lo <= m.start < quote.start and m.entity in scene.by_id and scene.by_id[m.entity].type == "person"
     }
     block = blocks[index]
     if not _opens_sentence(text, block.start, quote.start) or _cue_follows(text, quote.end, block.end):
         return
     after_cue = max(lo, previous.cue[1]) if previous is not None and previous.cue else lo
     recent = previous is not None and previous.end >= lo and not _reporting_between(text, after_cue, quote.start, regions)
-    if previous is not None and recent and previous.speaker_name and between <= {previous.speaker}:
-        quote.speaker, quote.speaker_name, quote.confidence = previous.speaker, previous.speaker_name, 0.6
+    if previous is not None and recent and between <= ({previous.speaker} - {None}):
+        _copy_speaker(quote, previous)
+        quote.confidence = 0.6
         return
     whole = not text[block.start : quote.start - 1].strip() and not text[quote.end + 1 : block.end].strip()
-    if whole and len(between) == 1 and (previous is None or _opens_previous_block(blocks, index, mentions, between)):
-        entity = people[next(iter(between))]
-        quote.speaker, quote.speaker_name, quote.confidence = entity.id, entity.name, 0.55
+    if whole and len(between) == 1 and (previous is None or _opens_previous_block(blocks, index, scene.mentions, between)):
+        entity = scene.by_id[next(iter(between))]
+        quote.speaker, quote.speaker_name, quote.speaker_kind, quote.confidence = entity.id, entity.name, "person", 0.55
 
 
 def _opens_previous_block(blocks: list[Block], index: int, mentions: list[Mention], people: set[str]) -> bool:

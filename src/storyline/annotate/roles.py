@@ -81,8 +81,8 @@ def _title_role(text: str, person: Candidate, pieces: list[Candidate]) -> Role |
     words = [t for t in person.title if t.start >= cut]
     while words and _droppable_title_word(words, lex):
         words = words[1:]
-    if not words:
-        return None
+    if all(bare(w.text) in lex.honorifics or bare(w.text) in _DETERMINERS for w in words):
+        return None  # "The Rt Hon": a form of address, not a role
     if len(words) == 1:
         role = _single_title(words[0].text, lex)
         if role is None:

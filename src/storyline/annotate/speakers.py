@@ -1,14 +1,11 @@
-"""Who said it: reporting verbs, speaker phrases next to them, and resolving a phrase to an entity.
+"""Who said it: reporting verbs and the speaker phrases next to them.
 
-Precision before recall: a speaker is only named when a phrase is bound to a cue
-(subject of a reporting verb, "according to X", a colon introducing a quote) or,
-for pronouns, when one compatible person is clearly the most recent candidate
-(he/she only ever go to people, "it" only to organisations; a person named for the
-first time just before the pronoun beats the last speaker).  Subjects that name nobody
-("Nobody disputes", "few experts believe") or are really a clause ("the council would
-comply but") are refused.  A description ("the city") takes the name of the entity the
-entities layer links it to (a ``role`` mention); unlinked, it stays the phrase with
-``speaker`` None.  Otherwise the speaker stays ``None``.
+Precision before recall: a speaker phrase is only found when it is bound to a cue (subject
+of a reporting verb, "according to X", a colon introducing a quote).  Subjects that name
+nobody ("Nobody disputes", "few experts believe") or are really a clause ("the council would
+comply but") are refused.  A role with a name in apposition gives the name, in both orders
+("Northfield Mayor, Jane Oduya, said", "Sam Reid, Westbury South MP said").  What a phrase
+stands for is decided in ``speaker_resolve``.
 
 Word lists live in ``data/quotes_verbs.json`` and ``data/quotes_words.json``.
 """
@@ -17,18 +14,17 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from storyline.model import Entity, Mention
+from storyline.annotate.entity_lexicon import lexicon as entity_lexicon
+from storyline.model import Stance
+
 
 __all__ = [
     "Lexicon",
-    "Resolution",
     "SpeakerSpan",
-    "attribute_speaker",
     "lexicon",
     "possessor",
     "speaker_after",
@@ -48,7 +44,7 @@ NAME = rf"{NOT_NAME}{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)*{NAME_TOKEN}){{0,5}}"
 WORD = r"[\w’'&.\-]+"
 DETERMINERS = r"\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
 DET_NP = rf"{DETERMINERS}\s+(?:(?!(?:that|which|who|whom|whose|when|where)\b){WORD}\s+){{0,6}}?{WORD}"
-POSSESSIVE = rf"{NAME}[’']s\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+"
+POSSESSIVE = rf"{NAME}(?:[’']s|(?<=s)[’'])\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 QUANTITY = (  # "52 per cent of voters", "About 4 in 10", "most of them": a share of those asked
     r"(?:(?:[Aa]bout|[Jj]ust|[Oo]nly|[Nn]early|[Aa]lmost|[Rr]oughly|[Mm]ore\s+than|[Ff]ewer\s+than|[Ll]ess\s+than)\s+)?"
@@ -60,15 +56,18 @@ SPOKESPERSON = (  # "A spokesperson for the Department for Children and Learning
     rf"{DETERMINERS}\s+(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of|with|from)\s+"
     rf"(?:the\s+)?{NAME}(?:\s+(?:for|of|and|&|on)\s+(?:the\s+)?{NAME}){{0,3}}"
 )
-APPOSITIVE = r"(?P<appos>,\s+[^,;:“”\"]{1,90}?,)?"
-HEAD_CUT_RE = re.compile(r"\s+(?:of|with|from|at|for|in)\s")
+APPOSITIVE = r"(?P<appos>,\s+(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,)?"
 LEADING_PHRASE_RE = re.compile(r"(?:In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere)\b[^,;:]{0,40}")
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 NOBODY_RE = re.compile(r"\b(?:[Nn]obody|[Nn]o|[Ff]ew|[Nn]either|[Nn]one)\b")
 NAME_AND_RE = re.compile(r"\b[A-Z][\w’'-]*\s+(?:and|&|or)\s+$")
 CLAUSE_WORD_RE = re.compile(r"\b(?:would|could|should|will|must|might|can)\b")
-NEWCOMER_WINDOW = 300  # characters: a person introduced this close before a pronoun is its likeliest referent
 PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
+INVERTED_FOLLOWERS = (  # "…,” said Mayor Darren Loewen after the vote": words that may follow an inverted speaker
+    r"(?:on|in|at|after|before|during|outside|following|when|while|as|last|this|earlier|later|to|from|with|"
+    r"yesterday|today|tonight|via|who)"
+)
+NAME_BEFORE_ROLE_RE = re.compile(rf"(?:^|[\s(“\"‘])(?P<name>{NAME}),\s*$")
 
 
 @dataclass(frozen=True)
@@ -81,16 +80,10 @@ class SpeakerSpan:
 
 
 @dataclass(frozen=True)
-class Resolution:
-    speaker: str | None
-    speaker_name: str | None
-    confidence: float
-
-
-@dataclass(frozen=True)
 class Lexicon:
     verb_lemma: dict[str, str]
     verb_kind: dict[str, str]
+    verb_stance: dict[str, str]
     object_verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
     that_only_verbs: frozenset[str]
@@ -103,9 +96,11 @@ class Lexicon:
     content_openers: frozenset[str]
     not_content: frozenset[str]
     group_words: frozenset[str]
+    irregular_past: frozenset[str]
     role_synonyms: dict[str, tuple[str, ...]]
     verb_re: re.Pattern[str]
     before_re: re.Pattern[str]
+    rare_before: tuple[re.Pattern[str], ...]  # named members (" and "), "who" clauses, long document phrases
     spokesperson_re: re.Pattern[str]
     after_re: re.Pattern[str]
     inverted_re: re.Pattern[str]
@@ -120,10 +115,19 @@ class Lexicon:
     clause_start_re: re.Pattern[str]
 
     def lemma(self, form: str) -> str:
-        return self.verb_lemma.get(re.sub(r"\s+", " ", form.lower()), form.lower())
+        lowered = form.lower()
+        found = self.verb_lemma.get(lowered)
+        if found is not None:
+            return found
+        return self.verb_lemma.get(re.sub(r"\s+", " ", lowered), lowered)
 
     def kind(self, form: str) -> str:
         return self.verb_kind.get(self.lemma(form), "say")
+
+    def stance(self, lemma: str) -> Stance:
+        """"denies", "questions" or (any other verb) "asserts"."""
+        found = self.verb_stance.get(lemma, "asserts")
+        return "denies" if found == "denies" else "questions" if found == "questions" else "asserts"
 
 
 def _load(name: str) -> dict:
@@ -150,7 +154,7 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def _phrase_patterns(words: dict) -> tuple[str, str, str, str]:
+def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, str]]:
     """Regex sources for a speaker phrase before a verb, one after a quote, the adverbs between, a role + name."""
     groups = _alternation(words["group_nouns"] + [w[0].upper() + w[1:] for w in words["group_nouns"]])
     role_word = (
@@ -158,17 +162,26 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str]:
         r"|of|to|in|on|at|for|with|by|from|the|a|an)\b)(?![a-z]+(?:ing|ed)\s+[A-Z])[a-z][\w\-]*"
     )
     group = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|in)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
+    # "Independent councillors Karen Ashworth and Dev Patel", "Residents who made the trip to Washington"
+    members = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}?{NAME}(?:,\s+{NAME})*,?\s+(?:and|&)\s+{NAME}"
+    group_who = rf"{group}\s+who\s+[^,;:“”\"]{{1,60}}?"
+    documents = _alternation([w for w in words["source_nouns"] if w not in ("spokesperson", "spokesman",
+                              "spokeswoman", "representative", "official", "source", "sources")])
+    document = rf"{DETERMINERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{documents})\b[^,;:“”\"]{{1,100}}?"
     role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
     adverbs = _alternation(words["adverbs"])
     described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN}))?"
     org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
     subject = rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}|{NAME})"
+    # tried only where their words occur (they are costly): named members, "who" clauses, long document phrases
+    rare = (rf"(?<![\w’'\-])(?P<subj>{members})", rf"(?<![\w’'\-])(?P<subj>{group_who})",
+            rf"(?<![\w’'\-])(?P<subj>{document})")
     subject_after = (
         rf"(?<![\w’'\-])(?P<subj>{DET_NP}|{role_name}|{POSSESSIVE}|{described}{NAME}|{PRONOUN}|{group})"
         rf"(?:\s+of\s+(?:the\s+)?{NAME})?"
     )
     adverb_run = rf"(?P<aux>(?:(?:{adverbs}|[a-z]+ly)\s+)*)"
-    return subject, subject_after, adverb_run, role_name
+    return subject, subject_after, adverb_run, role_name, rare
 
 
 @lru_cache(maxsize=1)
@@ -181,10 +194,11 @@ def lexicon() -> Lexicon:
     after_alt = _alternation(list(lemma))  # "“…,” she read": some verbs report speech only after a quote
     inverted_alt = _alternation([f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim")
                                  and not verbs[n].get("object") and not f.endswith("ing")])
-    subject, subject_after, adverb_run, role_name = _phrase_patterns(words)
+    subject, subject_after, adverb_run, role_name, rare = _phrase_patterns(words)
     return Lexicon(
         verb_lemma=lemma,
         verb_kind={name: v["kind"] for name, v in verbs.items()},
+        verb_stance={name: v["stance"] for name, v in verbs.items() if "stance" in v},
         object_verbs=frozenset(n for n, v in verbs.items() if v.get("object")),
         infinitive_verbs=frozenset(n for n, v in verbs.items() if v.get("infinitive")),
         that_only_verbs=frozenset(n for n, v in verbs.items() if v.get("that_only")),
@@ -197,12 +211,16 @@ def lexicon() -> Lexicon:
         content_openers=frozenset(words["content_openers"]),
         not_content=frozenset(words["not_content"]),
         group_words=frozenset(w.lower() for w in words["group_nouns"]),
+        irregular_past=frozenset(words["irregular_past"]),
         role_synonyms={k: tuple(v) for k, v in words["role_synonyms"].items()},
         verb_re=re.compile(rf"\b(?:{verb_alt})\b"),
-        before_re=re.compile(rf"{subject}{APPOSITIVE}\s+{adverb_run}$"),
+        before_re=re.compile(rf"{subject}{APPOSITIVE},?\s+{adverb_run}$"),
+        rare_before=tuple(re.compile(rf"{r}{APPOSITIVE},?\s+{adverb_run}$") for r in rare),
         spokesperson_re=re.compile(rf"(?P<subj>{SPOKESPERSON}){APPOSITIVE}\s+{adverb_run}$"),
         after_re=re.compile(rf"\s*,?\s*{subject_after}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){after_alt})\b"),
-        inverted_re=re.compile(rf"\s*,?\s*(?P<verb>{inverted_alt})\b\s*{subject_after}(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at)\b)"),
+        inverted_re=re.compile(
+            rf"\s*,?\s*(?P<verb>{inverted_alt})\b\s*{subject_after}(?=\s*[,.;!?]|\s*$|\s+{INVERTED_FOLLOWERS}\b)"
+        ),
         adjunct_re=re.compile(rf"(?:,?\s+(?:{'|'.join(words['adjuncts'])}))+", re.IGNORECASE),
         source_re=re.compile(rf"\b(?:{_alternation(words['source_nouns'])})\b", re.IGNORECASE),
         trailing_re=re.compile(
@@ -211,7 +229,10 @@ def lexicon() -> Lexicon:
         parenthetical_re=re.compile(
             rf",\s+{subject}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})\b(?:\s+[a-z]+){{0,3}}?,\s"
         ),
-        who_re=re.compile(rf"(?<![\w’'\-])(?P<subj>{role_name}|{NAME}),\s+who\s+{adverb_run}$"),
+        who_re=re.compile(
+            rf"(?<![\w’'\-])(?<!\bat\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bfrom\s)(?<!\bin\s)(?<!\bby\s)"
+            rf"(?P<subj>{role_name}|{NAME}),\s+who\s+{adverb_run}$"
+        ),
         trailing_inverted_re=re.compile(
             rf",\s+(?P<verb>{inverted_alt})\b\s*{subject_after}(?:,(?!\s*(?:and|or|but)\b)[^,;]{{1,80}})?\s*[.!?]?\s*$"
         ),
@@ -226,8 +247,19 @@ def lexicon() -> Lexicon:
 
 
 def _prefers_appositive(subject: str) -> bool:
-    """"the mayor, Grace Hughes," and "Tyler's mother, Jolene Vickers,": the name in apposition names the speaker."""
-    return _form(subject) == "np" or "’s " in subject or "'s " in subject
+    """"the mayor, Grace Hughes," "Tyler's mother, Jolene Vickers," "Northfield Mayor, Jane Oduya,": the name in
+    apposition to a description or a role names the speaker."""
+    return _form(subject) == "np" or "’s " in subject or "'s " in subject or _role_like(subject)
+
+
+@lru_cache(maxsize=8192)
+def _role_like(phrase: str) -> bool:
+    """A phrase ending in a title or role noun: "Deputy Mayor", "Westbury South MP", "The Council Leader"."""
+    words = [w.lower().strip(",.’'") for w in phrase.split()]
+    if not words:
+        return False
+    titles = entity_lexicon().titles
+    return words[-1] in titles or words[-1] in entity_lexicon().role_nouns or " ".join(words[-2:]) in titles
 
 
 def _form(subject: str) -> str:
@@ -283,8 +315,17 @@ def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[st
             if match is not None:
                 return match
         before_re = lexicon().before_re
+    lex = lexicon()
+    window = text[lo:end]
+    present = (" and " in window or " & " in window, " who " in window,  # a long document phrase needs room
+               len(window) > 40 and lex.source_re.search(window) is not None)
+    rare = [pattern for pattern, found in zip(lex.rare_before, present) if found]
     for start in _candidate_starts(text, lo, end, strict):
         match = before_re.match(text, start, end)
+        for pattern in rare:
+            if match is not None:
+                break
+            match = pattern.match(text, start, end)
         if match is not None:
             return match
     return None
@@ -293,10 +334,21 @@ def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[st
 PLURAL_START_RE = re.compile(r"(?:[Ss]ome|[Mm]any|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Mm]ost|[Aa]ll|[Oo]ther)\b")
 
 
+NOUN_USE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ur|[Oo]wn)\s+$")
+
+
+def has_verb(text: str, start: int, end: int) -> bool:
+    """A reporting verb in ``text[start:end]``, not counting nouns that look like one ("A report prepared by")."""
+    return any(NOUN_USE_RE.search(text, max(start, m.start() - 6), m.start()) is None
+               for m in lexicon().verb_re.finditer(text, start, end))
+
+
 def _bare_verb_fits(phrase: str, aux: str, verb: str) -> bool:
     """A bare form ("report", "claim") needs a plural subject or an auxiliary: "A progress report" is a noun."""
     if verb.lower() not in lexicon().verb_kind or aux.strip():
         return True
+    if re.search(r"\s(?:and|&)\s", phrase):
+        return True  # "Ann Lee and Bo Park say"
     return (phrase.lower() in ("they", "we", "i", "you") or phrase.endswith("s") or phrase[-1:].isdigit()
             or bool(PLURAL_START_RE.match(phrase)) or phrase.lower() in lexicon().group_words)
 
@@ -309,7 +361,7 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     """
     lo = max(lo, verb_start - 160)
     match = _leftmost_subject(text, lo, verb_start, strict)
-    if not match or _is_passive(match.group("aux")):
+    if not match or (_is_passive(match.group("aux")) and not text.startswith("quoted as", verb_start)):
         return None
     start, end = match.span("subj")
     if strict and not _left_is_boundary(text, lo, start):
@@ -318,16 +370,41 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
         return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it
     if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end):
         return None  # "the Department for Children and Learning said": not "Learning"; "the council would comply but"
-    if text[start:end].endswith(("’s", "'s")) or lexicon().verb_re.search(text, start, end):
+    if text[start:end].endswith(("’s", "'s")) or has_verb(text, start, end) or _verb_between_names(text[start:end]):
         return None  # "the IG’s report": a noun, not a verb; "A leader has rejected claims": no subject
     verb = lexicon().verb_re.match(text, verb_start)
     if verb is not None and not _bare_verb_fits(text[start:end], match.group("aux"), verb.group(0)):
         return None
+    if verb is not None and verb.group(0).endswith("ing") and not match.group("aux").strip():
+        return None  # "a city audit accusing it of ...": a participle after a noun qualifies it, nobody speaks
     appos = match.group("appos")
     if appos and _prefers_appositive(text[start:end]) and re.fullmatch(rf",\s+{NAME}\s*,", appos):
         a_start = match.start("appos") + len(appos) - len(appos.lstrip(", "))
         return _trim_name(text, a_start, match.end("appos") - 1)
-    return _trim_name(text, start, end)
+    named = _name_before_role(text, lo, start, end)
+    return named if named is not None else _trim_name(text, start, end)
+
+
+def _name_before_role(text: str, lo: int, start: int, end: int) -> SpeakerSpan | None:
+    """"And Sam Reid, Westbury South MP said": a role after a name and a comma, with no closing comma (never
+    "the minister": "..., Margaret Ellery, the minister described ..." is someone else's apposition)."""
+    if not _role_like(text[start:end]) or _form(text[start:end]) != "name":
+        return None
+    found = NAME_BEFORE_ROLE_RE.search(text, max(lo, start - 60), start)
+    if found is None:
+        return None
+    return _trim_name(text, found.start("name"), found.end("name"))
+
+
+VERB_BETWEEN_NAMES_RE = re.compile(r"[A-Z][\w’'.-]*\s+(?P<verb>[a-z]+ed)\s+(?:[a-z][\w-]*\s+){0,3}[A-Z]")
+ADJECTIVES_IN_ED = frozenset({"elected", "appointed", "retired", "embattled", "disgraced", "celebrated", "respected",
+                              "unelected", "acclaimed", "beloved", "veteran", "noted"})
+
+
+def _verb_between_names(phrase: str) -> bool:
+    """"Swanson praised evangelist Franklin Graham": a sentence, not a role before a name."""
+    match = VERB_BETWEEN_NAMES_RE.search(phrase)
+    return match is not None and match.group("verb") not in ADJECTIVES_IN_ED
 
 
 def _trim_name(text: str, start: int, end: int) -> SpeakerSpan:
@@ -357,7 +434,7 @@ def speaker_after(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tuple[i
     if not match or _is_passive(match.group("aux")):
         return None
     start, end = match.span("subj")
-    if text.startswith(("as ", "like "), start):
+    if text.startswith(("as ", "like "), start) or has_verb(text, start, end) or _verb_between_names(text[start:end]):
         return None  # "''I can't breathe,'' as Eric Garner, gasping, said": a comparison, not the speaker
     return _trim_name(text, start, end), match.span("verb")
 
@@ -377,204 +454,7 @@ def speaker_inverted(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tupl
 def speaker_at_start(text: str, start: int, limit: int) -> SpeakerSpan | None:
     """The subject opening a sentence ("Jane Smith, the chief executive, defended ..."), for conjoined cues."""
     match = lexicon().start_re.match(text, start, limit)
-    if match is None or lexicon().verb_re.search(text, match.start("subj"), match.end("subj")):
+    if match is None or has_verb(text, match.start("subj"), match.end("subj")):
         return None
     s, e = match.span("subj")
     return _trim_name(text, s, e)
-
-
-# --- resolving a phrase to an entity --------------------------------------------
-
-
-def _head_end(text: str, start: int, end: int) -> int:
-    """End of the phrase's head: "Robert Antonacci" in "Robert Antonacci of the New York delegation"."""
-    cut = HEAD_CUT_RE.search(text, start, end)
-    return cut.start() if cut else end
-
-
-def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """The longest mention that covers the last word of the phrase (its head), if any."""
-    last = end - 1
-    best: Mention | None = None
-    for m in mentions:
-        if m.start <= last < m.end and m.start >= start - 1 and (best is None or m.end - m.start > best.end - best.start):
-            best = m
-    return best
-
-
-def _named_before(mentions: list[Mention], role: Mention) -> bool:
-    return any(m.entity == role.entity and m.kind != "role" and m.end <= role.start for m in mentions)
-
-
-def _by_role(surface: str, entities: list[Entity]) -> Entity | None:
-    """"the judge" -> the one person whose recorded role (or title) is a judge or justice."""
-    if not re.fullmatch(r"(?:the|The)\s+[a-z]+", surface):
-        return None  # only a bare "the judge": "the leader of X" may be anyone's leader
-    head = surface.split()[-1].lower().strip(",.")
-    names = set(lexicon().role_synonyms.get(head, ()))
-    if not names:
-        return None
-    found = [
-        e for e in entities
-        if e.type == "person"
-        and (any(r.role.lower().split()[-1:][0] in names for r in e.roles if r.role.split())
-             or e.name.split()[0].lower().strip(".") in names)
-    ]
-    return found[0] if len(found) == 1 else None
-
-
-def _entity(entities: list[Entity], entity_id: str) -> Entity | None:
-    return next((e for e in entities if e.id == entity_id), None)
-
-
-def _source_name(surface: str, source_kind: str | None) -> str | None:
-    """A non-person source named by the phrase ("the statement", "a spokesperson for X")."""
-    lowered = surface.lower()
-    if lowered in ("it", "they") and source_kind:
-        return source_kind
-    if re.match(r"(?:a|an|the|one)\s+(?:[\w’'-]+\s+){0,3}(?:spokesperson|spokesman|spokeswoman|representative)\b", lowered):
-        return surface[0].lower() + surface[1:] if surface[:1].isupper() else surface
-    match = lexicon().source_re.search(lowered)
-    if match and re.match(DETERMINERS + r"\s", surface) and match.end() == len(lowered):
-        return match.group(0)
-    return None
-
-
-def attribute_speaker(
-    text: str,
-    span: SpeakerSpan,
-    mentions: list[Mention],
-    entities: list[Entity],
-    *,
-    excluded: list[tuple[int, int]] | None = None,
-    source_kind: str | None = None,
-    previous_speaker: str | None = None,
-) -> Resolution:
-    """Resolve a speaker phrase bound to a cue to an entity id and a name.
-
-    Pronouns go to the most recent compatible person outside ``excluded`` spans
-    (quotes); ``previous_speaker`` (the last quote's speaker) wins ties.
-    """
-    surface = text[span.start : span.end]
-    if span.form == "pronoun":
-        return _resolve_pronoun(text, surface, span.start, mentions, entities, excluded or [], source_kind, previous_speaker)
-    source = _source_name(surface, source_kind)
-    head_end = _head_end(text, span.start, span.end)
-    mention = _mention_at(mentions, span.start, head_end)
-    if mention is not None and mention.kind == "role" and not _named_before(mentions, mention):
-        mention = None  # a role linked forward to a name not yet seen: too unsure to name anyone
-    entity = _entity(entities, mention.entity) if mention else None
-    if entity is None and span.form == "np" and source is None and head_end == span.end:
-        entity = _by_role(surface, entities)
-        if entity is not None:
-            return Resolution(entity.id, entity.name, 0.7)
-    if entity is not None and entity.type == "person":
-        return Resolution(entity.id, entity.name, 0.9 if span.form == "name" else 0.85)
-    if entity is not None:
-        by_name = mention is not None and (
-            mention.kind == "role" or (mention.kind == "name" and not re.match(DETERMINERS + r"\s", surface))
-        )  # "the city" linked by the entities layer to the City of Hamilton names it
-        name = entity.name if by_name and source is None else surface
-        return Resolution(entity.id, _clean_surface(name), 0.85)
-    if source is not None:
-        return Resolution(None, source, 0.8)
-    return Resolution(None, _clean_surface(surface), 0.8 if span.form == "name" else 0.7)
-
-
-def _clean_surface(surface: str) -> str:
-    surface = re.sub(r"\s+", " ", surface).strip(" ,.")
-    if re.match(r"(?:The|A|An)\s", surface):
-        surface = surface[0].lower() + surface[1:]
-    return surface
-
-
-GENDER_PRONOUN_RE = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
-
-
-def _local_gender(text: str, mention: Mention) -> str | None:
-    """Gender from the first he/his/him or she/her right after a mention, in its own sentence."""
-    tail = text[mention.end : mention.end + 120]
-    stop = re.search(r"[.!?](?:\s|$)|[“\"]", tail)
-    match = GENDER_PRONOUN_RE.search(tail, 0, stop.start() if stop else len(tail))
-    if match is None:
-        return None
-    return "male" if match.group(1) else "female"
-
-
-def _compatible(gender: str | None, entity: Entity, wanted: str) -> bool:
-    if wanted in ("male", "female"):
-        return entity.type == "person" and gender in (wanted, None)
-    if wanted == "neuter":
-        return entity.type == "organisation"
-    return False
-
-
-def _in_regions(pos: int, regions: list[tuple[int, int]], starts: list[int]) -> bool:
-    index = bisect_right(starts, pos) - 1
-    return index >= 0 and regions[index][0] <= pos < regions[index][1]
-
-
-def _resolve_pronoun(
-    text: str,
-    pronoun: str,
-    position: int,
-    mentions: list[Mention],
-    entities: list[Entity],
-    excluded: list[tuple[int, int]],
-    source_kind: str | None,
-    previous_speaker: str | None,
-) -> Resolution:
-    wanted = lexicon().pronouns.get(POSSESSIVE_PRONOUNS.get(pronoun.lower(), pronoun.lower()), "")
-    if wanted in ("neuter", "plural") and source_kind:
-        return Resolution(None, source_kind, 0.7)
-    if wanted not in ("male", "female", "neuter"):
-        return Resolution(None, None, 0.2)
-    by_id = {e.id: e for e in entities}
-    window = [m for m in mentions if m.end <= position and position - m.end < 1500 and m.kind != "pronoun"]
-    regions = sorted(excluded)
-    starts = [a for a, _ in regions]
-    window = [m for m in window if not _in_regions(m.start, regions, starts)]
-    candidates: list[str] = []
-    genders: dict[str, str | None] = {}
-    for m in sorted(window, key=lambda m: m.start, reverse=True):
-        entity = by_id.get(m.entity)
-        if entity is None or m.entity in candidates or m.entity in genders:
-            continue
-        genders[m.entity] = entity.gender or _local_gender(text, m)
-        if _compatible(genders[m.entity], entity, wanted):
-            candidates.append(m.entity)
-    if not candidates:
-        return Resolution(None, None, 0.2)
-    if previous_speaker in candidates[1:2] and _introduced_after(mentions, candidates[0], previous_speaker, position):
-        best = by_id[candidates[0]]  # "His daughter, Ana Ruiz, told ...": the person just introduced, not the last speaker
-        return Resolution(best.id, best.name, 0.6)
-    return _choose_candidate(candidates, by_id, genders, wanted, previous_speaker)
-
-
-def _introduced_after(mentions: list[Mention], newcomer: str, earlier: str | None, position: int) -> bool:
-    """Whether ``newcomer`` is first named, close before ``position``, after ``earlier`` was last named."""
-    first = min((m.start for m in mentions if m.entity == newcomer and m.kind != "pronoun"), default=-1)
-    last = max((m.start for m in mentions if m.entity == earlier and m.start < position and m.kind != "pronoun"),
-               default=-1)
-    return first > last >= 0 and position - first < NEWCOMER_WINDOW
-
-
-def _choose_candidate(
-    candidates: list[str], by_id: dict[str, Entity], genders: dict[str, str | None], wanted: str,
-    previous_speaker: str | None,
-) -> Resolution:
-    best = by_id[candidates[0]]
-    best_exact = genders[best.id] == wanted or wanted == "neuter"
-    if previous_speaker in candidates[:2] and (not best_exact or previous_speaker == best.id):
-        chosen = by_id[previous_speaker] if previous_speaker else best
-        return Resolution(chosen.id, chosen.name, 0.75)
-    if best_exact:
-        rivals = [c for c in candidates[1:2] if genders[c] == wanted]
-        return Resolution(best.id, best.name, 0.6 if rivals else 0.7)
-    if len(candidates) == 1:
-        return Resolution(best.id, best.name, 0.6)
-    exact = [c for c in candidates[:3] if genders[c] == wanted]
-    if exact:
-        chosen = by_id[exact[0]]
-        return Resolution(chosen.id, chosen.name, 0.5)
-    return Resolution(None, None, 0.3)

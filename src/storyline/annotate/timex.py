@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from storyline.annotate.timex_dates import parse_reference
+from storyline.annotate.timex_dates import anchor_before, parse_reference
 from storyline.annotate.timex_detect import scan
 from storyline.annotate.timex_normalize import (
     NORMALIZERS,
@@ -41,8 +41,12 @@ def find_timexes(text: str, reference: str | None = None) -> list[Timex]:
 
     def accept(rule: str, match: re.Match[str]) -> Timex | None:
         found = _ALL_NORMALIZERS[rule](match, ctx)
-        if found is not None and not found.relative and _ABSOLUTE.match(found.value):
+        if found is None:
+            return None
+        if not found.relative and _ABSOLUTE.match(found.value):
             ctx.last_absolute = found.value
+        if found.type in ("DATE", "TIME"):
+            found.anchor = anchor_before(text, found.start)
         return found
 
     return scan(text, accept)

@@ -106,10 +106,11 @@ def _looking_back(day: date, anchor: date) -> int:
     return 2 * days if days > 0 else -days
 
 
-def nearest_year(ref: Reference, month: int, day: int, tense: str | None, ahead: int = 60) -> int | None:
+def nearest_year(ref: Reference, month: int, day: int, tense: str | None, ahead: int = 60,
+                 behind: int = 0) -> int | None:
     """The year for a day and month written without one: in a past-tense sentence the latest
     candidate no more than ``ahead`` days after the reference (news looks back), in a future-tense
-    one the first on or after it, and with no tense cue the nearest, looking back."""
+    one the first no more than ``behind`` days before it, and with no tense cue the nearest, looking back."""
     if ref.year is None:
         return None
     anchor = ref.date or date(ref.year, ref.month or 7, 15 if ref.month else 1)
@@ -117,12 +118,39 @@ def nearest_year(ref: Reference, month: int, day: int, tense: str | None, ahead:
     if not candidates:
         return None
     if tense == "future":
-        later = [y for y in candidates if date(y, month, day) >= anchor]
+        later = [y for y in candidates if (date(y, month, day) - anchor).days >= -behind]
         return min(later) if later else max(candidates)
     if tense is None:
         return min(candidates, key=lambda y: (_looking_back(date(y, month, day), anchor), -y))
     earlier = [y for y in candidates if (date(y, month, day) - anchor).days <= ahead]
     return max(earlier) if earlier else min(candidates)
+
+
+ANCHOR_GRACE_DAYS = 60  # "by 14 January" written on 15 January is the deadline just passed, not next year's
+MONTHS_AHEAD = 2  # a month name alone may point this far past the reference ("in January", written in December)
+
+
+def day_year(ref: Reference, month: int, day: int, direction: str | None) -> int | None:
+    """The year of a day and month written without one, read the way :func:`direction_of` says."""
+    if direction == "since":
+        return nearest_year(ref, month, day, "past", ahead=0)
+    if direction == "ahead":
+        return nearest_year(ref, month, day, "future", behind=ANCHOR_GRACE_DAYS)
+    return nearest_year(ref, month, day, direction)
+
+
+def month_year(ref_year: int, ref_month: int, month: int, direction: str | None) -> int:
+    """The year of a month name written without one, read the way :func:`direction_of` says."""
+    ahead = {y: (y - ref_year) * 12 + month - ref_month for y in (ref_year - 1, ref_year, ref_year + 1)}
+    if direction == "since":
+        return max(y for y, d in ahead.items() if d <= 0)
+    if direction == "ahead":
+        return min(y for y, d in ahead.items() if d >= -MONTHS_AHEAD)
+    if direction == "future":
+        return min(y for y, d in ahead.items() if d >= 0)
+    if direction == "past":
+        return max(y for y, d in ahead.items() if d <= MONTHS_AHEAD)
+    return min(ahead, key=lambda y: 2 * ahead[y] if ahead[y] > 0 else -ahead[y])
 
 
 @cache
@@ -148,18 +176,56 @@ def sentence_window(text: str, start: int, end: int, reach: int = 160) -> tuple[
     return before, after
 
 
-def tense_of(text: str, start: int, end: int) -> str | None:
+def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset()) -> str | None:
     """"future" or "past" from the cue nearest the span in its sentence (future: will, next, is
-    due ...; past: said, was, -ed ...); None when the sentence has neither."""
+    due ...; past: said, was, -ed ...); None when the sentence has neither. Cues in ``ignore``
+    (lower case) do not count."""
     before, after = sentence_window(text, start, end)
     pattern = _cue_pattern()
     options: list[tuple[int, str]] = []
     last = None
     for cue in pattern.finditer(before):
-        last = cue
+        if cue.group().lower() not in ignore:
+            last = cue
     if last is not None:
         options.append((len(before) - last.end(), str(last.lastgroup)))
-    first = pattern.search(after)
+    first = next((c for c in pattern.finditer(after) if c.group().lower() not in ignore), None)
     if first is not None:
         options.append((first.start(), str(first.lastgroup)))
     return min(options)[1] if options else None
+
+
+_RANGE_END = re.compile(r"\s*(?:to|until|till|through|-|–)\s", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
+
+
+def anchor_before(text: str, start: int) -> str | None:
+    """The anchor word just before a date ("since", "from", "until", "by", "before", "after"), or None.
+
+    A date after such a word bounds a range or anchors a state ("services had deteriorated since 2017",
+    "the road stays shut until April"): it is not when the happening took place.
+    """
+    found = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    if found is None:
+        return None
+    anchors: dict[str, str] = lexicon()["anchor_words"]
+    return anchors.get(found.group(1).lower())
+
+
+def direction_of(text: str, start: int, end: int) -> str | None:
+    """Which way a date without its year (or week) resolves: "since" (on or before the reference),
+    "ahead" (forward, or a little back: a deadline just passed), "future" or "past"; None when nothing says.
+
+    "since April" looks back; "from April", "until April" and "by April" look ahead unless the sentence
+    is in the past tense ("the road was shut from April"; a reporting verb such as "said" does not make
+    it past); otherwise the sentence's tense decides.
+    """
+    anchor = anchor_before(text, start)
+    if anchor == "since":
+        return "since"
+    if anchor == "from" and _RANGE_END.match(text, end):
+        return tense_of(text, start, end)  # "from 26 August to 20 October": the range's own tense decides
+    if anchor in ("from", "until", "by"):
+        reporting = frozenset(lexicon()["reporting_cues"])
+        return "past" if tense_of(text, start, end, reporting) == "past" else "ahead"
+    return tense_of(text, start, end)

@@ -17,7 +17,10 @@ from functools import cache
 
 from storyline.annotate.timex_dates import (
     Reference,
+    day_year,
+    direction_of,
     format_day,
+    month_year,
     nearest_year,
     nth_weekday,
     quarter_of,
@@ -40,7 +43,6 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "eighties": 8, "nineties": 9}
 _LAST = {"last", "past", "previous", "prior", "preceding"}
 _NEXT = {"next", "coming", "following"}
-_MONTHS_AHEAD = 2  # a month name alone may point this far past the reference ("in January", written in December)
 _ANCHOR_REACH = 400  # characters within which "a year earlier" follows the quarter it compares with
 
 
@@ -52,6 +54,7 @@ class Context:
     ref: Reference
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, position)
     last_absolute: str | None = None  # value of the latest absolute date or year seen
+    last_weekday: tuple[date, int] | None = None  # (day, end offset) of the latest weekday resolved
     _narrative: bool | None = None
 
     @property
@@ -189,8 +192,7 @@ def _day_month(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     year_guess = narrative_year(ctx) or _year_matching_weekday(ctx.ref, month, day, m["wd"])
     if year_guess is None:
-        tense = tense_of(ctx.text, m.start(), m.end())
-        year_guess = nearest_year(ctx.ref, month, day, tense)
+        year_guess = day_year(ctx.ref, month, day, direction_of(ctx.text, m.start(), m.end()))
     if year_guess is None:
         return make_timex(ctx, m, "DATE", f"XXXX-{month:02d}-{day:02d}")
     return make_timex(ctx, m, "DATE", f"{year_guess:04d}-{month:02d}-{day:02d}", relative=True)
@@ -412,13 +414,7 @@ def _month_year(ctx: Context, m: re.Match[str], month: int, rel: str) -> int:
         return ref_year if month < ref_month else ref_year - 1
     if rel in _NEXT:
         return ref_year if month > ref_month else ref_year + 1
-    tense = tense_of(ctx.text, m.start(), m.end())
-    ahead = {y: (y - ref_year) * 12 + month - ref_month for y in (ref_year - 1, ref_year, ref_year + 1)}
-    if tense == "future":
-        return min(y for y, d in ahead.items() if d >= 0)
-    if tense == "past":
-        return max(y for y, d in ahead.items() if d <= _MONTHS_AHEAD)
-    return min(ahead, key=lambda y: 2 * ahead[y] if ahead[y] > 0 else -ahead[y])
+    return month_year(ref_year, ref_month, month, direction_of(ctx.text, m.start(), m.end()))
 
 
 def norm_era(m: re.Match[str], ctx: Context) -> Timex | None:

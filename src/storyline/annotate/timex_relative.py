@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from storyline.annotate.timex_dates import (
     Reference,
+    direction_of,
     format_day,
     format_week,
     parse_reference,
@@ -72,18 +73,44 @@ def norm_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     return make_timex(ctx, m, "DATE", format_day(day), relative=True, mod=mod)
 
 
+_COORDINATED = re.compile(r"\s*(?:,|and|or|to|through|until|till|-|–|&)?\s*(?:on\s+)?$", re.IGNORECASE)
+
+
 def resolve_weekday(ctx: Context, m: re.Match[str], weekday: int, rel: str) -> date | None:
+    """The day a weekday name means: within a week of a known publication date (never a guessed one: the
+    pipeline resolves nothing against an estimate), the day after the previous weekday when the two are
+    coordinated ("on Thursday and Friday" are consecutive days, whatever the tense cues say)."""
     ref = ctx.ref.date
     if ref is None:
         return None
+    day = _weekday_from_reference(ctx, m, weekday, rel, ref)
+    if not rel:
+        day = _coordinated_weekday(ctx, m, weekday, day)
+    ctx.last_weekday = (day, m.end())
+    return day
+
+
+def _coordinated_weekday(ctx: Context, m: re.Match[str], weekday: int, day: date) -> date:
+    """A weekday coordinated with the previous one ("Thursday and Friday") that the tense cues put more
+    than six days from it moves to its occurrence nearest that one."""
+    last = ctx.last_weekday
+    if last is None or not 0 <= m.start() - last[1] <= 12 or not _COORDINATED.match(ctx.text[last[1]:m.start()]):
+        return day
+    if abs((day - last[0]).days) <= 6:
+        return day
+    after, before = weekday_near(last[0], weekday, "next"), weekday_near(last[0], weekday, "last")
+    return after if (after - last[0]).days <= (last[0] - before).days else before
+
+
+def _weekday_from_reference(ctx: Context, m: re.Match[str], weekday: int, rel: str, ref: date) -> date:
     if rel in ("last", "past"):
         return weekday_near(ref, weekday, "last")
     if rel in ("next", "coming"):
         return weekday_near(ref, weekday, "next")
     if rel == "this":
         return week_day(ref, weekday)
-    tense = tense_of(ctx.text, m.start(), m.end())
-    return weekday_near(ref, weekday, "future" if tense == "future" else "past")
+    tense = direction_of(ctx.text, m.start(), m.end())
+    return weekday_near(ref, weekday, "future" if tense in ("future", "ahead") else "past")
 
 
 def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -100,9 +127,11 @@ def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
     if ref is None:
         return make_timex(ctx, m, "TIME", f"XXXX-XX-XXT{part}")
     if rel in offsets:
-        day = ref + timedelta(days=offsets[rel])
+        day: date | None = ref + timedelta(days=offsets[rel])
     else:
-        day = resolve_weekday(ctx, m, _weekday_number(rel), "") or ref
+        day = resolve_weekday(ctx, m, _weekday_number(rel), "")
+    if day is None:
+        return make_timex(ctx, m, "TIME", f"XXXX-WXX-{_weekday_number(rel)}T{part}")
     return make_timex(ctx, m, "TIME", f"{format_day(day)}T{part}", relative=True)
 
 
@@ -114,7 +143,8 @@ def _day_of_phrase(ctx: Context, m: re.Match[str], phrase: str | None) -> tuple[
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
     if word in offsets:
         return format_day(ref + timedelta(days=offsets[word])), True
-    return format_day(resolve_weekday(ctx, m, _weekday_number(word), "") or ref), True
+    day = resolve_weekday(ctx, m, _weekday_number(word), "")
+    return (format_day(day), True) if day else (f"XXXX-WXX-{_weekday_number(word)}", False)
 
 
 def norm_clock(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -280,6 +280,9 @@ def _reject_fact(kind: str) -> Callable[[Pass, Correction], Outcome]:
             _drop_quote_source(p.conn, row)
             p.touched.add(row.speaker)
         if kind == "event":
+            ts = schema.timeline_sources
+            p.conn.execute(delete(ts).where(ts.c.document == row.document, ts.c.timex_start == row.timex_start,
+                                            ts.c.timex_end == row.timex_end))
             p.conn.execute(delete(t).where(t.c.event == row.id))
         if kind == "claim":
             p.touched |= {row.claimant, row.target}
@@ -333,6 +336,10 @@ def _date(p: Pass, c: Correction) -> Outcome:
              "date_sort": date_sort(value)}
     if (row.date, row.precision, bool(row.inferred), row.story_date) != (value, precision, False, None):
         p.conn.execute(update(ev).where(ev.c.id == row.id).values(**dated, story_date=None))
+    ts = schema.timeline_sources
+    p.conn.execute(update(ts).where(ts.c.document == row.document, ts.c.timex_start == row.timex_start,
+                                    ts.c.timex_end == row.timex_end, (ts.c.date != value) | ts.c.inferred)
+                   .values(date=value, inferred=False))
     entries = p.conn.execute(select(t.c.story, t.c.date, t.c.precision, t.c.inferred).where(t.c.event == row.id)).all()
     for entry in entries:
         if (entry.date, entry.precision, bool(entry.inferred)) != (value, precision, False):
@@ -342,12 +349,18 @@ def _date(p: Pass, c: Correction) -> Outcome:
 
 
 def renumber_timeline(conn: Connection, story: str) -> None:
-    """Put a story's merged timeline back in date order after a date changed."""
-    rows = [dict(r._mapping) for r in conn.execute(select(t).where(t.c.story == story)
-                                                   .order_by(t.c.date_sort, t.c.position))]
+    """Put a story's merged timeline back in date order after a date changed (its sources follow their entry)."""
+    ts = schema.timeline_sources
+    entries = [dict(r._mapping) for r in conn.execute(select(t).where(t.c.story == story)
+                                                      .order_by(t.c.date_sort, t.c.position))]
+    moved = {entry["position"]: i for i, entry in enumerate(entries)}
+    sources = [dict(r._mapping) for r in conn.execute(select(ts).where(ts.c.story == story))]
+    conn.execute(delete(ts).where(ts.c.story == story))
     conn.execute(delete(t).where(t.c.story == story))
-    if rows:
-        conn.execute(insert(t), [{**r, "position": i} for i, r in enumerate(rows)])
+    if entries:
+        conn.execute(insert(t), [{**r, "position": moved[r["position"]]} for r in entries])
+    if sources:
+        conn.execute(insert(ts), [{**r, "entry": moved[r["entry"]]} for r in sources])
 
 
 # --- stories and storylines -------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ def refresh_story_rows(conn: Connection, ids: Sequence[str]) -> None:
         story = Story(story_id, "", [r.document for r in members], None, first, last)
         items = index.annotated(story.documents)
         entity_map = index.entity_map(story.documents)
-        found = find_discrepancies(story, items, entity_map, document_quote_groups(story.documents, index))
         events = story_timeline(story, items, entity_map)
+        found = find_discrepancies(story, items, entity_map, document_quote_groups(story.documents, index), events)
         outputs.write_outputs(conn, [("timeline", story_id, Timeline(story_id, events))]
                               + [("discrepancy", disc.id, disc) for disc in found])

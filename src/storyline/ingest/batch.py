@@ -182,12 +182,12 @@ def store_item(store: Store, doc: Document, annotations: Annotations | None, rep
 
 def ingest_sources(
     store: Store,
-    sources: Iterable[str],
+    sources: Iterable[str | SourceRef],
     settings: IngestSettings | None = None,
     progress: ProgressCallback | None = None,
     stdin: BinaryIO | None = None,
 ) -> IngestReport:
-    """Ingest files, directories, globs, URLs or '-' (stdin) into the store."""
+    """Ingest files, directories, globs, URLs or '-' (stdin) into the store (or SourceRefs, e.g. uploads)."""
     settings = settings or IngestSettings()
     if settings.annotate:
         load_pipeline(settings.model)  # fail before reading anything if --model is not installed

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import codecs
 import re
-import zlib
+import unicodedata
+from collections import Counter
 from pathlib import PurePosixPath
 
 from storyline.ingest.problems import Problem, problem
@@ -13,6 +14,10 @@ GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 8192
 _BINARY_CONTROL_RATIO = 0.10
 _ODD_CHAR_RATIO = 0.30
+_UTF16_HIGH_BYTES = 3  # the high bytes of one alphabet's UTF-16 text: 0x00 (spaces, digits) and its block's
+_UTF16_HIGH_SHARE = 0.90
+_UTF16_ZERO_SHARE = 0.05
+_UTF16_BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})  # controls, unassigned, private use, surrogates
 
 # Extension hints, used when the content itself does not say.
 EXTENSION_FORMATS: dict[str, str] = {
@@ -31,27 +36,40 @@ def strip_gz(name: str) -> str:
     return name[:-3] if name.lower().endswith(".gz") else name
 
 
-def gunzip(data: bytes, source: str, max_bytes: int) -> bytes | Problem:
-    """Decompress gzip data (all members) up to ``max_bytes``; Problems for truncation or a bomb."""
-    out = bytearray()
-    try:
-        while data:
-            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            out += inflater.decompress(data, max_bytes + 1 - len(out))
-            if len(out) > max_bytes:
-                return problem(source, "too-large", f"decompresses to more than {max_bytes:,} bytes")
-            if not inflater.eof:
-                return problem(source, "truncated-gzip", "the gzip data ends early")
-            data = inflater.unused_data.lstrip(b"\x00")
-    except zlib.error as exc:
-        return problem(source, "truncated-gzip", f"the gzip data is damaged ({exc})")
-    return bytes(out)
+def _readable(text: str) -> bool:
+    """No control (but line breaks and tabs), unassigned, private-use or surrogate characters."""
+    return all(ch in "\t\n\r\f" or unicodedata.category(ch) not in _UTF16_BAD_CATEGORIES for ch in text)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` reads as UTF-16 text without a byte-order mark, else None.
+
+    In UTF-16 text of one alphabet the high byte of each code unit takes a few values (0x00 for spaces, digits and
+    Latin letters; 0x04 for Cyrillic, 0x03 for Greek...) while the low byte varies, and the text is readable.
+    Scripts with thousands of characters (Chinese, Japanese) do not show that pattern and are not detected.
+    """
+    head = data[: _SNIFF_BYTES & ~1]
+    units = len(head) // 2
+    if units < 2:
+        return None
+    for encoding, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        counts = Counter(head[high::2])
+        common = sum(n for _, n in counts.most_common(_UTF16_HIGH_BYTES))
+        if common < _UTF16_HIGH_SHARE * units or counts[0] < _UTF16_ZERO_SHARE * units:
+            continue
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        if _readable(text):
+            return encoding
+    return None
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control bytes near the start (UTF-16 with a BOM is text, not binary)."""
+    """NUL bytes or many control bytes near the start (UTF-16, with or without a BOM, is text, not binary)."""
     head = data[:_SNIFF_BYTES]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head):
         return False
     if b"\x00" in head:
         return True
@@ -67,15 +85,16 @@ def _odd_ratio(text: str) -> float:
 
 
 def decode_bytes(data: bytes, source: str) -> str | Problem:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252.
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 (with a BOM, or recognised without), then cp1252.
 
     Problem ``"undecodable"`` only for bytes that none of these read as plausible text.
     """
+    utf16 = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else utf16_without_bom(data)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    elif utf16:
         try:
-            return data.decode("utf-16")
+            return data.decode(utf16)
         except UnicodeDecodeError:
             return problem(source, "undecodable", "the UTF-16 text is damaged")
     try:
@@ -99,6 +118,72 @@ def detect_binary_format(data: bytes) -> str | None:
         return "pdf"
     if data.lstrip()[:6] == b"WARC/1" or data.lstrip()[:6] == b"WARC/0":
         return "warc"
+    return None
+
+
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .doc, .xls, or an encrypted .docx
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_HEADER_NAME = re.compile(rb"([!-9;-~]+):")
+# Headers only mail software writes: a text that merely starts "From: ... To: ..." is a memo, not an email.
+MAIL_HEADERS = frozenset({b"message-id", b"received", b"mime-version", b"return-path", b"delivered-to",
+                          b"content-type", b"x-mailer", b"dkim-signature", b"in-reply-to", b"references"})
+
+
+OFFICE_SUFFIXES = (".docx", ".docm", ".dotx", ".odt", ".ott")
+
+
+def _office_zip(data: bytes, name: str) -> str | None:
+    """'docx' or 'odt' for a Word or OpenDocument text zip, 'office-damaged' for a broken one, else None."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return "docx"
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
+                return "odt"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, KeyError):
+        office_like = data[30:60].startswith((b"word/", b"mimetype", b"[Content_Types]", b"docProps/", b"_rels/"))
+        return "office-damaged" if office_like or strip_gz(name).lower().endswith(OFFICE_SUFFIXES) else None
+    return None
+
+
+def _mail_headers(data: bytes) -> set[bytes] | None:
+    """Lower-cased header names when ``data`` opens with an RFC 5322 header block, else None."""
+    names: set[bytes] = set()
+    for line in re.split(rb"\r?\n", data[:32768])[:300]:
+        if not line.strip():
+            return names or None
+        if line[:1] in (b" ", b"\t") and names:
+            continue
+        found = _HEADER_NAME.match(line)
+        if not found:
+            return None
+        names.add(found.group(1).lower())
+    return None
+
+
+def detect_document_format(data: bytes, name: str = "") -> str | None:
+    """'image', 'docx', 'odt', 'office-damaged', 'ole', 'eml' or 'mbox' from the content, else None.
+
+    Email needs a header block with ``From`` and a header only mail software writes
+    (Message-ID, Received, MIME-Version...), or a ``.eml`` / ``.mbox`` name.
+    """
+    if data.startswith(IMAGE_MAGIC):
+        return "image"
+    if data.startswith(ZIP_MAGIC):
+        return _office_zip(data, name)
+    if data.startswith(OLE_MAGIC):
+        return "ole"
+    suffix = PurePosixPath(strip_gz(name).lower()).suffix
+    mbox = data.startswith(b"From ")
+    headers = _mail_headers(data.split(b"\n", 1)[1] if mbox and b"\n" in data else data)
+    if headers and b"from" in headers and (headers & MAIL_HEADERS or suffix in (".eml", ".mbox")):
+        return "mbox" if mbox else "eml"
     return None
 
 

@@ -20,6 +20,11 @@ _DROP_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe"
 _BLOCK_TAGS = frozenset(
     ["p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "figure", "figcaption", "address", "hr", "form", "fieldset", "details", "summary"]
 )
+# Page furniture that is not article text, dropped before the fallback reads a page trafilatura gave up on.
+_BOILERPLATE_XPATH = ("//nav|//header|//footer|//aside|//menu|//*[@role='navigation' or @role='banner' or "
+                      "@role='contentinfo' or @role='menu' or @role='menubar' or @role='search']")
+_MIN_PROSE_WORDS = 3  # words outside links and page furniture for the fallback text to count as an article
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _TAG_RE = re.compile(r"<[^>]*>")
 _INVISIBLE_RE = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -91,9 +96,27 @@ def html_to_text(html: str) -> str:
 
     Raises ``lxml.etree.ParserError`` when the markup cannot be parsed at all.
     """
+    return _root_text(_parsed(html))
+
+
+def _parsed(html: str, drop: str = "") -> Any:
     root = lxml.html.document_fromstring(html)
-    for bad in root.xpath("|".join(f"//{tag}" for tag in _DROP_TAGS)):
+    for bad in root.xpath("|".join([f"//{tag}" for tag in _DROP_TAGS] + ([drop] if drop else []))):
         bad.drop_tree()
+    return root
+
+
+def _fallback_text(html: str) -> tuple[str, int]:
+    """The page's text without its navigation, headers, footers and side bars, and how many of its words are
+    prose (outside links): a page of menus and link lists has none."""
+    root = _parsed(html, _BOILERPLATE_XPATH)
+    text = _root_text(root)
+    for link in root.xpath("//a"):
+        link.drop_tree()
+    return text, len(_WORD_RE.findall(root.text_content()))
+
+
+def _root_text(root: Any) -> str:
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for element in root.iter(*_BLOCK_TAGS):
@@ -111,10 +134,14 @@ def extract_html(html: str, source: str, url: str | None = None) -> ExtractedPag
         return page
     try:
         text = html_to_text(html)
+        article, prose = _fallback_text(html)
     except (lxml.etree.ParserError, ValueError) as exc:
         return problem(source, "malformed-html", f"the HTML could not be parsed ({exc})")
+    if _ALNUM_RE.search(article) and prose >= _MIN_PROSE_WORDS:
+        return ExtractedPage(text=article, title=_html_title(html), url=url, extractor="fallback")
     if _ALNUM_RE.search(text):
-        return ExtractedPage(text=text, title=_html_title(html), url=url, extractor="fallback")
+        return problem(source, "no-text", "the page holds only navigation (menus, links, headers and footers), "
+                                          "no article text")
     if _ALNUM_RE.search(_TAG_RE.sub(" ", _INVISIBLE_RE.sub(" ", html))):
         return problem(source, "malformed-html", "the markup is broken and hides the page text")
     return problem(source, "no-text", "the page has no readable text")

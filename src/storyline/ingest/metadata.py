@@ -25,6 +25,8 @@ class DateWords(NamedTuple):
     labels_published: list[str]
     labels_updated: list[str]
     head_chars: int
+    past_year_cues: list[str]
+    future_cues: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +34,8 @@ def date_words() -> DateWords:
     """Month names, weekday names and date labels from ``data/ingest_dates.json``."""
     raw = json.loads(resources.files("storyline.data").joinpath("ingest_dates.json").read_text("utf-8"))
     return DateWords(
-        raw["months"], raw["weekdays"], raw["labels_published"], raw["labels_updated"], raw["head_chars"]
+        raw["months"], raw["weekdays"], raw["labels_published"], raw["labels_updated"], raw["head_chars"],
+        raw["past_year_cues"], raw["future_cues"],
     )
 
 
@@ -195,6 +198,70 @@ def infer_published(text: str) -> tuple[str, tuple[int, int]] | None:
                 iso, (start, end) = found
                 return iso, (offset + start, offset + end)
     return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a year after a past cue, "In 2007"; a word that puts a sentence in the future, "will", "by")."""
+    words = date_words()
+    past = re.compile(rf"\b(?:{_alternation(words.past_year_cues)})\s+((?:19|20)\d\d)\b(?![-/]\d)", re.IGNORECASE)
+    future = re.compile(rf"(?<![\w'])(?:{_alternation(words.future_cues)})(?!\w)", re.IGNORECASE)
+    return past, future
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) for each sentence of ``text`` (cut at end punctuation and line breaks)."""
+    out, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        out.append((start, text[start:match.start()]))
+        start = match.end()
+    out.append((start, text[start:]))
+    return [(offset, sentence) for offset, sentence in out if sentence.strip()]
+
+
+class TextYear(NamedTuple):
+    """A year read from a text: the latest it reports as past, where, and whether named in a full date."""
+
+    year: str
+    span: tuple[int, int]
+    dated: bool  # "on 3 May 2007" or "in March 2007", not only "in 2007"
+
+
+def _past_years(offset: int, sentence: str) -> list[TextYear]:
+    """Years a sentence reports as past, with their spans: "In 2007 ...", "on 3 May 2007", "in March 2007"."""
+    past, future = _cue_patterns()
+    if future.search(sentence):
+        return []
+    found = [TextYear(m.group(1), (offset + m.start(1), offset + m.end(1)), False) for m in past.finditer(sentence)]
+    for match in _date_pattern().finditer(sentence):
+        iso = _match_to_iso(match)
+        if iso:
+            found.append(TextYear(iso[:4], (offset + match.start(), offset + match.end()), len(iso) > 4))
+    return found
+
+
+def infer_year_from_body(text: str) -> TextYear | None:
+    """The latest year ``text`` reports as past, with the span of its mention, or None.
+
+    A report is written on or after the latest past event it names, and mostly soon after: "In 2007 the
+    council ...", "on 3 May 2007", "in March 2007".  Sentences about the future ("will", "by 2026",
+    "until", "next") are skipped, so a deadline or a forecast is never taken for the date of writing.
+    The headline is skipped too ("Ellen DeGeneres to host Oscars in 2014").  The year is a lower
+    bound, to be shown as inferred; it is not a publication date (see :func:`infer_published` for
+    evidence of that).
+    """
+    best: TextYear | None = None
+    headline = fallback_title(text)
+    for offset, sentence in _sentences(text):
+        if headline is not None and sentence.strip() == headline:
+            continue
+        for found in _past_years(offset, sentence):
+            if best is None or (found.year, found.dated) > (best.year, best.dated):
+                best = found
+    return best
 
 
 _BYLINE_RE = re.compile(r"^(?:by|from)\s+\S", re.IGNORECASE)

@@ -23,7 +23,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
-FORMATS = ("text", "markdown", "html", "json", "jsonl", "csv", "pdf", "warc", "feed", "url")
+FORMATS = ("text", "markdown", "html", "json", "jsonl", "csv", "pdf", "warc", "feed", "url", "image", "email", "docx", "odt")
 
 
 def normalize_text(text: str) -> str:
@@ -66,13 +66,16 @@ def make_document(
     site_name: str | None = None,
     format: str = "text",
     meta: dict[str, Any] | None = None,
+    pages: list[int] | None = None,
+    ocr: bool = False,
 ) -> Document | Problem:
     """A Document with normalised text, its id, and title/published fallbacks.
 
     ``published`` may be any metadata date (ISO, RFC 822, "14 March 2023", a
     datetime); when it is missing or unreadable, a date is inferred from the text
     only with evidence (see :func:`infer_published`).  Problem ``"no-text"`` when
-    nothing is left after normalisation.
+    nothing is left after normalisation.  ``pages`` (start offsets, see
+    :func:`storyline.ingest.pages.join_parts`) must point into normalised text.
     """
     normalized = normalize_text(text)
     if not normalized.strip():
@@ -89,6 +92,8 @@ def make_document(
         site_name=_clean_field(site_name),
         format=format if format in FORMATS else "text",
         meta=meta,
+        pages=list(pages or []),
+        ocr=ocr,
     )
     if published not in (None, "") and doc.published is None:
         meta["published_raw"] = str(published)

@@ -6,19 +6,23 @@ file holding many records (JSON Lines, CSV, WARC, feed) yields one item per reco
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from storyline.ingest.compressed import Inflated, unwrap_gzip
 from storyline.ingest.detect import (
+    GZIP_MAGIC,
     decode_bytes,
     detect_binary_format,
+    detect_document_format,
     detect_text_format,
-    gunzip,
     looks_binary,
     strip_gz,
 )
@@ -27,6 +31,7 @@ from storyline.ingest.fetch import fetch_url
 from storyline.ingest.html import read_html
 from storyline.ingest.options import IngestOptions
 from storyline.ingest.pdf import read_pdf
+from storyline.ingest.primary import read_primary
 from storyline.ingest.problems import Problem, problem
 from storyline.ingest.tabular import read_csv, read_json, read_jsonl
 from storyline.ingest.text import read_markdown, read_text
@@ -55,9 +60,29 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _directory_files(root: Path) -> list[Path]:
-    """Files under ``root``, recursively, sorted, hidden files and folders skipped."""
-    return sorted(p for p in root.rglob("*") if p.is_file() and not _is_hidden(p, root))
+def _link_problem(path: Path) -> Problem | None:
+    """A Problem for a symbolic link that cannot be read: one that loops, or points at nothing."""
+    try:
+        target = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return problem(str(path), "symlink-loop", "the symbolic link goes round in a loop")
+        return problem(str(path), "not-found", "the symbolic link points to a missing file")
+    if stat.S_ISDIR(target.st_mode) and path.parent.resolve().is_relative_to(path.resolve()):
+        return problem(str(path), "symlink-loop", "the symbolic link leads back into a folder that holds it")
+    return None
+
+
+def _directory_entries(root: Path) -> list[SourceRef | Problem]:
+    """Files under ``root``, recursively, sorted, hidden files and folders skipped; Problems for broken links."""
+    entries: list[SourceRef | Problem] = []
+    for path in sorted(p for p in root.rglob("*") if not _is_hidden(p, root)):
+        broken = _link_problem(path) if path.is_symlink() else None
+        if broken is not None:
+            entries.append(broken)
+        elif path.is_file():
+            entries.append(_file_ref(path, str(path)))
+    return entries
 
 
 def _file_ref(path: Path, shown: str) -> SourceRef:
@@ -72,11 +97,12 @@ def _expand_one(arg: str) -> Iterator[SourceRef | Problem]:
     elif "://" in arg:
         yield problem(arg, "unsupported-type", "only http and https URLs are supported")
     elif os.path.isdir(arg):
-        files = _directory_files(Path(arg))
-        if not files:
+        entries = _directory_entries(Path(arg))
+        if not entries:
             yield problem(arg, "not-found", "the directory holds no (non-hidden) files")
-        for path in files:
-            yield _file_ref(path, str(path))
+        yield from entries
+    elif os.path.islink(arg) and (broken := _link_problem(Path(arg))) is not None:
+        yield broken
     elif os.path.exists(arg):
         yield _file_ref(Path(arg), arg)
     elif _GLOB_CHARS & set(arg):
@@ -93,14 +119,19 @@ def _expand_glob(pattern: str) -> Iterator[SourceRef | Problem]:
         yield from _expand_one(match) if os.path.isdir(match) else iter([_file_ref(Path(match), match)])
 
 
-def expand_sources(args: Sequence[str], options: IngestOptions) -> Iterator[SourceRef | Problem]:
+def expand_sources(args: Sequence[str | SourceRef], options: IngestOptions) -> Iterator[SourceRef | Problem]:
     """SourceRefs for files, directories (recursive, sorted, no hidden files), globs, URLs and "-".
 
+    A SourceRef passes as it is (a file whose name to show differs from its path, such as an upload).
     A missing path is Problem ``"not-found"``; each file is listed once.
     """
     seen: set[str] = set()
     for arg in args:
-        for item in _expand_one(os.path.expanduser(arg) if arg.startswith("~") else arg):
+        if isinstance(arg, SourceRef):
+            items: Iterator[SourceRef | Problem] = iter([arg])
+        else:
+            items = _expand_one(os.path.expanduser(arg) if arg.startswith("~") else arg)
+        for item in items:
             if isinstance(item, SourceRef) and item.kind == "file":
                 key = os.path.realpath(item.path or item.source)
                 if key in seen:
@@ -132,6 +163,21 @@ def _read_text_format(
     return read_text(text, source, url, format=_single(single, "text"))
 
 
+def _cut_off_gzip(inflated: Inflated, source: str, max_bytes: int) -> Items:
+    """A gzip file cut off mid-way: a WARC keeps its whole records before the break; anything else is refused."""
+    assert inflated.broken is not None
+    if detect_binary_format(inflated.data) == "warc":
+        yield from read_warc(inflated.data, source, broken=inflated.broken, max_bytes=max_bytes)
+    else:
+        yield problem(source, "truncated-gzip", inflated.broken)
+
+
+def _without_gz(name: str, layers: int) -> str:
+    for _ in range(layers):
+        name = strip_gz(name)
+    return name
+
+
 def read_bytes(
     data: bytes,
     source: str,
@@ -146,25 +192,39 @@ def read_bytes(
 
     ``single_format`` overrides the format of one-document sources (``"url"`` for fetched pages).
     """
-    if not data.strip():
-        yield problem(source, "empty", "the source is empty")
-        return
     if len(data) > options.max_bytes:
         yield problem(source, "too-large", f"{len(data):,} bytes is over the {options.max_bytes:,}-byte cap")
         return
-    binary = detect_binary_format(data)
-    if binary == "gzip":
-        inflated = gunzip(data, source, options.max_bytes)
+    if data.startswith(GZIP_MAGIC):
+        inflated = unwrap_gzip(data, source, options.max_bytes)
         if isinstance(inflated, Problem):
             yield inflated
-        else:
-            yield from read_bytes(inflated, source, options, name=strip_gz(name), url=url, single_format=single_format)
+            return
+        if inflated.broken is not None:
+            yield from _cut_off_gzip(inflated, source, options.max_bytes)
+            return
+        data, name = inflated.data, _without_gz(name, inflated.layers)
+    if not data.strip():
+        yield problem(source, "empty", "the source is empty")
         return
+    yield from _read_content(data, source, options, name=name, url=url, kind=kind, single_format=single_format)
+
+
+def _read_content(
+    data: bytes, source: str, options: IngestOptions, *, name: str, url: str | None, kind: str | None,
+    single_format: str | None,
+) -> Items:
+    """Dispatch uncompressed bytes to the reader of their format."""
+    binary = detect_binary_format(data)
     if binary == "pdf":
-        yield from read_pdf(data, source, url, format=_single(single_format, "pdf"))
+        yield from read_pdf(data, source, url, format=_single(single_format, "pdf"), options=options)
         return
     if binary == "warc":
-        yield from read_warc(data, source)
+        yield from read_warc(data, source, max_bytes=options.max_bytes)
+        return
+    document = detect_document_format(data, name)
+    if document is not None:
+        yield from read_primary(document, data, source, options, _nested_reader(options), url)
         return
     if looks_binary(data):
         yield problem(source, "binary", "the content is binary data (NUL or control bytes), not text")
@@ -175,6 +235,11 @@ def read_bytes(
         return
     fmt = kind if kind not in (None, "xml", "text") else detect_text_format(text, name)
     yield from _read_text_format(text, fmt or "text", source, url, options, single_format)
+
+
+def _nested_reader(options: IngestOptions) -> Callable[[bytes, str, str], Items]:
+    """Reads an email attachment like any other source, by its content (the file name is a hint)."""
+    return lambda data, source, name: read_bytes(data, source, options, name=name)
 
 
 def _read_file(ref: SourceRef, options: IngestOptions) -> bytes | Problem:

@@ -1,7 +1,8 @@
 """WARC / WARC.gz reader via warcio: one Document per HTML response with status 200.
 
 WARC-Date is the crawl time, not the publication date: it goes to
-``meta["crawled"]``.  Records are named ``file.warc.gz#record N``.
+``meta["crawled"]``.  Records are named ``file.warc.gz#record N``.  A file cut
+off mid-way keeps every complete record before the break; the break is one Problem.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from typing import Any
 from storyline.ingest.detect import decode_bytes
 from storyline.ingest.html import read_html
 from storyline.ingest.metadata import normalize_date
+from storyline.ingest.options import IngestOptions
 from storyline.ingest.problems import Problem, problem
 from storyline.model import Document
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+DEFAULT_MAX_BYTES = IngestOptions().max_bytes
 
 
 def _is_html_page(record: Any) -> bool:
@@ -28,8 +31,7 @@ def _is_html_page(record: Any) -> bool:
     return any(kind in content_type for kind in _HTML_TYPES)
 
 
-def _record_document(record: Any, where: str) -> Iterator[Document | Problem]:
-    body = record.content_stream().read()
+def _record_document(record: Any, body: bytes, where: str) -> Iterator[Document | Problem]:
     text = decode_bytes(body, where)
     if isinstance(text, Problem):
         yield text
@@ -40,8 +42,23 @@ def _record_document(record: Any, where: str) -> Iterator[Document | Problem]:
     yield from read_html(text, where, url, format="warc", meta=meta)
 
 
-def read_warc(data: bytes, source: str) -> Iterator[Document | Problem]:
-    """Documents from the HTML pages of a (possibly gzipped) WARC file."""
+def _cut_off(source: str, number: int, why: str) -> Problem:
+    kept = f"the {number - 1} complete records before it were read" if number > 1 else "no record is complete"
+    return problem(f"{source}#record {number}", "truncated-warc", f"{why}: {kept}")
+
+
+def _page_body(record: Any, max_bytes: int) -> bytes | None:
+    """The decoded body of an HTML page (None when it inflates past ``max_bytes``), the record read to its end."""
+    body = record.content_stream().read(max_bytes + 1)
+    while record.raw_stream.read(1 << 16):
+        pass
+    return body if len(body) <= max_bytes else None
+
+
+def read_warc(
+    data: bytes, source: str, broken: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | Problem]:
+    """Documents from the HTML pages of a WARC file (``broken``: why its gzip data ends before the file does)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -49,11 +66,21 @@ def read_warc(data: bytes, source: str) -> Iterator[Document | Problem]:
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
             number += 1
-            if _is_html_page(record):
+            page = _is_html_page(record)
+            body = _page_body(record, max_bytes) if page else record.raw_stream.read()
+            if record.raw_stream.limit:  # fewer bytes than its Content-Length: the file ends inside it
+                yield _cut_off(source, number, "the file ends inside this record")
+                return
+            where = f"{source}#record {number}"
+            if page and body is None:
+                yield problem(where, "too-large", f"the page decompresses to more than {max_bytes:,} bytes")
+            elif page:
                 pages += 1
-                yield from _record_document(record, f"{source}#record {number}")
-    except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+                yield from _record_document(record, body or b"", where)
+    except (ArchiveLoadFailed, ValueError, OSError, EOFError, AttributeError) as exc:
         yield problem(f"{source}#record {number + 1}", "malformed-warc", f"the WARC record could not be read ({exc})")
         return
-    if not pages:
+    if broken:
+        yield _cut_off(source, number + 1, f"the file is cut off here ({broken})")
+    elif not pages:
         yield problem(source, "no-text", f"none of its {number} records is an HTML page with status 200")

@@ -26,15 +26,19 @@ from storyline.link.documents import link_document, publication_order
 from storyline.link.identity_updates import identities_of, resolve_new_identities
 from storyline.link.index import Item, LinkIndex, MemoryIndex
 from storyline.link.quotes import document_quote_groups, file_document_quotes, refresh_quote_groups
-from storyline.link.stories import StoryBook, StoryProfile, stories_of
-from storyline.link.story_features import StoryParams
+from storyline.link.stories import StoryBook, StoryProfile, recluster
+from storyline.link.story_evidence import Found, found_in_documents, story_evidence, storyline_evidence
+from storyline.link.story_features import StoryParams, day_number
 from storyline.link.storylines import update_storylines
 from storyline.link.timeline import story_timeline
-from storyline.model import CorpusLinks, Timeline
+from storyline.model import CorpusLinks, GroupingEvidence, Story, Storyline, Timeline, from_dict, to_dict
 
-__all__ = ["link_corpus", "link_new", "refresh"]
+__all__ = ["link_corpus", "link_new", "needs_relink", "refresh"]
 
 LINKED_KEY = "linked"  # count of documents linked so far (their linking order)
+STORY_MODEL_KEY = "stories-by-pairs"  # set once stories are made from compared document pairs (this version)
+STORYLINE_SAMPLE = 3  # documents of each story read to explain a storyline (its earliest)
+REFRESH_DOCUMENTS = 3000  # documents regrouped per refresh call at most (then the next call goes on)
 
 
 def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None = None) -> set[str]:
@@ -46,6 +50,8 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
         return set()
     book = StoryBook(index, params)
     order = index.counts("meta", [LINKED_KEY])[LINKED_KEY]
+    if order == 0:
+        index.add_counts("meta", [STORY_MODEL_KEY])
     dirty = {link_document(doc, ann, order + i, book.index, book) for i, (doc, ann) in enumerate(fresh)}
     index.add_counts("meta", [LINKED_KEY], len(fresh))
     moved = resolve_new_identities(fresh, index)
@@ -63,6 +69,13 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
     return dirty
 
 
+def needs_relink(index: LinkIndex) -> bool:
+    """Whether the index holds stories linked by an earlier version (before stories were grouped from
+    compared document pairs): they cannot be extended, and the corpus must be linked again."""
+    found = index.counts("meta", [LINKED_KEY, STORY_MODEL_KEY])
+    return found[LINKED_KEY] > 0 and found[STORY_MODEL_KEY] == 0
+
+
 def _groups_of(quote_keys: Sequence[str], index: LinkIndex) -> set[str]:
     return {q["group"] for q in index.records("quote", list(quote_keys)).values()}
 
@@ -70,7 +83,8 @@ def _groups_of(quote_keys: Sequence[str], index: LinkIndex) -> set[str]:
 def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | None = None) -> int:
     """Bring outputs up to date: changed quote groups first, then dirty stories; returns how many were done.
 
-    At most ``limit`` groups or stories per call, so a caller can spread the work over transactions.
+    At most ``limit`` groups or stories per call, and stories whose neighbourhoods hold at most
+    ``REFRESH_DOCUMENTS`` documents, so a caller can spread the work over transactions.
     A group or story is refreshed once per linking run, however many batches touched it.
     """
     groups = index.record_ids("qdirty")[:limit]
@@ -83,38 +97,78 @@ def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | No
     if not dirty:
         return 0
     book = StoryBook(index, params)
-    change = update_storylines(dirty, book)
-    for old in change.retired:
-        index.delete_output("storyline", old)
-    for line in change.storylines:
-        index.put_output("storyline", line.id, line, [])
-    line_of = {story: line.id for line in change.storylines for story in line.stories}
-    for story_id in sorted(change.stories | set(dirty)):
-        profile = book.get([story_id])[story_id]
-        if profile.storyline != line_of.get(story_id):
-            profile.storyline = line_of.get(story_id)
-            book.save(profile)
-        index.put_output("story", story_id, profile.as_story(), profile.documents)
-    for story_id in dirty:
-        refresh_story_facts(book.get([story_id])[story_id], index)
+    change = recluster(dirty, book, REFRESH_DOCUMENTS)
+    for story_id in sorted(change.touched | change.done):
         index.delete_record("dirty", story_id)
-    return len(dirty)
+    for story_id in sorted(change.retired):
+        retire_story_outputs(story_id, index)
+    for profile in book.get(sorted((change.changed | change.done) - change.retired)).values():
+        refresh_story_facts(profile, book)
+    lines = update_storylines(change.touched, book)
+    for old in sorted((lines.retired | change.storylines) - {line.id for line in lines.storylines}):
+        index.delete_output("storyline", old)
+    for line in lines.storylines:
+        line.evidence = explain_storyline(line, book)
+        index.put_output("storyline", line.id, line, [])
+    line_of = {story: line.id for line in lines.storylines for story in line.stories}
+    rewritten = book.get(sorted((lines.stories | change.changed | change.done) - change.retired))
+    evidence = index.records("sevid", list(rewritten))
+    for profile in rewritten.values():
+        if profile.storyline != line_of.get(profile.id):
+            profile.storyline = line_of.get(profile.id)
+            book.save(profile)
+        story = profile.as_story()
+        story.evidence = [from_dict(GroupingEvidence, e) for e in evidence.get(profile.id, [])]
+        index.put_output("story", profile.id, story, profile.documents)
+    return len(change.done)
 
 
-def refresh_story_facts(profile: StoryProfile, index: LinkIndex) -> None:
-    """A story's merged timeline and its discrepancies, replacing the previous ones."""
+def retire_story_outputs(story_id: str, index: LinkIndex) -> None:
+    """Delete a retired story's row, timeline, discrepancies and evidence."""
+    index.delete_output("story", story_id)
+    index.delete_output("timeline", story_id)
+    for old in index.records("sdisc", [story_id]).get(story_id, []):
+        index.delete_output("discrepancy", old)
+    index.delete_record("sdisc", story_id)
+    index.delete_record("sevid", story_id)
+
+
+def refresh_story_facts(profile: StoryProfile, book: StoryBook) -> None:
+    """A story's merged timeline, its discrepancies and why its documents belong together (``sevid``)."""
+    index = book.index
     story = profile.as_story()
     items = index.annotated(story.documents)
     entity_map = index.entity_map(story.documents)
     events = story_timeline(story, items, entity_map)
     index.put_output("timeline", story.id, Timeline(story.id, events), story.documents)
-    found = find_discrepancies(story, items, entity_map, document_quote_groups(story.documents, index))
+    found = find_discrepancies(story, items, entity_map, document_quote_groups(story.documents, index), events)
     previous = index.records("sdisc", [story.id]).get(story.id, [])
     for old in set(previous) - {d.id for d in found}:
         index.delete_output("discrepancy", old)
     for disc in found:
         index.put_output("discrepancy", disc.id, disc, [s.document for s in disc.spans])
     index.put_record("sdisc", story.id, sorted({d.id for d in found}))
+    ordered = [items[d] for d in story.documents if d in items]
+    shared = found_in_documents(ordered, entity_map)
+    index.put_record("sevid", story.id, to_dict(story_evidence(ordered, shared, rarity(shared, book))))
+
+
+def rarity(found: Sequence[Found], book: StoryBook) -> dict[str, float]:
+    """The idf of the names and phrases among ``found`` (what ranks evidence shared by as many members)."""
+    return dict(book.idf({f.key for f in found if f.key[0] in "@~"}).weights)
+
+
+def explain_storyline(line: Storyline, book: StoryBook) -> list[GroupingEvidence]:
+    """Why a storyline's stories belong together, read from the first documents of each."""
+    profiles = book.get(line.stories)
+    picked = {s: profiles[s].documents[:STORYLINE_SAMPLE] for s in line.stories if s in profiles}
+    docs = [d for ids in picked.values() for d in ids]
+    items, entity_map = book.index.annotated(docs), book.index.entity_map(docs)
+    stories = []
+    for story_id, ids in picked.items():
+        chosen = [items[d] for d in ids if d in items]
+        stories.append((story_id, chosen, found_in_documents(chosen, entity_map)))
+    return storyline_evidence(stories, rarity([f for _, _, found in stories for f in found], book))
 
 
 def link_corpus(items: Sequence[Item], index: MemoryIndex | None = None,
@@ -128,9 +182,14 @@ def link_corpus(items: Sequence[Item], index: MemoryIndex | None = None,
     return collect_links(index), index
 
 
+def in_date_order(stories: list[Story]) -> list[Story]:
+    """Stories in order of first date (undated last), then id."""
+    return sorted(stories, key=lambda s: (day_number(s.first_date) is None, day_number(s.first_date) or 0, s.id))
+
+
 def collect_links(index: MemoryIndex) -> CorpusLinks:
     """Everything a memory index holds, as model objects (its outputs are the objects linking wrote)."""
-    stories = stories_of(StoryProfile.from_json(d) for d in index.records_["story"].values())
+    stories = in_date_order(index.output_payloads("story"))
     timelines: list[Timeline] = index.output_payloads("timeline")
     entity_map = index.entity_map(list(index.entity_map_))
     return CorpusLinks(

@@ -2,15 +2,16 @@
 
 Four kinds:
 
-* ``date``: one happening (similar words, or a shared actor and some similar
-  words) given different full dates by different documents;
+* ``date``: one happening given different full dates by different documents (the
+  disputed entries of the story timeline, see ``link.timeline``);
 * ``figure``: one amount (same currency or percentage, same measure noun:
   "£2.3m overspend", "an overspend of £3.2m") given different values by
   different documents, each of which states only one value for it;
 * ``speaker``: one quote given to different speakers (see ``link.quotes``);
-* ``claim-denial``: a claim or allegation in one document and its denial in
-  another (the accused denies, or the denial rejects the claimant's claim, or
-  the two say much the same thing).
+* ``claim-denial``: a claim or allegation and the denial that answers it, in
+  the same document (the denial's ``answers``) or in another document of the
+  story (the accused denies, or the denial rejects the claimant's claim, or the
+  two say much the same thing).
 
 Ids are a hash of the kind and the spans, so they are stable across runs.
 """
@@ -18,7 +19,7 @@ Ids are a hash of the kind and the spans, so they are stable across runs.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,15 +32,13 @@ from storyline.link.quotes import (
     speaker_discrepancy,
     unify_speakers,
 )
-from storyline.link.timeline import FULL_DATE, event_words, same_happening
+from storyline.link.timeline import MAX_EVENTS_PER_WORD, date_discrepancies, story_timeline
 from storyline.model import Annotations, Claim, Discrepancy, Document, Event, QuoteGroup, SpanRef, Story
 
 __all__ = ["Figure", "find_discrepancies", "find_figures"]
 
 Item = tuple[Document, Annotations]
 
-DATE_JACCARD = 0.5
-DATE_JACCARD_WITH_ACTOR = 0.34
 CLAIM_SIMILARITY = 0.3
 CLAIM_SIMILARITY_LOW = 0.15  # enough when at least CLAIM_SHARED_MIN content words are shared
 CLAIM_SHARED_MIN = 2
@@ -144,50 +143,6 @@ def _figure_discrepancies(story: Story, items: list[Item]) -> list[Discrepancy]:
     return out
 
 
-def _dated_events(items: list[Item], entity_map: Mapping[str, str]) -> list[tuple[Document, Event, set[str], set[str]]]:
-    """Events with a full date, leaving out sentences that carry two dates (which date goes with what is unclear)."""
-    out = []
-    for doc, ann in items:
-        per_sentence = Counter((e.start, e.end) for e in ann.events)
-        for event in ann.events:
-            if FULL_DATE.match(event.date) and per_sentence[(event.start, event.end)] == 1:
-                actors = {entity_map.get(f"{doc.id}:{a}", f"{doc.id}:{a}") for a in event.actors}
-                out.append((doc, event, event_words(doc, event), actors))
-    return out
-
-
-MAX_EVENTS_PER_WORD = 40
-
-
-def _date_discrepancies(story: Story, items: list[Item], entity_map: Mapping[str, str]) -> list[Discrepancy]:
-    events = _dated_events(items, entity_map)
-    dates_in: dict[str, set[str]] = defaultdict(set)
-    for doc, ann in items:
-        dates_in[doc.id] |= {e.date[:10] for e in ann.events}
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, (_, _, words, _) in enumerate(events):
-        for w in words:
-            index[w].append(i)
-    # A word in very many event sentences (boilerplate, a story's own name) cannot tell two happenings
-    # apart; leaving it out of candidate search keeps a large story from comparing every pair of events.
-    telling = {w: ids for w, ids in index.items() if len(ids) <= MAX_EVENTS_PER_WORD}
-    out: dict[str, Discrepancy] = {}
-    for i, (doc_a, ev_a, words_a, actors_a) in enumerate(events):
-        for j in sorted({j for w in words_a for j in telling.get(w, ()) if j > i}):
-            doc_b, ev_b, words_b, actors_b = events[j]
-            if doc_a.id == doc_b.id or ev_a.date[:10] == ev_b.date[:10]:
-                continue
-            if ev_a.date[:10] in dates_in[doc_b.id] or ev_b.date[:10] in dates_in[doc_a.id]:
-                continue  # each document also gives the other's date: two happenings, not a conflict
-            if not same_happening(words_a, actors_a, words_b, actors_b, DATE_JACCARD_WITH_ACTOR, DATE_JACCARD):
-                continue
-            spans = [SpanRef(doc_a.id, *ev_a.timex), SpanRef(doc_b.id, *ev_b.timex)]
-            text = f"“{ev_a.text}” is dated {ev_a.date[:10]} in {doc_a.id} but {ev_b.date[:10]} in {doc_b.id}."
-            found = Discrepancy(discrepancy_id("date", spans), story.id, "date", text, spans)
-            out[found.id] = found
-    return list(out.values())
-
-
 def _speaker_discrepancies(story: Story, by_id: Mapping[str, Item], entity_map: Mapping[str, str],
                            groups: Iterable[QuoteGroup]) -> list[Discrepancy]:
     members = set(story.documents)
@@ -257,41 +212,53 @@ def _describe_pair(claim: tuple[Document, Claim], denial: tuple[Document, Claim]
     denier = d.claimant_name or "another source"
     said = doc_c.text[c.start : c.end].strip()
     denied = doc_d.text[d.start : d.end].strip()
-    return f"{who} claims (in {doc_c.id}): “{said}”; {denier} denies it (in {doc_d.id}): “{denied}”."
+    where = f"in {doc_c.id}" if doc_c.id != doc_d.id else "in the same document"
+    return f"{who} claims (in {doc_c.id}): “{said}”; {denier} denies it ({where}): “{denied}”."
 
 
 def _claim_denials(story: Story, items: list[Item], entity_map: Mapping[str, str]) -> list[Discrepancy]:
+    """Each denial paired with the claim it answers: in its own document (``Claim.answers``) and the best
+    match among the claims of the story's other documents."""
     claims = [_claim_side(doc, c, entity_map) for doc, ann in items for c in ann.claims if c.kind == "claim"]
     denials = [_claim_side(doc, c, entity_map) for doc, ann in items for c in ann.claims if c.kind == "denial"]
+    own = {(side.doc.id, side.claim.id): side for side in claims}
     index: dict[str, list[int]] = defaultdict(list)  # word or party -> claims; only these are compared
     for i, side in enumerate(claims):
         for key in side.words | {f"party:{p}" for p in (side.speaker, side.target) if p}:
             index[key].append(i)
     out: dict[str, Discrepancy] = {}
     for denial in denials:
+        answered = own.get((denial.doc.id, denial.claim.answers or ""))
+        paired = [answered] if answered is not None else []
         keys = {w for w in denial.words if len(index.get(w, ())) <= MAX_EVENTS_PER_WORD}
         keys |= {f"party:{p}" for p in (denial.speaker, denial.target) if p}
         candidates = sorted({i for k in keys for i in index.get(k, ())})
         scored = [(_pair_score(claims[i], denial), i) for i in candidates if claims[i].doc.id != denial.doc.id]
         best = max(scored, default=(0.0, -1))
-        if best[0] <= 0:
-            continue
-        claim = claims[best[1]]
-        spans = [SpanRef(claim.doc.id, claim.claim.start, claim.claim.end),
-                 SpanRef(denial.doc.id, denial.claim.start, denial.claim.end)]
-        found = Discrepancy(discrepancy_id("claim-denial", spans), story.id, "claim-denial",
-                            _describe_pair((claim.doc, claim.claim), (denial.doc, denial.claim)), spans)
-        out[found.id] = found
+        if best[0] > 0:
+            paired.append(claims[best[1]])
+        for claim in paired:
+            spans = [SpanRef(claim.doc.id, claim.claim.start, claim.claim.end),
+                     SpanRef(denial.doc.id, denial.claim.start, denial.claim.end)]
+            found = Discrepancy(discrepancy_id("claim-denial", spans), story.id, "claim-denial",
+                                _describe_pair((claim.doc, claim.claim), (denial.doc, denial.claim)), spans)
+            out[found.id] = found
     return list(out.values())
 
 
 def find_discrepancies(story: Story, items_by_id: Mapping[str, Item], entity_map: dict[str, str],
-                       quote_groups: list[QuoteGroup]) -> list[Discrepancy]:
-    """Conflicting dates, figures and speakers, and claims paired with their denials, within ``story``."""
+                       quote_groups: list[QuoteGroup], timeline: list[Event] | None = None) -> list[Discrepancy]:
+    """Conflicting dates, figures and speakers, and claims paired with their denials, within ``story``.
+
+    Date discrepancies are the disputed entries of the story's timeline (``timeline``, built here
+    when not given): one happening that its reports date differently.
+    """
     items = [items_by_id[d] for d in dict.fromkeys(story.documents) if d in items_by_id]
     items.sort(key=lambda it: (it[0].published or "9999", story.documents.index(it[0].id)))
+    if timeline is None:
+        timeline = story_timeline(story, items_by_id, entity_map)
     found = (
-        _date_discrepancies(story, items, entity_map)
+        date_discrepancies(story, timeline)
         + _figure_discrepancies(story, items)
         + _speaker_discrepancies(story, items_by_id, entity_map, quote_groups)
         + _claim_denials(story, items, entity_map)

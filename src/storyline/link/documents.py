@@ -5,7 +5,8 @@ finds (document links, copied passages, reuse shares, duplicate targets) as
 outputs; every lookup goes through the index (``dup`` buckets, ``pas``
 fingerprints, active stories), so the cost of a document does not grow with the
 corpus.  Documents are linked in publication order (undated last, in ingest
-order), and an earlier document is never re-clustered.
+order); its story is provisional until the stories are refreshed
+(:func:`storyline.link.stories.recluster`).
 """
 
 from __future__ import annotations
@@ -64,12 +65,12 @@ def _record_reuse(passages: list[Reuse], index: LinkIndex) -> None:
         index.set_reuse_share(doc_id, share)
 
 
-def _forced_story(doc_id: str, links: list[DocumentLink], index: LinkIndex) -> str | None:
-    """The story of an earlier document this one duplicates or rewrites."""
+def _twin(doc_id: str, links: list[DocumentLink], index: LinkIndex) -> str | None:
+    """The earlier document this one duplicates or rewrites most closely (its story is this one's)."""
     ranked = sorted(links, key=lambda k: (-k.similarity, k.a, k.b))
     others = [link.a if link.b == doc_id else link.b for link in ranked]
     found = index.records("doc", others)
-    return next((found[o]["story"] for o in others if o in found), None)
+    return next((o for o in others if o in found), None)
 
 
 def link_document(doc: Document, ann: Annotations, order: int, index: LinkIndex, book: StoryBook) -> str:
@@ -78,7 +79,7 @@ def link_document(doc: Document, ann: Annotations, order: int, index: LinkIndex,
     links = duplicates.link_new_document(profile, index)
     _record_links(doc.id, order, links, index)
     features = document_features(doc, ann, book.params)
-    story = stories.add_document(features, book, _forced_story(doc.id, links, index))
+    story = stories.add_document(features, book, _twin(doc.id, links, index))
     _record_reuse(reuse.link_reuse(doc, index, story), index)
     quotes = [f"{doc.id}:{q.id}" for q in ann.quotes]
     index.put_record("doc", doc.id, {"order": order, "story": story, "quotes": quotes})

@@ -1,21 +1,28 @@
-"""Online story clustering: each document joins the most similar story or starts one.
+"""Story clustering: incremental, yet the same stories whatever order the documents came in.
 
-A story keeps a centroid (the summed term frequencies of its documents' top
-terms, and name counts) and the days of its dated documents.  A document's score
-against a story mixes text cosine (tf-idf, idf from the documents seen so far)
-and name cosine, is multiplied by ``conflict_factor`` when the two share no
-identifying name, and is damped by the gap between the document's day and the
-story's *nearest* dated document (an unknown date is neutral).  A story is a
-burst of coverage: a follow-up after a long silence starts a new story, and
-storylines link the two.  Measuring from the nearest document, not from the
-story's whole date range, keeps a large story from absorbing everything that
-falls inside its years.
+Two steps, as in :mod:`storyline.link.corpus`:
 
-Candidates come from the :class:`~storyline.link.index.LinkIndex`, never from
-all stories: for a dated document, the stories with a document within the
-*horizon* (the gap past which no story can reach the threshold) and the undated
-stories sharing a term; for an undated document, the stories sharing its rarer
-terms and names.  Features and fitted parameters are in
+1. **Filing** (:func:`add_document`, per new document).  The document is filed
+   under its most telling terms and names, and compared with the
+   ``COMPARED_DOCUMENTS`` earlier documents sharing the most idf weight with it;
+   every compared pair is kept as an *edge* (``sedge`` records, both ways) with
+   its pair score (:mod:`storyline.link.story_pairs`).  Candidates come from the
+   :class:`~storyline.link.index.LinkIndex`, never from all documents: a document
+   dated to the day is compared only with documents within the horizon of its
+   day (and undated ones).  It then joins, for now, the story whose compared
+   documents it matches best on average (or starts one), so that later documents
+   of the same batch find it.
+2. **Re-clustering** (:func:`recluster`, when stories are refreshed).  The
+   documents of the changed stories, and every document within reach of them over
+   edges at the threshold, are re-scored with the current idf and grouped again
+   by :func:`~storyline.link.story_clusters.average_linkage`, which depends on the
+   documents and their pair scores only.  A story is named after its earliest
+   document (``story-<id>``), so the same group gets the same id whatever the
+   order of ingest; stories whose documents went elsewhere are retired.
+
+Work per document stays flat as the corpus grows: a bounded number of compared
+documents and edges, and a re-clustering that only reaches the documents joined
+to the changed ones.  Features and fitted parameters are in
 :mod:`storyline.link.story_features`.
 """
 
@@ -24,27 +31,38 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
-from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.link.index import Item, LinkIndex, MemoryIndex
+from storyline.link.index import LinkIndex
+from storyline.link.story_clusters import LinkageRule, Period, Signature, average_linkage
 from storyline.link.story_features import (
     DOC_TERMS,
+    OPEN_END,
     DocumentFeatures,
     StoryParams,
-    document_features,
-    key_names,
+    anchor_words,
+    day_number,
     story_params,
 )
+from storyline.link.story_pairs import DocVectors, Idf, doc_vectors, feature_keys, pair_score
 from storyline.model import Story
+
+__all__ = [
+    "Idf", "StoryBook", "StoryChange", "StoryProfile", "add_document", "recluster", "story_vector",
+]
 
 STORY_TERMS = 250  # terms kept per story centroid
 STORY_NAMES = 150  # names kept per story (the most frequent)
-MAX_CANDIDATES = 20  # stories scored per document, the best by overlap_weight
-MAX_UNDATED_POOL = 200  # stories sharing most keys with an undated document, ranked by overlap_weight
-MAX_STORY_POSTINGS = 500  # a term filed under more stories than this cannot single one out
+FILED_TERMS = 15  # a document is filed under its most telling terms ...
+FILED_NAMES = 10  # ... and names
+COMPARED_DOCUMENTS = 40  # documents a new one is compared with: those sharing the most filing weight
+MAX_DOC_POSTINGS = 400  # a key filed under more documents than this cannot single one out ...
+MAX_WEEK_POSTINGS = 60  # ... nor one filed under more than this in one week
+EDGE_FLOOR = 0.05  # pair scores below this are not kept
+TWIN = 1.0  # the score of a document with one it duplicates or rewrites
+MAX_NEIGHBOURHOOD = 600  # documents re-clustered together at most (the strongest-joined first)
 DOCUMENTS_KEY = "#documents"  # the df count under this key is the number of documents seen
 WEEK = 7
 
@@ -59,10 +77,11 @@ class StoryProfile:
     terms: dict[str, float] = field(default_factory=dict)  # summed term frequencies (idf applied when scoring)
     names: dict[str, int] = field(default_factory=dict)
     name_types: dict[str, str] = field(default_factory=dict)
-    days: list[int] = field(default_factory=list)  # sorted, distinct
+    days: list[int] = field(default_factory=list)  # sorted, distinct days of documents dated to the day
     first_date: str | None = None
     last_date: str | None = None
     storyline: str | None = None
+    doc_days: dict[str, int] = field(default_factory=dict)  # document -> day, for documents dated to the day
 
     @property
     def first_day(self) -> int | None:
@@ -81,6 +100,7 @@ class StoryProfile:
             "id": self.id, "title": self.title, "documents": list(self.documents), "terms": dict(self.terms),
             "names": dict(self.names), "name_types": dict(self.name_types), "days": list(self.days),
             "first_date": self.first_date, "last_date": self.last_date, "storyline": self.storyline,
+            "doc_days": dict(self.doc_days),
         }
 
     @classmethod
@@ -89,35 +109,15 @@ class StoryProfile:
             id=data["id"], title=data["title"], documents=list(data["documents"]), terms=dict(data["terms"]),
             names=dict(data["names"]), name_types=dict(data["name_types"]), days=list(data["days"]),
             first_date=data.get("first_date"), last_date=data.get("last_date"), storyline=data.get("storyline"),
+            doc_days=dict(data.get("doc_days", {})),
         )
 
     def as_story(self) -> Story:
         return Story(self.id, self.title, list(self.documents), self.storyline, self.first_date, self.last_date)
 
 
-@dataclass(frozen=True)
-class Idf:
-    """Smoothed inverse document frequencies among the documents seen so far.
-
-    ``df`` holds every key it will be asked about (a missing key is a lookup
-    that was never made, so it raises rather than pretend the key is unseen).
-    """
-
-    documents: int
-    df: Mapping[str, int]
-    weights: dict[str, float] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        total = self.documents + 1
-        weights = {key: math.log(total / (n + 1)) + 1.0 for key, n in self.df.items()}
-        object.__setattr__(self, "weights", weights)
-
-    def __call__(self, key: str) -> float:
-        return self.weights[key]
-
-
 def document_keys(features: DocumentFeatures) -> list[str]:
-    """Terms and ``@names`` of a document (what its df counts and its lookups use)."""
+    """Terms and ``@names`` of a document (what story lookups use)."""
     return list(features.terms) + ["@" + n for n in features.names]
 
 
@@ -125,7 +125,8 @@ def weighted_vector(features: DocumentFeatures, idf: Idf) -> dict[str, float]:
     """Unit tf-idf vector of a document's top terms."""
     weights = {t: w * idf(t) for t, w in features.terms.items()}
     top = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:DOC_TERMS])
-    return _unit(top)
+    norm = math.sqrt(sum(v * v for v in top.values()))
+    return {k: v / norm for k, v in top.items()} if norm else top
 
 
 def story_vector(story: StoryProfile, idf: Idf) -> dict[str, float]:
@@ -134,70 +135,18 @@ def story_vector(story: StoryProfile, idf: Idf) -> dict[str, float]:
     return {t: w * weights[t] for t, w in story.terms.items()}
 
 
-def name_vectors(features: DocumentFeatures, story: StoryProfile, idf: Idf) -> tuple[dict[str, float], dict[str, float]]:
-    """Document and story name vectors, each name weighted by its idf (common names count less)."""
-    doc = {n: idf("@" + n) * features.salience.get(n, 1.0) for n in features.names}
-    return doc, {n: c * idf("@" + n) for n, c in story.names.items()}
-
-
-def _unit(vector: Mapping[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vector.values()))
-    return {k: v / norm for k, v in vector.items()} if norm else dict(vector)
-
-
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Cosine of two sparse vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
-
-
-def nearest_gap(day: int, days: list[int]) -> int:
-    """Days between ``day`` and the closest of the sorted ``days``."""
-    k = bisect.bisect_left(days, day)
-    return min(abs(day - days[j]) for j in (k - 1, k) if 0 <= j < len(days))
-
-
-def time_factor(day: int | None, story: StoryProfile, params: StoryParams) -> float:
-    """1 near one of the story's dated documents (or when a date is unknown), falling off with the gap."""
-    if day is None or not story.days:
-        return 1.0
-    gap = nearest_gap(day, story.days) - params.time_grace_days
-    return 1.0 if gap <= 0 else 1.0 / (1.0 + (gap / params.time_scale_days) ** 2)
-
-
 def horizon_days(params: StoryParams) -> int:
-    """The gap past which even a perfect match scores below the threshold."""
-    if params.threshold <= 0:
-        return 10**6
-    reach = params.time_scale_days * math.sqrt(max(0.0, 1.0 / min(1.0, params.threshold) - 1.0))
-    return int(math.ceil(params.time_grace_days + reach)) + 1
+    """The longest silence within one story: documents further apart are never compared."""
+    return int(params.max_gap_days)
 
 
-def names_conflict(features: DocumentFeatures, story: StoryProfile) -> bool:
-    """True when neither side mentions any of the other's identifying names (people, places)."""
-    story_keys = key_names(story.name_types, story.names)
-    if not features.keys or not story_keys:
-        return False
-    return not any(n in story.names for n in features.keys) and not any(n in features.names for n in story_keys)
-
-
-def story_score(
-    vector: Mapping[str, float], features: DocumentFeatures, story: StoryProfile, idf: Idf, params: StoryParams
-) -> float:
-    """How well a document fits a story, from 0 to 1."""
-    text = cosine(vector, story_vector(story, idf))
-    names = cosine(*name_vectors(features, story, idf)) if features.names else 0.0
-    mixed = (1.0 - params.name_weight) * text + params.name_weight * names
-    if names_conflict(features, story):
-        mixed *= params.conflict_factor
-    return mixed * time_factor(features.day, story, params)
+def linkage_rule(params: StoryParams) -> LinkageRule:
+    return LinkageRule(params.threshold, params.lead_threshold, params.missing_weight,
+                       max_gap=horizon_days(params))
 
 
 class StoryBook:
-    """Story profiles and story lookups over a :class:`LinkIndex`, cached for one linking session.
+    """Story profiles, document features and edges over a :class:`LinkIndex`, cached for one session.
 
     Every change to a story goes through :meth:`save`, so the cache never goes stale.
     """
@@ -208,6 +157,8 @@ class StoryBook:
         self.horizon = horizon_days(self.params)
         self._profiles: dict[str, StoryProfile] = {}
         self._keys: dict[str, set[str]] = {}
+        self._features: dict[str, DocumentFeatures] = {}
+        self._edges: dict[str, dict[str, float]] = {}
 
     def get(self, ids: Iterable[str]) -> dict[str, StoryProfile]:
         wanted = list(dict.fromkeys(ids))
@@ -226,49 +177,112 @@ class StoryBook:
         self._keys.pop(story.id, None)
         self.index.put_record("story", story.id, story.to_json())
 
+    def retire(self, story_id: str) -> None:
+        """Forget a story whose documents all went to other stories."""
+        self._profiles.pop(story_id, None)
+        self._keys.pop(story_id, None)
+        self.index.delete_record("story", story_id)
+
     def idf(self, keys: Collection[str]) -> Idf:
         found = self.index.counts("df", [*keys, DOCUMENTS_KEY])
         return Idf(found.pop(DOCUMENTS_KEY), found)
 
-    def active(self, day: int) -> set[str]:
-        """Stories with a dated document within the horizon of ``day``."""
-        weeks = [str(w) for w in range((day - self.horizon) // WEEK, (day + self.horizon) // WEEK + 1)]
-        return {s for ids in self.index.postings("sweek", weeks).values() for s in ids}
+    # --- documents -----------------------------------------------------------------
 
-    def sharing(self, kind: str, keys: Collection[str]) -> Counter[str]:
-        """Stories filed under each key of ``keys`` (keys filed under very many stories left out), counted."""
-        sizes = self.index.counts(kind + "n", keys)
-        telling = [k for k in keys if 0 < sizes[k] <= MAX_STORY_POSTINGS]
-        shared: Counter[str] = Counter()
-        for ids in self.index.postings(kind, telling).values():
-            shared.update(ids)
-        return shared
+    def features(self, ids: Iterable[str]) -> dict[str, DocumentFeatures]:
+        wanted = list(dict.fromkeys(ids))
+        missing = [i for i in wanted if i not in self._features]
+        for doc_id, data in self.index.records("sfeat", missing).items():
+            self._features[doc_id] = DocumentFeatures.from_json(data)
+        return {i: self._features[i] for i in wanted if i in self._features}
 
-    def file_under(self, kind: str, story_id: str, keys: Collection[str]) -> None:
-        if keys:
-            self.index.add_postings(kind, story_id, keys)
-            self.index.add_counts(kind + "n", keys)
+    def put_features(self, features: DocumentFeatures) -> None:
+        self._features[features.id] = features
+        self.index.put_record("sfeat", features.id, features.to_json())
+
+    def edges(self, ids: Iterable[str]) -> dict[str, dict[str, float]]:
+        """Each document's edges (other document -> pair score)."""
+        wanted = list(dict.fromkeys(ids))
+        missing = [i for i in wanted if i not in self._edges]
+        found = self.index.records("sedge", missing)
+        for doc_id in missing:
+            self._edges[doc_id] = dict(found.get(doc_id, {}))
+        return {i: self._edges[i] for i in wanted}
+
+    def set_edges(self, doc_id: str, scores: Mapping[str, float]) -> None:
+        """Record the scores of ``doc_id`` with others, on both sides."""
+        mine = self.edges([doc_id, *scores])
+        for other, value in scores.items():
+            mine[doc_id][other] = value
+            theirs = dict(mine[other])
+            theirs[doc_id] = value
+            self._edges[other] = theirs
+            self.index.put_record("sedge", other, theirs)
+        self.index.put_record("sedge", doc_id, dict(mine[doc_id]))
+
+    def replace_edges(self, doc_id: str, scores: Mapping[str, float]) -> None:
+        """Record new values of some of a document's edges (one side only: the caller updates both)."""
+        current = self.edges([doc_id])[doc_id]
+        if any(current.get(o) != s for o, s in scores.items()):
+            self._edges[doc_id] = {**current, **scores}
+            self.index.put_record("sedge", doc_id, self._edges[doc_id])
+
+    def story_of(self, doc_ids: Collection[str]) -> dict[str, str]:
+        """The story each linked document is in."""
+        return {d: r["story"] for d, r in self.index.records("doc", doc_ids).items()}
 
 
-def overlap_weight(keys: Collection[str], story: StoryProfile, idf: Idf) -> float:
-    """A cheap stand-in for the score, to rank candidates: the keys shared with the story, each weighted by
-    its idf and by how often the story's documents use it on average (a big story does not win on size)."""
-    total = 0.0
-    for key in keys:
-        weight = story.names.get(key[1:], 0) if key[0] == "@" else story.terms.get(key, 0.0)
-        if weight:
-            total += idf(key) * weight
-    return total / max(1, len(story.documents))
+def document_filing_keys(features: DocumentFeatures, idf: Idf) -> list[str]:
+    """The keys a document is filed under for later comparisons: its rarest-weighted terms and names."""
+    terms = weighted_vector(features, idf)
+    names = {"@" + n: features.salience.get(n, 1.0) * idf("@" + n) for n in features.names}
+    top_terms = sorted(terms, key=lambda t: (-terms[t], t))[:FILED_TERMS]
+    top_names = sorted(names, key=lambda n: (-names[n], n))[:FILED_NAMES]
+    return sorted(top_terms + top_names)
 
 
-def candidate_stories(features: DocumentFeatures, keys: set[str], book: StoryBook, idf: Idf) -> list[str]:
-    """Stories worth scoring: active around the document's day (or sharing its rarer keys when undated),
-    the ``MAX_CANDIDATES`` with the most :func:`overlap_weight` (``idf`` covers ``keys``)."""
-    if features.day is None:
-        pool = _top(book.sharing("st", keys), MAX_UNDATED_POOL)
+def _weeks(day: int, horizon: int) -> list[int]:
+    return list(range((day - horizon) // WEEK, (day + horizon) // WEEK + 1))
+
+
+def file_document(features: DocumentFeatures, keys: Collection[str], book: StoryBook) -> None:
+    """File a document under its keys: all time (``dk``), and by week when dated to the day (``dw``),
+    else among the documents any dated one may compare with (``du``)."""
+    book.index.add_postings("dk", features.id, keys)
+    book.index.add_counts("dkn", keys)
+    if features.precise and features.day is not None:
+        week = features.day // WEEK
+        dated = [f"{k}|{week}" for k in keys]
+        book.index.add_postings("dw", features.id, dated)
+        book.index.add_counts("dwn", dated)
     else:
-        pool = sorted(book.active(features.day) | set(book.sharing("sund", keys)))
-    return _top({sid: overlap_weight(keys, p, idf) for sid, p in book.get(pool).items()}, MAX_CANDIDATES)
+        book.index.add_postings("du", features.id, keys)
+
+
+def candidate_documents(features: DocumentFeatures, keys: Collection[str], book: StoryBook,
+                        idf: Idf) -> list[str]:
+    """Documents worth comparing with: sharing its filing keys (within the horizon of its day when it is
+    dated to the day), the ``COMPARED_DOCUMENTS`` sharing the most idf weight.  A key filed under very many
+    documents (in a week, or at all) cannot single one out and is skipped."""
+    shared: dict[str, float] = {}
+    for found in _postings_by_key(features, keys, book):
+        for key, ids in found.items():
+            weight = idf(key.rsplit("|", 1)[0])
+            for doc_id in ids:
+                if doc_id != features.id:
+                    shared[doc_id] = shared.get(doc_id, 0.0) + weight
+    return _top(shared, COMPARED_DOCUMENTS)
+
+
+def _postings_by_key(features: DocumentFeatures, keys: Collection[str], book: StoryBook) -> list[dict[str, list[str]]]:
+    if features.precise and features.day is not None:
+        dated = [f"{k}|{w}" for k in keys for w in _weeks(features.day, book.horizon)]
+        sizes = book.index.counts("dwn", dated)
+        telling = [k for k in dated if 0 < sizes[k] <= MAX_WEEK_POSTINGS]
+        return [book.index.postings("dw", telling), book.index.postings("du", list(keys))]
+    sizes = book.index.counts("dkn", keys)
+    telling = [k for k in keys if 0 < sizes[k] <= MAX_DOC_POSTINGS]
+    return [book.index.postings("dk", telling)]
 
 
 def _top(scores: Mapping[str, float], n: int) -> list[str]:
@@ -277,87 +291,281 @@ def _top(scores: Mapping[str, float], n: int) -> list[str]:
     return [key for key, _ in ranked]
 
 
-def best_story(features: DocumentFeatures, book: StoryBook) -> tuple[StoryProfile | None, float, Idf]:
-    """The best-fitting story (None when none passes the threshold), its score, and the idf used."""
-    keys = set(document_keys(features))
-    doc_idf = book.idf(keys)
-    vector = weighted_vector(features, doc_idf)
-    lookup = set(vector) | {"@" + n for n in features.names}
-    candidates = book.get(candidate_stories(features, lookup, book, doc_idf))
-    idf = book.idf(keys.union(*(book.keys_of(p) for p in candidates.values())))
-    best, best_score = None, 0.0
-    for story_id in sorted(candidates):
-        score = story_score(vector, features, candidates[story_id], idf, book.params)
-        if score > best_score:
-            best, best_score = candidates[story_id], score
-    return (best, best_score, idf) if best_score >= book.params.threshold else (None, best_score, idf)
+def compare_with_candidates(features: DocumentFeatures, book: StoryBook) -> dict[str, float]:
+    """File a new document and score it with its candidate documents."""
+    idf = book.idf(feature_keys(features))
+    filing = document_filing_keys(features, idf)
+    others = book.features(candidate_documents(features, filing, book, idf))
+    file_document(features, filing, book)
+    if not others:
+        return {}
+    vectors = vectors_of([features, *others.values()], book)
+    mine = vectors[features.id]
+    return {d: _rounded(pair_score(mine, vectors[d], book.params)) for d in sorted(others)}
 
 
-def add_document(features: DocumentFeatures, book: StoryBook, forced_story: str | None = None) -> str:
-    """Assign one document to a story (``forced_story`` for duplicates and versions); returns the story id."""
-    book.index.add_counts("df", [*document_keys(features), DOCUMENTS_KEY])
-    story = book.get([forced_story]).get(forced_story) if forced_story else None
+def _rounded(score: float) -> float:
+    """A pair score as recorded: four decimals, below :data:`TWIN` (which only duplicates and versions get)."""
+    return min(round(score, 4), 0.9999)
+
+
+def vectors_of(features: Iterable[DocumentFeatures], book: StoryBook) -> dict[str, tuple[DocumentFeatures, DocVectors]]:
+    """Each document's features and vectors, weighted with one idf."""
+    listed = list(features)
+    idf = book.idf({key for f in listed for key in feature_keys(f)})
+    return {f.id: (f, doc_vectors(f, idf)) for f in listed}
+
+
+def add_document(features: DocumentFeatures, book: StoryBook, twin: str | None = None) -> str:
+    """File one document: its features, its edges, and the story it joins for now (that of ``twin``, a
+    document it duplicates or rewrites, when given); returns the story id."""
+    book.index.add_counts("df", [*feature_keys(features), DOCUMENTS_KEY])
+    book.put_features(features)
+    scores = compare_with_candidates(features, book)
+    if twin is not None:
+        scores[twin] = TWIN
+    edges = {d: s for d, s in scores.items() if s >= EDGE_FLOOR}
+    book.set_edges(features.id, edges)
+    story = _provisional_story(edges, book, twin)
     if story is None:
-        story, _, idf = best_story(features, book)
-    else:
-        idf = book.idf(set(document_keys(features)) | book.keys_of(story))
-    if story is None:
-        story = StoryProfile(id="story-" + features.id[:16], title=features.title)
+        story = StoryProfile(id=story_id_for(features.id), title=features.title)
+    idf = book.idf(set(document_keys(features)) | book.keys_of(story))
     absorb(story, features, idf, book)
     return story.id
 
 
+def story_id_for(doc_id: str) -> str:
+    """A story is named after its earliest document."""
+    return "story-" + doc_id[:16]
+
+
+def _provisional_story(edges: Mapping[str, float], book: StoryBook, twin: str | None) -> StoryProfile | None:
+    """The story whose compared documents the new one matches best on average, if at the threshold."""
+    where = book.story_of(sorted(edges))
+    if twin is not None and twin in where:
+        return book.get([where[twin]]).get(where[twin])
+    totals: dict[str, list[float]] = {}
+    for doc_id, score in edges.items():
+        if doc_id in where:
+            entry = totals.setdefault(where[doc_id], [0.0, 0.0])
+            entry[0] += score
+            entry[1] += 1
+    means = {s: total / count for s, (total, count) in totals.items()}
+    best = _top(means, 1)
+    if not best or means[best[0]] < book.params.threshold:
+        return None
+    return book.get(best).get(best[0])
+
+
 def absorb(story: StoryProfile, features: DocumentFeatures, idf: Idf, book: StoryBook) -> None:
     """Add a document to a story's centroid, days and postings, and save it."""
-    old_keys = set(book.keys_of(story)) if story.documents else set()
-    was_undated = not story.days
-    for term in weighted_vector(features, idf):
-        story.terms[term] = story.terms.get(term, 0.0) + features.terms[term]
+    _add_to_centroid(story, features, weighted_vector(features, idf))
     weights = story_vector(story, book.idf(story.terms))
     story.terms = {t: story.terms[t] for t in sorted(weights, key=lambda t: (-weights[t], t))[:STORY_TERMS]}
+    _cut_names(story)
+    story.documents.append(features.id)
+    _extend_days(story, features)
+    book.save(story)
+
+
+def _add_to_centroid(story: StoryProfile, features: DocumentFeatures, vector: Mapping[str, float]) -> None:
+    for term in vector:
+        story.terms[term] = story.terms.get(term, 0.0) + features.terms[term]
     for name, kind in features.names.items():
         story.names[name] = story.names.get(name, 0) + 1
         story.name_types.setdefault(name, kind)
+
+
+def _cut_names(story: StoryProfile) -> None:
     if len(story.names) > STORY_NAMES:
         kept = sorted(story.names, key=lambda n: (-story.names[n], n))[:STORY_NAMES]
         story.names = {n: story.names[n] for n in kept}
         story.name_types = {n: story.name_types[n] for n in kept}
-    story.documents.append(features.id)
-    new_week = _extend_days(story, features)
-    new_keys = story.keys() - old_keys
-    book.file_under("st", story.id, new_keys)
-    if was_undated and not story.days:
-        book.file_under("sund", story.id, new_keys)
-    if new_week is not None:
-        book.index.add_postings("sweek", story.id, [str(new_week)])
-    book.save(story)
 
 
-def _extend_days(story: StoryProfile, features: DocumentFeatures) -> int | None:
-    """Add the document's day; returns its week when the story had no document that week."""
+def _extend_days(story: StoryProfile, features: DocumentFeatures) -> None:
+    """Add the document's date to the story's first and last dates, and its day when dated to the day."""
     day = features.day
     if day is None:
-        return None
-    new_week = all(d // WEEK != day // WEEK for d in story.days)
-    if story.first_day is None or day < story.first_day:
+        return
+    if story.first_date is None or day < (day_number(story.first_date) or day):
         story.first_date = features.date
         if len(story.documents) > 1:
             story.title = features.title
-    if story.last_day is None or day > story.last_day:
+    if story.last_date is None or day > (day_number(story.last_date) or day):
         story.last_date = features.date
-    if day not in story.days:
-        bisect.insort(story.days, day)
-    return day // WEEK if new_week else None
+    if features.precise:
+        story.doc_days[features.id] = day
+        if day not in story.days:
+            bisect.insort(story.days, day)
 
 
-def cluster_stories(items: Iterable[Item], params: StoryParams | None = None) -> dict[str, str]:
-    """Cluster documents (already in publication order) into stories; returns document id -> story id."""
-    book = StoryBook(MemoryIndex(), params)
-    params = book.params
-    return {doc.id: add_document(document_features(doc, ann, params), book) for doc, ann in items}
+# --- re-clustering ---------------------------------------------------------------------
 
 
-def stories_of(profiles: Iterable[StoryProfile]) -> list[Story]:
-    """Stories as model objects, in order of first date (undated last)."""
-    ordered = sorted(profiles, key=lambda s: (s.first_day is None, s.first_day or 0, s.id))
-    return [p.as_story() for p in ordered]
+@dataclass
+class StoryChange:
+    """What a re-clustering did: stories written anew (or kept), and stories retired."""
+
+    changed: set[str]
+    retired: set[str]
+    touched: set[str]  # every story id whose documents were re-clustered (old and new)
+    storylines: set[str] = field(default_factory=set)  # storylines the re-clustered stories were in
+    done: set[str] = field(default_factory=set)  # the dirty stories dealt with (the rest wait for the next call)
+
+
+def reach(story: StoryProfile, book: StoryBook) -> list[str]:
+    """A story's documents and those joined to them over edges at the threshold, with the whole stories they
+    are in: strongest edges first, until ``MAX_NEIGHBOURHOOD`` documents (a whole component when smaller)."""
+    threshold = book.params.threshold
+    seen: set[str] = set()
+    added = list(story.documents)
+    frontier: dict[str, float] = {}
+    while added:
+        seen.update(added)
+        for links in book.edges(added).values():
+            for other, score in links.items():
+                if score >= threshold and other not in seen and score > frontier.get(other, 0.0):
+                    frontier[other] = score
+        for doc_id in added:
+            frontier.pop(doc_id, None)
+        added = _next_wave(frontier, seen, book)
+    return sorted(seen)
+
+
+def _next_wave(frontier: dict[str, float], seen: set[str], book: StoryBook) -> list[str]:
+    """The strongest-joined documents of the frontier, with their whole stories, while room is left."""
+    room = MAX_NEIGHBOURHOOD - len(seen)
+    if room <= 0 or not frontier:
+        return []
+    best = sorted(frontier, key=lambda d: (-frontier[d], d))[:room]
+    stories = book.get(sorted(set(book.story_of(best).values())))
+    wave: list[str] = []
+    for doc_id in best:
+        for member in [doc_id, *(d for p in stories.values() if doc_id in p.documents for d in p.documents)]:
+            if member not in seen and member not in wave:
+                wave.append(member)
+        if len(wave) >= room:
+            break
+    return wave
+
+
+def recluster(dirty: Collection[str], book: StoryBook, max_documents: int | None = None) -> StoryChange:
+    """Group again the documents of each ``dirty`` story and the documents within reach of them; stop once
+    ``max_documents`` were regrouped (what one transaction holds in memory stays bounded)."""
+    total, regrouped = StoryChange(set(), set(), set()), 0
+    for story_id in sorted(dirty):
+        if max_documents is not None and regrouped >= max_documents:
+            break
+        total.done.add(story_id)
+        story = book.get([story_id]).get(story_id)
+        if story is None or story_id in total.touched:
+            continue
+        docs = reach(story, book)
+        regrouped += len(docs)
+        part = regroup(docs, book)
+        total.changed = (total.changed - part.retired) | part.changed
+        total.retired |= part.retired
+        total.touched |= part.touched
+        total.storylines |= part.storylines
+    return total
+
+
+def regroup(docs: list[str], book: StoryBook) -> StoryChange:
+    """Group ``docs`` into stories by average linkage over their (re-scored) pairs, and save the stories."""
+    old_story = book.story_of(docs)
+    features = book.features(docs)
+    scores = rescore(docs, features, book)
+    groups = average_linkage(docs, scores, signatures_of(features), linkage_rule(book.params), periods_of(features))
+    idf = book.idf({key for f in features.values() for key in document_keys(f)})
+    before = book.get(sorted(set(old_story.values())))
+    changed: set[str] = set()
+    for group in groups:
+        profile = build_profile(group, features, idf, book)
+        previous = before.get(profile.id)
+        if previous is None or set(previous.documents) != set(profile.documents):
+            changed.add(profile.id)
+        _save_rebuilt(profile, previous, book)
+        for doc_id in group:
+            if old_story.get(doc_id) != profile.id:
+                _move_document(doc_id, profile.id, book)
+    kept = {story_id_for(_earliest(g, features)) for g in groups}
+    retired = set(before) - kept
+    for story_id in sorted(retired):
+        book.retire(story_id)
+    lines = {p.storyline for p in before.values() if p.storyline}
+    return StoryChange(changed, retired, set(before) | kept, lines)
+
+
+def signatures_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Signature]:
+    """Each document's incident signature: its lead and the telling words of its places and organisations."""
+    return {d: Signature(f.lead, frozenset(anchor_words(f.names))) for d, f in features.items()}
+
+
+def periods_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Period]:
+    """The period of every dated document (no last day when its date is only a lower bound from its text)."""
+    periods = {}
+    for doc_id, f in features.items():
+        if f.day is not None:
+            last = None if f.last_day == OPEN_END else (f.last_day if f.last_day is not None else f.day)
+            periods[doc_id] = Period(f.day, last, firm=f.date_dated)
+    return periods
+
+
+def rescore(docs: Collection[str], features: Mapping[str, DocumentFeatures],
+            book: StoryBook) -> dict[tuple[str, str], float]:
+    """Scores of every recorded pair among ``docs``, recomputed with the current idf (and recorded)."""
+    inside = set(docs)
+    vectors = vectors_of((features[d] for d in sorted(inside) if d in features), book)
+    edges = book.edges(sorted(inside))
+    scores: dict[tuple[str, str], float] = {}
+    for a in sorted(inside):
+        for b, old in edges[a].items():
+            if b in inside and a < b:
+                twin = old >= TWIN  # duplicates and versions stay together
+                scores[a, b] = TWIN if twin or a not in vectors or b not in vectors else _rounded(
+                    pair_score(vectors[a], vectors[b], book.params))
+    for a in sorted(inside):
+        book.replace_edges(a, {b: scores[min(a, b), max(a, b)] for b in edges[a] if b in inside})
+    return scores
+
+
+def _earliest(group: Collection[str], features: Mapping[str, DocumentFeatures]) -> str:
+    """The group's earliest document: by day (undated last), then id."""
+    def key(doc_id: str) -> tuple[bool, int, str]:
+        day = features[doc_id].day if doc_id in features else None
+        return (day is None, day or 0, doc_id)
+    return min(group, key=key)
+
+
+def build_profile(group: Collection[str], features: Mapping[str, DocumentFeatures], idf: Idf,
+                  book: StoryBook) -> StoryProfile:
+    """A story's profile from its documents alone (the same whatever order they came in)."""
+    ordered = sorted(group, key=lambda d: (features[d].day is None, features[d].day or 0, d)
+                     if d in features else (True, 0, d))
+    first = features.get(ordered[0])
+    profile = StoryProfile(id=story_id_for(ordered[0]), title=first.title if first else ordered[0])
+    for doc_id in ordered:
+        doc = features.get(doc_id)
+        if doc is not None:
+            _add_to_centroid(profile, doc, weighted_vector(doc, idf))
+            _extend_days(profile, doc)
+        profile.documents.append(doc_id)
+    weights = story_vector(profile, book.idf(profile.terms))
+    profile.terms = {t: profile.terms[t] for t in sorted(weights, key=lambda t: (-weights[t], t))[:STORY_TERMS]}
+    _cut_names(profile)
+    if first is not None:
+        profile.title = first.title
+    return profile
+
+
+def _save_rebuilt(profile: StoryProfile, previous: StoryProfile | None, book: StoryBook) -> None:
+    """Save a rebuilt story, keeping the storyline it was in (storylines are refreshed next)."""
+    profile.storyline = previous.storyline if previous is not None else None
+    book.save(profile)
+
+
+def _move_document(doc_id: str, story_id: str, book: StoryBook) -> None:
+    record = book.index.records("doc", [doc_id]).get(doc_id)
+    if record is not None:
+        book.index.put_record("doc", doc_id, {**record, "story": story_id})

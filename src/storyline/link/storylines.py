@@ -1,12 +1,21 @@
 """Storylines: stories linked across months or years by their central people, organisations and issue.
 
-Two stories are linked when they share at least ``MIN_SHARED_NAMES`` of their
-central names (at least one a person or place, and not only places),
-those shared names are a fair part of both stories' central names (weighted
-Jaccard), and their word centroids still agree a little.  Look-alike affairs
-with different people and places share only generic bodies (a regulator, a
-ministry) and stay apart.  A storyline is a connected group of linked stories,
-ordered by first date; stories with no link belong to no storyline.
+Two stories are linked when they share the central actors and the same issue:
+
+* at least ``MIN_SHARED_NAMES`` of their central names (at least one a person or
+  place, and not only places), making up a fair part of both stories' central
+  names (weighted Jaccard, each name weighted by its type and rarity), of which
+  at least ``MIN_SHARED_NAMES`` are more than the locality (people, and
+  organisations other than the council of a place or a party);
+* at least ``MIN_ISSUE_TERMS`` of their ``ISSUE_TERMS`` most distinctive words (the
+  words each story uses most, weighted by rarity, names left out): "intervention",
+  "placements", "brightpath" on both sides of a takeover and its end years later.
+
+Look-alike affairs with different people and places share only generic bodies
+(a regulator, a ministry) and stay apart; two affairs of one council share its
+name, its leader and a party, but not their issue.  A storyline is a connected
+group of linked stories, ordered by first date; stories with no link belong to
+no storyline.
 
 Incremental: only stories that changed are re-linked; candidates are the
 stories filed under one of their central names (``scentral`` postings), and
@@ -18,12 +27,14 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from storyline.link.stories import Idf, StoryBook, StoryProfile, cosine, story_vector
+from storyline.link.stories import Idf, StoryBook, StoryProfile
+from storyline.link.story_features import anchor_words
 from storyline.model import Storyline
 
 MIN_SHARED_NAMES = 2
 MIN_NAME_OVERLAP = 0.25
-MIN_TEXT_COSINE = 0.08
+ISSUE_TERMS = 30  # a story's most distinctive words ...
+MIN_ISSUE_TERMS = 2  # ... of which two stories of one storyline share at least this many
 CENTRAL_NAMES = 12
 CENTRAL_SHARE = 0.34  # a central name is in at least a third of the story's documents
 IDENTIFYING = {
@@ -50,6 +61,30 @@ def name_weights(story: StoryProfile, idf: Idf) -> dict[str, float]:
     return {name: weight * idf("@" + name) for name, weight in central_names(story).items()}
 
 
+def issue_terms(story: StoryProfile, idf: Idf) -> set[str]:
+    """The words a story is most about: its average use of each word times the word's rarity (names left out)."""
+    name_words = {word for name in story.names for word in name.split()}
+    size = max(1, len(story.documents))
+    weights = {t: w / size * idf(t) for t, w in story.terms.items() if t not in name_words}
+    return set(sorted(weights, key=lambda t: (-weights[t], t))[:ISSUE_TERMS])
+
+
+def specific_names(shared: Collection[str], a: StoryProfile, b: StoryProfile) -> set[str]:
+    """The shared names that are not just the locality: people, and organisations whose telling words are not
+    all place names ("Northfield Care Partnership", not "Harwick Borough Council" when Harwick is a place of
+    the stories, nor a party)."""
+    kinds = {**b.name_types, **a.name_types}
+    place_words = {w for n, kind in kinds.items() if kind == "place" for w in n.split()}
+    specific = set()
+    for name in shared:
+        kind = kinds.get(name, "name")
+        anchors = set(anchor_words({name: kind})) if kind == "organisation" else set()
+        if kind == "place" or (kind == "organisation" and anchors <= place_words):
+            continue
+        specific.add(name)
+    return specific
+
+
 def storyline_score(a: StoryProfile, b: StoryProfile, idf: Idf) -> float:
     """Weighted Jaccard of central names, or 0 when the stories do not qualify as one storyline."""
     names_a, names_b = name_weights(a, idf), name_weights(b, idf)
@@ -57,11 +92,11 @@ def storyline_score(a: StoryProfile, b: StoryProfile, idf: Idf) -> float:
     if len(shared) < MIN_SHARED_NAMES:
         return 0.0
     types = {a.name_types.get(n, "name") for n in shared}
-    if not types & IDENTIFYING or types == {"place"}:
+    if not types & IDENTIFYING or types == {"place"} or len(specific_names(shared, a, b)) < MIN_SHARED_NAMES:
         return 0.0
     union = set(names_a) | set(names_b)
     overlap = sum(names_a[n] for n in shared) / sum(max(names_a.get(n, 0), names_b.get(n, 0)) for n in union)
-    if overlap < MIN_NAME_OVERLAP or cosine(story_vector(a, idf), story_vector(b, idf)) < MIN_TEXT_COSINE:
+    if overlap < MIN_NAME_OVERLAP or len(issue_terms(a, idf) & issue_terms(b, idf)) < MIN_ISSUE_TERMS:
         return 0.0
     return round(overlap, 3)
 
@@ -92,14 +127,10 @@ def _component(book: StoryBook, start: Iterable[str]) -> set[str]:
 
 
 def relink(story_id: str, book: StoryBook) -> None:
-    """Recompute one story's storyline links (both sides of each link are kept in step)."""
-    story = book.get([story_id])[story_id]
-    names = central_names(story)
-    book.index.add_postings("scentral", story_id, names)
-    filed = book.index.postings("scentral", list(names))
-    others = book.get(sorted({o for ids in filed.values() for o in ids if o != story_id}))
-    idf = book.idf({key for p in [story, *others.values()] for key in [*p.terms, *("@" + n for n in central_names(p))]})
-    fresh = {o: score for o, p in others.items() if (score := storyline_score(story, p, idf)) > 0}
+    """Recompute one story's storyline links (both sides of each link are kept in step); a story that
+    no longer exists loses them all."""
+    story = book.get([story_id]).get(story_id)
+    fresh = _fresh_links(story, book) if story is not None else {}
     old = _neighbours(book, [story_id])[story_id]
     for other in set(old) | set(fresh):
         theirs = _neighbours(book, [other])[other]
@@ -108,7 +139,20 @@ def relink(story_id: str, book: StoryBook) -> None:
         else:
             theirs.pop(story_id, None)
         book.index.put_record("slink", other, theirs)
-    book.index.put_record("slink", story_id, fresh)
+    if story is None:
+        book.index.delete_record("slink", story_id)
+    else:
+        book.index.put_record("slink", story_id, fresh)
+
+
+def _fresh_links(story: StoryProfile, book: StoryBook) -> dict[str, float]:
+    """Scores of a story with every story filed under one of its central names (those that qualify)."""
+    names = central_names(story)
+    book.index.add_postings("scentral", story.id, names)
+    filed = book.index.postings("scentral", list(names))
+    others = book.get(sorted({o for ids in filed.values() for o in ids if o != story.id}))
+    idf = book.idf({key for p in [story, *others.values()] for key in [*p.terms, *("@" + n for n in central_names(p))]})
+    return {o: score for o, p in others.items() if (score := storyline_score(story, p, idf)) > 0}
 
 
 def update_storylines(changed: Collection[str], book: StoryBook) -> StorylineChange:
@@ -116,7 +160,7 @@ def update_storylines(changed: Collection[str], book: StoryBook) -> StorylineCha
     before = _component(book, changed)
     for story_id in sorted(changed):
         relink(story_id, book)
-    after = _component(book, before)
+    after = {s for s in _component(book, before) if book.get([s])}
     profiles = book.get(sorted(after))
     old_ids = {p.storyline for p in profiles.values() if p.storyline}
     lines = group_storylines(after, book)

@@ -1,35 +1,59 @@
-"""A story's timeline: the dated events of all its documents, merged and ordered.
+"""A story's timeline: one entry per fact, with every source that reports it, in date order.
 
-Events with the same date and similar text (or a shared actor and some shared
-words) become one event that keeps the earliest source's span.  Dates of mixed
-precision sort coarse before fine ("2023" < "2023-03" < "2023-03-14"); dates
-without a year ("XXXX-10-19") get the story's year when every other dated
-event of the story falls in that one year (marked ``inferred``), and otherwise
-sort last.  Event ids are prefixed with their document id ("<docid>:v3") so
-they stay unique across the corpus.
+Three steps over the dated events of a story's documents:
+
+1. **Years from evidence** (:mod:`storyline.link.event_years`): a date written without its year in an
+   undated document gets one only when the same event elsewhere, order cues and the story's dates agree;
+   it is then marked ``inferred``.
+2. **One event per fact**: reports of the same happening in different documents (versions, copies,
+   follow-ups) become one entry. Two reports are the same happening when their sentences are
+   near-identical (whatever their dates; a sentence's dates pair in order), or when their dates agree (one may lack the year) and
+   their words are similar (or they share an actor and some words), or when they give different full
+   dates but their words are very similar and neither document also gives the other's date. The entry
+   keeps the earliest source's span, lists every report in ``sources`` and is ``disputed`` when the
+   reports give different dates: :func:`date_discrepancies` turns those into the story's discrepancies.
+3. **Order**: :func:`storyline.timex3.sort_key` (coarse before fine, unknown years last).
+
+Event ids are prefixed with their document id ("<docid>:v3") so they stay unique across the corpus.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from datetime import date as Date
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline import timex3
+from storyline.link.event_years import (
+    agreed_year,
+    order_year,
+    reference_window,
+    story_span,
+    window_year,
+    with_year,
+    year_unknown,
+)
 from storyline.link.identity import identity_word_lists
-from storyline.link.quotes import quote_tokens
-from storyline.model import Annotations, Document, Event, Story
+from storyline.link.quotes import discrepancy_id, quote_tokens
+from storyline.model import Annotations, Discrepancy, Document, Event, EventSource, SpanRef, Story
 
-__all__ = ["date_sort_key", "event_words", "fill_missing_year", "same_happening", "story_timeline"]
+__all__ = ["date_discrepancies", "date_sort_key", "event_words", "same_happening", "story_timeline"]
 
 Item = tuple[Document, Annotations]
 
 MERGE_JACCARD = 0.3
 MERGE_JACCARD_WITH_ACTOR = 0.2
-SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
-FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+DISPUTE_JACCARD = 0.5  # different dates for one happening need more similar words
+DISPUTE_JACCARD_WITH_ACTOR = 0.34
+NEAR_IDENTICAL = 0.8  # versions of one sentence: one entry whatever their dates say
+MAX_EVENTS_PER_WORD = 40  # a word in more event sentences than this cannot tell two happenings apart
+
+
+def date_sort_key(value: str | None) -> timex3.SortKey:
+    """Order TIMEX3 values as a reader expects (see :func:`storyline.timex3.sort_key`)."""
+    return timex3.sort_key(value)
 
 
 @lru_cache(maxsize=1)
@@ -62,56 +86,32 @@ def same_happening(words_a: set[str], actors_a: Iterable[str], words_b: set[str]
     return bool(set(actors_a) & set(actors_b)) and score >= loose
 
 
-def date_sort_key(value: str) -> tuple[int, int, int, int, int, str]:
-    """Order TIMEX3 values: known years first, coarse before fine, then unknown years and other values."""
-    m = re.match(r"^(\d{3})X$|^(\d{4})(?:-(\d{2})|-(Q[1-4])|-(SP|SU|FA|AU|WI)|-W(\d{2}))?(?:-(\d{2}))?(.*)$", value)
-    if not m:
-        partial = re.match(r"^XXXX-(\d{2})(?:-(\d{2}))?", value)
-        if partial:
-            return (1, 0, int(partial.group(1)), 1, int(partial.group(2) or 0), value)
-        return (2, 0, 0, 0, 0, value)
-    if m.group(1):
-        return (0, int(m.group(1)) * 10, 0, 0, 0, value)
-    year = int(m.group(2))
-    month, fine, day = 0, 0, 0
-    if m.group(3):
-        month, fine, day = int(m.group(3)), 1, int(m.group(7) or 0)
-    elif m.group(4):
-        month, fine = (int(m.group(4)[1]) - 1) * 3 + 1, 0
-    elif m.group(5):
-        month, fine = SEASON_MONTH[m.group(5)], 0
-    elif m.group(6):
-        iso = Date.fromisocalendar(year, max(1, min(52, int(m.group(6)))), 1)
-        month, fine, day = iso.month, 1, iso.day
-    return (0, year, month, fine, day, value)
+@dataclass
+class _Report:
+    """One document's dated sentence, as the story timeline sees it."""
+
+    doc: Document
+    ann: Annotations
+    event: Event  # id "<doc>:<local>", corpus actors, date after year inference
+    words: set[str]
+    rank: int  # the document's place in the story (earliest published first)
+    slot: tuple[int, int]  # (place among its sentence's dates, how many dates the sentence has)
+
+    @property
+    def single(self) -> bool:
+        """The only date of its sentence (a sentence with two dates cannot say which goes with what)."""
+        return self.slot[1] == 1
 
 
-def fill_missing_year(events: list[Event], published: Iterable[str | None] = ()) -> list[Event]:
-    """Give "XXXX-MM..." events the story's year when the story's span lies in one year; mark them inferred.
-
-    The story's span is given by its documents' publication dates and its
-    fully dated (day) events; year-only or month-only mentions of the past
-    ("created in 1974") do not count against it.
-    """
-    years = {e.date[:4] for e in events if FULL_DATE.match(e.date)}
-    years |= {p[:4] for p in published if p and re.match(r"^\d{4}", p)}
-    if len(years) != 1:
-        return events
-    year = next(iter(years))
-    out = []
-    for event in events:
-        if re.match(r"^XXXX-\d{2}", event.date):
-            event = dataclasses.replace(event, date=year + event.date[4:], inferred=True)
-        out.append(event)
-    return out
-
-
-def _document_events(doc: Document, ann: Annotations, entity_map: Mapping[str, str]) -> list[Event]:
-    out = []
-    for event in ann.events:
-        actors = [entity_map[f"{doc.id}:{a}"] for a in event.actors if f"{doc.id}:{a}" in entity_map]
-        out.append(dataclasses.replace(event, id=f"{doc.id}:{event.id}", actors=list(dict.fromkeys(actors))))
-    return out
+def story_timeline(story: Story, items_by_id: Mapping[str, Item], entity_map: Mapping[str, str]) -> list[Event]:
+    """The story's events, one per fact, ordered (actors as corpus entity ids, years filled from evidence)."""
+    items = _story_items(story, items_by_id)
+    reports = _reports(items, entity_map)
+    _fill_years(reports, [doc.published for doc, _ in items])
+    merged = [_merged_event(group) for group in _same_events(reports)]
+    rank = {doc.id: i for i, (doc, _) in enumerate(items)}
+    merged.sort(key=lambda e: (timex3.sort_key(e.date), rank[e.id.rsplit(":", 1)[0]], e.start))
+    return merged
 
 
 def _story_items(story: Story, items_by_id: Mapping[str, Item]) -> list[Item]:
@@ -121,34 +121,164 @@ def _story_items(story: Story, items_by_id: Mapping[str, Item]) -> list[Item]:
     return sorted(present, key=lambda it: (it[0].published or "9999", order[it[0].id]))
 
 
-def _merge_same_date(events: list[tuple[Event, set[str]]]) -> list[Event]:
-    """Collapse events of one date that describe one happening; the first (earliest source) keeps its span."""
-    kept: list[tuple[Event, set[str]]] = []
-    for event, words in events:
-        match = next((k for k in kept if k[0].id.rsplit(":", 1)[0] != event.id.rsplit(":", 1)[0]
-                      and same_happening(k[1], k[0].actors, words, event.actors)), None)
-        if match is None:
-            kept.append((event, set(words)))
+def _reports(items: Sequence[Item], entity_map: Mapping[str, str]) -> list[_Report]:
+    out: list[_Report] = []
+    for rank, (doc, ann) in enumerate(items):
+        per_sentence = Counter((e.start, e.end) for e in ann.events)
+        seen: Counter[tuple[int, int]] = Counter()
+        for event in ann.events:
+            actors = [entity_map[f"{doc.id}:{a}"] for a in event.actors if f"{doc.id}:{a}" in entity_map]
+            merged = dataclasses.replace(event, id=f"{doc.id}:{event.id}", actors=list(dict.fromkeys(actors)),
+                                         sources=[], disputed=False)
+            sentence = (event.start, event.end)
+            out.append(_Report(doc, ann, merged, event_words(doc, event), rank,
+                               (seen[sentence], per_sentence[sentence])))
+            seen[sentence] += 1
+    return out
+
+
+# --- 1. years from evidence ---------------------------------------------------------------------
+
+
+def _fill_years(reports: list[_Report], published: Iterable[str | None]) -> None:
+    """Give a year to each yearless date the story's evidence agrees on (marked inferred)."""
+    told: dict[tuple[int, int | None], list[_Report]] = defaultdict(list)
+    for report in reports:
+        parsed = timex3.parse(report.event.date)
+        if parsed is not None and parsed.year is not None and parsed.month is not None and not report.event.inferred \
+                and parsed.precision in ("day", "month", "time"):
+            told[(parsed.month, parsed.day)].append(report)
+    days = story_span(published)
+    for report in reports:
+        yearless = year_unknown(report.event.date)
+        if yearless is None:
             continue
-        match[0].actors.extend(a for a in event.actors if a not in match[0].actors)
-        match[1].update(words)
-    return [e for e, _ in kept]
+        year = agreed_year([*_same_event_years(report, told[yearless]), *_context_years(report, yearless, days)])
+        if year is not None:
+            report.event = dataclasses.replace(report.event, date=with_year(report.event.date, year), inferred=True)
 
 
-def story_timeline(story: Story, items_by_id: Mapping[str, Item], entity_map: dict[str, str]) -> list[Event]:
-    """The merged, ordered events of every document of ``story`` (actors as corpus entity ids)."""
-    items = _story_items(story, items_by_id)
-    words: dict[str, set[str]] = {}
-    events: list[Event] = []
-    for doc, ann in items:
-        for event, original in zip(_document_events(doc, ann, entity_map), ann.events):
-            words[event.id] = event_words(doc, original)
-            events.append(event)
-    events = fill_missing_year(events, (doc.published for doc, _ in items))
-    by_date: dict[str, list[tuple[Event, set[str]]]] = defaultdict(list)
-    for event in events:
-        by_date[event.date].append((event, words[event.id]))
-    merged = [e for group in by_date.values() for e in _merge_same_date(group)]
-    rank = {doc.id: i for i, (doc, _) in enumerate(items)}
-    merged.sort(key=lambda e: (date_sort_key(e.date), rank[e.id.rsplit(":", 1)[0]], e.start))
-    return merged
+def _same_event_years(report: _Report, candidates: Iterable[_Report]) -> list[int | None]:
+    """Years other documents give the same happening on the same day and month."""
+    return [timex3.parse(other.event.date).year for other in candidates  # type: ignore[union-attr]
+            if other.doc.id != report.doc.id and _same_fact(report, other)]
+
+
+def _context_years(report: _Report, yearless: tuple[int, int | None], story_days: list[str]) -> list[int | None]:
+    """What order cues in the document and the days the story's documents appeared say."""
+    doc, ann, event = report.doc, report.ann, report.event
+    order = order_year(doc.text, ann.timexes, event.timex, *yearless)
+    named = ann.reference_date if doc.published is None else None
+    window = reference_window(doc.published, named, story_days)
+    in_window = window_year(doc.text, event.timex, *yearless, window) if window else None
+    return [order, in_window]
+
+
+# --- 2. one event per fact ----------------------------------------------------------------------
+
+
+def _same_fact(a: _Report, b: _Report) -> bool:
+    return _jaccard(a.words, b.words) >= NEAR_IDENTICAL or same_happening(a.words, a.event.actors, b.words,
+                                                                          b.event.actors)
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Same date, or the same day and month with one year unknown."""
+    return a == b or ((a.startswith("XXXX") or b.startswith("XXXX")) and a[4:] == b[4:] and len(a) > 4)
+
+
+def _full_day(value: str) -> bool:
+    parsed = timex3.parse(value)
+    return parsed is not None and parsed.year is not None and parsed.precision in ("day", "time")
+
+
+def _same_event(a: _Report, b: _Report, dates_in: Mapping[str, set[str]]) -> bool:
+    if a.doc.id == b.doc.id:
+        return False
+    da, db = a.event.date, b.event.date
+    if _compatible(da, db):
+        return same_happening(a.words, a.event.actors, b.words, b.event.actors)
+    if a.slot == b.slot and _jaccard(a.words, b.words) >= NEAR_IDENTICAL:
+        return True  # one sentence in two versions: one entry, whatever their dates (date by date, in order)
+    if not (a.single and b.single and _full_day(da) and _full_day(db)) or a.event.inferred or b.event.inferred:
+        return False
+    if da[:10] in dates_in[b.doc.id] or db[:10] in dates_in[a.doc.id]:
+        return False  # each document also gives the other's date: two happenings, not a conflict
+    return same_happening(a.words, a.event.actors, b.words, b.event.actors,
+                          DISPUTE_JACCARD_WITH_ACTOR, DISPUTE_JACCARD)
+
+
+def _same_events(reports: list[_Report]) -> list[list[_Report]]:
+    """Reports grouped by fact (union of every pair found the same), in the order of their first report."""
+    parent = list(range(len(reports)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    dates_in: dict[str, set[str]] = defaultdict(set)
+    for r in reports:
+        dates_in[r.doc.id].add(r.event.date[:10])
+    for i, j in _candidate_pairs(reports):
+        if root(i) != root(j) and _same_event(reports[i], reports[j], dates_in):
+            parent[root(j)] = root(i)
+    groups: dict[int, list[_Report]] = defaultdict(list)
+    for i, report in enumerate(reports):
+        groups[root(i)].append(report)
+    return list(groups.values())
+
+
+def _candidate_pairs(reports: list[_Report]) -> list[tuple[int, int]]:
+    """Pairs worth comparing: same day and month, or a shared word that few event sentences use."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, report in enumerate(reports):
+        value = report.event.date
+        buckets["@" + (value[4:] if value[4:5] == "-" else value)].append(i)  # the day and month, year aside
+        for word in report.words:
+            buckets[word].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key, members in buckets.items():
+        if not key.startswith("@") and len(members) > MAX_EVENTS_PER_WORD:
+            continue
+        pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1:])
+    return sorted(pairs)
+
+
+def _merged_event(group: list[_Report]) -> Event:
+    """One entry for a fact: the date most reports read from their text (the earliest source on a tie),
+    the earliest such report's span, every report as a source, and whether their dates differ."""
+    group = sorted(group, key=lambda r: (r.rank, r.event.start))
+    read = Counter(r.event.date for r in group if not r.event.inferred and not r.event.date.startswith("XXXX"))
+    chosen = max(read, key=lambda d: (read[d], -next(i for i, r in enumerate(group) if r.event.date == d))) \
+        if read else group[0].event.date
+    lead = next(r for r in group if r.event.date == chosen)
+    sources = [_source(lead)] + [_source(r) for r in group if r is not lead]
+    actors = list(dict.fromkeys(a for r in [lead, *group] for a in r.event.actors))
+    inferred = all(r.event.inferred for r in group if r.event.date == chosen)
+    disputed = len({r.event.date[:10] for r in group if _full_day(r.event.date) and not r.event.inferred}) > 1
+    return dataclasses.replace(lead.event, actors=actors, sources=sources if len(group) > 1 else [],
+                               inferred=inferred, disputed=disputed)
+
+
+def _source(report: _Report) -> EventSource:
+    e = report.event
+    return EventSource(report.doc.id, e.start, e.end, e.date, tuple(e.timex), e.inferred)  # type: ignore[arg-type]
+
+
+def date_discrepancies(story: Story, timeline: Iterable[Event]) -> list[Discrepancy]:
+    """One discrepancy per disputed entry of a story timeline, with the first report of each date."""
+    out = []
+    for event in timeline:
+        if not event.disputed:
+            continue
+        first: dict[str, EventSource] = {}
+        for source in event.sources:
+            if _full_day(source.date) and not source.inferred:
+                first.setdefault(source.date[:10], source)
+        spans = [SpanRef(s.document, *s.timex) for s in first.values()]
+        told = " but ".join(f"{timex3.words(d)} in {s.document}" for d, s in first.items())
+        out.append(Discrepancy(discrepancy_id("date", spans), story.id, "date", f"“{event.text}” is dated {told}.",
+                               spans))
+    return out

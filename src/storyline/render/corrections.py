@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.corrections import Correction
+from storyline.render.printable import printable
 
 __all__ = ["correction_line", "corrections_table"]
 
@@ -16,9 +17,9 @@ def correction_line(c: Correction) -> Text:
     """``#3 applied  merge 'Dan Okafor' into 'Daniel Okafor'  (merged P1 into P2)``."""
     line = Text(f"#{c.id} ")
     line.append(c.status, style=STYLES.get(c.status, ""))
-    line.append(f"  {c.description}")
+    line.append(printable(f"  {c.description}"))
     if c.detail:
-        line.append(f"  ({c.detail})", style="dim")
+        line.append(printable(f"  ({c.detail})"), style="dim")
     return line
 
 
@@ -30,6 +31,7 @@ def corrections_table(rows: list[Correction]) -> Table:
     for c in rows:
         status = Text(c.status, style=STYLES.get(c.status, ""))
         if c.status == "orphaned" and c.detail:
-            status.append(f": {c.detail}")
-        table.add_row(str(c.id), c.created_at[:16].replace("T", " "), c.who, c.description, status, c.note or "")
+            status.append(printable(f": {c.detail}"))
+        table.add_row(str(c.id), c.created_at[:16].replace("T", " "), Text(printable(c.who)),
+                      Text(printable(c.description)), status, Text(printable(c.note or "")))
     return table

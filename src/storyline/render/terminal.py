@@ -10,12 +10,14 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline import timex3
+from storyline.render.printable import printable
 from storyline.store import ErrorRecord
 from storyline.views.model import (
     ClaimRow,
     DocumentSummary,
     DocumentView,
     EventRow,
+    EvidenceItem,
     Overview,
     Page,
     PersonSummary,
@@ -35,6 +37,12 @@ NOUNS = {"person": "people", "organisation": "organisations", "place": "places"}
 def _clip(text: str | None, width: int) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _plain(text: str | None, width: int | None = None) -> Text:
+    """A cell of untrusted text (file names, titles): control characters escaped, never read as rich markup."""
+    shown = printable(text or "")
+    return Text(_clip(shown, width) if width else shown)
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -82,7 +90,7 @@ def documents_table(page: Page[DocumentSummary]) -> Table:
     table.add_column("title", ratio=1)
     for r in page.items:
         flag = " (dup)" if r.duplicate_of else (" (version)" if r.version_of else "")
-        table.add_row(r.id[:10], r.published or "—", _clip(r.source, 40), _clip(r.title, 60) + flag)
+        table.add_row(r.id[:10], r.published or "—", _plain(r.source, 40), _plain(_clip(r.title, 60) + flag))
     return table
 
 
@@ -96,18 +104,18 @@ def document_view(view: DocumentView) -> Group:
                          ("format", doc.format), ("version of", doc.version_of), ("duplicate of", doc.duplicate_of),
                          ("story", doc.story_title)):
         if value:
-            meta.add_row(Text(label, style="bold"), Text(str(value)))
-    parts: list[Any] = [meta, Panel(Text(view.text), title="text")]
+            meta.add_row(Text(label, style="bold"), _plain(str(value)))
+    parts: list[Any] = [meta, Panel(Text(printable(view.text, keep="\n\t")), title="text")]
     parts.append(Text(f"{len(view.entities)} entities, {len(view.quotes)} quotes, {len(view.events)} events, "
                       f"{len(view.claims)} claims"))
     for q in view.quotes:
-        parts.append(Text(f"  {_local(q.id)} [{q.start}:{q.end}] {q.speaker_name or '(unattributed)'}: "
-                          f"“{_clip(q.text, 90)}”"))
+        who = q.speaker_name or "(unattributed)"
+        parts.append(Text(printable(f"  {_local(q.id)} [{q.start}:{q.end}] {who}: “{_clip(q.text, 90)}”")))
     for e in view.events:
-        parts.append(Text(f"  {_local(e.id)} [{e.start}:{e.end}] {e.short_when}: {_clip(e.text, 90)}"))
+        parts.append(Text(printable(f"  {_local(e.id)} [{e.start}:{e.end}] {e.short_when}: {_clip(e.text, 90)}")))
     for c in view.claims:
-        parts.append(Text(f"  {_local(c.id)} [{c.start}:{c.end}] {c.kind} by {c.claimant_name or '?'}: "
-                          f"{_clip(c.content or c.text, 80)}"))
+        parts.append(Text(printable(f"  {_local(c.id)} [{c.start}:{c.end}] {c.kind} by {c.claimant_name or '?'}: "
+                                    f"{_clip(c.content or c.text, 80)}")))
     return Group(*parts)
 
 
@@ -127,9 +135,11 @@ def search_results(results: SearchResults) -> Table:
 
 
 def errors_table(rows: list[ErrorRecord]) -> Table:
-    table = Table("when", "source", "reason", "what to do", title=f"{len(rows)} ingest errors")
+    """Each failed source once: when it last failed, why, how often, and what to do."""
+    table = Table("last failed", "source", "reason", "failures", "what to do",
+                  title=f"{plural(len(rows), 'source')} failed to ingest")
     for r in rows:
-        table.add_row(r.created_at, _clip(r.source, 50), r.reason, r.message)
+        table.add_row(r.created_at, _plain(r.source, 50), r.reason, str(r.failures), _plain(r.message))
     return table
 
 
@@ -243,6 +253,36 @@ def _print_quotes(console: Console, d: StoryDossier, n: dict[str, int]) -> None:
     _more(console, len(d.quotes) - n["speakers"] + d.more.get("speakers", 0), "speakers")
 
 
+EVIDENCE_LABELS = {"person": "people", "organisation": "organisations", "place": "places",
+                   "phrase": "phrases", "date": "dates", "figure": "figures"}
+
+
+def print_why(console: Console, d: StoryDossier) -> None:
+    """Why a story's documents belong together, and why its storyline's stories do: shared items with
+    where each document says them."""
+    s = d.story
+    console.rule(f"[bold]{s.title}[/bold]")
+    console.print(Text(f"{s.id}  {s.first_date or '?'} – {s.last_date or '?'}  {plural(len(d.documents), 'source')}"))
+    title = (f"Why these {len(d.documents)} documents belong together" if len(d.documents) > 1
+             else "A story of one document: what it names")
+    console.print(evidence_table(d.evidence, title, "docs"))
+    if s.storyline:
+        console.print(Text(f"storyline {s.storyline}: {plural(len(d.storyline_stories), 'story', 'stories')}"))
+        console.print(evidence_table(d.storyline_evidence, "Why its stories belong together", "stories"))
+
+
+def evidence_table(evidence: list[EvidenceItem], title: str, members: str) -> Table:
+    """One row per shared item: its kind, value, how many members share it, and where (excerpts)."""
+    table = Table("kind", "shared", members, "where (document:start)", title=title)
+    for item in evidence:
+        where = "; ".join(f"{sp.document[:8]}:{sp.start} “{_clip(sp.text, 40)}”" for sp in item.spans[:3])
+        value = item.value + (" (inferred from the text)" if item.inferred else "")
+        table.add_row(EVIDENCE_LABELS.get(item.kind, item.kind), _plain(value), str(item.documents), _plain(where))
+    if not evidence:
+        table.add_row("—", "nothing shared was found", "", "")
+    return table
+
+
 def _print_copied(console: Console, d: StoryDossier, n: dict[str, int]) -> None:
     for group in d.copied[: n["copied"]]:
         number = d.source_number(group.source.id)
@@ -270,8 +310,8 @@ def print_demo(console: Console, report: IngestReport, front: Overview, stories:
     console.print(stories_table(stories))
     if dossier is not None:
         print_dossier(console, dossier)
-    console.print(f"\nThe demo database is {db}. Try: storyline --db {db} stories | people | quotes | "
-                  f"story ID | serve")
+    console.print(Text(f"\nThe demo database is {db}. Try: storyline --db {db} stories | people | quotes | "
+                       f"story ID | serve"))
 
 
 def when(value: str | None) -> str:

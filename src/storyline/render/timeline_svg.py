@@ -96,6 +96,14 @@ class TimelineLayout:
         return [(a.right + b.left) / 2 for a, b in zip(self.stretches, self.stretches[1:])]
 
 
+def _shifted(day: date, delta: timedelta) -> date:
+    """``day + delta``, held at the first or last day the calendar has (year 1, year 9999)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return date.min if delta < timedelta(0) else date.max
+
+
 def _reach(m: Mark) -> date:
     """How far right a mark needs its stretch to go: the end of a day, week or month; the start of a longer
     period (a year bar running past its stretch is cut at the edge rather than stretching the axis)."""
@@ -154,7 +162,7 @@ def _stretches(groups: list[list[Mark]], width: int) -> list[Stretch]:
         lo, hi = min(m.start for m in group), max(_reach(m) for m in group)
         pad = max(timedelta(days=1), (hi - lo) * 0.04) if hi > lo else timedelta(days=3)
         right = left + usable * weight / sum(weights)
-        out.append(Stretch(lo - pad, hi + pad, left, right))
+        out.append(Stretch(_shifted(lo, -pad), _shifted(hi, pad), left, right))
         left = right + BREAK
     return out
 
@@ -227,7 +235,7 @@ def layout_timeline(events: Sequence[EventRow], width: int = WIDTH) -> TimelineL
     for group, s in zip(groups, stretches):
         for m in group:
             m.x0 = s.x(m.start)
-            m.x1 = min(s.right, s.x(m.end + timedelta(days=1))) if m.is_range else m.x0
+            m.x1 = min(s.right, s.x(_shifted(m.end, timedelta(days=1)))) if m.is_range else m.x0
     lanes = _assign_lanes(marks, labels=True)
     if lanes > MAX_LANES:  # too crowded to label every mark: pack numbers, then label the marks with room
         lanes = _assign_lanes(marks, labels=False)

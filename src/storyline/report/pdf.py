@@ -41,8 +41,9 @@ def _ref(d: StoryDossier, document: str, start: int) -> str:
     return f"<font color='{BLUE}'>({_e(d.place(document, start))})</font>"
 
 
-def timeline_drawing(d: StoryDossier, width: float) -> Any:
-    """The same layout as the SVG timeline (labels, broken axis), as a reportlab drawing."""
+def timeline_drawing(d: StoryDossier, width: float, max_height: float | None = None) -> Any:
+    """The same layout as the SVG timeline (labels, broken axis), as a reportlab drawing (scaled down to
+    ``max_height`` when taller)."""
     from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
     from reportlab.lib import colors
 
@@ -70,6 +71,10 @@ def timeline_drawing(d: StoryDossier, width: float) -> Any:
         else:
             drawing.add(Circle(mark.x0, y(my), 5, fillColor=colors.HexColor(BLUE), strokeColor=None))
         drawing.add(String(mark.x0 + 8, y(my + 3), mark.text, fontSize=7))
+    if max_height and lay.height > max_height:  # many overlapping events: fit the page instead of failing
+        factor = max_height / lay.height
+        drawing.scale(factor, factor)
+        drawing.width, drawing.height = lay.width * factor, lay.height * factor
     return drawing
 
 
@@ -139,7 +144,7 @@ def render_pdf(d: StoryDossier) -> bytes:
     doc = doc_template(buf, pagesize=a4, leftMargin=18 * mm, rightMargin=18 * mm, title=f"Dossier: {d.story.title}",
                        author="storyline")
     story: list[Any] = _opening(d, para, st) + [spacer(1, 4 * mm), para("Timeline", st["h2"])]
-    drawing = timeline_drawing(d, doc.width)
+    drawing = timeline_drawing(d, doc.width, max_height=doc.height * 0.85)
     if drawing is not None:
         story.append(drawing)
     story += _story(d, para, st)

@@ -20,6 +20,7 @@ from storyline.store import rows, schema
 __all__ = [
     "apply_identities",
     "apply_story_dates",
+    "events_at",
     "link_quote_groups",
     "delete_document_facts",
     "insert_document_facts",
@@ -174,12 +175,25 @@ def link_quote_groups(conn: Connection, doc_ids: Sequence[str]) -> None:
         conn.execute(update(q).where(q.c.document.in_(part)).values(quote_group=group))
 
 
+def events_at(conn: Connection, reports: Iterable[tuple[str, int | None, int | None]]) -> list[str]:
+    """Ids of the events whose (document, date expression) is one of ``reports``."""
+    wanted = set(reports)
+    ev = schema.events
+    found: list[str] = []
+    for part in _parts(sorted({doc for doc, _, _ in wanted})):
+        query = select(ev.c.id, ev.c.document, ev.c.timex_start, ev.c.timex_end).where(ev.c.document.in_(part))
+        found += [r.id for r in conn.execute(query) if (r.document, r.timex_start, r.timex_end) in wanted]
+    return found
+
+
 def apply_story_dates(conn: Connection, event_ids: Sequence[str]) -> None:
-    """Give events the date their story's timeline settled on (a year filled in), and sort them by it."""
-    ev, t = schema.events, schema.timeline_entries
+    """Give events the date their story's timeline settled on for their report (a year filled in), and sort
+    them by it: the date of the timeline source with the same document and date expression."""
+    ev, ts = schema.events, schema.timeline_sources
+    settled_date = (select(ts.c.date).where(ts.c.document == ev.c.document, ts.c.timex_start == ev.c.timex_start,
+                                            ts.c.timex_end == ev.c.timex_end).limit(1).scalar_subquery())
     for part in _parts(list(event_ids)):
-        found = conn.execute(select(ev.c.id, ev.c.date, t.c.date.label("settled"))
-                             .select_from(ev.outerjoin(t, t.c.event == ev.c.id)).where(ev.c.id.in_(part)))
+        found = conn.execute(select(ev.c.id, ev.c.date, settled_date.label("settled")).where(ev.c.id.in_(part)))
         changes = []
         for r in found:
             settled = r.settled if r.settled and r.settled != r.date else None

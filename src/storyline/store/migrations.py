@@ -30,7 +30,7 @@ from storyline.store.search import backend_for
 
 BATCH = 500
 
-# Tables of schema versions 1-4, dropped by migration 5 (facts and links became rows).
+# Tables of schema versions 1-5, dropped by migration 6 (facts and links became rows).
 legacy = MetaData()
 
 # Corpus-level links: one row per linked object, payload as JSON.
@@ -108,10 +108,33 @@ def _identity_keys(conn: Connection) -> None:
     index.flush()
 
 
+PAGED_COLUMNS = ("ocr", "pages", "attached_to")
+
+
+def _document_pages(conn: Connection) -> None:
+    """Documents say whether their text was machine-read (OCR), where each page starts, and which message
+    they were attached to.  A database made by migration 1 of this version already has the columns."""
+    present = {column["name"] for column in inspect(conn).get_columns("documents")}
+    preparer = conn.dialect.identifier_preparer
+    for name in PAGED_COLUMNS:
+        if name in present:
+            continue
+        column = schema.documents.c[name]
+        kind = column.type.compile(dialect=conn.dialect)
+        default = ""
+        if column.server_default is not None:
+            value = column.server_default.arg.compile(dialect=conn.dialect)  # type: ignore[attr-defined]
+            default = f" NOT NULL DEFAULT {value}"
+        conn.exec_driver_sql(f"ALTER TABLE documents ADD COLUMN {preparer.quote(name)} {kind}{default}")
+    for index in schema.documents.indexes:
+        if index.name == "ix_documents_attached_to":
+            index.create(conn, checkfirst=True)
+
+
 def _add_document_columns(conn: Connection) -> None:
-    """The document columns added by migration 5 (a database created at version 5 has them already)."""
+    """The document columns added by migration 6 (a database created at version 6 has them already)."""
     present = {c["name"] for c in inspect(conn).get_columns("documents")}
-    for name in schema.DOCUMENT_COLUMNS_5:
+    for name in schema.DOCUMENT_COLUMNS_6:
         if name in present:
             continue
         column = schema.documents.c[name]
@@ -177,10 +200,35 @@ def _links_to_rows(conn: Connection) -> None:
     facts.recount_entities(conn, conn.execute(select(schema.entities.c.id)).scalars())
 
 
+def _add_missing_columns(conn: Connection, tables: list[Table]) -> None:
+    """Columns these (existing) tables lack, added nullable or with their server default: fact tables made
+    before the merged schema of this version (a development database) gain the fields added since."""
+    preparer = conn.dialect.identifier_preparer
+    for table in tables:
+        present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present:
+                continue
+            ddl = (f"ALTER TABLE {preparer.quote(table.name)} ADD COLUMN {preparer.quote(column.name)} "
+                   f"{column.type.compile(dialect=conn.dialect)}")
+            if column.server_default is not None:
+                value = column.server_default.arg  # type: ignore[attr-defined]
+                ddl += f" NOT NULL DEFAULT {value.compile(dialect=conn.dialect) if hasattr(value, 'compile') else value}"
+            conn.exec_driver_sql(ddl)
+
+
 def _facts_as_rows(conn: Connection) -> None:
-    """Facts as rows: tables named after the export's lists, filled from the JSON kept until now."""
+    """Facts as rows: tables named after the export's lists, filled from the JSON kept until now.
+
+    A database that has them already (made while this version was developed) only gains the tables
+    and columns added since; nothing is converted twice."""
     _add_document_columns(conn)
-    schema.metadata.create_all(conn, tables=[*schema.LINK_TABLES, *schema.FACT_TABLES])
+    tables = [*schema.LINK_TABLES, *schema.FACT_TABLES]
+    existing = [t for t in tables if inspect(conn).has_table(t.name)]
+    schema.metadata.create_all(conn, tables=tables)
+    if existing:
+        _add_missing_columns(conn, existing)
+        return
     _document_fields(conn)
     _annotations_to_rows(conn)
     _links_to_rows(conn)
@@ -198,8 +246,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "link membership and per-document reuse share", _link_members),
     Migration(3, "incremental link index (run `storyline link` once to relink an older corpus)", _link_index),
     Migration(4, "person identities filed under first names", _identity_keys),
-    Migration(5, "facts as rows: entities, quotes, events, claims, stories, ... (docs/schema.md)", _facts_as_rows),
-    Migration(6, "corrections log: merges, splits, renames, rejections, speakers, dates, story moves", _corrections),
+    Migration(5, "documents: OCR flag, page map and the message a file was attached to", _document_pages),
+    Migration(6, "facts as rows: entities, quotes, events, claims, stories, ... (docs/schema.md)", _facts_as_rows),
+    Migration(7, "corrections log: merges, splits, renames, rejections, speakers, dates, story moves", _corrections),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -94,9 +94,20 @@ def _story_row(item: str, p: Payload) -> dict[str, Any]:
             "size": len(set(p.get("documents") or []))}
 
 
+def _evidence_rows(owner: str, item: str, p: Payload) -> list[dict[str, Any]]:
+    """A story's (or storyline's) grouping evidence as rows, spans as JSON."""
+    return [{owner: item, "position": i, "kind": ev["kind"], "value": ev["value"], "documents": int(ev["documents"]),
+             "inferred": bool(ev.get("inferred")),
+             "spans": json.dumps([{"document": sp["document"], "start": sp["start"], "end": sp["end"]}
+                                  for sp in ev.get("spans") or []])}
+            for i, ev in enumerate(p.get("evidence") or [])]
+
+
 def _stories(conn: Connection, batch: Batch) -> set[str]:
     sd = schema.story_documents
     upsert(conn, schema.stories, [_story_row(item, p) for item, p in batch], ["id"])
+    _replace_children(conn, schema.story_evidence, "story", [item for item, _ in batch],
+                      [row for item, p in batch for row in _evidence_rows("story", item, p)])
     ids = [item for item, _ in batch]
     before: dict[str, set[str]] = defaultdict(set)
     for part in _parts(ids):
@@ -116,6 +127,8 @@ def _storylines(conn: Connection, batch: Batch) -> set[str]:
     _replace_children(conn, schema.storyline_stories, "storyline", [item for item, _ in batch],
                       [{"storyline": item, "position": i, "story": s} for item, p in batch
                        for i, s in enumerate(p.get("stories") or [])])
+    _replace_children(conn, schema.storyline_evidence, "storyline", [item for item, _ in batch],
+                      [row for item, p in batch for row in _evidence_rows("storyline", item, p)])
     return set()
 
 
@@ -155,25 +168,51 @@ def _discrepancies(conn: Connection, batch: Batch) -> set[str]:
     return set()
 
 
+def _timex(value: Any) -> tuple[int | None, int | None]:
+    """A span given as [start, end], {start, end} or None."""
+    if isinstance(value, dict):
+        return value.get("start"), value.get("end")
+    return (value[0], value[1]) if value else (None, None)
+
+
 def _timeline_row(story: str, position: int, ev: Payload) -> dict[str, Any]:
     first, last = rows.day_span(ev["date"])
-    timex = ev.get("timex") or (None, None)
+    timex = _timex(ev.get("timex"))
     return {"story": story, "position": position, "event": ev["id"], "document": ev["id"].rsplit(":", 1)[0],
             "start": ev["start"], "end": ev["end"], "date": ev["date"], "precision": ev["precision"],
             "inferred": bool(ev.get("inferred")), "text": ev["text"], "timex_start": timex[0], "timex_end": timex[1],
             "actors": json.dumps(list(ev.get("actors") or [])), "start_day": first, "end_day": last,
-            "date_sort": rows.date_sort(ev["date"])}
+            "date_sort": rows.date_sort(ev["date"]), "mod": ev.get("mod"), "anchor": ev.get("anchor"),
+            "disputed": bool(ev.get("disputed"))}
+
+
+def _source_rows(story: str, entry: int, ev: Payload) -> list[dict[str, Any]]:
+    """Every report of a timeline entry (the entry's own first); an entry of one report is its own source."""
+    reports = ev.get("sources") or [{**ev, "document": ev["id"].rsplit(":", 1)[0]}]
+    out = []
+    for i, r in enumerate(reports):
+        timex = _timex(r.get("timex"))
+        out.append({"story": story, "entry": entry, "position": i, "document": r["document"], "start": r["start"],
+                    "end": r["end"], "date": r["date"], "inferred": bool(r.get("inferred")), "timex_start": timex[0],
+                    "timex_end": timex[1]})
+    return out
 
 
 def _timelines(conn: Connection, batch: Batch) -> set[str]:
-    t = schema.timeline_entries
+    t, ts = schema.timeline_entries, schema.timeline_sources
     ids = [item for item, _ in batch]
-    before: set[str] = set()
+    before: set[tuple[str, int | None, int | None]] = set()
     for part in _parts(ids):
-        before |= set(conn.execute(select(t.c.event).where(t.c.story.in_(part))).scalars())
-    entries = [_timeline_row(item, i, ev) for item, p in batch for i, ev in enumerate(p.get("events") or [])]
-    _replace_children(conn, t, "story", ids, entries)
-    facts.apply_story_dates(conn, sorted(before | {e["event"] for e in entries}))
+        before |= {tuple(r) for r in conn.execute(select(ts.c.document, ts.c.timex_start, ts.c.timex_end)
+                                                  .where(ts.c.story.in_(part)))}  # type: ignore[misc]
+    events = [(item, i, ev) for item, p in batch for i, ev in enumerate(p.get("events") or [])]
+    sources = [row for item, i, ev in events for row in _source_rows(item, i, ev)]
+    _replace_children(conn, ts, "story", ids, [])
+    _replace_children(conn, t, "story", ids, [_timeline_row(item, i, ev) for item, i, ev in events])
+    if sources:
+        conn.execute(insert(ts), sources)
+    reports = before | {(r["document"], r["timex_start"], r["timex_end"]) for r in sources}
+    facts.apply_story_dates(conn, facts.events_at(conn, reports))
     return set()
 
 
@@ -214,10 +253,18 @@ def delete_outputs(conn: Connection, outputs: Iterable[tuple[str, str]]) -> None
         table = TABLES[kind]
         key = table.c.story if kind == "timeline" else table.c.id
         for part in _parts(items):
-            events = list(conn.execute(select(table.c.event).where(key.in_(part))).scalars()) \
-                if kind == "timeline" else []
+            events = _timeline_events(conn, part) if kind == "timeline" else []
+            if kind == "timeline":
+                conn.execute(delete(schema.timeline_sources).where(schema.timeline_sources.c.story.in_(part)))
             conn.execute(delete(table).where(key.in_(part)))
             facts.apply_story_dates(conn, events)
+
+
+def _timeline_events(conn: Connection, stories: Sequence[str]) -> list[str]:
+    """The events reported in these stories' timelines."""
+    ts = schema.timeline_sources
+    found = conn.execute(select(ts.c.document, ts.c.timex_start, ts.c.timex_end).where(ts.c.story.in_(stories)))
+    return facts.events_at(conn, {tuple(r) for r in found})  # type: ignore[misc]
 
 
 def clear_outputs(conn: Connection, kinds: Iterable[str] | None = None) -> None:
@@ -234,6 +281,7 @@ def clear_outputs(conn: Connection, kinds: Iterable[str] | None = None) -> None:
 
 
 _CHILDREN: dict[str, tuple[Table, ...]] = {
-    "story": (schema.story_documents,), "storyline": (schema.storyline_stories,),
+    "story": (schema.story_documents, schema.story_evidence),
+    "storyline": (schema.storyline_stories, schema.storyline_evidence), "timeline": (schema.timeline_sources,),
     "quote_group": (schema.quote_group_sources,), "discrepancy": (schema.discrepancy_spans,),
 }

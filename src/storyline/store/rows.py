@@ -89,7 +89,7 @@ def document_row(doc: Document) -> Row:
         "duplicate_of": doc.duplicate_of,
         "meta": json.dumps(doc.meta),
         "ocr": doc.ocr,
-        "pages": json.dumps(doc.pages),
+        "pages": json.dumps(doc.pages) if doc.pages else None,
         "attached_to": doc.attached_to,
         "site": site_of(doc.site_name, doc.url, doc.source),
         "date_sort": date_sort(doc.published),
@@ -114,7 +114,7 @@ def row_document(row: Any) -> Document:
         duplicate_of=row.duplicate_of,
         meta=json.loads(row.meta or "{}"),
         ocr=bool(row.ocr),
-        pages=json.loads(row.pages or "[]"),
+        pages=json.loads(row.pages) if row.pages else [],
         attached_to=row.attached_to,
     )
 
@@ -151,7 +151,7 @@ def role_rows(doc: Document, ann: Annotations) -> Iterator[Row]:
 def timex_rows(doc: Document, ann: Annotations) -> Iterator[Row]:
     for i, t in enumerate(ann.timexes):
         yield {"document": doc.id, "position": i, "start": t.start, "end": t.end, "text": t.text, "type": t.type,
-               "value": t.value, "relative": t.relative, "mod": t.mod}
+               "value": t.value, "relative": t.relative, "mod": t.mod, "anchor": t.anchor}
 
 
 def block_rows(doc: Document, ann: Annotations) -> Iterator[Row]:
@@ -184,7 +184,7 @@ def event_rows(doc: Document, ann: Annotations) -> Iterator[Row]:
             "id": f"{doc.id}:{ev.id}", "document": doc.id, "position": i, "start": ev.start, "end": ev.end,
             "date": ev.date, "precision": ev.precision, "inferred": ev.inferred, "text": ev.text,
             "timex_start": timex[0], "timex_end": timex[1], "story": None, "story_date": None,
-            "start_day": first, "end_day": last, "date_sort": date_sort(ev.date),
+            "start_day": first, "end_day": last, "date_sort": date_sort(ev.date), "mod": ev.mod, "anchor": ev.anchor,
         }
 
 
@@ -203,5 +203,6 @@ def claim_rows(doc: Document, ann: Annotations) -> Iterator[Row]:
             "kind": c.kind, "claimant": None, "claimant_local": c.claimant, "claimant_name": c.claimant_name,
             "target": None, "target_local": c.target, "target_name": c.target_name, "content_start": content[0],
             "content_end": content[1], "cue_start": cue[0], "cue_end": cue[1], "story": None,
+            "answers": f"{doc.id}:{c.answers}" if c.answers else None,
             "published": doc.published, "date_sort": date_sort(doc.published),
         }

@@ -21,12 +21,14 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
     String,
     Table,
     Text,
+    false,
     text,
 )
 
@@ -79,10 +81,11 @@ documents = Table(
     Column("duplicate_of", String(32)),
     Column("meta", Text, nullable=False, default="{}"),  # JSON
     Column("ingested_at", String(32), nullable=False),
-    # Added by migration 5 (see DOCUMENT_COLUMNS_5):
-    Column("ocr", Boolean, nullable=False, default=False, server_default="0"),
-    Column("pages", Text, nullable=False, default="[]", server_default="[]"),  # JSON: offset where each page starts
+    # Added by migration 5: text machine-read (OCR), page map (JSON list of start offsets), parent message.
+    Column("ocr", Boolean, nullable=False, default=False, server_default=false()),
+    Column("pages", Text),
     Column("attached_to", String(32)),
+    # Added by migration 6 (see DOCUMENT_COLUMNS_6):
     Column("reuse_share", Float, nullable=False, default=0.0, server_default="0"),
     Column("site", Text),  # site name, else the URL's host, else the source file name
     Column("date_sort", String(64)),  # storyline.store.rows.date_sort of ``published``
@@ -92,7 +95,7 @@ documents = Table(
     Index("ix_documents_attached_to", "attached_to"),
 )
 
-DOCUMENT_COLUMNS_5 = ("ocr", "pages", "attached_to", "reuse_share", "site", "date_sort")
+DOCUMENT_COLUMNS_6 = ("reuse_share", "site", "date_sort")
 
 annotations = Table(
     "annotations",
@@ -150,7 +153,7 @@ link_records = Table(
     Column("data", Text, nullable=False),  # JSON
 )
 
-# --- facts as rows (migration 5) -------------------------------------------------------------------------
+# --- facts as rows (migration 6) -------------------------------------------------------------------------
 
 entities = Table(
     "entities",  # corpus identities: people, organisations and places
@@ -225,6 +228,7 @@ timexes = Table(
     Column("value", String(64), nullable=False),
     Column("relative", Boolean, nullable=False, default=False),
     Column("mod", String(16)),
+    Column("anchor", String(16)),  # since, from, until, by, before, after: the date bounds a range
 )
 
 blocks = Table(
@@ -310,6 +314,8 @@ events = Table(
     Column("start_day", Integer),  # first and last day the date can mean (proleptic ordinals), for ranges
     Column("end_day", Integer),
     Column("date_sort", String(64), nullable=False),
+    Column("mod", String(16)),  # TIMEX3 mod: START ("early 2007"), MID, END, APPROX ...
+    Column("anchor", String(16)),  # since, from, until, by, before, after: the date bounds a range, not the happening
     Index("ix_events_document", "document", "position"),
     Index("ix_events_date", "date_sort", "document", "position"),
     Index("ix_events_story", "story", "date_sort"),
@@ -345,6 +351,7 @@ claims = Table(
     Column("target_name", Text),
     *_span("content"),
     *_span("cue"),
+    Column("answers", String(64)),  # a denial: the id of the claim of the same document it answers
     _story(),
     Column("published", String(10)),
     Column("date_sort", String(64), nullable=False),
@@ -466,15 +473,56 @@ timeline_entries = Table(
     Column("start_day", Integer),
     Column("end_day", Integer),
     Column("date_sort", String(64), nullable=False),
+    Column("mod", String(16)),
+    Column("anchor", String(16)),
+    Column("disputed", Boolean, nullable=False, default=False, server_default=false()),  # its sources read different dates from their text
     Index("ix_timeline_entries_event", "event"),
     Index("ix_timeline_entries_document", "document"),
 )
 
+timeline_sources = Table(
+    "timeline_sources",  # every report of a merged timeline entry, each with the date its document gives
+    metadata,
+    Column("story", String(64), primary_key=True),
+    Column("entry", Integer, primary_key=True),  # timeline_entries.position
+    Column("position", Integer, primary_key=True),  # 0: the entry's own report
+    _document_fk(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("date", String(64), nullable=False),  # after year inference
+    Column("inferred", Boolean, nullable=False, default=False),
+    *_span("timex"),
+    ForeignKeyConstraint(["story", "entry"], ["timeline_entries.story", "timeline_entries.position"],
+                         ondelete="CASCADE", deferrable=True, initially="DEFERRED"),
+    Index("ix_timeline_sources_report", "document", "timex_start", "timex_end"),
+)
+
+
+def _evidence(name: str, owner: str, parent: str) -> Table:
+    """Why the members of a story (or a storyline) belong together: shared names, phrases, dates, figures."""
+    return Table(
+        name,
+        metadata,
+        Column(owner, String(64), ForeignKey(f"{parent}.id", ondelete="CASCADE", deferrable=True,
+                                             initially="DEFERRED"), primary_key=True),
+        Column("position", Integer, primary_key=True),  # ranked: most shared first
+        Column("kind", String(16), nullable=False),  # person, organisation, place, phrase, figure, date
+        Column("value", Text, nullable=False),
+        Column("documents", Integer, nullable=False),  # members sharing it (for a storyline: stories)
+        Column("inferred", Boolean, nullable=False, default=False),  # a date read from an undated document's text
+        Column("spans", Text, nullable=False, default="[]"),  # JSON [{document, start, end}], one per document
+    )
+
+
+story_evidence = _evidence("story_evidence", "story", "stories")
+storyline_evidence = _evidence("storyline_evidence", "storyline", "storylines")
+
 FACT_TABLES = (document_entities, mentions, roles, timexes, blocks, quotes, events, event_actors, claims)
 LINK_TABLES = (entities, storylines, stories, story_documents, storyline_stories, quote_groups, quote_group_sources,
-               reuse, document_links, discrepancies, discrepancy_spans, timeline_entries)
+               reuse, document_links, discrepancies, discrepancy_spans, timeline_entries, timeline_sources,
+               story_evidence, storyline_evidence)
 
-# --- corrections (migration 6) ---------------------------------------------------------------------------
+# --- corrections (migration 7) ---------------------------------------------------------------------------
 
 corrections = Table(
     "corrections",  # the reporter's fixes, re-applied to the fact rows after every annotation and link

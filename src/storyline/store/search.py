@@ -24,6 +24,7 @@ class SearchBackend(Protocol):
     def create(self, conn: Connection) -> None: ...
     def index(self, conn: Connection, doc_id: str, title: str, body: str) -> None: ...
     def remove(self, conn: Connection, doc_id: str) -> None: ...
+    def clear(self, conn: Connection) -> None: ...
     def search(self, conn: Connection, query: str, limit: int) -> list[SearchHit]: ...
 
 
@@ -54,6 +55,9 @@ class SQLiteSearch:
 
     def remove(self, conn: Connection, doc_id: str) -> None:
         conn.execute(text("DELETE FROM documents_fts WHERE doc_id = :d"), {"d": doc_id})
+
+    def clear(self, conn: Connection) -> None:
+        conn.exec_driver_sql("DELETE FROM documents_fts")
 
     def search(self, conn: Connection, query: str, limit: int) -> list[SearchHit]:
         terms = query_terms(query)
@@ -86,6 +90,9 @@ class PostgresSearch:
         return None  # the expression index follows the documents table
 
     def remove(self, conn: Connection, doc_id: str) -> None:
+        return None
+
+    def clear(self, conn: Connection) -> None:
         return None
 
     def search(self, conn: Connection, query: str, limit: int) -> list[SearchHit]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
@@ -38,14 +40,17 @@ class DocumentSummary:
 
 @dataclass
 class ErrorRecord:
+    """A source that failed to ingest: its latest problem, and how many attempts failed."""
+
     id: int
     source: str
     reason: str
     message: str
     created_at: str
+    failures: int = 1
 
 
-ENRICHABLE = ("title", "published", "url", "author", "site_name")
+ENRICHABLE = ("title", "published", "url", "author", "site_name", "attached_to")
 LINK_LOCK = 0x73746F72796C696E  # PostgreSQL advisory lock taken by every link transaction ("storylin")
 
 
@@ -238,11 +243,17 @@ class Store:
             )
 
     def errors(self, include_resolved: bool = False) -> list[ErrorRecord]:
-        """Ingest errors, newest last; by default only those not fixed by a later successful ingest."""
+        """One record per failed source (its latest problem, how many attempts failed), by latest failure.
+
+        By default only sources not fixed by a later successful ingest.
+        """
         e = schema.ingest_errors
-        query = select(e.c.id, e.c.source, e.c.reason, e.c.message, e.c.created_at).order_by(e.c.id)
+        attempts = select(e.c.source, func.max(e.c.id).label("latest"), func.count().label("failures"))
         if not include_resolved:
-            query = query.where(e.c.resolved.is_(False))
+            attempts = attempts.where(e.c.resolved.is_(False))
+        per_source = attempts.group_by(e.c.source).subquery()
+        query = (select(e.c.id, e.c.source, e.c.reason, e.c.message, e.c.created_at, per_source.c.failures)
+                 .join(per_source, e.c.id == per_source.c.latest).order_by(e.c.id))
         with self.reader.connect() as conn:
             return [ErrorRecord(**r._mapping) for r in conn.execute(query)]
 
@@ -328,6 +339,14 @@ class Store:
         with self.writer.begin() as conn:
             clear_link_index(conn)
 
+    def clear(self) -> None:
+        """Delete every document, annotation, error, link and state row; the schema stays (for `storyline demo`)."""
+        with self.writer.begin() as conn:
+            for table in reversed(schema.metadata.sorted_tables):
+                if table is not schema.schema_migrations:
+                    conn.execute(delete(table))
+            self.search_backend.clear(conn)
+
     def get_state(self, key: str) -> Any | None:
         with self.reader.connect() as conn:
             row = conn.execute(select(schema.state.c.data).where(schema.state.c.key == key)).first()
@@ -338,6 +357,16 @@ class Store:
         with self.writer.begin() as conn:
             conn.execute(delete(s).where(s.c.key == key))
             conn.execute(insert(s).values(key=key, data=json.dumps(data, separators=(",", ":"))))
+
+
+def stored_sources(path: str) -> list[str] | None:
+    """The document sources of an existing SQLite file, read without changing it; None when it is not a
+    storyline database (so a caller about to replace the file can refuse)."""
+    try:
+        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            return [row[0] for row in conn.execute("SELECT source FROM documents")]
+    except sqlite3.Error:
+        return None
 
 
 def _write_annotations(conn: Connection, annotations: Annotations, doc: Document, new: bool = False) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, func, select
 
+from storyline.pagemap import page_label
 from storyline.store import Store, schema
 from storyline.store.rows import display_title
 from storyline.views.model import DocumentSummary, Excerpt, Page
@@ -102,6 +104,13 @@ def excerpts(conn: Connection, spans: Sequence[Span], context: int = 80) -> dict
                                                 piece[start - left : end - left], piece[end - left :]
                                                 + ("…" if end + context < sizes[doc_id] else ""))
     return out
+
+
+def page_label_of(pages: str | None, start: int, end: int) -> str | None:
+    """ "page 3" (or "pages 3-4") for a span of a document whose page map (JSON) is ``pages``; None without one."""
+    if not pages or pages == "[]":
+        return None
+    return page_label(json.loads(pages), start, end)
 
 
 def page(rows: list[T], offset: int, limit: int, total: int | None = None) -> Page[T]:

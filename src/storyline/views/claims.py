@@ -31,7 +31,7 @@ def _row(r: Any) -> ClaimRow:
     return ClaimRow(r.id, r.document, r.start, r.end, r.kind, r.claimant, r.claimant_name or r.claimant_entity_name,
                     r.target, r.target_name or r.target_entity_name, r.span_text or "",
                     r.content_text if r.content_start is not None else None,
-                    display_title(r.doc_title, r.source, r.document), r.published)
+                    display_title(r.doc_title, r.source, r.document), r.published, r.answers)
 
 
 def claim_rows(conn: Connection, where: Any, limit: int, offset: int = 0) -> list[ClaimRow]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from storyline import timex3
+from storyline.answers import speech_line
 
 T = TypeVar("T")
 UNATTRIBUTED = "(unattributed)"
@@ -89,6 +90,16 @@ class QuoteRow:
     title: str | None = None  # of its document
     story: str | None = None
     quote_group: str | None = None
+    cue_verb: str | None = None
+    speaker_kind: str | None = None
+    speaker_description: str | None = None  # an unresolved description ("the retired teacher"), never a name
+    ocr: bool = False  # its document's text was machine-read: a name may be misread
+    page: str | None = None  # "page 3" in a paged document
+
+    @property
+    def line(self) -> str:
+        """How a view words it: "Jane Oduya denied: P", "Tom Hale: P", "the retired teacher (unidentified): P"."""
+        return speech_line(self)
 
 
 @dataclass(frozen=True)
@@ -114,6 +125,22 @@ class SpeakerQuotes:
 
 
 @dataclass(frozen=True)
+class EventSourceRow:
+    """One document's report of a merged timeline entry, with the date that document gives."""
+
+    document: str
+    start: int
+    end: int
+    date: str
+    inferred: bool
+    title: str | None = None
+
+    @property
+    def when(self) -> str:
+        return timex3.words(self.date, inferred=self.inferred)
+
+
+@dataclass(frozen=True)
 class EventRow:
     id: str
     document: str
@@ -126,10 +153,15 @@ class EventRow:
     story: str | None = None
     title: str | None = None  # of its document
     actors: list[str] = field(default_factory=list)
+    mod: str | None = None  # TIMEX3 mod: START ("early 2007") ...
+    anchor: str | None = None  # since, until ...: the date bounds a range
+    disputed: bool = False  # merged timelines: the sources read different dates
+    sources: list[EventSourceRow] = field(default_factory=list)  # merged timelines: every report (when several)
+    page: str | None = None  # "page 3" in a paged document
 
     @property
     def when(self) -> str:
-        return timex3.words(self.date, inferred=self.inferred)
+        return timex3.words(self.date, mod=self.mod, inferred=self.inferred, anchor=self.anchor)
 
     @property
     def short_when(self) -> str:
@@ -155,6 +187,7 @@ class ClaimRow:
     content: str | None = None  # what is claimed or denied
     title: str | None = None
     published: str | None = None
+    answers: str | None = None  # a denial: the claim (id) of its document it answers
 
 
 @dataclass(frozen=True)
@@ -284,6 +317,27 @@ class Block:
     paragraph: int | None
 
 
+@dataclass(frozen=True)
+class EvidenceSpan:
+    """Where one member of a story (or storyline) says a shared item: the span and its text."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """Something the documents of a story (the stories of a storyline) have in common, and where."""
+
+    kind: str  # person, organisation, place, phrase, figure, date
+    value: str
+    documents: int  # members sharing it
+    spans: list[EvidenceSpan] = field(default_factory=list)
+    inferred: bool = False  # a date read from an undated document's text
+
+
 @dataclass
 class StoryDossier:
     """Everything about one story, bounded by the story's size: the one dossier model every view renders."""
@@ -301,6 +355,9 @@ class StoryDossier:
     blocks: dict[str, list[Block]] = field(default_factory=dict)
     more: dict[str, int] = field(default_factory=dict)  # section -> rows left out (people, events, quotes,
     # speakers, claims, copied, discrepancies): a big story's page lists the first of each
+    evidence: list[EvidenceItem] = field(default_factory=list)  # why its documents belong together
+    storyline_evidence: list[EvidenceItem] = field(default_factory=list)  # why its storyline's stories do
+    unanswered: list[ClaimRow] = field(default_factory=list)  # claims no denial in the story answers
 
     def source_number(self, document: str) -> int | None:
         """The number of a document in the story's source list (1 = earliest)."""

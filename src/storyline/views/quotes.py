@@ -20,15 +20,17 @@ q, d = schema.quotes, schema.documents
 def quote_query() -> Select[Any]:
     """Quotes with their document's title."""
     return (select(q.c.id, q.c.document, q.c.start, q.c.end, q.c.text, q.c.kind, q.c.speaker, q.c.speaker_name,
-                   q.c.stance, q.c.confidence, q.c.published, q.c.story, q.c.quote_group, q.c.position,
-                   d.c.title.label("doc_title"), d.c.source)
+                   q.c.stance, q.c.confidence, q.c.published, q.c.story, q.c.quote_group, q.c.position, q.c.cue_verb,
+                   q.c.speaker_kind, q.c.speaker_description, d.c.title.label("doc_title"), d.c.source, d.c.ocr,
+                   d.c.pages)
             .select_from(q.join(d, d.c.id == q.c.document)))
 
 
 def quote_row(row: Any) -> QuoteRow:
     return QuoteRow(row.id, row.document, row.start, row.end, row.text, row.kind, row.speaker, row.speaker_name,
                     row.stance, row.confidence, row.published, display_title(row.doc_title, row.source, row.document),
-                    row.story, row.quote_group)
+                    row.story, row.quote_group, row.cue_verb, row.speaker_kind, row.speaker_description,
+                    bool(row.ocr), base.page_label_of(row.pages, row.start, row.end))
 
 
 def _like(text: str) -> str:

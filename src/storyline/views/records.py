@@ -148,18 +148,16 @@ def event_record(ev: Any, *, date: str, inferred: bool, actors: list[str], story
     return {
         "id": ev.id if hasattr(ev, "id") else ev.event, "document": ev.document, "start": ev.start, "end": ev.end,
         "date": date, "precision": ev.precision, "inferred": bool(inferred), "text": ev.text,
-        "timex": _span(ev.timex_start, ev.timex_end), "actors": actors, "story": story,
+        "timex": _span(ev.timex_start, ev.timex_end), "actors": actors, "story": story, "mod": ev.mod,
+        "anchor": ev.anchor,
     }
 
 
 def _event_shape(conn: Connection, rows: list[Any], docs: list[str]) -> Iterator[Record]:
-    t = schema.timeline_entries
-    settled = {r.event: r for r in conn.execute(select(t.c.event, t.c.date, t.c.inferred)
-                                                .where(t.c.document.in_(docs)))}
+    """Events with the date their story's timeline settled for them (a year filled in: inferred)."""
     actors = _actors(conn, docs)
     for e in rows:
-        entry = settled.get(e.id)
-        yield event_record(e, date=entry.date if entry else e.date, inferred=entry.inferred if entry else e.inferred,
+        yield event_record(e, date=e.story_date or e.date, inferred=bool(e.inferred) or e.story_date is not None,
                            actors=actors.get(e.id, []), story=e.story)
 
 
@@ -169,7 +167,8 @@ def _claim_shape(conn: Connection, rows: list[Any], docs: list[str]) -> Iterator
             "id": c.id, "document": c.document, "start": c.start, "end": c.end, "kind": c.kind,
             "claimant": _scoped(c.document, c.claimant, c.claimant_local), "claimant_name": c.claimant_name,
             "target": _scoped(c.document, c.target, c.target_local), "target_name": c.target_name,
-            "content": _span(c.content_start, c.content_end), "cue": _span(c.cue_start, c.cue_end), "story": c.story,
+            "content": _span(c.content_start, c.content_end), "cue": _span(c.cue_start, c.cue_end),
+            "answers": c.answers, "story": c.story,
         }
 
 
@@ -227,25 +226,42 @@ def _local_order(local_id: str) -> tuple[int, str]:
 # --- linked objects ---------------------------------------------------------------------------------------
 
 
+def evidence_record(row: Any) -> Record:
+    """One item of grouping evidence in the export's shape."""
+    return {"kind": row.kind, "value": row.value, "documents": row.documents, "spans": json.loads(row.spans),
+            "inferred": bool(row.inferred)}
+
+
+def _evidence(conn: Connection, table: Table, owner: str, ids: list[str]) -> dict[str, list[Record]]:
+    found = _children(conn, select(table).where(table.c[owner].in_(ids)).order_by(table.c[owner], table.c.position),
+                      owner)
+    return {key: [evidence_record(r) for r in items] for key, items in found.items()}
+
+
 def _stories(store: Store) -> Iterator[Record]:
     sd = schema.story_documents
     for batch in _keyed_batches(store, schema.stories, size=PARENTS):
+        ids = [s.id for s in batch]
         with store.reader.connect() as conn:
-            docs = _children(conn, select(sd).where(sd.c.story.in_([s.id for s in batch]))
-                             .order_by(sd.c.story, sd.c.position), "story")
+            docs = _children(conn, select(sd).where(sd.c.story.in_(ids)).order_by(sd.c.story, sd.c.position), "story")
+            why = _evidence(conn, schema.story_evidence, "story", ids)
         for s in batch:
             yield {"id": s.id, "title": s.title, "documents": [d.document for d in docs.get(s.id, [])],
-                   "storyline": s.storyline, "first_date": s.first_date, "last_date": s.last_date}
+                   "storyline": s.storyline, "first_date": s.first_date, "last_date": s.last_date,
+                   "evidence": why.get(s.id, [])}
 
 
 def _storylines(store: Store) -> Iterator[Record]:
     ss = schema.storyline_stories
     for batch in _keyed_batches(store, schema.storylines, size=PARENTS):
+        ids = [s.id for s in batch]
         with store.reader.connect() as conn:
-            stories = _children(conn, select(ss).where(ss.c.storyline.in_([s.id for s in batch]))
+            stories = _children(conn, select(ss).where(ss.c.storyline.in_(ids))
                                 .order_by(ss.c.storyline, ss.c.position), "storyline")
+            why = _evidence(conn, schema.storyline_evidence, "storyline", ids)
         for line in batch:
-            yield {"id": line.id, "title": line.title, "stories": [s.story for s in stories.get(line.id, [])]}
+            yield {"id": line.id, "title": line.title, "stories": [s.story for s in stories.get(line.id, [])],
+                   "evidence": why.get(line.id, [])}
 
 
 def _reuse(store: Store) -> Iterator[Record]:
@@ -287,17 +303,34 @@ def _document_links(store: Store) -> Iterator[Record]:
             yield {"a": link.a, "b": link.b, "kind": link.kind, "similarity": link.similarity}
 
 
+def source_record(r: Any) -> Record:
+    """One report of a timeline entry in the export's shape."""
+    return {"document": r.document, "start": r.start, "end": r.end, "date": r.date, "inferred": bool(r.inferred),
+            "timex": _span(r.timex_start, r.timex_end)}
+
+
+def timeline_entry_record(e: Any, sources: list[Any], story: str) -> Record:
+    """A merged timeline entry: an event with every report of it (none listed when only one) and ``disputed``."""
+    record = event_record(e, date=e.date, inferred=e.inferred, actors=json.loads(e.actors), story=story)
+    record["sources"] = [source_record(r) for r in sources] if len(sources) > 1 else []
+    record["disputed"] = bool(e.disputed)
+    return record
+
+
 def _timelines(store: Store) -> Iterator[Record]:
-    t = schema.timeline_entries
+    t, ts = schema.timeline_entries, schema.timeline_sources
     for batch in _keyed_batches(store, schema.stories, size=PARENTS):
+        ids = [s.id for s in batch]
         with store.reader.connect() as conn:
-            entries = _children(conn, select(t).where(t.c.story.in_([s.id for s in batch]))
-                                .order_by(t.c.story, t.c.position), "story")
+            entries = _children(conn, select(t).where(t.c.story.in_(ids)).order_by(t.c.story, t.c.position), "story")
+            reports: dict[tuple[str, int], list[Any]] = defaultdict(list)
+            for r in conn.execute(select(ts).where(ts.c.story.in_(ids)).order_by(ts.c.story, ts.c.entry,
+                                                                                ts.c.position)):
+                reports[(r.story, r.entry)].append(r)
         for s in batch:
             if s.id in entries:
-                yield {"story": s.id, "events": [
-                    event_record(e, date=e.date, inferred=e.inferred, actors=json.loads(e.actors), story=s.id)
-                    for e in entries[s.id]]}
+                yield {"story": s.id, "events": [timeline_entry_record(e, reports[(s.id, e.position)], s.id)
+                                                 for e in entries[s.id]]}
 
 
 def _corrections(store: Store) -> Iterator[Record]:

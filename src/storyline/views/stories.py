@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,11 +11,15 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select, true
 
 from storyline import timex3
+from storyline.answers import ANSWERABLE
 from storyline.store import Store, schema
 from storyline.views import base
 from storyline.views.claims import story_claims
 from storyline.views.model import (
     Block,
+    ClaimRow,
+    EvidenceItem,
+    EvidenceSpan,
     SpeakerQuotes,
     CopiedFrom,
     CopiedPassage,
@@ -181,7 +186,9 @@ def story_dossier(store: Store, ref: str, limits: DossierLimits = PAGE_LIMITS) -
             more["events"] = _timeline_size(conn, story_id) - limits.events
         more["claims"] = max(0, len(claims) - limits.claims)
         dossier = StoryDossier(
-            story=summary, documents=documents,
+            story=summary, documents=documents, evidence=_evidence(conn, schema.story_evidence, "story", story_id),
+            storyline_evidence=_evidence(conn, schema.storyline_evidence, "storyline", summary.storyline),
+            unanswered=_unanswered(conn, ids, claims),
             people=[p for p in people if p.type == "person"],
             organisations=[p for p in people if p.type == "organisation"],
             timeline=timeline[: limits.events], quotes=quotes, claims=claims[: limits.claims], copied=copied,
@@ -190,6 +197,30 @@ def story_dossier(store: Store, ref: str, limits: DossierLimits = PAGE_LIMITS) -
         )
         dossier.blocks = _blocks(conn, _cited(dossier))
         return dossier
+
+
+def _evidence(conn: Connection, table: Any, owner: str, key: str | None) -> list[EvidenceItem]:
+    """Why the members of a story (or storyline) belong together, each shared item with the text of its spans."""
+    if key is None:
+        return []
+    rows = list(conn.execute(select(table).where(table.c[owner] == key).order_by(table.c.position)))
+    spans = {r.position: [(s["document"], s["start"], s["end"]) for s in json.loads(r.spans)] for r in rows}
+    text = base.excerpts(conn, [x for found in spans.values() for x in found], context=0)
+    return [EvidenceItem(r.kind, r.value, r.documents,
+                         [EvidenceSpan(doc, start, end, text[(doc, start, end)].span)
+                          for doc, start, end in spans[r.position] if (doc, start, end) in text], bool(r.inferred))
+            for r in rows]
+
+
+def _unanswered(conn: Connection, ids: list[str], claims: list[ClaimRow]) -> list[ClaimRow]:
+    """The story's claims (kind ``claim``) that no ``claim-denial`` discrepancy pairs with a denial."""
+    x, sp = schema.discrepancies, schema.discrepancy_spans
+    answered: set[tuple[str, int, int]] = set()
+    for part in base.parts(ids):
+        found = conn.execute(select(sp.c.document, sp.c.start, sp.c.end).join(x, x.c.id == sp.c.discrepancy)
+                             .where(sp.c.document.in_(part), x.c.kind == "claim-denial"))
+        answered |= {(r.document, r.start, r.end) for r in found}
+    return [c for c in claims if c.kind in ANSWERABLE and (c.document, c.start, c.end) not in answered]
 
 
 def _cited(d: StoryDossier) -> list[str]:

@@ -6,11 +6,11 @@ request), so pages stay fast and current while an ingest writes.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -24,10 +24,13 @@ from storyline.store.search import mark_snippet
 from storyline.web import security
 from storyline.web.highlight import fact_href
 
-IngestFunction = Callable[[list[str], Store], Any]
+if TYPE_CHECKING:
+    from storyline.ingest import SourceRef
+
+IngestFunction = Callable[[list["str | SourceRef"], Store], Any]  # URLs, and uploads named as uploaded
 
 
-def default_ingest(sources: list[str], store: Store) -> Any:
+def default_ingest(sources: list[str | SourceRef], store: Store) -> Any:
     """Ingest, annotate and link through the public API (imported late: it pulls in the whole pipeline)."""
     from storyline import api
 
@@ -41,6 +44,7 @@ class WebContext:
     token: str | None = None
     max_upload_bytes: int = 20_000_000
     ingest: IngestFunction = default_ingest
+    csrf: security.CsrfTokens = field(default_factory=security.CsrfTokens)  # a new secret per server
     env: Environment = field(init=False)
 
     def __post_init__(self) -> None:
@@ -92,10 +96,16 @@ def create_app(
     read_only: bool = False,
     token: str | None = None,
     max_upload_bytes: int = 20_000_000,
+    hosts: Iterable[str] = security.LOCAL_HOSTS,
 ) -> FastAPI:
-    """The storyline web app over one database (``None``: ./storyline.db or $STORYLINE_DB)."""
+    """The storyline web app over one database (``None``: ./storyline.db or $STORYLINE_DB).
+
+    ``hosts``: the host names requests may name (``"*"``: any); ``token``: when set, every request needs it.
+    """
     from storyline.web import routes_api, routes_ingest, routes_pages
 
+    if token:
+        security.check_token(token)
     web = WebContext(Store(db), read_only, token, max_upload_bytes)
 
     @asynccontextmanager
@@ -107,7 +117,11 @@ def create_app(
                   description="Verified story dossiers from news coverage: every fact links to its source span.",
                   lifespan=lifespan)
     app.state.web = web
+    # The last added runs first: host check, HEAD as GET, Origin/Referer of POSTs, then the token.
     app.middleware("http")(security.token_gate(token))
+    app.middleware("http")(security.origin_gate())
+    app.add_middleware(security.HeadAsGet)
+    app.middleware("http")(security.host_gate(hosts))
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(404, _http_error)
     app.mount("/static", StaticFiles(directory=str(resources.files("storyline.web") / "static")), name="static")

@@ -6,7 +6,7 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
@@ -15,6 +15,9 @@ from starlette.datastructures import UploadFile
 
 from storyline.web import security
 from storyline.web.app import WebContext, context_of, render
+
+if TYPE_CHECKING:
+    from storyline.ingest import SourceRef
 
 router = APIRouter(include_in_schema=False)
 CHUNK = 64 * 1024
@@ -32,9 +35,10 @@ def _refuse_if_read_only(ctx: WebContext) -> None:
 def ingest_form(request: Request) -> HTMLResponse:
     ctx = context_of(request)
     _refuse_if_read_only(ctx)
-    token = request.cookies.get(security.CSRF_COOKIE) or security.new_csrf_token()
-    response = render(request, "ingest.html", title="Ingest", csrf=token, max_mb=ctx.max_upload_bytes / 1e6)
-    response.set_cookie(security.CSRF_COOKIE, token, httponly=True, samesite="strict")
+    session = request.cookies.get(security.CSRF_COOKIE) or security.new_csrf_session()
+    response = render(request, "ingest.html", title="Ingest", csrf=ctx.csrf.issue(session),
+                      max_mb=ctx.max_upload_bytes / 1e6)
+    response.set_cookie(security.CSRF_COOKIE, session, httponly=True, samesite="strict")
     return response
 
 
@@ -44,6 +48,11 @@ def _check_length(request: Request, limit: int) -> None:
         raise HTTPException(411, "Send the upload with a Content-Length header.")
     if not length.isdigit() or int(length) > limit + 64 * 1024:
         raise HTTPException(413, f"Upload too large: the limit is {limit / 1e6:.1f} MB in total.")
+
+
+def uploaded_name(filename: str) -> str:
+    """The name the user uploaded, without any folders a browser or client put in front (kept as the source)."""
+    return filename.replace("\\", "/").rsplit("/", 1)[-1].strip() or security.sanitise_filename(filename)
 
 
 async def _save_upload(upload: UploadFile, folder: Path, used: int, limit: int) -> tuple[Path, int]:
@@ -78,18 +87,21 @@ def _urls(raw: str) -> list[str]:
     return urls
 
 
-async def _collect_sources(form: Any, folder: Path, limit: int) -> list[str]:
-    sources: list[str] = []
+async def _collect_sources(form: Any, folder: Path, limit: int) -> list[str | SourceRef]:
+    """Uploads saved under ``folder`` (each keeps the name it was uploaded under as its source), then URLs."""
+    from storyline.ingest import SourceRef
+
+    sources: list[str | SourceRef] = []
     used = 0
     for upload in form.getlist("files"):
         if not isinstance(upload, UploadFile) or not upload.filename:
             continue
         path, used = await _save_upload(upload, folder, used, limit)
-        sources.append(str(path))
+        sources.append(SourceRef(source=uploaded_name(upload.filename), kind="file", path=str(path)))
     return sources + _urls(str(form.get("urls") or ""))
 
 
-def _run_ingest(ctx: WebContext, sources: list[str]) -> Any:
+def _run_ingest(ctx: WebContext, sources: list[str | SourceRef]) -> Any:
     """Run the ingest; an unexpected failure becomes a 500 page that says what happened."""
     try:
         return ctx.ingest(sources, ctx.store)
@@ -105,7 +117,7 @@ async def ingest_submit(request: Request) -> HTMLResponse:
     _refuse_if_read_only(ctx)
     _check_length(request, ctx.max_upload_bytes)
     form = await request.form(max_files=MAX_FILES, max_fields=20)
-    if not security.csrf_ok(request, str(form.get(security.CSRF_FIELD) or "")):
+    if not ctx.csrf.valid(request.cookies.get(security.CSRF_COOKIE), str(form.get(security.CSRF_FIELD) or "")):
         raise HTTPException(403, "The form has expired or did not come from this site: reload the ingest page and "
                                  "submit again.")
     folder = Path(tempfile.mkdtemp(prefix="storyline-upload-"))
@@ -121,4 +133,4 @@ async def ingest_submit(request: Request) -> HTMLResponse:
         shutil.rmtree(folder, ignore_errors=True)
         await form.close()
     return render(request, "ingest_done.html", title="Ingest finished", report=report,
-                  names=[Path(s).name if not s.startswith("http") else s for s in sources])
+                  names=[s if isinstance(s, str) else s.source for s in sources])

@@ -1,0 +1,116 @@
+"""Who "he", "she", "it" and "they" stand for as speakers: agreement first, then salience.
+
+A person pronoun goes to a person of its gender (honorifics, given names, gendered roles such as
+"spokeswoman" or "his wife", pronouns after the name; a person of unknown gender fits either) named
+in body text of this paragraph or the one before, never in a headline, byline or caption:
+
+1. the speaker of the latest attributed quote that fits, unless someone else who fits has since been
+   named as the subject of a clause ("Ms Oduya rejected ..., rejecting Cllr Patel's claim" keeps
+   Oduya: a possessive or an object is not a rival);
+2. a newcomer introduced as the subject after the last speaker takes the pronoun ("Anand Kulkarni
+   disagrees. '…,' he said."); with no speaker before it, the one person who fits.
+
+A quote by someone who does not fit ends the scene: people named before it are no longer candidates.
+Two candidates that both fit leave the speaker empty.  "it" goes to the nearest organisation, "they"
+to the group or body that spoke last in the window.
+"""
+
+from __future__ import annotations
+
+from storyline.annotate.speaker_scene import Resolution, Scene
+from storyline.model import Mention
+
+__all__ = ["resolve_pronoun"]
+
+EXACT = 0.75  # the speaker of the last quote, of the pronoun's gender
+NEWCOMER = 0.6
+SINGLE = 0.7
+WEAK = 0.55  # one candidate of unknown gender, or not named as a subject
+NONE = Resolution(None, None, 0.2)
+
+
+def resolve_pronoun(scene: Scene, wanted: str, position: int) -> Resolution:
+    """Resolve a pronoun of gender ``wanted`` (male, female, neuter, plural) standing at ``position``."""
+    if wanted in ("male", "female"):
+        return _person(scene, wanted, position)
+    if wanted == "neuter":
+        return _organisation(scene, position)
+    if wanted == "plural":
+        return _group(scene, position)
+    return NONE
+
+
+def _fits(scene: Scene, entity_id: str, wanted: str) -> bool:
+    entity = scene.by_id.get(entity_id)
+    return entity is not None and entity.type == "person" and scene.gender(entity_id) in (wanted, None)
+
+
+def _boundary(scene: Scene, lo: int, position: int, wanted: str) -> int:
+    """Where the scene starts: after the latest quote in the window by a person the pronoun cannot be."""
+    boundary = lo
+    for quote in scene.speaker_quotes(lo, position):
+        if quote.speaker is not None and not _fits(scene, quote.speaker, wanted):
+            start = min(quote.start, quote.speaker_mention[0]) if quote.speaker_mention else quote.start
+            boundary = max(boundary, start)
+    return boundary
+
+
+def _person(scene: Scene, wanted: str, position: int) -> Resolution:
+    boundary = _boundary(scene, scene.window_start(position), position, wanted)
+    mentions = [m for m in scene.mentions_between(boundary, position) if _fits(scene, m.entity, wanted)]
+    spoken = [q for q in scene.speaker_quotes(boundary, position) if q.speaker and _fits(scene, q.speaker, wanted)]
+    if spoken:
+        last = spoken[-1]
+        assert last.speaker is not None
+        anchor = min(last.start, last.speaker_mention[0]) if last.speaker_mention else last.start
+        rivals = _subjects(scene, [m for m in mentions if m.start > anchor and m.entity != last.speaker])
+        if not rivals:
+            return _named(scene, last.speaker, wanted, EXACT)
+        if len(rivals) == 1:
+            return _named(scene, rivals[0], wanted, NEWCOMER)
+        return NONE
+    named = list(dict.fromkeys(m.entity for m in mentions))
+    if len(named) != 1:
+        return NONE  # nobody, or two people who both fit ("David Moss met Peter Lang. He said ...")
+    subject = bool(_subjects(scene, mentions))
+    return _checked(scene, named[0], set(named), wanted, SINGLE if subject else WEAK)
+
+
+def _subjects(scene: Scene, mentions: list[Mention]) -> list[str]:
+    return list(dict.fromkeys(m.entity for m in mentions if scene.subject_like(m)))
+
+
+def _checked(scene: Scene, chosen: str, others: set[str], wanted: str, confidence: float) -> Resolution:
+    """``chosen`` unless its gender is unknown while another person named here is of the pronoun's gender."""
+    if scene.gender(chosen) is None and any(scene.gender(o) == wanted for o in others - {chosen}):
+        return NONE
+    return _named(scene, chosen, wanted, confidence)
+
+
+def _named(scene: Scene, entity_id: str, wanted: str, confidence: float) -> Resolution:
+    entity = scene.by_id[entity_id]
+    if scene.gender(entity_id) != wanted:
+        confidence = min(confidence, WEAK if confidence < EXACT else 0.6)
+    return Resolution(entity.id, entity.name, confidence, kind="person")
+
+
+def _organisation(scene: Scene, position: int) -> Resolution:
+    """"it": the organisation named nearest before, in this paragraph or the one before."""
+    lo = scene.window_start(position)
+    for mention in reversed(scene.mentions_between(lo, position)):
+        entity = scene.by_id.get(mention.entity)
+        if entity is not None and entity.type == "organisation":
+            return Resolution(entity.id, entity.name, 0.6, kind="organisation")
+    return NONE
+
+
+def _group(scene: Scene, position: int) -> Resolution:
+    """"they": the group or body that spoke last, in this paragraph or the one before."""
+    lo = scene.window_start(position)
+    for quote in reversed(scene.history):
+        if quote.start < lo:
+            break
+        if quote.start < position and quote.speaker_kind in ("group", "organisation") and quote.speaker_name:
+            return Resolution(quote.speaker, quote.speaker_name, 0.6, kind=quote.speaker_kind,
+                              members=tuple(quote.speaker_members))
+    return NONE

@@ -1,0 +1,256 @@
+"""Resolving a speaker phrase bound to a cue: to a person, a body, a group, a document, or an honest description.
+
+Precision first.  A phrase that is (or ends in) a mention of a named person resolves to that person
+(0.9 for a name, 0.85 otherwise); a role mention ("the mayor") only when the name came before it; a
+bare "the judge" through the one person whose recorded role fits.  Pronouns follow ``pronouns``;
+documents, groups and descriptions follow ``speaker_sources``.  A capitalised phrase that no entity
+stands for is a name only when it is not a role ("Deputy Mayor"), an outlet ("CBC News"), a
+party-state tag ("D-Ohio"), a state or province abbreviation ("Ont.") or ordinary words ("Hours").
+Anything else is an unresolved description: ``kind`` "description", no speaker and no name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.annotate.entity_lexicon import lexicon as entity_lexicon
+from storyline.annotate.pronouns import resolve_pronoun
+from storyline.annotate.speaker_scene import Resolution, Scene, source_words
+from storyline.annotate.speaker_sources import (
+    described_body,
+    described_person,
+    document_source,
+    group_source,
+    is_group_phrase,
+    unresolved,
+)
+from storyline.annotate.speakers import DETERMINERS, POSSESSIVE_PRONOUNS, QUANTITY, SpeakerSpan, lexicon
+from storyline.model import Entity, Mention
+
+__all__ = ["Resolution", "attribute_speaker"]
+
+HEAD_CUT_RE = re.compile(r"\s+(?:of|with|from|at|for|in|who|which)\s")
+UNDER_ROLE_RE = re.compile(r"\b(?:deputy|vice|assistant|former|shadow|associate|junior|ex)\b", re.IGNORECASE)
+SPOKES_RE = re.compile(
+    r"(?:a|an|the|one|its|their)\s+(?:[\w’'-]+\s+){0,3}(?:spokesperson|spokesman|spokeswoman|representative)\b"
+    r"(?:\s+(?:for|of|with|from)\s+(?P<body>.+))?", re.IGNORECASE | re.DOTALL)
+PARTY_STATE_RE = re.compile(r"[DRI]-[A-Z][\w.]*\.?")
+QUANTITY_RE = re.compile(QUANTITY)
+QUANTITY_STARTS = frozenset({"about", "just", "only", "nearly", "almost", "roughly", "more", "fewer", "less", "most",
+                             "many", "half"})
+CLAUSE_START_WORDS = frozenset({
+    "under", "which", "as", "lest", "ask", "asked", "asking", "something", "when", "while", "if", "because",
+    "although", "though", "after", "before", "since", "until", "unless", "whether", "with", "without", "by", "for",
+    "from", "to", "at", "in", "on", "of", "into", "than", "like", "about", "against", "among", "between",
+    "through", "during", "over", "said", "says", "told", "where", "whom", "whose", "what", "how", "why",
+})
+JUNK_END_WORDS = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "that",
+                            "who", "which", "whose"})
+NONE = Resolution(None, None, 0.2)
+
+
+def attribute_speaker(
+    text: str,
+    span: SpeakerSpan,
+    mentions: list[Mention],
+    entities: list[Entity],
+    *,
+    excluded: list[tuple[int, int]] | None = None,
+    source_kind: str | None = None,
+    scene: Scene | None = None,
+) -> Resolution:
+    """Resolve a speaker phrase bound to a cue (see the module docstring for the rules).
+
+    ``scene`` carries the layout and the quotes attributed so far; without it the phrase is resolved
+    against ``mentions``/``entities`` alone, ``excluded`` spans (quotes) holding no candidates.
+    """
+    if scene is None:
+        scene = Scene(text, [], mentions, entities, list(excluded or []), source_kind)
+    surface = text[span.start : span.end]
+    if span.form == "pronoun":
+        return _pronoun(scene, surface, span.start)
+    if _never_a_speaker(surface):
+        return NONE
+    return _phrase(scene, span, surface)
+
+
+def _pronoun(scene: Scene, surface: str, position: int) -> Resolution:
+    lower = surface.lower()
+    wanted = lexicon().pronouns.get(POSSESSIVE_PRONOUNS.get(lower, lower), "")
+    if wanted in ("neuter", "plural") and scene.source_kind:
+        return Resolution(None, scene.source_kind, 0.7, kind="document")
+    return resolve_pronoun(scene, wanted, position)
+
+
+def _never_a_speaker(surface: str) -> bool:
+    """Party-state tags ("D-Ohio"), state and province abbreviations ("Ont.", "Ga.") name nobody."""
+    if len(surface) > 12 or " " in surface.strip():
+        return False
+    stripped = surface.strip(" ,.")
+    return bool(PARTY_STATE_RE.fullmatch(stripped)) or (stripped.lower() + ".") in entity_lexicon().state_abbreviations
+
+
+def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
+    words = surface.strip(" ,.").split()
+    first = words[0].lower() if words else ""
+    if (first[:1].isdigit() or first in QUANTITY_STARTS) and QUANTITY_RE.match(surface):
+        return group_source(scene, span.start, span.end)  # "About 4 in 10 of voters": a share of those asked
+    if not words or words[-1].lower() in JUNK_END_WORDS or first in CLAUSE_START_WORDS:
+        return NONE  # "the authors of the", "under Rupert Murdoch", "which many voters": not a speaker phrase
+    if (" and " in surface or " & " in surface) and _people_in(scene, span.start, span.end) >= 2:
+        return group_source(scene, span.start, span.end)  # "Independent councillors Ann Lee and Bo Park"
+    found = _by_mention(scene, span, surface)
+    if found is not None:
+        return found
+    sourced = _source(scene, span, surface)
+    if sourced is not None:
+        return sourced
+    if span.form == "name":
+        head_end = _head_end(scene.text, span.start, span.end)
+        return _unlinked_name(scene, scene.text[span.start : head_end], surface)
+    return unresolved(surface)
+
+
+def _people_in(scene: Scene, start: int, end: int) -> int:
+    return len({m.entity for m in scene.mentions if start <= m.start and m.end <= end
+                and m.entity in scene.by_id and scene.by_id[m.entity].type == "person"})
+
+
+def _by_mention(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
+    """A phrase ending in a mention of an entity (or a bare role one person holds)."""
+    text = scene.text
+    head_end = _head_end(text, span.start, span.end)
+    last = text[span.start : head_end].rsplit(None, 1)
+    if len(last) == 2 and last[1].lower().strip(".,") in entity_lexicon().postnominals:
+        head_end = span.start + len(last[0])  # "The Rt Hon Priti Mahal MP": the name before "MP"
+    mention = scene.mention_covering(span.start, head_end)
+    if mention is not None and mention.kind == "role" and not _named_before(scene.mentions, mention):
+        mention = None  # a role linked forward to a name not yet seen: too unsure to name anyone
+    entity = scene.by_id.get(mention.entity) if mention else None
+    if entity is None and span.form == "np" and head_end == span.end:
+        holder = _by_role(surface, scene.entities)
+        return Resolution(holder.id, holder.name, 0.7, kind="person") if holder is not None else None
+    if entity is not None and entity.type == "place":
+        return NONE if mention is not None and mention.start <= span.start else None  # a place never speaks
+    if entity is None or mention is None:
+        return None
+    if entity.type == "person":
+        return Resolution(entity.id, entity.name, 0.9 if span.form == "name" else 0.85, kind="person")
+    if _document_noun(surface) is not None and re.match(DETERMINERS + r"\s", surface):
+        return None  # "the council's report": a document, whoever published it
+    by_name = mention.kind == "role" or (mention.kind == "name" and not re.match(DETERMINERS + r"\s", surface))
+    name = entity.name if by_name else _clean(surface)  # "the city" linked to the City of Hamilton names it
+    return Resolution(entity.id, name, 0.85, kind="organisation")
+
+
+def _source(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
+    """A spokesperson, a document, a group, or a body or person described."""
+    spokes = SPOKES_RE.fullmatch(surface.strip(" ,."))
+    if spokes is not None:
+        body = _entity_at(scene, span.start + spokes.start("body"), span.end) if spokes.group("body") else None
+        name = surface[0].lower() + surface[1:] if surface[:1].isupper() else surface
+        return Resolution(body.id if body else None, _clean(name), 0.8, kind="organisation")
+    noun = _document_noun(surface)
+    if noun is not None and (span.form != "name" or re.search(r"[’'](?:s)?\s", surface)):
+        return document_source(scene, span.start, span.end, noun)
+    if is_group_phrase(surface, lexicon().group_words) and (span.form != "name" or len(surface.split()) > 1
+                                                             or surface.lower() in lexicon().group_words):
+        return group_source(scene, span.start, span.end)
+    return described_body(scene, span.start, span.end) or described_person(scene, span.start, span.end)
+
+
+def _unlinked_name(scene: Scene, head: str, surface: str) -> Resolution:
+    """A capitalised phrase no entity stands for: an organisation's short name, an outlet, a role, or a name."""
+    lex = entity_lexicon()
+    lowered = [w.lower().strip(",.’'") for w in head.split()]
+    if not lowered or all(w[:1].isalpha() and (w in lex.never_names or _common_word(scene.text, w)) for w in lowered):
+        return NONE  # "Hours later", "Walking to the next address": ordinary words opening a sentence
+    organisation = _organisation_by_first_word(scene, head)
+    if organisation is not None:
+        return Resolution(organisation.id, organisation.name, 0.8, kind="organisation")
+    if lowered[-1] in lex.titles or lowered[-1] in lex.role_nouns or " ".join(lowered[-2:]) in lex.titles:
+        return unresolved(surface)  # "Deputy Mayor", "Westbury South MP", "Secretary of Defense": a role
+    whole = [w.lower().strip(",.’'") for w in surface.split()]
+    if any(w in source_words()["outlet_words"] for w in lowered) or any(w in lex.org_suffixes for w in whole):
+        return Resolution(None, _clean(surface), 0.8, kind="organisation")  # "CBC News", "Local 412 of the ... Union"
+    return Resolution(None, _clean(surface), 0.8, kind="person")
+
+
+def _common_word(text: str, word: str) -> bool:
+    """An "-ing" or "-ly" word, or one the text also writes in lower case: not a name."""
+    if not word[:1].isalpha():
+        return False
+    if word.endswith(("ing", "ly")) and len(word) > 4:
+        return True
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(word, end)
+    return False
+
+
+def _organisation_by_first_word(scene: Scene, surface: str) -> Entity | None:
+    """"Northcrest" after "Northcrest Gold": the one organisation whose name starts with the word."""
+    if " " in surface.strip():
+        return None
+    word = surface.strip(" ,.").lower()
+    found = {e.id: e for e in scene.entities if e.type == "organisation" and e.name.lower().split()[:1] == [word]
+             and len(e.name.split()) > 1}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _document_noun(surface: str) -> re.Match[str] | None:
+    """The document noun a phrase ends with ("the report", "an agreed statement of facts filed in court")."""
+    matches = list(lexicon().source_re.finditer(surface))
+    if not matches or SPOKES_RE.match(surface.strip(" ,.")):
+        return None
+    last = matches[-1]
+    rest = surface[last.end() :].strip(" ,.")
+    if rest and not re.match(r"(?:of|on|from|by|to|for|in|at|into|prepared|published|issued|released|filed|"
+                             r"seen|obtained|shared|posted|written|signed|sent|dated|read|given)\b", rest):
+        return None
+    return last if last.group(0).lower() not in ("official", "source", "sources", "representative") else None
+
+
+def _entity_at(scene: Scene, start: int, end: int) -> Entity | None:
+    for m in scene.mentions:
+        if start <= m.start and m.end <= end and m.entity in scene.by_id:
+            return scene.by_id[m.entity]
+    return None
+
+
+def _head_end(text: str, start: int, end: int) -> int:
+    """End of the phrase's head: "Robert Antonacci" in "Robert Antonacci of the New York delegation"."""
+    cut = HEAD_CUT_RE.search(text, start, end)
+    return cut.start() if cut else end
+
+
+def _named_before(mentions: list[Mention], role: Mention) -> bool:
+    return any(m.entity == role.entity and m.kind != "role" and m.end <= role.start for m in mentions)
+
+
+def _by_role(surface: str, entities: list[Entity]) -> Entity | None:
+    """"the judge" -> the one person whose recorded role (or title) is a judge or justice."""
+    if not re.fullmatch(r"(?:the|The)\s+[a-z]+", surface):
+        return None  # only a bare "the judge": "the leader of X" may be anyone's leader
+    head = surface.split()[-1].lower().strip(",.")
+    names = set(lexicon().role_synonyms.get(head, ()))
+    if not names:
+        return None
+    found = [
+        e for e in entities
+        if e.type == "person"
+        and (any(r.role.lower().split()[-1:][0] in names and not UNDER_ROLE_RE.search(r.role) for r in e.roles
+                 if r.role.split())
+             or e.name.split()[0].lower().strip(".") in names)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _clean(surface: str) -> str:
+    surface = re.sub(r"\s+", " ", surface).strip(" ,.")
+    if re.match(r"(?:The|A|An)\s", surface):
+        surface = surface[0].lower() + surface[1:]
+    return surface

@@ -1,0 +1,64 @@
+"""How views word speech acts, over export-shaped records (plain mappings, no store, no I/O).
+
+    >>> speech_line({"speaker_name": "Jane Oduya", "stance": "denies", "text": "that staff were misled"})
+    'Jane Oduya denied: that staff were misled'
+    >>> claims = [{"document": "d1", "start": 0, "end": 40, "kind": "claim"},
+    ...           {"document": "d1", "start": 50, "end": 90, "kind": "claim"}]
+    >>> pairs = [{"kind": "claim-denial", "spans": [{"document": "d1", "start": 0, "end": 40},
+    ...                                              {"document": "d2", "start": 7, "end": 30}]}]
+    >>> [c["start"] for c in unanswered_claims(claims, pairs)]
+    [50]
+
+Both take the records of ``docs/export.md`` (``quotes``, ``claims``, ``discrepancies``), so the CLI,
+the web pages and reports can say "X denied: P" and list the claims that stand unanswered without
+rebuilding anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+__all__ = ["ANSWERABLE", "STANCE_VERBS", "speech_line", "speaker_label", "unanswered_claims"]
+
+ANSWERABLE = ("claim",)  # claims and allegations wait for an answer; admissions and promises do not
+STANCE_VERBS = {"denies": "denied", "questions": "asked"}
+
+Record = Mapping[str, Any]
+
+
+def _get(record: Any, name: str) -> Any:
+    """A field of an export record (a mapping) or of a view's row (an object with attributes)."""
+    return record.get(name) if isinstance(record, Mapping) else getattr(record, name, None)
+
+
+def speaker_label(quote: Any) -> str | None:
+    """Who to print before a quote: the speaker's name, else an unresolved description as such."""
+    name = _get(quote, "speaker_name")
+    if name:
+        return str(name)
+    description = _get(quote, "speaker_description")
+    return f"{description} (unidentified)" if description else None
+
+
+def speech_line(quote: Any) -> str:
+    """"Jane Oduya denied: P", "Tom Hale asked: P", "Tom Hale: P" (or just P when nobody is named).
+
+    ``quote`` is an export record or a view's quote row."""
+    label = speaker_label(quote)
+    text = str(_get(quote, "text") or "")
+    if label is None:
+        return text
+    verb = STANCE_VERBS.get(str(_get(quote, "stance") or "asserts"))
+    return f"{label} {verb}: {text}" if verb else f"{label}: {text}"
+
+
+def unanswered_claims(claims: Iterable[Record], discrepancies: Iterable[Record]) -> list[Record]:
+    """The claims (kind ``claim``) that no ``claim-denial`` discrepancy pairs with a denial, in the order given."""
+    answered = {
+        (span.get("document"), span.get("start"), span.get("end"))
+        for d in discrepancies if d.get("kind") == "claim-denial"
+        for span in d.get("spans") or []
+    }
+    return [c for c in claims if c.get("kind") in ANSWERABLE
+            and (c.get("document"), c.get("start"), c.get("end")) not in answered]

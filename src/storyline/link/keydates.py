@@ -1,0 +1,290 @@
+"""Key-date timelines: the N most important dates of a set of documents, each with K short sentences.
+
+A journalist's timeline lists the days that mattered, each with a line or two. Importance is measured
+from the corpus, starting from DATEWISE (Gholipour Ghalandari & Ifrim 2020, whose supervised ranker reads
+how many sentences and documents mention a date, before, on and after it): a day matters when many
+documents, from many sources, refer to it, above all when later reports look back to it; a day on which
+much was published counts too. Weights live in ``data/keydates_params.json``.
+
+Sentences for a date are the sentences that carry it (never a sentence merely published that day), chosen
+greedily to stay close to what all of that date's sentences say (the centroid of their word weights, as
+DATEWISE's summariser does), preferring dates read from the text to inferred ones, short sentences and
+different documents, and never two near-identical sentences (versions and copies of one report).
+
+Pure functions over :class:`DatedSentence` records; nothing here reads a store.
+
+    >>> picks = key_dates(records, dates=10, sentences=2)
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from storyline import timex3
+
+__all__ = ["DatedSentence", "KeyDate", "date_key", "every_date", "key_dates", "rank_dates", "within"]
+
+_TOKEN = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class DatedSentence:
+    """A sentence that carries a date, with its source span and its document's publication date."""
+
+    date: str  # TIMEX3 value
+    inferred: bool
+    document: str
+    start: int
+    end: int
+    text: str  # the sentence, whitespace collapsed
+    published: str | None = None  # ISO date of the document
+    source: str | None = None  # site or source name (falls back to the document)
+    anchor: str | None = None  # since, until ...: the date bounds a range, it dates no happening
+    url: str | None = None  # the document's URL, when known
+
+
+@dataclass
+class KeyDate:
+    """One date of a key-date timeline with its chosen sentences."""
+
+    date: str  # TIMEX3 value: a day ("2011-02-11"), or a coarser period when that is all the sources say
+    inferred: bool  # every sentence's date was inferred
+    score: float
+    documents: int  # how many documents refer to the date
+    sources: int  # how many sources (sites) do
+    sentences: list[DatedSentence] = field(default_factory=list)
+    anchor: str | None = None  # every dated event listed: "since 2017" is its own entry, apart from "2017"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Weights of the date score (see ``data/keydates_params.json``)."""
+
+    looking_back: float  # documents published after the date that refer to it
+    same_day: float  # documents published on the day that refer to it
+    looking_ahead: float  # documents published before the date that refer to it
+    sources: float  # distinct sources that refer to it
+    published: float  # documents published on the day or the day after (log-scaled)
+    sentences: float  # sentences that refer to it (log-scaled)
+    coarse: float  # factor for a period coarser than a day
+    redundant: float  # word overlap above which a sentence repeats one already chosen
+    short_words: int  # sentences up to this many words are "short"
+    max_words: int  # longer sentences are chosen only when nothing shorter is left
+
+
+@cache
+def params() -> Params:
+    data: dict[str, Any] = json.loads(resources.files("storyline.data").joinpath("keydates_params.json")
+                                      .read_text(encoding="utf-8"))
+    return Params(**{k: v for k, v in data.items() if not k.startswith("_")})
+
+
+def date_key(value: str) -> str | None:
+    """The date a record counts for: its day when it names one (a time of day counts for its day),
+    else the value itself when it can be placed on a calendar; None for what cannot be placed."""
+    span = timex3.interval(value)
+    if span is None:
+        return None
+    if span[0] == span[1]:
+        return span[0].isoformat()
+    return value
+
+
+def within(records: Iterable[DatedSentence], start: date | None, end: date | None) -> list[DatedSentence]:
+    """Records whose date lies inside [start, end] (either bound may be open)."""
+    out = []
+    for record in records:
+        span = timex3.interval(record.date)
+        if span is None or (start and span[0] < start) or (end and span[1] > end):
+            continue
+        out.append(record)
+    return out
+
+
+def _day(value: str | None) -> date | None:
+    span = timex3.interval(value[:10]) if value else None
+    return span[0] if span is not None and span[0] == span[1] else None
+
+
+def rank_dates(records: Sequence[DatedSentence], p: Params | None = None) -> list[tuple[str, float]]:
+    """Every date the records refer to (anchors left out), most important first, with its score."""
+    p = p or params()
+    by_date = _by_date(records)
+    published = Counter(d for d in (_day(pub) for pub in {r.document: r.published for r in records}.values()) if d)
+    scored = [(key, _score(key, group, published, p)) for key, group in by_date.items()]
+    return sorted(scored, key=lambda kv: (-kv[1], kv[0]))
+
+
+def _by_date(records: Iterable[DatedSentence]) -> dict[str, list[DatedSentence]]:
+    out: dict[str, list[DatedSentence]] = defaultdict(list)
+    for record in records:
+        key = date_key(record.date) if record.anchor is None else None
+        if key is not None:
+            out[key].append(record)
+    return out
+
+
+def _score(key: str, group: list[DatedSentence], published: Counter[date], p: Params) -> float:
+    day = _day(key)
+    documents = {r.document: _day(r.published) for r in group}
+    back = sum(1 for pub in documents.values() if day and pub and pub > day)
+    same = sum(1 for pub in documents.values() if day and pub == day)
+    ahead = len(documents) - back - same
+    sources = len({r.source or r.document for r in group})
+    out = p.looking_back * back + p.same_day * same + p.looking_ahead * ahead + p.sources * sources
+    out += p.sentences * math.log1p(len(group))
+    if day is not None:
+        out += p.published * math.log1p(published[day] + published[date.fromordinal(day.toordinal() + 1)])
+    else:
+        out *= p.coarse
+    return out
+
+
+def key_dates(records: Sequence[DatedSentence], dates: int, sentences: int,
+              p: Params | None = None) -> list[KeyDate]:
+    """The ``dates`` most important dates, each with up to ``sentences`` sentences, in date order.
+
+    Days come first; a coarser period (a month, a year) is listed only when fewer days than asked for have
+    sentences, as a journalist dates what the sources allow.
+    """
+    p = p or params()
+    ranked = rank_dates(records, p)
+    days = [kv for kv in ranked if _day(kv[0]) is not None]
+    periods = [kv for kv in ranked if _day(kv[0]) is None]
+    chosen = (days + periods)[:max(0, dates)]
+    by_date = _by_date(records)
+    weights = _idf(records)
+    several = _several_dates(records)
+    out = [_key_date(key, score, by_date[key], sentences, weights, p, several) for key, score in chosen]
+    return sorted(out, key=lambda k: timex3.sort_key(k.date))
+
+
+def every_date(records: Sequence[DatedSentence]) -> list[KeyDate]:
+    """Every date the records refer to (anchors included, as their own entries), with all their sentences."""
+    by_value: dict[tuple[str, str | None], list[DatedSentence]] = defaultdict(list)
+    for record in records:
+        by_value[(record.date, record.anchor)].append(record)
+    out = [KeyDate(value, all(r.inferred for r in group), 0.0, len({r.document for r in group}),
+                   len({r.source or r.document for r in group}), sorted(group, key=_reading_order), anchor)
+           for (value, anchor), group in by_value.items()]
+    return sorted(out, key=lambda k: timex3.sort_key(k.date))
+
+
+def _reading_order(record: DatedSentence) -> tuple[str, str, int]:
+    return (record.published or "9999", record.document, record.start)
+
+
+def _several_dates(records: Iterable[DatedSentence]) -> set[tuple[str, int]]:
+    """(document, start) of sentences that carry more than one date: a reader cannot tell which is meant."""
+    dates: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for r in records:
+        dates[(r.document, r.start)].add(r.date)
+    return {key for key, values in dates.items() if len(values) > 1}
+
+
+def _key_date(key: str, score: float, group: list[DatedSentence], k: int, weights: dict[str, float],
+              p: Params, several: set[tuple[str, int]]) -> KeyDate:
+    picked = pick_sentences(group, k, weights, p, several)
+    return KeyDate(key, all(r.inferred for r in group), round(score, 3), len({r.document for r in group}),
+                   len({r.source or r.document for r in group}), picked)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def _idf(records: Sequence[DatedSentence]) -> dict[str, float]:
+    frequency = Counter(t for r in {r.text: r for r in records}.values() for t in set(_tokens(r.text)))
+    total = max(1, len(records))
+    return {t: math.log(total / n) for t, n in frequency.items()}
+
+
+def pick_sentences(group: Sequence[DatedSentence], k: int, weights: dict[str, float], p: Params | None = None,
+                   several: AbstractSet[tuple[str, int]] = frozenset()) -> list[DatedSentence]:
+    """Up to ``k`` sentences that together stay closest to what the date's sentences say.
+
+    A sentence that is little more than a timestamp ("January 31, 2011 at 2:59 pm | U.S.", "(Update 8:14
+    a.m. Tuesday)") says nothing and is never chosen; one that carries other dates too comes last.
+    """
+    p = p or params()
+    unique: dict[str, DatedSentence] = {}
+    for r in sorted(group, key=lambda r: (r.inferred, (r.document, r.start) in several, _reading_order(r))):
+        if _says_something(r.text):
+            unique.setdefault(" ".join(_tokens(r.text)), r)  # one copy of a repeated sentence: read, earliest
+    return _greedy(list(unique.values()), k, weights, p, several)
+
+
+def _says_something(text: str) -> bool:
+    """At least four words besides date and time words."""
+    return sum(1 for t in _tokens(text) if t not in _time_words()) >= 4
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    words = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:]}
+    return frozenset(words | {"am", "pm", "et", "gmt", "bst", "utc", "update", "updated", "posted", "at"})
+
+
+def _greedy(unique: list[DatedSentence], k: int, weights: dict[str, float], p: Params,
+            several: AbstractSet[tuple[str, int]]) -> list[DatedSentence]:
+    vectors = [_vector(r.text, weights) for r in unique]
+    centroid: Counter[str] = Counter()
+    for v in vectors:
+        centroid.update(v)
+    c_norm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
+    to_centroid = [_dot(v, centroid) for v in vectors]
+    norms = [_dot(v, v) for v in vectors]
+    words = [len(r.text.split()) for r in unique]
+    chosen: list[int] = []
+    summary: Counter[str] = Counter()
+    s_dot, s_norm = 0.0, 0.0  # summary . centroid, |summary|^2
+    while len(chosen) < k:
+        documents = {unique[i].document for i in chosen}
+        best: tuple[tuple[int, int, float], int] | None = None
+        for i, record in enumerate(unique):
+            if i in chosen or words[i] < 4 or any(_overlap(vectors[i], vectors[j]) > p.redundant for j in chosen):
+                continue
+            length_class = 0 if words[i] <= p.short_words else 1 if words[i] <= p.max_words else 2
+            norm = math.sqrt(s_norm + 2 * _dot(vectors[i], summary) + norms[i]) or 1.0
+            rank = (length_class + int(record.inferred) + int((record.document, record.start) in several),
+                    int(record.document in documents),
+                    -(s_dot + to_centroid[i]) / (norm * c_norm))
+            if best is None or rank < best[0]:
+                best = (rank, i)
+        if best is None:
+            break
+        i = best[1]
+        s_norm += 2 * _dot(vectors[i], summary) + norms[i]
+        s_dot += to_centroid[i]
+        summary.update(vectors[i])
+        chosen.append(i)
+    return [unique[i] for i in chosen]
+
+
+def _dot(a: Counter[str], b: Counter[str]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return float(sum(v * b.get(t, 0.0) for t, v in a.items()))
+
+
+def _vector(text: str, weights: dict[str, float]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for token in _tokens(text):
+        out[token] += weights.get(token, 0.0)  # type: ignore[assignment]  # float weights in a Counter
+    return out
+
+
+def _overlap(a: Counter[str], b: Counter[str]) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0

@@ -1,0 +1,121 @@
+"""Pronoun speakers: agreement and salience, never a byline or photo credit, empty when two people fit."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.pipeline import annotate
+from storyline.annotate.pronouns import resolve_pronoun
+from storyline.annotate.speaker_scene import Scene
+from storyline.ingest import make_document
+from storyline.model import Annotations, Block, Document, Entity, Mention, Quote
+
+
+def annotated(text: str) -> tuple[Document, Annotations]:
+    doc = make_document(text, source="fixture.txt")
+    assert isinstance(doc, Document)
+    return doc, annotate(doc)
+
+
+def quote_with(ann: Annotations, words: str) -> Quote:
+    found = [q for q in ann.quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in ann.quotes]
+    return found[0]
+
+
+LIBRARY = (
+    "Library closure row deepens\n\n"
+    "By Sarah Mitchell\n\n"
+    "Photograph: Rachel Dunn\n\n"
+    "Tom Baker, who chairs the Friends of Eastgate Library, said the closure would hit children hardest.\n\n"
+    "“The nearest branch is two buses away,” he said.\n\n"
+    "Ms Priya Anand, a councillor for the ward, backed the campaign. She said the council had not consulted anyone.\n\n"
+    "“We found out from a notice on the door,” she said.\n\n"
+    "Karen Hughes and Linda Reyes run the reading group on Tuesdays. She said the group would move to the church hall.\n\n"
+    "Chris Wade, the council’s head of libraries, defended the decision. Mr Wade said the building needed "
+    "£400,000 of repairs.\n\n"
+    "“It was not a decision anyone wanted to take,” she said.\n\n"
+    "David Moss met Peter Lang at the library on Friday. He said the petition had 3,000 names.\n\n"
+    "Helen Ford, a retired teacher, also spoke. “Children need somewhere warm to read,” she said.\n"
+)
+
+
+@pytest.mark.parametrize(("words", "span", "speaker"), [
+    ("nearest branch", "The nearest branch is two buses away,", "Tom Baker"),  # the last speaker, his gender
+    ("not consulted", "the council had not consulted anyone", "Priya Anand"),  # "Ms": female; the byline is not hers
+    ("notice on the door", "We found out from a notice on the door,", "Priya Anand"),  # the chain goes on
+    ("somewhere warm", "Children need somewhere warm to read,", "Helen Ford"),  # a newcomer with a quote of her own
+])
+def test_pronouns_salience_resolves_the_compatible_speaker(words: str, span: str, speaker: str) -> None:
+    _, ann = annotated(LIBRARY)
+    q = quote_with(ann, words)
+    assert (q.text, q.speaker_name, q.speaker_kind, q.stance) == (span, speaker, "person", "asserts")
+    assert 0.5 <= q.confidence < 0.9
+
+
+@pytest.mark.parametrize(("words", "span"), [
+    ("church hall", "the group would move to the church hall"),  # two women in one paragraph: either could be "she"
+    ("anyone wanted", "It was not a decision anyone wanted to take,"),  # "she" would land on Mr Wade: nobody
+    ("3,000 names", "the petition had 3,000 names"),  # two men, both fit
+])
+def test_pronouns_salience_leaves_the_speaker_empty_when_unsure(words: str, span: str) -> None:
+    doc, ann = annotated(LIBRARY)
+    q = quote_with(ann, words)
+    assert q.text == span
+    assert (q.speaker, q.speaker_name, q.speaker_kind) == (None, None, None)
+    assert q.speaker_mention is not None and doc.text[q.speaker_mention[0] : q.speaker_mention[1]].lower() in ("she", "he")
+
+
+def test_pronouns_salience_never_the_byline_author_or_photographer() -> None:
+    text = (
+        "Ferry timetable cut again\n\n"
+        "By Sarah Mitchell\n\n"
+        "Photograph: Rachel Dunn\n\n"
+        "The winter timetable has been cut for the third year running.\n\n"
+        "“Nobody asked the people who actually use the boat,” she said.\n"
+    )
+    doc, ann = annotated(text)
+    q = quote_with(ann, "Nobody asked")
+    assert (q.speaker, q.speaker_name) == (None, None)
+    assert {e.name for e in ann.entities if e.type == "person"} >= {"Sarah Mitchell"}
+
+
+def test_pronouns_salience_gender_from_a_role_noun() -> None:
+    text = (
+        "Pool reopens\n\n"
+        "Jordan Ellis, a spokeswoman for the leisure trust, confirmed the date. Samuel Okafor, who swims there daily, "
+        "was pleased.\n\n"
+        "“We expect queues on the first morning,” she said.\n"
+    )
+    _, ann = annotated(text)
+    q = quote_with(ann, "queues")
+    assert (q.speaker_name, q.speaker_kind) == ("Jordan Ellis", "person")  # "Jordan" could be anyone; "spokeswoman"
+    assert [q.text for q in ann.quotes] == ["We expect queues on the first morning,"]
+
+
+def test_pronouns_salience_scene_change_blocks_earlier_people() -> None:
+    blocks = [Block("paragraph", 0, 120)]
+    text = ("Jane Smith spoke first. “It will work,” said Tom Baker. “We checked,” she said. " + " " * 40)[:120]
+    entities = [Entity("e1", "person", "Jane Smith", gender="female"), Entity("e2", "person", "Tom Baker", gender="male")]
+    mentions = [Mention(0, 10, "Jane Smith", "person", "e1"), Mention(44, 53, "Tom Baker", "person", "e2")]
+    tom_quote = Quote("q1", 25, 37, "It will work", speaker="e2", speaker_name="Tom Baker", speaker_mention=(44, 53))
+    scene = Scene(text, blocks, mentions, entities, [(24, 38), (55, 66)], history=[tom_quote])
+    res = resolve_pronoun(scene, "female", text.index("she"))
+    assert res.speaker is None  # Jane Smith was named before another person's quote: a new scene
+
+
+def test_pronouns_salience_minister_in_her_letter_is_not_the_mayor() -> None:
+    text = (
+        "Minister sends in commissioners\n\n"
+        "The mayor, Jane Oduya, had asked for more time.\n\n"
+        "In her letter to the council's interim chief executive, Margaret Ellery, the housing minister, Meera "
+        "Banerjee, said she had used her powers to appoint two commissioners. She wrote that the council had "
+        "failed to get a grip on the backlog.\n"
+    )
+    doc, ann = annotated(text)
+    powers = quote_with(ann, "her powers")
+    assert (powers.text, powers.speaker_name) == ("she had used her powers to appoint two commissioners",
+                                                  "Meera Banerjee")
+    grip = quote_with(ann, "get a grip")
+    assert (grip.text, grip.speaker_name, grip.cue_verb) == (
+        "that the council had failed to get a grip on the backlog", "Meera Banerjee", "write")

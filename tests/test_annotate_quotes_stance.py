@@ -1,0 +1,73 @@
+"""Denials read as denials, accusations as the accuser's words, and narration, titles and captions as nobody's."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.pipeline import annotate
+from storyline.ingest import make_document
+from storyline.model import Annotations, Document, Quote
+
+ROW = (
+    "Mayor 'Misled' Councillors, Says Rival\n\n"
+    "By Megan Pryor\n\n"
+    "Cllr Priya Patel accused the mayor, Jane Oduya, of hiding the true cost of the harbour scheme.\n\n"
+    "Ms Oduya denied that councillors had been misled. She rejected claims that officers had been told to stay "
+    "silent, rejecting Cllr Patel's claim outright.\n\n"
+    "The deputy mayor, Tom Hale, asked whether the audit could be published before the vote.\n\n"
+    "In a press release headlined \"A Fresh Start For Harbour Homes\", issued on 25 October, Mr Hale did not "
+    "reveal how much the scheme had cost.\n\n"
+    "Jane Oduya at the harbour on Monday. Photograph: Daniel Roe\n"
+)
+
+
+def annotated(text: str) -> tuple[Document, Annotations]:
+    doc = make_document(text, source="fixture.txt")
+    assert isinstance(doc, Document)
+    return doc, annotate(doc)
+
+
+def quote_with(ann: Annotations, words: str) -> Quote:
+    found = [q for q in ann.quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in ann.quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(("words", "span", "speaker", "stance", "verb"), [
+    ("misled", "that councillors had been misled", "Jane Oduya", "denies", "deny"),
+    ("stay silent", "that officers had been told to stay silent", "Jane Oduya", "denies", "reject"),
+    ("audit", "whether the audit could be published before the vote", "Tom Hale", "questions", "ask"),
+    ("hiding", "of hiding the true cost of the harbour scheme", "Priya Patel", "asserts", "accuse"),
+])
+def test_quotes_stance_and_cue_verb(words: str, span: str, speaker: str, stance: str, verb: str) -> None:
+    _, ann = annotated(ROW)
+    q = quote_with(ann, words)
+    assert (q.text, q.speaker_name, q.stance, q.cue_verb) == (span, speaker, stance, verb)
+
+
+def test_quotes_stance_accusation_is_never_the_accused_quote() -> None:
+    _, ann = annotated(ROW)
+    accusation = quote_with(ann, "hiding")
+    assert accusation.speaker_name == "Priya Patel"
+    assert all(q.speaker_name != "Jane Oduya" for q in ann.quotes if "hiding" in q.text)
+    claim = next(c for c in ann.claims if c.cue == accusation.cue)
+    assert (claim.kind, claim.claimant_name, claim.target_name) == ("claim", "Priya Patel", "Jane Oduya")
+
+
+def test_quotes_stance_narration_about_a_document_is_not_a_quote() -> None:
+    _, ann = annotated(ROW)
+    texts = [q.text for q in ann.quotes]
+    assert not any("Fresh Start" in t or "how much the scheme" in t for t in texts), texts
+
+
+def test_quotes_stance_headlines_titles_and_captions_are_never_people() -> None:
+    _, ann = annotated(ROW)
+    names = {e.name for e in ann.entities}
+    assert names == {"Megan Pryor", "Priya Patel", "Jane Oduya", "Tom Hale"}  # no "Fresh Start For Harbour Homes"
+    assert all(q.speaker_name not in ("Megan Pryor", "Daniel Roe") for q in ann.quotes)
+
+
+def test_quotes_stance_reported_denial_stops_before_a_second_act() -> None:
+    _, ann = annotated(ROW)
+    q = quote_with(ann, "stay silent")
+    assert not q.text.endswith("outright") and "rejecting" not in q.text

@@ -1,0 +1,102 @@
+"""Speakers that are not named people: groups, bodies and people described, documents (full pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.pipeline import annotate
+from storyline.ingest import make_document
+from storyline.model import Annotations, Document, Quote
+
+WATER = (
+    "Water bills to rise as storm repairs mount\n\n"
+    "Eastmere Water will raise bills by 9 per cent from April after storm damage to two treatment works.\n\n"
+    "The utility said the increase would pay for £40m of repairs.\n\n"
+    "Residents said they had not been warned. Council chiefs have said the rise is “unavoidable”.\n\n"
+    "The opposition group said it would ask the regulator to intervene.\n\n"
+    "Independent councillors Ann Lee and Bo Park say the company should freeze bills for pensioners.\n\n"
+    "Marcus Hale, 45, has worked at the Kettleby works for twenty years.\n\n"
+    "“We patched that pump three times last winter,” the 45-year-old engineer said.\n\n"
+    "A report prepared for the council by the consultancy Delmont Advisory says the works need £12m more.\n\n"
+    "According to the report, the network lost a fifth of its water to leaks.\n\n"
+    "A post on the residents’ group Facebook page read: “Pay for your own mistakes.”\n\n"
+    "“Nobody listens to us out here,” said a pensioner who asked not to be named.\n\n"
+    "Fenmoor Energy and Eastmere Water both supply the town. The company said customers would be told by letter.\n"
+)
+
+
+def annotated(text: str) -> tuple[Document, Annotations]:
+    doc = make_document(text, source="fixture.txt")
+    assert isinstance(doc, Document)
+    return doc, annotate(doc)
+
+
+def quote_with(ann: Annotations, words: str) -> Quote:
+    found = [q for q in ann.quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in ann.quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(("words", "span", "name", "kind"), [
+    ("not been warned", "they had not been warned", "residents", "group"),
+    ("unavoidable", "the rise is “unavoidable”", "council chiefs", "group"),
+    ("regulator", "it would ask the regulator to intervene", "opposition group", "group"),
+    ("£40m", "the increase would pay for £40m of repairs", "Eastmere Water", "organisation"),  # the one utility
+    ("three times", "We patched that pump three times last winter,", "Marcus Hale", "person"),  # introduced with his age
+    ("£12m", "the works need £12m more", "Delmont Advisory", "document"),  # its publisher
+    ("a fifth", "the network lost a fifth of its water to leaks", "Delmont Advisory", "document"),  # the same report
+    ("own mistakes", "Pay for your own mistakes.", "post", "document"),  # nobody said who wrote it
+])
+def test_speaker_sources_named_or_typed(words: str, span: str, name: str, kind: str) -> None:
+    _, ann = annotated(WATER)
+    q = quote_with(ann, words)
+    assert (q.text, q.speaker_name, q.speaker_kind, q.stance) == (span, name, kind, "asserts")
+    assert q.speaker_description is None
+
+
+def test_speaker_sources_group_with_named_members() -> None:
+    _, ann = annotated(WATER)
+    q = quote_with(ann, "freeze bills")
+    assert q.text == "the company should freeze bills for pensioners"
+    assert (q.speaker, q.speaker_kind) == (None, "group")  # a group, never one of its members
+    members = sorted(e.name for e in ann.entities if e.id in q.speaker_members)
+    assert members == ["Ann Lee", "Bo Park"]
+
+
+@pytest.mark.parametrize(("words", "span", "description"), [
+    ("Nobody listens", "Nobody listens to us out here,", "a pensioner"),  # someone new, never named
+    ("told by letter", "customers would be told by letter", "the company"),  # two companies fit
+])
+def test_speaker_sources_unresolved_description_is_kept_apart_from_names(words: str, span: str,
+                                                                          description: str) -> None:
+    _, ann = annotated(WATER)
+    q = quote_with(ann, words)
+    assert q.text == span
+    assert (q.speaker, q.speaker_name) == (None, None)
+    assert (q.speaker_kind, q.speaker_description) == ("description", description)
+
+
+def test_speaker_sources_described_person_resolves_to_the_one_introduced() -> None:
+    text = (
+        "Ridley calls time on his career\n\n"
+        "Danny Ridley has announced his retirement from professional football at the age of 36.\n\n"
+        "“My body was telling me something,” said the veteran striker, who scored 147 league goals.\n\n"
+        "Barry Lumb, who has run the Black Bull for 22 years, told the hearing he had never had a complaint.\n\n"
+        "“Then the barn next door got turned into a holiday let,” said the cheerful landlord.\n"
+    )
+    _, ann = annotated(text)
+    striker = quote_with(ann, "telling me")
+    assert (striker.speaker_name, striker.speaker_kind) == ("Danny Ridley", "person")
+    landlord = quote_with(ann, "holiday let")
+    assert (landlord.speaker_name, landlord.speaker_kind) == ("Barry Lumb", "person")
+
+
+def test_speaker_sources_age_in_a_description_must_agree() -> None:
+    text = (
+        "Nurses vote to strike\n\n"
+        "Claire Beddoes, 52, has worked on the ward for 19 years.\n\n"
+        "“We never get a break,” the 45-year-old nurse said.\n"
+    )
+    _, ann = annotated(text)
+    q = quote_with(ann, "never get")
+    assert (q.speaker_name, q.speaker_description) == (None, "the 45-year-old nurse")

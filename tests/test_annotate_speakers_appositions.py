@@ -1,0 +1,111 @@
+"""Speakers named beside their roles and titles, British and American: the person, never the role (full pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.pipeline import annotate
+from storyline.ingest import make_document
+from storyline.model import Annotations, Document, Quote
+
+
+def annotated(text: str) -> tuple[Document, Annotations]:
+    doc = make_document(text, source="fixture.txt")
+    assert isinstance(doc, Document)
+    return doc, annotate(doc)
+
+
+def quote_with(ann: Annotations, words: str) -> Quote:
+    found = [q for q in ann.quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in ann.quotes]
+    return found[0]
+
+
+HEADLINE = "Harbour plan divides Westbury\n\n"
+
+# (pattern, paragraph, quoted words, exact quote span, speaker name, words naming the speaker)
+CASES = [
+    ("role, name, said", "Northfield Mayor, Jane Oduya, said: “We will not be rushed into this.”",
+     "rushed", "We will not be rushed into this.", "Jane Oduya", "Jane Oduya"),
+    ("deputy role, name, said", "Deputy Mayor, Tom Hale, said the plan had been costed twice.",
+     "costed", "the plan had been costed twice", "Tom Hale", "Tom Hale"),
+    ("name, role, said", "Keith Morrow, chairman of the harbour board, said the plan had been costed twice.",
+     "costed", "the plan had been costed twice", "Keith Morrow", "Keith Morrow"),
+    ("role name said", "Housing Minister Meera Banerjee said the money was already set aside.",
+     "set aside", "the money was already set aside", "Meera Banerjee", "Housing Minister Meera Banerjee"),
+    ("said name, the role", "“It is a fair deal for the town,” said Gordon Pryce, the council’s chief executive.",
+     "fair deal", "It is a fair deal for the town,", "Gordon Pryce", "Gordon Pryce"),
+    ("says the boy's father, Martin", "“I just want my boy to be safe,” says the boy’s father, Martin.",
+     "my boy", "I just want my boy to be safe,", "Martin", "Martin"),
+    ("Rep. name, D-Ohio, said", "Rep. Tim Ryan-Walsh, D-Ohio, said the grant would “pay for itself” within a decade.",
+     "pay for itself", "the grant would “pay for itself” within a decade", "Tim Ryan-Walsh", "Rep. Tim Ryan-Walsh"),
+    ("judge after 'a county court judge'", "A county court judge has halted the eviction. Judge Dominic Shaw said "
+     "the notice had been served too early.", "served too early", "the notice had been served too early",
+     "Dominic Shaw", "Judge Dominic Shaw"),
+    ("long apposition", "Councillor Ann Lee, the cabinet member responsible for housing in the city's Labour-led "
+     "council, said: “We have listened to residents.”", "listened", "We have listened to residents.", "Ann Lee",
+     "Councillor Ann Lee"),
+    ("name, said earlier in response", "Gareth Jones, said earlier in response to the report: “The figures do not "
+     "add up.”", "add up", "The figures do not add up.", "Gareth Jones", "Gareth Jones"),
+    ("is quoted as saying", "The Council Leader, Colin Ashworth, is quoted as saying: “We have nothing to hide.”",
+     "nothing to hide", "We have nothing to hide.", "Colin Ashworth", "Colin Ashworth"),
+    ("speaking for his ward", "Speaking for his ward, Cllr Imran Siddiqui said: “My residents were never asked.”",
+     "never asked", "My residents were never asked.", "Imran Siddiqui", "Cllr Imran Siddiqui"),
+    ("no comma before said", "And Sam Reid, Westbury South MP said: “This is long overdue.”",
+     "overdue", "This is long overdue.", "Sam Reid", "Sam Reid"),
+    ("Rt Hon and postnominal", "The Rt Hon Priti Mahal MP said the ferry must keep running all winter.",
+     "ferry", "the ferry must keep running all winter", "Priti Mahal", "The Rt Hon Priti Mahal MP"),
+    ("Sir", "Sir Alan Peverell said the harbour would bring visitors back to the town.",
+     "visitors", "the harbour would bring visitors back to the town", "Alan Peverell", "Sir Alan Peverell"),
+    ("Baroness", "Baroness Elaine Hart said she would oppose the bill in the Lords.",
+     "Lords", "she would oppose the bill in the Lords", "Elaine Hart", "Baroness Elaine Hart"),
+    ("job description before a name", "Community Researcher Amir Khan said most families backed the scheme.",
+     "families", "most families backed the scheme", "Amir Khan", "Community Researcher Amir Khan"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "paragraph", "words", "span", "speaker", "mention"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_speakers_appositions_name_the_person(pattern: str, paragraph: str, words: str, span: str, speaker: str,
+                                             mention: str) -> None:
+    doc, ann = annotated(HEADLINE + paragraph)
+    q = quote_with(ann, words)
+    assert q.text == span
+    assert (q.speaker_name, q.speaker_kind, q.stance) == (speaker, "person", "asserts")
+    assert q.speaker is not None and ann.entity(q.speaker) is not None
+    assert q.speaker_mention is not None and doc.text[q.speaker_mention[0] : q.speaker_mention[1]] == mention
+
+
+def test_speakers_appositions_role_is_recorded_for_the_person_with_its_span() -> None:
+    doc, ann = annotated(HEADLINE + "Northfield Mayor, Jane Oduya, said: “We will not be rushed into this.”\n\n"
+                         "“I just want my boy to be safe,” says the boy’s father, Martin.")
+    oduya = next(e for e in ann.entities if e.name == "Jane Oduya")
+    assert [(r.role, doc.text[r.start : r.end]) for r in oduya.roles] == [("Northfield Mayor", "Northfield Mayor")]
+    martin = next(e for e in ann.entities if e.name == "Martin")
+    assert [r.role for r in martin.roles] == ["father"]
+
+
+def test_speakers_appositions_coun_is_the_councillor_the_document_names() -> None:
+    _, ann = annotated(HEADLINE + "Coun Jones said he would table a motion at the next meeting.\n\n"
+                       "Gareth Jones, who represents the Abbey ward, has raised the harbour at every meeting.")
+    q = quote_with(ann, "motion")
+    assert (q.text, q.speaker_name) == ("he would table a motion at the next meeting", "Gareth Jones")
+
+
+def test_speakers_appositions_role_alone_is_a_description_not_a_name() -> None:
+    _, ann = annotated(HEADLINE + "The Deputy Mayor said the harbour would reopen in the spring.")
+    q = quote_with(ann, "reopen")
+    assert (q.speaker, q.speaker_name) == (None, None)
+    assert (q.speaker_kind, q.speaker_description) == ("description", "the Deputy Mayor")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "“It will pay for itself,” said Rep. Tim Ryan-Walsh, D-Ohio, at a hearing on Tuesday.",
+    "Residents of Kingsville, Ont., said they had waited three years for the ferry.",
+])
+def test_speakers_appositions_party_state_tags_and_abbreviations_are_never_people(paragraph: str) -> None:
+    doc, ann = annotated(HEADLINE + paragraph)
+    people = {e.name for e in ann.entities if e.type == "person"}
+    assert not people & {"D-Ohio", "Ont", "Ont."}
+    for q in ann.quotes:
+        assert q.speaker_name not in ("D-Ohio", "Ont.", "Ont")

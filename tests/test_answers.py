@@ -1,0 +1,35 @@
+"""How views word speech acts: "X denied: P", and which claims stand unanswered (over export records)."""
+
+from __future__ import annotations
+
+from storyline.answers import speech_line, unanswered_claims
+
+
+def test_answers_denial_reads_as_a_denial_never_as_the_words_of_the_denier() -> None:
+    denial = {"speaker_name": "Jane Oduya", "stance": "denies", "text": "that councillors had been misled"}
+    assert speech_line(denial) == "Jane Oduya denied: that councillors had been misled"
+    question = {"speaker_name": "Tom Hale", "stance": "questions", "text": "whether the audit could be published"}
+    assert speech_line(question) == "Tom Hale asked: whether the audit could be published"
+    assert speech_line({"speaker_name": "Tom Hale", "stance": "asserts", "text": "We will"}) == "Tom Hale: We will"
+
+
+def test_answers_unresolved_description_is_printed_as_such() -> None:
+    quote = {"speaker_name": None, "speaker_description": "a pensioner", "stance": "asserts", "text": "Nobody listens"}
+    assert speech_line(quote) == "a pensioner (unidentified): Nobody listens"
+    assert speech_line({"speaker_name": None, "text": "No."}) == "No."
+
+
+def test_answers_unanswered_claims_are_those_no_claim_denial_pair_holds() -> None:
+    claims = [
+        {"id": "d1:c1", "document": "d1", "start": 0, "end": 40, "kind": "claim"},
+        {"id": "d1:c2", "document": "d1", "start": 50, "end": 90, "kind": "claim"},
+        {"id": "d1:c3", "document": "d1", "start": 95, "end": 120, "kind": "denial"},
+        {"id": "d2:c1", "document": "d2", "start": 0, "end": 30, "kind": "promise"},
+    ]
+    pairs = [
+        {"kind": "claim-denial", "spans": [{"document": "d1", "start": 0, "end": 40},
+                                           {"document": "d1", "start": 95, "end": 120}]},
+        {"kind": "figure", "spans": [{"document": "d1", "start": 50, "end": 90}]},  # not an answer
+    ]
+    assert [c["id"] for c in unanswered_claims(claims, pairs)] == ["d1:c2"]
+    assert [c["id"] for c in unanswered_claims(claims, [])] == ["d1:c1", "d1:c2"]

@@ -1,0 +1,75 @@
+"""Key-date selection: importance from the corpus, anchors left out, short sentences from different
+documents, near-identical copies never twice, days before coarser periods."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.link.keydates import DatedSentence, date_key, every_date, key_dates, rank_dates, within
+
+CLOSURE = "Harrowgate councillors voted to close the Eastgate depot on {when}, ending sixty years of collections."
+STRIKE = "Bin crews walked out across the borough on {when} in protest at the closure of the Eastgate depot."
+REVIEW = "The minister, Joan Pryce, ordered a review of the depot deal on {when}."
+
+
+def record(doc: str, text: str, value: str, published: str, source: str, inferred: bool = False,
+           anchor: str | None = None, start: int = 0) -> DatedSentence:
+    return DatedSentence(value, inferred, doc, start, start + len(text), text, published, source, anchor)
+
+
+def corpus() -> list[DatedSentence]:
+    out = []
+    for i, (source, published) in enumerate([("Harrowgate Herald", "2023-03-15"), ("Northern Wire", "2023-03-15"),
+                                             ("Harrowgate Herald", "2023-03-20"), ("BBC Yorkshire", "2023-04-02")]):
+        out.append(record(f"c{i}", CLOSURE.format(when="14 March"), "2023-03-14", published, source))
+    out.append(record("s1", STRIKE.format(when="Monday"), "2023-03-20", "2023-03-20", "Harrowgate Herald"))
+    out.append(record("s2", "Refuse collectors struck on 20 March, leaving bins unemptied for a week.", "2023-03-20",
+                      "2023-04-02", "BBC Yorkshire"))
+    out.append(record("s3", STRIKE.format(when="20 March"), "2023-03-20", "2023-04-02", "Northern Wire"))
+    out.append(record("r1", REVIEW.format(when="2 April"), "2023-04-02", "2023-04-02", "BBC Yorkshire"))
+    out.append(record("h1", "The depot had been losing money since 2017, the report said.", "2017", "2023-04-02",
+                      "BBC Yorkshire", anchor="since"))
+    out.append(record("m1", "Collections were already late in February, residents said.", "2023-02", "2023-03-15",
+                      "Northern Wire"))
+    return out
+
+
+def test_keydates_rank_by_documents_and_sources_referring_to_the_date() -> None:
+    ranked = [key for key, _ in rank_dates(corpus())]
+    assert ranked[:3] == ["2023-03-14", "2023-03-20", "2023-04-02"]
+    assert "2017" not in ranked  # "since 2017" bounds a state, it dates nothing
+
+
+def test_keydates_n_dates_ascending_with_k_sentences_from_different_documents() -> None:
+    picks = key_dates(corpus(), dates=2, sentences=2)
+    assert [k.date for k in picks] == ["2023-03-14", "2023-03-20"]
+    closure = picks[0]
+    assert closure.documents == 4 and closure.sources == 3
+    assert len(closure.sentences) == 1  # four copies of one sentence: shown once
+    strike = picks[1]
+    documents = {s.document for s in strike.sentences}
+    assert "s2" in documents and len(documents & {"s1", "s3"}) == 1  # s3 repeats s1 with another date: once
+
+
+def test_keydates_days_before_coarser_periods_and_periods_when_days_run_out() -> None:
+    assert "2023-02" not in [k.date for k in key_dates(corpus(), dates=3, sentences=1)]
+    assert [k.date for k in key_dates(corpus(), dates=4, sentences=1)][0] == "2023-02"
+
+
+def test_keydates_inferred_only_when_every_sentence_is() -> None:
+    records = [record("a", REVIEW.format(when="19 October"), "2006-10-19", "2006-10-25", "Herald"),
+               record("b", REVIEW.format(when="19 October"), "2006-10-19", "", "Wire", inferred=True),
+               record("c", STRIKE.format(when="18 October"), "2006-10-18", "", "Wire", inferred=True)]
+    by_date = {k.date: k for k in key_dates(records, dates=5, sentences=2)}
+    assert by_date["2006-10-19"].inferred is False
+    assert by_date["2006-10-18"].inferred is True
+    assert by_date["2006-10-19"].sentences[0].document == "a"  # read from the text beats inferred
+
+
+def test_keydates_window_and_every_date() -> None:
+    records = corpus()
+    inside = within(records, date(2023, 3, 15), date(2023, 4, 30))
+    assert {r.date for r in inside} == {"2023-03-20", "2023-04-02"}
+    listed = every_date(records)
+    assert [k.date for k in listed][0] == "2017" and len(listed[1].sentences) == 1
+    assert date_key("2023-03-14T09:30") == "2023-03-14" and date_key("XXXX-10-19") is None

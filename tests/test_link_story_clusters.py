@@ -1,0 +1,74 @@
+"""Average linkage over compared pairs: order-free groups, incident signatures, bursts of coverage."""
+
+from __future__ import annotations
+
+import random
+
+from storyline.link.story_clusters import LinkageRule, Period, Signature, average_linkage
+
+RULE = LinkageRule(threshold=0.3, lead_threshold=0.4, missing_weight=1.0, max_gap=38, max_bound_gap=1000)
+
+
+def test_story_clusters_groups_do_not_depend_on_the_order_given() -> None:
+    nodes = [f"d{i}" for i in range(12)]
+    rng = random.Random(3)
+    scores = {(a, b): round(rng.random() ** 3, 3) for i, a in enumerate(nodes) for b in nodes[i + 1:]}
+    first = average_linkage(nodes, scores, {}, RULE)
+    for seed in range(5):
+        order = list(nodes)
+        pairs = list(scores.items())
+        random.Random(seed).shuffle(order)
+        random.Random(seed).shuffle(pairs)
+        flipped = {((b, a) if i % 2 else (a, b)): s for i, ((a, b), s) in enumerate(pairs)}
+        assert average_linkage(order, flipped, {}, RULE) == first
+
+
+def test_story_clusters_mean_score_decides_and_pairs_never_compared_count_as_zero() -> None:
+    # a and b are alike, c is alike to a only: mean of c with {a, b} is (0.9 + 0) / 2 = 0.45 >= 0.3
+    assert average_linkage("abc", {("a", "b"): 0.9, ("a", "c"): 0.9}, {}, RULE) == [["a", "b", "c"]]
+    # ... but with a lukewarm link the zero pulls it under the threshold
+    assert average_linkage("abc", {("a", "b"): 0.9, ("a", "c"): 0.5}, {}, RULE) == [["a", "b"], ["c"]]
+
+
+def test_story_clusters_groups_about_different_people_need_more() -> None:
+    scores = {("a1", "a2"): 0.9, ("b1", "b2"): 0.9, ("a1", "b1"): 0.8, ("a2", "b2"): 0.8,
+              ("a1", "b2"): 0.2, ("a2", "b1"): 0.2}  # mean between the pairs: 0.5
+    same = {n: Signature("jackson") for n in ("a1", "a2", "b1", "b2")}
+    other = {"a1": Signature("jackson"), "a2": Signature("jackson"), "b1": Signature("williams"),
+             "b2": Signature("williams")}
+    assert average_linkage(same, scores, same, RULE) == [["a1", "a2", "b1", "b2"]]
+    assert average_linkage(other, scores, other, LinkageRule(0.3, 0.6, 1.0)) == [["a1", "a2"], ["b1", "b2"]]
+
+
+def test_story_clusters_groups_in_places_with_nothing_in_common_need_more() -> None:
+    scores = {("h1", "h2"): 0.95, ("s1", "s2"): 0.95, ("h1", "s1"): 0.9, ("h2", "s2"): 0.3,
+              ("h1", "s2"): 0.3, ("h2", "s1"): 0.3}  # mean between: 0.45
+    harwick, stanmoor = frozenset({"harwick", "northfield"}), frozenset({"stanmoor", "beacon"})
+    signatures = {"h1": Signature(None, harwick), "h2": Signature(None, harwick),
+                  "s1": Signature(None, stanmoor), "s2": Signature(None, stanmoor)}
+    rule = LinkageRule(0.3, 0.6, 1.0)
+    assert average_linkage(signatures, scores, signatures, rule) == [["h1", "h2"], ["s1", "s2"]]
+    shared = {n: Signature(None, harwick | {"stanmoor"}) for n in signatures}
+    assert average_linkage(signatures, scores, shared, rule) == [["h1", "h2", "s1", "s2"]]
+
+
+def test_story_clusters_a_long_silence_starts_a_new_story_even_through_undated_documents() -> None:
+    scores = {("march", "undated"): 0.9, ("undated", "june"): 0.9, ("march", "june"): 0.9}
+    periods = {"march": Period(1000, 1000), "june": Period(1090, 1090)}
+    groups = average_linkage(["march", "undated", "june"], scores, {}, RULE, periods)
+    assert len(groups) == 2 and not any({"march", "june"} <= set(g) for g in groups)
+    close = {"march": Period(1000, 1000), "june": Period(1030, 1030)}
+    assert average_linkage(["march", "undated", "june"], scores, {}, RULE, close) == [["june", "march", "undated"]]
+
+
+def test_story_clusters_text_dates_are_lower_bounds() -> None:
+    scores = {("a", "b"): 0.9}
+    # "written in 2009 or later" may be a report of a March 2006 story? No: it is later than the story's end
+    assert average_linkage("ab", scores, {}, RULE, {"a": Period(1000, 1010), "b": Period(2100, None)}) == [["a"], ["b"]]
+    # ... but "written in 2005 or later" may well be one of its reports
+    assert average_linkage("ab", scores, {}, RULE, {"a": Period(1000, 1010), "b": Period(700, None)}) == [["a", "b"]]
+    # two texts dated only from the years they name are kept apart only when those are years apart
+    far = {"a": Period(1000, None, firm=True), "b": Period(2200, None, firm=True)}
+    assert average_linkage("ab", scores, {}, RULE, far) == [["a"], ["b"]]
+    bare = {"a": Period(1000, None), "b": Period(2200, None)}  # bare years ("in 1972") may be background
+    assert average_linkage("ab", scores, {}, RULE, bare) == [["a", "b"]]

@@ -1,0 +1,83 @@
+"""Why documents belong together: shared people, places, phrases, dates and figures, each with its spans."""
+
+from __future__ import annotations
+
+from storyline.link.corpus import link_corpus
+from storyline.link.story_evidence import found_in_documents, story_evidence, storyline_evidence
+from storyline.model import Annotations, Document, Entity, GroupingEvidence, Mention, Timex
+from tests.link_fixtures import intervention
+
+
+def _texts() -> dict[str, str]:
+    return {doc.id: doc.text for doc, _ in intervention()}
+
+
+def _said(item: GroupingEvidence, texts: dict[str, str]) -> list[str]:
+    return [texts[s.document][s.start:s.end] for s in item.spans]
+
+
+def test_story_evidence_lists_what_its_reports_share_with_where_each_says_it() -> None:
+    links, _ = link_corpus(intervention())
+    takeover = next(s for s in links.stories if "h-courier" in s.documents)
+    texts = _texts()
+    by_value = {e.value: e for e in takeover.evidence}
+    assert by_value["Rosemary Atherton"].kind == "person" and by_value["Rosemary Atherton"].documents == 3
+    assert _said(by_value["Rosemary Atherton"], texts) == ["Rosemary Atherton"] * 3
+    assert by_value["Northfield Care Partnership"].kind == "organisation"
+    assert by_value["214"].kind == "figure" and by_value["214"].documents == 3  # the children waiting
+    assert "intervention order" in by_value and _said(by_value["intervention order"], texts)[0] == "intervention order"
+    assert {s.document for e in takeover.evidence for s in e.spans} <= set(takeover.documents)
+
+
+def test_storyline_evidence_names_the_council_and_contractor_in_both_stories() -> None:
+    links, _ = link_corpus(intervention())
+    line = links.storylines[0]
+    story_of = {d: s.id for s in links.stories for d in s.documents}
+    texts = _texts()
+    for name in ("Harwick Borough Council", "Northfield Care Partnership", "Martin Oduya"):
+        item = next(e for e in line.evidence if e.value == name)
+        assert item.documents == 2  # both stories
+        assert {story_of[s.document] for s in item.spans} == set(line.stories)
+        assert {said.lower() for said in _said(item, texts)} == {name.lower()}  # "HARWICK Borough Council" too
+    assert "Rosemary Atherton" not in {e.value for e in line.evidence}  # the 2009 reports do not name her
+
+
+def test_story_evidence_one_identity_however_each_report_spells_it() -> None:
+    first = Document("d1", "Council leader Derek Laidlaw spoke.", "a")
+    second = Document("d2", "Mr Laidlaw said he was sorry.", "b")
+    items = [
+        (first, Annotations("d1", mentions=[Mention(15, 28, "Derek Laidlaw", "person", "e1")],
+                            entities=[Entity("e1", "person", "Derek Laidlaw")])),
+        (second, Annotations("d2", mentions=[Mention(3, 10, "Laidlaw", "person", "e1", "surname")],
+                             entities=[Entity("e1", "person", "Laidlaw")])),
+    ]
+    identity = {"d1:e1": "P1", "d2:e1": "P1"}
+    evidence = story_evidence(items, found_in_documents(items, identity))
+    person = next(e for e in evidence if e.kind == "person")
+    assert (person.value, person.documents) == ("Derek Laidlaw", 2)
+    assert [(s.document, s.start, s.end) for s in person.spans] == [("d1", 15, 28), ("d2", 3, 10)]
+
+
+def test_story_evidence_dates_they_share_and_not_the_days_as_figures() -> None:
+    text = "The inquiry reported on 4 July 2024 that 37 families waited."
+    items = []
+    for doc_id in ("d1", "d2"):
+        start = text.index("4 July 2024")
+        timex = Timex(start, start + 11, "4 July 2024", "DATE", "2024-07-04")
+        items.append((Document(doc_id, text, doc_id), Annotations(doc_id, timexes=[timex])))
+    evidence = story_evidence(items, found_in_documents(items, {}))
+    assert [(e.kind, e.value, e.documents, e.inferred) for e in evidence if e.kind in ("date", "figure")] == [
+        ("date", "2024-07-04", 2, False), ("figure", "37", 2, False),
+        ("date", "2024", 2, True)]  # undated: both were written in 2024 or later, as the text says
+
+
+def test_storyline_evidence_counts_stories_not_documents() -> None:
+    doc = Document("d1", "Brightpath Care Partnership ran the homes.", "a")
+    ann = Annotations("d1", entities=[Entity("e1", "organisation", "Brightpath Care Partnership")])
+    later = Document("d2", "Brightpath Care Partnership hands back the homes.", "b")
+    ann2 = Annotations("d2", entities=[Entity("e1", "organisation", "Brightpath Care Partnership")])
+    stories = [("s1", [(doc, ann)], found_in_documents([(doc, ann)], {})),
+               ("s2", [(later, ann2)], found_in_documents([(later, ann2)], {}))]
+    evidence = storyline_evidence(stories)
+    item = next(e for e in evidence if e.kind == "organisation")
+    assert item.documents == 2 and [s.document for s in item.spans] == ["d1", "d2"]

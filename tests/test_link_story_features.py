@@ -1,0 +1,74 @@
+"""What story clustering reads from one document: phrases, figures, years, lead, anchors, the period of its date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.link.story_features import (
+    OPEN_END,
+    DocumentFeatures,
+    anchor_words,
+    content_phrases,
+    day_range,
+    document_features,
+    lead_person,
+    mentioned_numbers,
+    mentioned_years,
+    story_params,
+)
+from storyline.model import Annotations, Document, Entity, Mention
+
+
+def test_story_features_phrases_are_content_word_pairs() -> None:
+    phrases = content_phrases("The intervention order was signed. The intervention order runs for three years.")
+    assert phrases["intervention order"] > 1.0 and "the intervention" not in phrases
+    assert all(len(p.split()) == 2 for p in phrases)
+
+
+def test_story_features_figures_leave_out_years_and_ones() -> None:
+    text = "In 2006 inspectors found 214 cases; 1 manager and £4.7m, 2,800 pages, 7.6 magnitude."
+    assert mentioned_numbers(text) == ["214", "2800", "4.7", "7.6"]
+    assert mentioned_years(text) == ["2006"]
+
+
+def test_story_features_lead_is_the_person_named_most_and_alone_at_the_top() -> None:
+    names = {"vincent jackson": "person", "san diego": "place", "norv turner": "person"}
+    assert lead_person(names, {"vincent jackson": 2.1, "norv turner": 1.0}) == "jackson"
+    assert lead_person(names, {"vincent jackson": 2.1, "norv turner": 2.1}) is None  # a tie: no lead
+    assert lead_person(names, {"vincent jackson": 1.0}) is None  # named once: no lead
+    assert lead_person({"joseph comeaux jr.": "person"}, {"joseph comeaux jr.": 2.0}) == "comeaux"
+
+
+def test_story_features_anchors_are_the_telling_words_of_places_and_organisations() -> None:
+    names = {"harwick borough council": "organisation", "northfield care partnership": "organisation",
+             "labour": "organisation", "preston": "place", "derek laidlaw": "person"}
+    assert anchor_words(names) == ["harwick", "northfield", "preston"]
+
+
+def test_story_features_periods_of_days_months_and_years() -> None:
+    assert day_range("2021-03-09") == (date(2021, 3, 9).toordinal(),) * 2
+    assert day_range("2021-02") == (date(2021, 2, 1).toordinal(), date(2021, 2, 28).toordinal())
+    assert day_range("2020") == (date(2020, 1, 1).toordinal(), date(2020, 12, 31).toordinal())
+    assert day_range(None) is None
+
+
+def test_story_features_undated_text_is_dated_from_the_latest_year_it_reports_as_past() -> None:
+    text = ("Care contract ends\n\nAt a meeting on 30 March 2009 the cabinet agreed to end the contract, signed in "
+            "2006. The council will review it again in 2012.")
+    features = document_features(Document("d", text, "archive.txt"), Annotations("d"), story_params())
+    assert features.date == "2009" and features.day == date(2009, 1, 1).toordinal()
+    assert features.last_day == OPEN_END and not features.precise  # written in 2009 or later
+    assert features.date_span is not None and text[slice(*features.date_span)] == "30 March 2009"
+    assert features.date_dated
+    dated = document_features(Document("e", text, "a.txt", published="2009-04-01"), Annotations("e"), story_params())
+    assert dated.date == "2009-04-01" and dated.precise and dated.date_span is None
+
+
+def test_story_features_round_trip_through_json() -> None:
+    doc = Document("d", "Derek Laidlaw said Harwick would co-operate. Laidlaw added more.", "a.txt")
+    ann = Annotations("d", mentions=[Mention(0, 13, "Derek Laidlaw", "person", "e1"),
+                                     Mention(45, 52, "Laidlaw", "person", "e1", "surname")],
+                      entities=[Entity("e1", "person", "Derek Laidlaw"), Entity("e2", "place", "Harwick")])
+    features = document_features(doc, ann, story_params())
+    assert features.lead == "laidlaw"
+    assert DocumentFeatures.from_json(features.to_json()) == features

@@ -1,0 +1,64 @@
+"""Pair features and the pair model: alike words and names raise it, conflicting people and places lower it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from storyline.link.story_features import PAIR_FEATURES, DocumentFeatures, story_params
+from storyline.link.story_pairs import Idf, doc_vectors, feature_keys, pair_features, pair_probability, period_gap
+
+
+def _doc(doc_id: str, words: str, names: dict[str, str], numbers: list[str] = (), years: list[str] = (),
+         day: int | None = None, last: int | None = None) -> DocumentFeatures:
+    terms = {w: 1.0 for w in words.split()}
+    phrases = {f"{a} {b}": 1.0 for a, b in zip(words.split(), words.split()[1:])}
+    return DocumentFeatures(doc_id, terms, names, day, None, doc_id, last_day=last if last is not None else day,
+                            phrases=phrases, numbers=list(numbers), years=list(years))
+
+
+def _features(a: DocumentFeatures, b: DocumentFeatures, *others: DocumentFeatures) -> dict[str, float]:
+    corpus = [a, b, *others]
+    idf = Idf(len(corpus), Counter(k for f in corpus for k in set(feature_keys(f))))
+    return dict(zip(PAIR_FEATURES, pair_features(doc_vectors(a, idf), doc_vectors(b, idf))))
+
+
+FILLER = [_doc(f"x{i}", "council meeting budget report", {"westfield": "place"}) for i in range(6)]
+
+
+def test_story_pairs_conflicts_need_both_sides_to_name_someone() -> None:
+    takeover = _doc("a", "minister intervention children services", {"harwick borough council": "organisation",
+                                                                       "derek laidlaw": "person"}, years=["2006"])
+    elsewhere = _doc("b", "minister intervention children services", {"stanmoor city council": "organisation",
+                                                                        "colin pardew": "person"}, years=["2006"])
+    silent = _doc("c", "minister intervention children services", {})
+    found = _features(takeover, elsewhere, *FILLER)
+    assert found["person_conflict"] == 1.0 and found["anchor_conflict"] == 1.0 and found["year_conflict"] == 0.0
+    assert found["words"] > 0.99 and found["years"] == 1.0
+    quiet = _features(takeover, silent, *FILLER)
+    assert quiet["person_conflict"] == quiet["anchor_conflict"] == 0.0
+
+
+def test_story_pairs_generic_words_of_names_are_not_anchors() -> None:
+    a = _doc("a", "care homes", {"northfield care partnership": "organisation"})
+    b = _doc("b", "care homes", {"beacon care partnership": "organisation", "labour": "organisation"})
+    assert _features(a, b, *FILLER)["anchor_conflict"] == 1.0  # "care" and "partnership" do not count
+    c = _doc("c", "care homes", {"northfield": "place"})
+    assert _features(a, c, *FILLER)["anchor_conflict"] == 0.0
+
+
+def test_story_pairs_probability_rises_with_shared_words_and_names() -> None:
+    params = story_params()
+    base = _doc("a", "jewellery heist paris armed robbers diamonds", {"harry winston": "organisation"}, ["137"])
+    same = _doc("b", "jewellery heist paris armed robbers diamonds", {"harry winston": "organisation"}, ["137"])
+    other = _doc("c", "museum paintings stolen paris night guards", {"louvre": "organisation"}, ["2"])
+    alike = pair_probability(_features(base, same, other, *FILLER).values(), params)
+    less = pair_probability(_features(base, other, same, *FILLER).values(), params)
+    assert alike > 0.9 > params.threshold > less
+
+
+def test_story_pairs_period_gap_reads_months_years_and_lower_bounds() -> None:
+    day = _doc("a", "x", {}, day=1000)
+    month = _doc("b", "x", {}, day=990, last=1020)
+    later = _doc("c", "x", {}, day=1100)
+    assert period_gap(day, month) == 0 and period_gap(day, later) == 100 and period_gap(month, later) == 80
+    assert period_gap(day, _doc("d", "x", {})) is None
