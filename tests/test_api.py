@@ -22,7 +22,7 @@ MIRRORS = {
     "ingest": "ingest", "annotate": "annotate", "link": "link", "docs": "docs", "show": "show", "search": "search",
     "errors": "errors", "export": "export", "people": "people", "quotes": "quotes", "timeline": "timeline",
     "claims": "claims", "stories": "stories", "story": "story", "demo": "demo", "serve": "serve", "report": "report",
-    "datasette-metadata": "datasette_metadata",
+    "datasette-metadata": "datasette_metadata", "diff": "diff",
 }
 # `storyline fix ...` sub-commands -> their API functions
 FIX_MIRRORS = {

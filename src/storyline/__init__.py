@@ -94,10 +94,11 @@ fix_merge, fix_split, fix_rename, fix_type = _api.fix_merge, _api.fix_split, _ap
 fix_reject, fix_speaker, fix_date, fix_story = _api.fix_reject, _api.fix_speaker, _api.fix_date, _api.fix_story
 fix_storyline_join, fix_storyline_split = _api.fix_storyline_join, _api.fix_storyline_split
 fix_log, fix_undo = _api.fix_log, _api.fix_undo
+diff = _api.diff
 
 __all__ = [
     "NotFound", "annotate", "claims", "datasette_metadata", "demo", "docs", "errors", "export", "ingest", "link", "overview", "people",
     "person", "quotes", "report", "search", "serve", "show", "stories", "story", "timeline",
     "fix_date", "fix_log", "fix_merge", "fix_reject", "fix_rename", "fix_speaker", "fix_split", "fix_story",
-    "fix_storyline_join", "fix_storyline_split", "fix_type", "fix_undo",
+    "fix_storyline_join", "fix_storyline_split", "fix_type", "fix_undo", "diff",
 ]

@@ -396,6 +396,7 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, read
 # --- corrections: `storyline fix ...` (storyline.api_corrections) ---------------------------------------
 
 from storyline.api_corrections import (  # noqa: E402
+    diff,
     fix_date,
     fix_log,
     fix_merge,
@@ -410,5 +411,5 @@ from storyline.api_corrections import (  # noqa: E402
     fix_undo,
 )
 
-FIX_FUNCTIONS = (fix_merge, fix_split, fix_rename, fix_type, fix_reject, fix_speaker, fix_date, fix_story,
+FIX_FUNCTIONS = (diff, fix_merge, fix_split, fix_rename, fix_type, fix_reject, fix_speaker, fix_date, fix_story,
                  fix_storyline_join, fix_storyline_split, fix_log, fix_undo)

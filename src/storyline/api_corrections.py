@@ -133,3 +133,17 @@ def fix_undo(number: int, db: str | Store | None = None) -> Correction:
         if relink:
             link_store(store, rebuild=True)
     return undone
+
+
+def diff(a: str, b: str, db: str | Store | None = None) -> Any:
+    """What changed in the facts from document ``a`` to document ``b`` (ids or prefixes): quotes, people,
+    organisations, dates, figures, claims, headline, each with its spans in both (a
+    :class:`storyline.versions.VersionDiff`)."""
+    from storyline.api import NotFound
+    from storyline.views.versions import document_diff
+
+    with _opened(db) as store:
+        found = document_diff(store, a, b)
+    if found is None:
+        raise NotFound(f"no document {a!r} or {b!r}: list ids with `storyline docs`")
+    return found

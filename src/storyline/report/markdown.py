@@ -86,6 +86,13 @@ def _body(d: StoryDossier) -> list[str]:
     for x in d.discrepancies:
         lines += [f"**{md_escape(x.kind)}**: {md_escape(x.description)}", ""]
         lines += [_excerpt(d, s.excerpt, s.document, s.start) + "\n" for s in x.sides]
+    lines += ["## What changed", ""]
+    for v in d.versions:
+        lines += [f"Source {d.source_number(v.a) or '?'} → source {d.source_number(v.b) or '?'} "
+                  f"({md_escape(v.link or 'rewrite')}): {md_escape(v.summary)}", ""]
+        lines += [f"- {md_escape(c.description)}"
+                  + "".join(f" {_ref(d, s.document, s.start)}" for s in (c.before, c.after) if s) for c in v.changes]
+        lines.append("")
     lines += ["## Copied passages", ""]
     for copied in d.copied:
         lines += [f"From **{md_escape(copied.source.title)}** ({md_escape(copied.source.published or 'undated')}):", ""]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from storyline import timex3
+from storyline.versions import VersionDiff
 from storyline.answers import speech_line
 
 T = TypeVar("T")
@@ -358,6 +359,7 @@ class StoryDossier:
     evidence: list[EvidenceItem] = field(default_factory=list)  # why its documents belong together
     storyline_evidence: list[EvidenceItem] = field(default_factory=list)  # why its storyline's stories do
     unanswered: list[ClaimRow] = field(default_factory=list)  # claims no denial in the story answers
+    versions: list[VersionDiff] = field(default_factory=list)  # what changed between its versions and rewrites
 
     def source_number(self, document: str) -> int | None:
         """The number of a document in the story's source list (1 = earliest)."""

@@ -21,7 +21,7 @@ __all__ = ["EXPORT_VERSION", "LISTS", "records"]
 EXPORT_VERSION = 1
 LISTS = (
     "documents", "entities", "quotes", "events", "claims", "stories", "storylines", "reuse", "discrepancies",
-    "quote_groups", "document_links", "timelines", "corrections",
+    "quote_groups", "document_links", "timelines", "corrections", "versions",
 )
 BATCH = 500
 PARENTS = 50  # stories, quote groups, identities per batch: each carries all its events, sources or roles
@@ -339,6 +339,12 @@ def _corrections(store: Store) -> Iterator[Record]:
     return correction_records(store)
 
 
+def _versions(store: Store) -> Iterator[Record]:
+    from storyline.views.versions import version_records
+
+    return version_records(store)
+
+
 READERS: dict[str, Callable[[Store], Iterator[Record]]] = {
     "documents": _documents,
     "entities": _entities,
@@ -353,6 +359,7 @@ READERS: dict[str, Callable[[Store], Iterator[Record]]] = {
     "document_links": _document_links,
     "timelines": _timelines,
     "corrections": _corrections,
+    "versions": _versions,
 }
 
 

@@ -195,6 +195,7 @@ def story_dossier(store: Store, ref: str, limits: DossierLimits = PAGE_LIMITS) -
             discrepancies=discrepancies, storyline_stories=_storyline(conn, summary.storyline),
             more={k: v for k, v in more.items() if v > 0},
         )
+        dossier.versions = _versions(conn, ids)
         dossier.blocks = _blocks(conn, _cited(dossier))
         return dossier
 
@@ -223,6 +224,12 @@ def _unanswered(conn: Connection, ids: list[str], claims: list[ClaimRow]) -> lis
     return [c for c in claims if c.kind in ANSWERABLE and (c.document, c.start, c.end) not in answered]
 
 
+def _versions(conn: Connection, ids: list[str]) -> list[Any]:
+    from storyline.views.versions import story_versions
+
+    return story_versions(conn, ids)
+
+
 def _cited(d: StoryDossier) -> list[str]:
     """The documents a dossier points into (their layout says which paragraph a span is in)."""
     found = {e.document for e in d.timeline} | {c.document for c in d.claims}
@@ -230,6 +237,7 @@ def _cited(d: StoryDossier) -> list[str]:
     found |= {side.document for x in d.discrepancies for side in x.sides}
     found |= {side.document for g in d.copied for p in g.passages for side in (p.copy, p.original)}
     found |= {s.document for p in d.people + d.organisations for r in p.roles for s in r.sources}
+    found |= {x for v in d.versions for x in (v.a, v.b)}
     return sorted(found)
 
 
