@@ -102,7 +102,7 @@ def create_app(
 
     ``hosts``: the host names requests may name (``"*"``: any); ``token``: when set, every request needs it.
     """
-    from storyline.web import routes_api, routes_ingest, routes_pages
+    from storyline.web import routes_api, routes_corrections, routes_ingest, routes_pages
 
     if token:
         security.check_token(token)
@@ -125,6 +125,6 @@ def create_app(
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(404, _http_error)
     app.mount("/static", StaticFiles(directory=str(resources.files("storyline.web") / "static")), name="static")
-    for module in (routes_pages, routes_ingest, routes_api):
+    for module in (routes_pages, routes_ingest, routes_corrections, routes_api):
         app.include_router(module.router)
     return app

@@ -13,6 +13,7 @@ from storyline import views
 from storyline.render.timeline_svg import numbered, render_timeline_svg
 from storyline.views.model import EventRow
 from storyline.web.app import context_of, render
+from storyline.web.routes_corrections import fix_values, with_csrf_cookie
 from storyline.web.highlight import document_spans, excerpt_html, fact_href, highlight_html
 
 router = APIRouter(include_in_schema=False)
@@ -65,10 +66,12 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     d = views.story_dossier(context_of(request).store, story_id)
     if d is None:
         raise HTTPException(404, f"No story with id {story_id!r}. Pick one from the story list.")
-    return render(request, "story.html", title=d.story.title, d=d, story=d.story,
-                  timeline_svg=Markup(render_timeline_svg(d.timeline, href=_event_href)),
-                  events=numbered(d.timeline), claims_left=[c for c in d.claims if c.kind in ("claim", "promise")],
-                  claims_right=[c for c in d.claims if c.kind not in ("claim", "promise")], excerpt=_excerpt)
+    return with_csrf_cookie(request, render(
+        request, "story.html", title=d.story.title, d=d, story=d.story,
+        timeline_svg=Markup(render_timeline_svg(d.timeline, href=_event_href)),
+        events=numbered(d.timeline), claims_left=[c for c in d.claims if c.kind in ("claim", "promise")],
+        claims_right=[c for c in d.claims if c.kind not in ("claim", "promise")], excerpt=_excerpt,
+        **fix_values(request)))
 
 
 def _excerpt(side: views.Side) -> Markup:
@@ -104,7 +107,8 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     if view is None:
         raise HTTPException(404, f"No document with id {doc_id!r}. Search for it or pick one from the list.")
     body = highlight_html(view.text, document_spans(view))
-    return render(request, "document.html", title=view.summary.title, v=view, doc=view.summary, body=body)
+    return with_csrf_cookie(request, render(request, "document.html", title=view.summary.title, v=view,
+                                            doc=view.summary, body=body, **fix_values(request)))
 
 
 @router.get("/people", response_class=HTMLResponse)
@@ -120,7 +124,8 @@ def person_page(request: Request, entity_id: str) -> HTMLResponse:
     found = views.person(context_of(request).store, entity_id)
     if found is None:
         raise HTTPException(404, f"No person or organisation with id {entity_id!r}. See the people list.")
-    return render(request, "person.html", title=found.summary.name, p=found)
+    return with_csrf_cookie(request, render(request, "person.html", title=found.summary.name, p=found,
+                                            **fix_values(request)))
 
 
 def facet_link(params: dict[str, str], key: str, value: str) -> str:
