@@ -71,6 +71,8 @@ def correct_everything(store: Store) -> dict[str, str]:
     assert letter.date == "2024-02-06"
     care = views.document(store, docs["01"]).summary.story  # type: ignore[union-attr]
     assert care and views.document(store, docs["04"]).summary.story == care  # type: ignore[union-attr]
+    due = next(e for e in views.document(store, docs["01"]).events if "final decision is due" in e.text)  # type: ignore[union-attr]
+    sound = next(c for c in views.document(store, docs["02"]).claims if "numbers were sound" in c.text)  # type: ignore[union-attr]
     made = [
         api.fix_merge(one(store, "Dan Okafor"), one(store, "Daniel Okafor"), store, note="same council leader"),
         api.fix_split(one(store, "Mark Ellis"), docs["03"], store, note="the striker, not the finance director"),
@@ -81,6 +83,8 @@ def correct_everything(store: Store) -> dict[str, str]:
         api.fix_speaker(defended.id, one(store, "Daniel Okafor"), store, note="his words, in the first paragraph"),
         api.fix_date(letter.id, "2024-01-30", store, note="delivered the Tuesday before"),
         api.fix_story(docs["04"], "new", store, note="the cabinet vote is news of its own"),
+        api.fix_reject("event", due.id, store, note="a meeting planned, not something that happened"),
+        api.fix_reject("claim", sound.id, store, note="his assurance, already listed as his words"),
     ]
     assert [c.status for c in made] == ["applied"] * len(made), [(c.description, c.detail) for c in made]
     return {**docs, "care": care}
@@ -114,9 +118,14 @@ def assert_corrected(store: Store, docs: dict[str, str]) -> None:
     assert vote == "story-x" + docs["04"][:16] and vote != docs["care"], "story"
     assert [d.id for d in api.story(vote, store).documents] == [docs["04"]], "story: on its own"
     assert docs["04"] not in {d.id for d in api.story(docs["care"], store).documents}, "story: gone from the other"
+    events = views.document(store, docs["01"]).events  # type: ignore[union-attr]
+    assert not [e for e in events if "final decision is due" in e.text], "reject event"
+    assert not [e for e in views.timeline(store, story=docs["care"], limit=500) if "final decision is due" in e.text]
+    claims = views.document(store, docs["02"]).claims  # type: ignore[union-attr]
+    assert not [c for c in claims if "numbers were sound" in c.text], "reject claim"
     log = api.fix_log(store)
-    assert [c.status for c in log] == ["applied"] * 9, [(c.description, c.detail) for c in log if c.status != "applied"]
-    assert len(api.export(store)["corrections"]) == 9  # type: ignore[index]
+    assert [c.status for c in log] == ["applied"] * 11, [(c.description, c.detail) for c in log if c.status != "applied"]
+    assert len(api.export(store)["corrections"]) == 11  # type: ignore[index]
 
 
 @pytest.mark.parametrize("rerun", ["annotate", "link --rebuild", "ingest a new document"])

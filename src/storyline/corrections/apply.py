@@ -271,33 +271,48 @@ def _drop_disputes(conn: Connection, document: str, start: int, end: int) -> Non
 def _reject_fact(kind: str) -> Callable[[Pass, Correction], Outcome]:
     def reject(p: Pass, c: Correction) -> Outcome:
         row = anchors.resolve_fact(p.conn, kind, c.anchor)
+        doc = c.anchor["document"]
+        spans = {(c.anchor["start"], c.anchor["end"])} | ({(row.start, row.end)} if row is not None else set())
+        for start, end in spans:  # what linking made of it (written again by every relink) goes too
+            _drop_linked(p.conn, kind, doc, start, end)
         if row is None:
-            if _document_exists(p.conn, c.anchor["document"]):
-                return APPLIED, f"no {kind} shown at {c.anchor['document']} {c.anchor['start']}-{c.anchor['end']}"
-            return ORPHANED, f"document {c.anchor['document']} is gone"
-        table = anchors.FACT_TABLES[kind]
+            if _document_exists(p.conn, doc):
+                return APPLIED, f"no {kind} shown at {doc} {c.anchor['start']}-{c.anchor['end']}"
+            return ORPHANED, f"document {doc} is gone"
         if kind == "quote":
-            _drop_quote_source(p.conn, row)
             p.touched.add(row.speaker)
-        if kind == "event":
+        if kind == "event" and row.timex_start is not None:
             ts = schema.timeline_sources
-            p.conn.execute(delete(ts).where(ts.c.document == row.document, ts.c.timex_start == row.timex_start,
+            p.conn.execute(delete(ts).where(ts.c.document == doc, ts.c.timex_start == row.timex_start,
                                             ts.c.timex_end == row.timex_end))
-            p.conn.execute(delete(t).where(t.c.event == row.id))
         if kind == "claim":
             p.touched |= {row.claimant, row.target}
-        _drop_disputes(p.conn, row.document, row.start, row.end)
+        table = anchors.FACT_TABLES[kind]
         p.conn.execute(delete(table).where(table.c.id == row.id))
         return APPLIED, f"{kind} {row.id} rejected"
 
     return reject
 
 
-def _drop_quote_source(conn: Connection, row: Any) -> None:
+def _drop_linked(conn: Connection, kind: str, document: str, start: int, end: int) -> None:
+    """The rows linking made of a rejected fact: its timeline entry and sources, its quote-group source, the
+    discrepancies it is a side of."""
+    if kind == "quote":
+        _drop_quote_source(conn, document, start, end)
+    if kind == "event":
+        ts = schema.timeline_sources
+        conn.execute(delete(ts).where(ts.c.document == document, ts.c.start == start, ts.c.end == end))
+        conn.execute(delete(t).where(t.c.document == document, t.c.start == start, t.c.end == end))
+    _drop_disputes(conn, document, start, end)
+
+
+def _drop_quote_source(conn: Connection, document: str, start: int, end: int) -> None:
     g, s = schema.quote_groups, schema.quote_group_sources
-    groups = conn.execute(select(s.c.quote_group).where(s.c.document == row.document, s.c.start == row.start,
-                                                        s.c.end == row.end)).scalars().all()
-    conn.execute(delete(s).where(s.c.document == row.document, s.c.start == row.start, s.c.end == row.end))
+    at = (s.c.document == document, s.c.start == start, s.c.end == end)
+    groups = conn.execute(select(s.c.quote_group).where(*at)).scalars().all()
+    if not groups:
+        return
+    conn.execute(delete(s).where(*at))
     for group in groups:
         left = conn.execute(select(func.count()).select_from(s).where(s.c.quote_group == group)).scalar() or 0
         conn.execute(update(g).where(g.c.id == group).values(sources=left))
