@@ -55,7 +55,7 @@ def assert_same_facts(golden: dict[str, Any], shown: dict[str, Any], section: st
         assert shown[section].get(key) == golden[section].get(key), f"{section}.{key} differs from the golden capture"
 
 
-@pytest.mark.parametrize("section", ["cli", "dossiers", "reports", "web", "export"])
+@pytest.mark.parametrize("section", ["cli", "dossiers", "reports", "web", "export", "issues"])
 def test_views_golden_demo_facts_unchanged(golden: dict[str, Any], shown: dict[str, Any], section: str) -> None:
     assert_same_facts(golden, shown, section)
 
