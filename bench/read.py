@@ -139,12 +139,22 @@ def run_child(args: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def cli_reads(db: str, story: str, repeat: int = 3) -> dict[str, float]:
-    """Wall seconds of read commands in new processes (best of ``repeat``)."""
+CLI_READS = ("quotes --limit 20", "story ID", "people --limit 20", "story ID --why", "timeline --story ID --dates 10",
+             "timeline --dates 10")
+
+
+def cli_reads(db: str, story: str, repeat: int = 3) -> tuple[dict[str, float], dict[str, float]]:
+    """Wall seconds (best of ``repeat``) and peak memory (MB) of read commands in new processes; the last,
+    key dates of the whole corpus, reads every dated sentence, so it runs once."""
     base = [*storyline_cli(), "--db", db]
-    runs = {"quotes --limit 20": [*base, "quotes", "--limit", "20"], "story ID": [*base, "story", story],
-            "people --limit 20": [*base, "people", "--limit", "20"]}
-    return {name: round(min(run_child(cmd)[0] for _ in range(repeat)), 2) for name, cmd in runs.items()}
+    commands = [["quotes", "--limit", "20"], ["story", story], ["people", "--limit", "20"], ["story", story, "--why"],
+                ["timeline", "--story", story, "--dates", "10"], ["timeline", "--dates", "10"]]
+    seconds: dict[str, float] = {}
+    peaks: dict[str, float] = {}
+    for name, command in zip(CLI_READS, commands):
+        runs = [run_child([*base, *command]) for _ in range(repeat if name != "timeline --dates 10" else 1)]
+        seconds[name], peaks[name] = round(min(r[0] for r in runs), 2), round(max(r[1] for r in runs), 1)
+    return seconds, peaks
 
 
 def export(db: str, folder: Path) -> dict[str, float]:
@@ -201,7 +211,7 @@ def one_size(count: int, args: argparse.Namespace) -> dict[str, Any]:
     with TestClient(create_app(db, read_only=True), base_url="http://127.0.0.1") as client:
         time_pages(client, urls, 3, rng)  # warm the page cache and templates
         row["idle"] = time_pages(client, urls, args.requests, rng)
-        row["cli_s"] = cli_reads(db, urls["story"][-1].rsplit("/", 1)[1], args.repeat)
+        row["cli_s"], row["cli_peak_mb"] = cli_reads(db, urls["story"][-1].rsplit("/", 1)[1], args.repeat)
         row["export"] = export(db, workdir)
         extra = workdir / f"extra-{count}"
         write_extra(extra, count, args.extra, max(20, count // 25))
@@ -221,7 +231,8 @@ def print_row(row: dict[str, Any]) -> None:
               f"{b['max_ms']:>7}")
     print(f"  during ingest: {row['during_ingest']['documents_added']} documents added while measuring "
           f"{row['during_ingest']['measured_s']} s")
-    print("  CLI (new process, best of runs): " + ", ".join(f"{k} {v} s" for k, v in row["cli_s"].items()))
+    print("  CLI (new process, best of runs): " + ", ".join(f"{k} {v} s ({row['cli_peak_mb'][k]} MB)"
+                                                          for k, v in row["cli_s"].items()))
     e = row["export"]
     print(f"  export: JSON Lines {e['jsonl_s']} s, peak {e['jsonl_peak_mb']} MB ({e['jsonl_mb']} MB written); "
           f"JSON {e['json_s']} s, peak {e['json_peak_mb']} MB")

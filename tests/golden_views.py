@@ -171,6 +171,22 @@ def _web(store: Store) -> Record:
     }
 
 
+def _merged_issues(store: Store, d: views.StoryDossier) -> Record:
+    """What the merged issues added to a story's views: why it holds together (19), its unanswered claims and
+    how its quotes are worded (15), its key dates (16), pages and OCR (21)."""
+    key = views.key_dates(store, views.TimelineScope(story=d.story.id), 8, 1)
+    return {
+        "why": [[e.kind, e.value, e.documents, [_span(s) for s in e.spans]] for e in d.evidence],
+        "storyline_why": [[e.kind, e.value, e.documents] for e in d.storyline_evidence],
+        "unanswered": [c.id for c in d.unanswered],
+        "lines": sorted(q.line for group in d.quotes for q in group.quotes if q.act),
+        "key_dates": [[k.date, k.inferred, [[s.document, s.start, s.end] for s in k.sentences]] for k in key],
+        "places": sorted({d.place(s.document, s.start) for g in d.quotes for q in g.quotes for s in q.sources
+                          if "page" in d.place(s.document, s.start)}),
+        "machine_read": sorted(q.first.id for g in d.quotes for q in g.quotes if q.ocr),
+    }
+
+
 def capture(db: str) -> Record:
     """Every fact the read side shows of the database ``db``."""
     store = Store(db)
@@ -183,6 +199,7 @@ def capture(db: str) -> Record:
             "reports": {s: _report(d) for s, d in dossiers.items() if d},
             "web": _web(store),
             "export": _export(store),
+            "issues": {s: _merged_issues(store, d) for s, d in dossiers.items() if d},
         }
     finally:
         store.close()

@@ -22,7 +22,8 @@ def test_bench_read_one_size_measures_pages_cli_and_export_idle_and_while_ingest
     for phase in (row["idle"], row["during_ingest"]["pages"]):
         assert set(phase) == set(read.PAGES) and all(p["n"] >= 2 and p["p95_ms"] > 0 for p in phase.values())
     assert row["during_ingest"]["documents_added"] == 15
-    assert set(row["cli_s"]) == {"quotes --limit 20", "story ID", "people --limit 20"}
+    assert set(row["cli_s"]) == set(row["cli_peak_mb"]) == set(read.CLI_READS)
+    assert all(v > 0 for v in row["cli_peak_mb"].values())
     assert row["export"]["jsonl_peak_mb"] > 0 and row["export"]["json_mb"] > 0
     assert (tmp_path / "read-50.db").exists() and not (tmp_path / "read-50-work.db").exists()
     assert read.build(tmp_path / "read-50.db", 50, 1) == {"built": False}  # the built corpus is reused

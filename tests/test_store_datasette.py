@@ -86,3 +86,17 @@ def test_store_datasette_metadata_names_the_database_after_its_file(tmp_path: Pa
 
     assert list(datasette_metadata(str(tmp_path / "coverage.db"))["databases"]) == ["coverage"]
     assert list(datasette_metadata("postgresql+psycopg://u@h/db")["databases"]) == ["storyline"]
+
+
+def test_store_datasette_metadata_covers_every_table_of_the_schema() -> None:
+    """A table added to the schema is described (or hidden): evidence and timeline sources included."""
+    from storyline.store import schema
+    from storyline.store.datasette import HIDDEN, TABLES
+
+    assert set(schema.metadata.tables) <= set(TABLES) | set(HIDDEN)
+
+
+def test_store_datasette_story_evidence_shows_the_story_title(database: tuple[str, dict[str, Any]]) -> None:
+    rows = get(database, f"/corpus/story_evidence.json?story={STORY_2024}&_labels=on&_shape=objects")["rows"]
+    assert rows and rows[0]["story"] == {"value": STORY_2024, "label": "Brackendale overspend row"}
+    assert rows[0]["value"] == "Grace Hughes" and rows[0]["kind"] == "person"

@@ -8,6 +8,7 @@ the old and the new read side produce; tests/test_views_*.py check the new prese
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +26,15 @@ def golden() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def shown(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     db = str(Path(tmp_path_factory.mktemp("golden")) / "demo.db")
     load_demo(db)[1].close()
-    facts: dict[str, Any] = normalise(capture(db))
+    return db
+
+
+@pytest.fixture(scope="module")
+def shown(demo_db: str) -> dict[str, Any]:
+    facts: dict[str, Any] = normalise(capture(demo_db))
     return facts
 
 
@@ -49,7 +55,7 @@ def assert_same_facts(golden: dict[str, Any], shown: dict[str, Any], section: st
         assert shown[section].get(key) == golden[section].get(key), f"{section}.{key} differs from the golden capture"
 
 
-@pytest.mark.parametrize("section", ["cli", "dossiers", "reports", "web", "export"])
+@pytest.mark.parametrize("section", ["cli", "dossiers", "reports", "web", "export", "issues"])
 def test_views_golden_demo_facts_unchanged(golden: dict[str, Any], shown: dict[str, Any], section: str) -> None:
     assert_same_facts(golden, shown, section)
 
@@ -80,3 +86,37 @@ def test_views_golden_views_never_read_the_json_cache(tmp_path: Path) -> None:
     finally:
         event.remove(Engine, "before_cursor_execute", record)
     assert statements and not [s for s in statements if "annotations" in s.lower()]
+
+
+RAW_TIMEX = re.compile(r"XXXX|\b\d{4}-W\d\d|\d{4}-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])\b|T(?:MO|AF|EV|NI)\b|_REF\b")
+
+
+def _what_a_reader_sees(html: str) -> str:
+    """Text and hover titles of a page (tags and other attributes left out)."""
+    hover = " ".join(re.findall(r'(?:title|aria-label)="([^"]*)"', html))
+    return re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)) + " " + hover
+
+
+def test_views_golden_no_raw_date_code_reaches_a_reader(demo_db: str) -> None:
+    """Issue 16: dates in words everywhere: every page and report of the demo, and the terminal timeline."""
+    from click.testing import CliRunner
+    from fastapi.testclient import TestClient
+
+    from storyline import views
+    from storyline.cli import main
+    from storyline.store import Store
+    from storyline.web.app import create_app
+
+    store = Store(demo_db)
+    stories = [s.id for s in views.stories(store, 1000)]
+    docs = [d.id for d in views.documents(store, 1000)]
+    store.close()
+    urls = ["/", "/stories", "/documents", *(f"/stories/{s}" for s in stories), *(f"/documents/{d}" for d in docs),
+            *(f"/stories/{s}/report.{fmt}" for s in stories for fmt in ("html", "md"))]
+    with TestClient(create_app(demo_db, read_only=True), base_url="http://127.0.0.1") as client:
+        for url in urls:
+            found = RAW_TIMEX.search(_what_a_reader_sees(client.get(url).text))
+            assert found is None, (url, found)
+    for args in (["timeline"], ["timeline", "--dates", "20"], ["story", stories[0], "--all"]):
+        output = CliRunner().invoke(main, [*args, "--db", demo_db]).output
+        assert RAW_TIMEX.search(output) is None, args

@@ -304,12 +304,9 @@ def timeline(db: str | Store | None = None, scope: TimelineScope | None = None, 
     """The ``dates`` most important dates of a scope (a story, storyline, search, document or window, given as
     ``scope`` or as keywords), ``sentences`` sentences each; every dated event (grouped by date) without
     ``dates``. Dates ascending, each sentence with its source span."""
-    from storyline.link.keydates import every_date, key_dates, within
-
     scope = scope or TimelineScope(story, storyline, about, document, start, end)
     with _opened(db) as store:
-        records = within(dated_sentences(store, scope_documents(store, scope)), scope.start, scope.end)
-    return key_dates(records, dates, sentences) if dates is not None else every_date(records)
+        return views.key_dates(store, scope, dates, sentences)
 
 
 def scope_documents(store: Store, scope: TimelineScope) -> list[str] | None:

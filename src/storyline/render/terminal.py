@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline import timex3
+from storyline.answers import speaker_label
 from storyline.render.printable import printable
 from storyline.store import ErrorRecord
 from storyline.views.model import (
@@ -24,6 +25,7 @@ from storyline.views.model import (
     QuoteRow,
     SearchResults,
     StoryDossier,
+    StoryQuote,
     StorySummary,
 )
 
@@ -108,9 +110,17 @@ def document_view(view: DocumentView) -> Group:
     parts: list[Any] = [meta, Panel(Text(printable(view.text, keep="\n\t")), title="text")]
     parts.append(Text(f"{len(view.entities)} entities, {len(view.quotes)} quotes, {len(view.events)} events, "
                       f"{len(view.claims)} claims"))
+    if view.attached_to is not None:
+        parts.append(Text(printable(f"attached to {view.attached_to.id[:10]} {view.attached_to.title}")))
+    for a in view.attachments:
+        parts.append(Text(printable(f"attachment {a.id[:10]} {a.title} ({a.format})")))
+    if doc.ocr:
+        parts.append(Text("text machine-read (OCR) from page images: names and figures may be misread",
+                          style="yellow"))
     for q in view.quotes:
-        who = q.speaker_name or "(unattributed)"
-        parts.append(Text(printable(f"  {_local(q.id)} [{q.start}:{q.end}] {who}: “{_clip(q.text, 90)}”")))
+        where = f"[{q.start}:{q.end}" + (f", {q.page}" if q.page else "") + "]"
+        said = q.line if (q.speaker_name or q.speaker_description) else f"(unattributed): {q.text}"
+        parts.append(Text(printable(f"  {_local(q.id)} {where} {said}")))
     for e in view.events:
         parts.append(Text(printable(f"  {_local(e.id)} [{e.start}:{e.end}] {e.short_when}: {_clip(e.text, 90)}")))
     for c in view.claims:
@@ -153,18 +163,26 @@ def people_table(page: Page[PersonSummary], kind: str = "person") -> Table:
 def quotes_table(page: Page[QuoteRow]) -> Table:
     table = Table(title=_shown(page, "quotes"))
     table.add_column("date", no_wrap=True)
-    table.add_column("speaker", max_width=24)
+    table.add_column("speaker", max_width=32)
     table.add_column("quote", ratio=1)
     table.add_column("source", no_wrap=True)
     for q in page.items:
-        table.add_row(q.published or "—", q.speaker_name or "(unattributed)", _clip(q.text, 90),
-                      _source(q.title, q.document, q.start))
+        table.add_row(q.published or "—", _plain(speaker_label(q) or "(unattributed)"), _plain(quote_cell(q)),
+                      _plain(_source(q.title, q.document, q.start, q.page, q.ocr)))
     return table
 
 
-def _source(title: str | None, document: str, start: int) -> str:
+def quote_cell(q: QuoteRow | StoryQuote, width: int = 90) -> str:
+    """The quote's words, after what the speaker does with them when that is not saying them ("denied: …",
+    "accused the mayor: …"): a denial never reads as the speaker's own words."""
+    text = _clip(q.text, width)
+    return f"{q.act}: {text}" if q.act else text
+
+
+def _source(title: str | None, document: str, start: int, page: str | None = None, ocr: bool = False) -> str:
     short = _clip(title, 30)
-    return f"{short} @{start}" if short else f"{document[:10]}:{start}"
+    where = f"{short} @{start}" if short else f"{document[:10]}:{start}"
+    return where + (f", {page}" if page else "") + (" (machine-read)" if ocr else "")
 
 
 def timeline_table(events: list[EventRow] | Page[EventRow]) -> Table:
@@ -175,7 +193,9 @@ def timeline_table(events: list[EventRow] | Page[EventRow]) -> Table:
     table.add_column("event", ratio=1)
     table.add_column("source", max_width=36)
     for e in page.items:
-        table.add_row(e.short_when, _clip(e.text, 100), _source(e.title, e.document, e.start))
+        when = e.short_when + (" (dates disagree)" if e.disputed else "")
+        told = f" [reported by {len(e.sources)} sources]" if e.sources else ""
+        table.add_row(when, _plain(_clip(e.text, 100) + told), _plain(_source(e.title, e.document, e.start, e.page)))
     return table
 
 
@@ -237,6 +257,7 @@ def print_dossier(console: Console, d: StoryDossier, full: bool = False) -> None
     if d.claims:
         console.print(claims_table(d.claims[: n["claims"]]))
         _more(console, len(d.claims) - n["claims"] + d.more.get("claims", 0), "claims")
+        _print_unanswered(console, d, n["claims"])
     _print_copied(console, d, n)
     for disc in d.discrepancies[: n["discrepancies"]]:
         console.print(Text(f"discrepancy ({disc.kind}): {disc.description}", style="red"))
@@ -248,9 +269,23 @@ def _print_quotes(console: Console, d: StoryDossier, n: dict[str, int]) -> None:
         console.print(Text(f"{speaker.name} ({len(speaker.quotes)})", style="bold"))
         for quote in speaker.quotes[: n["quotes"]]:
             where = "; ".join(d.place(x.document, x.start) for x in quote.sources)
-            console.print(Text(f"   “{_clip(quote.text, 110)}”  [{where}]"))
+            said = f"{quote.act}: “{_clip(quote.text, 110)}”" if quote.act else f"“{_clip(quote.text, 110)}”"
+            console.print(Text(printable(f"   {said}  [{where}]" + (" (machine-read)" if quote.ocr else ""))))
         _more(console, len(speaker.quotes) - n["quotes"], "quotes")
     _more(console, len(d.quotes) - n["speakers"] + d.more.get("speakers", 0), "speakers")
+
+
+def _print_unanswered(console: Console, d: StoryDossier, limit: int) -> None:
+    """The claims no denial in the story answers (or a line saying every claim has one)."""
+    if not d.unanswered:
+        console.print(Text("Every claim found has a denial in the story.", style="dim"))
+        return
+    console.print(Text(f"Unanswered claims ({len(d.unanswered)}):", style="bold"))
+    for c in d.unanswered[:limit]:
+        who = c.claimant_name or "someone"
+        against = f" against {c.target_name}" if c.target_name else ""
+        console.print(Text(printable(f"   {who}{against}: {_clip(c.content or c.text, 100)}  [{d.place(c.document, c.start)}]")))
+    _more(console, len(d.unanswered) - limit, "unanswered claims")
 
 
 EVIDENCE_LABELS = {"person": "people", "organisation": "organisations", "place": "places",

@@ -35,6 +35,10 @@ def _ref(d: StoryDossier, document: str, start: int) -> str:
 def _quoted(d: StoryDossier, q: StoryQuote) -> str:
     text = md_escape(q.text)
     text = f"“{text}”" if q.kind == "direct" else f"{text} ({q.kind})"
+    if q.act:  # a denial or an accusation, never the speaker's own words
+        text = f"**{md_escape(q.speaker_name or 'Someone')} {md_escape(q.act)}:** {text}"
+    if q.ocr:
+        text += " *(machine-read: check the scan)*"
     return f"> {text} " + "; ".join(_ref(d, s.document, s.start) for s in q.sources)
 
 
@@ -82,6 +86,10 @@ def _body(d: StoryDossier) -> list[str]:
         cells = [f"{c.kind}: **{md_escape(c.claimant_name or 'unknown')}**: {md_escape(c.text)} "
                  f"{_ref(d, c.document, c.start)}" if c else "" for c in (_at(left, i), _at(right, i))]
         lines.append(f"| {cells[0]} | {cells[1]} |")
+    lines += ["", "### Claims no one has answered", ""]
+    lines += [f"- **{md_escape(c.claimant_name or 'unknown')}**{' against ' + md_escape(c.target_name) if c.target_name else ''}: "
+              f"{md_escape(c.content or c.text)} {_ref(d, c.document, c.start)}" for c in d.unanswered] or [
+        "Every claim found has a denial in the story."]
     lines += ["", "## Where sources disagree", ""]
     for x in d.discrepancies:
         lines += [f"**{md_escape(x.kind)}**: {md_escape(x.description)}", ""]

@@ -112,10 +112,18 @@ def _story(d: StoryDossier, para: Any, st: dict[str, Any]) -> list[Any]:
         out.append(para(_e(group.name), st["h3"]))
         for q in group.quotes:
             text = f"“{_e(q.text)}”" if q.kind == "direct" else f"{_e(q.text)} <i>({_e(q.kind)})</i>"
+            if q.act:  # a denial or an accusation, never the speaker's own words
+                text = f"<b>{_e(q.speaker_name or 'Someone')} {_e(q.act)}:</b> {text}"
+            if q.ocr:
+                text += " <i>(machine-read: check the scan)</i>"
             out.append(para(text + " " + "; ".join(_ref(d, s.document, s.start) for s in q.sources), st["quote"]))
     out.append(para("Claims and denials", st["h2"]))
     out += [para(f"<b>{_e(c.kind)}</b>: {_e(c.claimant_name or 'unknown')}: {_e(c.text)} "
                  f"{_ref(d, c.document, c.start)}", st["body"]) for c in d.claims]
+    out.append(para("Claims no one has answered", st["h3"]))
+    out += [para(f"<b>{_e(c.claimant_name or 'unknown')}</b>{' against ' + _e(c.target_name) if c.target_name else ''}: "
+                 f"{_e(c.content or c.text)} {_ref(d, c.document, c.start)}", st["body"]) for c in d.unanswered] or [
+        para("Every claim found has a denial in the story.", st["body"])]
     out.append(para("Where sources disagree", st["h2"]))
     for x in d.discrepancies:
         out.append(para(f"<b>{_e(x.kind)}</b>: {_e(x.description)}", st["body"]))

@@ -21,8 +21,10 @@ TABLES: dict[str, dict[str, Any]] = {
                   "sort_desc": "published"},
     "entities": {"description": "People, organisations and places across the corpus (one identity each).",
                  "label_column": "name", "facets": ["type"], "sort_desc": "quote_count"},
-    "quotes": {"description": "Reported speech: the words (start-end in the document's text) and who said them.",
-               "label_column": "text", "facets": ["kind", "speaker", "story", {"date": "published"}, "stance"],
+    "quotes": {"description": "Reported speech: the words (start-end in the document's text) and who said them; "
+                              "stance denies: the speaker denied it (never their own words).",
+               "label_column": "text", "facets": ["kind", "speaker", "story", {"date": "published"}, "stance",
+                                                  "cue_verb", "speaker_kind"],
                "sort": "date_sort"},
     "events": {"description": "Dated happenings: a sentence that carries a date (TIMEX3 value in date).",
                "label_column": "text", "facets": ["story", "precision", "date"], "sort": "date_sort"},
@@ -45,8 +47,16 @@ TABLES: dict[str, dict[str, Any]] = {
     "quote_groups": {"description": "The same quote found in several documents.", "label_column": "text",
                      "facets": ["speaker"], "sort_desc": "sources"},
     "quote_group_sources": {"description": "Where each quote group appears."},
-    "timeline_entries": {"description": "Each story's merged timeline, in order.", "label_column": "text",
-                         "facets": ["story", "precision"]},
+    "timeline_entries": {"description": "Each story's merged timeline, in order: one entry per fact (disputed: its "
+                                        "sources give different dates).", "label_column": "text",
+                         "facets": ["story", "precision", "disputed"]},
+    "timeline_sources": {"description": "Every report of a timeline entry, with the date that document gives.",
+                         "facets": ["story", "inferred"]},
+    "story_evidence": {"description": "Why a story's documents belong together: shared people, places, phrases, "
+                                      "dates and figures (spans: where each document says it).",
+                       "label_column": "value", "facets": ["kind", "story"]},
+    "storyline_evidence": {"description": "Why a storyline's stories belong together.", "label_column": "value",
+                           "facets": ["kind", "storyline"]},
     "mentions": {"description": "Each mention of a person, organisation or place.", "label_column": "text",
                  "facets": ["type", "kind", "entity"]},
     "document_entities": {"description": "Each document's own people, organisations and places, and their "
@@ -58,6 +68,9 @@ TABLES: dict[str, dict[str, Any]] = {
     "blocks": {"description": "Layout: headline, byline, paragraphs (numbered from 1) ...", "facets": ["kind"]},
     "ingest_errors": {"description": "Sources that failed to ingest, with the reason and what to do.",
                       "facets": ["reason", "resolved"]},
+    "corrections": {"description": "The reporter's corrections (storyline fix): what, on which stable anchor "
+                                   "(JSON), the value set, who, when, why; status applied, orphaned or undone.",
+                    "facets": ["kind", "status", "who"], "sort_desc": "id"},
 }
 HIDDEN = ("annotations", "link_postings", "link_counts", "link_records", "state", "schema_migrations")
 COLUMNS = {

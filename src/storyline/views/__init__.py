@@ -53,12 +53,12 @@ from storyline.views.people import distinct_roles, people, person
 from storyline.views.quotes import quotes
 from storyline.views.search import search
 from storyline.views.stories import FULL, PAGE_LIMITS, DossierLimits, StoryFilters, find_story, stories, story_dossier
-from storyline.views.timeline import TimelineScope, dated_sentences, scope_documents, timeline
+from storyline.views.timeline import TimelineScope, dated_sentences, key_dates, scope_documents, timeline
 
 __all__ = [
     "FULL", "PAGE_LIMITS", "ClaimRow", "CopiedFrom", "DossierLimits", "CopiedPassage", "DiscrepancyRow", "DocumentSummary", "DocumentView", "EntityRef",
     "EventRow", "EventSourceRow", "EvidenceItem", "EvidenceSpan", "Excerpt", "Facet", "Mark", "Overview", "Page", "Person", "PersonSummary", "QuoteRow", "RolePeriod",
     "RoleSource", "SearchHit", "SearchResults", "Side", "SpeakerQuotes", "StoryDossier", "StoryFilters",
-    "StoryPerson", "StoryQuote", "StorySummary", "TimelineScope", "claims", "dated_sentences", "distinct_roles", "document", "documents", "find_story",
+    "StoryPerson", "StoryQuote", "StorySummary", "TimelineScope", "claims", "dated_sentences", "distinct_roles", "document", "documents", "find_story", "key_dates",
     "overview", "people", "person", "quotes", "scope_documents", "search", "stories", "story_dossier", "timeline",
 ]

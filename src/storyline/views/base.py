@@ -20,7 +20,7 @@ d, sd, st = schema.documents, schema.story_documents, schema.stories
 
 SUMMARY_COLUMNS = (d.c.id, d.c.title, d.c.published, d.c.published_inferred, d.c.site, d.c.source, d.c.url,
                    d.c.author, d.c.format, d.c.duplicate_of, d.c.version_of, sd.c.story,
-                   st.c.title.label("story_title"))
+                   st.c.title.label("story_title"), d.c.ocr, d.c.pages, d.c.attached_to)
 
 
 @contextmanager
@@ -46,7 +46,8 @@ def summary(row: Any) -> DocumentSummary:
         id=row.id, title=display_title(row.title, row.source, row.id), published=row.published, site=row.site or "",
         source=row.source, url=row.url, published_inferred=bool(row.published_inferred), author=row.author,
         format=row.format, duplicate_of=row.duplicate_of, version_of=row.version_of, story=row.story,
-        story_title=row.story_title,
+        story_title=row.story_title, ocr=bool(row.ocr), pages=tuple(json.loads(row.pages)) if row.pages else (),
+        attached_to=row.attached_to,
     )
 
 

@@ -55,7 +55,12 @@ def document(store: Store, ref: str) -> DocumentView | None:
                  + [Mark(x.start, x.end, "claim", f"{x.kind.capitalize()} by {x.claimant_name or 'unknown'}",
                          f"hl-claim hl-{x.kind}") for x in claims]
                  + _linked_marks(conn, doc_id) + _mention_marks(conn, doc_id))
-        return DocumentView(base.summary(row), row.text, _entities(conn, doc_id), quotes, events, claims, marks)
+        summary = base.summary(row)
+        attachments = [base.summary(r) for r in conn.execute(base.summaries_query().where(d.c.attached_to == doc_id)
+                                                               .order_by(d.c.seq))]
+        parent = base.summaries(conn, [summary.attached_to]).get(summary.attached_to) if summary.attached_to else None
+        return DocumentView(summary, row.text, _entities(conn, doc_id), quotes, events, claims, marks, attachments,
+                            parent)
 
 
 def _quote_mark(start: int, end: int, speaker: str | None) -> Mark:

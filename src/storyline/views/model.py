@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from storyline import timex3
+from storyline.answers import speech_act, speech_line
+from storyline.pagemap import page_label
 from storyline.versions import VersionDiff
-from storyline.answers import speech_line
 
 T = TypeVar("T")
 UNATTRIBUTED = "(unattributed)"
@@ -73,6 +74,13 @@ class DocumentSummary:
     version_of: str | None = None
     story: str | None = None
     story_title: str | None = None
+    ocr: bool = False  # some or all of its text was machine-read (OCR): names and figures may be misread
+    pages: tuple[int, ...] = ()  # page map of a paged source: offset where each page starts
+    attached_to: str | None = None  # the email message (document id) this file was attached to
+
+    def page(self, start: int, end: int | None = None) -> str | None:
+        """ "page 3" (or "pages 3-4") for a span of this document; None when it has no pages."""
+        return page_label(self.pages, start, start + 1 if end is None else end) if self.pages else None
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,12 @@ class QuoteRow:
     speaker_description: str | None = None  # an unresolved description ("the retired teacher"), never a name
     ocr: bool = False  # its document's text was machine-read: a name may be misread
     page: str | None = None  # "page 3" in a paged document
+    target_name: str | None = None  # an accusation: who is accused, when the text says
+
+    @property
+    def act(self) -> str | None:
+        """ "denied", "asked", "accused the mayor"; None when the speaker simply says it."""
+        return speech_act(self)
 
     @property
     def line(self) -> str:
@@ -116,6 +130,25 @@ class StoryQuote:
     @property
     def first(self) -> QuoteRow:
         return self.sources[0]
+
+    @property
+    def act(self) -> str | None:
+        """ "denied", "asked", "accused the mayor" when any source reports the words so; None for an assertion
+        (a denial is never shown as the speaker's own words)."""
+        return next((a for a in (s.act for s in self.sources) if a), None)
+
+    @property
+    def line(self) -> str:
+        """ "Jane Oduya denied: P", "Tom Hale: P" (see :func:`storyline.answers.speech_line`)."""
+        first = next((s for s in self.sources if s.act), self.sources[0])
+        return speech_line({"speaker_name": self.speaker_name, "speaker_description": first.speaker_description,
+                            "stance": first.stance, "cue_verb": first.cue_verb, "target_name": first.target_name,
+                            "text": self.text})
+
+    @property
+    def ocr(self) -> bool:
+        """Every source that carries it was machine-read (OCR): a name or figure may be misread."""
+        return all(s.ocr for s in self.sources)
 
 
 @dataclass(frozen=True)
@@ -166,7 +199,7 @@ class EventRow:
 
     @property
     def short_when(self) -> str:
-        return timex3.short_words(self.date, inferred=self.inferred)
+        return timex3.short_words(self.date, inferred=self.inferred, mod=self.mod, anchor=self.anchor)
 
     @property
     def placeable(self) -> bool:
@@ -366,15 +399,17 @@ class StoryDossier:
         return next((i for i, d in enumerate(self.documents, 1) if d.id == document), None)
 
     def place(self, document: str, start: int) -> str:
-        """Where a span is, as a reader finds it: "source 2, paragraph 4" (or "source 2, headline")."""
+        """Where a span is, as a reader finds it: "source 2, paragraph 4" (or "source 2, headline"), and the page
+        of a paged source: "source 3, paragraph 2, page 2"."""
         number = self.source_number(document)
         where = f"source {number}" if number else "another source"
+        page = self.documents[number - 1].page(start) if number else None
         blocks = self.blocks.get(document, [])
         i = bisect.bisect_right([b.start for b in blocks], start) - 1
-        if i < 0 or start >= blocks[i].end:
-            return where
-        block = blocks[i]
-        return f"{where}, paragraph {block.paragraph}" if block.paragraph else f"{where}, {block.kind}"
+        if i >= 0 and start < blocks[i].end:
+            block = blocks[i]
+            where += f", paragraph {block.paragraph}" if block.paragraph else f", {block.kind}"
+        return f"{where}, {page}" if page else where
 
     @property
     def quote_count(self) -> int:
@@ -418,6 +453,8 @@ class DocumentView:
     events: list[EventRow]
     claims: list[ClaimRow]
     marks: list[Mark]
+    attachments: list[DocumentSummary] = field(default_factory=list)  # files attached to this message
+    attached_to: DocumentSummary | None = None  # the message this file was attached to
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, case, func, select
 
 from storyline.store import Store, schema
 from storyline.store.rows import display_title
@@ -14,15 +14,23 @@ from storyline.views.model import UNATTRIBUTED, Page, QuoteRow, SpeakerQuotes, S
 
 __all__ = ["by_speaker", "quote_query", "quote_row", "quotes"]
 
-q, d = schema.quotes, schema.documents
+q, d, c = schema.quotes, schema.documents, schema.claims
+
+
+def _accused() -> Any:
+    """SQL: who an accusation accuses: the target of the claim read from the same verb (only for "accuse")."""
+    target = (select(c.c.target_name).where(c.c.document == q.c.document, c.c.cue_start == q.c.cue_start,
+                                            c.c.cue_end == q.c.cue_end, c.c.target_name.is_not(None))
+              .limit(1).scalar_subquery())
+    return case((q.c.cue_verb == "accuse", target), else_=None)
 
 
 def quote_query() -> Select[Any]:
-    """Quotes with their document's title."""
+    """Quotes with their document's title, page map and OCR flag (and, for an accusation, who is accused)."""
     return (select(q.c.id, q.c.document, q.c.start, q.c.end, q.c.text, q.c.kind, q.c.speaker, q.c.speaker_name,
                    q.c.stance, q.c.confidence, q.c.published, q.c.story, q.c.quote_group, q.c.position, q.c.cue_verb,
                    q.c.speaker_kind, q.c.speaker_description, d.c.title.label("doc_title"), d.c.source, d.c.ocr,
-                   d.c.pages)
+                   d.c.pages, _accused().label("target_name"))
             .select_from(q.join(d, d.c.id == q.c.document)))
 
 
@@ -30,7 +38,7 @@ def quote_row(row: Any) -> QuoteRow:
     return QuoteRow(row.id, row.document, row.start, row.end, row.text, row.kind, row.speaker, row.speaker_name,
                     row.stance, row.confidence, row.published, display_title(row.doc_title, row.source, row.document),
                     row.story, row.quote_group, row.cue_verb, row.speaker_kind, row.speaker_description,
-                    bool(row.ocr), base.page_label_of(row.pages, row.start, row.end))
+                    bool(row.ocr), base.page_label_of(row.pages, row.start, row.end), row.target_name)
 
 
 def _like(text: str) -> str:

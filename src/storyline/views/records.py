@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table, func, select
 
+from storyline import timex3
+from storyline.answers import speech_line
 from storyline.store import Store, schema
 
 __all__ = ["EXPORT_VERSION", "LISTS", "records"]
@@ -107,10 +109,21 @@ def _per_document(store: Store, table: Table, shape: Shape) -> Iterator[Record]:
             yield from shape(conn, rows, ids)
 
 
+def _accused(conn: Connection, rows: list[Any], docs: list[str]) -> dict[tuple[str, int, int], str]:
+    """Who each accusation of these documents accuses: the target of the claim read from the same verb."""
+    if not any(q.cue_verb == "accuse" for q in rows):
+        return {}
+    c = schema.claims
+    found = conn.execute(select(c.c.document, c.c.cue_start, c.c.cue_end, c.c.target_name)
+                         .where(c.c.document.in_(docs), c.c.target_name.is_not(None)))
+    return {(r.document, r.cue_start, r.cue_end): r.target_name for r in found}
+
+
 def _quote_shape(conn: Connection, rows: list[Any], docs: list[str]) -> Iterator[Record]:
     members = _member_identities(conn, rows, docs)
+    accused = _accused(conn, rows, docs)
     for q in rows:
-        yield {
+        record: Record = {
             "id": q.id, "document": q.document, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
             "speaker": _scoped(q.document, q.speaker, q.speaker_local), "speaker_name": q.speaker_name,
             "speaker_mention": _span(q.speaker_mention_start, q.speaker_mention_end), "cue": _span(q.cue_start,
@@ -121,6 +134,9 @@ def _quote_shape(conn: Connection, rows: list[Any], docs: list[str]) -> Iterator
                                 for m in json.loads(q.speaker_members or "[]")],
             "quote_group": q.quote_group, "story": q.story,
         }
+        line = {**record, "target_name": accused.get((q.document, q.cue_start, q.cue_end))}
+        record["line"] = speech_line(line)
+        yield record
 
 
 def _member_identities(conn: Connection, rows: list[Any], docs: list[str]) -> dict[tuple[str, str], str]:
@@ -149,7 +165,7 @@ def event_record(ev: Any, *, date: str, inferred: bool, actors: list[str], story
         "id": ev.id if hasattr(ev, "id") else ev.event, "document": ev.document, "start": ev.start, "end": ev.end,
         "date": date, "precision": ev.precision, "inferred": bool(inferred), "text": ev.text,
         "timex": _span(ev.timex_start, ev.timex_end), "actors": actors, "story": story, "mod": ev.mod,
-        "anchor": ev.anchor,
+        "anchor": ev.anchor, "words": timex3.words(date, mod=ev.mod, inferred=bool(inferred), anchor=ev.anchor),
     }
 
 

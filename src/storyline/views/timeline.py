@@ -20,10 +20,10 @@ from storyline.views import base
 from storyline.views.model import EventRow, EventSourceRow, Page
 
 if TYPE_CHECKING:
-    from storyline.link.keydates import DatedSentence
+    from storyline.link.keydates import DatedSentence, KeyDate
 
-__all__ = ["ABOUT_LIMIT", "TimelineScope", "dated_sentences", "document_events", "scope_documents", "story_timeline",
-           "timeline"]
+__all__ = ["ABOUT_LIMIT", "TimelineScope", "dated_sentences", "document_events", "key_dates", "scope_documents",
+           "story_timeline", "timeline"]
 
 ev, t, ts, d, a = (schema.events, schema.timeline_entries, schema.timeline_sources, schema.documents,
                    schema.event_actors)
@@ -213,3 +213,12 @@ def dated_sentences(store: Store, documents: Sequence[str] | None = None) -> lis
                               " ".join((r.sentence or "").split()), r.published, _site(r.site_name, r.url), r.anchor,
                               r.url)
                 for r in _dated_rows(conn, documents)]
+
+
+def key_dates(store: Store, scope: TimelineScope, dates: int | None = None, sentences: int = 2) -> list[KeyDate]:
+    """The ``dates`` most important dates of the scope, ``sentences`` sentences each (every dated event, grouped
+    by date, without ``dates``), ascending (:mod:`storyline.link.keydates` chooses; the rows are read here)."""
+    from storyline.link.keydates import every_date, key_dates as choose, within
+
+    records = within(dated_sentences(store, scope_documents(store, scope)), scope.start, scope.end)
+    return choose(records, dates, sentences) if dates is not None else every_date(records)

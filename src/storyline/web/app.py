@@ -62,6 +62,7 @@ def make_environment() -> Environment:
     env.globals["fact_href"] = fact_href
     env.filters["snippet"] = snippet_html
     env.filters["when"] = timex3.short_words
+    env.globals["key_date_words"] = lambda k: timex3.words(k.date, inferred=k.inferred, anchor=k.anchor)
     return env
 
 

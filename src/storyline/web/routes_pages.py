@@ -19,6 +19,7 @@ from storyline.web.highlight import document_spans, excerpt_html, fact_href, hig
 router = APIRouter(include_in_schema=False)
 REPORT_TYPES = {"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8", "pdf": "application/pdf"}
 PAGE = 100
+KEY_DATES, KEY_SENTENCES = 8, 1  # the story page's key-date view
 NAMES_LISTED = 300  # people and organisations offered as filter suggestions
 Offset = Query(0, ge=0)
 
@@ -63,11 +64,13 @@ def _event_href(ev: EventRow) -> str:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
-    d = views.story_dossier(context_of(request).store, story_id)
+    store = context_of(request).store
+    d = views.story_dossier(store, story_id)
     if d is None:
         raise HTTPException(404, f"No story with id {story_id!r}. Pick one from the story list.")
+    key_dates = views.key_dates(store, views.TimelineScope(story=d.story.id), KEY_DATES, KEY_SENTENCES)
     return with_csrf_cookie(request, render(
-        request, "story.html", title=d.story.title, d=d, story=d.story,
+        request, "story.html", title=d.story.title, d=d, story=d.story, key_dates=key_dates,
         timeline_svg=Markup(render_timeline_svg(d.timeline, href=_event_href)),
         events=numbered(d.timeline), claims_left=[c for c in d.claims if c.kind in ("claim", "promise")],
         claims_right=[c for c in d.claims if c.kind not in ("claim", "promise")], excerpt=_excerpt,
