@@ -22,6 +22,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from storyline.corrections import anchors
 from storyline.corrections.model import FACT_KINDS, IDENTITY_KINDS, STORY_KINDS, Correction
+from storyline.corrections.quote_groups import follow_speaker, settle_quote_groups
 from storyline.link.identity import ID_PREFIX
 from storyline.store import facts, schema
 from storyline.store.outputs import upsert
@@ -43,6 +44,7 @@ class Pass:
     documents: set[str] | None
     touched: set[str | None] = field(default_factory=set)  # identities whose counts change
     stories: set[str] = field(default_factory=set)  # stories whose membership changed
+    quote_groups: set[str] = field(default_factory=set)  # quote groups whose speakers changed
 
 
 def load_corrections(conn: Connection, include_undone: bool = False) -> list[Correction]:
@@ -74,6 +76,8 @@ def apply_corrections(conn: Connection, documents: Sequence[str] | None = None) 
             results.append((c.id, status, detail))
         if phase == 1 and p.stories:
             refresh_stories(conn, sorted(p.stories))
+    if p.quote_groups:
+        settle_quote_groups(conn, p.quote_groups)
     facts.recount_entities(conn, p.touched)
     _record(conn, [(i, s, d) for i, s, d in results if scope is None or _own(found, i, scope)], found)
     return results
@@ -338,6 +342,9 @@ def _speaker(p: Pass, c: Correction) -> Outcome:
     if any(getattr(row, k) != v for k, v in values.items()):
         p.conn.execute(update(q).where(q.c.id == row.id).values(values))
         p.touched |= {row.speaker, values["speaker"]}
+    p.touched |= follow_speaker(p.conn, row.id, row.quote_group, values)
+    if row.quote_group is not None:
+        p.quote_groups.add(row.quote_group)
     return APPLIED, f"{row.id} said by {values['speaker_name'] or 'nobody known'}"
 
 

@@ -22,6 +22,7 @@ from storyline.corrections import anchors
 from storyline.corrections.apply import apply_corrections, load_corrections
 from storyline.corrections.describe import describe
 from storyline.corrections.model import REJECTABLE, Correction
+from storyline.corrections.quote_groups import settle_quote_groups
 from storyline.model import Annotations, from_dict
 from storyline.store import Store, facts, schema
 from storyline.store.rows import row_document
@@ -254,9 +255,26 @@ def undo_correction(store: Store, correction_id: int) -> tuple[Correction, bool]
         conn.execute(update(k).where(k.c.id == correction_id).values(status="undone", checked_at=_now()))
         relink = found.is_identity or found.is_story
         if not relink and found.document:
-            _restore_document(conn, found.document)
+            group = _quote_group(conn, found) if found.kind == "speaker" else None
+            for doc in _group_documents(conn, group) | {found.document}:
+                _restore_document(conn, doc)
+            if group is not None:
+                settle_quote_groups(conn, [group])
             apply_corrections(conn)
     return with_description(Correction(**{**found.__dict__, "status": "undone"})), relink
+
+
+def _quote_group(conn: Connection, c: Correction) -> str | None:
+    row = anchors.resolve_fact(conn, "quote", c.anchor)
+    return row.quote_group if row is not None else None
+
+
+def _group_documents(conn: Connection, group: str | None) -> set[str]:
+    """The documents carrying a quote group: a speaker fix reached them all (see corrections.quote_groups)."""
+    if group is None:
+        return set()
+    q = schema.quotes
+    return set(conn.execute(select(q.c.document).where(q.c.quote_group == group)).scalars())
 
 
 def _restore_document(conn: Connection, doc_id: str) -> None:
