@@ -126,3 +126,19 @@ def test_corrections_cli_fix_commands(store: Store) -> None:
     assert code == 0 and "#2 undone" in out
     code, out = run(["fix", "merge", "nobody", daniel, "--db", db])
     assert code == 2 and "storyline people" in out
+
+
+def test_corrections_merged_identity_speaks_under_its_corrected_name(store: Store) -> None:
+    """Merge, then rename: every quote, claim and story group of the identity shows the new name, before and
+    after relinking (rename first, then merge, too)."""
+    api.fix_rename(one(store, "Daniel Okafor"), "Cllr Daniel Okafor", store)
+    api.fix_merge(one(store, "Dan Okafor"), one(store, "Cllr Daniel Okafor"), store)
+    for rerun in ("now", "link --rebuild"):
+        if rerun != "now":
+            api.link_store(store, rebuild=True)
+        okafor = one(store, "Cllr Daniel Okafor")
+        assert {x.speaker_name for x in api.quotes(store, limit=500).items if x.speaker == okafor} == \
+            {"Cllr Daniel Okafor"}, rerun
+        names = {g.name for s in api.stories(store, 100).items for g in api.story(s.id, store).quotes
+                 if g.speaker == okafor}
+        assert names == {"Cllr Daniel Okafor"}, rerun

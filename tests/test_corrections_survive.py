@@ -95,6 +95,14 @@ def assert_corrected(store: Store, docs: dict[str, str]) -> None:
     okafor = named(store, "Daniel Okafor")
     assert len(okafor) == 1 and "Dan Okafor" in okafor[0].aliases and not named(store, "Dan Okafor"), "merge"
     okafor_docs = {d.id for d in api.person(okafor[0].id, store).documents}
+    said = api.quotes(store, limit=500).items
+    assert {x.speaker_name for x in said if x.speaker == okafor[0].id} == {"Daniel Okafor"}, "merge: quotes' speaker"
+    assert any(x.speaker == okafor[0].id and "Dan Okafor" in views.document(store, x.document).text  # type: ignore[union-attr]
+               for x in said), "merge: the documents keep their own wording"
+    claims = api.claims(store, limit=500).items
+    assert {c.claimant_name for c in claims if c.claimant == okafor[0].id} <= {"Daniel Okafor"}, "merge: claims"
+    story = api.story(docs["care"], store, full=True)
+    assert [g.name for g in story.quotes if g.speaker == okafor[0].id] == ["Daniel Okafor"], "merge: one speaker"
     assert okafor_docs >= {docs[n] for n in ("01", "02", "04", "05") if n in docs}, "merge: every document"
     ellis = {p.id: {d.id for d in api.person(p.id, store).documents} for p in named(store, "Mark Ellis")}
     assert sorted(ellis.values(), key=len) == [{docs["03"]}, {docs[n] for n in ("01", "02", "04", "05")

@@ -119,6 +119,7 @@ def _merge(p: Pass, c: Correction) -> Outcome:
     if a is None:
         return ORPHANED, f"no identity {c.anchor['a']['name']!r} any more"
     if a == b:
+        _speak_as(p, b)
         return APPLIED, "one identity"
     old, new = _entity(p.conn, a), _entity(p.conn, b)
     facts.remap_identity(p.conn, a, b)
@@ -129,7 +130,22 @@ def _merge(p: Pass, c: Correction) -> Outcome:
                                                         mentions=new.mentions + old.mentions))
     p.conn.execute(delete(e).where(e.c.id == a))
     p.touched.add(b)
+    _speak_as(p, b)
     return APPLIED, f"merged {a} into {b}"
+
+
+def _speak_as(p: Pass, identity: str) -> None:
+    """A merged identity is shown by its own name wherever it speaks, claims or is accused (each document's
+    quote keeps its words); its quote groups are settled again (two names for one speaker are no dispute)."""
+    name = _entity(p.conn, identity).name
+    p.conn.execute(update(q).where(q.c.speaker == identity, q.c.speaker_name.is_distinct_from(name))
+                   .values(speaker_name=name))
+    p.conn.execute(update(c_).where(c_.c.claimant == identity, c_.c.claimant_name.is_distinct_from(name))
+                   .values(claimant_name=name))
+    p.conn.execute(update(c_).where(c_.c.target == identity, c_.c.target_name.is_distinct_from(name))
+                   .values(target_name=name))
+    p.quote_groups.update(g for g in p.conn.execute(select(q.c.quote_group).where(
+        q.c.speaker == identity, q.c.quote_group.is_not(None)).distinct()).scalars())
 
 
 def _point_local(conn: Connection, document: str, local: str, entity: str | None) -> None:
