@@ -142,3 +142,21 @@ def test_corrections_merged_identity_speaks_under_its_corrected_name(store: Stor
         names = {g.name for s in api.stories(store, 100).items for g in api.story(s.id, store).quotes
                  if g.speaker == okafor}
         assert names == {"Cllr Daniel Okafor"}, rerun
+
+
+def test_corrections_story_move_recomputes_why_of_both_stories(store: Store) -> None:
+    """After `fix story DOC new`, neither story explains itself by the moved document's words any more (and
+    survives relinking)."""
+    docs = documents(store)
+    care = views.document(store, docs["01"]).summary.story  # type: ignore[union-attr]
+    assert care and docs["04"] in {sp.document for e in api.story(care, store).evidence for sp in e.spans}
+    api.fix_story(docs["04"], "new", store)
+    for rerun in ("now", "link --rebuild"):
+        if rerun != "now":
+            api.link_store(store, rebuild=True)
+        moved = views.document(store, docs["04"]).summary.story  # type: ignore[union-attr]
+        assert moved and moved != care, rerun
+        cited = {sp.document for e in api.story(care, store).evidence for sp in e.spans}
+        assert cited and docs["04"] not in cited, rerun
+        own = api.story(moved, store).evidence
+        assert own and {sp.document for e in own for sp in e.spans} == {docs["04"]}, rerun

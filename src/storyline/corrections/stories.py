@@ -8,15 +8,17 @@ and written as linking writes them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from storyline import timex3
 from storyline.link.discrepancies import find_discrepancies
 from storyline.link.quotes import document_quote_groups
+from storyline.link.story_evidence import found_in_documents, story_evidence
 from storyline.link.timeline import story_timeline
-from storyline.model import Story, Timeline
+from storyline.model import Story, Timeline, to_dict
 from storyline.store import outputs, schema
 from storyline.store.link_index import SqlLinkIndex
 from storyline.store.rows import day_span
@@ -59,3 +61,15 @@ def refresh_story_rows(conn: Connection, ids: Sequence[str]) -> None:
         found = find_discrepancies(story, items, entity_map, document_quote_groups(story.documents, index), events)
         outputs.write_outputs(conn, [("timeline", story_id, Timeline(story_id, events))]
                               + [("discrepancy", disc.id, disc) for disc in found])
+        _write_evidence(conn, story_id, [items[doc] for doc in story.documents if doc in items], entity_map)
+
+
+def _write_evidence(conn: Connection, story_id: str, ordered: list[Any], entity_map: Mapping[str, str]) -> None:
+    """Why the story's documents belong together, found again by the linking code over its documents now
+    (ranked without the corpus-wide rarity weights linking uses, which a correction does not recompute)."""
+    ev = schema.story_evidence
+    found = story_evidence(ordered, found_in_documents(ordered, entity_map))
+    conn.execute(delete(ev).where(ev.c.story == story_id))
+    rows = outputs.evidence_rows("story", story_id, {"evidence": to_dict(found)})
+    if rows:
+        conn.execute(insert(ev), rows)

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Table, delete, insert, select, update
 from storyline.model import to_dict
 from storyline.store import facts, rows, schema
 
-__all__ = ["KINDS", "clear_outputs", "delete_outputs", "write_outputs"]
+__all__ = ["KINDS", "clear_outputs", "delete_outputs", "evidence_rows", "write_outputs"]
 
 Payload = dict[str, Any]
 Batch = list[tuple[str, Payload]]  # (id, payload) of one kind
@@ -94,7 +94,7 @@ def _story_row(item: str, p: Payload) -> dict[str, Any]:
             "size": len(set(p.get("documents") or []))}
 
 
-def _evidence_rows(owner: str, item: str, p: Payload) -> list[dict[str, Any]]:
+def evidence_rows(owner: str, item: str, p: Payload) -> list[dict[str, Any]]:
     """A story's (or storyline's) grouping evidence as rows, spans as JSON."""
     return [{owner: item, "position": i, "kind": ev["kind"], "value": ev["value"], "documents": int(ev["documents"]),
              "inferred": bool(ev.get("inferred")),
@@ -107,7 +107,7 @@ def _stories(conn: Connection, batch: Batch) -> set[str]:
     sd = schema.story_documents
     upsert(conn, schema.stories, [_story_row(item, p) for item, p in batch], ["id"])
     _replace_children(conn, schema.story_evidence, "story", [item for item, _ in batch],
-                      [row for item, p in batch for row in _evidence_rows("story", item, p)])
+                      [row for item, p in batch for row in evidence_rows("story", item, p)])
     ids = [item for item, _ in batch]
     before: dict[str, set[str]] = defaultdict(set)
     for part in _parts(ids):
@@ -128,7 +128,7 @@ def _storylines(conn: Connection, batch: Batch) -> set[str]:
                       [{"storyline": item, "position": i, "story": s} for item, p in batch
                        for i, s in enumerate(p.get("stories") or [])])
     _replace_children(conn, schema.storyline_evidence, "storyline", [item for item, _ in batch],
-                      [row for item, p in batch for row in _evidence_rows("storyline", item, p)])
+                      [row for item, p in batch for row in evidence_rows("storyline", item, p)])
     return set()
 
 
