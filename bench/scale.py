@@ -41,7 +41,9 @@ def story_bcubed(store: object, gold_by_url: dict[str, int]) -> dict[str, float]
     from clustering import bcubed
 
     url_of = {d.id: d.url for d in store.list_documents()}  # type: ignore[attr-defined]
-    stories = store.links("story")  # type: ignore[attr-defined]
+    from storyline.views.records import records
+
+    stories = list(records(store, "stories"))  # type: ignore[arg-type]
     pred = {doc: s["id"] for s in stories for doc in s["documents"]}
     line = {doc: s["storyline"] or s["id"] for s in stories for doc in s["documents"]}
     gold = {doc: str(gold_by_url[url]) for doc, url in url_of.items() if url in gold_by_url}

@@ -7,21 +7,15 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from storyline.cli import main
-from storyline.store import Store
 
 from .builders import filled_store
 
 
 def _db(tmp_path: Path) -> str:
     path = str(tmp_path / "cli.db")
-    source = filled_store()
-    target = Store(path)
-    for doc, ann in source.iter_annotated():
-        target.add_document(doc, ann)
-    for kind in ("entity", "story", "storyline", "reuse", "discrepancy"):
-        target.replace_links(kind, [(p.get("id", str(i)), p, []) for i, p in enumerate(source.links(kind))])
-    target.set_entity_map(source.entity_map())
-    target.record_error("broken.pdf", "malformed-pdf", "broken.pdf: not a readable PDF; re-export it")
+    store = filled_store(path)
+    store.record_error("broken.pdf", "malformed-pdf", "broken.pdf: not a readable PDF; re-export it")
+    store.close()
     return path
 
 
@@ -56,6 +50,24 @@ def test_cli_commands_stories_and_dossier(tmp_path: Path) -> None:
     assert "S1" in _run("stories", "--db", db)
     out = _run("story", "S1", "--db", db)
     assert "Who's who" in out and "Grace Hughes" in out and "claim-denial" in out
+    assert "source 1, paragraph 2" in out and "Copied from" in out
+
+
+def test_cli_commands_page_with_limit_and_offset(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    first = _run("people", "--limit", "1", "--db", db)
+    assert "1 of 2 people" in first and "Grace Hughes" in first and "Priya Shah" not in first
+    assert "Priya Shah" in _run("people", "--limit", "1", "--offset", "1", "--db", db)
+
+
+def test_cli_commands_report_and_export(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    target = tmp_path / "dossier.md"
+    assert "wrote" in _run("report", "S1", "--format", "md", "-o", str(target), "--db", db)
+    assert target.read_text(encoding="utf-8").startswith("# Mayor rejects claim")
+    exported = tmp_path / "corpus.jsonl"
+    _run("export", "--format", "jsonl", "-o", str(exported), "--db", db)
+    assert '"type": "quotes"' in exported.read_text(encoding="utf-8")
 
 
 def test_cli_commands_story_why_shows_what_its_documents_share_and_where(tmp_path: Path) -> None:

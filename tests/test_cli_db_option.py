@@ -37,11 +37,24 @@ def _invoke(*args: str) -> str:
     return result.output
 
 
-@pytest.mark.parametrize("name", sorted(main.commands))
-def test_cli_every_command_takes_the_group_db(name: str) -> None:
+def _leaves(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command that runs (``fix storyline join``), not the groups that hold them."""
+    found: list[tuple[str, ...]] = []
+    for name, command in sorted(group.commands.items()):
+        found += _leaves(command, (*path, name)) if isinstance(command, click.Group) else [(*path, name)]
+    return found
+
+
+@pytest.mark.parametrize("path", _leaves(main), ids=" ".join)
+def test_cli_every_command_takes_the_group_db(path: tuple[str, ...]) -> None:
     """Each command reads the database given before it, unless it is given its own."""
-    (option,) = [p for p in main.commands[name].params if isinstance(p, click.Option) and p.name == "db"]
-    with click.Context(main, obj={"db": "group.db"}) as root, click.Context(main.commands[name], parent=root) as ctx:
+    with click.Context(main, obj={"db": "group.db"}) as root:
+        ctx, group = root, main
+        for name in path:
+            command = group.commands[name]
+            ctx = click.Context(command, parent=ctx)
+            group = command  # type: ignore[assignment]
+        (option,) = [p for p in command.params if isinstance(p, click.Option) and p.name == "db"]
         assert option.process_value(ctx, None) == "group.db"
         assert option.process_value(ctx, "own.db") == "own.db"
 

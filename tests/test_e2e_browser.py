@@ -21,11 +21,10 @@ from typing import Any
 import pytest
 
 from storyline import views
-from storyline.export import build_export
 from storyline.model import Annotations, Document
+from storyline.render.timeline_svg import placeable
 from storyline.store import Store
 from storyline.web.app import create_app
-from storyline.web.timeline_svg import placeable
 
 from .test_web_corpus import corpus_store
 
@@ -73,7 +72,7 @@ def _build_corpus(db: str) -> str:
         from storyline.demo.load import load_demo
 
         _, store = load_demo(db)
-        ok = bool(store.links("story"))
+        ok = store.count_rows("stories") > 0
         store.close()
         if ok:
             return "demo"
@@ -142,31 +141,19 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             shutil.copy(png, target / png.name)
 
 
-def _export(site: dict[str, Any]) -> dict[str, Any]:
-    store = Store(site["db"])
-    try:
-        return build_export(store)
-    finally:
-        store.close()
-
-
-def _richest_story(data: dict[str, Any]) -> dict[str, Any]:
-    def weight(story: dict[str, Any]) -> tuple[int, int]:
-        d = views.dossier(data, story["id"])
-        assert d is not None
-        return len(placeable(d.timeline)), sum(len(v) for v in d.quotes_by_speaker.values())
-
-    return max(data["stories"], key=weight)
+def _richest_story(store: Store) -> views.StoryDossier:
+    """The story with the most marks on its timeline (then the most quotes)."""
+    dossiers = [views.story_dossier(store, s.id) for s in views.stories(store, limit=1000)]
+    found = [d for d in dossiers if d is not None]
+    return max(found, key=lambda d: (len(placeable(d.timeline)), d.quote_count))
 
 
 def test_e2e_browser_story_timeline_and_quote_to_source(site: dict[str, Any], page: Any, shots: Path) -> None:
-    data = _export(site)
-    story = _richest_story(data)
-    dossier = views.dossier(data, story["id"])
-    assert dossier is not None
+    store = Store(site["db"])
+    dossier = _richest_story(store)
     page.goto(f"{site['base']}/")
     page.screenshot(path=str(shots / "overview.png"), full_page=True)
-    page.goto(f"{site['base']}/stories/{story['id']}")
+    page.goto(f"{site['base']}/stories/{dossier.story.id}")
     assert page.locator("svg.timeline [data-event]").count() == len(placeable(dossier.timeline))
     page.set_viewport_size({"width": 1280, "height": 1700})
     page.screenshot(path=str(shots / "story.png"))
@@ -175,17 +162,20 @@ def test_e2e_browser_story_timeline_and_quote_to_source(site: dict[str, Any], pa
     href = link.get_attribute("href")
     doc_id, anchor = href.removeprefix("/documents/").split("#")
     start, end = (int(x) for x in anchor[1:].split("-"))
-    quote = next(q for q in data["quotes"] if (q["document"], q["start"], q["end"]) == (doc_id, start, end))
+    document = views.document(store, doc_id)
+    assert document is not None
+    quote = next(q for q in document.quotes if (q.start, q.end) == (start, end))
     link.click()
     page.wait_for_url(f"**/documents/{doc_id}#{anchor}")
     assert page.evaluate("document.querySelector(':target').id") == anchor
     # A quote that crosses another highlighted span is rendered in parts (the first carries the id, the
     # others data-part and the page's script highlights them too): together they must be the quote exactly.
     parts = page.locator(f'[id="{anchor}"], [data-part="{anchor}"]')
-    assert "".join(parts.all_text_contents()) == quote["text"]
+    assert "".join(parts.all_text_contents()) == quote.text
     assert page.locator(f'[data-part="{anchor}"]:not(.part-target)').count() == 0
     page.screenshot(path=str(shots / "document.png"), full_page=True)
-    speaker = quote.get("speaker") or views.people(data)[0]["id"]
+    speaker = quote.speaker or views.people(store).items[0].id
+    store.close()
     page.goto(f"{site['base']}/people/{speaker}")
     assert page.locator("h1").text_content()
     page.screenshot(path=str(shots / "person.png"), full_page=True)
@@ -193,8 +183,9 @@ def test_e2e_browser_story_timeline_and_quote_to_source(site: dict[str, Any], pa
 
 
 def test_e2e_browser_search(site: dict[str, Any], page: Any, shots: Path) -> None:
-    data = _export(site)
-    word = next(w for w in ("overspend", "council", "minister") if any(w in d["text"].lower() for d in data["documents"]))
+    store = Store(site["db"])
+    word = next(w for w in ("overspend", "council", "minister") if views.search(store, w).hits)
+    store.close()
     page.goto(f"{site['base']}/stories")
     page.fill("header .quick-search input[name=q]", word)
     page.press("header .quick-search input[name=q]", "Enter")

@@ -1,4 +1,5 @@
-"""The JSON export follows docs/export.md: every list, every field, offsets that point at the source text."""
+"""The export follows docs/export.md: every list, every field, offsets that point at the source text; it
+streams from the rows as JSON, JSON Lines and CSV."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import io
 import json
 import re
 
-from storyline.export import LISTS, build_export, write_export
+import pytest
+
+from storyline.export import LISTS, build_export, iter_export, write_export
 from storyline.model import Annotations, Claim, Document, Entity, Quote
 from storyline.store import Store
 
@@ -19,12 +22,15 @@ def test_export_has_every_list_and_field() -> None:
     data = build_export(filled_store())
     assert set(LISTS) <= set(data) and data["export_version"] == 1
     doc = data["documents"][0]
-    assert {"id", "source", "url", "title", "published", "published_inferred", "text", "duplicate_of"} <= set(doc)
+    assert {"id", "source", "url", "title", "published", "published_inferred", "text", "duplicate_of", "ocr", "pages",
+            "attached_to"} <= set(doc)
     entity = data["entities"][0]
     assert {"id", "type", "name", "aliases", "roles"} <= set(entity)
     assert {"role", "document", "start", "end"} <= set(entity["roles"][0])
     quote = data["quotes"][0]
-    assert {"id", "document", "start", "end", "text", "kind", "speaker", "speaker_name", "cue", "confidence"} <= set(quote)
+    assert {"id", "document", "start", "end", "text", "kind", "speaker", "speaker_name", "cue", "confidence",
+            "stance", "cue_verb", "speaker_kind", "speaker_description", "speaker_members", "quote_group",
+            "story"} <= set(quote)
     event = data["events"][0]
     assert {"id", "document", "start", "end", "date", "inferred", "text", "actors", "story"} <= set(event)
     claim = data["claims"][0]
@@ -56,6 +62,7 @@ def test_export_maps_local_entities_to_corpus_identities() -> None:
     assert data["events"][0]["actors"] == ["P2"] and data["events"][0]["story"] == "S1"
     assert data["claims"][0]["claimant"] == "P1"
     assert {e["id"] for e in data["entities"]} == {"P1", "P2"}
+    assert [r["role"] for r in next(e for e in data["entities"] if e["id"] == "P2")["roles"]] == ["mayor"]
 
 
 def test_export_before_linking_uses_document_scoped_entities() -> None:
@@ -65,16 +72,30 @@ def test_export_before_linking_uses_document_scoped_entities() -> None:
     assert [e["id"] for e in data["entities"]] == ["d9:e1"]
 
 
-def test_export_jsonl_and_csv_renderings() -> None:
-    data = build_export(filled_store())
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_export_streams_the_same_records_as_the_object(fmt: str) -> None:
+    store = filled_store()
     buf = io.StringIO()
-    write_export(data, "jsonl", buf)
-    records = [json.loads(line) for line in buf.getvalue().splitlines()]
-    assert {r["type"] for r in records} >= {"documents", "quotes", "stories"}
+    write_export(store, fmt, buf)
+    if fmt == "json":
+        assert json.loads(buf.getvalue()) == build_export(store)
+    else:
+        records = [json.loads(line) for line in buf.getvalue().splitlines()]
+        assert {r["type"] for r in records} >= {"documents", "quotes", "stories"}
+        assert [r for r in records if r.pop("type") == "quotes"] == build_export(store)["quotes"]
+
+
+def test_export_json_is_valid_with_empty_lists() -> None:
+    assert json.loads("".join(iter_export(Store(":memory:"), "json"))) == {"export_version": 1, **{n: [] for n in LISTS}}
+
+
+def test_export_csv_one_table() -> None:
     buf = io.StringIO()
-    write_export(data, "csv", buf, table="quotes")
+    write_export(filled_store(), "csv", buf, table="quotes")
     rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
     assert rows[0]["speaker_name"] == "Grace Hughes" and json.loads(rows[0]["cue"])["start"] > 0
+    with pytest.raises(ValueError, match="choose one of json"):
+        write_export(filled_store(), "xml", buf)
 
 
 def test_export_contract_documents_every_list() -> None:

@@ -49,8 +49,8 @@ def test_store_documents_migration_adds_the_columns_to_an_older_database(any_sto
             conn.execute(text(f"ALTER TABLE documents DROP COLUMN {column}"))
         conn.execute(text("DELETE FROM schema_migrations WHERE version >= 5"))
     with any_store.writer.begin() as conn:
-        assert migrate(conn) == [5]
-    assert any_store.schema_version() == 5
+        assert migrate(conn) == [5, 6, 7]  # 6 (facts as rows) finds its tables there and converts nothing
+    assert any_store.schema_version() == 7
     old = any_store.get_document("old1")
     assert old is not None and not old.ocr and old.pages == [] and old.attached_to is None
     any_store.add_document(_scan())

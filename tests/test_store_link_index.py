@@ -17,6 +17,7 @@ from storyline.link.corpus import STORY_MODEL_KEY, link_corpus
 from storyline.model import Annotations, Document
 from storyline.store import Store
 from storyline.store.link_index import key_hash
+from storyline.views.records import records
 
 from .conftest import postgres_url
 from .link_fixtures import intervention
@@ -52,15 +53,17 @@ def add(store: Store, items: list[Item]) -> None:
 
 def snapshot(store: Store) -> dict[str, Any]:
     """What the export shows of the links, in comparable form."""
-    stories = {frozenset(s["documents"]) for s in store.links("story")}
+    def listed(name: str) -> list[dict[str, Any]]:
+        return list(records(store, name))
+
     return {
-        "stories": stories,
-        "story_ids": sorted(s["id"] for s in store.links("story")),
-        "storylines": sorted((line["id"], tuple(line["stories"])) for line in store.links("storyline")),
-        "reuse": sorted((r["a"], r["b"], r["a_start"], r["b_start"], r["b_end"]) for r in store.links("reuse")),
-        "document_links": sorted((d["a"], d["b"], d["kind"]) for d in store.links("document_link")),
+        "stories": {frozenset(s["documents"]) for s in listed("stories")},
+        "story_ids": sorted(s["id"] for s in listed("stories")),
+        "storylines": sorted((line["id"], tuple(line["stories"])) for line in listed("storylines")),
+        "reuse": sorted((r["a"], r["b"], r["a_start"], r["b_start"], r["b_end"]) for r in listed("reuse")),
+        "document_links": sorted((d["a"], d["b"], d["kind"]) for d in listed("document_links")),
         "duplicate_of": sorted((d.id, d.duplicate_of) for d in store.list_documents()),
-        "shares": store.reuse_shares(),
+        "shares": {d["id"]: d["reuse_share"] for d in listed("documents")},
     }
 
 
@@ -130,7 +133,7 @@ def _evidence(store: Store) -> dict[str, Any]:
     """What each story and storyline is explained by (items shared by as many members are ranked by the
     rarity of the moment, so their order may differ)."""
     return {row["id"]: {(e["kind"], e["value"], e["documents"]) for e in row["evidence"]}
-            for row in store.links("story") + store.links("storyline")}
+            for row in [*records(store, "stories"), *records(store, "storylines")]}
 
 
 def test_store_link_index_added_one_by_one_in_any_order_agrees_with_rebuild(empty_store: Store) -> None:
@@ -143,7 +146,7 @@ def test_store_link_index_added_one_by_one_in_any_order_agrees_with_rebuild(empt
     one_by_one = snapshot(empty_store), _evidence(empty_store)
     assert api.link_store(empty_store, rebuild=True).new_documents == len(items)
     assert (snapshot(empty_store), _evidence(empty_store)) == one_by_one
-    assert any(e["kind"] == "organisation" for line in empty_store.links("storyline") for e in line["evidence"])
+    assert any(e["kind"] == "organisation" for line in records(empty_store, "storylines") for e in line["evidence"])
 
 
 def test_store_link_index_stories_of_an_earlier_version_are_relinked(empty_store: Store) -> None:
@@ -163,7 +166,7 @@ def test_store_link_index_entity_map_and_export_use_corpus_ids(empty_store: Stor
     api.link_store(empty_store)
     mapping = empty_store.entity_map()
     assert mapping and all(v[0] in "POL" for v in mapping.values())
-    entities = {e["id"] for e in empty_store.links("entity")}
+    entities = {e["id"] for e in records(empty_store, "entities")}
     assert set(mapping.values()) <= entities
 
 
@@ -207,11 +210,11 @@ def test_store_link_index_two_linkers_at_once_link_each_document_once(empty_stor
 def test_store_link_index_upgrade_files_person_identities_under_first_names(tmp_path: Any) -> None:
     from storyline.link.identity_updates import stored_filing_keys
 
-    path = str(tmp_path / "old.db")
-    store = Store(path)
-    add(store, fixtures())
-    api.link_store(store)
-    with store.writer.begin() as conn:  # as a database linked before schema 4 looked
+    from .test_store_upgrade import unpack_old_database
+
+    path = unpack_old_database(tmp_path)  # a real 0.1.0 database (schema 4)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:  # as a database linked before schema 4 looked
         rows = conn.execute(text("SELECT id, data FROM link_records WHERE kind = 'entity'")).all()
         keys = {row.id: stored_filing_keys(json.loads(row.data)) for row in rows}
         new_keys = {k for ks in keys.values() for k in ks if k.startswith(("pf:", "pp:"))}
@@ -219,7 +222,7 @@ def test_store_link_index_upgrade_files_person_identities_under_first_names(tmp_
         for key in new_keys:
             conn.execute(text("DELETE FROM link_postings WHERE kind = 'ent' AND key = :k"), {"k": key_hash("ent", key)})
         conn.execute(text("DELETE FROM schema_migrations WHERE version >= 4"))  # 4 and every later one
-    store.close()
+    engine.dispose()
     upgraded = Store(path)
     with upgraded.reader.connect() as conn:
         filed = {(r.key, r.item) for r in conn.execute(text("SELECT key, item FROM link_postings WHERE kind = 'ent'"))}

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import text
 
+from storyline import views
 from storyline.model import Annotations, Document, Entity, Quote, Story
 from storyline.store import Store
 from storyline.store.migrations import SCHEMA_VERSION
@@ -92,10 +93,13 @@ def test_store_errors_are_resolved_by_a_later_success(any_store: Store) -> None:
 
 
 def test_store_links_and_state_replace_by_kind(any_store: Store) -> None:
+    for doc_id in ("d1", "d2", "d3"):
+        any_store.add_document(_doc(doc_id, f"{ARTICLE} ({doc_id})"))
     any_store.replace_links("story", [("S1", Story("S1", "A", ["d1", "d2"]), ["d1", "d2"])])
     any_store.replace_links("story", [("S2", Story("S2", "B", ["d3"]), ["d3"])])
-    assert [s["id"] for s in any_store.links("story")] == ["S2"]
-    assert any_store.linked_to("story", "d3") == ["S2"]
+    assert [s.id for s in views.stories(any_store)] == ["S2"]
+    assert views.document(any_store, "d3").summary.story == "S2"  # type: ignore[union-attr]
+    assert views.document(any_store, "d1").summary.story is None  # type: ignore[union-attr]
     any_store.set_state("k", {"a": [1, 2]})
     assert any_store.get_state("k") == {"a": [1, 2]}
 

@@ -33,7 +33,8 @@ def test_web_api_document_with_annotations(client: TestClient) -> None:
     assert body["story"] == STORY_2024
     quote = next(q for q in body["quotes"] if q["speaker"] == "P-shah")
     assert (quote["start"], quote["end"]) == span(ECHO, "We were told the budget was under control when it plainly was not")
-    assert body["annotations"]["doc_id"] == DOC_IDS["echo"]
+    assert {e["id"] for e in body["entities"]} == {"P-shah", "P-hughes"}
+    assert {m["kind"] for m in body["marks"]} >= {"quote", "mention", "date", "claim"}
     assert client.get("/api/documents/nope").status_code == 404
     assert client.get("/api/documents/nope").json()["detail"].startswith("No document")
 
@@ -44,8 +45,11 @@ def test_web_api_stories_and_dossier(client: TestClient) -> None:
     dossier = client.get(f"/api/stories/{STORY_2024}").json()
     assert dossier["story"]["title"] == "Brackendale overspend row"
     assert [e["date"] for e in dossier["timeline"]] == ["2024-03", "2024-09-12", "2024-09-13", "2024-10", "2025"]
-    assert set(dossier["quotes_by_speaker"]) == {"Grace Hughes", "Priya Shah"}
+    assert [s["name"] for s in dossier["quotes"]] == ["Grace Hughes", "Priya Shah"]
+    carried = dossier["quotes"][0]["quotes"][0]
+    assert len(carried["sources"]) == 2  # one quote, both documents that carry it
     assert dossier["discrepancies"][0]["kind"] == "figure"
+    assert dossier["copied"][0]["source"]["id"] == DOC_IDS["echo"]
     assert all("text" not in d for d in dossier["documents"])
 
 
@@ -56,7 +60,8 @@ def test_web_api_people_person_quotes(client: TestClient) -> None:
     assert [o["name"] for o in orgs] == ["Brackendale Borough Council"]
     assert client.get("/api/people?kind=robot").status_code == 422
     person = client.get("/api/people/P-shah").json()
-    assert [r["role"] for r in person["roles"]] == ["councillor", "chair of the scrutiny committee"]
+    assert sorted(r["role"] for r in person["roles"]) == ["chair of the scrutiny committee", "councillor"]
+    assert all(r["first"] == "2024-09-13" for r in person["roles"])
     assert [s["id"] for s in person["stories"]] == [STORY_2024]
     quotes = client.get("/api/quotes?speaker=shah").json()["quotes"]
     assert [q["speaker"] for q in quotes] == ["P-shah"]
@@ -64,7 +69,7 @@ def test_web_api_people_person_quotes(client: TestClient) -> None:
 
 def test_web_api_search_and_export(client: TestClient) -> None:
     hits = client.get("/api/search?q=overspend").json()["hits"]
-    assert {h["doc_id"] for h in hits} == {DOC_IDS["echo"], DOC_IDS["north"]}
+    assert {h["document"]["id"] for h in hits} == {DOC_IDS["echo"], DOC_IDS["north"]}
     assert all("\x02" in h["snippet"] for h in hits)
     assert client.get("/api/search").status_code == 422
     export = client.get("/api/export").json()

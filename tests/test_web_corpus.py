@@ -1,18 +1,19 @@
-"""A hand-filled store for the web app and report tests (no language pipeline needed).
+"""A hand-filled store for the web app, view and report tests (no language pipeline needed).
 
 Two stories: the 2024 Brackendale overspend row (three documents, British and
-American styles, curly and straight quotes) and an older 2023 takeover story.
+American styles, curly and straight quotes, one quote carried by two of them) and an older
+2023 takeover story. Roles are read from the text ("Councillor", "council leader") as the
+annotator would; layout blocks come from the real block splitter.
 ``add_hostile`` adds an article whose every field is an attack.
 """
 
 from __future__ import annotations
 
-from storyline.export import build_export
+from storyline.annotate.structure import split_blocks
 from storyline.model import (
     Annotations,
     Claim,
     CorpusEntity,
-    CorpusRole,
     Discrepancy,
     Document,
     DocumentLink,
@@ -22,14 +23,15 @@ from storyline.model import (
     Quote,
     QuoteGroup,
     Reuse,
+    Role,
     SpanRef,
     GroupingEvidence,
     Story,
     Storyline,
     Timex,
-    to_dict,
 )
 from storyline.store import Store
+from storyline.views.records import records
 
 ECHO = (
     "Council leader denies misleading scrutiny panel\n\n"
@@ -94,9 +96,14 @@ def echo_doc() -> tuple[Document, Annotations]:
     doc = Document(DOC_IDS["echo"], t, "echo-overspend.txt", url="https://echo.example/news/overspend",
                    title="Council leader denies misleading scrutiny panel", published="2024-09-13",
                    author="Hannah Reeve", site_name="Brackendale Echo")
+    shah = Entity("e1", "person", "Priya Shah", roles=[Role("councillor", *span(t, "Councillor")),
+                                                       Role("chair of the scrutiny committee",
+                                                            *span(t, "chairs the scrutiny committee"))])
+    hughes = Entity("e2", "person", "Grace Hughes", roles=[Role("council leader", *span(t, "council leader"))])
     ann = Annotations(
         doc_id=doc.id,
-        entities=[Entity("e1", "person", "Priya Shah"), Entity("e2", "person", "Grace Hughes")],
+        blocks=split_blocks(t),
+        entities=[shah, hughes],
         mentions=_mentions(t, {"Priya Shah": ("person", "e1"), "Grace Hughes": ("person", "e2")}),
         timexes=[Timex(*span(t, "12 September 2024"), "12 September 2024", "DATE", "2024-09-12"),
                  Timex(*span(t, "March 2024"), "March 2024", "DATE", "2024-03")],
@@ -129,9 +136,12 @@ def northgate_doc() -> tuple[Document, Annotations]:
     doc = Document(DOC_IDS["north"], t, "northgate.json", url="https://northgate.example/2024/09/leader-rejects",
                    title="Brackendale leader rejects 'misled' claims", published="2024-09-14", author="Sam Ortiz",
                    site_name="Northgate News", format="json")
+    hughes = Entity("e1", "person", "Grace Hughes", roles=[Role("leader", *span(t, "leader", 1),
+                                                                "Brackendale Borough Council")])
     ann = Annotations(
         doc_id=doc.id,
-        entities=[Entity("e1", "person", "Grace Hughes"), Entity("e2", "person", "Priya Shah"),
+        blocks=split_blocks(t),
+        entities=[hughes, Entity("e2", "person", "Priya Shah"),
                   Entity("e3", "organisation", "Brackendale Borough Council")],
         mentions=_mentions(t, {"Grace Hughes": ("person", "e1"), "Priya Shah": ("person", "e2"),
                                "Brackendale Borough Council": ("organisation", "e3")}),
@@ -153,6 +163,7 @@ def observer_doc() -> tuple[Document, Annotations]:
                    published="2024-10", site_name="Brackendale Observer")
     ann = Annotations(
         doc_id=doc.id,
+        blocks=split_blocks(t),
         entities=[Entity("e1", "person", "Grace Hughes")],
         mentions=_mentions(t, {"Grace Hughes": ("person", "e1")}),
         quotes=[_quote(t, "q1", "We will publish every invoice,", "e1", "Grace Hughes", "she")],
@@ -174,7 +185,8 @@ def gazette_doc() -> tuple[Document, Annotations]:
                    site_name="Castlewick Gazette", format="html")
     ann = Annotations(
         doc_id=doc.id,
-        entities=[Entity("e1", "person", "Grace Hughes")],
+        blocks=split_blocks(t),
+        entities=[Entity("e1", "person", "Grace Hughes", roles=[Role("Councillor", *span(t, "Councillor"))])],
         mentions=_mentions(t, {"Grace Hughes": ("person", "e1")}),
         quotes=[_quote(t, "q1", "This confirms what we suspected all along.", "e1", "Grace Hughes", "Grace Hughes")],
         events=[_event(t, "v1", "Letters released on 21 March 2023 show that the minister ordered the takeover of "
@@ -183,27 +195,13 @@ def gazette_doc() -> tuple[Document, Annotations]:
     return doc, ann
 
 
-def _entities() -> list[tuple[str, dict[str, object], list[str]]]:
+def _entities() -> list[tuple[str, CorpusEntity, list[str]]]:
     e, n, o, g = DOC_IDS["echo"], DOC_IDS["north"], DOC_IDS["obs"], DOC_IDS["gaz"]
-    hughes = CorpusEntity("P-hughes", "person", "Grace Hughes", ["Hughes", "Ms Hughes"], roles=[
-        CorpusRole("councillor", g, *span(GAZETTE, "Councillor"), date="2023-03-21"),
-        CorpusRole("council leader", e, *span(ECHO, "council leader"), date="2024-09-13"),
-        CorpusRole("leader", n, *span(NORTHGATE, "leader"), "Brackendale Borough Council", "2024-09-14"),
-    ], members=[(e, "e2"), (n, "e1"), (o, "e1"), (g, "e1")])
-    shah = CorpusEntity("P-shah", "person", "Priya Shah", ["Ms Shah"], roles=[
-        CorpusRole("councillor", e, *span(ECHO, "Councillor"), date="2024-09-13"),
-        CorpusRole("chair of the scrutiny committee", e, *span(ECHO, "chairs the scrutiny committee"),
-                   date="2024-09-13"),
-    ], members=[(e, "e1"), (n, "e2")])
+    hughes = CorpusEntity("P-hughes", "person", "Grace Hughes", ["Hughes", "Ms Hughes"],
+                          members=[(e, "e2"), (n, "e1"), (o, "e1"), (g, "e1")])
+    shah = CorpusEntity("P-shah", "person", "Priya Shah", ["Ms Shah"], members=[(e, "e1"), (n, "e2")])
     council = CorpusEntity("O-council", "organisation", "Brackendale Borough Council", members=[(n, "e3")])
-    return [(x.id, _payload(x), [m[0] for m in x.members]) for x in (hughes, shah, council)]
-
-
-def _payload(entity: CorpusEntity) -> dict[str, object]:
-    """An entity payload with its roles stored in it, as links written before schema 4 kept them (export keeps them)."""
-    data = to_dict(entity)
-    data["mentions"] = len(data.pop("members"))
-    return data
+    return [(x.id, x, [m[0] for m in x.members]) for x in (hughes, shah, council)]
 
 
 ENTITY_MAP = {
@@ -215,17 +213,19 @@ ENTITY_MAP = {
 
 def _corpus_links(store: Store) -> None:
     e, n, o, g = DOC_IDS["echo"], DOC_IDS["north"], DOC_IDS["obs"], DOC_IDS["gaz"]
-    store.set_entity_map(ENTITY_MAP)
     store.replace_links("entity", _entities())
-    store.replace_links("story", [
-        (STORY_2024, Story(STORY_2024, "Brackendale overspend row", [e, n, o], "L-brackendale", "2024-09-13",
-                           "2024-10", evidence=[GroupingEvidence("person", "Grace Hughes", 2, [
-                               SpanRef(e, *span(ECHO, "Grace Hughes")), SpanRef(n, *span(NORTHGATE, "Grace Hughes"))])]),
-         [e, n, o]),
-        (STORY_2023, Story(STORY_2023, "Castlewick takeover letters", [g], None, "2023-03-21", "2023-03-21"), [g]),
-    ])
-    store.replace_links("storyline", [("L-brackendale", Storyline("L-brackendale", "Brackendale finances",
-                                                                  [STORY_2024]), [])])
+    store.set_entity_map(ENTITY_MAP)
+    store.write_links({
+        "storyline": [("L-brackendale", Storyline("L-brackendale", "Brackendale finances", [STORY_2024]), [])],
+        "story": [
+            (STORY_2024, Story(STORY_2024, "Brackendale overspend row", [e, n, o], "L-brackendale", "2024-09-13",
+                               "2024-10", evidence=[GroupingEvidence("person", "Grace Hughes", 2, [
+                                   SpanRef(e, *span(ECHO, "Grace Hughes")),
+                                   SpanRef(n, *span(NORTHGATE, "Grace Hughes"))])]), [e, n, o]),
+            (STORY_2023, Story(STORY_2023, "Castlewick takeover letters", [g], None, "2023-03-21", "2023-03-21"),
+             [g]),
+        ],
+    })
     a0, a1 = span(ECHO, "denied that the committee had been misled.")
     b0, b1 = span(NORTHGATE, "denied that the committee had been misled.")
     store.replace_links("reuse", [("0000000", Reuse(e, n, a0, a1, b0, b1, 1.0), [e, n])])
@@ -235,7 +235,7 @@ def _corpus_links(store: Store) -> None:
                                                             SpanRef(n, *span(NORTHGATE, "$4.5m"))]), [e, n])])
     q = "Every figure we gave was accurate at the time"
     store.replace_links("quote_group", [("G1", QuoteGroup("G1", q, "P-hughes", "Grace Hughes", [
-        SpanRef(e, *span(ECHO, q)), SpanRef(n, *span(NORTHGATE, q))]), [e, n])])
+        SpanRef(e, *span(ECHO, q)), SpanRef(n, *span(NORTHGATE, q + ","))]), [e, n])])
     store.replace_links("document_link", [("0000000", DocumentLink(e, n, "version", 0.4), [e, n])])
 
 
@@ -275,11 +275,13 @@ def add_hostile(store: Store) -> Document:
     return doc
 
 
-def test_web_corpus_export_has_every_list() -> None:
-    data = build_export(corpus_store())
-    assert len(data["documents"]) == 4
-    assert {s["id"] for s in data["stories"]} == {STORY_2024, STORY_2023}
-    assert len([e for e in data["events"] if e["story"] == STORY_2024]) == 5
-    for q in data["quotes"]:
-        doc = next(d for d in data["documents"] if d["id"] == q["document"])
-        assert doc["text"][q["start"]:q["end"]] == q["text"]
+def test_web_corpus_store_holds_the_corpus() -> None:
+    store = corpus_store()
+    documents = {d["id"]: d for d in records(store, "documents")}
+    assert len(documents) == 4
+    assert {s["id"] for s in records(store, "stories")} == {STORY_2024, STORY_2023}
+    assert len([e for e in records(store, "events") if e["story"] == STORY_2024]) == 5
+    for q in records(store, "quotes"):
+        assert documents[q["document"]]["text"][q["start"]:q["end"]] == q["text"]
+    grouped = [q for q in records(store, "quotes") if q["quote_group"] == "G1"]
+    assert len(grouped) == 2  # the quote carried by the Echo and Northgate News

@@ -111,10 +111,10 @@ def test_web_pages_document_by_prefix_and_missing(client: TestClient) -> None:
     assert client.get("/documents/ffffffff").status_code == 404
 
 
-def test_web_pages_person_roles_over_time(client: TestClient) -> None:
+def test_web_pages_person_lists_each_role_once(client: TestClient) -> None:
     html = client.get("/people/P-hughes").text
-    rows = re.findall(r'<tr class="role-row"><td class="nowrap">([^<]+)</td><td>([^<]+)</td>', html)
-    assert rows == [("2023-03-21", "councillor"), ("2024-09-13", "council leader"), ("2024-09-14", "leader")]
+    rows = re.findall(r'<tr class="role-row"><td class="role">([^<]+)</td><td class="nowrap">([^<]+)</td>', html)
+    assert rows == [("Councillor", "2023-03-21"), ("council leader", "2024-09-13"), ("leader", "2024-09-14")]
     assert f"/documents/{DOC_IDS['gaz']}#c" in html
     assert "This confirms what we suspected all along." in html
     assert "Brackendale overspend row" in html and "Castlewick takeover letters" in html
@@ -140,16 +140,28 @@ def test_web_pages_report_downloads(client: TestClient) -> None:
     assert client.get(f"/stories/{STORY_2024}/report.xls").status_code == 422
 
 
-def test_web_pages_role_periods_merge_consecutive_mentions() -> None:
-    from storyline.web.corpus_index import role_periods
+def test_web_pages_story_lists_each_quote_once_with_its_sources(client: TestClient) -> None:
+    html = client.get(f"/stories/{STORY_2024}").text
+    quotes = html[html.index('<section id="quotes">'):].split("</section>")[0]
+    assert quotes.count("Every figure we gave was accurate at the time") == 1
+    assert 'data-sources="2"' in quotes and "in 2 sources: " in quotes
+    assert "source 1, paragraph 3</a>; " in quotes and "source 2, paragraph 1</a>" in quotes
 
-    roles = [{"role": "mayor", "organisation": None, "date": d, "document": f"d{i}", "start": 0, "end": 5}
-             for i, d in enumerate(["2025-04-08", "2025-04-16", "2025-06-03"])]
-    roles.append({"role": "former mayor", "organisation": None, "date": "2026-01", "document": "d9", "start": 0,
-                  "end": 12})
-    periods = role_periods(roles)
-    assert [(p["role"], p["first"], p["last"], len(p["sources"])) for p in periods] == [
-        ("mayor", "2025-04-08", "2025-06-03", 3), ("former mayor", "2026-01", "2026-01", 1)]
+
+def test_web_pages_story_copied_passages_grouped_by_source(client: TestClient) -> None:
+    html = client.get(f"/stories/{STORY_2024}").text
+    reuse = html[html.index('<section id="reuse">'):].split("</section>")[0]
+    assert reuse.count('class="reuse-group"') == 1
+    assert re.search(r"<h3>From <a href=\"/documents/" + DOC_IDS["echo"], reuse)
+    assert "copied into <a class=\"fact\"" in reuse and "Brackendale leader rejects" in reuse
+
+
+def test_web_pages_lists_page_through(client: TestClient) -> None:
+    html = client.get("/documents").text
+    assert 'rel="next"' not in html  # four documents fit on one page
+    assert client.get("/documents?offset=2").text.count('class="doc-row"') == 2
+    assert 'rel="prev" href="/documents"' in client.get("/documents?offset=2").text
+    assert client.get("/stories?date_from=yesterday").status_code == 400
 
 
 def test_web_pages_story_says_why_its_documents_belong_together(client: TestClient) -> None:

@@ -7,7 +7,9 @@ import xml.etree.ElementTree as ET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.web.timeline_svg import WIDTH, event_interval, layout_timeline, render_timeline_svg
+from storyline.render.timeline_svg import WIDTH, layout_timeline, render_timeline_svg
+from storyline.timex3 import interval
+from storyline.views.model import EventRow
 
 SVG = "{http://www.w3.org/2000/svg}"
 YEARS = st.integers(0, 9999).map(lambda y: f"{y:04d}") | st.just("XXXX")
@@ -28,8 +30,9 @@ PRECISIONS = st.one_of(
 VALUES = st.lists(st.one_of(PRECISIONS, st.none(), st.text(max_size=12)), max_size=12)
 
 
-def _events(values: list[str | None]) -> list[dict[str, object]]:
-    return [{"id": f"d1:v{i}", "date": v, "text": f"event {i} <&>", "document": "d1", "start": i, "end": i + 1}
+def _events(values: list[str | None]) -> list[EventRow]:
+    """Events as the views give them (a missing date is an empty value: the rows never hold None)."""
+    return [EventRow(f"d1:v{i}", "d1", i, i + 1, v or "", "unknown", False, f"event {i} <&>")
             for i, v in enumerate(values)]
 
 
@@ -37,14 +40,14 @@ def _events(values: list[str | None]) -> list[dict[str, object]]:
 @given(VALUES)
 def test_timeline_svg_renders_any_timex_values(values: list[str | None]) -> None:
     events = _events(values)
-    placed = [e for e in events if event_interval(e["date"]) is not None]  # type: ignore[arg-type]
-    svg = render_timeline_svg(events, href=lambda e: f"/documents/d1#c{e['start']}-{e['end']}")
+    placed = [e for e in events if interval(e.date) is not None]
+    svg = render_timeline_svg(events, href=lambda e: f"/documents/d1#c{e.start}-{e.end}")
     if not placed:
         assert svg == ""
         return
     root = ET.fromstring(svg)  # well-formed, everything escaped
     marks = [g for g in root.iter(f"{SVG}g") if "tl-event" in g.get("class", "")]
-    assert [g.get("data-event") for g in marks] == [e["id"] for e in placed]
+    assert [g.get("data-event") for g in marks] == [e.id for e in placed]
     for shape in (*root.iter(f"{SVG}circle"), *root.iter(f"{SVG}rect")):
         x = float(shape.get("cx") or shape.get("x") or 0)
         assert 0 <= x <= WIDTH

@@ -2,6 +2,9 @@
 
     >>> speech_line({"speaker_name": "Jane Oduya", "stance": "denies", "text": "that staff were misled"})
     'Jane Oduya denied: that staff were misled'
+    >>> speech_line({"speaker_name": "Sam Reid", "cue_verb": "accuse", "target_name": "the mayor",
+    ...              "text": "hiding the audit"})
+    'Sam Reid accused the mayor: hiding the audit'
     >>> claims = [{"document": "d1", "start": 0, "end": 40, "kind": "claim"},
     ...           {"document": "d1", "start": 50, "end": 90, "kind": "claim"}]
     >>> pairs = [{"kind": "claim-denial", "spans": [{"document": "d1", "start": 0, "end": 40},
@@ -19,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["ANSWERABLE", "STANCE_VERBS", "speech_line", "speaker_label", "unanswered_claims"]
+__all__ = ["ANSWERABLE", "STANCE_VERBS", "speech_act", "speech_line", "speaker_label", "unanswered_claims"]
 
 ANSWERABLE = ("claim",)  # claims and allegations wait for an answer; admissions and promises do not
 STANCE_VERBS = {"denies": "denied", "questions": "asked"}
@@ -27,23 +30,40 @@ STANCE_VERBS = {"denies": "denied", "questions": "asked"}
 Record = Mapping[str, Any]
 
 
-def speaker_label(quote: Record) -> str | None:
+def _get(record: Any, name: str) -> Any:
+    """A field of an export record (a mapping) or of a view's row (an object with attributes)."""
+    return record.get(name) if isinstance(record, Mapping) else getattr(record, name, None)
+
+
+def speaker_label(quote: Any) -> str | None:
     """Who to print before a quote: the speaker's name, else an unresolved description as such."""
-    name = quote.get("speaker_name")
+    name = _get(quote, "speaker_name")
     if name:
         return str(name)
-    description = quote.get("speaker_description")
+    description = _get(quote, "speaker_description")
     return f"{description} (unidentified)" if description else None
 
 
-def speech_line(quote: Record) -> str:
-    """"Jane Oduya denied: P", "Tom Hale asked: P", "Tom Hale: P" (or just P when nobody is named)."""
+def speech_act(quote: Any) -> str | None:
+    """What the speaker does with the words when it is not simply saying them: "denied", "asked", "accused the
+    mayor" (``target_name``: who is accused, when the text says), "accused"; None for an assertion."""
+    if _get(quote, "cue_verb") == "accuse" and _get(quote, "stance") in (None, "asserts"):
+        target = _get(quote, "target_name")
+        return f"accused {target}" if target else "accused"
+    return STANCE_VERBS.get(str(_get(quote, "stance") or "asserts"))
+
+
+def speech_line(quote: Any) -> str:
+    """"Jane Oduya denied: P", "Tom Hale asked: P", "Sam Reid accused the mayor: P", "Tom Hale: P" (or just P
+    when nobody is named).
+
+    ``quote`` is an export record or a view's quote row."""
     label = speaker_label(quote)
-    text = str(quote.get("text") or "")
+    text = str(_get(quote, "text") or "")
     if label is None:
         return text
-    verb = STANCE_VERBS.get(str(quote.get("stance") or "asserts"))
-    return f"{label} {verb}: {text}" if verb else f"{label}: {text}"
+    act = speech_act(quote)
+    return f"{label} {act}: {text}" if act else f"{label}: {text}"
 
 
 def unanswered_claims(claims: Iterable[Record], discrepancies: Iterable[Record]) -> list[Record]:

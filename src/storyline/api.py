@@ -1,4 +1,11 @@
-"""The Python API that the CLI mirrors: one function per command, I/O at this edge only."""
+"""The Python API that the CLI mirrors: one function per command, I/O at this edge only.
+
+Every function takes ``db``: a path, a SQLAlchemy URL, an open :class:`~storyline.store.Store`,
+or None for ./storyline.db (or $STORYLINE_DB). Read functions return the typed results of
+:mod:`storyline.views`; a missing document or story raises :class:`NotFound`, whose message says
+how to list what exists. The language pipeline and the readers are imported on first use, so
+reading a corpus never loads them.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +14,43 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, BinaryIO
-from urllib.parse import urlsplit
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
-from storyline import timex3
-from storyline.annotate.pipeline import make_pipeline
-from storyline.export import _Ids, _timeline_dates, event_records, timeline_record
-from storyline.ingest import IngestOptions, SourceRef
-from storyline.ingest.batch import IngestReport, IngestSettings, ProgressCallback, ingest_sources
-from storyline.link.corpus import link_new, needs_relink, refresh
-from storyline.link.index import LinkIndex
-from storyline.link.keydates import DatedSentence, KeyDate, every_date, key_dates, within
-from storyline.link.story_features import day_number
-from storyline.model import Document, Timeline, from_dict
-from storyline.store import Store
+from storyline import views
+from storyline.store import ErrorRecord, Store
+from storyline.timex3 import day_number
+from storyline.views.model import (
+    ClaimRow,
+    DocumentSummary,
+    DocumentView,
+    EventRow,
+    Overview,
+    Page,
+    Person,
+    PersonSummary,
+    QuoteRow,
+    SearchResults,
+    StoryDossier,
+    StorySummary,
+)
+from storyline.views.timeline import TimelineScope
+
+if TYPE_CHECKING:
+    from storyline.ingest import SourceRef
+    from storyline.ingest.batch import IngestReport, ProgressCallback
+    from storyline.link.index import LinkIndex
+    from storyline.link.keydates import DatedSentence, KeyDate
+    from storyline.spark import SparkReport
 
 LINK_BATCH = 500  # documents linked per transaction
 REFRESH_BATCH = 200  # stories refreshed per transaction
 LINK_GC_THRESHOLDS = (20_000, 10, 10)  # see fewer_collections
 LINKING = "linking"  # the ``source`` a progress callback gets while documents are linked
+
+
+class NotFound(ValueError):
+    """A document, story or identity that is not in the corpus (the message says how to list them)."""
 
 
 @contextmanager
@@ -63,6 +88,22 @@ def open_store(db: str | Store | None = None) -> Store:
     return db if isinstance(db, Store) else Store(db)
 
 
+@contextmanager
+def _opened(db: str | Store | None) -> Iterator[Store]:
+    """The store to read: the one given, or one opened (and closed afterwards) for this call."""
+    if isinstance(db, Store):
+        yield db
+        return
+    store = Store(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+# --- writing: ingest, annotate, link ------------------------------------------------------------------------
+
+
 def ingest(
     sources: Iterable[str | SourceRef],
     db: str | Store | None = None,
@@ -87,6 +128,9 @@ def ingest(
     A ``SourceRef`` names a file by something other than its path (the web app's uploads keep the name the
     user uploaded, not their temporary path).
     """
+    from storyline.ingest import IngestOptions
+    from storyline.ingest.batch import IngestSettings, ingest_sources
+
     store = open_store(db)
     caps = {"max_bytes": max_bytes, "max_pages": max_pages, "ocr_language": ocr_language, "ocr_timeout": ocr_timeout}
     options = IngestOptions(follow=follow, allow_private=allow_private,
@@ -98,6 +142,26 @@ def ingest(
     return report
 
 
+def spark(
+    sources: Iterable[str],
+    db: str | Store | None = None,
+    *,
+    master: str | None = None,
+    partitions: int | None = None,
+    max_bytes: int | None = None,
+    model: str | None = None,
+    link: bool = True,
+) -> SparkReport:
+    """Ingest, annotate and link ``sources`` on Apache Spark (``storyline spark``): the same readers,
+    problems and export as :func:`ingest` followed by :func:`link_store`; see docs/spark.md."""
+    from storyline.ingest import IngestOptions
+    from storyline.spark import SparkSettings, run_spark
+
+    options = IngestOptions(max_bytes=max_bytes) if max_bytes else IngestOptions()
+    settings = SparkSettings(master=master, partitions=partitions, options=options, model=model, link=link)
+    return run_spark(list(sources), db, settings)
+
+
 def annotate(
     db: str | Store | None = None,
     ids: Iterable[str] | None = None,
@@ -105,6 +169,8 @@ def annotate(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Re-annotate stored documents (all, or the given ids) with the current pipeline."""
+    from storyline.annotate.pipeline import make_pipeline
+
     store = open_store(db)
     pipeline = make_pipeline(model)
     wanted = list(ids) if ids is not None else None
@@ -118,6 +184,13 @@ def annotate(
     return done
 
 
+def link_new(*args: Any, **kwargs: Any) -> set[str]:
+    """:func:`storyline.link.corpus.link_new` (here so tests and callers can wrap it)."""
+    from storyline.link.corpus import link_new as run
+
+    return run(*args, **kwargs)
+
+
 def link_store(
     db: str | Store | None = None, rebuild: bool = False, progress: ProgressCallback | None = None,
     lookups: Callable[[LinkIndex], LinkIndex] | None = None,
@@ -129,6 +202,8 @@ def link_store(
     interrupted run keeps every finished batch, and the next run goes on from there.
     ``lookups`` wraps each batch's index (the Spark job answers candidate lookups from its own buckets).
     """
+    from storyline.link.corpus import needs_relink, refresh
+
     store = open_store(db)
     with store.link_session() as index:
         outdated = needs_relink(index)
@@ -146,15 +221,13 @@ def link_store(
             with store.link_session() as index:
                 if not refresh(index, limit=REFRESH_BATCH):
                     break
-    return LinkSummary(
-        documents=store.count_documents(),
-        new_documents=len(pending),
-        stories=store.count_links("story"),
-        storylines=store.count_links("storyline"),
-        entities=store.count_links("entity"),
-        reuse=store.count_links("reuse"),
-        discrepancies=store.count_links("discrepancy"),
-    )
+    count = store.count_rows
+    return LinkSummary(documents=count("documents"), new_documents=len(pending), stories=count("stories"),
+                       storylines=count("storylines"), entities=count("entities"), reuse=count("reuse"),
+                       discrepancies=count("discrepancies"))
+
+
+link = link_store
 
 
 def publication_order_of(documents: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -163,90 +236,201 @@ def publication_order_of(documents: list[tuple[str, str | None]]) -> list[tuple[
     return [pair for _, pair in keyed]
 
 
-# --- key-date timelines ------------------------------------------------------------------------
-
-ABOUT_LIMIT = 5000  # documents a --about search may bring into a timeline
+# --- reading: one function per read command -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TimelineScope:
-    """Which documents a timeline reads: a story, a storyline, a search, a window, or all of them."""
-
-    story: str | None = None
-    storyline: str | None = None
-    about: str | None = None
-    document: str | None = None  # one document (id or id prefix)
-    start: date | None = None  # documents published and events dated on or after this day
-    end: date | None = None  # ... and on or before this one
+def docs(db: str | Store | None = None, limit: int | None = None, offset: int = 0) -> Page[DocumentSummary]:
+    """Documents without their text, oldest first (``limit`` None: all)."""
+    with _opened(db) as store:
+        return views.documents(store, limit if limit is not None else 1_000_000_000, offset)
 
 
-def timeline(db: str | Store | None, scope: TimelineScope, dates: int | None = None,
-             sentences: int = 2) -> list[KeyDate]:
-    """The ``dates`` most important dates of the scope, ``sentences`` sentences each; every dated event
-    (grouped by date) without ``dates``. Dates ascending."""
-    store = open_store(db)
-    records = within(dated_sentences(store, scope_documents(store, scope)), scope.start, scope.end)
-    return key_dates(records, dates, sentences) if dates is not None else every_date(records)
+def show(doc: str, db: str | Store | None = None) -> DocumentView:
+    """One document (id or unique prefix) with its text and every fact found in it."""
+    with _opened(db) as store:
+        found = views.document(store, doc)
+    if found is None:
+        raise NotFound(f"no document {doc!r}: list ids with `storyline docs`")
+    return found
+
+
+def search(query: str, db: str | Store | None = None, limit: int = 20, site: str = "", year: str = "",
+           story: str = "") -> SearchResults:
+    """Ranked full-text search with snippets and facets ("quoted phrases" work)."""
+    with _opened(db) as store:
+        return views.search(store, query, limit, site, year, story)
+
+
+def errors(db: str | Store | None = None, include_resolved: bool = False) -> list[ErrorRecord]:
+    """Sources that failed to ingest, with the reason and what to do."""
+    with _opened(db) as store:
+        return store.errors(include_resolved)
+
+
+def export(db: str | Store | None = None, format: str = "json", output: str | Path | IO[str] | None = None,
+           table: str = "quotes") -> dict[str, Any] | None:
+    """Without ``output``: the corpus as the docs/export.md object. With it (a path or a text file):
+    streamed there as JSON, JSON Lines or one CSV ``table``, in the memory of one batch."""
+    from storyline.export import build_export, write_export
+
+    with _opened(db) as store:
+        if output is None:
+            return build_export(store)
+        if isinstance(output, (str, Path)):
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                write_export(store, format, out, table)
+        else:
+            write_export(store, format, output, table)
+    return None
+
+
+def overview(db: str | Store | None = None) -> Overview:
+    """Counts, the latest stories and the most recently published documents."""
+    with _opened(db) as store:
+        return views.overview(store)
+
+
+def people(db: str | Store | None = None, kind: str = "person", limit: int = 50, offset: int = 0
+           ) -> Page[PersonSummary]:
+    """Who's who: people (or organisations, places), most quoted first, with their roles."""
+    with _opened(db) as store:
+        return views.people(store, kind, limit, offset)
+
+
+def person(entity_id: str, db: str | Store | None = None) -> Person:
+    """One identity: roles (each once, with dates), quotes, claims, stories, documents."""
+    with _opened(db) as store:
+        found = views.person(store, entity_id)
+    if found is None:
+        raise NotFound(f"no person or organisation {entity_id!r}: list them with `storyline people`")
+    return found
+
+
+def quotes(db: str | Store | None = None, speaker: str | None = None, limit: int = 100, offset: int = 0
+           ) -> Page[QuoteRow]:
+    """Quotes with speakers and sources; ``speaker`` keeps those whose speaker name contains it."""
+    with _opened(db) as store:
+        return views.quotes(store, speaker, limit, offset)
+
+
+def events(doc: str | None = None, db: str | Store | None = None, story: str | None = None, limit: int = 100,
+           offset: int = 0) -> Page[EventRow]:
+    """Dated events in order, for one document, one story (its merged timeline), or the corpus
+    (``storyline timeline`` without --dates)."""
+    with _opened(db) as store:
+        story_id = _story_id(store, story) if story else None
+        return views.timeline(store, doc, story_id, limit, offset)
+
+
+def timeline(db: str | Store | None = None, scope: TimelineScope | None = None, dates: int | None = None,
+             sentences: int = 2, *, story: str | None = None, storyline: str | None = None, about: str | None = None,
+             document: str | None = None, start: date | None = None, end: date | None = None) -> list[KeyDate]:
+    """The ``dates`` most important dates of a scope (a story, storyline, search, document or window, given as
+    ``scope`` or as keywords), ``sentences`` sentences each; every dated event (grouped by date) without
+    ``dates``. Dates ascending, each sentence with its source span."""
+    scope = scope or TimelineScope(story, storyline, about, document, start, end)
+    with _opened(db) as store:
+        return views.key_dates(store, scope, dates, sentences)
 
 
 def scope_documents(store: Store, scope: TimelineScope) -> list[str] | None:
     """Ids of the documents in scope, published inside the window when one is given; None for all."""
-    chosen: set[str] | None = None
-    if scope.story:
-        chosen = set(_find_link(store, "story", scope.story)["documents"])
-    if scope.storyline:
-        stories = _find_link(store, "storyline", scope.storyline)["stories"]
-        chosen = _narrow(chosen, {d for s in store.links("story", stories) for d in s["documents"]})
-    if scope.about is not None:
-        chosen = _narrow(chosen, {hit.doc_id for hit in store.search(scope.about, ABOUT_LIMIT)})
-    if scope.document:
-        found = store.get_document(scope.document)
-        chosen = _narrow(chosen, {found.id} if found else set())
-    if scope.start or scope.end:
-        chosen = _narrow(chosen, {d.id for d in store.list_documents() if _published_within(d.published, scope)})
-    return sorted(chosen) if chosen is not None else None
-
-
-def _narrow(chosen: set[str] | None, found: set[str]) -> set[str]:
-    return found if chosen is None else chosen & found
-
-
-def _find_link(store: Store, kind: str, ref: str) -> dict[str, Any]:
-    """A story or storyline by id or unique id prefix; a clear error otherwise."""
-    found = [r for r in store.links(kind) if r["id"] == ref] or [r for r in store.links(kind) if r["id"].startswith(ref)]
-    if len(found) != 1:
-        listing = "storyline stories" if kind == "story" else "storyline stories (storyline column)"
-        raise ValueError(f"no {kind} {ref!r}: list them with `{listing}`")
-    return found[0]
-
-
-def _published_within(published: str | None, scope: TimelineScope) -> bool:
-    span = timex3.interval(published[:10]) if published else None
-    if span is None:
-        return False  # an undated document cannot be shown to fall inside the window
-    return (scope.start is None or span[0] >= scope.start) and (scope.end is None or span[1] <= scope.end)
+    return views.scope_documents(store, scope)
 
 
 def dated_sentences(store: Store, documents: list[str] | None = None) -> list[DatedSentence]:
-    """Every dated sentence of the corpus (or of ``documents``), as key-date selection reads it.
-
-    Read through the export's event records, so dates are those the story timelines settled (years
-    filled from the story's evidence). This is the one place that gathers these records: a SQL view
-    can replace it without touching the selection.
-    """
-    settled = _timeline_dates([timeline_record(from_dict(Timeline, t)) for t in store.links("timeline")])
-    out: list[DatedSentence] = []
-    for doc, ann in store.iter_annotated(documents):
-        for event in event_records(doc, ann, _Ids({}), None, settled):
-            sentence = " ".join(doc.text[event["start"]:event["end"]].split())
-            out.append(DatedSentence(event["date"], event["inferred"], doc.id, event["start"], event["end"], sentence,
-                                     doc.published, _site(doc), event["anchor"], doc.url))
-    return out
+    """Every dated sentence of the corpus (or of ``documents``), as key-date selection reads it: dates as the
+    story timelines settled them (years filled from the story's evidence), read from the event rows."""
+    return views.dated_sentences(store, documents)
 
 
-def _site(doc: Document) -> str | None:
-    """The outlet a document came from: its site name, else its URL's host."""
-    if doc.site_name:
-        return doc.site_name
-    host = urlsplit(doc.url).hostname if doc.url else None
-    return host.removeprefix("www.") if host else None
+def claims(db: str | Store | None = None, kind: str | None = None, limit: int = 100, offset: int = 0
+           ) -> Page[ClaimRow]:
+    """Claims, denials, admissions and promises, with claimant and target."""
+    with _opened(db) as store:
+        return views.claims(store, kind, limit, offset)
+
+
+def stories(db: str | Store | None = None, limit: int = 50, offset: int = 0) -> Page[StorySummary]:
+    """Stories with date range, size and storyline, oldest first."""
+    with _opened(db) as store:
+        return views.stories(store, limit, offset)
+
+
+def _story_id(store: Store, ref: str) -> str:
+    found = views.find_story(store, ref)
+    if found is None:
+        raise NotFound(f"no story {ref!r}: list them with `storyline stories`")
+    return found
+
+
+def story(story_id: str, db: str | Store | None = None, full: bool = False) -> StoryDossier:
+    """A story's dossier: sources, who's who, timeline, each quote once, claims, copied passages, discrepancies
+    (a big story's sections list their first rows and count the rest in ``more``, unless ``full``)."""
+    with _opened(db) as store:
+        found = views.story_dossier(store, story_id, views.FULL if full else views.PAGE_LIMITS)
+    if found is None:
+        raise NotFound(f"no story {story_id!r}: list them with `storyline stories`")
+    return found
+
+
+def report(story_id: str, db: str | Store | None = None, format: str = "html",
+           output: str | Path | None = None) -> bytes:
+    """A self-contained dossier of one story (html, md or pdf); written to ``output`` when given."""
+    from storyline.report.dossier import render_report
+
+    body = render_report(story(story_id, db, full=True), format)  # type: ignore[arg-type]
+    if output is not None:
+        Path(output).write_bytes(body)
+    return body
+
+
+def datasette_metadata(db: str | None = None, output: str | Path | None = None) -> dict[str, Any]:
+    """Datasette metadata for the database (descriptions, labels, facets); written as JSON to ``output``
+    when given: ``datasette storyline.db --metadata metadata.json``."""
+    import json
+
+    from storyline.store.datasette import datasette_metadata as make
+    from storyline.store.engine import resolve_db
+
+    metadata = make(resolve_db(db))
+    if output is not None:
+        Path(output).write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return metadata
+
+
+def demo(db: str = "storyline-demo.db") -> tuple[IngestReport, Store]:
+    """Load the bundled demo corpus into a fresh database (replacing ``db``) and return it open."""
+    from storyline.demo.load import load_demo
+
+    return load_demo(db)
+
+
+def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False,
+          token: str | None = None) -> None:
+    """Run the local web app (any address beyond loopback needs a token)."""
+    from storyline.web import serve as run_server
+
+    run_server(db, host=host, port=port, read_only=read_only, token=token)
+
+
+# --- corrections: `storyline fix ...` (storyline.api_corrections) ---------------------------------------
+
+from storyline.api_corrections import (  # noqa: E402
+    diff,
+    fix_date,
+    fix_log,
+    fix_merge,
+    fix_reject,
+    fix_rename,
+    fix_speaker,
+    fix_split,
+    fix_story,
+    fix_storyline_join,
+    fix_storyline_split,
+    fix_type,
+    fix_undo,
+)
+
+FIX_FUNCTIONS = (diff, fix_merge, fix_split, fix_rename, fix_type, fix_reject, fix_speaker, fix_date, fix_story,
+                 fix_storyline_join, fix_storyline_split, fix_log, fix_undo)

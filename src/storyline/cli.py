@@ -15,9 +15,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from storyline import api, timex3, views
-from storyline.export import FORMATS, LISTS, build_export, write_export
-from storyline.ingest import Problem
+from storyline import api, timex3
+from storyline.export import FORMATS, LISTS
+from storyline.ingest.problems import Problem
 from storyline.render import terminal
 from storyline.render.keydates import key_dates_table
 from storyline.render.printable import printable
@@ -169,13 +169,10 @@ def spark(sources: tuple[str, ...], db: str | None, master: str | None, partitio
 
     Example: storyline --db postgresql+psycopg://me@db/news spark coverage/ --master local[8]
     """
-    from storyline.ingest import IngestOptions
-    from storyline.spark import SparkSettings, run_spark
     from storyline.spark.job import summary_line
 
-    options = IngestOptions(max_bytes=max_bytes) if max_bytes else IngestOptions()
-    settings = SparkSettings(master=master, partitions=partitions, options=options, model=model, link=not no_link)
-    report = run_spark(list(sources), db, settings)
+    report = api.spark(sources, db, master=master, partitions=partitions, max_bytes=max_bytes, model=model,
+                       link=not no_link)
     print_problems(report.ingest.problems)
     if not quiet:
         console.print(summary_line(report))
@@ -219,16 +216,28 @@ def link(db: str | None, rebuild: bool, quiet: bool) -> None:
         console.print(terminal.link_summary(summary))
 
 
+def paging(default: int, noun: str) -> Callable[[F], F]:
+    """The shared --limit and --offset options of list commands."""
+
+    def decorate(func: F) -> F:
+        func = click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0),
+                            help=f"Skip the first N {noun} (page through them). Example: --offset {default}")(func)
+        return click.option("--limit", default=default, show_default=True, type=click.IntRange(min=1),
+                            help=f"Show at most N {noun}. Example: --limit 20")(func)
+
+    return decorate
+
+
 @main.command()
 @db_option
-@click.option("--limit", default=None, type=int, help="Show at most N documents. Example: --limit 20")
+@paging(100, "documents")
 @friendly_errors
-def docs(db: str | None, limit: int | None) -> None:
-    """List documents: id, date, source, title.
+def docs(db: str | None, limit: int, offset: int) -> None:
+    """List documents: id, date, source, title (oldest first).
 
     Example: storyline docs --limit 20
     """
-    console.print(terminal.documents_table(api.open_store(db).list_documents(limit)))
+    console.print(terminal.documents_table(api.docs(db, limit, offset)))
 
 
 @main.command()
@@ -240,11 +249,7 @@ def show(doc: str, db: str | None) -> None:
 
     Example: storyline show 3fa2
     """
-    store = api.open_store(db)
-    found = store.get_document(doc)
-    if found is None:
-        raise click.ClickException(f"no document {doc!r}: list ids with `storyline docs`")
-    console.print(terminal.document_view(found, store.get_annotations(found.id)))
+    console.print(terminal.document_view(api.show(doc, db)))
 
 
 @main.command()
@@ -257,7 +262,7 @@ def search(query: str, db: str | None, limit: int) -> None:
 
     Example: storyline search 'intervention minister'
     """
-    console.print(terminal.search_results(api.open_store(db).search(query, limit)))
+    console.print(terminal.search_results(api.search(query, db, limit)))
 
 
 @main.command()
@@ -270,7 +275,7 @@ def errors(db: str | None, include_resolved: bool) -> None:
 
     Example: storyline errors
     """
-    console.print(terminal.errors_table(api.open_store(db).errors(include_resolved)))
+    console.print(terminal.errors_table(api.errors(db, include_resolved)))
 
 
 @main.command()
@@ -285,40 +290,38 @@ def errors(db: str | None, include_resolved: bool) -> None:
 def export(db: str | None, fmt: str, table: str, output: Any) -> None:
     """Export the corpus: documents, entities, quotes, events, claims, stories, reuse, discrepancies.
 
+    Streamed as it is read, so a large corpus exports in little memory.
+
     Example: storyline export --format json -o corpus.json
     """
-    write_export(build_export(api.open_store(db)), fmt, output, table)
+    api.export(db, fmt, output, table)
 
 
 @main.command()
 @db_option
-@click.option("--limit", default=50, show_default=True, help="Show at most N people. Example: --limit 10")
+@paging(50, "people")
 @click.option("--type", "kind", type=click.Choice(["person", "organisation", "place"]), default="person",
               show_default=True, help="Which kind of entity. Example: --type organisation")
 @friendly_errors
-def people(db: str | None, limit: int, kind: str) -> None:
+def people(db: str | None, limit: int, offset: int, kind: str) -> None:
     """Who's who: people (or organisations, places) with roles and quote counts.
 
     Example: storyline people --limit 10
     """
-    data = build_export(api.open_store(db))
-    rows = views.people(data, kind)
-    console.print(terminal.people_table(rows[:limit], kind, total=len(rows)))
+    console.print(terminal.people_table(api.people(db, kind, limit, offset), kind))
 
 
 @main.command()
 @db_option
 @click.option("--speaker", default=None, help="Only quotes whose speaker name contains this. Example: --speaker Okafor")
-@click.option("--limit", default=100, show_default=True, help="Show at most N quotes. Example: --limit 20")
+@paging(100, "quotes")
 @friendly_errors
-def quotes(db: str | None, speaker: str | None, limit: int) -> None:
+def quotes(db: str | None, speaker: str | None, limit: int, offset: int) -> None:
     """Quotes with their speakers and sources.
 
     Example: storyline quotes --speaker "Daniel Okafor"
     """
-    data = build_export(api.open_store(db))
-    rows = views.quotes(data, speaker)
-    console.print(terminal.quotes_table(rows[:limit], total=len(rows)))
+    console.print(terminal.quotes_table(api.quotes(db, speaker, limit, offset)))
 
 
 def _day_option(value: str | None, last: bool) -> date | None:
@@ -331,7 +334,7 @@ def _day_option(value: str | None, last: bool) -> date | None:
 @main.command()
 @click.argument("doc", required=False)
 @db_option
-@click.option("--story", default=None, help="Only this story's documents. Example: --story S0001")
+@click.option("--story", default=None, help="Only this story's documents (its merged timeline). Example: --story S0001")
 @click.option("--storyline", "storyline_id", default=None,
               help="Only the documents of this storyline's stories. Example: --storyline L0001")
 @click.option("--about", default=None, help="Only documents matching this search. Example: --about 'depot closure'")
@@ -348,9 +351,11 @@ def _day_option(value: str | None, last: bool) -> date | None:
                    "Example: --format timelinejs -o timeline.json")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Output file (default stdout). Example: -o timeline.json")
+@paging(100, "events")
 @friendly_errors
 def timeline(doc: str | None, db: str | None, story: str | None, storyline_id: str | None, about: str | None,
-             dates: int | None, sentences: int, start: str | None, end: str | None, fmt: str, output: Any) -> None:
+             dates: int | None, sentences: int, start: str | None, end: str | None, fmt: str, output: Any,
+             limit: int, offset: int) -> None:
     """Dated events in date order, or (with --dates) the key dates of a story, storyline, search or corpus.
 
     Without --dates every dated event is listed (mixed precision); with it, the N most important dates
@@ -358,12 +363,10 @@ def timeline(doc: str | None, db: str | None, story: str | None, storyline_id: s
 
     Example: storyline timeline --story S0001 --dates 10 --sentences 2
     """
-    scope = api.TimelineScope(story, storyline_id, about, doc, _day_option(start, False), _day_option(end, True))
     if fmt == "table" and dates is None and not (storyline_id or about or start or end):
-        data = build_export(api.open_store(db))
-        titles = {d["id"]: d.get("title") or d["source"] for d in data["documents"]}
-        console.print(terminal.timeline_table(views.timeline(data, document=doc, story=story), titles))
+        console.print(terminal.timeline_table(api.events(doc, db, story, limit, offset)))
         return
+    scope = api.TimelineScope(story, storyline_id, about, doc, _day_option(start, False), _day_option(end, True))
     found = api.timeline(db, scope, dates, sentences)
     if fmt == "table":
         console.print(key_dates_table(found))
@@ -380,48 +383,47 @@ def _timeline_title(scope: api.TimelineScope) -> str:
 @db_option
 @click.option("--kind", type=click.Choice(["claim", "denial", "admission", "promise"]), default=None,
               help="Only one kind of claim. Example: --kind denial")
+@paging(100, "claims")
 @friendly_errors
-def claims(db: str | None, kind: str | None) -> None:
-    """Who claims, accuses, denies, admits or promises what.
+def claims(db: str | None, kind: str | None, limit: int, offset: int) -> None:
+    """Who claims, accuses, denies, admits or promises what (oldest first).
 
     Example: storyline claims --kind denial
     """
-    data = build_export(api.open_store(db))
-    console.print(terminal.claims_table(views.claims(data, kind), data))
+    console.print(terminal.claims_table(api.claims(db, kind, limit, offset)))
 
 
 @main.command()
 @db_option
+@paging(100, "stories")
 @friendly_errors
-def stories(db: str | None) -> None:
+def stories(db: str | None, limit: int, offset: int) -> None:
     """List stories with their date range, size and storyline.
 
     Example: storyline stories
     """
-    data = build_export(api.open_store(db))
-    console.print(terminal.stories_table(views.stories(data), data))
+    console.print(terminal.stories_table(api.stories(db, limit, offset)))
 
 
 @main.command()
 @click.argument("story_id")
 @db_option
+@click.option("--all", "full", is_flag=True,
+              help="Print every row of every section (a big story otherwise shows the first of each). Example: --all")
 @click.option("--why", is_flag=True,
               help="Only why its documents (and its storyline's stories) belong together, with the spans. "
                    "Example: storyline story S0001 --why")
 @friendly_errors
-def story(story_id: str, db: str | None, why: bool) -> None:
-    """A story's dossier: sources, who's who, timeline, quotes, claims, copied passages, discrepancies.
+def story(story_id: str, db: str | None, full: bool, why: bool) -> None:
+    """A story's dossier: sources, who's who, timeline, quotes (each once), claims, copied passages, discrepancies.
 
     Example: storyline story S0001
     """
-    data = build_export(api.open_store(db))
-    found = views.dossier(data, story_id)
-    if found is None:
-        raise click.ClickException(f"no story {story_id!r}: list them with `storyline stories`")
+    found = api.story(story_id, db, full=full)
     if why:
-        terminal.print_why(console, found, data)
+        terminal.print_why(console, found)
     else:
-        terminal.print_dossier(console, found, data)
+        terminal.print_dossier(console, found, full)
 
 
 @main.command()
@@ -435,12 +437,32 @@ def demo(db: str | None, quiet: bool) -> None:
 
     Example: storyline demo && storyline --help
     """
-    from storyline.demo.load import load_demo
-
     db = db or DEMO_DB
-    report, store = load_demo(db)
+    report, store = api.demo(db)
     print_problems(report.problems)
-    terminal.print_demo(console, report, build_export(store), db, brief=quiet)
+    found = api.stories(store, limit=100)
+    biggest = max(found.items, key=lambda s: s.size, default=None)
+    dossier = api.story(biggest.id, store) if biggest and not quiet else None
+    terminal.print_demo(console, report, api.overview(store), found, dossier, db)
+    store.close()
+
+
+@main.command("datasette-metadata")
+@db_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="metadata.json",
+              show_default=True, help="Where to write the metadata. Example: -o metadata.json")
+@friendly_errors
+def datasette_metadata(db: str | None, output: str) -> None:
+    """Write Datasette metadata for the database: table descriptions, labels for the rows facts point at
+    (a quote shows its speaker's name and its document's title), facets on kind, speaker, story and date.
+
+    Then: datasette storyline.db --metadata metadata.json
+
+    Example: storyline datasette-metadata -o metadata.json
+    """
+    api.datasette_metadata(db, output)
+    console.print(Text(f"wrote {printable(output)}; open the database with: datasette {printable(db or 'storyline.db')} "
+                       f"--metadata {printable(output)}"))
 
 
 @main.command()
@@ -459,9 +481,7 @@ def serve(db: str | None, host: str, port: int, read_only: bool, token: str | No
 
     Example: storyline serve --port 8000   (then open http://127.0.0.1:8000)
     """
-    from storyline.web import serve as run_server
-
-    run_server(db, host=host, port=port, read_only=read_only, token=token)
+    api.serve(db, host=host, port=port, read_only=read_only, token=token)
 
 
 @main.command()
@@ -477,13 +497,253 @@ def report(story_id: str, db: str | None, fmt: str, output: str | None) -> None:
 
     Example: storyline report S0001 --format html -o dossier.html
     """
+    found = api.story(story_id, db, full=True)
+    path = output or f"{found.story.id}.{fmt}"
     from storyline.report.dossier import render_report
 
-    data = build_export(api.open_store(db))
-    found = views.find_story(data, story_id)
-    if found is None:
-        raise click.ClickException(f"no story {story_id!r}: list them with `storyline stories`")
-    path = output or f"{found['id']}.{fmt}"
     with open(path, "wb") as out:
-        out.write(render_report(data, found["id"], fmt))  # type: ignore[arg-type]
+        out.write(render_report(found, fmt))  # type: ignore[arg-type]
     console.print(Text(f"wrote {printable(path)}"))
+
+
+# --- corrections: storyline fix ... -------------------------------------------------------------------------
+
+
+def correction_options(func: F) -> F:
+    """The options every correction takes: --note, --who and --db."""
+    func = click.option("--who", default=None, help="Who makes the correction (default $STORYLINE_USER or your "
+                        "login name). Example: --who 'J. Reporter'")(func)
+    func = click.option("--note", default=None, help="Why: kept in the log. Example: --note 'same person, "
+                        "confirmed by phone'")(func)
+    return db_option(func)
+
+
+def _made(correction: Any) -> None:
+    from storyline.render.corrections import correction_line
+
+    console.print(correction_line(correction))
+
+
+@main.group()
+def fix() -> None:
+    """Correct the machine: merge, split, rename or retype identities; reject what is wrong; set a quote's
+    speaker or an event's date; move a document to another story; join or split storylines.
+
+    Each correction is logged (who, when, why) and applied at once; it survives re-annotation,
+    relinking and new documents, because it is anchored on document spans and names, not internal ids.
+
+    Example: storyline fix merge P1A2B3C4D5 P9F8E7D6C5 --note "same person"
+    """
+
+
+@fix.command("merge")
+@click.argument("a")
+@click.argument("b")
+@correction_options
+@friendly_errors
+def fix_merge(a: str, b: str, db: str | None, note: str | None, who: str | None) -> None:
+    """Identity A is identity B: A's mentions, quotes and roles join B (ids from `storyline people`).
+
+    Example: storyline fix merge P1A2B3C4D5 P9F8E7D6C5 --note "same person"
+    """
+    _made(api.fix_merge(a, b, db, note, who))
+
+
+def _span(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    start, sep, end = value.partition(":")
+    if not sep or not start.isdigit() or not end.isdigit():
+        raise click.BadParameter("give the mention's span as START:END, e.g. 120:131")
+    return int(start), int(end)
+
+
+@fix.command("split")
+@click.argument("entity")
+@click.argument("doc")
+@click.option("--mention", default=None, metavar="START:END",
+              help="Split only the mention at this span (else every mention in DOC). Example: --mention 120:131")
+@click.option("--into", default=None, metavar="ENTITY",
+              help="Give the split mentions to this identity (else one of their own). Example: --into P9F8E7D6C5")
+@correction_options
+@friendly_errors
+def fix_split(entity: str, doc: str, mention: str | None, into: str | None, db: str | None, note: str | None,
+              who: str | None) -> None:
+    """The mentions of ENTITY in document DOC are someone else: split them out (they are never merged back).
+
+    Example: storyline fix split P1A2B3C4D5 3fa2 --note "another John Smith"
+    """
+    _made(api.fix_split(entity, doc, db, _span(mention), into, note, who))
+
+
+@fix.command("rename")
+@click.argument("entity")
+@click.argument("name")
+@correction_options
+@friendly_errors
+def fix_rename(entity: str, name: str, db: str | None, note: str | None, who: str | None) -> None:
+    """Show an identity under another name (the old name stays an alias).
+
+    Example: storyline fix rename P1A2B3C4D5 "Daniel Okafor"
+    """
+    _made(api.fix_rename(entity, name, db, note, who))
+
+
+@fix.command("type")
+@click.argument("entity")
+@click.argument("type_", metavar="TYPE", type=click.Choice(["person", "organisation", "place"]))
+@correction_options
+@friendly_errors
+def fix_type(entity: str, type_: str, db: str | None, note: str | None, who: str | None) -> None:
+    """An identity is a person, an organisation or a place.
+
+    Example: storyline fix type P1A2B3C4D5 organisation
+    """
+    _made(api.fix_type(entity, type_, db, note, who))
+
+
+def _reject_kind(ref: str) -> str:
+    local = ref.rpartition(":")[2]
+    kinds = {"q": "quote", "c": "claim", "v": "event"}
+    return kinds[local[0]] if ":" in ref and local[:1] in kinds and local[1:].isdigit() else "entity"
+
+
+@fix.command("reject")
+@click.argument("ref")
+@correction_options
+@friendly_errors
+def fix_reject(ref: str, db: str | None, note: str | None, who: str | None) -> None:
+    """Remove what is wrong: an entity (not a person: never proposed again), or a quote, claim or event
+    (DOC:q3, DOC:c1, DOC:v2 as `storyline show DOC` lists them). `fix log` still shows it.
+
+    Example: storyline fix reject 3fa2:q4 --note "headline, not a quote"
+    """
+    _made(api.fix_reject(_reject_kind(ref), ref, db, note, who))
+
+
+@fix.command("speaker")
+@click.argument("quote")
+@click.argument("person")
+@correction_options
+@friendly_errors
+def fix_speaker(quote: str, person: str, db: str | None, note: str | None, who: str | None) -> None:
+    """Who said QUOTE (DOC:q3): an identity, or `none` for nobody known.
+
+    Example: storyline fix speaker 3fa2:q4 P9F8E7D6C5
+    """
+    _made(api.fix_speaker(quote, None if person.lower() == "none" else person, db, note, who))
+
+
+@fix.command("date")
+@click.argument("event")
+@click.argument("value")
+@click.option("--precision", type=click.Choice(["day", "month", "year", "decade", "season", "quarter", "week"]),
+              default=None, help="Precision of the date (default: read from VALUE). Example: --precision month")
+@correction_options
+@friendly_errors
+def fix_date(event: str, value: str, precision: str | None, db: str | None, note: str | None,
+             who: str | None) -> None:
+    """Set the date of EVENT (DOC:v2) to a TIMEX3 VALUE: 2023-03-14, 2023-03, 2023 or XXXX-03-14.
+
+    Example: storyline fix date 3fa2:v2 2023-03 --note "the report was March, not May"
+    """
+    _made(api.fix_date(event, value, db, precision, note, who))
+
+
+@fix.command("story")
+@click.argument("doc")
+@click.argument("story")
+@correction_options
+@friendly_errors
+def fix_story(doc: str, story: str, db: str | None, note: str | None, who: str | None) -> None:
+    """Move document DOC to STORY (an id from `storyline stories`), or to a story of its own with `new`.
+
+    Example: storyline fix story 3fa2 new --note "a different inquiry"
+    """
+    _made(api.fix_story(doc, story, db, note, who))
+
+
+@fix.group("storyline")
+def fix_storyline() -> None:
+    """Join two stories into one storyline, or take a story out of its storyline.
+
+    Example: storyline fix storyline join story-3fa2 story-9b1c
+    """
+
+
+@fix_storyline.command("join")
+@click.argument("a")
+@click.argument("b")
+@correction_options
+@friendly_errors
+def fix_storyline_join(a: str, b: str, db: str | None, note: str | None, who: str | None) -> None:
+    """Stories A and B (and the storylines they are in) are one storyline.
+
+    Example: storyline fix storyline join story-3fa2 story-9b1c
+    """
+    _made(api.fix_storyline_join(a, b, db, note, who))
+
+
+@fix_storyline.command("split")
+@click.argument("story")
+@correction_options
+@friendly_errors
+def fix_storyline_split(story: str, db: str | None, note: str | None, who: str | None) -> None:
+    """Take STORY out of its storyline.
+
+    Example: storyline fix storyline split story-9b1c
+    """
+    _made(api.fix_storyline_split(story, db, note, who))
+
+
+@fix.command("log")
+@db_option
+@friendly_errors
+def fix_log(db: str | None) -> None:
+    """Every correction: when, who, what, whether it still applies (orphaned: its anchor is gone), the note.
+
+    Example: storyline fix log
+    """
+    from storyline.render.corrections import corrections_table
+
+    console.print(corrections_table(api.fix_log(db)))
+
+
+@fix.command("undo")
+@click.argument("number", type=int)
+@db_option
+@friendly_errors
+def fix_undo(number: int, db: str | None) -> None:
+    """Undo correction NUMBER (from `fix log`): a fact gets back what the machine found; identities and
+    stories are relinked.
+
+    Example: storyline fix undo 3
+    """
+    _made(api.fix_undo(number, db))
+
+
+@main.command()
+@click.argument("doc_a")
+@click.argument("doc_b")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: for reading; json: every change with its spans in both documents. Example: --format json")
+@friendly_errors
+def diff(doc_a: str, doc_b: str, db: str | None, fmt: str) -> None:
+    """What changed in the facts from DOC_A to DOC_B (two versions of an article): quotes added, removed or
+    changed (words or speaker), people and organisations added or removed, dates and figures changed, claims
+    added or removed, the headline; each with its spans in both documents. Re-wording alone changes nothing.
+
+    Example: storyline diff 3fa2 9b1c --format json
+    """
+    found = api.diff(doc_a, doc_b, db)
+    if fmt == "json":
+        import json
+
+        from storyline.versions import diff_record
+
+        click.echo(json.dumps(diff_record(found), ensure_ascii=False, indent=1))
+        return
+    from storyline.render.versions import version_diff
+
+    console.print(version_diff(found))

@@ -345,6 +345,6 @@ def words(value: str | None, *, mod: str | None = None, inferred: bool = False, 
     return text
 
 
-def short_words(value: str | None, *, inferred: bool = False) -> str:
+def short_words(value: str | None, *, inferred: bool = False, mod: str | None = None, anchor: str | None = None) -> str:
     """:func:`words` with abbreviated month names, for tables and chart labels."""
-    return words(value, inferred=inferred, short=True)
+    return words(value, mod=mod, inferred=inferred, short=True, anchor=anchor)

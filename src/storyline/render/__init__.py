@@ -1,1 +1,1 @@
-"""Renderings of views for people: the terminal (rich)."""
+"""Renderings of views for people: the terminal (rich) and the timeline chart (SVG) that the web and reports share."""

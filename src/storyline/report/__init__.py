@@ -1,7 +1,7 @@
-"""Story dossiers as self-contained HTML, Markdown or PDF files."""
+"""Story dossiers as self-contained HTML, Markdown or PDF files, rendered from :class:`storyline.views.StoryDossier`."""
 
 from __future__ import annotations
 
-from storyline.report.dossier import build_report_model, render_report
+from storyline.report.dossier import render_report
 
-__all__ = ["build_report_model", "render_report"]
+__all__ = ["render_report"]

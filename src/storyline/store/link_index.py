@@ -5,6 +5,11 @@ Reads go to the database once per key and are cached; writes are buffered and
 flushed with a few bulk statements when the session ends, in the same
 transaction, so a crash leaves the index as it was after the last whole batch.
 Posting and count keys are stored as 64-bit hashes of ``(kind, key)``.
+
+Outputs become rows of the tables the views read (:mod:`storyline.store.outputs`):
+entities, stories, storylines, copied passages, quote groups, discrepancies and
+timelines; each document's entity map becomes the identity of its local entities,
+copied into every fact that names them (:mod:`storyline.store.facts`).
 """
 
 from __future__ import annotations
@@ -15,15 +20,17 @@ import sys
 from collections import OrderedDict, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Table, and_, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Table, and_, bindparam, delete, select, update
 
-from storyline.link.index import Item
 from storyline.model import Annotations, Document, from_dict, to_dict
-from storyline.store import schema
+from storyline.store import facts, outputs, schema
+from storyline.store.outputs import insert_for
 from storyline.store.rows import row_document
+
+if TYPE_CHECKING:
+    from storyline.link.index import Item
 
 __all__ = ["SqlLinkIndex", "key_hash"]
 
@@ -52,10 +59,6 @@ def _by_kind(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     return grouped
 
 
-def _dumps(data: Any) -> str:
-    return json.dumps(to_dict(data), separators=(",", ":"), ensure_ascii=False)
-
-
 class SqlLinkIndex:
     """A :class:`~storyline.link.index.LinkIndex` on one connection, inside the caller's transaction."""
 
@@ -69,12 +72,13 @@ class SqlLinkIndex:
         self._deltas: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         self._records: dict[tuple[str, str], Any] = {}
         self._changed_records: set[tuple[str, str]] = set()
-        self._outputs: dict[tuple[str, str], tuple[str, list[str]] | None] = {}
+        self._outputs: dict[tuple[str, str], Any] = {}  # None: delete
         self._entity_maps: dict[str, dict[str, str]] = {}  # written in this session
         self._stored_maps: dict[str, dict[str, str]] = {}  # read from the database
         self._duplicate_of: dict[str, str | None] = {}
         self._shares: dict[str, float] = {}
         self._documents: OrderedDict[str, Document] = OrderedDict()
+        self._touched: set[str] = set()  # identities whose quote, role and document counts need a refresh
 
     # --- postings and counts -------------------------------------------------------
 
@@ -204,13 +208,8 @@ class SqlLinkIndex:
     # --- identities, outputs, document fields ------------------------------------------
 
     def entity_map(self, doc_ids: Collection[str]) -> dict[str, str]:
-        m = schema.entity_map
         missing = [d for d in dict.fromkeys(doc_ids) if d not in self._entity_maps and d not in self._stored_maps]
-        for doc_id in missing:
-            self._stored_maps[doc_id] = {}
-        for part in _batches(missing):
-            for row in self.conn.execute(select(m).where(m.c.doc_id.in_(part))):
-                self._stored_maps[row.doc_id][row.local_id] = row.entity_id
+        self._stored_maps.update(facts.identities_of(self.conn, missing))
         out: dict[str, str] = {}
         for doc_id in doc_ids:
             mapping = self._entity_maps.get(doc_id, self._stored_maps.get(doc_id, {}))
@@ -221,9 +220,8 @@ class SqlLinkIndex:
         self._entity_maps[doc_id] = dict(mapping)
 
     def remap_entity(self, old: str, new: str) -> set[str]:
-        m = schema.entity_map
-        moved = set(self.conn.execute(select(m.c.doc_id).where(m.c.entity_id == old).distinct()).scalars())
-        self.conn.execute(update(m).where(m.c.entity_id == old).values(entity_id=new))
+        moved = facts.remap_identity(self.conn, old, new)
+        self._touched.add(new)
         for maps in (self._entity_maps, self._stored_maps):
             for doc_id, mapping in maps.items():
                 for local, entity in mapping.items():
@@ -233,7 +231,7 @@ class SqlLinkIndex:
         return moved
 
     def put_output(self, kind: str, item: str, payload: Any, documents: Iterable[str]) -> None:
-        self._outputs[(kind, item)] = (_dumps(payload), sorted(set(documents)))
+        self._outputs[(kind, item)] = to_dict(payload)  # a copy: the caller may change its object afterwards
 
     def delete_output(self, kind: str, item: str) -> None:
         self._outputs[(kind, item)] = None
@@ -253,10 +251,11 @@ class SqlLinkIndex:
         self._flush_records()
         self._flush_outputs()
         self._flush_documents()
+        facts.recount_entities(self.conn, self._touched)
+        self._touched.clear()
 
     def _insert(self, table: Table) -> Any:
-        dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
-        return dialect.insert(table)
+        return insert_for(self.conn, table)
 
     def _flush_postings(self) -> None:
         rows = [{"kind": kind, "key": h, "item": item}
@@ -293,35 +292,24 @@ class SqlLinkIndex:
         self._changed_records.clear()
 
     def _flush_outputs(self) -> None:
-        lk, members = schema.links, schema.link_members
-        for kind, ids in _by_kind(self._outputs).items():
-            for part in _batches(ids):
-                self.conn.execute(delete(lk).where(lk.c.kind == kind, lk.c.id.in_(part)))
-                self.conn.execute(delete(members).where(members.c.kind == kind, members.c.id.in_(part)))
-        rows = [{"kind": k, "id": i, "data": out[0]} for (k, i), out in self._outputs.items() if out is not None]
-        member_rows = [{"kind": k, "id": i, "doc_id": d} for (k, i), out in self._outputs.items()
-                       if out is not None for d in out[1]]
-        if rows:
-            self.conn.execute(lk.insert(), rows)
-        if member_rows:
-            self.conn.execute(members.insert(), member_rows)
+        """Outputs as rows (storyline.store.outputs), in (kind, id) order; the database checks the
+        references between them when the transaction commits."""
+        changed = sorted(self._outputs.items())
+        outputs.delete_outputs(self.conn, [key for key, payload in changed if payload is None])
+        self._touched |= outputs.write_outputs(self.conn, [(kind, item, payload) for (kind, item), payload in changed
+                                                           if payload is not None])
         self._outputs.clear()
 
     def _flush_documents(self) -> None:
-        m, d, sc = schema.entity_map, schema.documents, schema.document_scores
-        docs = sorted(self._entity_maps)
-        for part in _batches(docs):
-            self.conn.execute(delete(m).where(m.c.doc_id.in_(part)))
-        rows = [{"doc_id": doc, "local_id": local, "entity_id": e}
-                for doc in docs for local, e in self._entity_maps[doc].items()]
-        if rows:
-            self.conn.execute(m.insert(), rows)
+        d = schema.documents
+        if self._entity_maps:
+            facts.set_identities(self.conn, self._entity_maps)
+            self._touched |= {e for mapping in self._entity_maps.values() for e in mapping.values()}
         for doc_id, target in self._duplicate_of.items():
             self.conn.execute(update(d).where(d.c.id == doc_id).values(duplicate_of=target))
         if self._shares:
-            for part in _batches(sorted(self._shares)):
-                self.conn.execute(delete(sc).where(sc.c.doc_id.in_(part)))
-            self.conn.execute(sc.insert(), [{"doc_id": k, "reuse_share": v} for k, v in self._shares.items()])
+            self.conn.execute(update(d).where(d.c.id == bindparam("doc")).values(reuse_share=bindparam("share")),
+                              [{"doc": k, "share": v} for k, v in sorted(self._shares.items())])
         self._entity_maps.clear()
         self._duplicate_of.clear()
         self._shares.clear()
@@ -329,8 +317,8 @@ class SqlLinkIndex:
 
 def clear_link_index(conn: Connection) -> None:
     """Forget every link and the whole link index (before relinking from scratch)."""
-    for table in (schema.link_postings, schema.link_counts, schema.link_records, schema.entity_map,
-                  schema.links, schema.link_members, schema.document_scores):
+    for table in (schema.link_postings, schema.link_counts, schema.link_records):
         conn.execute(delete(table))
-    conn.execute(update(schema.documents).values(duplicate_of=None))
+    outputs.clear_outputs(conn)
+    conn.execute(update(schema.documents).values(duplicate_of=None, reuse_share=0.0))
     conn.execute(delete(schema.state).where(and_(schema.state.c.key.in_(["link_state", "entity_map"]))))

@@ -64,11 +64,13 @@ class SQLiteSearch:
         if not terms:
             return []
         match = " AND ".join('"' + t.replace('"', "") + '"' for t in terms)
+        # Rank first, then make snippets for the top ``limit`` only (a snippet costs far more than a score).
         rows = conn.execute(
             text(
-                "SELECT doc_id, title, snippet(documents_fts, 2, :o, :c, '…', 16) AS snip, "
-                "bm25(documents_fts, 0.0, 3.0, 1.0) AS score FROM documents_fts "
-                "WHERE documents_fts MATCH :q ORDER BY score LIMIT :n"
+                "SELECT f.doc_id, f.title, snippet(documents_fts, 2, :o, :c, '…', 16) AS snip, top.score "
+                "FROM documents_fts AS f JOIN (SELECT rowid AS r, bm25(documents_fts, 0.0, 3.0, 1.0) AS score "
+                "FROM documents_fts WHERE documents_fts MATCH :q ORDER BY score LIMIT :n) AS top ON f.rowid = top.r "
+                "WHERE documents_fts MATCH :q ORDER BY top.score"
             ),
             {"q": match, "n": limit, "o": _SNIPPET_OPEN, "c": _SNIPPET_CLOSE},
         )

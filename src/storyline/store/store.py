@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
 
 from storyline.model import Annotations, Document, from_dict, to_dict
-from storyline.store import schema
+from storyline.store import facts, outputs, schema
 from storyline.store.engine import make_engine, resolve_db
 from storyline.store.link_index import SqlLinkIndex, clear_link_index
 from storyline.store.migrations import SCHEMA_VERSION, current_version, migrate
-from storyline.store.rows import document_row, row_document
+from storyline.store.rows import date_sort, document_row, row_document
 from storyline.store.search import SearchHit, backend_for
 
 
@@ -63,8 +63,11 @@ class Store:
         memory = self.writer.url.database in (None, "", ":memory:")
         self.reader: Engine = self.writer if memory else make_engine(self.db, writer=False)
         self.search_backend = backend_for(self.writer.dialect.name)
-        with self.writer.begin() as conn:
-            migrate(conn)
+        with self.reader.connect() as conn:
+            current = current_version(conn)
+        if current != SCHEMA_VERSION:  # only then take the writer (a reader never waits for an ingest)
+            with self.writer.begin() as conn:
+                migrate(conn)
 
     def close(self) -> None:
         self.writer.dispose()
@@ -109,7 +112,7 @@ class Store:
             conn.execute(insert(schema.documents).values(**document_row(doc), seq=seq, ingested_at=_now()))
             self.search_backend.index(conn, doc.id, doc.title or "", doc.text)
             if annotations is not None:
-                _write_annotations(conn, annotations)
+                _write_annotations(conn, annotations, doc, new=True)
             conn.execute(
                 update(schema.ingest_errors)
                 .where(schema.ingest_errors.c.source == doc.source)
@@ -137,11 +140,24 @@ class Store:
             span = doc.published_span
             values.update(published_inferred=doc.published_inferred, published_start=span[0] if span else None,
                           published_end=span[1] if span else None)
+        if "published" in values:
+            values["date_sort"] = date_sort(values["published"])
+        if "site_name" in values or "url" in values:
+            from storyline.store.rows import site_of
+
+            values["site"] = site_of(values.get("site_name", stored.site_name), values.get("url", stored.url),
+                                     stored.source)
         with self.writer.begin() as conn:
             conn.execute(update(schema.documents).where(schema.documents.c.id == doc.id).values(**values))
             if "published" in fields and annotations is not None:
-                _write_annotations(conn, annotations)
+                _write_annotations(conn, annotations, self._get_document(conn, doc.id))
+            elif "published" in fields:
+                facts.set_published(conn, doc.id, values["published"])
         return fields
+
+    @staticmethod
+    def _get_document(conn: Connection, doc_id: str) -> Document:
+        return row_document(conn.execute(select(schema.documents).where(schema.documents.c.id == doc_id)).one())
 
     def get_document(self, ref: str) -> Document | None:
         """A document by id or unique id prefix (at least 4 characters)."""
@@ -194,8 +210,9 @@ class Store:
     # --- annotations ---------------------------------------------------------
 
     def save_annotations(self, annotations: Annotations) -> None:
+        """Replace a stored document's annotations and the fact rows made from them."""
         with self.writer.begin() as conn:
-            _write_annotations(conn, annotations)
+            _write_annotations(conn, annotations, self._get_document(conn, annotations.doc_id))
 
     def get_annotations(self, doc_id: str) -> Annotations | None:
         a = schema.annotations
@@ -249,60 +266,47 @@ class Store:
     # --- links and state -----------------------------------------------------
 
     def replace_links(self, kind: str, items: Iterable[tuple[str, Any, Iterable[str]]]) -> None:
-        """Replace every linked object of one kind: (id, JSON-able payload, member document ids)."""
+        """Replace every linked object of one kind: (id, payload, member document ids), as
+        linking writes them (see storyline.store.outputs for the kinds)."""
+        self.write_links({kind: items})
+
+    def write_links(self, kinds: dict[str, Iterable[tuple[str, Any, Iterable[str]]]]) -> None:
+        """Replace every linked object of each kind given, in one transaction (kinds may refer to each
+        other: a story names its storyline, a storyline its stories)."""
         with self.writer.begin() as conn:
-            conn.execute(delete(schema.links).where(schema.links.c.kind == kind))
-            conn.execute(delete(schema.link_members).where(schema.link_members.c.kind == kind))
-            rows: list[dict[str, str]] = []
-            members: list[dict[str, str]] = []
-            for obj_id, payload, docs in items:
-                rows.append({"kind": kind, "id": obj_id, "data": json.dumps(to_dict(payload), separators=(",", ":"), ensure_ascii=False)})
-                members.extend({"kind": kind, "id": obj_id, "doc_id": doc} for doc in set(docs))
-            if rows:
-                conn.execute(insert(schema.links), rows)
-            if members:
-                conn.execute(insert(schema.link_members), members)
+            touched: set[str] = set()
+            for kind, items in kinds.items():
+                outputs.clear_outputs(conn, [kind])
+                touched |= outputs.write_outputs(conn, [(kind, obj_id, payload) for obj_id, payload, _ in items])
+            facts.recount_entities(conn, touched)
+            _apply_corrections(conn)
 
-    def links(self, kind: str, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
-        """Payloads of one kind of linked object, in id order."""
-        lk = schema.links
-        query = select(lk.c.data).where(lk.c.kind == kind).order_by(lk.c.id)
-        if ids is not None:
-            query = query.where(lk.c.id.in_(list(ids)))
+    def count_rows(self, table: str) -> int:
+        """How many rows one table holds (``quotes``, ``stories``, ...)."""
+        if table not in schema.metadata.tables:
+            raise ValueError(f"no table {table!r}; the tables are listed in docs/schema.md")
         with self.reader.connect() as conn:
-            return [json.loads(r.data) for r in conn.execute(query)]
-
-    def linked_to(self, kind: str, doc_id: str) -> list[str]:
-        """Ids of the linked objects of one kind that touch a document."""
-        m = schema.link_members
-        with self.reader.connect() as conn:
-            rows = conn.execute(select(m.c.id).where(m.c.kind == kind, m.c.doc_id == doc_id).order_by(m.c.id))
-            return [r.id for r in rows]
-
-    def count_links(self, kind: str) -> int:
-        """How many linked objects of one kind there are."""
-        lk = schema.links
-        with self.reader.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(lk).where(lk.c.kind == kind)).scalar() or 0)
+            return int(conn.execute(select(func.count()).select_from(schema.metadata.tables[table])).scalar() or 0)
 
     def entity_map(self, doc_ids: Iterable[str] | None = None) -> dict[str, str]:
         """``"doc:e3" -> corpus entity id`` for every linked document (or the given ones)."""
-        m = schema.entity_map
-        query = select(m.c.doc_id, m.c.local_id, m.c.entity_id)
+        de = schema.document_entities
+        query = select(de.c.document, de.c.local_id, de.c.entity).where(de.c.entity.is_not(None))
         if doc_ids is not None:
-            query = query.where(m.c.doc_id.in_(list(doc_ids)))
+            query = query.where(de.c.document.in_(list(doc_ids)))
         with self.reader.connect() as conn:
-            return {f"{r.doc_id}:{r.local_id}": r.entity_id for r in conn.execute(query)}
+            return {f"{r.document}:{r.local_id}": r.entity for r in conn.execute(query)}
 
     def set_entity_map(self, mapping: dict[str, str]) -> None:
         """Record corpus identities of document-local entities (``"doc:e3" -> id``), replacing those given."""
-        m = schema.entity_map
-        rows = [dict(zip(("doc_id", "local_id"), key.rsplit(":", 1)), entity_id=value) for key, value in mapping.items()]
+        pairs = [key.rsplit(":", 1) + [value] for key, value in mapping.items()]
         with self.writer.begin() as conn:
-            for row in rows:
-                conn.execute(delete(m).where(m.c.doc_id == row["doc_id"], m.c.local_id == row["local_id"]))
-            if rows:
-                conn.execute(insert(m), rows)
+            identities = facts.identities_of(conn, {doc for doc, _, _ in pairs})
+            for doc, local, entity in pairs:
+                identities[doc][local] = entity
+            facts.set_identities(conn, identities)
+            facts.recount_entities(conn, {entity for _, _, entity in pairs})
+            _apply_corrections(conn)
 
     # --- the link index ------------------------------------------------------
 
@@ -320,6 +324,7 @@ class Store:
             index = SqlLinkIndex(conn)
             yield index
             index.flush()
+            _apply_corrections(conn)
 
     def unlinked_documents(self) -> list[tuple[str, str | None]]:
         """(id, published) of the documents corpus linking has not seen yet, in ingest order."""
@@ -353,11 +358,6 @@ class Store:
             conn.execute(delete(s).where(s.c.key == key))
             conn.execute(insert(s).values(key=key, data=json.dumps(data, separators=(",", ":"))))
 
-    def reuse_shares(self) -> dict[str, float]:
-        sc = schema.document_scores
-        with self.reader.connect() as conn:
-            return {r.doc_id: r.reuse_share for r in conn.execute(select(sc))}
-
 
 def stored_sources(path: str) -> list[str] | None:
     """The document sources of an existing SQLite file, read without changing it; None when it is not a
@@ -369,9 +369,17 @@ def stored_sources(path: str) -> list[str] | None:
         return None
 
 
-def _write_annotations(conn: Connection, annotations: Annotations) -> None:
+def _write_annotations(conn: Connection, annotations: Annotations, doc: Document, new: bool = False) -> None:
+    """Store annotations as the JSON cache and as fact rows (of a ``new`` document: nothing to replace), in the
+    caller's transaction."""
+    if new:
+        facts.insert_document_facts(conn, doc, annotations)
+    else:
+        facts.write_document_facts(conn, doc, annotations)
+        _apply_corrections(conn, [doc.id])
     a = schema.annotations
-    conn.execute(delete(a).where(a.c.doc_id == annotations.doc_id))
+    if not new:
+        conn.execute(delete(a).where(a.c.doc_id == annotations.doc_id))
     conn.execute(
         insert(a).values(
             doc_id=annotations.doc_id,
@@ -380,3 +388,10 @@ def _write_annotations(conn: Connection, annotations: Annotations) -> None:
             updated_at=_now(),
         )
     )
+
+
+def _apply_corrections(conn: Connection, documents: list[str] | None = None) -> None:
+    """The reporter's corrections, applied again to rows just written (storyline.corrections)."""
+    from storyline.corrections.apply import apply_corrections
+
+    apply_corrections(conn, documents)

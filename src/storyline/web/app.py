@@ -1,9 +1,11 @@
-"""The FastAPI application: one factory, shared context, templates and the export cache."""
+"""The FastAPI application: one factory, the shared context (store, settings) and templates.
+
+Every page reads what it shows through :mod:`storyline.views` (bounded queries, fresh on every
+request), so pages stay fast and current while an ingest writes.
+"""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -16,17 +18,15 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from storyline.export import build_export
+from storyline import timex3
 from storyline.store import Store
 from storyline.store.search import mark_snippet
 from storyline.web import security
-from storyline.web.corpus_index import CorpusIndex, build_index, display_title, site_of
 from storyline.web.highlight import fact_href
 
 if TYPE_CHECKING:
     from storyline.ingest import SourceRef
 
-Record = dict[str, Any]
 IngestFunction = Callable[[list["str | SourceRef"], Store], Any]  # URLs, and uploads named as uploaded
 
 
@@ -37,35 +37,6 @@ def default_ingest(sources: list[str | SourceRef], store: Store) -> Any:
     return api.ingest(sources, store)
 
 
-class ExportCache:
-    """The export object, rebuilt after an ingest through the app, when the document count changes,
-    or when older than ``max_age`` seconds (to pick up `storyline link` runs from elsewhere)."""
-
-    def __init__(self, store: Store, max_age: float = 60.0) -> None:
-        self.store = store
-        self.max_age = max_age
-        self._built = 0.0
-        self.generation = 0
-        self._key: tuple[int, int] | None = None
-        self._value: tuple[Record, CorpusIndex] | None = None
-        self._lock = threading.Lock()
-
-    def invalidate(self) -> None:
-        with self._lock:
-            self.generation += 1
-
-    def get(self) -> tuple[Record, CorpusIndex]:
-        with self._lock:
-            key = (self.store.count_documents(), self.generation)
-            stale = time.monotonic() - self._built > self.max_age
-            if self._value is None or key != self._key or stale:
-                data = build_export(self.store)
-                self._built = time.monotonic()
-                index = build_index(data, self.store.entity_map())
-                self._value, self._key = (data, index), key
-            return self._value
-
-
 @dataclass
 class WebContext:
     store: Store
@@ -74,11 +45,9 @@ class WebContext:
     max_upload_bytes: int = 20_000_000
     ingest: IngestFunction = default_ingest
     csrf: security.CsrfTokens = field(default_factory=security.CsrfTokens)  # a new secret per server
-    cache: ExportCache = field(init=False)
     env: Environment = field(init=False)
 
     def __post_init__(self) -> None:
-        self.cache = ExportCache(self.store)
         self.env = make_environment()
 
 
@@ -91,9 +60,9 @@ def make_environment() -> Environment:
     )
     env.filters["safe_href"] = security.safe_href
     env.globals["fact_href"] = fact_href
-    env.globals["site_of"] = site_of
-    env.globals["doc_title"] = display_title
     env.filters["snippet"] = snippet_html
+    env.filters["when"] = timex3.short_words
+    env.globals["key_date_words"] = lambda k: timex3.words(k.date, inferred=k.inferred, anchor=k.anchor)
     return env
 
 
@@ -134,7 +103,7 @@ def create_app(
 
     ``hosts``: the host names requests may name (``"*"``: any); ``token``: when set, every request needs it.
     """
-    from storyline.web import routes_api, routes_ingest, routes_pages
+    from storyline.web import routes_api, routes_corrections, routes_ingest, routes_pages
 
     if token:
         security.check_token(token)
@@ -157,6 +126,6 @@ def create_app(
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(404, _http_error)
     app.mount("/static", StaticFiles(directory=str(resources.files("storyline.web") / "static")), name="static")
-    for module in (routes_pages, routes_ingest, routes_api):
+    for module in (routes_pages, routes_ingest, routes_corrections, routes_api):
         app.include_router(module.router)
     return app

@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup
 
-Record = dict[str, Any]
+from storyline.views.model import DocumentView
 
 
 @dataclass
@@ -105,55 +104,13 @@ def highlight_html(text: str, spans: list[Span]) -> Markup:
     return Markup("".join(out))
 
 
-def document_spans(doc: Record, data: Record, annotations: Any | None, entity_map: dict[str, str]) -> list[Span]:
-    """Every annotation of one document as spans: facts as anchors, mentions and dates as marks."""
-    doc_id = doc["id"]
-    spans: list[Span] = []
-    for q in data["quotes"]:
-        if q["document"] == doc_id:
-            who = q.get("speaker_name") or "unattributed"
-            spans.append(Span(q["start"], q["end"], ["hl-quote"], [f"Quote: {who}"], True, data={"speaker": who}))
-    for ev in data["events"]:
-        if ev["document"] == doc_id:
-            spans.append(Span(ev["start"], ev["end"], ["hl-event"], [f"Event dated {ev['date']}"], True))
-    for c in data["claims"]:
-        if c["document"] == doc_id:
-            spans.append(Span(c["start"], c["end"], [f"hl-claim hl-{c['kind']}"],
-                              [f"{c['kind'].capitalize()} by {c.get('claimant_name') or 'unknown'}"], True))
-    spans += _linked_spans(doc_id, data)
-    if annotations is not None:
-        spans += _mark_spans(doc_id, annotations, entity_map)
-    return spans
-
-
-def _linked_spans(doc_id: str, data: Record) -> list[Span]:
+def document_spans(view: DocumentView) -> list[Span]:
+    """Every fact of one document as spans: facts as anchors, mentions and dates as marks (people linked)."""
     spans = []
-    for e in data["entities"]:
-        for r in e.get("roles", []):
-            if r["document"] == doc_id:
-                spans.append(Span(r["start"], r["end"], ["hl-role"], [f"Role of {e['name']}: {r['role']}"], True))
-    for r in data["reuse"]:
-        for side, other in (("a", "b"), ("b", "a")):
-            if r[side] == doc_id:
-                spans.append(Span(r[f"{side}_start"], r[f"{side}_end"], ["hl-reuse"],
-                                  [f"Shared with document {r[other]}"], True))
-    for d in data["discrepancies"]:
-        for s in d.get("spans", []):
-            if s["document"] == doc_id:
-                spans.append(Span(s["start"], s["end"], ["hl-discrepancy"], [d["description"]], True))
-    return spans
-
-
-def _mark_spans(doc_id: str, annotations: Any, entity_map: dict[str, str]) -> list[Span]:
-    spans = []
-    for m in annotations.mentions:
-        if m.type not in ("person", "organisation"):
-            continue
-        corpus_id = entity_map.get(f"{doc_id}:{m.entity}")
-        href = f"/people/{quote(corpus_id, safe='')}" if corpus_id else None
-        spans.append(Span(m.start, m.end, [f"hl-mention hl-{m.type}"], [m.type], False, href))
-    for t in annotations.timexes:
-        spans.append(Span(t.start, t.end, ["hl-date"], [f"{t.type} {t.value}"], False))
+    for m in view.marks:
+        href = f"/people/{quote(m.entity, safe='')}" if m.kind == "mention" and m.entity else None
+        data = {"speaker": m.label.removeprefix("Quote: ")} if m.kind == "quote" else {}
+        spans.append(Span(m.start, m.end, [m.css], [m.label], m.anchor, href, data))
     return spans
 
 

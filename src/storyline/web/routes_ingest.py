@@ -132,6 +132,5 @@ async def ingest_submit(request: Request) -> HTMLResponse:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         await form.close()
-    ctx.cache.invalidate()
     return render(request, "ingest_done.html", title="Ingest finished", report=report,
                   names=[s if isinstance(s, str) else s.source for s in sources])

@@ -25,6 +25,8 @@ from urllib.parse import urlencode, urlsplit
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
+from storyline.render.links import safe_href as safe_href  # shared with the reports, which must not import web
+
 CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
@@ -45,7 +47,6 @@ MIN_TOKEN_DISTINCT = 8
 CSRF_MAX_AGE = 12 * 3600  # seconds a form stays valid
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 ALLOWED_EXTENSIONS = {"txt", "md", "html", "htm", "json", "jsonl", "csv", "pdf", "xml", "warc", "gz"}
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -58,20 +59,6 @@ class UploadRejected(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
-
-
-def safe_href(url: str | None) -> str | None:
-    """The URL when it may be a live link (http or https with a host), else None."""
-    if not url:
-        return None
-    cleaned = _CONTROL.sub("", url)
-    try:
-        parts = urlsplit(cleaned)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url.strip()
 
 
 def is_local_host(host: str) -> bool:

@@ -1,0 +1,108 @@
+"""Correction forms on the person, story and document pages: CSRF-protected, refused with --read-only, and
+each correction made through them is logged and applied like `storyline fix`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyline import api, views
+from storyline.store import Store
+from storyline.web.app import create_app
+
+from .test_corrections_log import corpus  # noqa: F401  (the machine's corpus of four articles)
+from .test_corrections_survive import documents, named, one, quote
+
+BASE = "http://127.0.0.1:8000"
+
+
+@pytest.fixture
+def db(corpus: str, tmp_path: Path) -> str:  # noqa: F811
+    copy = tmp_path / "web.db"
+    copy.write_bytes(Path(corpus).read_bytes())
+    return str(copy)
+
+
+def _client(db: str, **options: bool) -> TestClient:
+    return TestClient(create_app(db, **options), base_url=BASE, headers={"Origin": BASE}, follow_redirects=False)
+
+
+def _token(html: str) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "no correction form on the page"
+    return match.group(1)
+
+
+def test_web_corrections_person_page_merges_and_logs(db: str) -> None:
+    with Store(db) as store:
+        dan, daniel = one(store, "Dan Okafor"), one(store, "Daniel Okafor")
+    client = _client(db)
+    page = client.get(f"/people/{dan}")
+    assert "Correct Dan Okafor" in page.text and 'action="/fix/merge"' in page.text
+    response = client.post("/fix/merge", data={"csrf_token": _token(page.text), "a": dan, "b": daniel,
+                                               "note": "same leader", "next": f"/people/{daniel}"})
+    assert response.status_code == 303 and response.headers["location"] == f"/people/{daniel}"
+    with Store(db) as store:
+        assert not named(store, "Dan Okafor")
+        (made,) = api.fix_log(store)
+        assert (made.kind, made.who, made.note, made.status) == ("merge", "web app", "same leader", "applied")
+
+
+def test_web_corrections_story_and_document_pages_fix_quotes_and_events(db: str) -> None:
+    with Store(db) as store:
+        docs = documents(store)
+        story = views.document(store, docs["01"]).summary.story  # type: ignore[union-attr]
+        defended = quote(store, docs["01"], "cannot keep paying")
+        daniel = one(store, "Daniel Okafor")
+    assert story and defended
+    client = _client(db)
+    page = client.get(f"/stories/{story}").text
+    assert "Correct this story" in page and f'value="{defended.id}"' in page
+    done = client.post("/fix/speaker", data={"csrf_token": _token(page), "quote": defended.id, "speaker": daniel,
+                                             "next": f"/stories/{story}"})
+    assert done.status_code == 303
+    document = client.get(f"/documents/{docs['02']}").text
+    letter = re.search(r'name="event" value="([^"]+)"', document)
+    assert "Correct this document" in document and letter
+    done = client.post("/fix/date", data={"csrf_token": _token(document), "event": letter.group(1),
+                                          "value": "2024-01-30", "next": f"/documents/{docs['02']}"})
+    assert done.status_code == 303
+    with Store(db) as store:
+        assert quote(store, docs["01"], "cannot keep paying").speaker_name == "Daniel Okafor"  # type: ignore[union-attr]
+        assert "2024-01-30" in {e.date for e in views.document(store, docs["02"]).events}  # type: ignore[union-attr]
+    refused = client.post("/fix/date", data={"csrf_token": _token(document), "event": letter.group(1),
+                                             "value": "last Tuesday", "next": "/"})
+    assert refused.status_code == 400 and "TIMEX3" in refused.text
+
+
+def test_web_corrections_need_the_csrf_token_and_this_site(db: str) -> None:
+    with Store(db) as store:
+        dan, daniel = one(store, "Dan Okafor"), one(store, "Daniel Okafor")
+    client = _client(db)
+    forged = client.post("/fix/merge", data={"csrf_token": "forged", "a": dan, "b": daniel})
+    assert forged.status_code == 403
+    token = _token(client.get(f"/people/{dan}").text)
+    elsewhere = client.post("/fix/merge", data={"csrf_token": token, "a": dan, "b": daniel},
+                            headers={"Origin": "https://evil.example"})
+    assert elsewhere.status_code == 403
+    offsite = client.post("/fix/merge", data={"csrf_token": token, "a": dan, "b": daniel, "next": "//evil.example/"})
+    assert offsite.status_code == 303 and offsite.headers["location"] == "/"
+    with Store(db) as store:
+        assert [c.kind for c in api.fix_log(store)] == ["merge"]
+
+
+def test_web_corrections_disabled_read_only(db: str) -> None:
+    with Store(db) as store:
+        dan, daniel = one(store, "Dan Okafor"), one(store, "Daniel Okafor")
+        story = views.document(store, documents(store)["01"]).summary.story  # type: ignore[union-attr]
+    client = _client(db, read_only=True)
+    for url in (f"/people/{dan}", f"/stories/{story}"):
+        page = client.get(url).text
+        assert "/fix/" not in page and "csrf_token" not in page
+    refused = client.post("/fix/merge", data={"csrf_token": "x", "a": dan, "b": daniel})
+    assert refused.status_code == 403 and "read-only" in refused.text
+    with Store(db) as store:
+        assert api.fix_log(store) == []
