@@ -71,3 +71,28 @@ def test_quotes_stance_reported_denial_stops_before_a_second_act() -> None:
     _, ann = annotated(ROW)
     q = quote_with(ann, "stay silent")
     assert not q.text.endswith("outright") and "rejecting" not in q.text
+
+
+FRONTED = (
+    "Harbour Row Deepens\n\n"
+    "In a statement issued on Wednesday evening, Mr Hale denied misleading the harbour board.\n\n"
+    "Speaking at the town hall after the vote, Jane Oduya insisted that the figures had been published.\n\n"
+    "The scheme will cost more than planned, Mr Hale said on Tuesday.\n"
+)
+
+
+@pytest.mark.parametrize(("opening", "said"), [
+    ("In a statement issued", "misleading the harbour board"),
+    ("Speaking at the town hall", "that the figures had been published"),
+])
+def test_a_fronted_phrase_is_never_what_was_said(opening: str, said: str) -> None:
+    """A phrase before the speaker is not reported content when the verb has what was said after it."""
+    doc, ann = annotated(FRONTED)
+    assert not [q for q in ann.quotes if opening in q.text]
+    assert said in quote_with(ann, said.split()[-1]).text
+
+
+def test_a_trailing_attribution_with_an_adjunct_keeps_what_came_before() -> None:
+    _, ann = annotated(FRONTED)
+    quote = quote_with(ann, "cost more than planned")
+    assert (quote.text, quote.speaker_name) == ("The scheme will cost more than planned", "Hale")

@@ -263,6 +263,8 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         match = pattern.search(text, lo, s1)
         if match is None or _clause_as_subject(text, match) or _clause_after_subject(text, match, s1):
             continue
+        if pattern is lex.trailing_re and _verb_has_complement(text, s0, match, s1):
+            return None  # "In a statement on Wednesday, Mr Pryce denied misleading the public.": said after the verb
         if cue_negated(text, s0, match.start("verb")):
             return None  # ", Mr Hale did not reveal ...": nothing reported
         end = _content_end(text, s0, match.start())
@@ -273,6 +275,30 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
         return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.85)
     return None
+
+
+GERUND_NOUNS = frozenset({"during", "following", "including", "regarding", "concerning", "according", "morning",
+                          "evening", "meeting", "briefing", "hearing", "sitting"})
+PREPOSITION_OPENERS = frozenset({"in", "on", "at", "according", "after", "before", "during", "following", "under",
+                                 "despite", "amid", "since", "speaking", "asked", "writing", "responding", "for",
+                                 "with", "by", "from", "as", "within", "outside", "ahead"})
+
+
+def _verb_has_complement(text: str, s0: int, match: re.Match[str], s1: int) -> bool:
+    """Whether a trailing attribution's verb has what was said after it, so the words before it are not
+    reported content: the verb takes a gerund or a "that" clause ("denied misleading the public"), or the
+    words before open with a preposition ("According to the report, ...") and the verb has an object."""
+    lex = lexicon()
+    after = match.end("verb")
+    adjuncts = lex.adjunct_re.match(text, after, s1)
+    rest = WORD_RE.findall(text, adjuncts.end() if adjuncts else after, s1)
+    if not rest:
+        return False
+    first = rest[0].lower()
+    if first == "that" or (first.endswith("ing") and first not in GERUND_NOUNS):
+        return True
+    opener = WORD_RE.findall(text, s0, min(s1, s0 + 40))
+    return bool(opener) and opener[0].lower() in PREPOSITION_OPENERS and first not in PREPOSITION_OPENERS
 
 
 def _verb_near_end(text: str, lo: int, s1: int) -> bool:
