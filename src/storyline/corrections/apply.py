@@ -411,7 +411,10 @@ def renumber_timeline(conn: Connection, story: str) -> None:
 
 
 def new_story_id(document: str) -> str:
-    return "story-x" + document[:16]
+    """The name linking gives the story of its own too (so it stays the same through relinking)."""
+    from storyline.link.stories import own_story_id
+
+    return own_story_id(document)
 
 
 def _move(p: Pass, c: Correction) -> Outcome:
@@ -426,7 +429,7 @@ def _move(p: Pass, c: Correction) -> Outcome:
         if target is None:
             return ORPHANED, f"no story with the documents of {c.value['story']['title']!r} any more"
     current = p.conn.execute(select(sd.c.story).where(sd.c.document == doc)).scalar()
-    if current == target:
+    if current == target:  # linking filed it there itself (storyline.link.stories.file_pinned)
         return APPLIED, f"{doc} is in {target}"
     if p.conn.execute(select(st.c.id).where(st.c.id == target)).first() is None:
         p.conn.execute(insert(st).values(id=target, title=title.title or doc, size=0))
