@@ -123,7 +123,11 @@ def test_corrections_cli_fix_commands(store: Store) -> None:
     code, out = run(["fix", "log", "--db", db])
     assert code == 0 and "5 corrections" in out and "Helen Marsh" in out
     code, out = run(["fix", "undo", "2", "--db", db])
-    assert code == 0 and "#2 undone" in out
+    assert code == 0 and "#2 undone" in out and "relinked" not in out  # a fact: its document only
+    code, out = run(["fix", "undo", "1", "--db", db])
+    assert code == 0 and "#1 undone" in out and "relinked the whole corpus" in out
+    code, out = run(["fix", "undo", "--help"])
+    assert "relinks the whole corpus" in out
     code, out = run(["fix", "merge", "nobody", daniel, "--db", db])
     assert code == 2 and "storyline people" in out
 

@@ -106,3 +106,53 @@ def test_web_corrections_disabled_read_only(db: str) -> None:
     assert refused.status_code == 403 and "read-only" in refused.text
     with Store(db) as store:
         assert api.fix_log(store) == []
+
+
+def test_web_corrections_log_page_lists_and_undoes(db: str) -> None:
+    """/corrections shows what `fix log` shows (kind, anchor, value, who, when, note, status: applied, orphaned,
+    undone) and undoes a correction through a CSRF-protected form; the navigation links to it."""
+    with Store(db) as store:
+        docs = documents(store)
+        gallery = quote(store, docs["04"], "public gallery")
+        assert gallery is not None
+        api.fix_speaker(gallery.id, None, store, note="a campaigner, not named", who="Helen Marsh")
+        api.fix_reject("quote", gallery.id, store)  # the speaker fix loses its anchor: orphaned
+        api.fix_rename(one(store, "Sue Barrow"), "Susan Barrow", store, note="her full name")
+        api.link_store(store)
+    client = _client(db)
+    assert 'href="/corrections"' in client.get("/").text
+    page = client.get("/corrections")
+    assert page.status_code == 200 and "3 corrections" in page.text
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.text).split())
+    assert "Helen Marsh" in text and "a campaigner, not named" in text and "her full name" in text
+    assert "speaker" in text and "reject quote" in text and "rename" in text
+    assert f"{docs['04'][:10]} {gallery.start}-{gallery.end}" in text  # the fact's anchor: document and span
+    assert "Sue Barrow (" in text and "Susan Barrow" in text  # the identity anchor and the new name
+    assert "orphaned" in text and "no quote" in text and text.count("applied") >= 2
+    assert 'action="/fix/undo"' in page.text
+    refused = client.post("/fix/undo", data={"csrf_token": "forged", "number": "3", "next": "/corrections"})
+    assert refused.status_code == 403
+    foreign = client.post("/fix/undo", data={"csrf_token": _token(page.text), "number": "3"},
+                          headers={"Origin": "http://evil.example"})
+    assert foreign.status_code == 403
+    done = client.post("/fix/undo", data={"csrf_token": _token(page.text), "number": "3", "next": "/corrections"})
+    assert done.status_code == 303 and done.headers["location"] == "/corrections"
+    with Store(db) as store:
+        assert [c.status for c in api.fix_log(store)][2] == "undone" and named(store, "Sue Barrow")
+    after = client.get("/corrections").text
+    assert "undone" in after and after.count('action="/fix/undo"') == 2  # nothing left to undo on #3
+    again = client.post("/fix/undo", data={"csrf_token": _token(after), "number": "3"})
+    assert again.status_code == 400 and "already undone" in again.text
+
+
+def test_web_corrections_log_page_read_only_has_no_undo(db: str) -> None:
+    with Store(db) as store:
+        api.fix_rename(one(store, "Sue Barrow"), "Susan Barrow", store)
+    client = _client(db, read_only=True)
+    page = client.get("/corrections")
+    assert page.status_code == 200 and "Susan Barrow" in page.text
+    assert "/fix/" not in page.text and "csrf_token" not in page.text
+    refused = client.post("/fix/undo", data={"csrf_token": "x", "number": "1"})
+    assert refused.status_code == 403 and "read-only" in refused.text
+    with Store(db) as store:
+        assert [c.status for c in api.fix_log(store)] == ["applied"]

@@ -124,7 +124,9 @@ def fix_log(db: str | Store | None = None) -> list[Correction]:
 
 def fix_undo(number: int, db: str | Store | None = None) -> Correction:
     """Undo correction ``number``: a fact gets back what its document's annotations say; identities and
-    stories are relinked (``link --rebuild``) so the machine's own grouping comes back."""
+    stories are relinked: the whole corpus, as ``link --rebuild`` (the rows hold the corrected grouping, not the
+    machine's, so only linking every document again finds it; the returned correction's ``is_identity`` or
+    ``is_story`` says it happened)."""
     from storyline.api import link_store
     from storyline.corrections.log import undo_correction
 

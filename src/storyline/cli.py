@@ -714,12 +714,18 @@ def fix_log(db: str | None) -> None:
 @db_option
 @friendly_errors
 def fix_undo(number: int, db: str | None) -> None:
-    """Undo correction NUMBER (from `fix log`): a fact gets back what the machine found; identities and
-    stories are relinked.
+    """Undo correction NUMBER (from `fix log`): a fact gets back what the machine found at once. Undoing an
+    identity or story correction (merge, split, rename, type, reject entity, story, storyline) relinks the
+    whole corpus, as `link --rebuild` does: the machine's own identities and stories are not kept beside the
+    corrected ones, so only linking every document again finds them (minutes on a large corpus).
 
     Example: storyline fix undo 3
     """
-    _made(api.fix_undo(number, db))
+    undone = api.fix_undo(number, db)
+    _made(undone)
+    if undone.is_identity or undone.is_story:
+        console.print(Text("relinked the whole corpus (as `storyline link --rebuild`): identities and stories "
+                           "come from linking every document", style="dim"))
 
 
 @main.command()

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from storyline.corrections import anchors
+from storyline.corrections.claim_denials import name_claim_denials
 from storyline.corrections.model import FACT_KINDS, IDENTITY_KINDS, STORY_KINDS, Correction
 from storyline.corrections.quote_groups import follow_speaker, settle_quote_groups
 from storyline.link.identity import ID_PREFIX
@@ -45,6 +46,7 @@ class Pass:
     touched: set[str | None] = field(default_factory=set)  # identities whose counts change
     stories: set[str] = field(default_factory=set)  # stories whose membership changed
     quote_groups: set[str] = field(default_factory=set)  # quote groups whose speakers changed
+    named: set[str] = field(default_factory=set)  # identities merged or renamed: claim-denials say their name
 
 
 def load_corrections(conn: Connection, include_undone: bool = False) -> list[Correction]:
@@ -78,6 +80,8 @@ def apply_corrections(conn: Connection, documents: Sequence[str] | None = None) 
             refresh_stories(conn, sorted(p.stories))
     if p.quote_groups:
         settle_quote_groups(conn, p.quote_groups)
+    for identity in sorted(p.named):  # after story moves, which find their discrepancies again
+        name_claim_denials(conn, identity)
     facts.recount_entities(conn, p.touched)
     _record(conn, [(i, s, d) for i, s, d in results if scope is None or _own(found, i, scope)], found)
     return results
@@ -146,6 +150,7 @@ def _speak_as(p: Pass, identity: str) -> None:
                    .values(target_name=name))
     p.quote_groups.update(g for g in p.conn.execute(select(q.c.quote_group).where(
         q.c.speaker == identity, q.c.quote_group.is_not(None)).distinct()).scalars())
+    p.named.add(identity)
 
 
 def _point_local(conn: Connection, document: str, local: str, entity: str | None) -> None:
@@ -215,6 +220,7 @@ def _rename(p: Pass, c: Correction) -> Outcome:
     p.conn.execute(update(c_).where(c_.c.claimant == found).values(claimant_name=new))
     p.conn.execute(update(c_).where(c_.c.target == found).values(target_name=new))
     p.conn.execute(update(schema.quote_groups).where(schema.quote_groups.c.speaker == found).values(speaker_name=new))
+    p.named.add(found)
     return APPLIED, f"{found} is {new!r}"
 
 
@@ -405,7 +411,10 @@ def renumber_timeline(conn: Connection, story: str) -> None:
 
 
 def new_story_id(document: str) -> str:
-    return "story-x" + document[:16]
+    """The name linking gives the story of its own too (so it stays the same through relinking)."""
+    from storyline.link.stories import own_story_id
+
+    return own_story_id(document)
 
 
 def _move(p: Pass, c: Correction) -> Outcome:
@@ -420,7 +429,7 @@ def _move(p: Pass, c: Correction) -> Outcome:
         if target is None:
             return ORPHANED, f"no story with the documents of {c.value['story']['title']!r} any more"
     current = p.conn.execute(select(sd.c.story).where(sd.c.document == doc)).scalar()
-    if current == target:
+    if current == target:  # linking filed it there itself (storyline.link.stories.file_pinned)
         return APPLIED, f"{doc} is in {target}"
     if p.conn.execute(select(st.c.id).where(st.c.id == target)).first() is None:
         p.conn.execute(insert(st).values(id=target, title=title.title or doc, size=0))

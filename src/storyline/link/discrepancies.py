@@ -35,7 +35,7 @@ from storyline.link.quotes import (
 from storyline.link.timeline import MAX_EVENTS_PER_WORD, date_discrepancies, story_timeline
 from storyline.model import Annotations, Claim, Discrepancy, Document, Event, QuoteGroup, SpanRef, Story
 
-__all__ = ["Figure", "find_discrepancies", "find_figures"]
+__all__ = ["Figure", "claim_denial_description", "find_discrepancies", "find_figures"]
 
 Item = tuple[Document, Annotations]
 
@@ -208,12 +208,16 @@ def _pair_score(claim: _ClaimSide, denial: _ClaimSide) -> float:
 
 def _describe_pair(claim: tuple[Document, Claim], denial: tuple[Document, Claim]) -> str:
     (doc_c, c), (doc_d, d) = claim, denial
-    who = c.claimant_name or "A source"
-    denier = d.claimant_name or "another source"
-    said = doc_c.text[c.start : c.end].strip()
-    denied = doc_d.text[d.start : d.end].strip()
-    where = f"in {doc_c.id}" if doc_c.id != doc_d.id else "in the same document"
-    return f"{who} claims (in {doc_c.id}): “{said}”; {denier} denies it ({where}): “{denied}”."
+    return claim_denial_description((doc_c.id, c.claimant_name, doc_c.text[c.start : c.end]),
+                                    (doc_d.id, d.claimant_name, doc_d.text[d.start : d.end]))
+
+
+def claim_denial_description(claim: tuple[str, str | None, str], denial: tuple[str, str | None, str]) -> str:
+    """``X claims (in d1): “...”; Y denies it (in d1): “...”.`` from each side's (document, name, words)."""
+    (doc_c, who, said), (doc_d, denier, denied) = claim, denial
+    where = f"in {doc_c}" if doc_c != doc_d else "in the same document"
+    return (f"{who or 'A source'} claims (in {doc_c}): “{said.strip()}”; {denier or 'another source'} denies it "
+            f"({where}): “{denied.strip()}”.")
 
 
 def _claim_denials(story: Story, items: list[Item], entity_map: Mapping[str, str]) -> list[Discrepancy]:

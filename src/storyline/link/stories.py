@@ -50,7 +50,8 @@ from storyline.link.story_pairs import DocVectors, Idf, doc_vectors, feature_key
 from storyline.model import Story
 
 __all__ = [
-    "Idf", "StoryBook", "StoryChange", "StoryProfile", "add_document", "recluster", "story_vector",
+    "PIN", "Idf", "StoryBook", "StoryChange", "StoryProfile", "add_document", "file_pinned", "own_story_id",
+    "recluster", "story_vector",
 ]
 
 STORY_TERMS = 250  # terms kept per story centroid
@@ -64,6 +65,7 @@ EDGE_FLOOR = 0.05  # pair scores below this are not kept
 TWIN = 1.0  # the score of a document with one it duplicates or rewrites
 MAX_NEIGHBOURHOOD = 600  # documents re-clustered together at most (the strongest-joined first)
 DOCUMENTS_KEY = "#documents"  # the df count under this key is the number of documents seen
+PIN = "spin"  # record kind: where the reporter filed a document (``storyline fix story``), see :func:`file_pinned`
 WEEK = 7
 
 
@@ -227,6 +229,11 @@ class StoryBook:
             self._edges[doc_id] = {**current, **scores}
             self.index.put_record("sedge", doc_id, self._edges[doc_id])
 
+    def pins(self, doc_ids: Collection[str]) -> dict[str, dict[str, Any]]:
+        """Where the reporter filed each of these documents: ``{"new": true}`` (a story of its own) or
+        ``{"with": [documents]}`` (the story holding them); a SQL index reads them from the corrections log."""
+        return self.index.records(PIN, doc_ids)
+
     def story_of(self, doc_ids: Collection[str]) -> dict[str, str]:
         """The story each linked document is in."""
         return {d: r["story"] for d, r in self.index.records("doc", doc_ids).items()}
@@ -339,6 +346,16 @@ def story_id_for(doc_id: str) -> str:
     return "story-" + doc_id[:16]
 
 
+def own_story_id(doc_id: str) -> str:
+    """The story of its own the reporter moved a document to (``storyline fix story DOC new``)."""
+    return "story-x" + doc_id[:16]
+
+
+def _named(group: Collection[str], alone: Collection[str]) -> str | None:
+    """A document the reporter gave a story of its own keeps that story's name."""
+    return own_story_id(next(iter(group))) if len(group) == 1 and next(iter(group)) in alone else None
+
+
 def _provisional_story(edges: Mapping[str, float], book: StoryBook, twin: str | None) -> StoryProfile | None:
     """The story whose compared documents the new one matches best on average, if at the threshold."""
     where = book.story_of(sorted(edges))
@@ -429,8 +446,20 @@ def reach(story: StoryProfile, book: StoryBook) -> list[str]:
                     frontier[other] = score
         for doc_id in added:
             frontier.pop(doc_id, None)
-        added = _next_wave(frontier, seen, book)
+        added = _next_wave(frontier, seen, book) or _filed_with(seen, book)
     return sorted(seen)
+
+
+def _filed_with(seen: set[str], book: StoryBook) -> list[str]:
+    """The linked documents the reporter filed a reached document with, and the whole stories they are in (so
+    regrouping can put the document with them)."""
+    wanted = sorted({d for pin in book.pins(sorted(seen)).values() for d in pin.get("with", [])} - seen)
+    where = book.story_of(wanted)
+    stories = book.get(sorted(set(where.values())))
+    wave = [d for d in wanted if d in where]
+    for profile in stories.values():
+        wave += [d for d in profile.documents if d not in seen and d not in wave]
+    return wave
 
 
 def _next_wave(frontier: dict[str, float], seen: set[str], book: StoryBook) -> list[str]:
@@ -477,11 +506,15 @@ def regroup(docs: list[str], book: StoryBook) -> StoryChange:
     features = book.features(docs)
     scores = rescore(docs, features, book)
     groups = average_linkage(docs, scores, signatures_of(features), linkage_rule(book.params), periods_of(features))
+    pins = book.pins(docs)
+    groups = file_pinned(groups, pins)
+    alone = {d for d, pin in pins.items() if pin.get("new")}
     idf = book.idf({key for f in features.values() for key in document_keys(f)})
     before = book.get(sorted(set(old_story.values())))
     changed: set[str] = set()
     for group in groups:
         profile = build_profile(group, features, idf, book)
+        profile.id = _named(group, alone) or profile.id
         previous = before.get(profile.id)
         if previous is None or set(previous.documents) != set(profile.documents):
             changed.add(profile.id)
@@ -489,12 +522,31 @@ def regroup(docs: list[str], book: StoryBook) -> StoryChange:
         for doc_id in group:
             if old_story.get(doc_id) != profile.id:
                 _move_document(doc_id, profile.id, book)
-    kept = {story_id_for(_earliest(g, features)) for g in groups}
+    kept = {_named(g, alone) or story_id_for(_earliest(g, features)) for g in groups}
     retired = set(before) - kept
     for story_id in sorted(retired):
         book.retire(story_id)
     lines = {p.storyline for p in before.values() if p.storyline}
     return StoryChange(changed, retired, set(before) | kept, lines)
+
+
+def file_pinned(groups: list[list[str]], pins: Mapping[str, Mapping[str, Any]]) -> list[list[str]]:
+    """The reporter's story moves over the machine's groups: a pinned document leaves its group for a story of
+    its own (``new``) or for the group holding most of the documents it was filed ``with`` (it stays where it
+    was when none of them is here)."""
+    if not pins:
+        return groups
+    out = [[d for d in group if d not in pins] for group in groups]
+    home = {d: i for i, group in enumerate(groups) for d in group}
+    for doc in sorted(d for d in pins if d in home):
+        if pins[doc].get("new"):
+            out.append([doc])
+            continue
+        partners = set(pins[doc].get("with", [])) - {doc}
+        shared = [(len(partners.intersection(group)), -i) for i, group in enumerate(out)]
+        most, at = max(shared, default=(0, 0))
+        out[-at if most else home[doc]].append(doc)
+    return [sorted(group) for group in out if group]
 
 
 def signatures_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Signature]:

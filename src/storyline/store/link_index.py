@@ -29,6 +29,8 @@ from storyline.store import facts, outputs, schema
 from storyline.store.outputs import insert_for
 from storyline.store.rows import row_document
 
+STORY_PIN = "spin"  # storyline.link.stories.PIN: the link records that are the reporter's story moves
+
 if TYPE_CHECKING:
     from storyline.link.index import Item
 
@@ -151,6 +153,8 @@ class SqlLinkIndex:
     # --- records -------------------------------------------------------------------
 
     def records(self, kind: str, ids: Collection[str]) -> dict[str, Any]:
+        if kind == STORY_PIN:
+            return story_pins(self.conn, ids)
         missing = [i for i in dict.fromkeys(ids) if (kind, i) not in self._records]
         for i in missing:
             self._records[(kind, i)] = _MISSING
@@ -313,6 +317,22 @@ class SqlLinkIndex:
         self._entity_maps.clear()
         self._duplicate_of.clear()
         self._shares.clear()
+
+
+def story_pins(conn: Connection, ids: Collection[str]) -> dict[str, Any]:
+    """Where the reporter filed each document (the ``storyline fix story`` corrections in effect, the latest per
+    document): ``{"new": true}``, or ``{"with": [documents of the story it was moved to]}``. Read from the log,
+    so they hold through ``link --rebuild``."""
+    k = schema.corrections
+    found: dict[str, Any] = {}
+    for part in _batches(list(dict.fromkeys(ids))):
+        rows = conn.execute(select(k.c.document, k.c.value).where(k.c.kind == "story", k.c.status != "undone",
+                                                                  k.c.document.in_(part)).order_by(k.c.id))
+        for row in rows:
+            value = json.loads(row.value)
+            found[row.document] = {"new": True} if value.get("new") else {
+                "with": list((value.get("story") or {}).get("documents") or [])}
+    return found
 
 
 def clear_link_index(conn: Connection) -> None:

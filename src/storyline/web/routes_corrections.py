@@ -1,4 +1,5 @@
-"""Correction forms: the reporter fixes the machine from the person, story and document pages.
+"""Correction forms: the reporter fixes the machine from the person, story and document pages, and reads (and
+undoes) the corrections log on ``/corrections``.
 
 Every form posts to ``/fix/<action>`` with the app's CSRF token (signed, bound to the browser's cookie,
 checked with Origin/Referer by the app's middleware), and is refused with ``--read-only``. A correction
@@ -11,13 +12,15 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from storyline import api
+from storyline.views.corrections import corrections as correction_log
+from storyline.corrections import Correction
 from storyline.store import Store
 from storyline.web import security
-from storyline.web.app import context_of
+from storyline.web.app import context_of, render
 
 router = APIRouter(include_in_schema=False)
 WEB_WHO = "web app"
@@ -68,7 +71,45 @@ ACTIONS: dict[str, Action] = {
     "story": lambda f, s, n, w: api.fix_story(f["document"], f.get("story", "").strip() or "new", s, n, w),
     "storyline-join": lambda f, s, n, w: api.fix_storyline_join(f["a"], f["b"], s, n, w),
     "storyline-split": lambda f, s, n, w: api.fix_storyline_split(f["story"], s, n, w),
+    "undo": lambda f, s, n, w: api.fix_undo(_number(f["number"]), s),
 }
+
+
+def _number(value: str) -> int:
+    if not value.strip().isdigit():
+        raise ValueError(f"no correction {value!r}: the log lists them by number")
+    return int(value)
+
+
+def _said(part: Any) -> str:
+    """An anchor or value in a few words: an identity's name, a story's title, a fact's document and span."""
+    if isinstance(part, dict):
+        if "a" in part and "b" in part:
+            return f"{_said(part['a'])} + {_said(part['b'])}"
+        if part.get("start") is not None and part.get("document"):
+            return f"{str(part['document'])[:10]} {part['start']}-{part['end']}"
+        named = part.get("name") or part.get("title")
+        if named:
+            return f"{named} ({part['id']})" if part.get("id") else str(named)
+        inner = [_said(v) for k, v in part.items() if v not in (None, [], {}) and k not in ("target", "mention")]
+        return "; ".join(x for x in inner if x) or ("a new story" if part.get("new") else "")
+    if isinstance(part, list):
+        return ", ".join(_said(x) for x in part)
+    return "" if part is None else str(part)
+
+
+def log_rows(found: list[Correction]) -> list[dict[str, Any]]:
+    """The log page's rows: newest first, each correction with its anchor and value in words."""
+    return [{"c": c, "anchor": _said(c.anchor), "value": _said(c.value) or "none",
+             "kind": c.kind if c.kind != "reject" else f"reject {c.target}"} for c in reversed(found)]
+
+
+@router.get("/corrections", response_class=HTMLResponse)
+def corrections_page(request: Request) -> HTMLResponse:
+    """The corrections log (what `storyline fix log` shows), with an undo form per correction still in effect."""
+    found = correction_log(context_of(request).store)
+    return with_csrf_cookie(request, render(request, "corrections.html", title="Corrections", rows=log_rows(found),
+                                            **fix_values(request)))
 
 
 def _back(value: str | None) -> str:
