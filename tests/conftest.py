@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from storyline.store import Store
 
@@ -42,3 +44,28 @@ def db_path(tmp_path: Path) -> str:
 
 def postgres_url() -> str | None:
     return os.environ.get("STORYLINE_TEST_PG")
+
+
+SEARCH_PATH = "options=-csearch_path%3D"
+
+
+def postgres_schema_url(prefix: str = "t") -> str:
+    """The test PostgreSQL database, searching a new empty schema of its own (skips without STORYLINE_TEST_PG)."""
+    url = postgres_url()
+    if not url:
+        pytest.skip("set STORYLINE_TEST_PG=postgresql+psycopg://... to test PostgreSQL")
+    schema = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    engine.dispose()
+    return f"{url}{'&' if '?' in url else '?'}{SEARCH_PATH}{schema}"
+
+
+def drop_postgres_schema(schema_url: str) -> None:
+    """Drop the schema made by :func:`postgres_schema_url`."""
+    url, _, schema = schema_url.partition(SEARCH_PATH)
+    engine = create_engine(url[:-1])
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    engine.dispose()

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, text
 
 from storyline.cli import main
 from storyline.demo import load
 from storyline.store import Store
 
 from .builders import filled_store
-from .conftest import postgres_url
+from .conftest import drop_postgres_schema, postgres_schema_url
 
 DEMO_FILES = ("2024-09-13-echo-councillors-misled-over-overspend.txt", "2025-06-03-ledger-lakeshore-settlement.md",
               "2023-03-15-gazette-mayor-hails-turnaround.html")
@@ -98,17 +96,9 @@ def test_cli_demo_refuses_to_replace_another_corpus(tmp_path: Path, small_demo: 
 
 @pytest.fixture
 def pg_schema_url() -> Iterator[str]:
-    url = postgres_url()
-    if not url:
-        pytest.skip("set STORYLINE_TEST_PG=postgresql+psycopg://... to test PostgreSQL")
-    schema = "demo_" + uuid.uuid4().hex[:8]
-    admin = create_engine(url)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    url = postgres_schema_url("demo")
+    yield url
+    drop_postgres_schema(url)
 
 
 @pytest.mark.postgres

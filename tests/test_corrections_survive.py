@@ -4,17 +4,15 @@ then checked through the views after each of the three."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from storyline import api, views
 from storyline.store import Store
 
-from .conftest import FIXTURES, postgres_url
+from .conftest import FIXTURES, drop_postgres_schema, postgres_schema_url
 
 CORPUS = FIXTURES / "corrections"
 FIRST = sorted(str(p) for p in CORPUS.glob("0[1-4]-*.json"))
@@ -29,15 +27,9 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield str(tmp_path / "corrections.db")
         return
-    url = postgres_url()
-    if not url:
-        pytest.skip("set STORYLINE_TEST_PG=postgresql+psycopg://... to test PostgreSQL")
-    schema = "t_" + uuid.uuid4().hex[:8]
-    with create_engine(url).begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
-    with create_engine(url).begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    url = postgres_schema_url()
+    yield url
+    drop_postgres_schema(url)
 
 
 def documents(store: Store) -> dict[str, str]:

@@ -12,13 +12,11 @@ import json
 import os
 import shutil
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from storyline import api
 from storyline.demo.load import demo_files
@@ -26,7 +24,7 @@ from storyline.export import build_export
 from storyline.spark import SparkSettings, run_spark
 from storyline.store import Store
 
-from .conftest import postgres_url
+from .conftest import postgres_schema_url
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
@@ -128,13 +126,7 @@ def test_spark_job_2000_generated_articles_give_the_same_export(spark: Any, tmp_
 
 @pytest.mark.postgres
 def test_spark_job_writes_to_postgresql(spark: Any, tmp_path: Path) -> None:
-    url = postgres_url()
-    if not url:
-        pytest.skip("set STORYLINE_TEST_PG=postgresql+psycopg://... to test PostgreSQL")
-    schema = "t_" + uuid.uuid4().hex[:8]
-    with create_engine(url).begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    db = f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+    db = postgres_schema_url()
     plain, on_spark = both_ways(demo_files(), tmp_path, spark, db)
     assert_same_export(build_export(plain), build_export(on_spark))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,7 +18,7 @@ from storyline.store import Store
 from storyline.store.link_index import key_hash
 from storyline.views.records import records
 
-from .conftest import postgres_url
+from .conftest import postgres_schema_url
 from .link_fixtures import intervention
 from .test_link_stories import load_fixture
 
@@ -35,13 +34,7 @@ def empty_store(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Store
     if request.param == "sqlite":
         store = Store(str(tmp_path / "links.db"))
     else:
-        url = postgres_url()
-        if not url:
-            pytest.skip("set STORYLINE_TEST_PG=postgresql+psycopg://... to test PostgreSQL")
-        schema = "t_" + uuid.uuid4().hex[:8]
-        with create_engine(url).begin() as conn:
-            conn.execute(text(f"CREATE SCHEMA {schema}"))
-        store = Store(f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}")
+        store = Store(postgres_schema_url())
     yield store
     store.close()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -13,7 +12,7 @@ from storyline.model import Annotations, Document, Entity, Quote, Story
 from storyline.store import Store
 from storyline.store.migrations import SCHEMA_VERSION
 
-from .conftest import postgres_url
+from .conftest import postgres_schema_url
 
 ARTICLE = (
     "Council hails turnaround\n\n"
@@ -33,16 +32,7 @@ def any_store(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[Stor
     elif request.param == "sqlite-file":
         s = Store(str(tmp_path) + "/s.db")  # type: ignore[operator]
     else:
-        url = postgres_url()
-        if not url:
-            pytest.skip("set STORYLINE_TEST_PG=postgresql+psycopg://... to test PostgreSQL")
-        schema = "t_" + uuid.uuid4().hex[:8]
-        from sqlalchemy import create_engine
-
-        admin = create_engine(url)
-        with admin.begin() as conn:
-            conn.execute(text(f"CREATE SCHEMA {schema}"))
-        s = Store(f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}")
+        s = Store(postgres_schema_url())
     yield s
     s.close()
 

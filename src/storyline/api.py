@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from storyline import views
-from storyline.store import ErrorRecord, Store
+from storyline.store import ErrorRecord, Store, opened
 from storyline.timex3 import day_number
 from storyline.views.model import (
     ClaimRow,
@@ -88,17 +88,6 @@ def open_store(db: str | Store | None = None) -> Store:
     return db if isinstance(db, Store) else Store(db)
 
 
-@contextmanager
-def _opened(db: str | Store | None) -> Iterator[Store]:
-    """The store to read: the one given, or one opened (and closed afterwards) for this call."""
-    if isinstance(db, Store):
-        yield db
-        return
-    store = Store(db)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 # --- writing: ingest, annotate, link ------------------------------------------------------------------------
@@ -241,13 +230,13 @@ def publication_order_of(documents: list[tuple[str, str | None]]) -> list[tuple[
 
 def docs(db: str | Store | None = None, limit: int | None = None, offset: int = 0) -> Page[DocumentSummary]:
     """Documents without their text, oldest first (``limit`` None: all)."""
-    with _opened(db) as store:
+    with opened(db) as store:
         return views.documents(store, limit if limit is not None else 1_000_000_000, offset)
 
 
 def show(doc: str, db: str | Store | None = None) -> DocumentView:
     """One document (id or unique prefix) with its text and every fact found in it."""
-    with _opened(db) as store:
+    with opened(db) as store:
         found = views.document(store, doc)
     if found is None:
         raise NotFound(f"no document {doc!r}: list ids with `storyline docs`")
@@ -257,13 +246,13 @@ def show(doc: str, db: str | Store | None = None) -> DocumentView:
 def search(query: str, db: str | Store | None = None, limit: int = 20, site: str = "", year: str = "",
            story: str = "") -> SearchResults:
     """Ranked full-text search with snippets and facets ("quoted phrases" work)."""
-    with _opened(db) as store:
+    with opened(db) as store:
         return views.search(store, query, limit, site, year, story)
 
 
 def errors(db: str | Store | None = None, include_resolved: bool = False) -> list[ErrorRecord]:
     """Sources that failed to ingest, with the reason and what to do."""
-    with _opened(db) as store:
+    with opened(db) as store:
         return store.errors(include_resolved)
 
 
@@ -273,7 +262,7 @@ def export(db: str | Store | None = None, format: str = "json", output: str | Pa
     streamed there as JSON, JSON Lines or one CSV ``table``, in the memory of one batch."""
     from storyline.export import build_export, write_export
 
-    with _opened(db) as store:
+    with opened(db) as store:
         if output is None:
             return build_export(store)
         if isinstance(output, (str, Path)):
@@ -286,20 +275,20 @@ def export(db: str | Store | None = None, format: str = "json", output: str | Pa
 
 def overview(db: str | Store | None = None) -> Overview:
     """Counts, the latest stories and the most recently published documents."""
-    with _opened(db) as store:
+    with opened(db) as store:
         return views.overview(store)
 
 
 def people(db: str | Store | None = None, kind: str = "person", limit: int = 50, offset: int = 0
            ) -> Page[PersonSummary]:
     """Who's who: people (or organisations, places), most quoted first, with their roles."""
-    with _opened(db) as store:
+    with opened(db) as store:
         return views.people(store, kind, limit, offset)
 
 
 def person(entity_id: str, db: str | Store | None = None) -> Person:
     """One identity: roles (each once, with dates), quotes, claims, stories, documents."""
-    with _opened(db) as store:
+    with opened(db) as store:
         found = views.person(store, entity_id)
     if found is None:
         raise NotFound(f"no person or organisation {entity_id!r}: list them with `storyline people`")
@@ -309,7 +298,7 @@ def person(entity_id: str, db: str | Store | None = None) -> Person:
 def quotes(db: str | Store | None = None, speaker: str | None = None, limit: int = 100, offset: int = 0
            ) -> Page[QuoteRow]:
     """Quotes with speakers and sources; ``speaker`` keeps those whose speaker name contains it."""
-    with _opened(db) as store:
+    with opened(db) as store:
         return views.quotes(store, speaker, limit, offset)
 
 
@@ -317,7 +306,7 @@ def events(doc: str | None = None, db: str | Store | None = None, story: str | N
            offset: int = 0) -> Page[EventRow]:
     """Dated events in order, for one document, one story (its merged timeline), or the corpus
     (``storyline timeline`` without --dates)."""
-    with _opened(db) as store:
+    with opened(db) as store:
         story_id = _story_id(store, story) if story else None
         return views.timeline(store, doc, story_id, limit, offset)
 
@@ -329,7 +318,7 @@ def timeline(db: str | Store | None = None, scope: TimelineScope | None = None, 
     ``scope`` or as keywords), ``sentences`` sentences each; every dated event (grouped by date) without
     ``dates``. Dates ascending, each sentence with its source span."""
     scope = scope or TimelineScope(story, storyline, about, document, start, end)
-    with _opened(db) as store:
+    with opened(db) as store:
         return views.key_dates(store, scope, dates, sentences)
 
 
@@ -347,13 +336,13 @@ def dated_sentences(store: Store, documents: list[str] | None = None) -> list[Da
 def claims(db: str | Store | None = None, kind: str | None = None, limit: int = 100, offset: int = 0
            ) -> Page[ClaimRow]:
     """Claims, denials, admissions and promises, with claimant and target."""
-    with _opened(db) as store:
+    with opened(db) as store:
         return views.claims(store, kind, limit, offset)
 
 
 def stories(db: str | Store | None = None, limit: int = 50, offset: int = 0) -> Page[StorySummary]:
     """Stories with date range, size and storyline, oldest first."""
-    with _opened(db) as store:
+    with opened(db) as store:
         return views.stories(store, limit, offset)
 
 
@@ -367,7 +356,7 @@ def _story_id(store: Store, ref: str) -> str:
 def story(story_id: str, db: str | Store | None = None, full: bool = False) -> StoryDossier:
     """A story's dossier: sources, who's who, timeline, each quote once, claims, copied passages, discrepancies
     (a big story's sections list their first rows and count the rest in ``more``, unless ``full``)."""
-    with _opened(db) as store:
+    with opened(db) as store:
         found = views.story_dossier(store, story_id, views.FULL if full else views.PAGE_LIMITS)
     if found is None:
         raise NotFound(f"no story {story_id!r}: list them with `storyline stories`")

@@ -8,12 +8,11 @@ Every function takes ``db`` (a path, a URL, an open Store, or None for ./storyli
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from storyline.corrections import Correction
-from storyline.store import Store
+from storyline.store import Store, opened
 
 __all__ = [
     "fix_date", "fix_log", "fix_merge", "fix_reject", "fix_rename", "fix_speaker", "fix_split", "fix_story",
@@ -30,23 +29,13 @@ def _build() -> Any:
     return log  # ``fix story DOC new``: a story of its own
 
 
-@contextmanager
-def _opened(db: str | Store | None) -> Iterator[Store]:
-    if isinstance(db, Store):
-        yield db
-        return
-    store = Store(db)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _fix(db: str | Store | None, kind: str, builder: Callable[[Any], Any], note: str | None,
          who: str | None) -> Correction:
     from storyline.corrections.log import add_correction
 
-    with _opened(db) as store:
+    with opened(db) as store:
         return add_correction(store, kind, builder, who, note)
 
 
@@ -118,7 +107,7 @@ def fix_log(db: str | Store | None = None) -> list[Correction]:
     (``applied``), lost its anchor (``orphaned``) or was undone."""
     from storyline.corrections.log import correction_log
 
-    with _opened(db) as store:
+    with opened(db) as store:
         return correction_log(store)
 
 
@@ -130,7 +119,7 @@ def fix_undo(number: int, db: str | Store | None = None) -> Correction:
     from storyline.api import link_store
     from storyline.corrections.log import undo_correction
 
-    with _opened(db) as store:
+    with opened(db) as store:
         undone, relink = undo_correction(store, number)
         if relink:
             link_store(store, rebuild=True)
@@ -144,7 +133,7 @@ def diff(a: str, b: str, db: str | Store | None = None) -> Any:
     from storyline.api import NotFound
     from storyline.views.versions import document_diff
 
-    with _opened(db) as store:
+    with opened(db) as store:
         found = document_diff(store, a, b)
     if found is None:
         raise NotFound(f"no document {a!r} or {b!r}: list ids with `storyline docs`")

@@ -1,6 +1,6 @@
 """All SQL lives here: schema, migrations, the store and full-text search."""
 
 from storyline.store.search import SearchHit
-from storyline.store.store import DocumentSummary, ErrorRecord, Store
+from storyline.store.store import DocumentSummary, ErrorRecord, Store, opened
 
-__all__ = ["DocumentSummary", "ErrorRecord", "SearchHit", "Store"]
+__all__ = ["DocumentSummary", "ErrorRecord", "SearchHit", "Store", "opened"]

@@ -395,3 +395,16 @@ def _apply_corrections(conn: Connection, documents: list[str] | None = None) -> 
     from storyline.corrections.apply import apply_corrections
 
     apply_corrections(conn, documents)
+
+
+@contextmanager
+def opened(db: str | Store | None) -> Iterator[Store]:
+    """The store given, or one opened from a path or URL for the ``with`` block and closed after it."""
+    if isinstance(db, Store):
+        yield db
+        return
+    store = Store(db)
+    try:
+        yield store
+    finally:
+        store.close()
