@@ -24,6 +24,7 @@ __all__ = [
     "link_quote_groups",
     "delete_document_facts",
     "insert_document_facts",
+    "insert_documents_facts",
     "recount_entities",
     "remap_identity",
     "set_published",
@@ -70,8 +71,13 @@ def delete_document_facts(conn: Connection, doc_ids: Sequence[str]) -> None:
 
 def insert_document_facts(conn: Connection, doc: Document, ann: Annotations) -> None:
     """The fact rows of a document stored for the first time (nothing to replace, nothing linked yet)."""
+    insert_documents_facts(conn, [(doc, ann)])
+
+
+def insert_documents_facts(conn: Connection, items: Sequence[tuple[Document, Annotations]]) -> None:
+    """The fact rows of documents stored for the first time: one multi-row statement per table."""
     for table, make in ROW_WRITERS:
-        found = list(make(doc, ann))
+        found = [row for doc, ann in items for row in make(doc, ann)]
         if found:
             conn.execute(insert(table), found)
 
