@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, delete, func, select, update
 
 from storyline.model import Annotations, Document
 from storyline.store import rows, schema
+from storyline.store.bulk import insert_rows
 
 __all__ = [
     "apply_identities",
@@ -77,9 +78,7 @@ def insert_document_facts(conn: Connection, doc: Document, ann: Annotations) -> 
 def insert_documents_facts(conn: Connection, items: Sequence[tuple[Document, Annotations]]) -> None:
     """The fact rows of documents stored for the first time: one multi-row statement per table."""
     for table, make in ROW_WRITERS:
-        found = [row for doc, ann in items for row in make(doc, ann)]
-        if found:
-            conn.execute(insert(table), found)
+        insert_rows(conn, table, [row for doc, ann in items for row in make(doc, ann)])
 
 
 def write_document_facts(conn: Connection, doc: Document, ann: Annotations) -> None:

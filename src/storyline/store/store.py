@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, text, u
 
 from storyline.model import Annotations, Document, from_dict, to_dict
 from storyline.store import facts, outputs, schema
+from storyline.store.bulk import insert_rows
 from storyline.store.engine import make_engine, resolve_db
 from storyline.store.link_index import SqlLinkIndex, clear_link_index
 from storyline.store.migrations import SCHEMA_VERSION, current_version, migrate
@@ -123,8 +124,8 @@ class Store:
             if not new:
                 return added
             seq, now = conn.execute(select(func.max(d.c.seq))).scalar() or 0, _now()
-            conn.execute(insert(d), [{**document_row(doc), "seq": seq + n, "ingested_at": now}
-                                     for n, (doc, _) in enumerate(new, start=1)])
+            insert_rows(conn, d, [{**document_row(doc), "seq": seq + n, "ingested_at": now}
+                                  for n, (doc, _) in enumerate(new, start=1)])
             self.search_backend.index_many(conn, [(doc.id, doc.title or "", doc.text) for doc, _ in new])
             _insert_annotations(conn, [(doc, ann) for doc, ann in new if ann is not None], now)
             e = schema.ingest_errors
@@ -397,7 +398,7 @@ def _insert_annotations(conn: Connection, items: Sequence[tuple[Document, Annota
     """Annotations of new documents, as the JSON cache and as fact rows, in a few statements."""
     if items:
         facts.insert_documents_facts(conn, items)
-        conn.execute(insert(schema.annotations), [_annotation_row(ann, now) for _, ann in items])
+        insert_rows(conn, schema.annotations, [_annotation_row(ann, now) for _, ann in items])
 
 
 def _write_annotations(conn: Connection, annotations: Annotations, doc: Document) -> None:
