@@ -256,13 +256,14 @@ class BatchWriter:
     def add(self, doc: Document, annotations: Annotations | None) -> None:
         if doc.id in self.ids:
             self.flush()
-        if self.store.has_document(doc.id):
+        stored, latest = self.store.stored_and_latest(doc.id, None if doc.url in self.urls else doc.url)
+        if stored:
             self.report.already_present += 1
             if self.store.fill_missing_metadata(doc, annotations):
                 self.report.enriched.append(doc.id)
             return
         if doc.url:
-            previous = self.urls.get(doc.url) or self.store.latest_for_url(doc.url)
+            previous = self.urls.get(doc.url) or latest
             if previous and previous != doc.id:
                 doc.version_of = previous
                 self.report.versions += 1

@@ -104,6 +104,17 @@ class Store:
             row = conn.execute(select(d.c.id).where(d.c.url == url).order_by(d.c.seq.desc()).limit(1)).first()
         return row.id if row else None
 
+    def stored_and_latest(self, doc_id: str, url: str | None) -> tuple[bool, str | None]:
+        """Whether a document is stored, and the most recently ingested document with ``url`` (one read,
+        for ingest: :meth:`has_document` and :meth:`latest_for_url` together)."""
+        d = schema.documents
+        with self.reader.connect() as conn:
+            stored = conn.execute(select(d.c.id).where(d.c.id == doc_id)).first() is not None
+            if stored or not url:
+                return stored, None
+            row = conn.execute(select(d.c.id).where(d.c.url == url).order_by(d.c.seq.desc()).limit(1)).first()
+        return False, row.id if row else None
+
     def add_document(self, doc: Document, annotations: Annotations | None = None) -> bool:
         """Store a document (and its annotations) in one transaction; False if it was already there."""
         return self.add_documents([(doc, annotations)])[0]
