@@ -122,3 +122,19 @@ def test_store_reopens_existing_database(db_path: str) -> None:
         s.add_document(_doc())
     with Store(db_path) as s:
         assert s.count_documents() == 1 and s.latest_for_url("x") is None
+
+
+def test_store_add_documents_writes_a_batch_once_in_order(any_store: Store) -> None:
+    any_store.record_error("d2.txt", "unreadable", "d2.txt: could not be read")
+    ann = Annotations(doc_id="d1", entities=[Entity("e1", "person", "Daniel Okafor")],
+                      quotes=[Quote("q1", 60, 76, "turned the corner", speaker="e1", speaker_name="Daniel Okafor")])
+    second = _doc("d2", ARTICLE.replace("mayor", "deputy mayor"))
+    added = any_store.add_documents([(_doc(), ann), (second, None), (_doc(), ann)])
+    assert added == [True, True, False]
+    assert [d.id for d in any_store.iter_documents()] == ["d1", "d2"]
+    assert any_store.get_annotations("d1") == ann and any_store.get_annotations("d2") is None
+    assert any_store.errors() == []  # a stored document resolves its source's earlier problem
+    with any_store.reader.connect() as conn:
+        stance, members = conn.execute(text("SELECT stance, speaker_members FROM quotes")).one()
+    assert (stance, members) == ("asserts", "[]")  # columns the fact rows leave out keep their defaults
+    assert any_store.add_documents([(_doc(), ann)]) == [False]

@@ -1,8 +1,8 @@
-"""Batch ingest: read sources (in parallel), annotate, and commit each document on its own.
+"""Batch ingest: read sources (in parallel), annotate, and commit documents a few dozen at a time.
 
-Each document is committed in its own transaction, so killing the process
-loses nothing already stored; running the same command again skips what is
-there (documents are keyed by a hash of their text) and completes the batch.
+Each batch of documents is committed in its own transaction, so killing the
+process loses nothing already committed; running the same command again skips
+what is there (documents are keyed by a hash of their text) and completes the batch.
 """
 
 from __future__ import annotations
@@ -231,20 +231,63 @@ def store_item(store: Store, doc: Document, annotations: Annotations | None, rep
     The same text again is not stored twice, but metadata the stored copy lacks (a
     title, a date, a URL from a JSON export of a bare .txt) is filled in.
     """
-    if store.has_document(doc.id):
-        report.already_present += 1
-        if store.fill_missing_metadata(doc, annotations):
-            report.enriched.append(doc.id)
-        return
-    if doc.url:
-        previous = store.latest_for_url(doc.url)
-        if previous and previous != doc.id:
-            doc.version_of = previous
-            report.versions += 1
-    if store.add_document(doc, annotations):
-        report.added.append(doc.id)
-    else:
-        report.already_present += 1
+    writer = BatchWriter(store, report)
+    writer.add(doc, annotations)
+    writer.flush()
+
+
+DOCUMENTS_PER_COMMIT = 64  # documents stored in one transaction: an interrupted ingest keeps every finished one
+
+
+class BatchWriter:
+    """Stores documents a few dozen per transaction, deciding for each what :func:`store_item` would.
+
+    A document waits in the batch until it is full or :meth:`flush` is called. A later copy of a
+    waiting text, or a problem (which a later document of its source resolves), first commits the
+    batch, so every decision sees what came before it, in input order.
+    """
+
+    def __init__(self, store: Store, report: IngestReport, size: int = DOCUMENTS_PER_COMMIT) -> None:
+        self.store, self.report, self.size = store, report, size
+        self.pending: list[tuple[Document, Annotations | None]] = []
+        self.ids: set[str] = set()
+        self.urls: dict[str, str] = {}  # URL -> the last waiting document with it
+
+    def add(self, doc: Document, annotations: Annotations | None) -> None:
+        if doc.id in self.ids:
+            self.flush()
+        stored, latest = self.store.stored_and_latest(doc.id, None if doc.url in self.urls else doc.url)
+        if stored:
+            self.report.already_present += 1
+            if self.store.fill_missing_metadata(doc, annotations):
+                self.report.enriched.append(doc.id)
+            return
+        if doc.url:
+            previous = self.urls.get(doc.url) or latest
+            if previous and previous != doc.id:
+                doc.version_of = previous
+                self.report.versions += 1
+            self.urls[doc.url] = doc.id
+        self.pending.append((doc, annotations))
+        self.ids.add(doc.id)
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def problem(self, problem: Problem) -> None:
+        """Record a source that failed (after the documents before it)."""
+        self.flush()
+        _record(self.store, self.report, problem)
+
+    def flush(self) -> None:
+        """Commit the waiting documents in one transaction."""
+        pending, self.pending, self.ids, self.urls = self.pending, [], set(), {}
+        if not pending:
+            return
+        for (doc, _), added in zip(pending, self.store.add_documents(pending)):
+            if added:
+                self.report.added.append(doc.id)
+            else:
+                self.report.already_present += 1
 
 
 def ingest_sources(
@@ -259,20 +302,24 @@ def ingest_sources(
     if settings.annotate:
         load_pipeline(settings.model)  # fail before reading anything if --model is not installed
     report = IngestReport()
+    writer = BatchWriter(store, report)
     refs: list[SourceRef] = []
     for item in expand_sources(list(sources), settings.options):
         if isinstance(item, Problem):
-            _record(store, report, item)
+            writer.problem(item)
         else:
             refs.append(item)
-    for done, (ref, items) in enumerate(_read_all(refs, settings, stdin), start=1):
-        for result in items:
-            if isinstance(result, Problem):
-                _record(store, report, result)
-            else:
-                store_item(store, result[0], result[1], report)
-        if progress:
-            progress(ref.source, done, len(refs))
+    try:
+        for done, (ref, items) in enumerate(_read_all(refs, settings, stdin), start=1):
+            for result in items:
+                if isinstance(result, Problem):
+                    writer.problem(result)
+                else:
+                    writer.add(result[0], result[1])
+            if progress:
+                progress(ref.source, done, len(refs))
+    finally:
+        writer.flush()
     return report
 
 

@@ -79,10 +79,11 @@ def doc_vectors(features: DocumentFeatures, idf: Idf) -> DocVectors:
     A phrase counts only once another document has used it (df 2 or more): a pair of words
     no other document shares says nothing about likeness and would only dilute the cosine.
     """
-    names = {n: features.salience.get(n, 1.0) * idf("@" + n) for n in features.names}
-    phrases = {p: w * idf("~" + p) for p, w in features.phrases.items() if idf.df.get("~" + p, 0) > 1}
+    weights, df, salience = idf.weights, idf.df, features.salience  # (the same products as idf(key), fewer calls)
+    names = {n: salience.get(n, 1.0) * weights["@" + n] for n in features.names}
+    phrases = {p: w * weights[k] for p, w in features.phrases.items() if df.get(k := "~" + p, 0) > 1}
     return DocVectors(
-        words={t: w * idf(t) for t, w in features.terms.items()},
+        words={t: w * weights[t] for t, w in features.terms.items()},
         phrases=phrases,
         names=names,
         places={n: w for n, w in names.items() if features.names[n] == "place"},

@@ -7,8 +7,8 @@ Steps (docs/spark.md tells the same story for users):
    (:func:`storyline.ingest.read_source`), so formats, normalisation and problem records are the same.
 2. **Annotate** (executors): documents are spread over partitions, one pipeline per partition
    (``mapPartitions``); the result is cached, so nothing is annotated twice.
-3. **Store** (driver, in source order): each document goes through :func:`storyline.ingest.batch.store_item`,
-   the function ``storyline ingest`` uses, so a copy that repeats a stored text completes its missing
+3. **Store** (driver, in source order): documents go through :class:`storyline.ingest.batch.BatchWriter`,
+   the writer ``storyline ingest`` uses, so a copy that repeats a stored text completes its missing
    metadata and a changed text at a known URL is marked as a version, exactly as there.
 4. **Candidates** (executors): near-duplicate buckets (MinHash LSH bands, text keys, URLs, title stems)
    and copied-passage postings (winnowed word 7-grams), grouped by key in DataFrames.
@@ -25,7 +25,7 @@ from typing import Any
 
 from storyline.api import LinkSummary, link_store, open_store, publication_order_of
 from storyline.ingest import IngestOptions, Problem, SourceRef, expand_sources, read_source
-from storyline.ingest.batch import IngestReport, load_pipeline, store_item
+from storyline.ingest.batch import BatchWriter, IngestReport, load_pipeline
 from storyline.model import Annotations, Document
 from storyline.spark.candidates import shared_buckets
 from storyline.spark.lookups import CandidateLookups
@@ -98,10 +98,12 @@ def run_spark(inputs: Sequence[str], db: str | Store | None = None, settings: Sp
     spark = spark_session(settings.master)
     annotated = _annotated(spark, refs, settings).persist(_storage_level())
     try:
+        writer = BatchWriter(store, report.ingest)
         for done, (_, _, _, item) in enumerate(annotated.sortBy(lambda row: row[:3]).toLocalIterator(), start=1):
-            _store(store, item, report.ingest)
+            _store(writer, item)
             if progress and done % 100 == 0:
                 progress("spark", done, 0)
+        writer.flush()
         if settings.link and report.ingest.added:
             _link(spark, store, annotated, report, use_candidates=fresh)
     finally:
@@ -136,11 +138,11 @@ def _storage_level() -> Any:
     return StorageLevel.MEMORY_AND_DISK
 
 
-def _store(store: Store, item: Problem | tuple[Document, Annotations | None], report: IngestReport) -> None:
+def _store(writer: BatchWriter, item: Problem | tuple[Document, Annotations | None]) -> None:
     if isinstance(item, Problem):
-        _record(store, report, item)
+        writer.problem(item)
     else:
-        store_item(store, item[0], item[1], report)
+        writer.add(item[0], item[1])
 
 
 def _record(store: Store, report: IngestReport, problem: Problem) -> None:

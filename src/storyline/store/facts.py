@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, delete, func, select, update
 
 from storyline.model import Annotations, Document
 from storyline.store import rows, schema
+from storyline.store.bulk import insert_rows
 
 __all__ = [
     "apply_identities",
@@ -24,6 +25,7 @@ __all__ = [
     "link_quote_groups",
     "delete_document_facts",
     "insert_document_facts",
+    "insert_documents_facts",
     "recount_entities",
     "remap_identity",
     "set_published",
@@ -70,10 +72,13 @@ def delete_document_facts(conn: Connection, doc_ids: Sequence[str]) -> None:
 
 def insert_document_facts(conn: Connection, doc: Document, ann: Annotations) -> None:
     """The fact rows of a document stored for the first time (nothing to replace, nothing linked yet)."""
+    insert_documents_facts(conn, [(doc, ann)])
+
+
+def insert_documents_facts(conn: Connection, items: Sequence[tuple[Document, Annotations]]) -> None:
+    """The fact rows of documents stored for the first time: one multi-row statement per table."""
     for table, make in ROW_WRITERS:
-        found = list(make(doc, ann))
-        if found:
-            conn.execute(insert(table), found)
+        insert_rows(conn, table, [row for doc, ann in items for row in make(doc, ann)])
 
 
 def write_document_facts(conn: Connection, doc: Document, ann: Annotations) -> None:

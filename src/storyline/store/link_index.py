@@ -20,6 +20,7 @@ import sys
 from collections import OrderedDict, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, delete, select, update
@@ -95,15 +96,24 @@ class SqlLinkIndex:
             out[key] = h
         return out
 
-    def _fetch_keyed(self, table: Table, value: str, kind: str, hashes: list[int]) -> Iterator[tuple[int, Any]]:
-        """``(key, value)`` rows of ``table`` for these key hashes, as plain driver statements: one of
-        these runs for nearly every document linked, and compiling a select each time cost more than the
-        database's own work."""
+    def _rows_in(self, sql: str, fixed: tuple[Any, ...], values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """Rows (tuples) of ``sql`` (which ends in ``IN`` and marks its ``fixed`` parameters with ``{mark}``)
+        for these values, ``BATCH`` at a time, on the session's own DB-API connection: lookups run for
+        nearly every document linked, and a compiled select, or even SQLAlchemy's execution of a plain
+        statement, cost more than the database's own work."""
         mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
-        for part in _batches(hashes):
-            sql = (f"SELECT key, {value} FROM {table.name} WHERE kind = {mark} "
-                   f"AND key IN ({', '.join([mark] * len(part))})")
-            yield from self.conn.exec_driver_sql(sql, (kind, *part))
+        head = sql.format(mark=mark)
+        cursor = self.conn.connection.cursor()
+        try:
+            for part in _batches(values):
+                cursor.execute(f"{head} ({', '.join([mark] * len(part))})", (*fixed, *part))
+                yield from cursor.fetchall()
+        finally:
+            cursor.close()
+
+    def _fetch_keyed(self, table: Table, value: str, kind: str, hashes: list[int]) -> Iterator[tuple[int, Any]]:
+        """``(key, value)`` rows of ``table`` for these key hashes."""
+        return self._rows_in(f"SELECT key, {value} FROM {table.name} WHERE kind = {{mark}} AND key IN", (kind,), hashes)
 
     def postings(self, kind: str, keys: Collection[str]) -> dict[str, list[str]]:
         hashed = self._hashed(kind, keys)
@@ -158,10 +168,9 @@ class SqlLinkIndex:
         missing = [i for i in dict.fromkeys(ids) if (kind, i) not in self._records]
         for i in missing:
             self._records[(kind, i)] = _MISSING
-        r = schema.link_records
-        for part in _batches(missing):
-            for row in self.conn.execute(select(r.c.id, r.c.data).where(r.c.kind == kind, r.c.id.in_(part))):
-                self._records[(kind, row.id)] = json.loads(row.data)
+        sql = f"SELECT id, data FROM {schema.link_records.name} WHERE kind = {{mark}} AND id IN"
+        for item, data in self._rows_in(sql, (kind,), missing):
+            self._records[(kind, item)] = json.loads(data)
         found = ((i, self._records[(kind, i)]) for i in ids)
         return {i: data for i, data in found if data is not _MISSING}
 
@@ -184,10 +193,11 @@ class SqlLinkIndex:
 
     def documents(self, ids: Collection[str]) -> dict[str, Document]:
         missing = [i for i in dict.fromkeys(ids) if i not in self._documents]
-        d = schema.documents
-        for part in _batches(missing):
-            for row in self.conn.execute(select(d).where(d.c.id.in_(part))):
-                self._documents[row.id] = row_document(row)
+        columns = ", ".join(self.conn.dialect.identifier_preparer.quote(c.name) for c in schema.documents.columns)
+        names = [c.name for c in schema.documents.columns]
+        for values in self._rows_in(f"SELECT {columns} FROM {schema.documents.name} WHERE id IN", (), missing):
+            row = SimpleNamespace(**dict(zip(names, values)))
+            self._documents[row.id] = row_document(row)
         found = {}
         for i in ids:
             if i in self._documents:
@@ -199,11 +209,8 @@ class SqlLinkIndex:
 
     def annotated(self, ids: Collection[str]) -> dict[str, Item]:
         docs = self.documents(ids)
-        a = schema.annotations
-        data: dict[str, str] = {}
-        for part in _batches(list(docs)):
-            for row in self.conn.execute(select(a.c.doc_id, a.c.data).where(a.c.doc_id.in_(part))):
-                data[row.doc_id] = row.data
+        sql = f"SELECT doc_id, data FROM {schema.annotations.name} WHERE doc_id IN"
+        data: dict[str, str] = dict(self._rows_in(sql, (), list(docs)))
         return {
             i: (doc, from_dict(Annotations, json.loads(data[i])) if i in data else Annotations(doc_id=i))
             for i, doc in docs.items()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Protocol
 
 from sqlalchemy import Connection, text
@@ -23,6 +24,7 @@ class SearchHit:
 class SearchBackend(Protocol):
     def create(self, conn: Connection) -> None: ...
     def index(self, conn: Connection, doc_id: str, title: str, body: str) -> None: ...
+    def index_many(self, conn: Connection, docs: Sequence[tuple[str, str, str]]) -> None: ...
     def remove(self, conn: Connection, doc_id: str) -> None: ...
     def clear(self, conn: Connection) -> None: ...
     def search(self, conn: Connection, query: str, limit: int) -> list[SearchHit]: ...
@@ -48,10 +50,12 @@ class SQLiteSearch:
         )
 
     def index(self, conn: Connection, doc_id: str, title: str, body: str) -> None:
-        conn.execute(
-            text("INSERT INTO documents_fts (doc_id, title, body) VALUES (:d, :t, :b)"),
-            {"d": doc_id, "t": title, "b": body},
-        )
+        self.index_many(conn, [(doc_id, title, body)])
+
+    def index_many(self, conn: Connection, docs: Sequence[tuple[str, str, str]]) -> None:
+        """(id, title, text) of documents, in one statement."""
+        if docs:
+            conn.exec_driver_sql("INSERT INTO documents_fts (doc_id, title, body) VALUES (?, ?, ?)", list(docs))
 
     def remove(self, conn: Connection, doc_id: str) -> None:
         conn.execute(text("DELETE FROM documents_fts WHERE doc_id = :d"), {"d": doc_id})
@@ -88,6 +92,9 @@ class PostgresSearch:
 
     def index(self, conn: Connection, doc_id: str, title: str, body: str) -> None:
         return None  # the expression index follows the documents table
+
+    def index_many(self, conn: Connection, docs: Sequence[tuple[str, str, str]]) -> None:
+        return None
 
     def remove(self, conn: Connection, doc_id: str) -> None:
         return None

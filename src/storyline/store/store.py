@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, text, u
 
 from storyline.model import Annotations, Document, from_dict, to_dict
 from storyline.store import facts, outputs, schema
+from storyline.store.bulk import insert_rows
 from storyline.store.engine import make_engine, resolve_db
 from storyline.store.link_index import SqlLinkIndex, clear_link_index
 from storyline.store.migrations import SCHEMA_VERSION, current_version, migrate
@@ -103,22 +104,44 @@ class Store:
             row = conn.execute(select(d.c.id).where(d.c.url == url).order_by(d.c.seq.desc()).limit(1)).first()
         return row.id if row else None
 
+    def stored_and_latest(self, doc_id: str, url: str | None) -> tuple[bool, str | None]:
+        """Whether a document is stored, and the most recently ingested document with ``url`` (one read,
+        for ingest: :meth:`has_document` and :meth:`latest_for_url` together)."""
+        d = schema.documents
+        with self.reader.connect() as conn:
+            stored = conn.execute(select(d.c.id).where(d.c.id == doc_id)).first() is not None
+            if stored or not url:
+                return stored, None
+            row = conn.execute(select(d.c.id).where(d.c.url == url).order_by(d.c.seq.desc()).limit(1)).first()
+        return False, row.id if row else None
+
     def add_document(self, doc: Document, annotations: Annotations | None = None) -> bool:
         """Store a document (and its annotations) in one transaction; False if it was already there."""
+        return self.add_documents([(doc, annotations)])[0]
+
+    def add_documents(self, items: Sequence[tuple[Document, Annotations | None]]) -> list[bool]:
+        """Store documents (and their annotations) in one transaction, written table by table in a few
+        statements; for each, False if it was already there (stored before, or earlier in ``items``)."""
+        d = schema.documents
         with self.writer.begin() as conn:
-            if conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc.id)).first():
-                return False
-            seq = (conn.execute(select(func.max(schema.documents.c.seq))).scalar() or 0) + 1
-            conn.execute(insert(schema.documents).values(**document_row(doc), seq=seq, ingested_at=_now()))
-            self.search_backend.index(conn, doc.id, doc.title or "", doc.text)
-            if annotations is not None:
-                _write_annotations(conn, annotations, doc, new=True)
-            conn.execute(
-                update(schema.ingest_errors)
-                .where(schema.ingest_errors.c.source == doc.source)
-                .values(resolved=True)
-            )
-        return True
+            seen = _stored_ids(conn, [doc.id for doc, _ in items])
+            added: list[bool] = []
+            new: list[tuple[Document, Annotations | None]] = []
+            for doc, annotations in items:
+                added.append(doc.id not in seen)
+                if doc.id not in seen:
+                    seen.add(doc.id)
+                    new.append((doc, annotations))
+            if not new:
+                return added
+            seq, now = conn.execute(select(func.max(d.c.seq))).scalar() or 0, _now()
+            insert_rows(conn, d, [{**document_row(doc), "seq": seq + n, "ingested_at": now}
+                                  for n, (doc, _) in enumerate(new, start=1)])
+            self.search_backend.index_many(conn, [(doc.id, doc.title or "", doc.text) for doc, _ in new])
+            _insert_annotations(conn, [(doc, ann) for doc, ann in new if ann is not None], now)
+            e = schema.ingest_errors
+            conn.execute(update(e).where(e.c.source.in_(sorted({doc.source for doc, _ in new}))).values(resolved=True))
+        return added
 
     def fill_missing_metadata(self, doc: Document, annotations: Annotations | None = None) -> list[str]:
         """Fill fields the stored copy of ``doc`` lacks (same text from a richer source); return their names.
@@ -369,25 +392,33 @@ def stored_sources(path: str) -> list[str] | None:
         return None
 
 
-def _write_annotations(conn: Connection, annotations: Annotations, doc: Document, new: bool = False) -> None:
-    """Store annotations as the JSON cache and as fact rows (of a ``new`` document: nothing to replace), in the
-    caller's transaction."""
-    if new:
-        facts.insert_document_facts(conn, doc, annotations)
-    else:
-        facts.write_document_facts(conn, doc, annotations)
-        _apply_corrections(conn, [doc.id])
+def _stored_ids(conn: Connection, doc_ids: Sequence[str]) -> set[str]:
+    d = schema.documents
+    found: set[str] = set()
+    for i in range(0, len(doc_ids), facts.BATCH):
+        found.update(conn.execute(select(d.c.id).where(d.c.id.in_(doc_ids[i : i + facts.BATCH]))).scalars())
+    return found
+
+
+def _annotation_row(annotations: Annotations, now: str) -> dict[str, Any]:
+    return {"doc_id": annotations.doc_id, "pipeline": annotations.pipeline, "updated_at": now,
+            "data": json.dumps(to_dict(annotations), separators=(",", ":"), ensure_ascii=False)}
+
+
+def _insert_annotations(conn: Connection, items: Sequence[tuple[Document, Annotations]], now: str) -> None:
+    """Annotations of new documents, as the JSON cache and as fact rows, in a few statements."""
+    if items:
+        facts.insert_documents_facts(conn, items)
+        insert_rows(conn, schema.annotations, [_annotation_row(ann, now) for _, ann in items])
+
+
+def _write_annotations(conn: Connection, annotations: Annotations, doc: Document) -> None:
+    """Replace a stored document's annotations (the JSON cache and the fact rows), in the caller's transaction."""
+    facts.write_document_facts(conn, doc, annotations)
+    _apply_corrections(conn, [doc.id])
     a = schema.annotations
-    if not new:
-        conn.execute(delete(a).where(a.c.doc_id == annotations.doc_id))
-    conn.execute(
-        insert(a).values(
-            doc_id=annotations.doc_id,
-            pipeline=annotations.pipeline,
-            data=json.dumps(to_dict(annotations), separators=(",", ":"), ensure_ascii=False),
-            updated_at=_now(),
-        )
-    )
+    conn.execute(delete(a).where(a.c.doc_id == annotations.doc_id))
+    conn.execute(insert(a).values(**_annotation_row(annotations, _now())))
 
 
 def _apply_corrections(conn: Connection, documents: list[str] | None = None) -> None:
