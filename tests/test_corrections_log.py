@@ -12,7 +12,7 @@ from storyline.cli import main
 from storyline.corrections.log import CorrectionError
 from storyline.store import Store
 
-from .test_corrections_survive import FIRST, documents, named, one, quote
+from .test_corrections_survive import FIRST, LATER, documents, named, one, quote
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,19 @@ def storyline_of(store: Store, doc: str) -> str | None:
     return next(s.storyline for s in views.stories(store, 100) if s.id == story)
 
 
-def test_corrections_storylines_join_and_split_survive_relinking(store: Store) -> None:
+def rerun(store: Store, how: str) -> None:
+    """What a later run does: re-annotation (which relinks), a full relink, or new coverage of the same people."""
+    if how == "annotate":
+        api.annotate(store)
+        api.link_store(store, rebuild=True)
+    elif how == "link --rebuild":
+        api.link_store(store, rebuild=True)
+    else:
+        api.ingest([LATER], store)
+
+
+@pytest.mark.parametrize("how", ["annotate", "link --rebuild", "ingest a new document"])
+def test_corrections_storylines_join_and_split_survive_reruns(store: Store, how: str) -> None:
     docs = documents(store)
     care = views.document(store, docs["01"]).summary.story  # type: ignore[union-attr]
     api.fix_story(docs["04"], "new", store, note="the cabinet vote is news of its own")
@@ -44,12 +56,12 @@ def test_corrections_storylines_join_and_split_survive_relinking(store: Store) -
     assert care and vote and care != vote and storyline_of(store, docs["04"]) is None
     joined = api.fix_storyline_join(care, vote, store, note="but the same affair")
     assert joined.status == "applied"
-    api.link_store(store, rebuild=True)
+    rerun(store, how)
     line = storyline_of(store, docs["01"])
     assert line is not None and line == storyline_of(store, docs["04"])
     assert [s.id for s in api.story(care, store).storyline_stories] == [care, vote]
     api.fix_storyline_split(vote, store, note="on reflection, news of its own")
-    api.link_store(store, rebuild=True)
+    rerun(store, how)
     assert storyline_of(store, docs["04"]) is None and storyline_of(store, docs["01"]) is None
     assert [c.status for c in api.fix_log(store)] == ["applied", "applied", "applied"]
 
