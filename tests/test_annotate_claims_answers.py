@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.annotate.pipeline import annotate
-from storyline.ingest import make_document
 from storyline.model import Annotations, Claim, Document
+
+from .annotated_text import annotated
 
 ROW = (
     "Mayor denies hiding harbour costs\n\n"
@@ -14,11 +14,6 @@ ROW = (
     "Residents alleged that the harbour car park would be sold to a developer.\n"
 )
 
-
-def annotated(text: str) -> tuple[Document, Annotations]:
-    doc = make_document(text, source="fixture.txt")
-    assert isinstance(doc, Document)
-    return doc, annotate(doc)
 
 
 def claim_at(doc: Document, ann: Annotations, words: str) -> Claim:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.annotate.pipeline import annotate
-from storyline.ingest import make_document
-from storyline.model import Annotations, Document, Quote
+from .annotated_text import annotated, quote_with
 
 WATER = (
     "Water bills to rise as storm repairs mount\n\n"
@@ -25,16 +23,6 @@ WATER = (
 )
 
 
-def annotated(text: str) -> tuple[Document, Annotations]:
-    doc = make_document(text, source="fixture.txt")
-    assert isinstance(doc, Document)
-    return doc, annotate(doc)
-
-
-def quote_with(ann: Annotations, words: str) -> Quote:
-    found = [q for q in ann.quotes if words in q.text]
-    assert len(found) == 1, [q.text for q in ann.quotes]
-    return found[0]
 
 
 @pytest.mark.parametrize(("words", "span", "name", "kind"), [

@@ -4,22 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.annotate.pipeline import annotate
-from storyline.ingest import make_document
-from storyline.model import Annotations, Document, Quote
-
-
-def annotated(text: str) -> tuple[Document, Annotations]:
-    doc = make_document(text, source="fixture.txt")
-    assert isinstance(doc, Document)
-    return doc, annotate(doc)
-
-
-def quote_with(ann: Annotations, words: str) -> Quote:
-    found = [q for q in ann.quotes if words in q.text]
-    assert len(found) == 1, [q.text for q in ann.quotes]
-    return found[0]
-
+from .annotated_text import annotated, quote_with
 
 HEADLINE = "Harbour plan divides Westbury\n\n"
 
