@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections import OrderedDict, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from types import SimpleNamespace
@@ -153,12 +153,10 @@ class SqlLinkIndex:
         return {key: known[h] + deltas.get(h, 0) for key, h in hashed.items()}
 
     def add_counts(self, kind: str, keys: Iterable[str], delta: int = 1) -> None:
-        deltas, cache = self._deltas[kind], self._hashes[kind]
-        for key in keys:  # a key given twice counts twice
-            h = cache.get(key)
-            if h is None:
-                h = cache[key] = key_hash(kind, key)
-            deltas[h] += delta
+        times = Counter(keys)  # a key given twice counts twice
+        deltas = self._deltas[kind]
+        for key, h in self._hashed(kind, times).items():
+            deltas[h] += delta * times[key]
 
     # --- records -------------------------------------------------------------------
 
