@@ -19,15 +19,17 @@ rebuilding anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any, TypeVar
 
-__all__ = ["ANSWERABLE", "STANCE_VERBS", "speech_act", "speech_line", "speaker_label", "unanswered_claims"]
+__all__ = ["ANSWERABLE", "STANCE_VERBS", "speech_act", "speech_line", "speaker_label", "unanswered_among",
+           "unanswered_claims"]
 
 ANSWERABLE = ("claim",)  # claims and allegations wait for an answer; admissions and promises do not
 STANCE_VERBS = {"denies": "denied", "questions": "asked"}
 
 Record = Mapping[str, Any]
+C = TypeVar("C")
 
 
 def _get(record: Any, name: str) -> Any:
@@ -73,5 +75,11 @@ def unanswered_claims(claims: Iterable[Record], discrepancies: Iterable[Record])
         for d in discrepancies if d.get("kind") == "claim-denial"
         for span in d.get("spans") or []
     }
-    return [c for c in claims if c.get("kind") in ANSWERABLE
-            and (c.get("document"), c.get("start"), c.get("end")) not in answered]
+    return unanswered_among(claims, answered)
+
+
+def unanswered_among(claims: Iterable[C], answered: Collection[tuple[Any, Any, Any]]) -> list[C]:
+    """The claims (records or view rows) of an answerable kind whose span, ``(document, start, end)``, is not
+    among the spans ``answered`` by a denial, in the order given."""
+    return [c for c in claims if _get(c, "kind") in ANSWERABLE
+            and (_get(c, "document"), _get(c, "start"), _get(c, "end")) not in answered]

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select, true
 
 from storyline import timex3
-from storyline.answers import ANSWERABLE
+from storyline.answers import unanswered_among
 from storyline.store import Store, schema
 from storyline.views import base
 from storyline.views.claims import story_claims
@@ -221,7 +221,7 @@ def _unanswered(conn: Connection, ids: list[str], claims: list[ClaimRow]) -> lis
         found = conn.execute(select(sp.c.document, sp.c.start, sp.c.end).join(x, x.c.id == sp.c.discrepancy)
                              .where(sp.c.document.in_(part), x.c.kind == "claim-denial"))
         answered |= {(r.document, r.start, r.end) for r in found}
-    return [c for c in claims if c.kind in ANSWERABLE and (c.document, c.start, c.end) not in answered]
+    return unanswered_among(claims, answered)
 
 
 def _versions(conn: Connection, ids: list[str]) -> list[Any]:
