@@ -31,6 +31,7 @@ __all__ = [
     "QuoteSource",
     "discrepancy_id",
     "merge_quotes",
+    "near_identical_words",
     "file_document_quotes",
     "quote_group",
     "refresh_quote_groups",
@@ -122,6 +123,11 @@ def _near_identical(a: QuoteSource | Words, b: QuoteSource | Words) -> bool:
     if len(short.tokens) < CONTAINMENT_MIN_WORDS or not short.token_set <= long_.token_set:
         return False
     return short.joined in long_.joined
+
+
+def near_identical_words(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two word lists (:func:`quote_tokens`) say the same thing by the rule that merges quotes."""
+    return _near_identical(Words(list(a)), Words(list(b)))
 
 
 RUN_WORDS = 4  # winnowed runs of 4 words, window 5: quotes sharing 8 words in a row share one
