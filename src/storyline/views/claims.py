@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, case, select
 
 from storyline.answers import accused_description
+from storyline.same_words import near_identical_words, quote_tokens
 from storyline.store import Store, schema
 from storyline.store.rows import display_title
 from storyline.views import base
@@ -81,10 +82,8 @@ def group_claims(rows: list[ClaimRow], order: dict[str, int]) -> list[StoryClaim
 
     Claims are one when they are of one kind, by one claimant (the same identity, else the same name, else
     both unnamed) and their words are the same or nearly so, by the rule that merges quotes
-    (:func:`storyline.link.quotes.near_identical_words`). Sources are listed in the order of ``order`` (the
+    (:mod:`storyline.same_words`). Sources are listed in the order of ``order`` (the
     story's sources, earliest first), and the claims by their first source."""
-    from storyline.link.quotes import near_identical_words, quote_tokens
-
     groups: list[tuple[tuple[str, str | None], list[str], list[ClaimRow]]] = []
     for row in sorted(rows, key=lambda x: (order.get(x.document, len(order)), x.start)):
         key, words = (row.kind, _claimant_key(row)), quote_tokens(row.content or row.text)
