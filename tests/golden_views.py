@@ -178,7 +178,7 @@ def _merged_issues(store: Store, d: views.StoryDossier) -> Record:
     return {
         "why": [[e.kind, e.value, e.documents, [_span(s) for s in e.spans]] for e in d.evidence],
         "storyline_why": [[e.kind, e.value, e.documents] for e in d.storyline_evidence],
-        "unanswered": [c.id for c in d.unanswered],
+        "unanswered": [[s.id for s in c.sources] for c in d.unanswered],
         "lines": sorted(q.line for group in d.quotes for q in group.quotes if q.act),
         "key_dates": [[k.date, k.inferred, [[s.document, s.start, s.end] for s in k.sentences]] for k in key],
         "places": sorted({d.place(s.document, s.start) for g in d.quotes for q in g.quotes for s in q.sources

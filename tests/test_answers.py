@@ -33,3 +33,28 @@ def test_answers_unanswered_claims_are_those_no_claim_denial_pair_holds() -> Non
     ]
     assert [c["id"] for c in unanswered_claims(claims, pairs)] == ["d1:c2"]
     assert [c["id"] for c in unanswered_claims(claims, [])] == ["d1:c1", "d1:c2"]
+
+
+def test_answers_accusation_of_a_description_reads_as_a_sentence() -> None:
+    from storyline.answers import accused_description
+
+    assert accused_description("accused", " the council’s leadership of ") == "the council’s leadership"
+    assert accused_description("accuse", " the mayor, Jane Oduya, of ") == "the mayor, Jane Oduya"
+    assert accused_description("accusing", " him of ") == "him (unidentified)"  # a pronoun names nobody
+    assert accused_description("denied", " the claims of ") is None  # not an accusation
+    assert accused_description("accused", " of ") is None
+    quote = {"speaker_name": "Priya Shah", "cue_verb": "accuse", "target_name": None,
+             "target_description": "the council's leadership", "text": "of misleading the committee"}
+    assert speech_line(quote) == "Priya Shah accused the council's leadership: of misleading the committee"
+    named = {**quote, "target_name": "Alan Hargreaves"}
+    assert speech_line(named) == "Priya Shah accused Alan Hargreaves: of misleading the committee"
+
+
+def test_answers_a_claim_in_several_versions_is_answered_by_a_denial_of_any() -> None:
+    from storyline.answers import unanswered_groups
+
+    groups = [{"kind": "claim", "sources": [{"document": "v1", "start": 10, "end": 50, "kind": "claim"},
+                                            {"document": "v2", "start": 12, "end": 52, "kind": "claim"}]},
+              {"kind": "claim", "sources": [{"document": "v1", "start": 60, "end": 90, "kind": "claim"}]}]
+    assert unanswered_groups(groups, {("v2", 12, 52)}) == [groups[1]]
+    assert unanswered_groups(groups, set()) == groups

@@ -56,7 +56,7 @@ def test_views_speech_acts_story_quotes_say_what_the_speaker_does(db: str) -> No
     lines = {q.line for group in dossier.quotes for q in group.quotes}
     assert DENIAL in lines and ACCUSATION in lines
     assert "a depot worker (unidentified): the mood at the yard was grim" in lines
-    assert [c.id for c in dossier.unanswered] == ["m1:c3"]  # c1 is answered by the paired denial
+    assert [[s.id for s in c.sources] for c in dossier.unanswered] == [["m1:c3"]]  # c1 is answered by its denial
 
 
 def test_views_speech_acts_terminal(db: str) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from storyline.annotate.claim_claimants import resolve_claimant, unnamed_claimant
 from storyline.annotate.claim_markers import content_acts, content_negated, cue_negated
-from storyline.annotate.quote_indirect import before_participle
+from storyline.annotate.quote_indirect import before_attribution, before_participle
 from storyline.annotate.quotes import reported_clause_start
 from storyline.annotate.speakers import (
     DET_NP,
@@ -216,12 +216,22 @@ def find_claims(
                                 target, target_name, act.content, act.cue))
     seen = {c.cue for c in claims}
     claims.extend(c for c in _from_quotes(text, quotes, entities) if c.cue is None or c.cue not in seen)
+    for claim in claims:
+        claim.content = _without_attribution(text, claim.content)
     claims.sort(key=lambda c: (c.start, c.end))
     for number, claim in enumerate(claims, start=1):
         claim.id = f"c{number}"
     for denial in (c for c in claims if c.kind == "denial"):
         _pair_denial(text, denial, claims)
     return claims
+
+
+def _without_attribution(text: str, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """What is claimed, without a trailing attribution (", letters seen by Northgate News show", ", the report
+    found"): that names the reporter's source, not the claim; it stays inside the claim's span."""
+    if content is None:
+        return None
+    return content[0], before_attribution(text, content[0], content[1])
 
 
 def _pair_denial(text: str, denial: Claim, claims: list[Claim]) -> None:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from storyline.annotate.attribution_tails import attribution_tail
 from storyline.annotate.claim_markers import cue_negated
 from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
 from storyline.annotate.speakers import NAME, SpeakerSpan, document_verbs, lexicon, speaker_at_start, speaker_before
@@ -232,7 +233,7 @@ def _reported_clause(
             speaker = speaker_span_of(apposed, "subj")
     if speaker is None:
         return None
-    end = before_participle(text, start, _content_end(text, start, s1))
+    end = before_attribution(text, start, before_participle(text, start, _content_end(text, start, s1)))
     return Found(start, end, "indirect", speaker, verb.span(), bound), clause_start
 
 
@@ -242,6 +243,13 @@ def before_participle(text: str, start: int, end: int) -> int:
         if lexicon().verb_re.fullmatch(match.group("verb")):
             return start + len(text[start : match.start()].rstrip(" ,;"))
     return end
+
+
+def before_attribution(text: str, start: int, end: int) -> int:
+    """Reported content ends before a trailing attribution (", letters seen by Northgate News show", ", the report
+    found"): it says where the reporter learned it, not what was said."""
+    tail = attribution_tail(text, start, end)
+    return end if tail is None else start + len(text[start : tail.start].rstrip(" ,;:—–"))
 
 
 def _split_conjoined(text: str, found: Found) -> list[Found]:

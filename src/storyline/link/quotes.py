@@ -15,8 +15,6 @@ given to the wrong person is worse than one left unattributed) and a
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,6 +24,7 @@ from typing import Any
 from storyline.link.fingerprint import set_signature, shingle_hashes, winnow, word_hash
 from storyline.link.index import LinkIndex, MemoryIndex
 from storyline.model import Annotations, Discrepancy, Document, Quote, QuoteGroup, SpanRef
+from storyline.same_words import CONTAINMENT_MIN_WORDS, Words, near_identical, quote_tokens
 
 __all__ = [
     "QuoteSource",
@@ -39,20 +38,6 @@ __all__ = [
     "speaker_discrepancy",
     "unify_speakers",
 ]
-
-JACCARD_MIN = 0.8
-CONTAINMENT_MIN_WORDS = 8
-_APOSTROPHES = re.compile(r"['’‘`]")
-_WORDS = re.compile(r"[^\W_]+")
-
-
-def quote_tokens(text: str) -> list[str]:
-    """Words of a quote: lower case, no accents, no quote marks or punctuation."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    return _WORDS.findall(_APOSTROPHES.sub("", text.lower()))
-
 
 @dataclass
 class QuoteSource:
@@ -93,35 +78,13 @@ def quote_source(doc: Document, quote: Quote, entity_map: Mapping[str, str]) -> 
     return QuoteSource(doc.id, doc.published or "", quote, speaker, quote.speaker_name, tokens)
 
 
-class Words:
-    """The words of a quote as comparisons need them: in order, as a set, and joined with spaces."""
-
-    __slots__ = ("joined", "token_set", "tokens")
-
-    def __init__(self, tokens: list[str]) -> None:
-        self.tokens = tokens
-        self.token_set = frozenset(tokens)
-        self.joined = f" {' '.join(tokens)} "
-
-
 @lru_cache(maxsize=20_000)
 def _words(joined: str) -> Words:
     """A filed quote's words (the same boilerplate quotes are compared again and again)."""
     return Words(joined.split())
 
 
-def _near_identical(a: QuoteSource | Words, b: QuoteSource | Words) -> bool:
-    """Same words, Jaccard >= 0.8 over word sets, or one containing the other (shorter >= 8 words)."""
-    if a.tokens == b.tokens:
-        return True
-    sa, sb = a.token_set, b.token_set
-    small, large = sorted((len(sa), len(sb)))
-    if small >= JACCARD_MIN * large and len(sa & sb) >= JACCARD_MIN * len(sa | sb):
-        return True
-    short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
-    if len(short.tokens) < CONTAINMENT_MIN_WORDS or not short.token_set <= long_.token_set:
-        return False
-    return short.joined in long_.joined
+_near_identical = near_identical
 
 
 RUN_WORDS = 4  # winnowed runs of 4 words, window 5: quotes sharing 8 words in a row share one

@@ -203,7 +203,7 @@ def claims_table(claims: list[ClaimRow] | Page[ClaimRow]) -> Table:
     page = claims if isinstance(claims, Page) else Page(list(claims))
     table = Table("kind", "who", "against", "what", "source", title=_shown(page, "claims"))
     for c in page.items:
-        table.add_row(c.kind, c.claimant_name or "?", c.target_name or "", _clip(c.content or c.text, 80),
+        table.add_row(c.kind, c.claimant_name or "?", c.against or "", _clip(c.content or c.text, 80),
                       _source(c.title, c.document, c.start))
     return table
 
@@ -282,9 +282,8 @@ def _print_unanswered(console: Console, d: StoryDossier, limit: int) -> None:
         return
     console.print(Text(f"Unanswered claims ({len(d.unanswered)}):", style="bold"))
     for c in d.unanswered[:limit]:
-        who = c.claimant_name or "someone"
-        against = f" against {c.target_name}" if c.target_name else ""
-        console.print(Text(printable(f"   {who}{against}: {_clip(c.content or c.text, 100)}  [{d.place(c.document, c.start)}]")))
+        where = "; ".join(d.place(x.document, x.start) for x in c.sources)
+        console.print(Text(printable(f"   {_clip(c.line, 120)}  [{where}]")))
     _more(console, len(d.unanswered) - limit, "unanswered claims")
 
 

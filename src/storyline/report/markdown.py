@@ -87,8 +87,8 @@ def _body(d: StoryDossier) -> list[str]:
                  f"{_ref(d, c.document, c.start)}" if c else "" for c in (_at(left, i), _at(right, i))]
         lines.append(f"| {cells[0]} | {cells[1]} |")
     lines += ["", "### Claims no one has answered", ""]
-    lines += [f"- **{md_escape(c.claimant_name or 'unknown')}**{' against ' + md_escape(c.target_name) if c.target_name else ''}: "
-              f"{md_escape(c.content or c.text)} {_ref(d, c.document, c.start)}" for c in d.unanswered] or [
+    lines += [f"- {md_escape(c.line)} " + "; ".join(_ref(d, x.document, x.start) for x in c.sources)
+              for c in d.unanswered] or [
         "Every claim found has a denial in the story."]
     lines += ["", "## Where sources disagree", ""]
     for x in d.discrepancies:

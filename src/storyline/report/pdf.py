@@ -121,8 +121,8 @@ def _story(d: StoryDossier, para: Any, st: dict[str, Any]) -> list[Any]:
     out += [para(f"<b>{_e(c.kind)}</b>: {_e(c.claimant_name or 'unknown')}: {_e(c.text)} "
                  f"{_ref(d, c.document, c.start)}", st["body"]) for c in d.claims]
     out.append(para("Claims no one has answered", st["h3"]))
-    out += [para(f"<b>{_e(c.claimant_name or 'unknown')}</b>{' against ' + _e(c.target_name) if c.target_name else ''}: "
-                 f"{_e(c.content or c.text)} {_ref(d, c.document, c.start)}", st["body"]) for c in d.unanswered] or [
+    out += [para(f"{_e(c.line)} " + "; ".join(_ref(d, x.document, x.start) for x in c.sources), st["body"])
+            for c in d.unanswered] or [
         para("Every claim found has a denial in the story.", st["body"])]
     out.append(para("Where sources disagree", st["h2"]))
     for x in d.discrepancies:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from storyline import timex3
-from storyline.answers import speech_act, speech_line
+from storyline.answers import claim_line, speech_act, speech_line
 from storyline.pagemap import page_label
 from storyline.versions import VersionDiff
 
@@ -105,6 +105,7 @@ class QuoteRow:
     ocr: bool = False  # its document's text was machine-read: a name may be misread
     page: str | None = None  # "page 3" in a paged document
     target_name: str | None = None  # an accusation: who is accused, when the text says
+    target_description: str | None = None  # an accusation of someone unidentified: the words describing them
 
     @property
     def act(self) -> str | None:
@@ -143,7 +144,7 @@ class StoryQuote:
         first = next((s for s in self.sources if s.act), self.sources[0])
         return speech_line({"speaker_name": self.speaker_name, "speaker_description": first.speaker_description,
                             "stance": first.stance, "cue_verb": first.cue_verb, "target_name": first.target_name,
-                            "text": self.text})
+                            "target_description": first.target_description, "text": self.text})
 
     @property
     def ocr(self) -> bool:
@@ -222,6 +223,52 @@ class ClaimRow:
     title: str | None = None
     published: str | None = None
     answers: str | None = None  # a denial: the claim (id) of its document it answers
+    target_description: str | None = None  # an accusation of someone unidentified: the words describing them
+
+    @property
+    def against(self) -> str | None:
+        """Who the claim is against: the target's name, else the words that describe them ("the council's
+        leadership"), never a guessed person."""
+        return self.target_name or self.target_description
+
+
+@dataclass(frozen=True)
+class StoryClaim:
+    """One claim of a story, once, with every document of the story that carries it (earliest first): the
+    versions and copies of an article that report the same claim by the same claimant."""
+
+    sources: list[ClaimRow]
+
+    @property
+    def first(self) -> ClaimRow:
+        return self.sources[0]
+
+    @property
+    def kind(self) -> str:
+        return self.first.kind
+
+    @property
+    def claimant(self) -> str | None:
+        return self.first.claimant
+
+    @property
+    def claimant_name(self) -> str | None:
+        return self.first.claimant_name
+
+    @property
+    def against(self) -> str | None:
+        """Who the claim is against, as the first source that says names or describes them."""
+        return next((s.against for s in self.sources if s.against), None)
+
+    @property
+    def content(self) -> str | None:
+        """What is claimed: the fullest wording among the sources."""
+        return max((s.content for s in self.sources if s.content), key=len, default=self.first.text)
+
+    @property
+    def line(self) -> str:
+        """ "Owen Maddox: the mayor owed residents an apology", "Priya Shah against the council's leadership: P"."""
+        return claim_line({"claimant_name": self.claimant_name, "against": self.against, "text": self.content})
 
 
 @dataclass(frozen=True)
@@ -391,7 +438,7 @@ class StoryDossier:
     # speakers, claims, copied, discrepancies): a big story's page lists the first of each
     evidence: list[EvidenceItem] = field(default_factory=list)  # why its documents belong together
     storyline_evidence: list[EvidenceItem] = field(default_factory=list)  # why its storyline's stories do
-    unanswered: list[ClaimRow] = field(default_factory=list)  # claims no denial in the story answers
+    unanswered: list[StoryClaim] = field(default_factory=list)  # claims no denial in the story answers, each once
     versions: list[VersionDiff] = field(default_factory=list)  # what changed between its versions and rewrites
 
     def source_number(self, document: str) -> int | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, Select, case, func, select
+from sqlalchemy import Connection, Select, and_, case, func, select
 
+from storyline.answers import accused_description
 from storyline.store import Store, schema
 from storyline.store.rows import display_title
 from storyline.views import base
@@ -25,20 +26,28 @@ def _accused() -> Any:
     return case((q.c.cue_verb == "accuse", target), else_=None)
 
 
+def _accused_words() -> Any:
+    """SQL: for an accusation, the words between its verb and the accused words ("the council's leadership of"),
+    which describe who is accused when nobody was identified."""
+    words = base.span_text(d, q.c.cue_end, q.c.start)
+    return case((and_(q.c.cue_verb == "accuse", q.c.cue_end <= q.c.start), words), else_=None)
+
+
 def quote_query() -> Select[Any]:
     """Quotes with their document's title, page map and OCR flag (and, for an accusation, who is accused)."""
     return (select(q.c.id, q.c.document, q.c.start, q.c.end, q.c.text, q.c.kind, q.c.speaker, q.c.speaker_name,
                    q.c.stance, q.c.confidence, q.c.published, q.c.story, q.c.quote_group, q.c.position, q.c.cue_verb,
                    q.c.speaker_kind, q.c.speaker_description, d.c.title.label("doc_title"), d.c.source, d.c.ocr,
-                   d.c.pages, _accused().label("target_name"))
+                   d.c.pages, _accused().label("target_name"), _accused_words().label("accused_words"))
             .select_from(q.join(d, d.c.id == q.c.document)))
 
 
 def quote_row(row: Any) -> QuoteRow:
+    described = None if row.target_name else accused_description(row.cue_verb, row.accused_words)
     return QuoteRow(row.id, row.document, row.start, row.end, row.text, row.kind, row.speaker, row.speaker_name,
                     row.stance, row.confidence, row.published, display_title(row.doc_title, row.source, row.document),
                     row.story, row.quote_group, row.cue_verb, row.speaker_kind, row.speaker_description,
-                    bool(row.ocr), base.page_label_of(row.pages, row.start, row.end), row.target_name)
+                    bool(row.ocr), base.page_label_of(row.pages, row.start, row.end), row.target_name, described)
 
 
 def _like(text: str) -> str:

@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import Connection, Select, Table, func, select
 
 from storyline import timex3
-from storyline.answers import speech_line
+from storyline.answers import accused_description, speech_line
 from storyline.store import Store, schema
+from storyline.views import base
 
 __all__ = ["EXPORT_VERSION", "LISTS", "records"]
 
@@ -119,9 +120,20 @@ def _accused(conn: Connection, rows: list[Any], docs: list[str]) -> dict[tuple[s
     return {(r.document, r.cue_start, r.cue_end): r.target_name for r in found}
 
 
+def _accused_words(conn: Connection, rows: list[Any]) -> dict[str, str]:
+    """For each accusation, the words between its verb and what it accuses of: who is accused, as described."""
+    ids = [q.id for q in rows if q.cue_verb == "accuse" and q.cue_end is not None and q.cue_end <= q.start]
+    if not ids:
+        return {}
+    q, d = schema.quotes, schema.documents
+    found = conn.execute(select(q.c.id, base.span_text(d, q.c.cue_end, q.c.start).label("words"))
+                         .join(d, d.c.id == q.c.document).where(q.c.id.in_(ids)))
+    return {r.id: r.words for r in found}
+
+
 def _quote_shape(conn: Connection, rows: list[Any], docs: list[str]) -> Iterator[Record]:
     members = _member_identities(conn, rows, docs)
-    accused = _accused(conn, rows, docs)
+    accused, words = _accused(conn, rows, docs), _accused_words(conn, rows)
     for q in rows:
         record: Record = {
             "id": q.id, "document": q.document, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
@@ -134,7 +146,9 @@ def _quote_shape(conn: Connection, rows: list[Any], docs: list[str]) -> Iterator
                                 for m in json.loads(q.speaker_members or "[]")],
             "quote_group": q.quote_group, "story": q.story,
         }
-        line = {**record, "target_name": accused.get((q.document, q.cue_start, q.cue_end))}
+        target = accused.get((q.document, q.cue_start, q.cue_end))
+        line = {**record, "target_name": target,
+                "target_description": None if target else accused_description(q.cue_verb, words.get(q.id))}
         record["line"] = speech_line(line)
         yield record
 
@@ -177,13 +191,29 @@ def _event_shape(conn: Connection, rows: list[Any], docs: list[str]) -> Iterator
                            actors=actors.get(e.id, []), story=e.story)
 
 
+def _described_targets(conn: Connection, rows: list[Any]) -> dict[str, str]:
+    """Accusations of someone nobody identified: the words that describe who is accused, by claim id."""
+    ids = [c.id for c in rows if c.target_name is None and c.cue_end is not None and c.content_start is not None
+           and c.cue_end <= c.content_start]
+    if not ids:
+        return {}
+    c_, d = schema.claims, schema.documents
+    found = conn.execute(select(c_.c.id, base.span_text(d, c_.c.cue_start, c_.c.cue_end).label("cue"),
+                                base.span_text(d, c_.c.cue_end, c_.c.content_start).label("words"))
+                         .join(d, d.c.id == c_.c.document).where(c_.c.id.in_(ids)))
+    described = {r.id: accused_description(r.cue, r.words) for r in found}
+    return {k: v for k, v in described.items() if v}
+
+
 def _claim_shape(conn: Connection, rows: list[Any], docs: list[str]) -> Iterator[Record]:
+    described = _described_targets(conn, rows)
     for c in rows:
         yield {
             "id": c.id, "document": c.document, "start": c.start, "end": c.end, "kind": c.kind,
             "claimant": _scoped(c.document, c.claimant, c.claimant_local), "claimant_name": c.claimant_name,
             "target": _scoped(c.document, c.target, c.target_local), "target_name": c.target_name,
-            "content": _span(c.content_start, c.content_end), "cue": _span(c.cue_start, c.cue_end),
+            "target_description": described.get(c.id), "content": _span(c.content_start, c.content_end),
+            "cue": _span(c.cue_start, c.cue_end),
             "answers": c.answers, "story": c.story,
         }
 

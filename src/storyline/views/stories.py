@@ -11,13 +11,12 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select, true
 
 from storyline import timex3
-from storyline.answers import unanswered_among
+from storyline.answers import unanswered_groups
 from storyline.store import Store, schema
 from storyline.views import base
-from storyline.views.claims import story_claims
+from storyline.views.claims import group_claims, story_claims
 from storyline.views.model import (
     Block,
-    ClaimRow,
     EvidenceItem,
     EvidenceSpan,
     SpeakerQuotes,
@@ -29,6 +28,7 @@ from storyline.views.model import (
     Page,
     Side,
     StoryDossier,
+    StoryClaim,
     StoryPerson,
     StorySummary,
 )
@@ -188,7 +188,7 @@ def story_dossier(store: Store, ref: str, limits: DossierLimits = PAGE_LIMITS) -
         dossier = StoryDossier(
             story=summary, documents=documents, evidence=_evidence(conn, schema.story_evidence, "story", story_id),
             storyline_evidence=_evidence(conn, schema.storyline_evidence, "storyline", summary.storyline),
-            unanswered=_unanswered(conn, ids, claims),
+            unanswered=_unanswered(conn, ids, group_claims(claims, order)),
             people=[p for p in people if p.type == "person"],
             organisations=[p for p in people if p.type == "organisation"],
             timeline=timeline[: limits.events], quotes=quotes, claims=claims[: limits.claims], copied=copied,
@@ -213,15 +213,16 @@ def _evidence(conn: Connection, table: Any, owner: str, key: str | None) -> list
             for r in rows]
 
 
-def _unanswered(conn: Connection, ids: list[str], claims: list[ClaimRow]) -> list[ClaimRow]:
-    """The story's claims (kind ``claim``) that no ``claim-denial`` discrepancy pairs with a denial."""
+def _unanswered(conn: Connection, ids: list[str], claims: list[StoryClaim]) -> list[StoryClaim]:
+    """The story's claims (kind ``claim``, each once with every document carrying it) that no ``claim-denial``
+    discrepancy pairs with a denial: a denial of the claim in one version answers it in all."""
     x, sp = schema.discrepancies, schema.discrepancy_spans
     answered: set[tuple[str, int, int]] = set()
     for part in base.parts(ids):
         found = conn.execute(select(sp.c.document, sp.c.start, sp.c.end).join(x, x.c.id == sp.c.discrepancy)
                              .where(sp.c.document.in_(part), x.c.kind == "claim-denial"))
         answered |= {(r.document, r.start, r.end) for r in found}
-    return unanswered_among(claims, answered)
+    return unanswered_groups(claims, answered)
 
 
 def _versions(conn: Connection, ids: list[str]) -> list[Any]:
@@ -233,6 +234,7 @@ def _versions(conn: Connection, ids: list[str]) -> list[Any]:
 def _cited(d: StoryDossier) -> list[str]:
     """The documents a dossier points into (their layout says which paragraph a span is in)."""
     found = {e.document for e in d.timeline} | {c.document for c in d.claims}
+    found |= {s.document for c in d.unanswered for s in c.sources}
     found |= {s.document for group in d.quotes for q in group.quotes for s in q.sources}
     found |= {side.document for x in d.discrepancies for side in x.sides}
     found |= {side.document for g in d.copied for p in g.passages for side in (p.copy, p.original)}
