@@ -67,6 +67,9 @@ class DocVectors:
     numbers: frozenset[str]
     years: frozenset[str]
     anchors: frozenset[str]  # telling words of its place and organisation names
+    weekdays: frozenset[str] = frozenset()  # the days of the week, days of the year and months its dates name
+    days: frozenset[str] = frozenset()
+    months: frozenset[str] = frozenset()
     norms: tuple[float, float, float, float] = field(init=False, repr=False, compare=False)  # of the four vectors
 
     def __post_init__(self) -> None:
@@ -91,6 +94,9 @@ def doc_vectors(features: DocumentFeatures, idf: Idf) -> DocVectors:
         numbers=frozenset(features.numbers),
         years=frozenset(features.years),
         anchors=frozenset(anchor_words(features.names)),
+        weekdays=frozenset(features.weekdays),
+        days=frozenset(features.days),
+        months=frozenset(features.months),
     )
 
 
@@ -135,6 +141,12 @@ def pair_features(a: DocVectors, b: DocVectors) -> tuple[float, ...]:
         _disjoint(a.years, b.years),
         _disjoint(a.people, b.people),
         _disjoint(a.anchors, b.anchors),
+        _disjoint(a.numbers, b.numbers),
+        _jaccard(a.weekdays, b.weekdays),
+        _disjoint(a.weekdays, b.weekdays),
+        _jaccard(a.days, b.days),
+        _disjoint(a.days, b.days),
+        _disjoint(a.months, b.months),
     )
 
 
