@@ -56,6 +56,8 @@ class StoryParams:
     between them is at least ``threshold``, or ``lead_threshold`` when the two groups are about
     different people, and never when their dates are more than ``max_gap_days`` apart (a story is
     a burst of coverage; after a longer silence, coverage is a new story of the same storyline).
+    Then a group of at most ``straggler_size`` documents joins the larger group it is most alike
+    when one of their pairs is at least ``straggler_pair`` and their mean at least ``straggler_mean``.
     """
 
     weights: tuple[float, ...] = (  # one per PAIR_FEATURES
