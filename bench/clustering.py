@@ -204,6 +204,7 @@ def datasets(data: Path | None) -> list[tuple[str, Path]]:
 
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5)
 LEAD_MARGINS = (0.0, 0.1, 0.2, 0.3, 0.6)  # lead_threshold = threshold + margin (capped at 1: never)
+STRAGGLER_SIZES = (0, 1, 2)  # groups of at most this many documents may join a larger group at last
 
 
 def pair_table(items: list[Item], gold: dict[str, str], params: StoryParams) -> tuple[np.ndarray, np.ndarray]:
@@ -248,8 +249,8 @@ def linked_edges(items: list[Item], params: StoryParams) -> Linked:
 
 
 def fit(train_path: Path) -> StoryParams:
-    """Fit on ECB+ train: the pair model by logistic regression, then the two thresholds by grid search
-    (mean BCubed F1 over file order and one shuffle)."""
+    """Fit on ECB+ train: the pair model by logistic regression, then the two thresholds and the straggler
+    size by grid search (mean BCubed F1 over file order and one shuffle)."""
     rows = load_docs(train_path)
     annotate, features = annotator()
     items = to_items(rows, annotate)
@@ -261,13 +262,16 @@ def fit(train_path: Path) -> StoryParams:
     print("pair model:", dict(zip(PAIR_FEATURES, np.round(weights, 3))), "bias", round(bias, 3), flush=True)
     runs = [linked_edges(order, params) for order in (items, shuffled(items, 1))]
     best, best_f1, grid = params, -1.0, []
-    for threshold, margin in product(THRESHOLDS, LEAD_MARGINS):
-        rule = replace(linkage_rule(params), threshold=threshold, lead_threshold=min(1.01, threshold + margin))
+    for threshold, margin, size in product(THRESHOLDS, LEAD_MARGINS, STRAGGLER_SIZES):
+        rule = replace(linkage_rule(params), threshold=threshold, lead_threshold=min(1.01, threshold + margin),
+                       straggler_size=size)
         f1 = sum(bcubed(gold, _groups(rows, run, rule))[2] for run in runs) / len(runs)
-        grid.append(f"{threshold}/{rule.lead_threshold:.2f}: {f1:.4f}")
-        print(f"threshold {threshold} lead_threshold {rule.lead_threshold:.2f}: train F1 {f1:.4f}", flush=True)
+        grid.append(f"{threshold}/{rule.lead_threshold:.2f}/{size}: {f1:.4f}")
+        print(f"threshold {threshold} lead_threshold {rule.lead_threshold:.2f} straggler_size {size}: "
+              f"train F1 {f1:.4f}", flush=True)
         if f1 > best_f1 + 1e-9:
-            best, best_f1 = replace(params, threshold=threshold, lead_threshold=rule.lead_threshold), f1
+            best = replace(params, threshold=threshold, lead_threshold=rule.lead_threshold, straggler_size=size)
+            best_f1 = f1
     write_params(best, best_f1, train_path, len(rows), features, grid)
     return best
 
@@ -283,8 +287,10 @@ def write_params(params: StoryParams, f1: float, train_path: Path, docs: int, fe
     note = (
         f"Fitted by bench/clustering.py --fit on {train_path.parent.name}/{train_path.name} ({docs} docs, names "
         f"from: {features}). Pair weights: L2 logistic regression (lambda 1) over every pair of train documents "
-        f"(same story or not). threshold and lead_threshold: grid search, mean BCubed F1 over file order and one "
-        f"shuffle, best {f1:.4f} (threshold/lead_threshold: F1 = {'; '.join(grid)}). missing_weight 1: a pair "
+        f"(same story or not). threshold, lead_threshold and straggler_size: grid search, mean BCubed F1 over file "
+        f"order and one shuffle, best {f1:.4f} (threshold/lead_threshold/straggler_size: F1 = {'; '.join(grid)}). "
+        "straggler_mean 0.25 and straggler_pair 0.8 are priors (a straggler joins a group when one of its pairs "
+        "with it is a near-certain match and the rest are not far off). missing_weight 1: a pair "
         "never compared counts as a zero, as in plain average linkage, so that the stories do not depend on which "
         "pairs the order of ingest happened to compare. title_weight and max_gap_days are priors (ECB+ has no "
         "titles or publication dates; GVC has no train split): 38 days is the horizon of the earlier linker "

@@ -72,3 +72,24 @@ def test_story_clusters_text_dates_are_lower_bounds() -> None:
     assert average_linkage("ab", scores, {}, RULE, far) == [["a"], ["b"]]
     bare = {"a": Period(1000, None), "b": Period(2200, None)}  # bare years ("in 1972") may be background
     assert average_linkage("ab", scores, {}, RULE, bare) == [["a", "b"]]
+
+
+def test_story_clusters_a_straggler_joins_the_group_it_matches_near_certainly() -> None:
+    # four reports alike; a brief repeats report a1 (0.85) and matches the others little: mean 0.29 < 0.4
+    reports = {(a, b): 0.95 for i, a in enumerate(("a1", "a2", "a3", "a4")) for b in ("a1", "a2", "a3", "a4")[i + 1:]}
+    brief = {("a1", "s"): 0.85, ("a2", "s"): 0.1, ("a3", "s"): 0.1, ("a4", "s"): 0.1}
+    rule = LinkageRule(threshold=0.4, lead_threshold=0.4, missing_weight=1.0, straggler_size=2)
+    nodes = ["a1", "a2", "a3", "a4", "s"]
+    assert average_linkage(nodes, reports | brief, {}, rule) == [nodes]
+    strict = LinkageRule(threshold=0.4, lead_threshold=0.4, missing_weight=1.0)  # no stragglers: it stays alone
+    assert average_linkage(nodes, reports | brief, {}, strict) == [nodes[:4], ["s"]]
+    lukewarm = brief | {("a1", "s"): 0.7}  # mean 0.25, but no pair near-certain: it stays alone
+    assert average_linkage(nodes, reports | lukewarm, {}, rule) == [nodes[:4], ["s"]]
+
+
+def test_story_clusters_a_straggler_joins_neither_another_straggler_nor_a_group_far_off_in_time() -> None:
+    scores = {("a1", "a2"): 0.9, ("a1", "s"): 0.95, ("a2", "s"): 0.0, ("s", "t"): 0.5}
+    rule = LinkageRule(threshold=0.6, lead_threshold=0.6, missing_weight=1.0, straggler_size=1, max_gap=38)
+    assert average_linkage(["a1", "a2", "s", "t"], scores, {}, rule) == [["a1", "a2", "s"], ["t"]]
+    periods = {"a1": Period(1000, 1000), "a2": Period(1001, 1001), "s": Period(1400, 1400)}
+    assert average_linkage(["a1", "a2", "s", "t"], scores, {}, rule, periods) == [["a1", "a2"], ["s"], ["t"]]

@@ -8,6 +8,7 @@ from storyline.link.story_features import (
     OPEN_END,
     DocumentFeatures,
     anchor_words,
+    calendar_mentions,
     content_phrases,
     day_range,
     document_features,
@@ -16,7 +17,7 @@ from storyline.link.story_features import (
     mentioned_years,
     story_params,
 )
-from storyline.model import Annotations, Document, Entity, Mention
+from storyline.model import Annotations, Document, Entity, Mention, Timex
 
 
 def test_story_features_phrases_are_content_word_pairs() -> None:
@@ -72,3 +73,26 @@ def test_story_features_round_trip_through_json() -> None:
     features = document_features(doc, ann, story_params())
     assert features.lead == "laidlaw"
     assert DocumentFeatures.from_json(features.to_json()) == features
+
+
+def test_story_features_calendar_mentions_read_weekdays_days_and_months_from_dates() -> None:
+    timexes = [
+        Timex(0, 8, "Thursday", "DATE", "XXXX-WXX-4"),
+        Timex(10, 17, "Dec. 11", "DATE", "XXXX-12-11"),
+        Timex(20, 37, "Monday, 15 December 2008", "DATE", "2008-12-15"),  # a Monday: its weekday counts too
+        Timex(40, 50, "last month", "DATE", "2008-11", relative=True),
+        Timex(52, 60, "two days", "DURATION", "P2D"),
+        Timex(62, 70, "recently", "DATE", "PAST_REF"),
+        Timex(72, 79, "weekly", "SET", "P1W"),
+    ]
+    assert calendar_mentions(timexes) == (["1", "4"], ["12-11", "12-15"], ["11", "12"])
+    assert calendar_mentions([]) == ([], [], [])
+
+
+def test_story_features_document_features_carry_the_days_its_dates_name() -> None:
+    doc = Document(id="d1", text="The quake struck on Thursday, 11 December.", source="test")
+    annotations = Annotations(doc_id="d1", timexes=[Timex(20, 28, "Thursday", "DATE", "XXXX-WXX-4"),
+                                                    Timex(30, 41, "11 December", "DATE", "XXXX-12-11")])
+    features = document_features(doc, annotations, story_params())
+    assert (features.weekdays, features.days, features.months) == (["4"], ["12-11"], ["12"])
+    assert DocumentFeatures.from_json(features.to_json()).days == ["12-11"]

@@ -9,11 +9,13 @@ from storyline.link.story_pairs import Idf, doc_vectors, feature_keys, pair_feat
 
 
 def _doc(doc_id: str, words: str, names: dict[str, str], numbers: list[str] = (), years: list[str] = (),
-         day: int | None = None, last: int | None = None) -> DocumentFeatures:
+         day: int | None = None, last: int | None = None, days: list[str] = (),
+         weekdays: list[str] = ()) -> DocumentFeatures:
     terms = {w: 1.0 for w in words.split()}
     phrases = {f"{a} {b}": 1.0 for a, b in zip(words.split(), words.split()[1:])}
     return DocumentFeatures(doc_id, terms, names, day, None, doc_id, last_day=last if last is not None else day,
-                            phrases=phrases, numbers=list(numbers), years=list(years))
+                            phrases=phrases, numbers=list(numbers), years=list(years), weekdays=list(weekdays),
+                            days=list(days), months=sorted({d[:2] for d in days}))
 
 
 def _features(a: DocumentFeatures, b: DocumentFeatures, *others: DocumentFeatures) -> dict[str, float]:
@@ -62,3 +64,20 @@ def test_story_pairs_period_gap_reads_months_years_and_lower_bounds() -> None:
     later = _doc("c", "x", {}, day=1100)
     assert period_gap(day, month) == 0 and period_gap(day, later) == 100 and period_gap(month, later) == 80
     assert period_gap(day, _doc("d", "x", {})) is None
+
+
+def test_story_pairs_another_day_and_other_figures_tell_a_look_alike_incident() -> None:
+    words = "earthquake struck island southern iran villages damaged people injured hospital"
+    told = "earthquake island iran killed homes destroyed tents rescue teams night"  # in other words
+    names = {"qeshm": "place", "iran": "place"}
+    first = _doc("a", words, names, ["5.6", "5"], days=["09-10"], weekdays=["3"])
+    retold = _doc("b", told, names, ["5.6", "5"], days=["09-10"], weekdays=["3"])
+    other = _doc("c", told, names, ["5.9", "10"], days=["11-27"], weekdays=["7"])
+    same, looks_alike = _features(first, retold, *FILLER), _features(first, other, *FILLER)
+    assert same["days"] == same["weekdays"] == 1.0 and same["day_conflict"] == same["number_conflict"] == 0.0
+    assert looks_alike["day_conflict"] == looks_alike["weekday_conflict"] == looks_alike["month_conflict"] == 1.0
+    assert looks_alike["number_conflict"] == 1.0
+    params = story_params()
+    assert pair_probability(same.values(), params) > params.threshold > pair_probability(looks_alike.values(), params)
+    silent = _doc("d", words, names)  # names no day: no conflict
+    assert _features(first, silent, *FILLER)["day_conflict"] == 0.0

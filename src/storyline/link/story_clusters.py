@@ -16,6 +16,15 @@ but not their protagonist; two councils put under the same minister's order
 share the topic and the minister, but not the council or the contractor.  This
 is how a story that holds two incident signatures is split, however its
 documents arrived.
+
+Average linkage is strict with a short piece: a brief that repeats one report of
+a story, and says little else, matches that report and few of the others.  Once
+groups stop merging, a *straggler* (a group of at most ``straggler_size``
+documents) joins the larger group it is most alike when one of its pairs with
+that group is at least ``straggler_pair`` and their mean at least
+``straggler_mean`` (and their dates are not too far apart).  Stragglers join
+only groups larger than themselves, never each other, so the result does not
+depend on the order they are looked at.
 """
 
 from __future__ import annotations
@@ -57,6 +66,9 @@ class LinkageRule:
     lead_min_size: int = 2  # a single document has no group signature
     max_gap: int | None = None  # days between two groups' dated documents beyond which they never merge
     max_bound_gap: int | None = 1000  # ... and between groups dated only from full dates in their text
+    straggler_size: int = 0  # groups of at most this many documents may join a larger group at last ...
+    straggler_mean: float = 0.25  # ... when their mean score with it is at least this ...
+    straggler_pair: float = 0.8  # ... and one of their pairs with it at least this
 
 
 class _Groups:
@@ -180,4 +192,31 @@ def average_linkage(nodes: Collection[str], scores: Mapping[Pair, float], signat
             value = groups.mean(keep, other, rule)
             if value >= rule.threshold:
                 heapq.heappush(heap, (-value, min(keep, other), max(keep, other)))
-    return sorted(sorted(m) for m in groups.members.values())
+    return sorted(sorted(m) for m in _attach_stragglers(groups, scores, rule))
+
+
+def _attach_stragglers(groups: _Groups, scores: Mapping[Pair, float], rule: LinkageRule) -> list[list[str]]:
+    """The groups once each straggler has joined the larger group it is most alike, if alike enough."""
+    large = {g: list(m) for g, m in groups.members.items() if len(m) > rule.straggler_size}
+    out = dict(large)
+    for group in sorted(g for g in groups.members if g not in large):
+        home = _straggler_home(group, large, groups, scores, rule)
+        out[home or group] = out.get(home or group, []) + groups.members[group]
+    return list(out.values())
+
+
+def _straggler_home(group: str, large: Mapping[str, list[str]], groups: _Groups, scores: Mapping[Pair, float],
+                    rule: LinkageRule) -> str | None:
+    """The larger group a straggler joins: the one it is most alike on average, if alike enough."""
+    best: tuple[float, str] | None = None
+    for other in sorted(groups.links[group]):
+        if other not in large or groups.apart(group, other, rule):
+            continue
+        mean = groups.mean(group, other, rule)
+        if mean < rule.straggler_mean or (best is not None and mean <= best[0]):
+            continue
+        top = max(max(scores.get((a, b), 0.0), scores.get((b, a), 0.0))
+                  for a in groups.members[group] for b in large[other])
+        if top >= rule.straggler_pair:
+            best = (mean, other)
+    return best[1] if best else None

@@ -18,15 +18,16 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from storyline import timex3
 from storyline.ingest.metadata import infer_year_from_body
-from storyline.model import Annotations, Document
+from storyline.model import Annotations, Document, Timex
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|for|the|de|van|von|upon)?\s*[A-Z][\w'’.-]*)*")
@@ -42,6 +43,7 @@ OPEN_END = date.max.toordinal()  # the last day of a period with no known end
 LEAD_MIN_SALIENCE = 1.5  # a lead is named at least twice
 PAIR_FEATURES = (
     "words", "phrases", "names", "places", "numbers", "years", "year_conflict", "person_conflict", "anchor_conflict",
+    "number_conflict", "weekdays", "weekday_conflict", "days", "day_conflict", "month_conflict",
 )
 
 
@@ -54,9 +56,13 @@ class StoryParams:
     between them is at least ``threshold``, or ``lead_threshold`` when the two groups are about
     different people, and never when their dates are more than ``max_gap_days`` apart (a story is
     a burst of coverage; after a longer silence, coverage is a new story of the same storyline).
+    Then a group of at most ``straggler_size`` documents joins the larger group it is most alike
+    when one of their pairs is at least ``straggler_pair`` and their mean at least ``straggler_mean``.
     """
 
-    weights: tuple[float, ...] = (15.0, 11.0, 2.5, 2.0, 5.0, 2.5, -1.2, -0.9, 0.0)  # one per PAIR_FEATURES
+    weights: tuple[float, ...] = (  # one per PAIR_FEATURES
+        15.0, 11.0, 2.5, 2.0, 5.0, 2.5, -1.2, -0.9, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+    )
     bias: float = -6.5
     threshold: float = 0.4
     lead_threshold: float = 0.6
@@ -64,6 +70,9 @@ class StoryParams:
     title_weight: float = 2.0
     max_gap_days: float = 38.0
     use_inferred_dates: float = 0.0  # 1: undated documents use the annotator's day-precise reference date
+    straggler_size: float = 0.0  # groups of at most this many documents may join a larger group at last ...
+    straggler_mean: float = 0.25  # ... when their mean probability with it is at least this ...
+    straggler_pair: float = 0.8  # ... and one of their pairs with it at least this
 
     def with_weights(self, weights: Mapping[str, float]) -> StoryParams:
         """A copy with the named pair-feature weights (``"bias"`` for the intercept) replaced."""
@@ -147,6 +156,9 @@ class DocumentFeatures:
     lead: str | None = None  # surname of the person the document is most about
     date_span: list[int] | None = None  # where the text names the year its date was inferred from
     date_dated: bool = False  # that year was named in a full date ("on 3 May 2007"), not only "in 2007"
+    weekdays: list[str] = field(default_factory=list)  # days of the week its dates name ("4": a Thursday)
+    days: list[str] = field(default_factory=list)  # days of the year its dates name ("12-11": 11 December)
+    months: list[str] = field(default_factory=list)  # months its dates name ("12")
 
     @property
     def precise(self) -> bool:
@@ -158,7 +170,8 @@ class DocumentFeatures:
             "id": self.id, "terms": self.terms, "names": self.names, "day": self.day, "date": self.date,
             "title": self.title, "keys": self.keys, "salience": self.salience, "last_day": self.last_day,
             "phrases": self.phrases, "numbers": self.numbers, "years": self.years, "lead": self.lead,
-            "date_span": self.date_span, "date_dated": self.date_dated,
+            "date_span": self.date_span, "date_dated": self.date_dated, "weekdays": self.weekdays,
+            "days": self.days, "months": self.months,
         }
 
     @classmethod
@@ -261,6 +274,32 @@ def mentioned_years(text: str) -> list[str]:
     return sorted(set(_YEAR.findall(text)))
 
 
+def calendar_mentions(timexes: Iterable[Timex]) -> tuple[list[str], list[str], list[str]]:
+    """The weekdays ("4"), days of the year ("12-11") and months ("12") a document's dates and times name.
+
+    What happened on "Thursday", on "Dec. 11", in "December": the same incident is told with the same days,
+    while a look-alike incident (another earthquake, another heist) happened on other ones.  A weekday is read
+    from "Thursday" and from a full date; durations, sets and vague references name no day.
+    """
+    weekdays: set[str] = set()
+    days: set[str] = set()
+    months: set[str] = set()
+    for timex in timexes:
+        value = timex3.parse(timex.value) if timex.type in ("DATE", "TIME") else None
+        if value is None or value.kind != "date":
+            continue
+        if value.weekday is not None:
+            weekdays.add(str(value.weekday))
+        if value.month is None:
+            continue
+        months.add(f"{value.month:02d}")
+        if value.day is not None:
+            days.add(f"{value.month:02d}-{value.day:02d}")
+            if value.year is not None:
+                weekdays.add(str(date(value.year, value.month, value.day).isoweekday()))
+    return sorted(weekdays), sorted(days), sorted(months)
+
+
 def surname(name: str) -> str:
     """The last word of a person's name, suffixes such as "Jr." left out."""
     words = [w for w in name.split() if w not in NAME_SUFFIXES]
@@ -304,6 +343,7 @@ def document_features(doc: Document, annotations: Annotations, params: StoryPara
         names = {n: "name" for n in counts}
     salience = {n: 1.0 + math.log(c) for n, c in counts.items() if c > 0 and n in names}
     period, span, dated = day_range(published), None, False
+    weekdays, days, months = calendar_mentions(annotations.timexes)
     if published is None and (found := infer_year_from_body(doc.text)):
         published, span, dated = found.year, list(found.span), found.dated
         period = year_after(int(published))
@@ -323,6 +363,9 @@ def document_features(doc: Document, annotations: Annotations, params: StoryPara
         lead=lead_person(names, salience),
         date_span=span,
         date_dated=dated,
+        weekdays=weekdays,
+        days=days,
+        months=months,
     )
 
 

@@ -1,12 +1,15 @@
 """How alike two documents are: the probability that they report the same story.
 
 Pure.  Each document is turned into idf-weighted vectors (words, phrases, names,
-places) and sets (people, figures, years, anchors); a pair of documents gets nine
-features (:data:`~storyline.link.story_features.PAIR_FEATURES`): the cosines of
-the vectors, the overlap of figures and years, and three conflicts (both name
-years but none in common; both name people but none in common; both name places
-or organisations but share none of their telling words: Harwick and Northfield
-against Stanmoor and Beacon).  A logistic model with
+places) and sets (people, figures, years, anchors, and the weekdays, days of the
+year and months its dates name); a pair of documents gets fifteen features
+(:data:`~storyline.link.story_features.PAIR_FEATURES`): the cosines of the vectors,
+the overlap of figures, years, weekdays and days, and conflicts (both name years
+but none in common; both name people but none in common; both name places or
+organisations but share none of their telling words: Harwick and Northfield
+against Stanmoor and Beacon; both name figures, weekdays, days or months but
+none in common: another quake on the same island struck on another day, with
+another magnitude and toll).  A logistic model with
 weights fitted on ECB+ train turns them into a probability.  Dates are not part of
 it: they decide which documents are compared at all, and which groups may merge
 (:mod:`storyline.link.story_clusters`).
@@ -67,6 +70,9 @@ class DocVectors:
     numbers: frozenset[str]
     years: frozenset[str]
     anchors: frozenset[str]  # telling words of its place and organisation names
+    weekdays: frozenset[str] = frozenset()  # the days of the week, days of the year and months its dates name
+    days: frozenset[str] = frozenset()
+    months: frozenset[str] = frozenset()
     norms: tuple[float, float, float, float] = field(init=False, repr=False, compare=False)  # of the four vectors
 
     def __post_init__(self) -> None:
@@ -91,6 +97,9 @@ def doc_vectors(features: DocumentFeatures, idf: Idf) -> DocVectors:
         numbers=frozenset(features.numbers),
         years=frozenset(features.years),
         anchors=frozenset(anchor_words(features.names)),
+        weekdays=frozenset(features.weekdays),
+        days=frozenset(features.days),
+        months=frozenset(features.months),
     )
 
 
@@ -135,6 +144,12 @@ def pair_features(a: DocVectors, b: DocVectors) -> tuple[float, ...]:
         _disjoint(a.years, b.years),
         _disjoint(a.people, b.people),
         _disjoint(a.anchors, b.anchors),
+        _disjoint(a.numbers, b.numbers),
+        _jaccard(a.weekdays, b.weekdays),
+        _disjoint(a.weekdays, b.weekdays),
+        _jaccard(a.days, b.days),
+        _disjoint(a.days, b.days),
+        _disjoint(a.months, b.months),
     )
 
 
