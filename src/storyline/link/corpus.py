@@ -37,7 +37,8 @@ from storyline.model import CorpusLinks, GroupingEvidence, Story, Storyline, Tim
 __all__ = ["link_corpus", "link_new", "needs_relink", "refresh"]
 
 LINKED_KEY = "linked"  # count of documents linked so far (their linking order)
-STORY_MODEL_KEY = "stories-by-pairs"  # set once stories are made from compared document pairs (this version)
+STORY_MODEL_KEY = "stories-by-pairs-days"  # set once stories are made from compared document pairs, with the
+# days their dates name (this version: an index linked before has no day features, and is linked again)
 MINHASH_KEY = f"minhash-{MINHASH_SCHEME}"  # set once duplicate signatures use the pinned MinHash scheme
 STORYLINE_SAMPLE = 3  # documents of each story read to explain a storyline (its earliest)
 REFRESH_DOCUMENTS = 3000  # documents regrouped per refresh call at most (then the next call goes on)
@@ -73,7 +74,7 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
 
 def needs_relink(index: LinkIndex) -> bool:
     """Whether the index holds stories linked by an earlier version (before stories were grouped from
-    compared document pairs, or before the MinHash scheme was pinned: datasketch 2.0's default signatures
+    compared document pairs with the days their dates name, or before the MinHash scheme was pinned: datasketch 2.0's default signatures
     cannot be compared with pinned ones): they cannot be extended, and the corpus must be linked again."""
     found = index.counts("meta", [LINKED_KEY, STORY_MODEL_KEY, MINHASH_KEY])
     return found[LINKED_KEY] > 0 and (found[STORY_MODEL_KEY] == 0 or found[MINHASH_KEY] == 0)
