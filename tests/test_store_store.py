@@ -10,6 +10,7 @@ from sqlalchemy import text
 from storyline import views
 from storyline.model import Annotations, Document, Entity, Quote, Story
 from storyline.store import Store
+from storyline.store.engine import WRITER_CACHE_KIB
 from storyline.store.migrations import SCHEMA_VERSION
 
 from .conftest import postgres_schema_url
@@ -105,6 +106,17 @@ def test_store_sqlite_uses_wal(db_path: str) -> None:
     s = Store(db_path)
     with s.writer.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    s.close()
+
+
+def test_store_sqlite_writer_keeps_a_large_page_cache_readers_the_default(db_path: str) -> None:
+    """Linking's random inserts into large B-trees stay in the writer's cache until commit (they spilled to the
+    WAL with SQLite's 2 MiB default); readers, up to six connections, keep the default."""
+    s = Store(db_path)
+    with s.writer.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -WRITER_CACHE_KIB
+    with s.reader.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -2000
     s.close()
 
 
