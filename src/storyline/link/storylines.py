@@ -56,11 +56,6 @@ def central_names(story: StoryProfile) -> dict[str, float]:
     }
 
 
-def name_weights(story: StoryProfile, idf: Idf) -> dict[str, float]:
-    """Central names weighted by type and rarity: a party or a ministry in every story counts for little."""
-    return {name: weight * idf("@" + name) for name, weight in central_names(story).items()}
-
-
 def issue_terms(story: StoryProfile, idf: Idf) -> set[str]:
     """The words a story is most about: its average use of each word times the word's rarity (names left out)."""
     name_words = {word for name in story.names for word in name.split()}
@@ -87,16 +82,49 @@ def specific_names(shared: Collection[str], a: StoryProfile, b: StoryProfile) ->
 
 def storyline_score(a: StoryProfile, b: StoryProfile, idf: Idf) -> float:
     """Weighted Jaccard of central names, or 0 when the stories do not qualify as one storyline."""
-    names_a, names_b = name_weights(a, idf), name_weights(b, idf)
-    shared = set(names_a) & set(names_b)
+    return _score(_Central.of(a), _Central.of(b), idf)
+
+
+@dataclass
+class _Central:
+    """A story with its central names (computed once: a story is scored against many candidates)."""
+
+    story: StoryProfile
+    names: dict[str, float]
+
+    @classmethod
+    def of(cls, story: StoryProfile) -> _Central:
+        return cls(story, central_names(story))
+
+    def keys(self) -> list[str]:
+        """The idf keys scoring this story needs: its terms and its central names."""
+        return [*self.story.terms, *("@" + n for n in self.names)]
+
+
+def _may_link(a: _Central, b: _Central) -> bool:
+    """The tests that need no idf: enough shared central names, of identifying kinds, more than the locality."""
+    shared = set(a.names) & set(b.names)
     if len(shared) < MIN_SHARED_NAMES:
+        return False
+    types = {a.story.name_types.get(n, "name") for n in shared}
+    return bool(types & IDENTIFYING) and types != {"place"} and \
+        len(specific_names(shared, a.story, b.story)) >= MIN_SHARED_NAMES
+
+
+def _score(a: _Central, b: _Central, idf: Idf, a_issue: set[str] | None = None) -> float:
+    """:func:`storyline_score` of two stories with their central names (``a_issue``: ``a``'s issue terms)."""
+    if not _may_link(a, b):
         return 0.0
-    types = {a.name_types.get(n, "name") for n in shared}
-    if not types & IDENTIFYING or types == {"place"} or len(specific_names(shared, a, b)) < MIN_SHARED_NAMES:
-        return 0.0
+    # central names weighted by type and rarity: a party or a ministry in every story counts for little
+    names_a = {name: weight * idf("@" + name) for name, weight in a.names.items()}
+    names_b = {name: weight * idf("@" + name) for name, weight in b.names.items()}
+    shared = set(names_a) & set(names_b)
     union = set(names_a) | set(names_b)
     overlap = sum(names_a[n] for n in shared) / sum(max(names_a.get(n, 0), names_b.get(n, 0)) for n in union)
-    if overlap < MIN_NAME_OVERLAP or len(issue_terms(a, idf) & issue_terms(b, idf)) < MIN_ISSUE_TERMS:
+    if overlap < MIN_NAME_OVERLAP:
+        return 0.0
+    mine = a_issue if a_issue is not None else issue_terms(a.story, idf)
+    if len(mine & issue_terms(b.story, idf)) < MIN_ISSUE_TERMS:
         return 0.0
     return round(overlap, 3)
 
@@ -146,13 +174,20 @@ def relink(story_id: str, book: StoryBook) -> None:
 
 
 def _fresh_links(story: StoryProfile, book: StoryBook) -> dict[str, float]:
-    """Scores of a story with every story filed under one of its central names (those that qualify)."""
-    names = central_names(story)
-    book.index.add_postings("scentral", story.id, names)
-    filed = book.index.postings("scentral", list(names))
+    """Scores of a story with every story filed under one of its central names (those that qualify).
+
+    A central name shared by many stories (a council, a party) files thousands of candidates at scale: the
+    tests that need no idf come first, and each story's central names and issue terms are computed once."""
+    mine = _Central.of(story)
+    book.index.add_postings("scentral", story.id, mine.names)
+    filed = book.index.postings("scentral", list(mine.names))
     others = book.get(sorted({o for ids in filed.values() for o in ids if o != story.id}))
-    idf = book.idf({key for p in [story, *others.values()] for key in [*p.terms, *("@" + n for n in central_names(p))]})
-    return {o: score for o, p in others.items() if (score := storyline_score(story, p, idf)) > 0}
+    plausible = {o: c for o, p in others.items() if _may_link(mine, c := _Central.of(p))}
+    if not plausible:
+        return {}
+    idf = book.idf({key for c in [mine, *plausible.values()] for key in c.keys()})
+    issue = issue_terms(story, idf)
+    return {o: score for o, c in plausible.items() if (score := _score(mine, c, idf, issue)) > 0}
 
 
 def update_storylines(changed: Collection[str], book: StoryBook) -> StorylineChange:
