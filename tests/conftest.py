@@ -6,11 +6,15 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from storyline.store import Store
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -69,3 +73,24 @@ def drop_postgres_schema(schema_url: str) -> None:
     with engine.begin() as conn:
         conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def display_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The hand-built display corpus (tests/display_corpus.py) in a database, once per test module."""
+    from .display_corpus import display_store
+
+    path = str(tmp_path_factory.mktemp("display") / "display.db")
+    display_store(path).close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def display_client(display_db: str) -> Iterator[TestClient]:
+    """The read-only web app on the display corpus."""
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import create_app
+
+    with TestClient(create_app(display_db, read_only=True), base_url="http://127.0.0.1") as c:
+        yield c

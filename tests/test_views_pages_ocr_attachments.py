@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 
 import pytest
 from click.testing import CliRunner
@@ -16,57 +15,44 @@ from storyline import api
 from storyline.cli import main
 from storyline.render import terminal
 from storyline.report.dossier import render_report
-from storyline.web.app import create_app
 
-from .display_corpus import STORY, display_store
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("pages") / "pages.db")
-    display_store(path).close()
-    return path
+from .display_corpus import STORY
 
 
-@pytest.fixture(scope="module")
-def client(db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(db, read_only=True), base_url="http://127.0.0.1") as c:
-        yield c
 
-
-def test_views_pages_quote_rows_carry_page_and_ocr(db: str) -> None:
-    (quote,) = api.quotes(db, speaker="Marsh").items
+def test_views_pages_quote_rows_carry_page_and_ocr(display_db: str) -> None:
+    (quote,) = api.quotes(display_db, speaker="Marsh").items
     assert (quote.page, quote.ocr) == ("page 2", True)
-    (other,) = api.quotes(db, speaker="Hale").items
+    (other,) = api.quotes(display_db, speaker="Hale").items
     assert (other.page, other.ocr) == (None, False)
-    dossier = api.story(STORY, db)
+    dossier = api.story(STORY, display_db)
     assert dossier.place("a1", quote.start).endswith(", page 2")
 
 
-def test_views_pages_terminal(db: str) -> None:
+def test_views_pages_terminal(display_db: str) -> None:
     console = Console(width=400, record=True, file=io.StringIO())
-    console.print(terminal.quotes_table(api.quotes(db)))  # the table `storyline quotes` prints
+    console.print(terminal.quotes_table(api.quotes(display_db)))  # the table `storyline quotes` prints
     assert "page 2 (machine-read)" in console.export_text()
-    story = " ".join(CliRunner().invoke(main, ["story", STORY, "--db", db], env={"COLUMNS": "240"}).output.split())
+    story = " ".join(CliRunner().invoke(main, ["story", STORY, "--db", display_db], env={"COLUMNS": "240"}).output.split())
     assert "page 2] (machine-read)" in story
-    shown = CliRunner().invoke(main, ["show", "a1", "--db", db], env={"COLUMNS": "240"}).output
+    shown = CliRunner().invoke(main, ["show", "a1", "--db", display_db], env={"COLUMNS": "240"}).output
     assert "attached to m1" in shown and "machine-read (OCR)" in shown and ", page 2]" in shown
-    assert "attachment a1" in CliRunner().invoke(main, ["show", "m1", "--db", db]).output
+    assert "attachment a1" in CliRunner().invoke(main, ["show", "m1", "--db", display_db]).output
 
 
-def test_views_pages_web(client: TestClient) -> None:
-    story = client.get(f"/stories/{STORY}").text
+def test_views_pages_web(display_client: TestClient) -> None:
+    story = display_client.get(f"/stories/{STORY}").text
     assert "paragraph 1, page 2" in story and "machine-read" in story
-    letter = client.get("/documents/a1").text
+    letter = display_client.get("/documents/a1").text
     assert re.search(r'Attached to</dt><dd><a href="/documents/m1">Depot audit row</a>', letter)
     assert "machine-read" in letter and "page 2" in letter
-    message = client.get("/documents/m1").text
+    message = display_client.get("/documents/m1").text
     assert '<a href="/documents/a1">Audit of the Eastgate depot</a>' in message and "2 pages" in message
 
 
 @pytest.mark.parametrize("fmt", ["html", "md", "pdf"])
-def test_views_pages_reports(db: str, fmt: str) -> None:
-    body = render_report(api.story(STORY, db, full=True), fmt)  # type: ignore[arg-type]
+def test_views_pages_reports(display_db: str, fmt: str) -> None:
+    body = render_report(api.story(STORY, display_db, full=True), fmt)  # type: ignore[arg-type]
     if fmt == "pdf":
         pytest.importorskip("pypdf")
         from pypdf import PdfReader
