@@ -47,10 +47,13 @@ DENIED_CLAIM_RE = re.compile(
     r"(?:\s+(?:made\s+)?(?:by|from|of)\s+[^,;:.“”\"]{1,60}?)?\s+(?=that\b)"
 )
 DENIED_GERUND_RE = re.compile(r"\s+(?:ever\s+|knowingly\s+|deliberately\s+)?(?P<ing>(?:having|being|[a-z]{3,}ing)\s+\w)")
-TOLD_CLAUSE_RE = re.compile(
-    rf"\s+(?:reporters|journalists|him|her|them|us|me|you|{NAME}|(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)??[a-z][\w-]*)"
-    r"\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b)"
+TOLD_WHEN = (r"(?:\s+(?:last|this)\s+(?:week|month|year|weekend)|\s+yesterday|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday"
+             r"|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)?")
+TOLD_CLAUSE_RE = re.compile(  # "told the committee the company had spent ...", "told the Echo last week she would ..."
+    rf"\s+(?:reporters|journalists|him|her|them|us|me|you|(?:the\s+)?{NAME}|(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)??[a-z][\w-]*)"
+    rf"{TOLD_WHEN}\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b)"
 )
+MUCH_OF_RE = re.compile(r"(?:much|most|many|some|all|none|part)\s+of\s+(?:the|his|her|their|its|our|this|that|these|those)\b")
 WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
 PARTICIPLE_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\b")
 AMOUNT_OPENER_RE = re.compile(r"(?:about|around|nearly|almost|roughly|some|over|more\s+than|fewer\s+than|less\s+than|up\s+to|at\s+least)\s+[\d$£€]")
@@ -141,6 +144,8 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         return first.start("w")  # "said 87 per cent of members ...", "said about 300 homes were cut off"
     if word[:1].islower() and word not in lex.not_content and not word.endswith("ly"):
         return first.start("w")
+    if MUCH_OF_RE.match(text, first.start("w"), end) and looks_like_clause(text, first.start("w"), end):
+        return first.start("w")  # "said much of his discussion with Trump was about Israel"
     return None
 
 

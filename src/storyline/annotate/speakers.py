@@ -61,6 +61,14 @@ SPOKESPERSON = (  # "A spokesperson for the Department for Children and Learning
     rf"(?:the\s+)?{NAME}(?:\s+(?:for|of|and|&|on)\s+(?:the\s+)?{NAME}){{0,3}}"
 )
 APPOSITIVE = r"(?P<appos>,\s+(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,)?"
+# Between a subject and its verb: a party tag ("Sen. Elizabeth Warren (D-Mass.) said", "Cllr Ann Lee (Lab) said")
+# and when or where it was said ("Hillary Clinton on Tuesday said", "the minister in a statement said").
+PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
+             r"|Lab|Con|LD|Lib\s+Dem|Green|Ind|SNP|Plaid|Reform|Liberal|Conservative|NDP)\))?")
+SAID_WHEN = (r"(?:\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+             r"(?:\s+(?:morning|afternoon|evening|night))?"
+             r"|\s+(?:last|this)\s+(?:week|month|weekend|morning|afternoon|evening)|\s+yesterday"
+             r"|\s+in\s+(?:a|an|his|her|their|its)\s+(?:written\s+)?(?:statement|interview|speech|letter|email|post))?")
 LEADING_PHRASE_RE = re.compile(r"(?:In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere)\b[^,;:]{0,40}")
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 NOBODY_RE = re.compile(r"\b(?:[Nn]obody|[Nn]o|[Ff]ew|[Nn]either|[Nn]one)\b")
@@ -207,8 +215,8 @@ def lexicon() -> Lexicon:
         irregular_past=frozenset(words["irregular_past"]),
         role_synonyms={k: tuple(v) for k, v in words["role_synonyms"].items()},
         verb_re=re.compile(rf"\b(?:{verb_alt})\b"),
-        before_re=re.compile(rf"{subject}{APPOSITIVE},?\s+{adverb_run}$"),
-        rare_before=tuple(re.compile(rf"{r}{APPOSITIVE},?\s+{adverb_run}$") for r in rare),
+        before_re=re.compile(rf"{subject}{PARTY_TAG}{APPOSITIVE}{SAID_WHEN},?\s+{adverb_run}$"),
+        rare_before=tuple(re.compile(rf"{r}{PARTY_TAG}{APPOSITIVE}{SAID_WHEN},?\s+{adverb_run}$") for r in rare),
         spokesperson_re=re.compile(rf"(?P<subj>{SPOKESPERSON}){APPOSITIVE}\s+{adverb_run}$"),
         after_re=re.compile(rf"\s*,?\s*{subject_after}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){after_alt})\b"),
         inverted_re=re.compile(
