@@ -43,3 +43,29 @@ def test_quotes_speaker_across_tag_or_time(text: str, person: Person, content: s
 ])
 def test_quotes_no_quote_without_a_reported_clause(text: str) -> None:
     assert quotes_of(text, [ADEL]) == []
+
+
+HOLLIS: Person = ("Mark Hollis", "male", ["Hollis", "Mr Hollis"])
+COMEY: Person = ("James Comey", "male", ["FBI Director James Comey", "Comey"])
+
+
+@pytest.mark.parametrize(("text", "person", "content"), [
+    # the subject of a sentence whose second verb reports speech: past a fronted phrase, to the name in apposition
+    ("The council leader, Mark Hollis, defended the plan and said the savings were real.", HOLLIS,
+     "the savings were real"),
+    ("On Tuesday, the council leader, Mark Hollis, defended the plan and said the savings were real.", HOLLIS,
+     "the savings were real"),
+    ("Last month, FBI Director James Comey criticized the use of private servers but said no charges were "
+     "warranted.", COMEY, "no charges were warranted"),
+])
+def test_quotes_conjoined_verb_keeps_the_sentence_subject(text: str, person: Person, content: str) -> None:
+    found = quotes_of(text, [person])
+    assert [(q.text, q.speaker_name) for q in found] == [(content, person[0])]
+
+
+def test_quotes_description_subject_is_not_cut_before_its_head_noun() -> None:
+    text = "The union representative disputed the figures, saying the repairs had improved since March."
+    found = quotes_of(text)
+    assert [q.text for q in found] == ["the repairs had improved since March"]
+    assert found[0].speaker_kind != "person" and "representative" in (found[0].speaker_name or
+                                                                        found[0].speaker_description or "")

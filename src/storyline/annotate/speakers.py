@@ -70,6 +70,9 @@ SAID_WHEN = (r"(?:\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursd
              r"|\s+(?:last|this)\s+(?:week|month|weekend|morning|afternoon|evening)|\s+yesterday"
              r"|\s+in\s+(?:a|an|his|her|their|its)\s+(?:written\s+)?(?:statement|interview|speech|letter|email|post))?")
 LEADING_PHRASE_RE = re.compile(r"(?:In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere)\b[^,;:]{0,40}")
+# A sentence's fronted time or linking phrase before its subject: "Last month, FBI Director James Comey called ..."
+FRONTED_PHRASE = (r"(?:(?:In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere|Last|This|Since)\b[^,;:“”\"]{0,60}"
+                  r"|Yesterday|Today|Meanwhile|However|Instead|Afterwards|Previously)")
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 NOBODY_RE = re.compile(r"\b(?:[Nn]obody|[Nn]o|[Ff]ew|[Nn]either|[Nn]one)\b")
 NAME_AND_RE = re.compile(r"\b[A-Z][\w’'-]*\s+(?:and|&|or)\s+$")
@@ -196,6 +199,9 @@ def lexicon() -> Lexicon:
     inverted_alt = alternation([f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim")
                                  and not verbs[n].get("object") and not f.endswith("ing")])
     subject, subject_after, adverb_run, role_name, rare = _phrase_patterns(words)
+    # what follows a sentence's subject: a verb, not more of a noun phrase ("The council leader, Mark Hollis, ...")
+    verb_like = (rf"(?:[a-z]+(?:ed|s)|{alternation(words['irregular_past'])}|has|have|had|was|were|is|are|will|would|can|could|may|might|must|should|did|does|do|who|also"
+                 r"|then|later|again|[a-z]+ly)\b")
     return Lexicon(
         verb_lemma=lemma,
         verb_kind={name: v["kind"] for name, v in verbs.items()},
@@ -243,7 +249,7 @@ def lexicon() -> Lexicon:
         clause_start_re=re.compile(
             rf"(?:[,;:—–(“”\"‘’']\s*|\b(?:{alternation(words['clause_openers'])})\s+)(?=\w)"
         ),
-        start_re=re.compile(rf"\s*{subject}{APPOSITIVE}\s+(?=[a-z])"),
+        start_re=re.compile(rf"\s*(?:{FRONTED_PHRASE},\s*)?{subject}{PARTY_TAG}{APPOSITIVE}{SAID_WHEN}\s+(?={verb_like})"),
         according_re=re.compile(
             r"(?P<verb>\b[Aa]ccording\s+to)\s+(?P<subj>(?:[^,;:“”\"\n.]|\.(?=\w)){2,100}?)(?=\s*[,.;]|\s*$)"
         ),
@@ -486,4 +492,8 @@ def speaker_at_start(text: str, start: int, limit: int) -> SpeakerSpan | None:
     if match is None or has_verb(text, match.start("subj"), match.end("subj")):
         return None
     s, e = match.span("subj")
+    appos = match.group("appos")
+    if appos and _prefers_appositive(text[s:e]) and APPOSED_NAME_RE.fullmatch(appos):
+        a_start = match.start("appos") + len(appos) - len(appos.lstrip(", "))
+        return _trim_name(text, a_start, match.end("appos") - 1)  # "The council leader, Mark Hollis, defended ..."
     return _trim_name(text, s, e)
