@@ -55,6 +55,10 @@ COMEY: Person = ("James Comey", "male", ["FBI Director James Comey", "Comey"])
      "the savings were real"),
     ("On Tuesday, the council leader, Mark Hollis, defended the plan and said the savings were real.", HOLLIS,
      "the savings were real"),
+    ("Two days later, the mayor, Jane Oduya, hit back, telling the Gazette the figures were wrong.", ODUYA,
+     "the figures were wrong"),
+    ("Hours later, Oduya returned the compliment, telling reporters “she has been a friend for a long time.”", ODUYA,
+     "she has been a friend for a long time."),
     ("Last month, FBI Director James Comey criticized the use of private servers but said no charges were "
      "warranted.", COMEY, "no charges were warranted"),
 ])

@@ -72,6 +72,7 @@ SAID_WHEN = (r"(?:\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursd
 LEADING_PHRASE_RE = re.compile(r"(?:In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere)\b[^,;:]{0,40}")
 # A sentence's fronted time or linking phrase before its subject: "Last month, FBI Director James Comey called ..."
 FRONTED_PHRASE = (r"(?:(?:In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere|Last|This|Since)\b[^,;:“”\"]{0,60}"
+                  r"|(?:[A-Z][a-z]*|\d+)(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago|afterwards|before)"  # "Hours later", "Two days later"
                   r"|Yesterday|Today|Meanwhile|However|Instead|Afterwards|Previously)")
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 NOBODY_RE = re.compile(r"\b(?:[Nn]obody|[Nn]o|[Ff]ew|[Nn]either|[Nn]one)\b")
