@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.annotate.entities import find_entities
+from storyline.annotate.quotes import find_quotes
+from storyline.annotate.structure import segment
+from storyline.model import Quote
+
 from .test_annotate_quotes_patterns import Person, quotes_of
 
 LEE: Person = ("Ann Lee", "female", ["Cllr Ann Lee", "Lee"])
@@ -73,3 +78,41 @@ def test_quotes_description_subject_is_not_cut_before_its_head_noun() -> None:
     assert [q.text for q in found] == ["the repairs had improved since March"]
     assert found[0].speaker_kind != "person" and "representative" in (found[0].speaker_name or
                                                                         found[0].speaker_description or "")
+
+
+CRUZ: Person = ("Ted Cruz", "male", ["Senator Ted Cruz", "Cruz"])
+TRUMP: Person = ("Donald Trump", "male", ["Mr. Trump", "Trump"])
+LASCHET: Person = ("Armin Laschet", "male", ["Laschet"])
+SLINKER: Person = ("Dan Slinker", "male", ["Mr. Slinker"])
+
+
+@pytest.mark.parametrize(("text", "people", "wrong"), [
+    # a verb phrase is not a role before a name: not Trump's words
+    ("Senator Ted Cruz of Texas stuck to policy at first but gradually turned tougher against Donald Trump, "
+     "eventually saying he would not support him.", [CRUZ, TRUMP], "Trump"),
+    # "who" after a place that ends a longer phrase is not the place's
+    ("Armin Laschet, the leader of the opposition in North-Rhine Westphalia, who suggested that the minister should keep "
+     "quiet, was applauded.", [LASCHET], "Westphalia"),
+    # ", uses big data ...," is a clause, not an apposition of "Paradata"
+    ("Dan Slinker, whose latest start-up, Paradata, uses big data to help brands, said Donald Trump was a candidate "
+     "in the spirit of Silicon Valley.", [SLINKER, TRUMP], "Paradata"),
+])
+def test_quotes_never_the_wrong_speaker(text: str, people: list[Person], wrong: str) -> None:
+    assert all(wrong not in (q.speaker_name or "") for q in quotes_of(text, people))
+    assert all(wrong not in (q.speaker_name or "") for q in pipeline_quotes(text))  # real sentences and entities
+
+
+def pipeline_quotes(text: str) -> list[Quote]:
+    """Quotes as the pipeline finds them: its own sentences ("Mr." ends none) and entities."""
+    blocks, sentences = segment(text)
+    mentions, entities = find_entities(text, blocks, sentences)
+    return find_quotes(text, blocks, sentences, mentions, entities)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The recently appointed director Ann Lee said the audit was complete.", LEE),
+    ("Ann Lee, who chairs the panel, said the audit was complete.", LEE),
+    ("Ann Lee, 79, said the bus never came to the estate.", LEE),
+])
+def test_quotes_roles_and_appositions_still_name_the_speaker(text: str, person: Person) -> None:
+    assert [q.speaker_name for q in quotes_of(text, [person])] == [person[0]]

@@ -223,7 +223,7 @@ def _reported_clause(
     speaker, bound = speaker_before(text, s0, verb.start()), 0.85
     if speaker is None:
         who = lexicon().who_re.search(text, max(s0, verb.start() - 120), verb.start())
-        speaker = speaker_span_of(who, "subj") if who is not None else None
+        speaker = speaker_span_of(who, "subj") if who is not None and not _inside_longer_name(text, who) else None
     clause_start = speaker.start if speaker is not None else verb.start()
     if speaker is not None and later and not LATER_LINK_RE.search(text, s0, speaker.start):
         return None  # "said that the mayor had promised ...": a report inside the report
@@ -240,6 +240,15 @@ def _reported_clause(
         return None
     end = before_attribution(text, start, before_participle(text, start, _content_end(text, start, s1)))
     return Found(start, end, "indirect", speaker, verb.span(), bound), clause_start
+
+
+PRECEDING_CAPITAL_RE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
+
+
+def _inside_longer_name(text: str, who: re.Match[str]) -> bool:
+    """"the leader of the opposition in North-Rhine Westphalia, who suggested": "Westphalia" ends a longer name
+    (a place after "in"), so the relative clause is not its own; nobody rather than the wrong one."""
+    return PRECEDING_CAPITAL_RE.search(text, max(0, who.start("subj") - 40), who.start("subj")) is not None
 
 
 def before_participle(text: str, start: int, end: int) -> int:

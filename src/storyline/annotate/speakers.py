@@ -60,7 +60,9 @@ SPOKESPERSON = (  # "A spokesperson for the Department for Children and Learning
     rf"{DETERMINERS}\s+(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of|with|from)\s+"
     rf"(?:the\s+)?{NAME}(?:\s+(?:for|of|and|&|on)\s+(?:the\s+)?{NAME}){{0,3}}"
 )
-APPOSITIVE = r"(?P<appos>,\s+(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,)?"
+# ", the leader of the opposition,", ", 79,", ", who chairs the panel,", ", published on Monday,": never a clause
+# of its own (", uses big data to help brands,")
+APPOSITIVE = r"(?P<appos>,\s+(?![a-z]+[^s\W]s\s(?!of\b))(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,)?"
 # Between a subject and its verb: a party tag ("Sen. Elizabeth Warren (D-Mass.) said", "Cllr Ann Lee (Lab) said")
 # and when or where it was said ("Hillary Clinton on Tuesday said", "the minister in a statement said").
 PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
@@ -437,9 +439,13 @@ ADJECTIVES_IN_ED = frozenset({"elected", "appointed", "retired", "embattled", "d
                               "unelected", "acclaimed", "beloved", "veteran", "noted"})
 
 
+ADVERB_VERB_RE = re.compile(r"\b[a-z]{3,}ly\s+(?P<verb>[a-z]{3,}ed)\s")
+
+
 def _verb_between_names(phrase: str) -> bool:
-    """"Swanson praised evangelist Franklin Graham": a sentence, not a role before a name."""
-    match = VERB_BETWEEN_NAMES_RE.search(phrase)
+    """"Swanson praised evangelist Franklin Graham", "gradually turned tougher against Mr. Trump": a sentence or
+    a verb phrase, not a role before a name ("the recently appointed director Ann Lee" is one)."""
+    match = VERB_BETWEEN_NAMES_RE.search(phrase) or ADVERB_VERB_RE.search(phrase)
     return match is not None and match.group("verb") not in ADJECTIVES_IN_ED
 
 
