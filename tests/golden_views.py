@@ -93,7 +93,7 @@ def _dossier(store: Store, d: views.StoryDossier) -> Record:
         "organisations": sorted(o.id for o in d.organisations),
         "timeline": [[e.id, e.date, e.inferred] for e in d.timeline],
         "quotes_by_speaker": _quote_spans(d),
-        "claims": sorted(c.id for c in d.claims),
+        "claims": sorted(s.id for c in d.claims for s in c.sources),  # every version's claim, each group once
         "reuse": sorted([p.original.document, p.original.start, p.original.end, p.copy.document, p.copy.start,
                          p.copy.end] for group in d.copied for p in group.passages),
         "discrepancies": sorted(x.id for x in d.discrepancies),
@@ -112,8 +112,8 @@ def _report(d: views.StoryDossier) -> Record:
         "events": [[e.id, e.date, n] for n, e in numbered(d.timeline)],
         "people": sorted([p.id, sorted({role_key(r.role) for r in p.roles})] for p in d.people + d.organisations),
         "quotes_by_speaker": _quote_spans(d),
-        "claims": sorted(c.id for c in d.claims if c.kind in ("claim", "promise")),
-        "denials": sorted(c.id for c in d.claims if c.kind not in ("claim", "promise")),
+        "claims": sorted(s.id for c in d.claims if c.kind in ("claim", "promise") for s in c.sources),
+        "denials": sorted(s.id for c in d.claims if c.kind not in ("claim", "promise") for s in c.sources),
         "discrepancies": sorted(x.id for x in d.discrepancies),
         "reuse": sorted([p.original.document, p.original.start, p.original.end, p.copy.document, p.copy.start,
                          p.copy.end] for group in d.copied for p in group.passages

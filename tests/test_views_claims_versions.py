@@ -1,5 +1,6 @@
 """Claims across the versions of one article (three versions of a Harbourside Herald story, the last adding the
-council leader's denial): each claim is listed once with every version carrying it, a denial in one version
+council leader's denial): each claim is listed once with every version carrying it (in the dossier's claims and
+in its unanswered claims), a denial in one version
 answers the claim in all, an accusation of a description reads as a sentence ("Helen Ward accused the council's
 leadership: of hiding ..."), and a claim's content stops before a trailing attribution. In every view."""
 
@@ -57,7 +58,8 @@ def test_views_claims_versions_unanswered_once_with_every_version(story: views.S
 
 def test_views_claims_versions_a_denial_in_one_version_answers_the_claim_in_all(story: views.StoryDossier) -> None:
     rewritten = [c for c in story.claims if c.kind == "claim" and "rewritten" in (c.content or "")]
-    assert len(rewritten) == 3  # the claim is in every version; only the last carries Mr Cole's denial
+    # the claim is in every version, listed once with all three; only the last carries Mr Cole's denial
+    assert [[story.source_number(s.document) for s in c.sources] for c in rewritten] == [[1, 2, 3]]
     assert not any("rewritten" in (c.content or "") for c in story.unanswered)
 
 
@@ -66,7 +68,8 @@ def test_views_claims_versions_accusation_of_a_description_is_a_sentence(story: 
     assert ACCUSATION in lines
     assert not any("accused:" in line for line in lines)
     accusations = [c for c in story.claims if c.content == "hiding the overspend from the scrutiny committee"]
-    assert accusations and all(c.target is None and c.target_name is None for c in accusations)  # nobody guessed
+    assert len(accusations) == 1 and len(accusations[0].sources) == 3  # once, with the three versions
+    assert all(s.target is None and s.target_name is None for s in accusations[0].sources)  # nobody guessed
     assert {c.against for c in accusations} == {"the council's leadership"}
     assert [c.line for c in story.unanswered][1] == UNANSWERED
 
@@ -90,6 +93,8 @@ def test_views_claims_versions_terminal(db: str, story: views.StoryDossier) -> N
     assert "Unanswered claims (2):" in out
     assert (f"{UNANSWERED} [source 1, paragraph 4; source 2, paragraph 4; source 3, paragraph 4]") in out
     assert "accused the council's leadership: “of hiding the overspend" in out and "accused: " not in out
+    claims = result.output[result.output.index(" claims"):result.output.index("Unanswered claims")]
+    assert claims.count("│ claim ") == 3 and claims.count("│ denial ") == 1  # each once, not once per version
 
 
 def test_views_claims_versions_web(client: TestClient, story: views.StoryDossier) -> None:
@@ -98,6 +103,8 @@ def test_views_claims_versions_web(client: TestClient, story: views.StoryDossier
     assert unanswered.count('class="claim ') == 2 and unanswered.count('data-sources="3"') == 2
     assert "against the council&#39;s leadership" in unanswered and "rewritten" not in unanswered
     assert "Helen Ward accused the council&#39;s leadership:</strong>" in page
+    claims = page[page.index('id="claims"'):page.index('id="unanswered"')]
+    assert claims.count('class="claim claim-claim"') == 3 and claims.count('data-sources="3"') == 3
 
 
 @pytest.mark.parametrize("fmt", ["html", "md", "pdf"])
@@ -111,6 +118,8 @@ def test_views_claims_versions_reports(story: views.StoryDossier, fmt: str) -> N
     else:
         text = " ".join(re.sub(r"<[^>]+>|\*\*|\\", "", body.decode("utf-8")).split()).replace("&#39;", "'")
     unanswered = text[text.index("Claims no one has answered"):text.index("Where sources disagree")]
+    claims = text[text.index("Claims and denials"):text.index("Claims no one has answered")]
+    assert claims.count("rewritten twice") == 1 and claims.count("under control") == 1  # once, every version
     assert unanswered.count("hiding the overspend") == 1 and "rewritten" not in unanswered
     places = re.sub(r"[()]", "", unanswered)
     assert places.count("source 1, paragraph 4; source 2, paragraph 4; source 3, paragraph 4") == 1

@@ -24,6 +24,7 @@ from storyline.views.model import (
     PersonSummary,
     QuoteRow,
     SearchResults,
+    StoryClaim,
     StoryDossier,
     StoryQuote,
     StorySummary,
@@ -208,6 +209,16 @@ def claims_table(claims: list[ClaimRow] | Page[ClaimRow]) -> Table:
     return table
 
 
+def story_claims_table(d: StoryDossier, claims: list[StoryClaim]) -> Table:
+    """A story's claims, each once, with where every version or copy that carries it says it."""
+    table = Table("kind", "who", "against", "what", "sources", title=f"{len(d.claims)} claims")
+    for c in claims:
+        where = "; ".join(d.place(s.document, s.start) for s in c.sources[:4])
+        more = f" and {len(c.sources) - 4} more" if len(c.sources) > 4 else ""
+        table.add_row(c.kind, c.claimant_name or "?", c.against or "", _clip(c.content or "", 80), where + more)
+    return table
+
+
 def stories_table(page: Page[StorySummary]) -> Table:
     table = Table(title=_shown(page, "stories"))
     table.add_column("id", no_wrap=True)
@@ -255,7 +266,7 @@ def print_dossier(console: Console, d: StoryDossier, full: bool = False) -> None
     _more(console, len(d.timeline) - n["events"] + d.more.get("events", 0), "events")
     _print_quotes(console, d, n)
     if d.claims:
-        console.print(claims_table(d.claims[: n["claims"]]))
+        console.print(story_claims_table(d, d.claims[: n["claims"]]))
         _more(console, len(d.claims) - n["claims"] + d.more.get("claims", 0), "claims")
         _print_unanswered(console, d, n["claims"])
     _print_copied(console, d, n)

@@ -8,7 +8,7 @@ from urllib.parse import quote
 from storyline.render.links import safe_href
 from storyline.render.timeline_svg import numbered
 from storyline.report.dossier import generated, key_people
-from storyline.views.model import ClaimRow, Excerpt, StoryDossier, StoryPerson, StoryQuote
+from storyline.views.model import Excerpt, StoryClaim, StoryDossier, StoryPerson, StoryQuote
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _SPACE = re.compile(r"\s+")
@@ -83,8 +83,9 @@ def _body(d: StoryDossier) -> list[str]:
     left = [c for c in d.claims if c.kind in ("claim", "promise")]
     right = [c for c in d.claims if c.kind not in ("claim", "promise")]
     for i in range(max(len(left), len(right))):
-        cells = [f"{c.kind}: **{md_escape(c.claimant_name or 'unknown')}**: {md_escape(c.text)} "
-                 f"{_ref(d, c.document, c.start)}" if c else "" for c in (_at(left, i), _at(right, i))]
+        cells = [f"{c.kind}: **{md_escape(c.claimant_name or 'unknown')}**: {md_escape(c.content or '')} "
+                 + "; ".join(_ref(d, s.document, s.start) for s in c.sources) if c else ""
+                 for c in (_at(left, i), _at(right, i))]
         lines.append(f"| {cells[0]} | {cells[1]} |")
     lines += ["", "### Claims no one has answered", ""]
     lines += [f"- {md_escape(c.line)} " + "; ".join(_ref(d, x.document, x.start) for x in c.sources)
@@ -116,7 +117,7 @@ def _body(d: StoryDossier) -> list[str]:
     return lines
 
 
-def _at(items: list[ClaimRow], i: int) -> ClaimRow | None:
+def _at(items: list[StoryClaim], i: int) -> StoryClaim | None:
     return items[i] if i < len(items) else None
 
 

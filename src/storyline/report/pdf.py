@@ -118,8 +118,8 @@ def _story(d: StoryDossier, para: Any, st: dict[str, Any]) -> list[Any]:
                 text += " <i>(machine-read: check the scan)</i>"
             out.append(para(text + " " + "; ".join(_ref(d, s.document, s.start) for s in q.sources), st["quote"]))
     out.append(para("Claims and denials", st["h2"]))
-    out += [para(f"<b>{_e(c.kind)}</b>: {_e(c.claimant_name or 'unknown')}: {_e(c.text)} "
-                 f"{_ref(d, c.document, c.start)}", st["body"]) for c in d.claims]
+    out += [para(f"<b>{_e(c.kind)}</b>: {_e(c.claimant_name or 'unknown')}: {_e(c.content or '')} "
+                 + "; ".join(_ref(d, s.document, s.start) for s in c.sources), st["body"]) for c in d.claims]
     out.append(para("Claims no one has answered", st["h3"]))
     out += [para(f"{_e(c.line)} " + "; ".join(_ref(d, x.document, x.start) for x in c.sources), st["body"])
             for c in d.unanswered] or [

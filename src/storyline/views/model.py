@@ -235,40 +235,35 @@ class ClaimRow:
 @dataclass(frozen=True)
 class StoryClaim:
     """One claim of a story, once, with every document of the story that carries it (earliest first): the
-    versions and copies of an article that report the same claim by the same claimant."""
+    versions and copies of an article that report the same claim by the same claimant.
+
+    What it says is read from its sources when it is made (kept as fields, so the JSON API writes them too):
+    the first source's kind and claimant, who it is against as the first source that names or describes them,
+    the fullest wording among the sources."""
 
     sources: list[ClaimRow]
+    kind: str = field(init=False)
+    claimant: str | None = field(init=False)
+    claimant_name: str | None = field(init=False)
+    against: str | None = field(init=False)
+    target_name: str | None = field(init=False)
+    content: str | None = field(init=False)
+    line: str = field(init=False)  # "Owen Maddox: the mayor owed residents an apology" (claims: see answers)
+
+    def __post_init__(self) -> None:
+        first = self.sources[0]
+        content = max((s.content for s in self.sources if s.content), key=len, default=first.text)
+        against = next((s.against for s in self.sources if s.against), None)
+        found = {"kind": first.kind, "claimant": first.claimant, "claimant_name": first.claimant_name,
+                 "against": against, "target_name": next((s.target_name for s in self.sources if s.target_name), None),
+                 "content": content,
+                 "line": claim_line({"claimant_name": first.claimant_name, "against": against, "text": content})}
+        for name, value in found.items():
+            object.__setattr__(self, name, value)
 
     @property
     def first(self) -> ClaimRow:
         return self.sources[0]
-
-    @property
-    def kind(self) -> str:
-        return self.first.kind
-
-    @property
-    def claimant(self) -> str | None:
-        return self.first.claimant
-
-    @property
-    def claimant_name(self) -> str | None:
-        return self.first.claimant_name
-
-    @property
-    def against(self) -> str | None:
-        """Who the claim is against, as the first source that says names or describes them."""
-        return next((s.against for s in self.sources if s.against), None)
-
-    @property
-    def content(self) -> str | None:
-        """What is claimed: the fullest wording among the sources."""
-        return max((s.content for s in self.sources if s.content), key=len, default=self.first.text)
-
-    @property
-    def line(self) -> str:
-        """ "Owen Maddox: the mayor owed residents an apology", "Priya Shah against the council's leadership: P"."""
-        return claim_line({"claimant_name": self.claimant_name, "against": self.against, "text": self.content})
 
 
 @dataclass(frozen=True)
@@ -429,7 +424,7 @@ class StoryDossier:
     organisations: list[StoryPerson]
     timeline: list[EventRow]
     quotes: list[SpeakerQuotes]
-    claims: list[ClaimRow]
+    claims: list[StoryClaim]  # each once, with every version or copy that carries it
     copied: list[CopiedFrom]
     discrepancies: list[DiscrepancyRow]
     storyline_stories: list[StorySummary] = field(default_factory=list)

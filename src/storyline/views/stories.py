@@ -179,7 +179,7 @@ def story_dossier(store: Store, ref: str, limits: DossierLimits = PAGE_LIMITS) -
         copied, more["copied"] = _copied(conn, ids, order, limits)
         discrepancies, more["discrepancies"] = _discrepancies(conn, story_id, limits.discrepancies)
         timeline = story_timeline(conn, story_id, limit=limits.events + 1)
-        claims = sorted(story_claims(conn, ids, SECTION_LIMIT), key=lambda c: (order.get(c.document, 0), c.start))
+        claims = group_claims(story_claims(conn, ids, SECTION_LIMIT), order)
         quotes = _first_quotes(by_speaker(story_quotes(conn, story_id, ids, SECTION_LIMIT), order), limits.quotes,
                                more)
         if len(timeline) > limits.events:
@@ -188,7 +188,7 @@ def story_dossier(store: Store, ref: str, limits: DossierLimits = PAGE_LIMITS) -
         dossier = StoryDossier(
             story=summary, documents=documents, evidence=_evidence(conn, schema.story_evidence, "story", story_id),
             storyline_evidence=_evidence(conn, schema.storyline_evidence, "storyline", summary.storyline),
-            unanswered=_unanswered(conn, ids, group_claims(claims, order)),
+            unanswered=_unanswered(conn, ids, claims),
             people=[p for p in people if p.type == "person"],
             organisations=[p for p in people if p.type == "organisation"],
             timeline=timeline[: limits.events], quotes=quotes, claims=claims[: limits.claims], copied=copied,
@@ -233,8 +233,8 @@ def _versions(conn: Connection, ids: list[str]) -> list[Any]:
 
 def _cited(d: StoryDossier) -> list[str]:
     """The documents a dossier points into (their layout says which paragraph a span is in)."""
-    found = {e.document for e in d.timeline} | {c.document for c in d.claims}
-    found |= {s.document for c in d.unanswered for s in c.sources}
+    found = {e.document for e in d.timeline}
+    found |= {s.document for c in [*d.claims, *d.unanswered] for s in c.sources}
     found |= {s.document for group in d.quotes for q in group.quotes for s in q.sources}
     found |= {side.document for x in d.discrepancies for side in x.sides}
     found |= {side.document for g in d.copied for p in g.passages for side in (p.copy, p.original)}
