@@ -116,3 +116,14 @@ def pipeline_quotes(text: str) -> list[Quote]:
 ])
 def test_quotes_roles_and_appositions_still_name_the_speaker(text: str, person: Person) -> None:
     assert [q.speaker_name for q in quotes_of(text, [person])] == [person[0]]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Save Elm Lodge, the campaign set up by relatives, said the home had been run down on purpose.", "organisation"),
+    ("Northfield Against Cuts, a coalition of residents, said the decision was unfair.", "organisation"),
+    ("Sam Odell, the union rep, said members would strike in March.", "person"),
+    ("Rita Moss, the party’s candidate, said she would win the seat.", "person"),
+])
+def test_quotes_name_the_apposition_calls_a_body_is_not_a_person(text: str, kind: str) -> None:
+    [found] = pipeline_quotes(text)
+    assert found.speaker_kind == kind

@@ -55,8 +55,8 @@ def quote(store: Store, doc: str, words: str) -> views.QuoteRow | None:
 def correct_everything(store: Store) -> dict[str, str]:
     """What a reporter fixes after reading the machine's dossier of the first four articles."""
     docs = documents(store)
-    defended = quote(store, docs["01"], "cannot keep paying")
-    assert defended is not None and defended.speaker is None  # the machine missed who said it: Daniel Okafor
+    defended = quote(store, docs["01"], "straight answer")
+    assert defended is not None and defended.speaker is None  # "he", among three men: Daniel Okafor, the reporter knows
     announcement = quote(store, docs["03"], "two-year contract extension")
     assert announcement is not None
     letter = next(e for e in views.document(store, docs["02"]).events if "delivered" in e.text)  # type: ignore[union-attr]
@@ -72,7 +72,7 @@ def correct_everything(store: Store) -> dict[str, str]:
         api.fix_type(one(store, "Whitehall", "organisation"), "place", store, note="the council offices"),
         api.fix_reject("entity", one(store, "Fernside Manor"), store, note="a care home, not a person"),
         api.fix_reject("quote", announcement.id, store, note="the club's announcement, not a quote"),
-        api.fix_speaker(defended.id, one(store, "Daniel Okafor"), store, note="his words, in the first paragraph"),
+        api.fix_speaker(defended.id, one(store, "Daniel Okafor"), store, note="his words: on the recording"),
         api.fix_date(letter.id, "2024-01-30", store, note="delivered the Tuesday before"),
         api.fix_story(docs["04"], "new", store, note="the cabinet vote is news of its own"),
         api.fix_reject("event", due.id, store, note="a meeting planned, not something that happened"),
@@ -107,7 +107,7 @@ def assert_corrected(store: Store, docs: dict[str, str]) -> None:
         local = views.document(store, docs[n]).entities  # type: ignore[union-attr]
         assert "Fernside Manor" not in {e.name for e in local}, f"reject entity in {n}"
     assert quote(store, docs["03"], "two-year contract") is None, "reject quote"
-    defended = quote(store, docs["01"], "cannot keep paying")
+    defended = quote(store, docs["01"], "straight answer")
     assert defended is not None and (defended.speaker, defended.speaker_name) == (okafor[0].id, "Daniel Okafor"), \
         "speaker"
     letter = next(e for e in views.document(store, docs["02"]).events if "delivered" in e.text)  # type: ignore[union-attr]

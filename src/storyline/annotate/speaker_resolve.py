@@ -114,7 +114,7 @@ def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
         return sourced
     if span.form == "name":
         head_end = _head_end(scene.text, span.start, span.end)
-        return _unlinked_name(scene, scene.text[span.start : head_end], surface)
+        return _unlinked_name(scene, scene.text[span.start : head_end], surface, span.end)
     return unresolved(surface)
 
 
@@ -166,7 +166,25 @@ def _source(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
     return described_body(scene, span.start, span.end) or described_person(scene, span.start, span.end)
 
 
-def _unlinked_name(scene: Scene, head: str, surface: str) -> Resolution:
+APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+(?P<np>[^,;:“”\"]{1,80}?)(?=,)")
+HEAD_CUT = frozenset({"set", "that", "which", "who", "based", "of", "for", "in", "run", "led", "formed", "founded",
+                      "representing", "campaigning", "behind", "with", "from", "at", "on"})
+BODY_NOUNS = frozenset({"campaign", "coalition", "association", "society", "alliance", "network"})
+
+
+def _apposed_body(text: str, end: int) -> bool:
+    """"Save Elm Lodge, the campaign set up by relatives, said": the head of the apposition ("campaign", not
+    "relatives"; "candidate" in "the party's candidate") says the name is a body."""
+    found = APPOSITION_RE.match(text, end)
+    if found is None:
+        return False
+    words = found.group("np").split()
+    cut = next((i for i, w in enumerate(words) if w in HEAD_CUT), len(words))
+    head = words[:cut][-1].lower() if cut else ""
+    return head in source_words()["organisation_nouns"] or head in BODY_NOUNS
+
+
+def _unlinked_name(scene: Scene, head: str, surface: str, end: int) -> Resolution:
     """A capitalised phrase no entity stands for: an organisation's short name, an outlet, a role, or a name."""
     lex = entity_lexicon()
     lowered = [w.lower().strip(",.’'") for w in head.split()]
@@ -178,7 +196,8 @@ def _unlinked_name(scene: Scene, head: str, surface: str) -> Resolution:
     if lowered[-1] in lex.titles or lowered[-1] in lex.role_nouns or " ".join(lowered[-2:]) in lex.titles:
         return unresolved(surface)  # "Deputy Mayor", "Westbury South MP", "Secretary of Defense": a role
     whole = [w.lower().strip(",.’'") for w in surface.split()]
-    if any(w in source_words()["outlet_words"] for w in lowered) or any(w in lex.org_suffixes for w in whole):
+    if (any(w in source_words()["outlet_words"] for w in lowered) or any(w in lex.org_suffixes for w in whole)
+            or _apposed_body(scene.text, end)):
         return Resolution(None, _clean(surface), 0.8, kind="organisation")  # "CBC News", "Local 412 of the ... Union"
     return Resolution(None, _clean(surface), 0.8, kind="person")
 
