@@ -203,11 +203,9 @@ def _attach_stragglers(groups: _Groups, scores: Mapping[Pair, float], rule: Link
     Every straggler's home is chosen among the groups linkage left that are larger than it (a brief may join
     a story of four that itself joins a larger one), then homes are followed to the end: sizes only grow
     along the way, so there is no cycle, and nothing depends on the order stragglers are looked at."""
-    sizes = {g: len(m) for g, m in groups.members.items()}
     home: dict[str, str] = {}
-    for group in sorted(g for g, n in sizes.items() if n <= rule.straggler_size):
-        larger = {g: groups.members[g] for g, n in sizes.items() if n > sizes[group]}
-        found = _straggler_home(group, larger, groups, scores, rule)
+    for group in sorted(g for g, m in groups.members.items() if len(m) <= rule.straggler_size):
+        found = _straggler_home(group, groups, scores, rule)
         if found is not None:
             home[group] = found
     out: dict[str, list[str]] = {}
@@ -219,18 +217,18 @@ def _attach_stragglers(groups: _Groups, scores: Mapping[Pair, float], rule: Link
     return list(out.values())
 
 
-def _straggler_home(group: str, large: Mapping[str, list[str]], groups: _Groups, scores: Mapping[Pair, float],
-                    rule: LinkageRule) -> str | None:
+def _straggler_home(group: str, groups: _Groups, scores: Mapping[Pair, float], rule: LinkageRule) -> str | None:
     """The larger group a straggler joins: the one it is most alike on average, if alike enough."""
     best: tuple[float, str] | None = None
+    size = len(groups.members[group])
     for other in sorted(groups.links[group]):
-        if other not in large or groups.apart(group, other, rule):
+        if len(groups.members[other]) <= size or groups.apart(group, other, rule):
             continue
         mean = groups.mean(group, other, rule)
         if mean < rule.straggler_mean or (best is not None and mean <= best[0]):
             continue
         top = max(max(scores.get((a, b), 0.0), scores.get((b, a), 0.0))
-                  for a in groups.members[group] for b in large[other])
+                  for a in groups.members[group] for b in groups.members[other])
         if top >= rule.straggler_pair:
             best = (mean, other)
     return best[1] if best else None
