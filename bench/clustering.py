@@ -202,9 +202,9 @@ def datasets(data: Path | None) -> list[tuple[str, Path]]:
 
 # --- fitting -------------------------------------------------------------------
 
-THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5)
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 LEAD_MARGINS = (0.0, 0.1, 0.2, 0.3, 0.6)  # lead_threshold = threshold + margin (capped at 1: never)
-STRAGGLER_SIZES = (0, 1, 2)  # groups of at most this many documents may join a larger group at last
+STRAGGLER_SIZES = (0, 1, 2, 3, 4, 5)  # groups of at most this many documents may join a larger group at last
 
 
 def pair_table(items: list[Item], gold: dict[str, str], params: StoryParams) -> tuple[np.ndarray, np.ndarray]:

@@ -74,6 +74,39 @@ def test_story_clusters_text_dates_are_lower_bounds() -> None:
     assert average_linkage("ab", scores, {}, RULE, bare) == [["a", "b"]]
 
 
+def test_story_clusters_a_sub_group_of_short_pieces_joins_the_story_it_repeats() -> None:
+    # six reports alike; three briefs each repeat one of them and match the rest little (mean 0.29 < 0.4)
+    reports = [f"a{i}" for i in range(1, 7)]
+    briefs = ["s1", "s2", "s3"]
+    scores = {(a, b): 0.95 for i, a in enumerate(reports) for b in reports[i + 1:]}
+    scores |= {(a, b): 0.9 for i, a in enumerate(briefs) for b in briefs[i + 1:]}
+    scores |= {(a, s): 0.1 for a in reports for s in briefs} | {("a1", "s1"): 0.95, ("a2", "s2"): 0.9, ("a3", "s3"): 0.9}
+    scores |= {("a1", "s2"): 0.6, ("a2", "s1"): 0.6}
+    nodes = reports + briefs
+    rule = LinkageRule(threshold=0.4, lead_threshold=0.4, missing_weight=1.0, straggler_size=4)
+    assert average_linkage(nodes, scores, {}, rule) == [sorted(nodes)]
+    two = LinkageRule(threshold=0.4, lead_threshold=0.4, missing_weight=1.0, straggler_size=2)
+    assert average_linkage(nodes, scores, {}, two) == [reports, briefs]
+
+
+def test_story_clusters_a_brief_joins_a_small_story_and_a_small_story_a_larger_one() -> None:
+    # a story of four reports is small enough to be a straggler itself, yet a brief repeating one of them joins it
+    reports = ["a1", "a2", "a3", "a4"]
+    scores = {(a, b): 0.95 for i, a in enumerate(reports) for b in reports[i + 1:]}
+    brief = {("a1", "s"): 0.9, ("a2", "s"): 0.2, ("a3", "s"): 0.2, ("a4", "s"): 0.1}
+    rule = LinkageRule(threshold=0.5, lead_threshold=0.5, missing_weight=1.0, straggler_size=4)
+    assert average_linkage([*reports, "s"], scores | brief, {}, rule) == [[*reports, "s"]]
+    # ... and when those four match a larger story as a straggler does, the brief follows them there
+    big = [f"b{i}" for i in range(6)]
+    scores |= {(a, b): 0.95 for i, a in enumerate(big) for b in big[i + 1:]}
+    scores |= {(b, a): 0.2 for b in big for a in reports} | {("b0", "a1"): 0.9, ("b1", "a2"): 0.9, ("b2", "a3"): 0.9}
+    nodes = [*reports, "s", *big]
+    for seed in range(3):
+        order = list(nodes)
+        random.Random(seed).shuffle(order)
+        assert average_linkage(order, scores | brief, {}, rule) == [sorted(nodes)]
+
+
 def test_story_clusters_a_straggler_joins_the_group_it_matches_near_certainly() -> None:
     # four reports alike; a brief repeats report a1 (0.85) and matches the others little: mean 0.29 < 0.4
     reports = {(a, b): 0.95 for i, a in enumerate(("a1", "a2", "a3", "a4")) for b in ("a1", "a2", "a3", "a4")[i + 1:]}
@@ -87,7 +120,7 @@ def test_story_clusters_a_straggler_joins_the_group_it_matches_near_certainly() 
     assert average_linkage(nodes, reports | lukewarm, {}, rule) == [nodes[:4], ["s"]]
 
 
-def test_story_clusters_a_straggler_joins_neither_another_straggler_nor_a_group_far_off_in_time() -> None:
+def test_story_clusters_a_straggler_joins_neither_one_of_its_size_nor_a_group_far_off_in_time() -> None:
     scores = {("a1", "a2"): 0.9, ("a1", "s"): 0.95, ("a2", "s"): 0.0, ("s", "t"): 0.5}
     rule = LinkageRule(threshold=0.6, lead_threshold=0.6, missing_weight=1.0, straggler_size=1, max_gap=38)
     assert average_linkage(["a1", "a2", "s", "t"], scores, {}, rule) == [["a1", "a2", "s"], ["t"]]

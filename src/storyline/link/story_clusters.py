@@ -18,13 +18,15 @@ is how a story that holds two incident signatures is split, however its
 documents arrived.
 
 Average linkage is strict with a short piece: a brief that repeats one report of
-a story, and says little else, matches that report and few of the others.  Once
-groups stop merging, a *straggler* (a group of at most ``straggler_size``
+a story, and says little else, matches that report and few of the others; and
+three or four such briefs, alike among themselves, form a group of their own.
+Once groups stop merging, a *straggler* (a group of at most ``straggler_size``
 documents) joins the larger group it is most alike when one of its pairs with
 that group is at least ``straggler_pair`` and their mean at least
-``straggler_mean`` (and their dates are not too far apart).  Stragglers join
-only groups larger than themselves, never each other, so the result does not
-depend on the order they are looked at.
+``straggler_mean`` (and their dates are not too far apart).  Each straggler's
+home is chosen among the groups larger than itself as linkage left them, and
+homes are then followed to the end, so the result does not depend on the order
+stragglers are looked at.
 """
 
 from __future__ import annotations
@@ -196,27 +198,37 @@ def average_linkage(nodes: Collection[str], scores: Mapping[Pair, float], signat
 
 
 def _attach_stragglers(groups: _Groups, scores: Mapping[Pair, float], rule: LinkageRule) -> list[list[str]]:
-    """The groups once each straggler has joined the larger group it is most alike, if alike enough."""
-    large = {g: list(m) for g, m in groups.members.items() if len(m) > rule.straggler_size}
-    out = dict(large)
-    for group in sorted(g for g in groups.members if g not in large):
-        home = _straggler_home(group, large, groups, scores, rule)
-        out[home or group] = out.get(home or group, []) + groups.members[group]
+    """The groups once each straggler has joined the larger group it is most alike, if alike enough.
+
+    Every straggler's home is chosen among the groups linkage left that are larger than it (a brief may join
+    a story of four that itself joins a larger one), then homes are followed to the end: sizes only grow
+    along the way, so there is no cycle, and nothing depends on the order stragglers are looked at."""
+    home: dict[str, str] = {}
+    for group in sorted(g for g, m in groups.members.items() if len(m) <= rule.straggler_size):
+        found = _straggler_home(group, groups, scores, rule)
+        if found is not None:
+            home[group] = found
+    out: dict[str, list[str]] = {}
+    for group in sorted(groups.members):
+        root = group
+        while root in home:
+            root = home[root]
+        out.setdefault(root, []).extend(groups.members[group])
     return list(out.values())
 
 
-def _straggler_home(group: str, large: Mapping[str, list[str]], groups: _Groups, scores: Mapping[Pair, float],
-                    rule: LinkageRule) -> str | None:
+def _straggler_home(group: str, groups: _Groups, scores: Mapping[Pair, float], rule: LinkageRule) -> str | None:
     """The larger group a straggler joins: the one it is most alike on average, if alike enough."""
     best: tuple[float, str] | None = None
+    size = len(groups.members[group])
     for other in sorted(groups.links[group]):
-        if other not in large or groups.apart(group, other, rule):
+        if len(groups.members[other]) <= size or groups.apart(group, other, rule):
             continue
         mean = groups.mean(group, other, rule)
         if mean < rule.straggler_mean or (best is not None and mean <= best[0]):
             continue
         top = max(max(scores.get((a, b), 0.0), scores.get((b, a), 0.0))
-                  for a in groups.members[group] for b in large[other])
+                  for a in groups.members[group] for b in groups.members[other])
         if top >= rule.straggler_pair:
             best = (mean, other)
     return best[1] if best else None
