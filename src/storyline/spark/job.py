@@ -11,10 +11,12 @@ Steps (docs/spark.md tells the same story for users):
    the writer ``storyline ingest`` uses, so a copy that repeats a stored text completes its missing
    metadata and a changed text at a known URL is marked as a version, exactly as there.
 4. **Candidates** (executors): near-duplicate buckets (MinHash LSH bands, text keys, URLs, title stems)
-   and copied-passage postings (winnowed word 7-grams), grouped by key in DataFrames.
+   and copied-passage postings (winnowed word 7-grams), grouped by key in DataFrames; and every document's
+   story candidates (:mod:`storyline.spark.story_candidates`: filing keys by idf over the documents before
+   it, blocking on key and date window, ranking), computed for the known linking order.
 5. **Link** (driver, one step): :func:`storyline.api.link_store` in publication order, its ``dup`` and
-   ``pas`` lookups answered from step 4. Filing a document changes what the next one finds (its story,
-   identities, quote groups, idf weights), so this step is sequential by design.
+   ``pas`` lookups and story candidates answered from step 4. Filing a document changes what the next one
+   finds (its story, identities, quote groups), so this step is sequential by design.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ from storyline.api import LinkSummary, link_store, open_store, publication_order
 from storyline.ingest import IngestOptions, Problem, SourceRef, expand_sources, read_source
 from storyline.ingest.batch import BatchWriter, IngestReport, load_pipeline
 from storyline.model import Annotations, Document
+from storyline.link.story_features import DocumentFeatures, document_features, story_params
 from storyline.spark.candidates import shared_buckets
 from storyline.spark.lookups import CandidateLookups
+from storyline.spark.story_candidates import CandidateLimits, KnownCandidates, story_candidate_lists
 from storyline.spark.session import spark_session
 from storyline.store import Store
 
@@ -60,6 +64,10 @@ class SparkReport:
     candidate_keys: int = 0  # shared keys Spark found (near-duplicate buckets and passage postings)
     candidate_pairs: int = 0
     candidates_used: bool = False  # False when the store held documents before (linking looked them up itself)
+    story_candidates: int = 0  # documents whose story candidates Spark computed ...
+    story_candidate_pairs: int = 0  # ... and the candidates in their lists
+    story_candidates_used: int = 0  # documents whose candidates linking took from Spark (all of them, normally)
+    story_fallback: str | None = None  # the first document linking looked candidates up for itself, if any
 
 
 def read_partition(refs: Iterable[tuple[int, SourceRef]], options: IngestOptions) -> Iterator[Row]:
@@ -151,17 +159,40 @@ def _record(store: Store, report: IngestReport, problem: Problem) -> None:
 
 
 def _link(spark: Any, store: Store, annotated: Any, report: SparkReport, use_candidates: bool) -> None:
-    """Link on the driver; with a store that was empty, candidate lookups come from Spark's buckets."""
+    """Link on the driver; with a store that was empty, candidates come from Spark."""
     if not use_candidates:
         report.link = link_store(store)
         return
-    order = {doc_id: n for n, (doc_id, _) in enumerate(publication_order_of(store.unlinked_documents()))}
+    linking = [doc_id for doc_id, _ in publication_order_of(store.unlinked_documents())]
+    order = {doc_id: n for n, doc_id in enumerate(linking)}
     documents = annotated.filter(lambda row: not isinstance(row[3], Problem)).map(lambda row: row[3][0])
     buckets = shared_buckets(spark, documents, order)
     report.candidate_keys = len(buckets.dup) + len(buckets.pas)
     report.candidate_pairs = buckets.pairs()
     report.candidates_used = True
-    report.link = link_store(store, lookups=CandidateLookups(buckets).wrap)
+    story = _story_candidates(spark, store, annotated, order, report.ingest.enriched)
+    report.story_candidates = len(story)
+    report.story_candidate_pairs = sum(len(known.candidates) for known in story.values())
+    lookups = CandidateLookups(buckets, story, linking)
+    report.link = link_store(store, lookups=lookups.wrap)
+    report.story_candidates_used, report.story_fallback = lookups.story_answered, lookups.story_fallback
+
+
+def _story_candidates(spark: Any, store: Store, annotated: Any, order: dict[str, int],
+                      enriched: list[str]) -> dict[str, KnownCandidates]:
+    """Every document's story candidates, from the copy of it that was stored (the first; the driver computes
+    the features of those whose metadata a later copy completed)."""
+    params = story_params()
+    stored = (annotated.filter(lambda row: row[2] == 1 and not isinstance(row[3], Problem))
+              .map(lambda row: (row[3][0].id, (row[:2], row[3])))
+              .reduceByKey(lambda a, b: a if a[0] <= b[0] else b).map(lambda kv: kv[1][1]))
+    overrides = _stored_features(store, sorted(set(enriched) & set(order)))
+    return story_candidate_lists(spark, stored, order, overrides, CandidateLimits.current(params), params)
+
+
+def _stored_features(store: Store, ids: list[str]) -> dict[str, DocumentFeatures]:
+    params = story_params()
+    return {doc.id: document_features(doc, ann, params) for doc, ann in store.iter_annotated(ids)}
 
 
 def summary_line(report: SparkReport) -> str:
