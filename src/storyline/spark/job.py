@@ -21,7 +21,9 @@ Steps (docs/spark.md tells the same story for users):
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +55,7 @@ class SparkSettings:
     options: IngestOptions = field(default_factory=IngestOptions)
     model: str | None = None
     link: bool = True
+    story_candidates: bool = True  # False: linking looks story candidates up in the database (for comparison)
 
 
 @dataclass
@@ -68,6 +71,8 @@ class SparkReport:
     story_candidate_pairs: int = 0  # ... and the candidates in their lists
     story_candidates_used: int = 0  # documents whose candidates linking took from Spark (all of them, normally)
     story_fallback: str | None = None  # the first document linking looked candidates up for itself, if any
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step: read_annotate_store,
+    # candidates (near-duplicates and passages), story_candidates, link (the driver's linking and refresh)
 
 
 def read_partition(refs: Iterable[tuple[int, SourceRef]], options: IngestOptions) -> Iterator[Row]:
@@ -106,14 +111,15 @@ def run_spark(inputs: Sequence[str], db: str | Store | None = None, settings: Sp
     spark = spark_session(settings.master)
     annotated = _annotated(spark, refs, settings).persist(_storage_level())
     try:
-        writer = BatchWriter(store, report.ingest)
-        for done, (_, _, _, item) in enumerate(annotated.sortBy(lambda row: row[:3]).toLocalIterator(), start=1):
-            _store(writer, item)
-            if progress and done % 100 == 0:
-                progress("spark", done, 0)
-        writer.flush()
+        with _timed(report, "read_annotate_store"):
+            writer = BatchWriter(store, report.ingest)
+            for done, (_, _, _, item) in enumerate(annotated.sortBy(lambda row: row[:3]).toLocalIterator(), start=1):
+                _store(writer, item)
+                if progress and done % 100 == 0:
+                    progress("spark", done, 0)
+            writer.flush()
         if settings.link and report.ingest.added:
-            _link(spark, store, annotated, report, use_candidates=fresh)
+            _link(spark, store, annotated, report, use_candidates=fresh, story=settings.story_candidates)
     finally:
         annotated.unpersist()
     return report
@@ -158,24 +164,39 @@ def _record(store: Store, report: IngestReport, problem: Problem) -> None:
     store.record_error(problem.source, problem.reason, problem.message)
 
 
-def _link(spark: Any, store: Store, annotated: Any, report: SparkReport, use_candidates: bool) -> None:
+def _link(spark: Any, store: Store, annotated: Any, report: SparkReport, use_candidates: bool, story: bool) -> None:
     """Link on the driver; with a store that was empty, candidates come from Spark."""
     if not use_candidates:
-        report.link = link_store(store)
+        with _timed(report, "link"):
+            report.link = link_store(store)
         return
     linking = [doc_id for doc_id, _ in publication_order_of(store.unlinked_documents())]
     order = {doc_id: n for n, doc_id in enumerate(linking)}
-    documents = annotated.filter(lambda row: not isinstance(row[3], Problem)).map(lambda row: row[3][0])
-    buckets = shared_buckets(spark, documents, order)
+    with _timed(report, "candidates"):
+        documents = annotated.filter(lambda row: not isinstance(row[3], Problem)).map(lambda row: row[3][0])
+        buckets = shared_buckets(spark, documents, order)
     report.candidate_keys = len(buckets.dup) + len(buckets.pas)
     report.candidate_pairs = buckets.pairs()
     report.candidates_used = True
-    story = _story_candidates(spark, store, annotated, order, report.ingest.enriched)
-    report.story_candidates = len(story)
-    report.story_candidate_pairs = sum(len(known.candidates) for known in story.values())
-    lookups = CandidateLookups(buckets, story, linking)
-    report.link = link_store(store, lookups=lookups.wrap)
+    known: dict[str, KnownCandidates] = {}
+    if story:
+        with _timed(report, "story_candidates"):
+            known = _story_candidates(spark, store, annotated, order, report.ingest.enriched)
+    report.story_candidates = len(known)
+    report.story_candidate_pairs = sum(len(k.candidates) for k in known.values())
+    lookups = CandidateLookups(buckets, known, linking)
+    with _timed(report, "link"):
+        report.link = link_store(store, lookups=lookups.wrap)
     report.story_candidates_used, report.story_fallback = lookups.story_answered, lookups.story_fallback
+
+
+@contextmanager
+def _timed(report: SparkReport, step: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        report.seconds[step] = round(time.perf_counter() - start, 2)
 
 
 def _story_candidates(spark: Any, store: Store, annotated: Any, order: dict[str, int],
@@ -200,4 +221,5 @@ def summary_line(report: SparkReport) -> str:
     stories = f", {link.stories} stories, {link.storylines} storylines" if link else ""
     return (f"{len(ingest.added)} documents added, {ingest.already_present} already present, "
             f"{len(ingest.enriched)} completed from a richer copy, {ingest.versions} versions, "
-            f"{len(ingest.problems)} problems{stories}; {report.candidate_pairs} candidate pairs from Spark")
+            f"{len(ingest.problems)} problems{stories}; {report.candidate_pairs} candidate pairs from Spark, "
+            f"story candidates of {report.story_candidates_used} documents")
