@@ -131,7 +131,7 @@ def one_spark(count: int, jobs: int, docs_per_day: float | None = None, story_ca
             "stories": report.link.stories if report.link else 0, "affairs": affairs, "span_days": span,
             "candidate_pairs": report.candidate_pairs, "story_candidates": report.story_candidates,
             "story_candidate_pairs": report.story_candidate_pairs, "story_candidates_used": report.story_candidates_used,
-            "step_s": report.seconds,
+            "step_s": report.seconds, "driver_cpu_s": report.cpu_seconds,
             **story_bcubed(store, affair_by_url(count, affairs, span_days=span)),
             "driver_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "export_sha256": export_digest(store, folder),
@@ -205,7 +205,8 @@ def compare_spark(sizes: list[int], jobs: int, docs_per_day: float | None, story
             row["same_export_story_lookups"] = looked_up["export_sha256"] == plain["export_sha256"]
             print(f"  with story candidates looked up by the driver: steps (s) {looked_up['step_s']}; driver link "
                   f"{looked_up['step_s']['link']}s -> {spark['step_s']['link']}s on Spark's candidates "
-                  f"(+{spark['step_s'].get('story_candidates')}s computing them)", flush=True)
+                  f"(+{spark['step_s'].get('story_candidates')}s computing them); driver CPU in link "
+                  f"{looked_up['driver_cpu_s']['link']}s -> {spark['driver_cpu_s']['link']}s", flush=True)
     print(json.dumps({"spark": True, "sizes": sizes, "jobs": jobs, "runs": rows}))
 
 

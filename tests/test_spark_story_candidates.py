@@ -35,11 +35,11 @@ STORY_LOOKUPS = ("dk", "dw", "du", "dkn", "dwn")
 CAPS = {"MAX_DOC_POSTINGS": 6, "MAX_WEEK_POSTINGS": 2, "COMPARED_DOCUMENTS": 8}
 
 
-def mixed_corpus(path: Path, count: int = 90) -> list[str]:
+def mixed_corpus(path: Path, count: int = 90, first: int = 0) -> list[str]:
     """Generated articles of a few affairs packed into a few weeks: most dated to the day, some to the month
     only, some undated (their keys' postings grow past the small caps of the test)."""
     with open(path, "w", encoding="utf-8") as out:
-        for i in range(count):
+        for i in range(first, first + count):
             record = to_record(make_article(i, affairs=4, span_days=20))
             if i % 5 == 1:
                 del record["published"]
@@ -107,6 +107,10 @@ def test_spark_story_candidates_equal_the_lookups_document_by_document(
     assert not any(recorder.lookups[kind] for kind in STORY_LOOKUPS)  # none answered by the database
     assert sum(len(c) for c in looked_up.values()) == report.story_candidate_pairs > 0
     assert max(len(c) for c in looked_up.values()) == CAPS["COMPARED_DOCUMENTS"]
+    assert_same_export(build_export(plain), build_export(on_spark))
+    more = mixed_corpus(tmp_path / "more.jsonl", 12, first=90)  # the index the job left serves `storyline link`
+    for store in (plain, on_spark):
+        api.ingest(more, store)
     assert_same_export(build_export(plain), build_export(on_spark))
 
 

@@ -73,6 +73,7 @@ class SparkReport:
     story_fallback: str | None = None  # the first document linking looked candidates up for itself, if any
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step: read_annotate_store,
     # candidates (near-duplicates and passages), story_candidates, link (the driver's linking and refresh)
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # the driver process's CPU time in each step
 
 
 def read_partition(refs: Iterable[tuple[int, SourceRef]], options: IngestOptions) -> Iterator[Row]:
@@ -192,11 +193,12 @@ def _link(spark: Any, store: Store, annotated: Any, report: SparkReport, use_can
 
 @contextmanager
 def _timed(report: SparkReport, step: str) -> Iterator[None]:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         yield
     finally:
         report.seconds[step] = round(time.perf_counter() - start, 2)
+        report.cpu_seconds[step] = round(time.process_time() - cpu, 2)
 
 
 def _story_candidates(spark: Any, store: Store, annotated: Any, order: dict[str, int],
