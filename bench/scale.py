@@ -3,6 +3,7 @@
     python bench/scale.py [--sizes 1000 10000] [--full] [--jobs 2] [--docs-per-day 55]
     python bench/scale.py --sizes 10000 --docs-per-day 5.5 20 55   # one run per density
     python bench/scale.py --spark [--full] [--jobs 2]   # 10,000 (and 100,000) through Spark local mode vs plain
+    python bench/scale.py --spark --sizes 2000 --story-lookups   # also Spark with story candidates looked up
 
 By default affairs start within the same five years at every size, so a larger corpus is also a denser one
 (more stories running at once). ``--docs-per-day D`` spreads each corpus over ``size / D`` days instead,
@@ -11,7 +12,10 @@ several densities, every size runs at each.
 
 With ``--spark`` each size runs twice in the same session, through ``storyline ingest`` + ``link`` (``--jobs``
 processes) and through the Spark job (``local[jobs]``), and prints the time ratios and whether the two
-exports are identical (a SHA-256 of the JSON export).
+exports are identical (a SHA-256 of the JSON export), with the job's step times (reading, annotating and
+storing; candidates; story candidates; the driver's linking). ``--story-lookups`` adds a third run of the job
+whose linking looks story candidates up in the database (as before they were computed on Spark), to compare
+the driver's linking time both ways.
 
 Each run is a fresh process so peak memory is its own. Prints time and peak memory per run, the growth
 factor per 10x more documents (10 = linear), story and storyline precision and recall by density (against
@@ -102,8 +106,9 @@ def export_digest(store: object, folder: Path) -> str:
     return hashlib.sha256(data.replace(str(folder), "CORPUS").encode("utf-8")).hexdigest()
 
 
-def one_spark(count: int, jobs: int, docs_per_day: float | None = None) -> dict[str, Any]:
-    """The Spark job in local mode (``local[jobs]``) on the same generated corpus as :func:`one_size`."""
+def one_spark(count: int, jobs: int, docs_per_day: float | None = None, story_candidates: bool = True) -> dict[str, Any]:
+    """The Spark job in local mode (``local[jobs]``) on the same generated corpus as :func:`one_size`
+    (``story_candidates`` False: linking looks story candidates up in the database, as before they ran on Spark)."""
     from generate import START_SPAN_DAYS, affair_by_url, write_corpus
 
     from storyline.spark import SparkSettings, run_spark
@@ -119,12 +124,14 @@ def one_spark(count: int, jobs: int, docs_per_day: float | None = None) -> dict[
         spark_session(f"local[{jobs}]")
         session_s = time.perf_counter() - start
         store = Store(str(Path(tmp) / "spark.db"))
-        report = run_spark([str(folder)], store, SparkSettings(master=f"local[{jobs}]"))
+        report = run_spark([str(folder)], store, SparkSettings(master=f"local[{jobs}]", story_candidates=story_candidates))
         total_s = time.perf_counter() - start
         return {
             "documents": store.count_documents(), "total_s": round(total_s, 2), "session_s": round(session_s, 2),
             "stories": report.link.stories if report.link else 0, "affairs": affairs, "span_days": span,
-            "candidate_pairs": report.candidate_pairs,
+            "candidate_pairs": report.candidate_pairs, "story_candidates": report.story_candidates,
+            "story_candidate_pairs": report.story_candidate_pairs, "story_candidates_used": report.story_candidates_used,
+            "step_s": report.seconds, "driver_cpu_s": report.cpu_seconds,
             **story_bcubed(store, affair_by_url(count, affairs, span_days=span)),
             "driver_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "export_sha256": export_digest(store, folder),
@@ -176,12 +183,13 @@ def print_quality(rows: list[dict[str, Any]]) -> None:
               f"{r['storyline_bcubed_f1']:>7}")
 
 
-def compare_spark(sizes: list[int], jobs: int, docs_per_day: float | None) -> None:
+def compare_spark(sizes: list[int], jobs: int, docs_per_day: float | None, story_lookups: bool = False) -> None:
     """Each size through the plain path and the Spark job, one after the other; ratios and export equality."""
     rows = []
     for n in sizes:
         plain, spark = run_child(n, jobs, docs_per_day, "plain"), run_child(n, jobs, docs_per_day, "spark")
-        row = {"documents": n, "jobs": jobs, "plain": plain, "spark": spark,
+        looked_up = run_child(n, jobs, docs_per_day, "spark-lookups") if story_lookups else None
+        row = {"documents": n, "jobs": jobs, "plain": plain, "spark": spark, "spark_story_lookups": looked_up,
                "spark_over_plain": round(spark["total_s"] / plain["total_s"], 2),
                "spark_over_plain_without_session": round((spark["total_s"] - spark["session_s"]) / plain["total_s"], 2),
                "same_export": plain["export_sha256"] == spark["export_sha256"]}
@@ -191,6 +199,14 @@ def compare_spark(sizes: list[int], jobs: int, docs_per_day: float | None) -> No
               f"(session start {spark['session_s']}s; {round(n / spark['total_s'], 1)} docs/s); "
               f"Spark / plain {row['spark_over_plain']}; same export: {row['same_export']}; "
               f"story F1 {plain['bcubed_f1']} / {spark['bcubed_f1']}", flush=True)
+        print(f"  Spark steps (s): {spark['step_s']}; story candidates of {spark['story_candidates_used']} documents "
+              f"({spark['story_candidate_pairs']} candidates)", flush=True)
+        if looked_up:
+            row["same_export_story_lookups"] = looked_up["export_sha256"] == plain["export_sha256"]
+            print(f"  with story candidates looked up by the driver: steps (s) {looked_up['step_s']}; driver link "
+                  f"{looked_up['step_s']['link']}s -> {spark['step_s']['link']}s on Spark's candidates "
+                  f"(+{spark['step_s'].get('story_candidates')}s computing them); driver CPU in link "
+                  f"{looked_up['driver_cpu_s']['link']}s -> {spark['driver_cpu_s']['link']}s", flush=True)
     print(json.dumps({"spark": True, "sizes": sizes, "jobs": jobs, "runs": rows}))
 
 
@@ -203,18 +219,20 @@ def main() -> None:
     parser.add_argument("--docs-per-day", type=float, nargs="+",
                         help="spread each corpus over size / D days (same density); several: one run per density")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--child-engine", choices=["plain", "spark"], help=argparse.SUPPRESS)
+    parser.add_argument("--story-lookups", action="store_true",
+                        help="with --spark: also run the job with story candidates looked up by the driver")
+    parser.add_argument("--child-engine", choices=["plain", "spark", "spark-lookups"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         density = args.docs_per_day[0] if args.docs_per_day else None
-        if args.child_engine == "spark":
-            print(json.dumps(one_spark(args.child, args.jobs, density)))
+        if args.child_engine in ("spark", "spark-lookups"):
+            print(json.dumps(one_spark(args.child, args.jobs, density, args.child_engine == "spark")))
         else:
             print(json.dumps(one_size(args.child, args.jobs, density, with_digest=args.child_engine == "plain")))
         return
     sizes = (args.sizes or ([10_000] if args.spark else [1000, 10000])) + ([100_000] if args.full else [])
     if args.spark:
-        compare_spark(sizes, args.jobs, (args.docs_per_day or [None])[0])
+        compare_spark(sizes, args.jobs, (args.docs_per_day or [None])[0], args.story_lookups)
         return
     densities: list[float | None] = list(args.docs_per_day or [None])
     rows = []

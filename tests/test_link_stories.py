@@ -6,6 +6,7 @@ import copy
 import json
 import random
 import sys
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,37 @@ def test_stories_dated_documents_are_compared_within_the_horizon_only() -> None:
     assert candidate_documents(new, document_filing_keys(new, idf), book, idf) == ["near"]
     undated = _doc("undated", {"bridge": 1.0}, {"harlow": "place"})
     assert set(candidate_documents(undated, document_filing_keys(undated, idf), book, idf)) == {"near", "far"}
+
+
+class KnowingIndex(MemoryIndex):
+    """An index that knows one document's story candidates (as the Spark job's index does)."""
+
+    def __init__(self, known: dict[str, list[str]]) -> None:
+        super().__init__()
+        self.known, self.asked = known, []
+
+    def story_candidates(self, features: DocumentFeatures, filing: Sequence[str]) -> list[str] | None:
+        self.asked.append((features.id, list(filing)))
+        return self.known.get(features.id)
+
+    def postings(self, kind: str, keys: Collection[str]) -> dict[str, list[str]]:
+        self.asked.append((kind, sorted(keys)))
+        return super().postings(kind, keys)
+
+
+def test_stories_candidates_come_from_an_index_that_knows_them_without_lookups() -> None:
+    index = KnowingIndex({"new": ["far", "near"]})
+    book = StoryBook(index, story_params())
+    idf = Idf(3, {"bridge": 1, "@harlow": 1})
+    for doc in (_doc(i, {"bridge": 1.0}, {"harlow": "place"}, day) for i, day in (("near", 1000), ("far", 1100))):
+        file_document(doc, document_filing_keys(doc, idf), book)
+    new = _doc("new", {"bridge": 1.0}, {"harlow": "place"}, 1010)
+    index.asked.clear()
+    assert candidate_documents(new, document_filing_keys(new, idf), book, idf) == ["far", "near"]
+    assert index.asked == [("new", ["@harlow", "bridge"])]  # no postings looked up
+    other = _doc("other", {"bridge": 1.0}, {"harlow": "place"}, 1012)
+    assert candidate_documents(other, document_filing_keys(other, idf), book, idf) == ["near"]  # None: looked up
+    assert ("dw", ["@harlow|142", "bridge|142"]) in index.asked  # the week "near" was filed in
 
 
 def test_stories_look_alike_generated_affairs_stay_apart_as_the_corpus_grows() -> None:

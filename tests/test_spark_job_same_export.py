@@ -1,7 +1,7 @@
 """The Spark job (local mode) gives the same export as `storyline ingest` + `storyline link`, field by field.
 
 Linking is the one order-dependent step, and the job runs it on the driver in the same publication order
-as `storyline link`, with its candidate lookups answered from Spark's buckets; so no field is exempt:
+as `storyline link`, with its candidate lookups and story candidates answered from Spark; so no field is exempt:
 every record of every list (documents with all their metadata, entities, quotes, events, claims, stories,
 storylines, reuse, discrepancies, quote groups, document links, timelines) must be equal.
 """
@@ -70,6 +70,8 @@ def both_ways(inputs: list[str], tmp_path: Path, spark: Any, db: str | None = No
     on_spark = Store(db or str(tmp_path / "spark.db"))
     report = run_spark(inputs, on_spark, SparkSettings(master=MASTER, partitions=4))
     assert report.candidates_used and report.candidate_pairs > 0
+    # every document's story candidates came from Spark (those completed from a later copy included)
+    assert report.story_fallback is None and report.story_candidates_used == report.story_candidates > 0
     return plain, on_spark
 
 

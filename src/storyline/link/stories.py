@@ -31,9 +31,9 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from storyline.link.index import LinkIndex
 from storyline.link.story_clusters import LinkageRule, Period, Signature, average_linkage
@@ -50,8 +50,8 @@ from storyline.link.story_pairs import DocVectors, Idf, doc_vectors, feature_key
 from storyline.model import Story
 
 __all__ = [
-    "PIN", "Idf", "StoryBook", "StoryChange", "StoryProfile", "add_document", "file_pinned", "own_story_id",
-    "recluster", "story_vector",
+    "PIN", "Idf", "KnownStoryCandidates", "StoryBook", "StoryChange", "StoryProfile", "add_document", "file_pinned",
+    "filed_by_week", "lookup_weeks", "own_story_id", "ranked_candidates", "recluster", "story_vector",
 ]
 
 STORY_TERMS = 250  # terms kept per story centroid
@@ -148,6 +148,17 @@ def linkage_rule(params: StoryParams) -> LinkageRule:
                        straggler_mean=params.straggler_mean, straggler_pair=params.straggler_pair)
 
 
+@runtime_checkable
+class KnownStoryCandidates(Protocol):
+    """A link index that already knows the story candidates of some documents (the Spark job computes every
+    document's list before linking: ``storyline.spark.story_candidates``)."""
+
+    def story_candidates(self, features: DocumentFeatures, filing: Sequence[str]) -> list[str] | None:
+        """The documents :func:`candidate_documents` would find for this document filed under these keys,
+        or None when they must be looked up."""
+        ...
+
+
 class StoryBook:
     """Story profiles, document features and edges over a :class:`LinkIndex`, cached for one session.
 
@@ -156,6 +167,7 @@ class StoryBook:
 
     def __init__(self, index: LinkIndex, params: StoryParams | None = None) -> None:
         self.index = index
+        self.known = index if isinstance(index, KnownStoryCandidates) else None
         self.params = params or story_params()
         self.horizon = horizon_days(self.params)
         self._profiles: dict[str, StoryProfile] = {}
@@ -249,8 +261,14 @@ def document_filing_keys(features: DocumentFeatures, idf: Idf) -> list[str]:
     return sorted(top_terms + top_names)
 
 
-def _weeks(day: int, horizon: int) -> list[int]:
+def lookup_weeks(day: int, horizon: int) -> list[int]:
+    """The weeks whose documents a document of this day is compared with."""
     return list(range((day - horizon) // WEEK, (day + horizon) // WEEK + 1))
+
+
+def filed_by_week(features: DocumentFeatures) -> bool:
+    """Whether a document is filed (and looks candidates up) by week: when it is dated to the day."""
+    return features.precise and features.day is not None
 
 
 def file_document(features: DocumentFeatures, keys: Collection[str], book: StoryBook) -> None:
@@ -258,7 +276,8 @@ def file_document(features: DocumentFeatures, keys: Collection[str], book: Story
     else among the documents any dated one may compare with (``du``)."""
     book.index.add_postings("dk", features.id, keys)
     book.index.add_counts("dkn", keys)
-    if features.precise and features.day is not None:
+    if filed_by_week(features):
+        assert features.day is not None
         week = features.day // WEEK
         dated = [f"{k}|{week}" for k in keys]
         book.index.add_postings("dw", features.id, dated)
@@ -271,20 +290,30 @@ def candidate_documents(features: DocumentFeatures, keys: Collection[str], book:
                         idf: Idf) -> list[str]:
     """Documents worth comparing with: sharing its filing keys (within the horizon of its day when it is
     dated to the day), the ``COMPARED_DOCUMENTS`` sharing the most idf weight.  A key filed under very many
-    documents (in a week, or at all) cannot single one out and is skipped."""
+    documents (in a week, or at all) cannot single one out and is skipped.  An index that already knows the
+    list (:class:`KnownStoryCandidates`) gives it instead of the lookups."""
+    if book.known is not None and (known := book.known.story_candidates(features, sorted(keys))) is not None:
+        return known
+    return ranked_candidates(features.id, _postings_by_key(features, keys, book), idf, COMPARED_DOCUMENTS)
+
+
+def ranked_candidates(doc_id: str, found: Iterable[Mapping[str, Sequence[str]]], idf: Idf, limit: int) -> list[str]:
+    """The ``limit`` documents sharing the most idf weight with ``doc_id`` among postings found under its keys
+    (``key`` or ``key|week``), summed key by key in the order given."""
     shared: dict[str, float] = {}
-    for found in _postings_by_key(features, keys, book):
-        for key, ids in found.items():
+    for postings in found:
+        for key, ids in postings.items():
             weight = idf(key.rsplit("|", 1)[0])
-            for doc_id in ids:
-                if doc_id != features.id:
-                    shared[doc_id] = shared.get(doc_id, 0.0) + weight
-    return _top(shared, COMPARED_DOCUMENTS)
+            for other in ids:
+                if other != doc_id:
+                    shared[other] = shared.get(other, 0.0) + weight
+    return _top(shared, limit)
 
 
 def _postings_by_key(features: DocumentFeatures, keys: Collection[str], book: StoryBook) -> list[dict[str, list[str]]]:
-    if features.precise and features.day is not None:
-        dated = [f"{k}|{w}" for k in keys for w in _weeks(features.day, book.horizon)]
+    if filed_by_week(features):
+        assert features.day is not None
+        dated = [f"{k}|{w}" for k in keys for w in lookup_weeks(features.day, book.horizon)]
         sizes = book.index.counts("dwn", dated)
         telling = [k for k in dated if 0 < sizes[k] <= MAX_WEEK_POSTINGS]
         return [book.index.postings("dw", telling), book.index.postings("du", list(keys))]

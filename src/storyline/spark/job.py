@@ -11,15 +11,19 @@ Steps (docs/spark.md tells the same story for users):
    the writer ``storyline ingest`` uses, so a copy that repeats a stored text completes its missing
    metadata and a changed text at a known URL is marked as a version, exactly as there.
 4. **Candidates** (executors): near-duplicate buckets (MinHash LSH bands, text keys, URLs, title stems)
-   and copied-passage postings (winnowed word 7-grams), grouped by key in DataFrames.
+   and copied-passage postings (winnowed word 7-grams), grouped by key in DataFrames; and every document's
+   story candidates (:mod:`storyline.spark.story_candidates`: filing keys by idf over the documents before
+   it, blocking on key and date window, ranking), computed for the known linking order.
 5. **Link** (driver, one step): :func:`storyline.api.link_store` in publication order, its ``dup`` and
-   ``pas`` lookups answered from step 4. Filing a document changes what the next one finds (its story,
-   identities, quote groups, idf weights), so this step is sequential by design.
+   ``pas`` lookups and story candidates answered from step 4. Filing a document changes what the next one
+   finds (its story, identities, quote groups), so this step is sequential by design.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,8 +31,10 @@ from storyline.api import LinkSummary, link_store, open_store, publication_order
 from storyline.ingest import IngestOptions, Problem, SourceRef, expand_sources, read_source
 from storyline.ingest.batch import BatchWriter, IngestReport, load_pipeline
 from storyline.model import Annotations, Document
+from storyline.link.story_features import DocumentFeatures, document_features, story_params
 from storyline.spark.candidates import shared_buckets
 from storyline.spark.lookups import CandidateLookups
+from storyline.spark.story_candidates import CandidateLimits, KnownCandidates, story_candidate_lists
 from storyline.spark.session import spark_session
 from storyline.store import Store
 
@@ -49,6 +55,7 @@ class SparkSettings:
     options: IngestOptions = field(default_factory=IngestOptions)
     model: str | None = None
     link: bool = True
+    story_candidates: bool = True  # False: linking looks story candidates up in the database (for comparison)
 
 
 @dataclass
@@ -60,6 +67,13 @@ class SparkReport:
     candidate_keys: int = 0  # shared keys Spark found (near-duplicate buckets and passage postings)
     candidate_pairs: int = 0
     candidates_used: bool = False  # False when the store held documents before (linking looked them up itself)
+    story_candidates: int = 0  # documents whose story candidates Spark computed ...
+    story_candidate_pairs: int = 0  # ... and the candidates in their lists
+    story_candidates_used: int = 0  # documents whose candidates linking took from Spark (all of them, normally)
+    story_fallback: str | None = None  # the first document linking looked candidates up for itself, if any
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step: read_annotate_store,
+    # candidates (near-duplicates and passages), story_candidates, link (the driver's linking and refresh)
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # the driver process's CPU time in each step
 
 
 def read_partition(refs: Iterable[tuple[int, SourceRef]], options: IngestOptions) -> Iterator[Row]:
@@ -98,14 +112,15 @@ def run_spark(inputs: Sequence[str], db: str | Store | None = None, settings: Sp
     spark = spark_session(settings.master)
     annotated = _annotated(spark, refs, settings).persist(_storage_level())
     try:
-        writer = BatchWriter(store, report.ingest)
-        for done, (_, _, _, item) in enumerate(annotated.sortBy(lambda row: row[:3]).toLocalIterator(), start=1):
-            _store(writer, item)
-            if progress and done % 100 == 0:
-                progress("spark", done, 0)
-        writer.flush()
+        with _timed(report, "read_annotate_store"):
+            writer = BatchWriter(store, report.ingest)
+            for done, (_, _, _, item) in enumerate(annotated.sortBy(lambda row: row[:3]).toLocalIterator(), start=1):
+                _store(writer, item)
+                if progress and done % 100 == 0:
+                    progress("spark", done, 0)
+            writer.flush()
         if settings.link and report.ingest.added:
-            _link(spark, store, annotated, report, use_candidates=fresh)
+            _link(spark, store, annotated, report, use_candidates=fresh, story=settings.story_candidates)
     finally:
         annotated.unpersist()
     return report
@@ -150,18 +165,57 @@ def _record(store: Store, report: IngestReport, problem: Problem) -> None:
     store.record_error(problem.source, problem.reason, problem.message)
 
 
-def _link(spark: Any, store: Store, annotated: Any, report: SparkReport, use_candidates: bool) -> None:
-    """Link on the driver; with a store that was empty, candidate lookups come from Spark's buckets."""
+def _link(spark: Any, store: Store, annotated: Any, report: SparkReport, use_candidates: bool, story: bool) -> None:
+    """Link on the driver; with a store that was empty, candidates come from Spark."""
     if not use_candidates:
-        report.link = link_store(store)
+        with _timed(report, "link"):
+            report.link = link_store(store)
         return
-    order = {doc_id: n for n, (doc_id, _) in enumerate(publication_order_of(store.unlinked_documents()))}
-    documents = annotated.filter(lambda row: not isinstance(row[3], Problem)).map(lambda row: row[3][0])
-    buckets = shared_buckets(spark, documents, order)
+    linking = [doc_id for doc_id, _ in publication_order_of(store.unlinked_documents())]
+    order = {doc_id: n for n, doc_id in enumerate(linking)}
+    with _timed(report, "candidates"):
+        documents = annotated.filter(lambda row: not isinstance(row[3], Problem)).map(lambda row: row[3][0])
+        buckets = shared_buckets(spark, documents, order)
     report.candidate_keys = len(buckets.dup) + len(buckets.pas)
     report.candidate_pairs = buckets.pairs()
     report.candidates_used = True
-    report.link = link_store(store, lookups=CandidateLookups(buckets).wrap)
+    known: dict[str, KnownCandidates] = {}
+    if story:
+        with _timed(report, "story_candidates"):
+            known = _story_candidates(spark, store, annotated, order, report.ingest.enriched)
+    report.story_candidates = len(known)
+    report.story_candidate_pairs = sum(len(k.candidates) for k in known.values())
+    lookups = CandidateLookups(buckets, known, linking)
+    with _timed(report, "link"):
+        report.link = link_store(store, lookups=lookups.wrap)
+    report.story_candidates_used, report.story_fallback = lookups.story_answered, lookups.story_fallback
+
+
+@contextmanager
+def _timed(report: SparkReport, step: str) -> Iterator[None]:
+    start, cpu = time.perf_counter(), time.process_time()
+    try:
+        yield
+    finally:
+        report.seconds[step] = round(time.perf_counter() - start, 2)
+        report.cpu_seconds[step] = round(time.process_time() - cpu, 2)
+
+
+def _story_candidates(spark: Any, store: Store, annotated: Any, order: dict[str, int],
+                      enriched: list[str]) -> dict[str, KnownCandidates]:
+    """Every document's story candidates, from the copy of it that was stored (the first; the driver computes
+    the features of those whose metadata a later copy completed)."""
+    params = story_params()
+    stored = (annotated.filter(lambda row: row[2] == 1 and not isinstance(row[3], Problem))
+              .map(lambda row: (row[3][0].id, (row[:2], row[3])))
+              .reduceByKey(lambda a, b: a if a[0] <= b[0] else b).map(lambda kv: kv[1][1]))
+    overrides = _stored_features(store, sorted(set(enriched) & set(order)))
+    return story_candidate_lists(spark, stored, order, overrides, CandidateLimits.current(params), params)
+
+
+def _stored_features(store: Store, ids: list[str]) -> dict[str, DocumentFeatures]:
+    params = story_params()
+    return {doc.id: document_features(doc, ann, params) for doc, ann in store.iter_annotated(ids)}
 
 
 def summary_line(report: SparkReport) -> str:
@@ -169,4 +223,5 @@ def summary_line(report: SparkReport) -> str:
     stories = f", {link.stories} stories, {link.storylines} storylines" if link else ""
     return (f"{len(ingest.added)} documents added, {ingest.already_present} already present, "
             f"{len(ingest.enriched)} completed from a richer copy, {ingest.versions} versions, "
-            f"{len(ingest.problems)} problems{stories}; {report.candidate_pairs} candidate pairs from Spark")
+            f"{len(ingest.problems)} problems{stories}; {report.candidate_pairs} candidate pairs from Spark, "
+            f"story candidates of {report.story_candidates_used} documents")

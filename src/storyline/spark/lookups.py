@@ -1,4 +1,4 @@
-"""Linking's ``dup`` and ``pas`` lookups answered from the buckets Spark computed, not from the database.
+"""Linking's ``dup`` and ``pas`` lookups, and its story candidates, answered from what Spark computed.
 
 Linking files documents one at a time in publication order, and a lookup returns the documents filed
 under a key *so far*. Spark computed every shared key with all its documents (``pas``: the first
@@ -6,17 +6,24 @@ under a key *so far*. Spark computed every shared key with all its documents (``
 bucket's members that linking has already filed. :class:`CandidateIndex` wraps the store's link index
 for one batch: it answers those two lookups from memory and passes everything else (and every write)
 through, so the store ends up exactly as ``storyline link`` leaves it.
+
+Story candidates (:mod:`storyline.spark.story_candidates`) were computed for the documents in linking
+order with the features Spark saw: a list is used only while every document arrives in that order with
+the features and filing keys it was computed for (a digest); from the first that does not, linking looks
+candidates up itself (``story_fallback`` names that document), as every later list depends on it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from storyline.link import duplicates
 from storyline.link.index import LinkIndex
+from storyline.link.story_features import DocumentFeatures
 from storyline.model import Annotations, Document
 from storyline.spark.candidates import DUP, PAS, Buckets
+from storyline.spark.story_candidates import KnownCandidates, features_digest
 
 _METADATA_KEYS = ("url:", "title:")
 
@@ -24,10 +31,29 @@ _METADATA_KEYS = ("url:", "title:")
 class CandidateLookups:
     """What linking has filed so far, across batches; :meth:`wrap` gives each batch's index."""
 
-    def __init__(self, buckets: Buckets) -> None:
+    def __init__(self, buckets: Buckets, story: Mapping[str, KnownCandidates] | None = None,
+                 order: Sequence[str] = ()) -> None:
         self.buckets = buckets
         self.filed: set[str] = set()
         self.answered = 0  # lookups answered from the buckets
+        self.story = story or {}
+        self.order = list(order)  # the linking order the story candidates were computed for
+        self.story_answered = 0  # documents whose story candidates came from Spark
+        self.story_fallback: str | None = None  # the first document whose candidates were looked up instead
+
+    def story_candidates(self, features: DocumentFeatures, filing: Sequence[str]) -> list[str] | None:
+        """The precomputed candidates of the next document in linking order, when it is the one expected with
+        the features and filing keys expected; None (from then on) otherwise."""
+        if self.story_fallback is not None or not self.story:
+            return None
+        position = self.story_answered
+        known = self.story.get(features.id)
+        if (position >= len(self.order) or self.order[position] != features.id or known is None
+                or known.digest != features_digest(features, filing)):
+            self.story_fallback = features.id
+            return None
+        self.story_answered += 1
+        return list(known.candidates)
 
     def wrap(self, inner: LinkIndex) -> LinkIndex:
         return CandidateIndex(inner, self)
@@ -49,11 +75,15 @@ class CandidateLookups:
 
 
 class CandidateIndex:
-    """A :class:`~storyline.link.index.LinkIndex` whose ``dup`` and ``pas`` lookups come from Spark's buckets."""
+    """A :class:`~storyline.link.index.LinkIndex` whose ``dup`` and ``pas`` lookups come from Spark's buckets,
+    and a :class:`~storyline.link.stories.KnownStoryCandidates` giving the story candidates Spark computed."""
 
     def __init__(self, inner: LinkIndex, lookups: CandidateLookups) -> None:
         self.inner = inner
         self.lookups = lookups
+
+    def story_candidates(self, features: DocumentFeatures, filing: Sequence[str]) -> list[str] | None:
+        return self.lookups.story_candidates(features, filing)
 
     def postings(self, kind: str, keys: Collection[str]) -> dict[str, list[str]]:
         if kind not in (DUP, PAS):
