@@ -71,8 +71,12 @@ class SqlLinkIndex:
         self._hashes: dict[str, dict[str, int]] = defaultdict(dict)
         self._postings: dict[str, dict[int, list[str]]] = defaultdict(dict)  # stored ids, sorted
         self._new_postings: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-        self._counts: dict[str, dict[int, int]] = defaultdict(dict)
+        self._counts: dict[str, dict[int, int]] = defaultdict(dict)  # stored counts, by key hash
         self._deltas: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+        # current counts (stored + this session's deltas) by key, kept up to date as counts are added, so the
+        # lookups every document makes (the idf of its candidates' keys) are one dictionary read per key
+        self._totals: dict[str, dict[str, int]] = defaultdict(dict)
+        self._keys_of_hash: dict[str, dict[int, list[str]]] = defaultdict(dict)  # the keys of _totals, by hash
         self._records: dict[tuple[str, str], Any] = {}
         self._changed_records: set[tuple[str, str]] = set()
         self._outputs: dict[tuple[str, str], Any] = {}  # None: delete
@@ -141,22 +145,36 @@ class SqlLinkIndex:
             added[h].add(item)
 
     def counts(self, kind: str, keys: Collection[str]) -> dict[str, int]:
+        totals = self._totals[kind]
+        try:
+            return {key: totals[key] for key in keys}
+        except KeyError:
+            self._load_totals(kind, [key for key in keys if key not in totals])
+            return {key: totals[key] for key in keys}
+
+    def _load_totals(self, kind: str, keys: list[str]) -> None:
+        """Current counts of keys not looked up yet in this session (stored ones read once per key hash)."""
         hashed = self._hashed(kind, keys)
         known = self._counts[kind]
         missing = [h for h in dict.fromkeys(hashed.values()) if h not in known]
         if missing:
             known.update(dict.fromkeys(missing, 0))
             known.update(self._fetch_keyed(schema.link_counts, "n", kind, missing))
-        deltas = self._deltas.get(kind)
-        if not deltas:
-            return {key: known[h] for key, h in hashed.items()}
-        return {key: known[h] + deltas.get(h, 0) for key, h in hashed.items()}
+        deltas = self._deltas.get(kind, {})
+        totals, sharing = self._totals[kind], self._keys_of_hash[kind]
+        for key, h in hashed.items():
+            totals[key] = known[h] + deltas.get(h, 0)
+            sharing.setdefault(h, []).append(key)
 
     def add_counts(self, kind: str, keys: Iterable[str], delta: int = 1) -> None:
         times = Counter(keys)  # a key given twice counts twice
         deltas = self._deltas[kind]
+        totals, sharing = self._totals[kind], self._keys_of_hash[kind]
         for key, h in self._hashed(kind, times).items():
-            deltas[h] += delta * times[key]
+            step = delta * times[key]
+            deltas[h] += step
+            for same in sharing.get(h, ()):  # every key read under this hash (two keys may share one)
+                totals[same] += step
 
     # --- records -------------------------------------------------------------------
 
