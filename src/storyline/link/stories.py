@@ -46,7 +46,7 @@ from storyline.link.story_features import (
     day_number,
     story_params,
 )
-from storyline.link.story_pairs import DocVectors, Idf, doc_vectors, feature_keys, pair_score
+from storyline.link.story_pairs import DocVectors, FixedParts, Idf, doc_vectors, fixed_parts, pair_score
 from storyline.model import Story
 
 __all__ = [
@@ -161,6 +161,7 @@ class StoryBook:
         self._profiles: dict[str, StoryProfile] = {}
         self._keys: dict[str, set[str]] = {}
         self._features: dict[str, DocumentFeatures] = {}
+        self._fixed: dict[str, FixedParts] = {}
         self._edges: dict[str, dict[str, float]] = {}
 
     def get(self, ids: Iterable[str]) -> dict[str, StoryProfile]:
@@ -201,7 +202,15 @@ class StoryBook:
 
     def put_features(self, features: DocumentFeatures) -> None:
         self._features[features.id] = features
+        self._fixed.pop(features.id, None)
         self.index.put_record("sfeat", features.id, features.to_json())
+
+    def fixed(self, features: DocumentFeatures) -> FixedParts:
+        """A document's keys and sets (what its vectors hold whatever the idf), computed once per session."""
+        found = self._fixed.get(features.id)
+        if found is None:
+            found = self._fixed[features.id] = fixed_parts(features)
+        return found
 
     def edges(self, ids: Iterable[str]) -> dict[str, dict[str, float]]:
         """Each document's edges (other document -> pair score)."""
@@ -301,7 +310,7 @@ def _top(scores: Mapping[str, float], n: int) -> list[str]:
 
 def compare_with_candidates(features: DocumentFeatures, book: StoryBook) -> dict[str, float]:
     """File a new document and score it with its candidate documents."""
-    idf = book.idf(feature_keys(features))
+    idf = book.idf(book.fixed(features).keys)
     filing = document_filing_keys(features, idf)
     others = book.features(candidate_documents(features, filing, book, idf))
     file_document(features, filing, book)
@@ -319,16 +328,16 @@ def _rounded(score: float) -> float:
 
 def vectors_of(features: Iterable[DocumentFeatures], book: StoryBook) -> dict[str, tuple[DocumentFeatures, DocVectors]]:
     """Each document's features and vectors, weighted with one idf."""
-    listed = list(features)
-    idf = book.idf({key for f in listed for key in feature_keys(f)})
-    return {f.id: (f, doc_vectors(f, idf)) for f in listed}
+    listed = [(f, book.fixed(f)) for f in features]
+    idf = book.idf(set().union(*(parts.keys for _, parts in listed)))
+    return {f.id: (f, doc_vectors(f, idf, parts)) for f, parts in listed}
 
 
 def add_document(features: DocumentFeatures, book: StoryBook, twin: str | None = None) -> str:
     """File one document: its features, its edges, and the story it joins for now (that of ``twin``, a
     document it duplicates or rewrites, when given); returns the story id."""
-    book.index.add_counts("df", [*feature_keys(features), DOCUMENTS_KEY])
     book.put_features(features)
+    book.index.add_counts("df", [*book.fixed(features).keys, DOCUMENTS_KEY])
     scores = compare_with_candidates(features, book)
     if twin is not None:
         scores[twin] = TWIN
