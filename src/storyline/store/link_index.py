@@ -284,22 +284,32 @@ class SqlLinkIndex:
     def _insert(self, table: Table) -> Any:
         return insert_for(self.conn, table)
 
+    def _write_rows(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run ``sql`` (its parameters marked ``{mark}``) once per row, on the session's own DB-API connection:
+        a batch writes tens of thousands of postings and counts, and SQLAlchemy's handling of each row's
+        parameters cost more than the database's own work."""
+        mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
+        cursor = self.conn.connection.cursor()
+        try:
+            cursor.executemany(sql.format(mark=mark), rows)
+        finally:
+            cursor.close()
+
     def _flush_postings(self) -> None:
-        rows = [{"kind": kind, "key": h, "item": item}
+        rows = [(kind, h, item)
                 for kind, added in self._new_postings.items() for h, items in added.items()
                 for item in items if item not in self._postings.get(kind, {}).get(h, ())]
         if rows:
-            self.conn.execute(self._insert(schema.link_postings).on_conflict_do_nothing(), rows)
+            self._write_rows(f"INSERT INTO {schema.link_postings.name} (kind, key, item) VALUES ({{mark}}, {{mark}}, "
+                             "{mark}) ON CONFLICT DO NOTHING", rows)
         self._new_postings.clear()
 
     def _flush_counts(self) -> None:
-        rows = [{"kind": kind, "key": h, "n": delta}
-                for kind, deltas in self._deltas.items() for h, delta in deltas.items() if delta]
+        rows = [(kind, h, delta) for kind, deltas in self._deltas.items() for h, delta in deltas.items() if delta]
         if rows:
-            c = schema.link_counts
-            stmt = self._insert(c)
-            stmt = stmt.on_conflict_do_update(index_elements=[c.c.kind, c.c.key], set_={"n": c.c.n + stmt.excluded.n})
-            self.conn.execute(stmt, rows)
+            table = schema.link_counts.name
+            self._write_rows(f"INSERT INTO {table} (kind, key, n) VALUES ({{mark}}, {{mark}}, {{mark}}) "
+                             f"ON CONFLICT (kind, key) DO UPDATE SET n = {table}.n + excluded.n", rows)
         self._deltas.clear()
 
     def _flush_records(self) -> None:
