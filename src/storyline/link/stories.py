@@ -162,6 +162,10 @@ class StoryBook:
         self._keys: dict[str, set[str]] = {}
         self._features: dict[str, DocumentFeatures] = {}
         self._fixed: dict[str, FixedParts] = {}
+        # under the current df counts (a new document changes them; refreshing does not): each document's
+        # vectors, and the rescored pairs (neighbourhoods of the stories one refresh regroups overlap)
+        self._vectors: dict[str, DocVectors] = {}
+        self._scores: dict[tuple[str, str], float] = {}
         self._edges: dict[str, dict[str, float]] = {}
 
     def get(self, ids: Iterable[str]) -> dict[str, StoryProfile]:
@@ -203,7 +207,32 @@ class StoryBook:
     def put_features(self, features: DocumentFeatures) -> None:
         self._features[features.id] = features
         self._fixed.pop(features.id, None)
+        self._vectors.pop(features.id, None)
         self.index.put_record("sfeat", features.id, features.to_json())
+
+    def count_document(self, features: DocumentFeatures) -> None:
+        """Count a new document's keys in the df (so every vector and score computed before is stale)."""
+        self.index.add_counts("df", [*self.fixed(features).keys, DOCUMENTS_KEY])
+        self._vectors.clear()
+        self._scores.clear()
+
+    def rescored(self, a: tuple[DocumentFeatures, DocVectors], b: tuple[DocumentFeatures, DocVectors]) -> float:
+        """The recorded score of a pair under the current df (once per refresh: story neighbourhoods overlap)."""
+        pair = (a[0].id, b[0].id)
+        found = self._scores.get(pair)
+        if found is None:
+            found = self._scores[pair] = _rounded(pair_score(a, b, self.params))
+        return found
+
+    def vectors(self, features: Iterable[DocumentFeatures]) -> dict[str, DocVectors]:
+        """Vectors of these documents under the current df (each computed once until the df changes)."""
+        listed = list(features)
+        missing = [(f, self.fixed(f)) for f in listed if f.id not in self._vectors]
+        if missing:
+            idf = self.idf(set().union(*(parts.keys for _, parts in missing)))
+            for f, parts in missing:
+                self._vectors[f.id] = doc_vectors(f, idf, parts)
+        return {f.id: self._vectors[f.id] for f in listed}
 
     def fixed(self, features: DocumentFeatures) -> FixedParts:
         """A document's keys and sets (what its vectors hold whatever the idf), computed once per session."""
@@ -328,16 +357,16 @@ def _rounded(score: float) -> float:
 
 def vectors_of(features: Iterable[DocumentFeatures], book: StoryBook) -> dict[str, tuple[DocumentFeatures, DocVectors]]:
     """Each document's features and vectors, weighted with one idf."""
-    listed = [(f, book.fixed(f)) for f in features]
-    idf = book.idf(set().union(*(parts.keys for _, parts in listed)))
-    return {f.id: (f, doc_vectors(f, idf, parts)) for f, parts in listed}
+    listed = list(features)
+    vectors = book.vectors(listed)
+    return {f.id: (f, vectors[f.id]) for f in listed}
 
 
 def add_document(features: DocumentFeatures, book: StoryBook, twin: str | None = None) -> str:
     """File one document: its features, its edges, and the story it joins for now (that of ``twin``, a
     document it duplicates or rewrites, when given); returns the story id."""
     book.put_features(features)
-    book.index.add_counts("df", [*book.fixed(features).keys, DOCUMENTS_KEY])
+    book.count_document(features)
     scores = compare_with_candidates(features, book)
     if twin is not None:
         scores[twin] = TWIN
@@ -585,8 +614,8 @@ def rescore(docs: Collection[str], features: Mapping[str, DocumentFeatures],
         for b, old in edges[a].items():
             if b in inside and a < b:
                 twin = old >= TWIN  # duplicates and versions stay together
-                scores[a, b] = TWIN if twin or a not in vectors or b not in vectors else _rounded(
-                    pair_score(vectors[a], vectors[b], book.params))
+                scores[a, b] = TWIN if twin or a not in vectors or b not in vectors else book.rescored(
+                    vectors[a], vectors[b])
     for a in sorted(inside):
         book.replace_edges(a, {b: scores[min(a, b), max(a, b)] for b in edges[a] if b in inside})
     return scores
