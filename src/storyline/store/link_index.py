@@ -14,6 +14,7 @@ copied into every fact that names them (:mod:`storyline.store.facts`).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import sys
@@ -71,6 +72,9 @@ class SqlLinkIndex:
         self._hashes: dict[str, dict[str, int]] = defaultdict(dict)
         self._postings: dict[str, dict[int, list[str]]] = defaultdict(dict)  # stored ids, sorted
         self._new_postings: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        # current postings (stored + added in this session) by key, sorted, kept up to date as items are filed
+        self._merged: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        self._posted_keys_of_hash: dict[str, dict[int, list[str]]] = defaultdict(dict)  # the keys of _merged
         self._counts: dict[str, dict[int, int]] = defaultdict(dict)  # stored counts, by key hash
         self._deltas: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         # current counts (stored + this session's deltas) by key, kept up to date as counts are added, so the
@@ -120,6 +124,16 @@ class SqlLinkIndex:
         return self._rows_in(f"SELECT key, {value} FROM {table.name} WHERE kind = {{mark}} AND key IN", (kind,), hashes)
 
     def postings(self, kind: str, keys: Collection[str]) -> dict[str, list[str]]:
+        merged = self._merged[kind]
+        try:
+            found = [(key, merged[key]) for key in keys]
+        except KeyError:
+            self._load_postings(kind, [key for key in keys if key not in merged])
+            found = [(key, merged[key]) for key in keys]
+        return {key: list(ids) for key, ids in found if ids}
+
+    def _load_postings(self, kind: str, keys: list[str]) -> None:
+        """Current postings of keys not looked up yet in this session (stored ones read once per key hash)."""
         hashed = self._hashed(kind, keys)
         stored = self._postings[kind]
         missing = [h for h in dict.fromkeys(hashed.values()) if h not in stored]
@@ -129,20 +143,22 @@ class SqlLinkIndex:
                 fetched[h].add(sys.intern(item))  # one string per id, however often filed
             stored.update((h, sorted(items)) for h, items in fetched.items())
         added = self._new_postings.get(kind, {})
-        out = {}
+        merged, sharing = self._merged[kind], self._posted_keys_of_hash[kind]
         for key, h in hashed.items():
-            found = stored[h]
             more = added.get(h)
-            if more:
-                out[key] = sorted(set(found) | more)
-            elif found:
-                out[key] = list(found)
-        return out
+            merged[key] = sorted(set(stored[h]) | more) if more else list(stored[h])
+            sharing.setdefault(h, []).append(key)
 
     def add_postings(self, kind: str, item: str, keys: Iterable[str]) -> None:
         added = self._new_postings[kind]
+        merged, sharing = self._merged[kind], self._posted_keys_of_hash[kind]
         for h in self._hashed(kind, keys).values():  # a key given twice files the item once anyway
             added[h].add(item)
+            for same in sharing.get(h, ()):  # every key read under this hash (two keys may share one)
+                ids = merged[same]
+                at = bisect.bisect_left(ids, item)
+                if at == len(ids) or ids[at] != item:
+                    ids.insert(at, item)
 
     def counts(self, kind: str, keys: Collection[str]) -> dict[str, int]:
         totals = self._totals[kind]
