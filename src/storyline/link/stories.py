@@ -46,7 +46,7 @@ from storyline.link.story_features import (
     day_number,
     story_params,
 )
-from storyline.link.story_pairs import DocVectors, Idf, doc_vectors, feature_keys, pair_score
+from storyline.link.story_pairs import DocVectors, FixedParts, Idf, doc_vectors, fixed_parts, pair_score
 from storyline.model import Story
 
 __all__ = [
@@ -173,6 +173,11 @@ class StoryBook:
         self._profiles: dict[str, StoryProfile] = {}
         self._keys: dict[str, set[str]] = {}
         self._features: dict[str, DocumentFeatures] = {}
+        self._fixed: dict[str, FixedParts] = {}
+        # under the current df counts (a new document changes them; refreshing does not): each document's
+        # vectors, and the rescored pairs (neighbourhoods of the stories one refresh regroups overlap)
+        self._vectors: dict[str, DocVectors] = {}
+        self._scores: dict[tuple[str, str], float] = {}
         self._edges: dict[str, dict[str, float]] = {}
 
     def get(self, ids: Iterable[str]) -> dict[str, StoryProfile]:
@@ -213,7 +218,40 @@ class StoryBook:
 
     def put_features(self, features: DocumentFeatures) -> None:
         self._features[features.id] = features
+        self._fixed.pop(features.id, None)
+        self._vectors.pop(features.id, None)
         self.index.put_record("sfeat", features.id, features.to_json())
+
+    def count_document(self, features: DocumentFeatures) -> None:
+        """Count a new document's keys in the df (so every vector and score computed before is stale)."""
+        self.index.add_counts("df", [*self.fixed(features).keys, DOCUMENTS_KEY])
+        self._vectors.clear()
+        self._scores.clear()
+
+    def rescored(self, a: tuple[DocumentFeatures, DocVectors], b: tuple[DocumentFeatures, DocVectors]) -> float:
+        """The recorded score of a pair under the current df (once per refresh: story neighbourhoods overlap)."""
+        pair = (a[0].id, b[0].id)
+        found = self._scores.get(pair)
+        if found is None:
+            found = self._scores[pair] = _rounded(pair_score(a, b, self.params))
+        return found
+
+    def vectors(self, features: Iterable[DocumentFeatures]) -> dict[str, DocVectors]:
+        """Vectors of these documents under the current df (each computed once until the df changes)."""
+        listed = list(features)
+        missing = [(f, self.fixed(f)) for f in listed if f.id not in self._vectors]
+        if missing:
+            idf = self.idf(set().union(*(parts.keys for _, parts in missing)))
+            for f, parts in missing:
+                self._vectors[f.id] = doc_vectors(f, idf, parts)
+        return {f.id: self._vectors[f.id] for f in listed}
+
+    def fixed(self, features: DocumentFeatures) -> FixedParts:
+        """A document's keys and sets (what its vectors hold whatever the idf), computed once per session."""
+        found = self._fixed.get(features.id)
+        if found is None:
+            found = self._fixed[features.id] = fixed_parts(features)
+        return found
 
     def edges(self, ids: Iterable[str]) -> dict[str, dict[str, float]]:
         """Each document's edges (other document -> pair score)."""
@@ -330,7 +368,7 @@ def _top(scores: Mapping[str, float], n: int) -> list[str]:
 
 def compare_with_candidates(features: DocumentFeatures, book: StoryBook) -> dict[str, float]:
     """File a new document and score it with its candidate documents."""
-    idf = book.idf(feature_keys(features))
+    idf = book.idf(book.fixed(features).keys)
     filing = document_filing_keys(features, idf)
     others = book.features(candidate_documents(features, filing, book, idf))
     file_document(features, filing, book)
@@ -349,15 +387,15 @@ def _rounded(score: float) -> float:
 def vectors_of(features: Iterable[DocumentFeatures], book: StoryBook) -> dict[str, tuple[DocumentFeatures, DocVectors]]:
     """Each document's features and vectors, weighted with one idf."""
     listed = list(features)
-    idf = book.idf({key for f in listed for key in feature_keys(f)})
-    return {f.id: (f, doc_vectors(f, idf)) for f in listed}
+    vectors = book.vectors(listed)
+    return {f.id: (f, vectors[f.id]) for f in listed}
 
 
 def add_document(features: DocumentFeatures, book: StoryBook, twin: str | None = None) -> str:
     """File one document: its features, its edges, and the story it joins for now (that of ``twin``, a
     document it duplicates or rewrites, when given); returns the story id."""
-    book.index.add_counts("df", [*feature_keys(features), DOCUMENTS_KEY])
     book.put_features(features)
+    book.count_document(features)
     scores = compare_with_candidates(features, book)
     if twin is not None:
         scores[twin] = TWIN
@@ -605,8 +643,8 @@ def rescore(docs: Collection[str], features: Mapping[str, DocumentFeatures],
         for b, old in edges[a].items():
             if b in inside and a < b:
                 twin = old >= TWIN  # duplicates and versions stay together
-                scores[a, b] = TWIN if twin or a not in vectors or b not in vectors else _rounded(
-                    pair_score(vectors[a], vectors[b], book.params))
+                scores[a, b] = TWIN if twin or a not in vectors or b not in vectors else book.rescored(
+                    vectors[a], vectors[b])
     for a in sorted(inside):
         book.replace_edges(a, {b: scores[min(a, b), max(a, b)] for b in edges[a] if b in inside})
     return scores

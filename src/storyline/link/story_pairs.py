@@ -23,13 +23,32 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyline.link.story_features import DocumentFeatures, StoryParams, anchor_words
 
 __all__ = [
-    "DocVectors", "Idf", "cosine", "doc_vectors", "feature_keys", "pair_features", "pair_probability",
-    "pair_score", "period_gap",
+    "DocVectors", "FixedParts", "Idf", "cosine", "doc_vectors", "feature_keys", "fixed_parts", "pair_features",
+    "pair_probability", "pair_score", "period_gap",
 ]
+
+
+class _WeightsByCount(dict[int, float]):
+    """Idf weights by document frequency, for one number of documents: keys share a few small counts, so
+    each weight is computed once (the same expression, so the same float)."""
+
+    def __init__(self, documents: int) -> None:
+        super().__init__()
+        self.total = documents + 1
+
+    def __missing__(self, n: int) -> float:
+        weight = self[n] = math.log(self.total / (n + 1)) + 1.0
+        return weight
+
+
+@lru_cache(maxsize=4)
+def _weights_by_count(documents: int) -> _WeightsByCount:
+    return _WeightsByCount(documents)
 
 
 @dataclass(frozen=True)
@@ -45,9 +64,8 @@ class Idf:
     weights: dict[str, float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        total = self.documents + 1
-        weights = {key: math.log(total / (n + 1)) + 1.0 for key, n in self.df.items()}
-        object.__setattr__(self, "weights", weights)
+        by_count = _weights_by_count(self.documents)
+        object.__setattr__(self, "weights", {key: by_count[n] for key, n in self.df.items()})
 
     def __call__(self, key: str) -> float:
         return self.weights[key]
@@ -79,20 +97,34 @@ class DocVectors:
         object.__setattr__(self, "norms", tuple(_norm(v) for v in (self.words, self.phrases, self.names, self.places)))
 
 
-def doc_vectors(features: DocumentFeatures, idf: Idf) -> DocVectors:
-    """Vectors of one document; ``idf`` must cover :func:`feature_keys`.
+@dataclass(frozen=True)
+class FixedParts:
+    """What a document's vectors take from it whatever the idf: its keys and its sets (a document compared
+    with many others over a linking run needs them computed once)."""
 
-    A phrase counts only once another document has used it (df 2 or more): a pair of words
-    no other document shares says nothing about likeness and would only dilute the cosine.
-    """
-    weights, df, salience = idf.weights, idf.df, features.salience  # (the same products as idf(key), fewer calls)
-    names = {n: salience.get(n, 1.0) * weights["@" + n] for n in features.names}
-    phrases = {p: w * weights[k] for p, w in features.phrases.items() if df.get(k := "~" + p, 0) > 1}
-    return DocVectors(
-        words={t: w * weights[t] for t, w in features.terms.items()},
-        phrases=phrases,
+    keys: tuple[str, ...]  # :func:`feature_keys`
+    names: tuple[tuple[str, str, float], ...]  # (name, "@name", salience), in the order of its names
+    places: frozenset[str]
+    phrases: tuple[tuple[str, str, float], ...]  # (phrase, "~phrase", log tf)
+    people: frozenset[str]
+    numbers: frozenset[str]
+    years: frozenset[str]
+    anchors: frozenset[str]
+    weekdays: frozenset[str]
+    days: frozenset[str]
+    months: frozenset[str]
+
+
+def fixed_parts(features: DocumentFeatures) -> FixedParts:
+    """The parts of a document's vectors that do not depend on the idf."""
+    salience = features.salience
+    names = tuple((n, "@" + n, salience.get(n, 1.0)) for n in features.names)
+    phrases = tuple((p, "~" + p, w) for p, w in features.phrases.items())
+    return FixedParts(
+        keys=(*features.terms, *(k for _, k, _ in names), *(k for _, k, _ in phrases)),
         names=names,
-        places={n: w for n, w in names.items() if features.names[n] == "place"},
+        places=frozenset(n for n, kind in features.names.items() if kind == "place"),
+        phrases=phrases,
         people=frozenset(n for n, kind in features.names.items() if kind == "person"),
         numbers=frozenset(features.numbers),
         years=frozenset(features.years),
@@ -100,6 +132,31 @@ def doc_vectors(features: DocumentFeatures, idf: Idf) -> DocVectors:
         weekdays=frozenset(features.weekdays),
         days=frozenset(features.days),
         months=frozenset(features.months),
+    )
+
+
+def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None = None) -> DocVectors:
+    """Vectors of one document; ``idf`` must cover :func:`feature_keys` (``fixed``: its :func:`fixed_parts`).
+
+    A phrase counts only once another document has used it (df 2 or more): a pair of words
+    no other document shares says nothing about likeness and would only dilute the cosine.
+    """
+    parts = fixed if fixed is not None else fixed_parts(features)
+    weights, df = idf.weights, idf.df  # (the same products as idf(key), fewer calls)
+    names = {n: salience * weights[key] for n, key, salience in parts.names}
+    places = parts.places
+    return DocVectors(
+        words={t: w * weights[t] for t, w in features.terms.items()},
+        phrases={p: w * weights[key] for p, key, w in parts.phrases if df.get(key, 0) > 1},
+        names=names,
+        places={n: w for n, w in names.items() if n in places},
+        people=parts.people,
+        numbers=parts.numbers,
+        years=parts.years,
+        anchors=parts.anchors,
+        weekdays=parts.weekdays,
+        days=parts.days,
+        months=parts.months,
     )
 
 

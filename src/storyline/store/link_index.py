@@ -14,6 +14,7 @@ copied into every fact that names them (:mod:`storyline.store.facts`).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import sys
@@ -71,8 +72,15 @@ class SqlLinkIndex:
         self._hashes: dict[str, dict[str, int]] = defaultdict(dict)
         self._postings: dict[str, dict[int, list[str]]] = defaultdict(dict)  # stored ids, sorted
         self._new_postings: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-        self._counts: dict[str, dict[int, int]] = defaultdict(dict)
+        # current postings (stored + added in this session) by key, sorted, kept up to date as items are filed
+        self._merged: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        self._posted_keys_of_hash: dict[str, dict[int, list[str]]] = defaultdict(dict)  # the keys of _merged
+        self._counts: dict[str, dict[int, int]] = defaultdict(dict)  # stored counts, by key hash
         self._deltas: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+        # current counts (stored + this session's deltas) by key, kept up to date as counts are added, so the
+        # lookups every document makes (the idf of its candidates' keys) are one dictionary read per key
+        self._totals: dict[str, dict[str, int]] = defaultdict(dict)
+        self._keys_of_hash: dict[str, dict[int, list[str]]] = defaultdict(dict)  # the keys of _totals, by hash
         self._records: dict[tuple[str, str], Any] = {}
         self._changed_records: set[tuple[str, str]] = set()
         self._outputs: dict[tuple[str, str], Any] = {}  # None: delete
@@ -116,6 +124,16 @@ class SqlLinkIndex:
         return self._rows_in(f"SELECT key, {value} FROM {table.name} WHERE kind = {{mark}} AND key IN", (kind,), hashes)
 
     def postings(self, kind: str, keys: Collection[str]) -> dict[str, list[str]]:
+        merged = self._merged[kind]
+        try:
+            found = [(key, merged[key]) for key in keys]
+        except KeyError:
+            self._load_postings(kind, [key for key in keys if key not in merged])
+            found = [(key, merged[key]) for key in keys]
+        return {key: list(ids) for key, ids in found if ids}
+
+    def _load_postings(self, kind: str, keys: list[str]) -> None:
+        """Current postings of keys not looked up yet in this session (stored ones read once per key hash)."""
         hashed = self._hashed(kind, keys)
         stored = self._postings[kind]
         missing = [h for h in dict.fromkeys(hashed.values()) if h not in stored]
@@ -125,38 +143,54 @@ class SqlLinkIndex:
                 fetched[h].add(sys.intern(item))  # one string per id, however often filed
             stored.update((h, sorted(items)) for h, items in fetched.items())
         added = self._new_postings.get(kind, {})
-        out = {}
+        merged, sharing = self._merged[kind], self._posted_keys_of_hash[kind]
         for key, h in hashed.items():
-            found = stored[h]
             more = added.get(h)
-            if more:
-                out[key] = sorted(set(found) | more)
-            elif found:
-                out[key] = list(found)
-        return out
+            merged[key] = sorted(set(stored[h]) | more) if more else list(stored[h])
+            sharing.setdefault(h, []).append(key)
 
     def add_postings(self, kind: str, item: str, keys: Iterable[str]) -> None:
         added = self._new_postings[kind]
+        merged, sharing = self._merged[kind], self._posted_keys_of_hash[kind]
         for h in self._hashed(kind, keys).values():  # a key given twice files the item once anyway
             added[h].add(item)
+            for same in sharing.get(h, ()):  # every key read under this hash (two keys may share one)
+                ids = merged[same]
+                at = bisect.bisect_left(ids, item)
+                if at == len(ids) or ids[at] != item:
+                    ids.insert(at, item)
 
     def counts(self, kind: str, keys: Collection[str]) -> dict[str, int]:
+        totals = self._totals[kind]
+        try:
+            return {key: totals[key] for key in keys}
+        except KeyError:
+            self._load_totals(kind, [key for key in keys if key not in totals])
+            return {key: totals[key] for key in keys}
+
+    def _load_totals(self, kind: str, keys: list[str]) -> None:
+        """Current counts of keys not looked up yet in this session (stored ones read once per key hash)."""
         hashed = self._hashed(kind, keys)
         known = self._counts[kind]
         missing = [h for h in dict.fromkeys(hashed.values()) if h not in known]
         if missing:
             known.update(dict.fromkeys(missing, 0))
             known.update(self._fetch_keyed(schema.link_counts, "n", kind, missing))
-        deltas = self._deltas.get(kind)
-        if not deltas:
-            return {key: known[h] for key, h in hashed.items()}
-        return {key: known[h] + deltas.get(h, 0) for key, h in hashed.items()}
+        deltas = self._deltas.get(kind, {})
+        totals, sharing = self._totals[kind], self._keys_of_hash[kind]
+        for key, h in hashed.items():
+            totals[key] = known[h] + deltas.get(h, 0)
+            sharing.setdefault(h, []).append(key)
 
     def add_counts(self, kind: str, keys: Iterable[str], delta: int = 1) -> None:
         times = Counter(keys)  # a key given twice counts twice
         deltas = self._deltas[kind]
+        totals, sharing = self._totals[kind], self._keys_of_hash[kind]
         for key, h in self._hashed(kind, times).items():
-            deltas[h] += delta * times[key]
+            step = delta * times[key]
+            deltas[h] += step
+            for same in sharing.get(h, ()):  # every key read under this hash (two keys may share one)
+                totals[same] += step
 
     # --- records -------------------------------------------------------------------
 
@@ -266,22 +300,32 @@ class SqlLinkIndex:
     def _insert(self, table: Table) -> Any:
         return insert_for(self.conn, table)
 
+    def _write_rows(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run ``sql`` (its parameters marked ``{mark}``) once per row, on the session's own DB-API connection:
+        a batch writes tens of thousands of postings and counts, and SQLAlchemy's handling of each row's
+        parameters cost more than the database's own work."""
+        mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
+        cursor = self.conn.connection.cursor()
+        try:
+            cursor.executemany(sql.format(mark=mark), rows)
+        finally:
+            cursor.close()
+
     def _flush_postings(self) -> None:
-        rows = [{"kind": kind, "key": h, "item": item}
+        rows = [(kind, h, item)
                 for kind, added in self._new_postings.items() for h, items in added.items()
                 for item in items if item not in self._postings.get(kind, {}).get(h, ())]
         if rows:
-            self.conn.execute(self._insert(schema.link_postings).on_conflict_do_nothing(), rows)
+            self._write_rows(f"INSERT INTO {schema.link_postings.name} (kind, key, item) VALUES ({{mark}}, {{mark}}, "
+                             "{mark}) ON CONFLICT DO NOTHING", rows)
         self._new_postings.clear()
 
     def _flush_counts(self) -> None:
-        rows = [{"kind": kind, "key": h, "n": delta}
-                for kind, deltas in self._deltas.items() for h, delta in deltas.items() if delta]
+        rows = [(kind, h, delta) for kind, deltas in self._deltas.items() for h, delta in deltas.items() if delta]
         if rows:
-            c = schema.link_counts
-            stmt = self._insert(c)
-            stmt = stmt.on_conflict_do_update(index_elements=[c.c.kind, c.c.key], set_={"n": c.c.n + stmt.excluded.n})
-            self.conn.execute(stmt, rows)
+            table = schema.link_counts.name
+            self._write_rows(f"INSERT INTO {table} (kind, key, n) VALUES ({{mark}}, {{mark}}, {{mark}}) "
+                             f"ON CONFLICT (kind, key) DO UPDATE SET n = {table}.n + excluded.n", rows)
         self._deltas.clear()
 
     def _flush_records(self) -> None:
