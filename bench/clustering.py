@@ -41,7 +41,8 @@ from storyline.link import story_features
 from storyline.link.corpus import link_corpus
 from storyline.link.index import MemoryIndex
 from storyline.link.story_clusters import LinkageRule, Period, Signature, average_linkage
-from storyline.link.stories import linkage_rule, periods_of, signatures_of
+from storyline.link.stories import linkage_rule
+from storyline.link.story_regroup import periods_of, signatures_of
 from storyline.link.story_features import (
     PAIR_FEATURES,
     DocumentFeatures,

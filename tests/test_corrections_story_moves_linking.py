@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from storyline import api, views
-from storyline.link.stories import PIN, file_pinned
+from storyline.link.stories import PIN
+from storyline.link.story_regroup import file_pinned
 from storyline.store import Store, schema
 from storyline.store.link_index import STORY_PIN
 

@@ -27,7 +27,8 @@ from storyline.link.documents import link_document, publication_order
 from storyline.link.identity_updates import identities_of, resolve_new_identities
 from storyline.link.index import Item, LinkIndex, MemoryIndex
 from storyline.link.quotes import document_quote_groups, file_document_quotes, refresh_quote_groups
-from storyline.link.stories import StoryBook, StoryProfile, recluster
+from storyline.link.stories import StoryBook, StoryProfile
+from storyline.link.story_regroup import recluster
 from storyline.link.story_evidence import Found, found_in_documents, story_evidence, storyline_evidence
 from storyline.link.story_features import StoryParams, day_number
 from storyline.link.storylines import update_storylines

@@ -6,7 +6,7 @@ outputs; every lookup goes through the index (``dup`` buckets, ``pas``
 fingerprints, active stories), so the cost of a document does not grow with the
 corpus.  Documents are linked in publication order (undated last, in ingest
 order); its story is provisional until the stories are refreshed
-(:func:`storyline.link.stories.recluster`).
+(:func:`storyline.link.story_regroup.recluster`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ Two steps, as in :mod:`storyline.link.corpus`:
    day (and undated ones).  It then joins, for now, the story whose compared
    documents it matches best on average (or starts one), so that later documents
    of the same batch find it.
-2. **Re-clustering** (:func:`recluster`, when stories are refreshed).  The
+2. **Re-clustering** (:func:`storyline.link.story_regroup.recluster`, when stories are refreshed).  The
    documents of the changed stories, and every document within reach of them over
    edges at the threshold, are re-scored with the current idf and grouped again
    by :func:`~storyline.link.story_clusters.average_linkage`, which depends on the
@@ -36,13 +36,11 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from storyline.link.index import LinkIndex
-from storyline.link.story_clusters import LinkageRule, Period, Signature, average_linkage
+from storyline.link.story_clusters import LinkageRule
 from storyline.link.story_features import (
     DOC_TERMS,
-    OPEN_END,
     DocumentFeatures,
     StoryParams,
-    anchor_words,
     day_number,
     story_params,
 )
@@ -50,8 +48,8 @@ from storyline.link.story_pairs import DocVectors, FixedParts, Idf, doc_vectors,
 from storyline.model import Story
 
 __all__ = [
-    "PIN", "Idf", "KnownStoryCandidates", "StoryBook", "StoryChange", "StoryProfile", "add_document", "file_pinned",
-    "filed_by_week", "lookup_weeks", "own_story_id", "ranked_candidates", "recluster", "story_vector",
+    "PIN", "Idf", "KnownStoryCandidates", "StoryBook", "StoryProfile", "add_document", "filed_by_week",
+    "lookup_weeks", "own_story_id", "ranked_candidates", "story_vector",
 ]
 
 STORY_TERMS = 250  # terms kept per story centroid
@@ -63,7 +61,6 @@ MAX_DOC_POSTINGS = 400  # a key filed under more documents than this cannot sing
 MAX_WEEK_POSTINGS = 60  # ... nor one filed under more than this in one week
 EDGE_FLOOR = 0.05  # pair scores below this are not kept
 TWIN = 1.0  # the score of a document with one it duplicates or rewrites
-MAX_NEIGHBOURHOOD = 600  # documents re-clustered together at most (the strongest-joined first)
 DOCUMENTS_KEY = "#documents"  # the df count under this key is the number of documents seen
 PIN = "spin"  # record kind: where the reporter filed a document (``storyline fix story``), see :func:`file_pinned`
 WEEK = 7
@@ -419,11 +416,6 @@ def own_story_id(doc_id: str) -> str:
     return "story-x" + doc_id[:16]
 
 
-def _named(group: Collection[str], alone: Collection[str]) -> str | None:
-    """A document the reporter gave a story of its own keeps that story's name."""
-    return own_story_id(next(iter(group))) if len(group) == 1 and next(iter(group)) in alone else None
-
-
 def _provisional_story(edges: Mapping[str, float], book: StoryBook, twin: str | None) -> StoryProfile | None:
     """The story whose compared documents the new one matches best on average, if at the threshold."""
     where = book.story_of(sorted(edges))
@@ -444,16 +436,16 @@ def _provisional_story(edges: Mapping[str, float], book: StoryBook, twin: str | 
 
 def absorb(story: StoryProfile, features: DocumentFeatures, idf: Idf, book: StoryBook) -> None:
     """Add a document to a story's centroid, days and postings, and save it."""
-    _add_to_centroid(story, features, weighted_vector(features, idf))
+    add_to_centroid(story, features, weighted_vector(features, idf))
     weights = story_vector(story, book.idf(story.terms))
     story.terms = {t: story.terms[t] for t in sorted(weights, key=lambda t: (-weights[t], t))[:STORY_TERMS]}
-    _cut_names(story)
+    cut_names(story)
     story.documents.append(features.id)
-    _extend_days(story, features)
+    extend_days(story, features)
     book.save(story)
 
 
-def _add_to_centroid(story: StoryProfile, features: DocumentFeatures, vector: Mapping[str, float]) -> None:
+def add_to_centroid(story: StoryProfile, features: DocumentFeatures, vector: Mapping[str, float]) -> None:
     for term in vector:
         story.terms[term] = story.terms.get(term, 0.0) + features.terms[term]
     for name, kind in features.names.items():
@@ -461,14 +453,14 @@ def _add_to_centroid(story: StoryProfile, features: DocumentFeatures, vector: Ma
         story.name_types.setdefault(name, kind)
 
 
-def _cut_names(story: StoryProfile) -> None:
+def cut_names(story: StoryProfile) -> None:
     if len(story.names) > STORY_NAMES:
         kept = sorted(story.names, key=lambda n: (-story.names[n], n))[:STORY_NAMES]
         story.names = {n: story.names[n] for n in kept}
         story.name_types = {n: story.name_types[n] for n in kept}
 
 
-def _extend_days(story: StoryProfile, features: DocumentFeatures) -> None:
+def extend_days(story: StoryProfile, features: DocumentFeatures) -> None:
     """Add the document's date to the story's first and last dates, and its day when dated to the day."""
     day = features.day
     if day is None:
@@ -483,209 +475,3 @@ def _extend_days(story: StoryProfile, features: DocumentFeatures) -> None:
         story.doc_days[features.id] = day
         if day not in story.days:
             bisect.insort(story.days, day)
-
-
-# --- re-clustering ---------------------------------------------------------------------
-
-
-@dataclass
-class StoryChange:
-    """What a re-clustering did: stories written anew (or kept), and stories retired."""
-
-    changed: set[str]
-    retired: set[str]
-    touched: set[str]  # every story id whose documents were re-clustered (old and new)
-    storylines: set[str] = field(default_factory=set)  # storylines the re-clustered stories were in
-    done: set[str] = field(default_factory=set)  # the dirty stories dealt with (the rest wait for the next call)
-
-
-def reach(story: StoryProfile, book: StoryBook) -> list[str]:
-    """A story's documents and those joined to them over edges at the threshold, with the whole stories they
-    are in: strongest edges first, until ``MAX_NEIGHBOURHOOD`` documents (a whole component when smaller)."""
-    threshold = book.params.threshold
-    seen: set[str] = set()
-    added = list(story.documents)
-    frontier: dict[str, float] = {}
-    while added:
-        seen.update(added)
-        for links in book.edges(added).values():
-            for other, score in links.items():
-                if score >= threshold and other not in seen and score > frontier.get(other, 0.0):
-                    frontier[other] = score
-        for doc_id in added:
-            frontier.pop(doc_id, None)
-        added = _next_wave(frontier, seen, book) or _filed_with(seen, book)
-    return sorted(seen)
-
-
-def _filed_with(seen: set[str], book: StoryBook) -> list[str]:
-    """The linked documents the reporter filed a reached document with, and the whole stories they are in (so
-    regrouping can put the document with them)."""
-    wanted = sorted({d for pin in book.pins(sorted(seen)).values() for d in pin.get("with", [])} - seen)
-    where = book.story_of(wanted)
-    stories = book.get(sorted(set(where.values())))
-    wave = [d for d in wanted if d in where]
-    for profile in stories.values():
-        wave += [d for d in profile.documents if d not in seen and d not in wave]
-    return wave
-
-
-def _next_wave(frontier: dict[str, float], seen: set[str], book: StoryBook) -> list[str]:
-    """The strongest-joined documents of the frontier, with their whole stories, while room is left."""
-    room = MAX_NEIGHBOURHOOD - len(seen)
-    if room <= 0 or not frontier:
-        return []
-    best = sorted(frontier, key=lambda d: (-frontier[d], d))[:room]
-    stories = book.get(sorted(set(book.story_of(best).values())))
-    wave: list[str] = []
-    for doc_id in best:
-        for member in [doc_id, *(d for p in stories.values() if doc_id in p.documents for d in p.documents)]:
-            if member not in seen and member not in wave:
-                wave.append(member)
-        if len(wave) >= room:
-            break
-    return wave
-
-
-def recluster(dirty: Collection[str], book: StoryBook, max_documents: int | None = None) -> StoryChange:
-    """Group again the documents of each ``dirty`` story and the documents within reach of them; stop once
-    ``max_documents`` were regrouped (what one transaction holds in memory stays bounded)."""
-    total, regrouped = StoryChange(set(), set(), set()), 0
-    for story_id in sorted(dirty):
-        if max_documents is not None and regrouped >= max_documents:
-            break
-        total.done.add(story_id)
-        story = book.get([story_id]).get(story_id)
-        if story is None or story_id in total.touched:
-            continue
-        docs = reach(story, book)
-        regrouped += len(docs)
-        part = regroup(docs, book)
-        total.changed = (total.changed - part.retired) | part.changed
-        total.retired |= part.retired
-        total.touched |= part.touched
-        total.storylines |= part.storylines
-    return total
-
-
-def regroup(docs: list[str], book: StoryBook) -> StoryChange:
-    """Group ``docs`` into stories by average linkage over their (re-scored) pairs, and save the stories."""
-    old_story = book.story_of(docs)
-    features = book.features(docs)
-    scores = rescore(docs, features, book)
-    groups = average_linkage(docs, scores, signatures_of(features), linkage_rule(book.params), periods_of(features))
-    pins = book.pins(docs)
-    groups = file_pinned(groups, pins)
-    alone = {d for d, pin in pins.items() if pin.get("new")}
-    idf = book.idf({key for f in features.values() for key in document_keys(f)})
-    before = book.get(sorted(set(old_story.values())))
-    changed: set[str] = set()
-    for group in groups:
-        profile = build_profile(group, features, idf, book)
-        profile.id = _named(group, alone) or profile.id
-        previous = before.get(profile.id)
-        if previous is None or set(previous.documents) != set(profile.documents):
-            changed.add(profile.id)
-        _save_rebuilt(profile, previous, book)
-        for doc_id in group:
-            if old_story.get(doc_id) != profile.id:
-                _move_document(doc_id, profile.id, book)
-    kept = {_named(g, alone) or story_id_for(_earliest(g, features)) for g in groups}
-    retired = set(before) - kept
-    for story_id in sorted(retired):
-        book.retire(story_id)
-    lines = {p.storyline for p in before.values() if p.storyline}
-    return StoryChange(changed, retired, set(before) | kept, lines)
-
-
-def file_pinned(groups: list[list[str]], pins: Mapping[str, Mapping[str, Any]]) -> list[list[str]]:
-    """The reporter's story moves over the machine's groups: a pinned document leaves its group for a story of
-    its own (``new``) or for the group holding most of the documents it was filed ``with`` (it stays where it
-    was when none of them is here)."""
-    if not pins:
-        return groups
-    out = [[d for d in group if d not in pins] for group in groups]
-    home = {d: i for i, group in enumerate(groups) for d in group}
-    for doc in sorted(d for d in pins if d in home):
-        if pins[doc].get("new"):
-            out.append([doc])
-            continue
-        partners = set(pins[doc].get("with", [])) - {doc}
-        shared = [(len(partners.intersection(group)), -i) for i, group in enumerate(out)]
-        most, at = max(shared, default=(0, 0))
-        out[-at if most else home[doc]].append(doc)
-    return [sorted(group) for group in out if group]
-
-
-def signatures_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Signature]:
-    """Each document's incident signature: its lead and the telling words of its places and organisations."""
-    return {d: Signature(f.lead, frozenset(anchor_words(f.names))) for d, f in features.items()}
-
-
-def periods_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Period]:
-    """The period of every dated document (no last day when its date is only a lower bound from its text)."""
-    periods = {}
-    for doc_id, f in features.items():
-        if f.day is not None:
-            last = None if f.last_day == OPEN_END else (f.last_day if f.last_day is not None else f.day)
-            periods[doc_id] = Period(f.day, last, firm=f.date_dated)
-    return periods
-
-
-def rescore(docs: Collection[str], features: Mapping[str, DocumentFeatures],
-            book: StoryBook) -> dict[tuple[str, str], float]:
-    """Scores of every recorded pair among ``docs``, recomputed with the current idf (and recorded)."""
-    inside = set(docs)
-    vectors = vectors_of((features[d] for d in sorted(inside) if d in features), book)
-    edges = book.edges(sorted(inside))
-    scores: dict[tuple[str, str], float] = {}
-    for a in sorted(inside):
-        for b, old in edges[a].items():
-            if b in inside and a < b:
-                twin = old >= TWIN  # duplicates and versions stay together
-                scores[a, b] = TWIN if twin or a not in vectors or b not in vectors else book.rescored(
-                    vectors[a], vectors[b])
-    for a in sorted(inside):
-        book.replace_edges(a, {b: scores[min(a, b), max(a, b)] for b in edges[a] if b in inside})
-    return scores
-
-
-def _earliest(group: Collection[str], features: Mapping[str, DocumentFeatures]) -> str:
-    """The group's earliest document: by day (undated last), then id."""
-    def key(doc_id: str) -> tuple[bool, int, str]:
-        day = features[doc_id].day if doc_id in features else None
-        return (day is None, day or 0, doc_id)
-    return min(group, key=key)
-
-
-def build_profile(group: Collection[str], features: Mapping[str, DocumentFeatures], idf: Idf,
-                  book: StoryBook) -> StoryProfile:
-    """A story's profile from its documents alone (the same whatever order they came in)."""
-    ordered = sorted(group, key=lambda d: (features[d].day is None, features[d].day or 0, d)
-                     if d in features else (True, 0, d))
-    first = features.get(ordered[0])
-    profile = StoryProfile(id=story_id_for(ordered[0]), title=first.title if first else ordered[0])
-    for doc_id in ordered:
-        doc = features.get(doc_id)
-        if doc is not None:
-            _add_to_centroid(profile, doc, weighted_vector(doc, idf))
-            _extend_days(profile, doc)
-        profile.documents.append(doc_id)
-    weights = story_vector(profile, book.idf(profile.terms))
-    profile.terms = {t: profile.terms[t] for t in sorted(weights, key=lambda t: (-weights[t], t))[:STORY_TERMS]}
-    _cut_names(profile)
-    if first is not None:
-        profile.title = first.title
-    return profile
-
-
-def _save_rebuilt(profile: StoryProfile, previous: StoryProfile | None, book: StoryBook) -> None:
-    """Save a rebuilt story, keeping the storyline it was in (storylines are refreshed next)."""
-    profile.storyline = previous.storyline if previous is not None else None
-    book.save(profile)
-
-
-def _move_document(doc_id: str, story_id: str, book: StoryBook) -> None:
-    record = book.index.records("doc", [doc_id]).get(doc_id)
-    if record is not None:
-        book.index.put_record("doc", doc_id, {**record, "story": story_id})
