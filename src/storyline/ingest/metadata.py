@@ -73,7 +73,9 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
 
 
 def _slash_date(first: int, second: int, year: int) -> str | None:
-    """dd/mm/yyyy or mm/dd/yyyy only when one reading is impossible; otherwise None."""
+    """dd/mm/yyyy or mm/dd/yyyy only when one reading is impossible (or both read the same); otherwise None."""
+    if first == second:
+        return _iso(year, first, first)
     if first > 12 >= second:
         return _iso(year, second, first)
     if second > 12 >= first:
@@ -162,6 +164,7 @@ def _evidence_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
         (re.compile(rf"^\s*(?:{published})\s+(?:on\s+)?", re.IGNORECASE), True),
         (re.compile(rf"^\s*{place},\s*(?:[A-Z][a-z]{{1,5}}\.,?\s*)?(?:\([^)\n]{{1,60}}\)\s*)?[—–-]*\s*"), False),
         (re.compile(r"^\s*"), True),  # a line that is only a date (and perhaps a time)
+        (re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\s+)?"), True),  # "8:00 AM PDT 4/4/2012"
         (re.compile(r"^[^\n]{1,80}\s[·|–—-]\s+"), True),  # "Outlet · By A. Writer · June 3, 2025"
         (re.compile(rf"^\s*(?:{updated}){separator}", re.IGNORECASE), False),
         (re.compile(rf"^\s*(?:{updated})\s+(?:on\s+)?", re.IGNORECASE), True),
