@@ -113,6 +113,7 @@ def pipeline_quotes(text: str) -> list[Quote]:
     ("The recently appointed director Ann Lee said the audit was complete.", LEE),
     ("Ann Lee, who chairs the panel, said the audit was complete.", LEE),
     ("Ann Lee, 79, said the bus never came to the estate.", LEE),
+    ("Ann Lee, his wife, said she had not been told about the closure.", LEE),  # "his ..." is an apposition
 ])
 def test_quotes_roles_and_appositions_still_name_the_speaker(text: str, person: Person) -> None:
     assert [q.speaker_name for q in quotes_of(text, [person])] == [person[0]]

@@ -62,7 +62,8 @@ SPOKESPERSON = (  # "A spokesperson for the Department for Children and Learning
 )
 # ", the leader of the opposition,", ", 79,", ", who chairs the panel,", ", published on Monday,": never a clause
 # of its own (", uses big data to help brands,")
-APPOSITIVE = r"(?P<appos>,\s+(?![a-z]+[^s\W]s\s(?!of\b))(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,)?"
+APPOSITIVE = (r"(?P<appos>,\s+(?!(?!(?:his|its|this|hers|ours|yours|theirs)\b)[a-z]+[^s\W]s\s(?!of\b))"
+              r"(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,)?")
 # Between a subject and its verb: a party tag ("Sen. Elizabeth Warren (D-Mass.) said", "Cllr Ann Lee (Lab) said")
 # and when or where it was said ("Hillary Clinton on Tuesday said", "the minister in a statement said").
 PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
