@@ -75,6 +75,18 @@ def drop_postgres_schema(schema_url: str) -> None:
     engine.dispose()
 
 
+def ingested_db(tmp_path_factory: pytest.TempPathFactory, name: str, sources: list[str]) -> str:
+    """A database of its own, in a fresh temporary folder, holding ``sources`` ingested and linked as
+    ``storyline ingest`` does; for module-scoped corpus fixtures."""
+    from storyline import api
+
+    path = str(tmp_path_factory.mktemp(name) / f"{name}.db")
+    store = Store(path)
+    api.ingest(sources, store)
+    store.close()
+    return path
+
+
 @pytest.fixture(scope="module")
 def display_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The hand-built display corpus (tests/display_corpus.py) in a database, once per test module."""

@@ -10,16 +10,13 @@ import pytest
 from storyline import api, views
 from storyline.store import Store
 
+from .conftest import ingested_db
 from .test_corrections_survive import FIRST, LATER, documents, one
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("denials") / "machine.db")
-    store = Store(path)
-    api.ingest([*FIRST, LATER], store)
-    store.close()
-    return path
+    return ingested_db(tmp_path_factory, "denials", [*FIRST, LATER])
 
 
 @pytest.fixture

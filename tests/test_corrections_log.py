@@ -12,16 +12,13 @@ from storyline.cli import main
 from storyline.corrections.log import CorrectionError
 from storyline.store import Store
 
+from .conftest import ingested_db
 from .test_corrections_survive import FIRST, LATER, documents, named, one, quote
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("corrections") / "machine.db")
-    store = Store(path)
-    api.ingest(FIRST, store)
-    store.close()
-    return path
+    return ingested_db(tmp_path_factory, "corrections", FIRST)
 
 
 @pytest.fixture

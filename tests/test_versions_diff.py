@@ -18,18 +18,14 @@ from storyline.store import Store
 from storyline.versions import ClaimFact, DocumentFacts, Figure, Named, Quote, diff_documents
 from storyline.web.app import create_app
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ingested_db
 
 VERSIONS = FIXTURES / "versions"
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("versions") / "versions.db")
-    store = Store(path)
-    api.ingest(sorted(str(p) for p in VERSIONS.glob("*.json")), store)
-    store.close()
-    return path
+    return ingested_db(tmp_path_factory, "versions", sorted(str(p) for p in VERSIONS.glob("*.json")))
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,8 @@ from storyline.report.dossier import render_report
 from storyline.store import Store
 from storyline.web.app import create_app
 
+from .conftest import ingested_db
+
 VERSIONS = sorted(str(p) for p in (Path(__file__).parent / "fixtures" / "claims_versions").glob("*.json"))
 ACCUSATION = "Helen Ward accused the council's leadership: of hiding the overspend from the scrutiny committee"
 UNANSWERED = "Helen Ward against the council's leadership: hiding the overspend from the scrutiny committee"
@@ -28,11 +30,7 @@ UNANSWERED = "Helen Ward against the council's leadership: hiding the overspend 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("claims_versions") / "herald.db")
-    store = Store(path)
-    api.ingest(VERSIONS, store)
-    store.close()
-    return path
+    return ingested_db(tmp_path_factory, "claims_versions", VERSIONS)
 
 
 @pytest.fixture(scope="module")
