@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import quote
 
 from storyline.render.links import safe_href
@@ -32,6 +34,11 @@ def _ref(d: StoryDossier, document: str, start: int) -> str:
     return f"({md_escape(d.place(document, start))})"
 
 
+def _refs(d: StoryDossier, sources: Iterable[Any]) -> str:
+    """Where each source says it ("(source 2, paragraph 4); (source 3, paragraph 1)"): quotes' and claims' sources."""
+    return "; ".join(_ref(d, s.document, s.start) for s in sources)
+
+
 def _quoted(d: StoryDossier, q: StoryQuote) -> str:
     text = md_escape(q.text)
     text = f"“{text}”" if q.kind == "direct" else f"{text} ({q.kind})"
@@ -39,7 +46,7 @@ def _quoted(d: StoryDossier, q: StoryQuote) -> str:
         text = f"**{md_escape(q.speaker_name or 'Someone')} {md_escape(q.act)}:** {text}"
     if q.ocr:
         text += " *(machine-read: check the scan)*"
-    return f"> {text} " + "; ".join(_ref(d, s.document, s.start) for s in q.sources)
+    return f"> {text} " + _refs(d, q.sources)
 
 
 def _excerpt(d: StoryDossier, e: Excerpt, document: str, start: int) -> str:
@@ -84,11 +91,11 @@ def _body(d: StoryDossier) -> list[str]:
     right = [c for c in d.claims if c.kind not in ("claim", "promise")]
     for i in range(max(len(left), len(right))):
         cells = [f"{c.kind}: **{md_escape(c.claimant_name or 'unknown')}**: {md_escape(c.content or '')} "
-                 + "; ".join(_ref(d, s.document, s.start) for s in c.sources) if c else ""
+                 + _refs(d, c.sources) if c else ""
                  for c in (_at(left, i), _at(right, i))]
         lines.append(f"| {cells[0]} | {cells[1]} |")
     lines += ["", "### Claims no one has answered", ""]
-    lines += [f"- {md_escape(c.line)} " + "; ".join(_ref(d, x.document, x.start) for x in c.sources)
+    lines += [f"- {md_escape(c.line)} " + _refs(d, c.sources)
               for c in d.unanswered] or [
         "Every claim found has a denial in the story."]
     lines += ["", "## Where sources disagree", ""]

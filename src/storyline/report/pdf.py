@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from html import escape
+from collections.abc import Iterable
 from typing import Any
 
 from storyline.render.links import safe_href
@@ -39,6 +40,11 @@ def _e(text: object) -> str:
 
 def _ref(d: StoryDossier, document: str, start: int) -> str:
     return f"<font color='{BLUE}'>({_e(d.place(document, start))})</font>"
+
+
+def _refs(d: StoryDossier, sources: Iterable[Any]) -> str:
+    """Where each source says it ("(source 2, paragraph 4); (source 3, paragraph 1)"): quotes' and claims' sources."""
+    return "; ".join(_ref(d, s.document, s.start) for s in sources)
 
 
 def timeline_drawing(d: StoryDossier, width: float, max_height: float | None = None) -> Any:
@@ -116,12 +122,12 @@ def _story(d: StoryDossier, para: Any, st: dict[str, Any]) -> list[Any]:
                 text = f"<b>{_e(q.speaker_name or 'Someone')} {_e(q.act)}:</b> {text}"
             if q.ocr:
                 text += " <i>(machine-read: check the scan)</i>"
-            out.append(para(text + " " + "; ".join(_ref(d, s.document, s.start) for s in q.sources), st["quote"]))
+            out.append(para(text + " " + _refs(d, q.sources), st["quote"]))
     out.append(para("Claims and denials", st["h2"]))
     out += [para(f"<b>{_e(c.kind)}</b>: {_e(c.claimant_name or 'unknown')}: {_e(c.content or '')} "
-                 + "; ".join(_ref(d, s.document, s.start) for s in c.sources), st["body"]) for c in d.claims]
+                 + _refs(d, c.sources), st["body"]) for c in d.claims]
     out.append(para("Claims no one has answered", st["h3"]))
-    out += [para(f"{_e(c.line)} " + "; ".join(_ref(d, x.document, x.start) for x in c.sources), st["body"])
+    out += [para(f"{_e(c.line)} " + _refs(d, c.sources), st["body"])
             for c in d.unanswered] or [
         para("Every claim found has a denial in the story.", st["body"])]
     out.append(para("Where sources disagree", st["h2"]))
