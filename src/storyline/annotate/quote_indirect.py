@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from storyline.annotate.attribution_tails import attribution_tail
 from storyline.annotate.claim_markers import cue_negated
 from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
-from storyline.annotate.speakers import NAME, SpeakerSpan, document_verbs, lexicon, speaker_at_start, speaker_before
+from storyline.annotate.speakers import NAME, WEEKDAY_TIME, SpeakerSpan, document_verbs, lexicon, speaker_at_start, speaker_before
 from storyline.model import Block, Sentence
 
 __all__ = ["OBJECT_RE", "Found", "find_indirect", "reported_clause_start", "speaker_span_of"]
@@ -47,8 +47,7 @@ DENIED_CLAIM_RE = re.compile(
     r"(?:\s+(?:made\s+)?(?:by|from|of)\s+[^,;:.“”\"]{1,60}?)?\s+(?=that\b)"
 )
 DENIED_GERUND_RE = re.compile(r"\s+(?:ever\s+|knowingly\s+|deliberately\s+)?(?P<ing>(?:having|being|[a-z]{3,}ing)\s+\w)")
-TOLD_WHEN = (r"(?:\s+(?:last|this)\s+(?:week|month|year|weekend)|\s+yesterday|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday"
-             r"|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)?")
+TOLD_WHEN = rf"(?:\s+(?:last|this)\s+(?:week|month|year|weekend)|\s+yesterday|\s+(?:on\s+)?{WEEKDAY_TIME})?"
 TOLD_CLAUSE_RE = re.compile(  # "told the committee the company had spent ...", "told the Echo last week she would ..."
     rf"\s+(?:reporters|journalists|him|her|them|us|me|you|(?:the\s+)?{NAME}|(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)??[a-z][\w-]*)"
     rf"{TOLD_WHEN}\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b)"

@@ -167,9 +167,6 @@ def _source(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
 
 
 APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+(?P<np>[^,;:“”\"]{1,80}?)(?=,)")
-HEAD_CUT = frozenset({"set", "that", "which", "who", "based", "of", "for", "in", "run", "led", "formed", "founded",
-                      "representing", "campaigning", "behind", "with", "from", "at", "on"})
-BODY_NOUNS = frozenset({"campaign", "coalition", "association", "society", "alliance", "network"})
 
 
 def _apposed_body(text: str, end: int) -> bool:
@@ -178,10 +175,10 @@ def _apposed_body(text: str, end: int) -> bool:
     found = APPOSITION_RE.match(text, end)
     if found is None:
         return False
-    words = found.group("np").split()
-    cut = next((i for i, w in enumerate(words) if w in HEAD_CUT), len(words))
+    words, lists = found.group("np").split(), source_words()
+    cut = next((i for i, w in enumerate(words) if w in lists["apposition_head_ends"]), len(words))
     head = words[:cut][-1].lower() if cut else ""
-    return head in source_words()["organisation_nouns"] or head in BODY_NOUNS
+    return head in lists["organisation_nouns"] or head in lists["apposition_body_nouns"]
 
 
 def _unlinked_name(scene: Scene, head: str, surface: str, end: int) -> Resolution:

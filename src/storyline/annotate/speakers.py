@@ -68,13 +68,14 @@ APPOSITIVE = (r"(?P<appos>,\s+(?!(?!(?:his|its|this|hers|ours|yours|theirs)\b)[a
 # and when or where it was said ("Hillary Clinton on Tuesday said", "the minister in a statement said").
 PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
              r"|Lab|Con|LD|Lib\s+Dem|Green|Ind|SNP|Plaid|Reform|Liberal|Conservative|NDP)\))?")
-SAID_WHEN = (r"(?:\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-             r"(?:\s+(?:morning|afternoon|evening|night))?"
+WEEKDAY_TIME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+SAID_WHEN = (rf"(?:\s+(?:(?:on|late|early)\s+)?{WEEKDAY_TIME}"
              r"|\s+(?:last|this)\s+(?:week|month|weekend|morning|afternoon|evening)|\s+yesterday"
              r"|\s+in\s+(?:a|an|his|her|their|its)\s+(?:written\s+)?(?:statement|interview|speech|letter|email|post))?")
-LEADING_PHRASE_RE = re.compile(r"(?:In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere)\b[^,;:]{0,40}")
+LEADING_WORDS = r"In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere"  # open a sentence's fronted phrase
+LEADING_PHRASE_RE = re.compile(rf"(?:{LEADING_WORDS})\b[^,;:]{{0,40}}")
 # A sentence's fronted time or linking phrase before its subject: "Last month, FBI Director James Comey called ..."
-FRONTED_PHRASE = (r"(?:(?:In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere|Last|This|Since)\b[^,;:“”\"]{0,60}"
+FRONTED_PHRASE = (rf"(?:(?:{LEADING_WORDS}|Last|This|Since)\b[^,;:“”\"]{{0,60}}"
                   r"|(?:[A-Z][a-z]*|\d+)(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago|afterwards|before)"  # "Hours later", "Two days later"
                   r"|Yesterday|Today|Meanwhile|However|Instead|Afterwards|Previously)")
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
