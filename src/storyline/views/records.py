@@ -77,6 +77,12 @@ def _children(conn: Connection, query: Select[Any], parent: str) -> dict[str, li
     return grouped
 
 
+def _owned(conn: Connection, table: Table, owner: str, ids: list[str]) -> dict[str, list[Any]]:
+    """The rows of a child table that belong to ``ids`` (its ``owner`` column), each owner's in position order."""
+    query = select(table).where(table.c[owner].in_(ids)).order_by(table.c[owner], table.c.position)
+    return _children(conn, query, owner)
+
+
 # --- per-document lists -------------------------------------------------------------------------------
 
 
@@ -279,17 +285,15 @@ def evidence_record(row: Any) -> Record:
 
 
 def _evidence(conn: Connection, table: Table, owner: str, ids: list[str]) -> dict[str, list[Record]]:
-    found = _children(conn, select(table).where(table.c[owner].in_(ids)).order_by(table.c[owner], table.c.position),
-                      owner)
+    found = _owned(conn, table, owner, ids)
     return {key: [evidence_record(r) for r in items] for key, items in found.items()}
 
 
 def _stories(store: Store) -> Iterator[Record]:
-    sd = schema.story_documents
     for batch in _keyed_batches(store, schema.stories, size=PARENTS):
         ids = [s.id for s in batch]
         with store.reader.connect() as conn:
-            docs = _children(conn, select(sd).where(sd.c.story.in_(ids)).order_by(sd.c.story, sd.c.position), "story")
+            docs = _owned(conn, schema.story_documents, "story", ids)
             why = _evidence(conn, schema.story_evidence, "story", ids)
         for s in batch:
             yield {"id": s.id, "title": s.title, "documents": [d.document for d in docs.get(s.id, [])],
@@ -298,12 +302,10 @@ def _stories(store: Store) -> Iterator[Record]:
 
 
 def _storylines(store: Store) -> Iterator[Record]:
-    ss = schema.storyline_stories
     for batch in _keyed_batches(store, schema.storylines, size=PARENTS):
         ids = [s.id for s in batch]
         with store.reader.connect() as conn:
-            stories = _children(conn, select(ss).where(ss.c.storyline.in_(ids))
-                                .order_by(ss.c.storyline, ss.c.position), "storyline")
+            stories = _owned(conn, schema.storyline_stories, "storyline", ids)
             why = _evidence(conn, schema.storyline_evidence, "storyline", ids)
         for line in batch:
             yield {"id": line.id, "title": line.title, "stories": [s.story for s in stories.get(line.id, [])],
@@ -322,22 +324,18 @@ def _spans(rows: list[Any]) -> list[Record]:
 
 
 def _discrepancies(store: Store) -> Iterator[Record]:
-    sp = schema.discrepancy_spans
     for batch in _keyed_batches(store, schema.discrepancies, size=PARENTS):
         with store.reader.connect() as conn:
-            spans = _children(conn, select(sp).where(sp.c.discrepancy.in_([d.id for d in batch]))
-                              .order_by(sp.c.discrepancy, sp.c.position), "discrepancy")
+            spans = _owned(conn, schema.discrepancy_spans, "discrepancy", [d.id for d in batch])
         for d in batch:
             yield {"id": d.id, "story": d.story, "kind": d.kind, "description": d.description,
                    "spans": _spans(spans.get(d.id, []))}
 
 
 def _quote_groups(store: Store) -> Iterator[Record]:
-    sp = schema.quote_group_sources
     for batch in _keyed_batches(store, schema.quote_groups, size=PARENTS):
         with store.reader.connect() as conn:
-            sources = _children(conn, select(sp).where(sp.c.quote_group.in_([g.id for g in batch]))
-                                .order_by(sp.c.quote_group, sp.c.position), "quote_group")
+            sources = _owned(conn, schema.quote_group_sources, "quote_group", [g.id for g in batch])
         for g in batch:
             yield {"id": g.id, "text": g.text, "speaker": g.speaker, "speaker_name": g.speaker_name,
                    "sources": _spans(sources.get(g.id, []))}
@@ -368,7 +366,7 @@ def _timelines(store: Store) -> Iterator[Record]:
     for batch in _keyed_batches(store, schema.stories, size=PARENTS):
         ids = [s.id for s in batch]
         with store.reader.connect() as conn:
-            entries = _children(conn, select(t).where(t.c.story.in_(ids)).order_by(t.c.story, t.c.position), "story")
+            entries = _owned(conn, t, "story", ids)
             reports: dict[tuple[str, int], list[Any]] = defaultdict(list)
             for r in conn.execute(select(ts).where(ts.c.story.in_(ids)).order_by(ts.c.story, ts.c.entry,
                                                                                 ts.c.position)):
