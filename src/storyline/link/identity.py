@@ -315,13 +315,19 @@ def _resolve_persons(records: list[NameRecord]) -> list[Cluster]:
     return out
 
 
-def _resolve_organisations(records: list[NameRecord]) -> list[Cluster]:
-    exact: dict[str, Cluster] = {}
+def _by_exact_name(records: list[NameRecord]) -> dict[str, Cluster]:
+    """One cluster per exact name (the records in name then members order, so the lead is the same in any order)."""
+    clusters: dict[str, Cluster] = {}
     for rec in sorted(records, key=lambda r: (r.exact, r.members)):
-        if rec.exact in exact:
-            exact[rec.exact].add(rec)
+        if rec.exact in clusters:
+            clusters[rec.exact].add(rec)
         else:
-            exact[rec.exact] = Cluster(rec)
+            clusters[rec.exact] = Cluster(rec)
+    return clusters
+
+
+def _resolve_organisations(records: list[NameRecord]) -> list[Cluster]:
+    exact = _by_exact_name(records)
     by_acronym: dict[str, list[Cluster]] = defaultdict(list)
     by_reduced: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in exact.values():
@@ -353,13 +359,7 @@ def _org_target(name: str, cluster: Cluster, by_acronym: dict[str, list[Cluster]
 
 
 def _resolve_places(records: list[NameRecord]) -> list[Cluster]:
-    clusters: dict[str, Cluster] = {}
-    for rec in sorted(records, key=lambda r: (r.exact, r.members)):
-        if rec.exact in clusters:
-            clusters[rec.exact].add(rec)
-        else:
-            clusters[rec.exact] = Cluster(rec)
-    return list(clusters.values())
+    return list(_by_exact_name(records).values())
 
 
 def _name_weight(name: str, type_: str) -> int:
