@@ -128,3 +128,15 @@ def test_quotes_roles_and_appositions_still_name_the_speaker(text: str, person: 
 def test_quotes_name_the_apposition_calls_a_body_is_not_a_person(text: str, kind: str) -> None:
     [found] = pipeline_quotes(text)
     assert found.speaker_kind == kind
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a lowercase role before the name after an inverted verb, the sentence's full stop right after the name
+    ("“Our members will not accept layoffs,” said local president Dave Pelletier.", "Dave Pelletier"),
+    ('"The freeze has to be paid for somewhere," said city treasurer Linda Evans.', "Linda Evans"),
+    ("‘We will be in touch with every family,’ said headteacher Joan Pike.", "Joan Pike"),
+    ('"We recognise that our record has not been good enough," said the mayor.', "Rhys Washington"),
+])
+def test_quotes_inverted_role_then_name_at_the_end_of_the_sentence(text: str, speaker: str) -> None:
+    text = "Rhys Washington, the mayor of Birchmere, spoke at the meeting. " + text
+    assert [q.speaker_name for q in pipeline_quotes(text)] == [speaker]

@@ -131,6 +131,8 @@ def _by_mention(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | N
     if len(last) == 2 and last[1].lower().strip(".,") in entity_lexicon().postnominals:
         head_end = span.start + len(last[0])  # "The Rt Hon Priti Mahal MP": the name before "MP"
     mention = scene.mention_covering(span.start, head_end)
+    if mention is None and text.endswith(".", span.start, head_end):
+        mention = scene.mention_covering(span.start, head_end - 1)  # '..., said union president Dave Pelletier.'
     if mention is not None and mention.kind == "role" and not _named_before(scene.mentions, mention):
         mention = None  # a role linked forward to a name not yet seen: too unsure to name anyone
     entity = scene.by_id.get(mention.entity) if mention else None
