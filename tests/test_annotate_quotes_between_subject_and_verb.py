@@ -140,3 +140,26 @@ def test_quotes_name_the_apposition_calls_a_body_is_not_a_person(text: str, kind
 def test_quotes_inverted_role_then_name_at_the_end_of_the_sentence(text: str, speaker: str) -> None:
     text = "Rhys Washington, the mayor of Birchmere, spoke at the meeting. " + text
     assert [q.speaker_name for q in pipeline_quotes(text)] == [speaker]
+
+
+EVANS: Person = ("Linda Evans", "female", ["city treasurer Linda Evans", "Evans", "Ms Evans"])
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # "warned" with no hearer: the noun phrase after it is the reported clause's subject
+    ("But city treasurer Linda Evans warned the freeze would have to be paid for somewhere.",
+     "the freeze would have to be paid for somewhere"),
+    ("Ms Evans warned residents would face higher bills next year.", "residents would face higher bills next year"),
+    # with a hearer, what follows it
+    ("Ms Evans warned the council it would face a legal challenge.", "it would face a legal challenge"),
+])
+def test_quotes_warned_with_or_without_a_hearer(text: str, content: str) -> None:
+    assert [(q.text, q.speaker_name) for q in quotes_of(text, [EVANS])] == [(content, "Linda Evans")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ms Evans warned the public to stay away from the river.",  # an order to the public, not a reported clause
+    "Ms Evans warned of delays on the ring road.",
+])
+def test_quotes_warned_without_a_clause_reports_nothing(text: str) -> None:
+    assert [q.text for q in quotes_of(text, [EVANS]) if q.kind == "indirect"] == []

@@ -52,6 +52,10 @@ TOLD_CLAUSE_RE = re.compile(  # "told the committee the company had spent ...", 
     rf"\s+(?:reporters|journalists|him|her|them|us|me|you|(?:the\s+)?{NAME}|(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)??[a-z][\w-]*)"
     rf"{TOLD_WHEN}\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b)"
 )
+WARNED_CLAUSE_RE = re.compile(  # "warned the freeze would have to be paid for": no hearer, the clause's subject
+    r"\s+(?P<subj>(?:the|a|an|his|her|their|its|this|these|those)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
+    r"|[a-z][\w-]*s)\s+(?=(?:would|could|will|might|may|must|should|was|were|is|are)\s+[a-z])"
+)
 MUCH_OF_RE = re.compile(r"(?:much|most|many|some|all|none|part)\s+of\s+(?:the|his|her|their|its|our|this|that|these|those)\b")
 WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
 PARTICIPLE_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\b")
@@ -119,6 +123,9 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         told = TOLD_CLAUSE_RE.match(text, pos, end)  # "told the committee the company had spent ..."
         if told is not None and lemma in ("tell", "warn", "assure") and looks_like_clause(text, told.end(), min(end, told.end() + 80)):
             return told.end()
+        warned = WARNED_CLAUSE_RE.match(text, pos, end) if lemma == "warn" else None
+        if warned is not None:
+            return warned.start("subj")
         obj = OBJECT_RE.match(text, pos, end)
         pos = obj.end() if obj else pos
     adjunct = lex.adjunct_re.match(text, pos, end)
