@@ -163,3 +163,12 @@ def test_quotes_warned_with_or_without_a_hearer(text: str, content: str) -> None
 ])
 def test_quotes_warned_without_a_clause_reports_nothing(text: str) -> None:
     assert [q.text for q in quotes_of(text, [EVANS]) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize("text", [
+    'A resident who attended the meeting said: "I just want my bin emptied."',
+    'A resident who attended the meeting, who asked not to be named, said: "I just want my bin emptied."',
+])
+def test_quotes_a_described_speaker_with_a_who_clause_is_a_description(text: str) -> None:
+    [found] = pipeline_quotes(text)
+    assert (found.speaker_name, found.speaker_description) == (None, "a resident who attended the meeting")

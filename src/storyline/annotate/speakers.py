@@ -173,7 +173,8 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
     group = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|in)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
     # "Independent councillors Karen Ashworth and Dev Patel", "Residents who made the trip to Washington"
     members = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}?{NAME}(?:,\s+{NAME})*,?\s+(?:and|&)\s+{NAME}"
-    group_who = rf"{group}\s+who\s+[^,;:“”\"]{{1,60}}?"
+    # "Residents who made the trip to Washington", "A resident who attended the meeting"
+    group_who = rf"(?:{group}|{DETERMINERS}\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)\s+who\s+[^,;:“”\"]{{1,60}}?"
     documents = alternation([w for w in words["source_nouns"] if w not in ("spokesperson", "spokesman",
                               "spokeswoman", "representative", "official", "source", "sources")])
     document = rf"{DETERMINERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{documents})\b[^,;:“”\"]{{1,100}}?"
