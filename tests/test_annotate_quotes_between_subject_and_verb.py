@@ -172,3 +172,15 @@ def test_quotes_warned_without_a_clause_reports_nothing(text: str) -> None:
 def test_quotes_a_described_speaker_with_a_who_clause_is_a_description(text: str) -> None:
     [found] = pipeline_quotes(text)
     assert (found.speaker_name, found.speaker_description) == (None, "a resident who attended the meeting")
+
+
+def test_quotes_a_reporting_verb_inside_a_relative_clause_reports_nothing_of_its_own() -> None:
+    # "wrote" belongs to "The officer who wrote the report": "the report said ..." is no quote of "The officer who"
+    text = "The officer who wrote the report said the road was unsafe."
+    assert [q.text for q in pipeline_quotes(text)] == []
+
+
+def test_quotes_many_of_whom_say_is_still_reported() -> None:
+    text = "The decision has not gone down well with relatives, many of whom say the council ignored their letters."
+    assert [(q.text, q.speaker_description) for q in pipeline_quotes(text)] == [
+        ("the council ignored their letters", "many of whom")]

@@ -307,6 +307,10 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
 
 GERUND_NOUNS = frozenset({"during", "following", "including", "regarding", "concerning", "according", "morning",
                           "evening", "meeting", "briefing", "hearing", "sitting"})
+CLAUSE_SUBJECT_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those",
+                                    "he", "she", "they", "it", "we", "i"})
+AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "should", "can",
+                         "may", "might", "must"})
 PREPOSITION_OPENERS = frozenset({"in", "on", "at", "according", "after", "before", "during", "following", "under",
                                  "despite", "amid", "since", "speaking", "asked", "writing", "responding", "for",
                                  "with", "by", "from", "as", "within", "outside", "ahead"})
@@ -325,6 +329,9 @@ def _verb_has_complement(text: str, s0: int, match: re.Match[str], s1: int) -> b
     first = rest[0].lower()
     if first == "that" or (first.endswith("ing") and first not in GERUND_NOUNS):
         return True
+    if first in CLAUSE_SUBJECT_OPENERS and lex.lemma(match.group("verb")) not in lex.object_verbs and any(
+            w in AUXILIARIES or w.endswith("ed") or w in lex.irregular_past for w in map(str.lower, rest[1:])):
+        return True  # ", many of whom say the council ignored their letters.": what they say comes after the verb
     opener = WORD_RE.findall(text, s0, min(s1, s0 + 40))
     return bool(opener) and opener[0].lower() in PREPOSITION_OPENERS and first not in PREPOSITION_OPENERS
 

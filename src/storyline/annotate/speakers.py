@@ -47,7 +47,11 @@ NOT_NAME = (
 NAME = rf"{NOT_NAME}{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)*{NAME_TOKEN}){{0,5}}"
 WORD = r"[\w’'&.\-]+"
 DETERMINERS = r"\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
-DET_NP = rf"{DETERMINERS}\s+(?:(?!(?:that|which|who|whom|whose|when|where)\b){WORD}\s+){{0,6}}?{WORD}"
+RELATIVES = r"(?:that|which|who|whom|whose|when|where)\b"
+# the last word is no relative pronoun right after a noun ("The officer who wrote the report said ..." is not
+# "The officer who" saying "the report said ..."); "many of whom say", "the study -- which notes" keep theirs
+LAST_NOT_RELATIVE = rf"(?!(?<=[a-z]\s)(?<!\bof\s){RELATIVES})"
+DET_NP = rf"{DETERMINERS}\s+(?:(?!{RELATIVES}){WORD}\s+){{0,6}}?{LAST_NOT_RELATIVE}{WORD}"
 POSSESSIVE = rf"{NAME}(?:[’']s|(?<=s)[’'])\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 QUANTITY = (  # "52 per cent of voters", "About 4 in 10", "most of them": a share of those asked
