@@ -1,5 +1,7 @@
 """Indirect speech whose subject and verb are kept apart by a party tag or by when it was said, and reported
-clauses that open with "much of": the speaker is the subject, the content starts after the verb (or its hearer)."""
+clauses that open with "much of": the speaker is the subject, the content starts after the verb (or its hearer).
+Also what sits around the verb: a role before the name after an inverted verb, "warned" with or without a
+hearer, who-clauses and relative pronouns in the subject, a say-verb followed by its own clause."""
 
 from __future__ import annotations
 
