@@ -186,3 +186,18 @@ def test_quotes_many_of_whom_say_is_still_reported() -> None:
     text = "The decision has not gone down well with relatives, many of whom say the council ignored their letters."
     assert [(q.text, q.speaker_description) for q in pipeline_quotes(text)] == [
         ("the council ignored their letters", "many of whom")]
+
+
+SIDDIQUI: Person = ("Omar Siddiqui", "male", ["Cllr Omar Siddiqui", "Siddiqui", "Councillor Omar Siddiqui"])
+
+
+@pytest.mark.parametrize("text", [
+    # a party tag with the councillor's ward or division, before the verb, after it, and after the quote
+    "Cllr Omar Siddiqui (Lab, Stanmore) wrote on Facebook that the closure was a scandal.",
+    "Councillor Omar Siddiqui (Labour, Stanmore ward) said the closure was a scandal.",
+    "“The closure is a scandal,” said Cllr Omar Siddiqui (Lab, Stanmore).",
+    '"The closure is a scandal," Cllr Omar Siddiqui (Lib Dem, St Mary’s and Holt) said.',
+    "“The closure is a scandal,” said Sen. Omar Siddiqui (D-Ohio), who chairs the panel.",
+])
+def test_quotes_party_tag_with_a_ward(text: str) -> None:
+    assert [q.speaker_name for q in quotes_of(text, [SIDDIQUI])] == ["Omar Siddiqui"]

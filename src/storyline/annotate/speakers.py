@@ -71,7 +71,9 @@ APPOSITIVE = (r"(?P<appos>,\s+(?!(?!(?:his|its|this|hers|ours|yours|theirs)\b)[a
 # Between a subject and its verb: a party tag ("Sen. Elizabeth Warren (D-Mass.) said", "Cllr Ann Lee (Lab) said")
 # and when or where it was said ("Hillary Clinton on Tuesday said", "the minister in a statement said").
 PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
-             r"|Lab|Con|LD|Lib\s+Dem|Green|Ind|SNP|Plaid|Reform|Liberal|Conservative|NDP)\))?")
+             r"|(?:Lab|Labour|Con|LD|Lib\s+Dem|Liberal\s+Democrats?|Green|Ind|Independent|SNP|Plaid|Reform|Liberal"
+             r"|Conservative|NDP)"  # a ward or division may follow: "(Lab, Stanmore)", "(Con, St Mary’s ward)"
+             r"(?:,\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|&|ward|division)){0,4})?)\))?")
 WEEKDAY_TIME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
 SAID_WHEN = (rf"(?:\s+(?:(?:on|late|early)\s+)?{WEEKDAY_TIME}"
              r"|\s+(?:last|this)\s+(?:week|month|weekend|morning|afternoon|evening)|\s+yesterday"
@@ -234,9 +236,12 @@ def lexicon() -> Lexicon:
         before_re=re.compile(rf"{subject}{PARTY_TAG}{APPOSITIVE}{SAID_WHEN},?\s+{adverb_run}$"),
         rare_before=tuple(re.compile(rf"{r}{PARTY_TAG}{APPOSITIVE}{SAID_WHEN},?\s+{adverb_run}$") for r in rare),
         spokesperson_re=re.compile(rf"(?P<subj>{SPOKESPERSON}){APPOSITIVE}\s+{adverb_run}$"),
-        after_re=re.compile(rf"\s*,?\s*{subject_after}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){after_alt})\b"),
+        after_re=re.compile(
+            rf"\s*,?\s*{subject_after}{PARTY_TAG}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){after_alt})\b"
+        ),
         inverted_re=re.compile(
-            rf"\s*,?\s*(?P<verb>{inverted_alt})\b\s*{subject_after}(?=\s*[,.;!?]|\s*$|\s+{INVERTED_FOLLOWERS}\b)"
+            rf"\s*,?\s*(?P<verb>{inverted_alt})\b\s*{subject_after}{PARTY_TAG}"
+            rf"(?=\s*[,.;!?]|\s*$|\s+{INVERTED_FOLLOWERS}\b)"
         ),
         adjunct_re=re.compile(rf"(?:,?\s+(?:{'|'.join(words['adjuncts'])}))+", re.IGNORECASE),
         source_re=re.compile(rf"\b(?:{alternation(words['source_nouns'])})\b", re.IGNORECASE),
