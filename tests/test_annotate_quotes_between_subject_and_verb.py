@@ -201,3 +201,12 @@ SIDDIQUI: Person = ("Omar Siddiqui", "male", ["Cllr Omar Siddiqui", "Siddiqui", 
 ])
 def test_quotes_party_tag_with_a_ward(text: str) -> None:
     assert [q.speaker_name for q in quotes_of(text, [SIDDIQUI])] == ["Omar Siddiqui"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # an organisation's name, a title and the person's name: seven and eight capitalised words in a row
+    ("Waterloo Regional Police Staff Sgt. Mark Hahn said officers were called to the house.", "Mark Hahn"),
+    ("“She has all of these weapons,” said South Carolina Democratic Party Chairman Jaime Harrison.", "Jaime Harrison"),
+])
+def test_quotes_long_run_of_capitalised_words_before_the_name(text: str, speaker: str) -> None:
+    assert [q.speaker_name for q in pipeline_quotes(text)] == [speaker]

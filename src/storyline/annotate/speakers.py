@@ -44,7 +44,7 @@ NOT_NAME = (
     r"|For|With|From|By|Of|To|So|Yet|Or|Then|There|Here|However|Meanwhile|Still|Also|Asked|Speaking"
     r"|Nobody|No|None|Nothing|Neither|Few|Everybody|Everyone|Somebody|Someone|Anyone|Anybody)\b)"
 )
-NAME = rf"{NOT_NAME}{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)*{NAME_TOKEN}){{0,5}}"
+NAME = rf"{NOT_NAME}{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)*{NAME_TOKEN}){{0,7}}"
 WORD = r"[\w’'&.\-]+"
 DETERMINERS = r"\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
 RELATIVES = r"(?:that|which|who|whom|whose|when|where)\b"
