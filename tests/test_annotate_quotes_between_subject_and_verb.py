@@ -207,6 +207,9 @@ def test_quotes_party_tag_with_a_ward(text: str) -> None:
     # an organisation's name, a title and the person's name: seven and eight capitalised words in a row
     ("Waterloo Regional Police Staff Sgt. Mark Hahn said officers were called to the house.", "Mark Hahn"),
     ("“She has all of these weapons,” said South Carolina Democratic Party Chairman Jaime Harrison.", "Jaime Harrison"),
+    # a councillor's ward number before the title (Canadian style)
+    ('"We need more buses," said Ward 3 Coun. Amanda Lee.', "Amanda Lee"),
+    ("Ward 3 Coun. Amanda Lee said the city needed more buses.", "Amanda Lee"),
 ])
 def test_quotes_long_run_of_capitalised_words_before_the_name(text: str, speaker: str) -> None:
     assert [q.speaker_name for q in pipeline_quotes(text)] == [speaker]

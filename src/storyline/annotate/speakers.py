@@ -44,6 +44,7 @@ NOT_NAME = (
     r"|For|With|From|By|Of|To|So|Yet|Or|Then|There|Here|However|Meanwhile|Still|Also|Asked|Speaking"
     r"|Nobody|No|None|Nothing|Neither|Few|Everybody|Everyone|Somebody|Someone|Anyone|Anybody)\b)"
 )
+WARD = r"(?:(?:Ward|District|Division|Precinct)\s+\d{1,3}\s+)?"  # "Ward 3 Coun. Amanda Lee"
 NAME = rf"{NOT_NAME}{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)*{NAME_TOKEN}){{0,7}}"
 WORD = r"[\w’'&.\-]+"
 DETERMINERS = r"\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
@@ -186,9 +187,9 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
     document = rf"{DETERMINERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{documents})\b[^,;:“”\"]{{1,100}}?"
     role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
     adverbs = alternation(words["adverbs"])
-    described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN}))?"
+    described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN})|{WARD})?"
     org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
-    subject = rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}|{NAME})"
+    subject = rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}|{WARD}{NAME})"
     # tried only where their words occur (they are costly): named members, "who" clauses, long document phrases
     rare = (rf"(?<![\w’'\-])(?P<subj>{members})", rf"(?<![\w’'\-])(?P<subj>{group_who})",
             rf"(?<![\w’'\-])(?P<subj>{document})")
