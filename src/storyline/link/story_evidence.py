@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyline.link.index import Item
 from storyline.link.story_features import content_phrases, infer_year_from_body, mentioned_numbers
@@ -74,7 +75,10 @@ def _name_items(items: Sequence[Item], entity_map: Mapping[str, str]) -> list[Fo
     return list(found.values())
 
 
+@lru_cache(maxsize=16_384)
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """Where a content word pair is written (any case, hyphen or spaces between, either apostrophe); compiled
+    once per phrase: stories of one affair share most of theirs."""
     words = [re.escape(w) for w in phrase.split()]
     return re.compile(r"(?<!\w)" + r"[\s\-]+".join(words).replace("'", "['’]") + r"(?!\w)", re.IGNORECASE)
 
@@ -98,6 +102,12 @@ def _phrase_items(items: Sequence[Item], names: Iterable[str]) -> list[Found]:
     return found
 
 
+@lru_cache(maxsize=16_384)
+def _figure_pattern(number: str) -> re.Pattern[str]:
+    """Where a figure is written, thousands separators or not ("2800" finds "2,800"); compiled once per figure."""
+    return re.compile(r"(?<![\w.,])" + r",?".join(re.escape(c) for c in number) + r"(?![\w])")
+
+
 def _figure_items(items: Sequence[Item]) -> list[Found]:
     """Figures several documents mention (a sum, a toll, a count), not the days of dates."""
     found: dict[str, Found] = {}
@@ -106,7 +116,7 @@ def _figure_items(items: Sequence[Item]) -> list[Found]:
         for number in mentioned_numbers(doc.text):
             if len(re.sub(r"\D", "", number)) < MIN_FIGURE_DIGITS:
                 continue
-            pattern = re.compile(r"(?<![\w.,])" + r",?".join(re.escape(c) for c in number) + r"(?![\w])")
+            pattern = _figure_pattern(number)
             match = next((m for m in pattern.finditer(doc.text)
                           if not any(s <= m.start() < e for s, e in in_dates)), None)
             if match:
