@@ -43,6 +43,7 @@ STORY_MODEL_KEY = "stories-by-pairs-subgroups"  # set once stories are made from
 # before grouped its stories by other rules, and is linked again)
 MINHASH_KEY = f"minhash-{MINHASH_SCHEME}"  # set once duplicate signatures use the pinned MinHash scheme
 STORYLINE_SAMPLE = 3  # documents of each story read to explain a storyline (its earliest)
+GROUPS_PER_STORY = 10  # quote groups refreshed per call for each story allowed (a group is a few quotes)
 REFRESH_DOCUMENTS = 3000  # documents regrouped per refresh call at most (then the next call goes on)
 
 
@@ -89,11 +90,12 @@ def _groups_of(quote_keys: Sequence[str], index: LinkIndex) -> set[str]:
 def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | None = None) -> int:
     """Bring outputs up to date: changed quote groups first, then dirty stories; returns how many were done.
 
-    At most ``limit`` groups or stories per call, and stories whose neighbourhoods hold at most
-    ``REFRESH_DOCUMENTS`` documents, so a caller can spread the work over transactions.
+    At most ``limit`` stories (or ``GROUPS_PER_STORY`` times as many quote groups) per call, and stories
+    whose neighbourhoods hold at most ``REFRESH_DOCUMENTS`` documents, so a caller can spread the work over
+    transactions.
     A group or story is refreshed once per linking run, however many batches touched it.
     """
-    groups = index.record_ids("qdirty")[:limit]
+    groups = index.record_ids("qdirty")[: limit * GROUPS_PER_STORY if limit is not None else None]
     if groups:
         refresh_quote_groups(groups, index)
         for group in groups:
