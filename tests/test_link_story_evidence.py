@@ -81,3 +81,14 @@ def test_storyline_evidence_counts_stories_not_documents() -> None:
     evidence = storyline_evidence(stories)
     item = next(e for e in evidence if e.kind == "organisation")
     assert item.documents == 2 and [s.document for s in item.spans] == ["d1", "d2"]
+
+
+def test_phrases_in_finds_the_phrases_story_features_counts() -> None:
+    from storyline.link.story_evidence import phrases_in
+    from storyline.link.story_features import content_phrases
+
+    texts = [*_texts().values(), "The council’s £2.8m intervention order: 214 children’s placements, again.",
+             "İstanbul’s mayor and the ſtaff rota", ""]
+    for text in texts:
+        assert phrases_in(text) == set(content_phrases(text))
+    assert "intervention order" in phrases_in(texts[-3]) and "children's placements" in phrases_in(texts[-3])

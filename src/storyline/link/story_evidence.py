@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storyline.link.index import Item
-from storyline.link.story_features import content_phrases, infer_year_from_body, mentioned_numbers
+from storyline.link.story_features import _WORD, infer_year_from_body, mentioned_numbers, word_lists
 from storyline.model import EvidenceKind, GroupingEvidence, SpanRef
 
 __all__ = ["Found", "found_in_documents", "story_evidence", "storyline_evidence"]
@@ -75,6 +75,17 @@ def _name_items(items: Sequence[Item], entity_map: Mapping[str, str]) -> list[Fo
     return list(found.values())
 
 
+def phrases_in(text: str) -> set[str]:
+    """The content word pairs of a text: the phrases :func:`storyline.link.story_features.content_phrases`
+    counts, without their counts (evidence needs only which documents use a phrase)."""
+    stop = word_lists()["stopwords"]
+    words = [w.lower() for w in _WORD.findall(text)]
+    if "’" in text:
+        words = [w.replace("’", "'") for w in words]
+    content = [len(w) > 2 and w not in stop and not w.isdigit() for w in words]
+    return {f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1) if content[i] and content[i + 1]}
+
+
 @lru_cache(maxsize=16_384)
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Where a content word pair is written (any case, hyphen or spaces between, either apostrophe); compiled
@@ -86,7 +97,7 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 def _phrase_items(items: Sequence[Item], names: Iterable[str]) -> list[Found]:
     """Content word pairs several documents use, names left out (they are items of their own)."""
     name_words = {w for name in names for w in name.lower().split()}
-    per_doc = {doc.id: content_phrases(doc.text) for doc, _ in items}
+    per_doc = {doc.id: phrases_in(doc.text) for doc, _ in items}
     counts: dict[str, int] = defaultdict(int)
     for phrases in per_doc.values():
         for phrase in phrases:
