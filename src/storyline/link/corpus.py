@@ -28,7 +28,7 @@ from storyline.link.identity_updates import identities_of, resolve_new_identitie
 from storyline.link.index import Item, LinkIndex, MemoryIndex
 from storyline.link.quotes import document_quote_groups, file_document_quotes, refresh_quote_groups
 from storyline.link.stories import StoryBook, StoryProfile
-from storyline.link.story_regroup import recluster
+from storyline.link.story_regroup import PairScores, recluster
 from storyline.link.story_evidence import Found, found_in_documents, story_evidence, storyline_evidence
 from storyline.link.story_features import StoryParams, day_number
 from storyline.link.storylines import update_storylines
@@ -87,13 +87,15 @@ def _groups_of(quote_keys: Sequence[str], index: LinkIndex) -> set[str]:
     return {q["group"] for q in index.records("quote", list(quote_keys)).values()}
 
 
-def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | None = None) -> int:
+def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | None = None,
+            scored: PairScores | None = None) -> int:
     """Bring outputs up to date: changed quote groups first, then dirty stories; returns how many were done.
 
     At most ``limit`` stories (or ``GROUPS_PER_STORY`` times as many quote groups) per call, and stories
     whose neighbourhoods hold at most ``REFRESH_DOCUMENTS`` documents, so a caller can spread the work over
     transactions.
-    A group or story is refreshed once per linking run, however many batches touched it.
+    A group or story is refreshed once per linking run, however many batches touched it. A caller
+    refreshing in several calls passes the same ``scored`` to each, so that no pair is scored twice.
     """
     groups = index.record_ids("qdirty")[: limit * GROUPS_PER_STORY if limit is not None else None]
     if groups:
@@ -105,7 +107,7 @@ def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | No
     if not dirty:
         return 0
     book = StoryBook(index, params)
-    change = recluster(dirty, book, REFRESH_DOCUMENTS)
+    change = recluster(dirty, book, REFRESH_DOCUMENTS, scored)
     for story_id in sorted(change.touched | change.done):
         index.delete_record("dirty", story_id)
     for story_id in sorted(change.retired):
@@ -185,7 +187,8 @@ def link_corpus(items: Sequence[Item], index: MemoryIndex | None = None,
     index = index.copy() if index is not None else MemoryIndex()
     index.remember(items)
     link_new(items, index, params)
-    while refresh(index, params):
+    scored = PairScores()
+    while refresh(index, params, scored=scored):
         pass
     return collect_links(index), index
 
