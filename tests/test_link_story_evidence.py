@@ -81,3 +81,35 @@ def test_storyline_evidence_counts_stories_not_documents() -> None:
     evidence = storyline_evidence(stories)
     item = next(e for e in evidence if e.kind == "organisation")
     assert item.documents == 2 and [s.document for s in item.spans] == ["d1", "d2"]
+
+
+def test_phrases_in_finds_the_phrases_story_features_counts() -> None:
+    from storyline.link.story_evidence import phrases_in
+    from storyline.link.story_features import content_phrases
+
+    texts = [*_texts().values(), "The council’s £2.8m intervention order: 214 children’s placements, again.",
+             "İstanbul’s mayor and the ſtaff rota", ""]
+    for text in texts:
+        assert phrases_in(text) == set(content_phrases(text))
+    assert "intervention order" in phrases_in(texts[-3]) and "children's placements" in phrases_in(texts[-3])
+
+
+def test_story_evidence_locates_phrases_lazily_with_the_same_result() -> None:
+    # "care homes" is a word pair of all three reports, but the third writes "care. Homes": only two say it
+    texts = ["Ministers said care homes in Harwick face closure after the fostering review.",
+             "The fostering review found care homes were short of staff, ministers said.",
+             "Staff were short of care. Homes in Harwick close, the fostering review warned; ministers said so.",
+             "Fostering review: ministers said staff at the care homes were short."]
+    items = [(Document(f"d{i}", text, f"d{i}"), Annotations(f"d{i}")) for i, text in enumerate(texts)]
+    lazy = found_in_documents(items, {})
+    assert any(f.locate is not None for f in lazy) and not any(f.spans for f in lazy if f.kind == "phrase")
+    eager = found_in_documents(items, {})
+    for item in eager:
+        item.located()
+    weights = {"~care homes": 2.0, "~fostering review": 0.5, "~ministers said": 1.0}
+    assert story_evidence(items, lazy, weights) == story_evidence(items, eager, weights)
+    phrases = {e.value: e.documents for e in story_evidence(items, lazy, weights) if e.kind == "phrase"}
+    assert phrases["fostering review"] == 4 and phrases["care homes"] == 3
+    lines = storyline_evidence([("s1", items[:2], found_in_documents(items[:2], {})),
+                                ("s2", items[2:], found_in_documents(items[2:], {}))])
+    assert [s.document for e in lines if e.value == "fostering review" for s in e.spans] == ["d0", "d2", "d1", "d3"]

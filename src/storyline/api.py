@@ -192,6 +192,7 @@ def link_store(
     ``lookups`` wraps each batch's index (the Spark job answers candidate lookups from its own buckets).
     """
     from storyline.link.corpus import needs_relink, refresh
+    from storyline.link.story_regroup import PairScores
 
     store = open_store(db)
     with store.link_session() as index:
@@ -206,9 +207,10 @@ def link_store(
                 link_new(list(store.iter_annotated(batch)), lookups(index) if lookups else index)
             if progress:
                 progress(LINKING, min(start + LINK_BATCH, len(pending)), len(pending))
+        scored = PairScores()  # pair scores, from one refresh transaction to the next
         while True:
             with store.link_session() as index:
-                if not refresh(index, limit=REFRESH_BATCH):
+                if not refresh(index, limit=REFRESH_BATCH, scored=scored):
                     break
     count = store.count_rows
     return LinkSummary(documents=count("documents"), new_documents=len(pending), stories=count("stories"),

@@ -9,7 +9,8 @@ Two steps, each pure over a :class:`~storyline.link.index.LinkIndex`:
    and so are the quote groups that grew.
 2. :func:`refresh` brings the outputs of dirty quote groups and stories up to
    date: merged quotes, storylines, the story rows, merged timelines and
-   discrepancies.
+   discrepancies; the evidence of the storylines they changed comes last, once
+   per storyline however many calls changed its stories.
 
 Work per call grows with the new documents and the stories they touch, never
 with the whole corpus; ``storyline.api.link_store`` runs step 1 in batches, one
@@ -28,7 +29,7 @@ from storyline.link.identity_updates import identities_of, resolve_new_identitie
 from storyline.link.index import Item, LinkIndex, MemoryIndex
 from storyline.link.quotes import document_quote_groups, file_document_quotes, refresh_quote_groups
 from storyline.link.stories import StoryBook, StoryProfile
-from storyline.link.story_regroup import recluster
+from storyline.link.story_regroup import PairScores, recluster
 from storyline.link.story_evidence import Found, found_in_documents, story_evidence, storyline_evidence
 from storyline.link.story_features import StoryParams, day_number
 from storyline.link.storylines import update_storylines
@@ -43,6 +44,8 @@ STORY_MODEL_KEY = "stories-by-pairs-subgroups"  # set once stories are made from
 # before grouped its stories by other rules, and is linked again)
 MINHASH_KEY = f"minhash-{MINHASH_SCHEME}"  # set once duplicate signatures use the pinned MinHash scheme
 STORYLINE_SAMPLE = 3  # documents of each story read to explain a storyline (its earliest)
+GROUPS_PER_STORY = 10  # quote groups refreshed per call for each story allowed (a group is a few quotes)
+LINE_DIRTY = "ldirty"  # storylines written without their evidence (explained once no dirty story is left)
 REFRESH_DOCUMENTS = 3000  # documents regrouped per refresh call at most (then the next call goes on)
 
 
@@ -86,24 +89,34 @@ def _groups_of(quote_keys: Sequence[str], index: LinkIndex) -> set[str]:
     return {q["group"] for q in index.records("quote", list(quote_keys)).values()}
 
 
-def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | None = None) -> int:
-    """Bring outputs up to date: changed quote groups first, then dirty stories; returns how many were done.
+def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | None = None,
+            scored: PairScores | None = None) -> int:
+    """Bring outputs up to date: changed quote groups first, then dirty stories, then the evidence of the
+    storylines they changed; returns how many were done (0: all up to date).
 
-    At most ``limit`` groups or stories per call, and stories whose neighbourhoods hold at most
-    ``REFRESH_DOCUMENTS`` documents, so a caller can spread the work over transactions.
-    A group or story is refreshed once per linking run, however many batches touched it.
+    At most ``limit`` stories (or ``GROUPS_PER_STORY`` times as many quote groups) per call, and stories
+    whose neighbourhoods hold at most ``REFRESH_DOCUMENTS`` documents, so a caller can spread the work over
+    transactions.
+    A group or story is refreshed once per linking run, however many batches touched it. A caller
+    refreshing in several calls passes the same ``scored`` to each, so that no pair is scored twice.
     """
-    groups = index.record_ids("qdirty")[:limit]
+    groups = index.record_ids("qdirty")[: limit * GROUPS_PER_STORY if limit is not None else None]
     if groups:
         refresh_quote_groups(groups, index)
         for group in groups:
             index.delete_record("qdirty", group)
         return len(groups)
     dirty = index.record_ids("dirty")[:limit]
-    if not dirty:
-        return 0
-    book = StoryBook(index, params)
-    change = recluster(dirty, book, REFRESH_DOCUMENTS)
+    if dirty:
+        return _refresh_stories(dirty, StoryBook(index, params), scored)
+    return _explain_storylines(index.record_ids(LINE_DIRTY)[:limit], StoryBook(index, params))
+
+
+def _refresh_stories(dirty: Sequence[str], book: StoryBook, scored: PairScores | None) -> int:
+    """Regroup the dirty stories' neighbourhoods, refresh the facts of the stories that changed and the
+    storylines they are in (explained later: see :func:`_explain_storylines`); returns how many were done."""
+    index = book.index
+    change = recluster(dirty, book, REFRESH_DOCUMENTS, scored)
     for story_id in sorted(change.touched | change.done):
         index.delete_record("dirty", story_id)
     for story_id in sorted(change.retired):
@@ -113,9 +126,10 @@ def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | No
     lines = update_storylines(change.touched, book)
     for old in sorted((lines.retired | change.storylines) - {line.id for line in lines.storylines}):
         index.delete_output("storyline", old)
+        index.delete_record(LINE_DIRTY, old)
     for line in lines.storylines:
-        line.evidence = explain_storyline(line, book)
-        index.put_output("storyline", line.id, line, [])
+        index.put_output("storyline", line.id, line, [])  # explained once no dirty story is left
+        index.put_record(LINE_DIRTY, line.id, to_dict(line))
     line_of = {story: line.id for line in lines.storylines for story in line.stories}
     rewritten = book.get(sorted((lines.stories | change.changed | change.done) - change.retired))
     evidence = index.records("sevid", list(rewritten))
@@ -127,6 +141,17 @@ def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | No
         story.evidence = [from_dict(GroupingEvidence, e) for e in evidence.get(profile.id, [])]
         index.put_output("story", profile.id, story, profile.documents)
     return len(change.done)
+
+
+def _explain_storylines(line_ids: Sequence[str], book: StoryBook) -> int:
+    """Write why the stories of each storyline belong together, once none of its stories is dirty: a storyline
+    whose stories changed in several refresh calls is explained once (from its stories as they end up)."""
+    for line_id, data in sorted(book.index.records(LINE_DIRTY, line_ids).items()):
+        line = from_dict(Storyline, data)
+        line.evidence = explain_storyline(line, book)
+        book.index.put_output("storyline", line.id, line, [])
+        book.index.delete_record(LINE_DIRTY, line_id)
+    return len(line_ids)
 
 
 def retire_story_outputs(story_id: str, index: LinkIndex) -> None:
@@ -183,7 +208,8 @@ def link_corpus(items: Sequence[Item], index: MemoryIndex | None = None,
     index = index.copy() if index is not None else MemoryIndex()
     index.remember(items)
     link_new(items, index, params)
-    while refresh(index, params):
+    scored = PairScores()
+    while refresh(index, params, scored=scored):
         pass
     return collect_links(index), index
 

@@ -238,8 +238,18 @@ def _drop_group_output(record: Mapping[str, Any], index: LinkIndex) -> None:
         index.delete_output("quote_group", record["out"])
 
 
+def _read_groups(groups: Sequence[str], index: LinkIndex) -> None:
+    """Read what merging these groups needs in a few lookups (records, members, their documents' identities),
+    so that merging each group finds it read (a store's index reads each key once per session)."""
+    found = index.records("qgroup", groups)
+    shared = [g for g, record in found.items() if record["documents"] >= 2]
+    keys = [k for members in index.postings("qm", shared).values() for k in members]
+    index.entity_map(sorted({data["doc"] for data in index.records("quote", keys).values()}))
+
+
 def refresh_quote_groups(groups: Iterable[str], index: LinkIndex) -> None:
     """Write the merged quote of every changed group (and drop outputs that changed id or vanished)."""
+    _read_groups(sorted(set(groups)), index)
     for group in sorted(set(groups)):
         found = index.records("qgroup", [group])
         if group not in found:

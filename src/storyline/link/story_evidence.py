@@ -17,14 +17,16 @@ an idf when the caller has one), and capped per kind.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyline.link.index import Item
-from storyline.link.story_features import content_phrases, infer_year_from_body, mentioned_numbers
-from storyline.model import EvidenceKind, GroupingEvidence, SpanRef
+from storyline.link.story_features import _WORD, infer_year_from_body, mentioned_numbers, word_lists
+from storyline.model import Document, EvidenceKind, GroupingEvidence, SpanRef
 
 __all__ = ["Found", "found_in_documents", "story_evidence", "storyline_evidence"]
 
@@ -38,18 +40,40 @@ ABSOLUTE_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 Weights = Mapping[str, float]  # key -> rarity (idf); a key not in it weighs 0
 
 
+Locator = Callable[[], Iterable[tuple[str, SpanRef]]]
+
+
 @dataclass
 class Found:
-    """One candidate item: where each document says it."""
+    """One candidate item: where each document says it.
+
+    A phrase is located in its documents' texts only when it is needed (most phrases two documents share
+    are never shown): until then ``locate`` finds its spans and ``most`` bounds how many documents say it.
+    """
 
     kind: EvidenceKind
     key: str
     value: str
-    spans: dict[str, SpanRef] = field(default_factory=dict)  # document -> first span
+    spans: dict[str, SpanRef] = field(default_factory=dict)  # document -> first span (see located)
+    most: int | None = None
+    locate: Locator | None = field(default=None, repr=False, compare=False)
+
+    def located(self) -> dict[str, SpanRef]:
+        """The spans, document -> first span, found first if need be."""
+        if self.locate is not None:
+            locate, self.locate, self.most = self.locate, None, None
+            for doc_id, span in locate():
+                self.spans.setdefault(doc_id, span)
+        return self.spans
+
+    def at_most(self) -> int:
+        """How many documents say it, at most (exactly, once located)."""
+        return self.most if self.locate is not None and self.most is not None else len(self.spans)
 
     def evidence(self, shared_by: int, order: Mapping[str, int]) -> GroupingEvidence:
-        docs = sorted(self.spans, key=lambda d: (order.get(d, 0), d))[:MAX_SPANS]
-        return GroupingEvidence(self.kind, self.value, shared_by, [self.spans[d] for d in docs])
+        spans = self.located()
+        docs = sorted(spans, key=lambda d: (order.get(d, 0), d))[:MAX_SPANS]
+        return GroupingEvidence(self.kind, self.value, shared_by, [spans[d] for d in docs])
 
 
 def _name_items(items: Sequence[Item], entity_map: Mapping[str, str]) -> list[Found]:
@@ -74,28 +98,53 @@ def _name_items(items: Sequence[Item], entity_map: Mapping[str, str]) -> list[Fo
     return list(found.values())
 
 
+def phrases_in(text: str) -> set[str]:
+    """The content word pairs of a text: the phrases :func:`storyline.link.story_features.content_phrases`
+    counts, without their counts (evidence needs only which documents use a phrase)."""
+    stop = word_lists()["stopwords"]
+    words = [w.lower() for w in _WORD.findall(text)]
+    if "’" in text:
+        words = [w.replace("’", "'") for w in words]
+    content = [len(w) > 2 and w not in stop and not w.isdigit() for w in words]
+    return {f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1) if content[i] and content[i + 1]}
+
+
+@lru_cache(maxsize=16_384)
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """Where a content word pair is written (any case, hyphen or spaces between, either apostrophe); compiled
+    once per phrase: stories of one affair share most of theirs."""
     words = [re.escape(w) for w in phrase.split()]
     return re.compile(r"(?<!\w)" + r"[\s\-]+".join(words).replace("'", "['’]") + r"(?!\w)", re.IGNORECASE)
 
 
-def _phrase_items(items: Sequence[Item], names: Iterable[str]) -> list[Found]:
-    """Content word pairs several documents use, names left out (they are items of their own)."""
-    name_words = {w for name in names for w in name.lower().split()}
-    per_doc = {doc.id: content_phrases(doc.text) for doc, _ in items}
-    counts: dict[str, int] = defaultdict(int)
-    for phrases in per_doc.values():
-        for phrase in phrases:
-            counts[phrase] += 1
-    found = []
-    for phrase in sorted(p for p, n in counts.items() if n > 1 and not set(p.split()) & name_words):
-        item = Found("phrase", "~" + phrase, phrase)
+def _phrase_locator(phrase: str, docs: Sequence[Document]) -> Locator:
+    """Where each of ``docs`` (in order) writes ``phrase`` first, if it does (see :func:`_phrase_pattern`)."""
+    def locate() -> Iterator[tuple[str, SpanRef]]:
         pattern = _phrase_pattern(phrase)
-        for doc, _ in items:
-            if phrase in per_doc[doc.id] and (match := pattern.search(doc.text)):
-                item.spans[doc.id] = SpanRef(doc.id, match.start(), match.end())
-        found.append(item)
-    return found
+        for doc in docs:
+            if match := pattern.search(doc.text):
+                yield doc.id, SpanRef(doc.id, match.start(), match.end())
+    return locate
+
+
+def _phrase_items(items: Sequence[Item], names: Iterable[str]) -> list[Found]:
+    """Content word pairs several documents use, names left out (they are items of their own); each is
+    located in the documents that use it when needed."""
+    name_words = {w for name in names for w in name.lower().split()}
+    per_doc = {doc.id: (doc, phrases_in(doc.text)) for doc, _ in items}
+    users: dict[str, list[Document]] = defaultdict(list)
+    for doc, phrases in per_doc.values():
+        for phrase in phrases:
+            users[phrase].append(doc)
+    return [Found("phrase", "~" + phrase, phrase, most=len(users[phrase]),
+                  locate=_phrase_locator(phrase, users[phrase]))
+            for phrase in sorted(p for p, docs in users.items() if len(docs) > 1 and not set(p.split()) & name_words)]
+
+
+@lru_cache(maxsize=16_384)
+def _figure_pattern(number: str) -> re.Pattern[str]:
+    """Where a figure is written, thousands separators or not ("2800" finds "2,800"); compiled once per figure."""
+    return re.compile(r"(?<![\w.,])" + r",?".join(re.escape(c) for c in number) + r"(?![\w])")
 
 
 def _figure_items(items: Sequence[Item]) -> list[Found]:
@@ -106,7 +155,7 @@ def _figure_items(items: Sequence[Item]) -> list[Found]:
         for number in mentioned_numbers(doc.text):
             if len(re.sub(r"\D", "", number)) < MIN_FIGURE_DIGITS:
                 continue
-            pattern = re.compile(r"(?<![\w.,])" + r",?".join(re.escape(c) for c in number) + r"(?![\w])")
+            pattern = _figure_pattern(number)
             match = next((m for m in pattern.finditer(doc.text)
                           if not any(s <= m.start() < e for s, e in in_dates)), None)
             if match:
@@ -141,21 +190,35 @@ def _inferred_dates(items: Sequence[Item]) -> list[GroupingEvidence]:
             for value, spans in sorted(found.items())]
 
 
+Rank = tuple[tuple[int, float, str], int]  # (most shared, rarest, value), then the item's place
+
+
 def _ranked(found: Iterable[Found], shared_by: Callable[[Found], int], minimum: int, weights: Weights | None,
-            order: Mapping[str, int]) -> list[GroupingEvidence]:
-    """The items shared by at least ``minimum`` members, the most shared (then the rarest) of each kind."""
+            order: Mapping[str, int], at_most: Callable[[Found], int] | None = None) -> list[GroupingEvidence]:
+    """The items shared by at least ``minimum`` members, the most shared (then the rarest) of each kind.
+
+    ``at_most`` bounds ``shared_by`` without locating an item: items are counted exactly in order of their
+    bound until no other can rank among the best (the same items, in the same order, as counting all)."""
+    bound = at_most or shared_by
     by_kind: dict[str, list[Found]] = defaultdict(list)
     for item in found:
-        if shared_by(item) >= minimum:
+        if bound(item) >= minimum:
             by_kind[item.kind].append(item)
 
-    def rank(item: Found) -> tuple[int, float, str]:
-        return (-shared_by(item), -(weights or {}).get(item.key, 0.0), item.value.lower())
+    def rank(item: Found, shared: int, place: int) -> Rank:
+        return ((-shared, -(weights or {}).get(item.key, 0.0), item.value.lower()), place)
 
     out = []
     for kind in KIND_ORDER:
-        best = sorted(by_kind[kind], key=rank)[:KIND_LIMITS[kind]]
-        out += [item.evidence(shared_by(item), order) for item in best]
+        items, limit = by_kind[kind], KIND_LIMITS[kind]
+        best: list[Rank] = []
+        for hope in sorted(rank(item, bound(item), i) for i, item in enumerate(items)):
+            if len(best) >= limit and hope > best[limit - 1]:
+                break  # its bound ranks below the best found: so does its count, and every later one's
+            item = items[hope[1]]
+            if (shared := shared_by(item)) >= minimum:
+                bisect.insort(best, rank(item, shared, hope[1]))
+        out += [items[i].evidence(shared_by(items[i]), order) for _, i in best[:limit]]
     return out
 
 
@@ -176,7 +239,13 @@ def story_evidence(items: Sequence[Item], found: Sequence[Found],
     """
     order = {doc.id: i for i, (doc, _) in enumerate(items)}
     minimum = 2 if len(items) > 1 else 1
-    return _ranked(found, lambda item: len(item.spans), minimum, weights, order) + _inferred_dates(items)
+    return _ranked(found, lambda item: len(item.located()), minimum, weights, order,
+                   Found.at_most) + _inferred_dates(items)
+
+
+def _merged(parts: Sequence[Found]) -> Locator:
+    """The spans of one item found in several stories: each story's, in story order."""
+    return lambda: ((doc_id, span) for part in parts for doc_id, span in part.located().items())
 
 
 def storyline_evidence(stories: Sequence[tuple[str, Sequence[Item], Sequence[Found]]],
@@ -188,14 +257,14 @@ def storyline_evidence(stories: Sequence[tuple[str, Sequence[Item], Sequence[Fou
     listed, marked inferred.
     """
     merged: dict[str, Found] = {}
+    parts: dict[str, list[Found]] = defaultdict(list)
     stories_of: dict[str, set[str]] = defaultdict(set)
     for story_id, _, found in stories:
         for item in found:
-            into = merged.setdefault(item.key, Found(item.kind, item.key, item.value))
+            into = merged.setdefault(item.key, Found(item.kind, item.key, item.value, locate=_merged(parts[item.key])))
             if len(item.value) > len(into.value) and item.kind != "figure":
                 into.value = item.value
-            for doc_id, span in item.spans.items():
-                into.spans.setdefault(doc_id, span)
+            parts[item.key].append(item)
             stories_of[item.key].add(story_id)
     # spans: the first document of each story, then the second of each, ...
     order = {doc.id: rank * len(stories) + i for i, (_, items, _) in enumerate(stories)

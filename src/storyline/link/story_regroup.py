@@ -32,11 +32,12 @@ from storyline.link.stories import (
     weighted_vector,
 )
 from storyline.link.story_clusters import Period, Signature, average_linkage
-from storyline.link.story_features import OPEN_END, DocumentFeatures, anchor_words
+from storyline.link.story_features import OPEN_END, DocumentFeatures, StoryParams, anchor_words
 
-__all__ = ["StoryChange", "file_pinned", "periods_of", "recluster", "regroup", "rescore", "signatures_of"]
+__all__ = ["PairScores", "StoryChange", "file_pinned", "periods_of", "recluster", "regroup", "rescore", "signatures_of"]
 
 MAX_NEIGHBOURHOOD = 600  # documents re-clustered together at most (the strongest-joined first)
+MAX_KEPT_SCORES = 500_000  # pair scores kept between refresh calls at most (about 100 MB)
 
 
 def _named(group: Collection[str], alone: Collection[str]) -> str | None:
@@ -102,9 +103,11 @@ def _next_wave(frontier: dict[str, float], seen: set[str], book: StoryBook) -> l
     return wave
 
 
-def recluster(dirty: Collection[str], book: StoryBook, max_documents: int | None = None) -> StoryChange:
+def recluster(dirty: Collection[str], book: StoryBook, max_documents: int | None = None,
+              scored: PairScores | None = None) -> StoryChange:
     """Group again the documents of each ``dirty`` story and the documents within reach of them; stop once
-    ``max_documents`` were regrouped (what one transaction holds in memory stays bounded)."""
+    ``max_documents`` were regrouped (what one transaction holds in memory stays bounded). ``scored``: pair
+    scores from earlier calls (see :class:`PairScores`)."""
     total, regrouped = StoryChange(set(), set(), set()), 0
     for story_id in sorted(dirty):
         if max_documents is not None and regrouped >= max_documents:
@@ -115,7 +118,7 @@ def recluster(dirty: Collection[str], book: StoryBook, max_documents: int | None
             continue
         docs = reach(story, book)
         regrouped += len(docs)
-        part = regroup(docs, book)
+        part = regroup(docs, book, scored)
         total.changed = (total.changed - part.retired) | part.changed
         total.retired |= part.retired
         total.touched |= part.touched
@@ -123,11 +126,11 @@ def recluster(dirty: Collection[str], book: StoryBook, max_documents: int | None
     return total
 
 
-def regroup(docs: list[str], book: StoryBook) -> StoryChange:
+def regroup(docs: list[str], book: StoryBook, scored: PairScores | None = None) -> StoryChange:
     """Group ``docs`` into stories by average linkage over their (re-scored) pairs, and save the stories."""
     old_story = book.story_of(docs)
     features = book.features(docs)
-    scores = rescore(docs, features, book)
+    scores = rescore(docs, features, book, scored)
     groups = average_linkage(docs, scores, signatures_of(features), linkage_rule(book.params), periods_of(features))
     pins = book.pins(docs)
     groups = file_pinned(groups, pins)
@@ -187,19 +190,44 @@ def periods_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Period]:
     return periods
 
 
+@dataclass
+class PairScores:
+    """Pair scores kept from one refresh call to the next of a linking run: the neighbourhoods one call
+    regroups overlap those of the next. A score holds while the df counts do, so the scores are kept for
+    one number of documents counted (and one set of parameters), and dropped past ``MAX_KEPT_SCORES``."""
+
+    documents: int = -1
+    params: StoryParams | None = None
+    scores: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def under(self, book: StoryBook) -> dict[tuple[str, str], float]:
+        """The scores kept under the book's df and parameters (none when either changed)."""
+        documents = book.idf(()).documents
+        if (documents, book.params) != (self.documents, self.params) or len(self.scores) > MAX_KEPT_SCORES:
+            self.documents, self.params, self.scores = documents, book.params, {}
+        return self.scores
+
+
 def rescore(docs: Collection[str], features: Mapping[str, DocumentFeatures],
-            book: StoryBook) -> dict[tuple[str, str], float]:
-    """Scores of every recorded pair among ``docs``, recomputed with the current idf (and recorded)."""
+            book: StoryBook, scored: PairScores | None = None) -> dict[tuple[str, str], float]:
+    """Scores of every recorded pair among ``docs``, recomputed with the current idf (and recorded); pairs
+    scored before under the same df (``scored``) are not scored again."""
     inside = set(docs)
-    vectors = vectors_of((features[d] for d in sorted(inside) if d in features), book)
+    known = scored.under(book) if scored is not None else {}
     edges = book.edges(sorted(inside))
-    scores: dict[tuple[str, str], float] = {}
+    found: dict[tuple[str, str], float | None] = {}
     for a in sorted(inside):
         for b, old in edges[a].items():
             if b in inside and a < b:
                 twin = old >= TWIN  # duplicates and versions stay together
-                scores[a, b] = TWIN if twin or a not in vectors or b not in vectors else book.rescored(
-                    vectors[a], vectors[b])
+                found[a, b] = TWIN if twin or a not in features or b not in features else known.get((a, b))
+    vectors = vectors_of((features[d] for d in sorted({d for pair, s in found.items() if s is None for d in pair})),
+                         book)
+    scores: dict[tuple[str, str], float] = {}
+    for (a, b), score in found.items():
+        if score is None:
+            score = known[a, b] = book.rescored(vectors[a], vectors[b])
+        scores[a, b] = score
     for a in sorted(inside):
         book.replace_edges(a, {b: scores[min(a, b), max(a, b)] for b in edges[a] if b in inside})
     return scores

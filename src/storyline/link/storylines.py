@@ -154,11 +154,12 @@ def _component(book: StoryBook, start: Iterable[str]) -> set[str]:
     return seen
 
 
-def relink(story_id: str, book: StoryBook) -> None:
+def relink(story_id: str, book: StoryBook, centrals: dict[str, _Central] | None = None) -> None:
     """Recompute one story's storyline links (both sides of each link are kept in step); a story that
-    no longer exists loses them all."""
+    no longer exists loses them all. ``centrals``: stories with their central names, kept by the caller
+    while the stories stay as they are."""
     story = book.get([story_id]).get(story_id)
-    fresh = _fresh_links(story, book) if story is not None else {}
+    fresh = _fresh_links(story, book, {} if centrals is None else centrals) if story is not None else {}
     old = _neighbours(book, [story_id])[story_id]
     for other in set(old) | set(fresh):
         theirs = _neighbours(book, [other])[other]
@@ -173,16 +174,17 @@ def relink(story_id: str, book: StoryBook) -> None:
         book.index.put_record("slink", story_id, fresh)
 
 
-def _fresh_links(story: StoryProfile, book: StoryBook) -> dict[str, float]:
+def _fresh_links(story: StoryProfile, book: StoryBook, centrals: dict[str, _Central]) -> dict[str, float]:
     """Scores of a story with every story filed under one of its central names (those that qualify).
 
     A central name shared by many stories (a council, a party) files thousands of candidates at scale: the
-    tests that need no idf come first, and each story's central names and issue terms are computed once."""
-    mine = _Central.of(story)
+    tests that need no idf come first, and each story's central names (``centrals``, kept by the caller) and
+    issue terms are computed once."""
+    mine = _central(story, centrals)
     book.index.add_postings("scentral", story.id, mine.names)
     filed = book.index.postings("scentral", list(mine.names))
     others = book.get(sorted({o for ids in filed.values() for o in ids if o != story.id}))
-    plausible = {o: c for o, p in others.items() if _may_link(mine, c := _Central.of(p))}
+    plausible = {o: c for o, p in others.items() if _may_link(mine, c := _central(p, centrals))}
     if not plausible:
         return {}
     idf = book.idf({key for c in [mine, *plausible.values()] for key in c.keys()})
@@ -190,11 +192,20 @@ def _fresh_links(story: StoryProfile, book: StoryBook) -> dict[str, float]:
     return {o: score for o, c in plausible.items() if (score := _score(mine, c, idf, issue)) > 0}
 
 
+def _central(story: StoryProfile, centrals: dict[str, _Central]) -> _Central:
+    """The story with its central names, computed once per caller (``centrals``) while it stays as it is."""
+    found = centrals.get(story.id)
+    if found is None or found.story is not story:
+        found = centrals[story.id] = _Central.of(story)
+    return found
+
+
 def update_storylines(changed: Collection[str], book: StoryBook) -> StorylineChange:
     """Re-link the changed stories and regroup every storyline they were or are part of."""
     before = _component(book, changed)
+    centrals: dict[str, _Central] = {}  # stories do not change while they are re-linked
     for story_id in sorted(changed):
-        relink(story_id, book)
+        relink(story_id, book, centrals)
     after = {s for s in _component(book, before) if book.get([s])}
     profiles = book.get(sorted(after))
     old_ids = {p.storyline for p in profiles.values() if p.storyline}

@@ -144,7 +144,7 @@ def _fill_years(reports: list[_Report], published: Iterable[str | None]) -> None
     """Give a year to each yearless date the story's evidence agrees on (marked inferred)."""
     told: dict[tuple[int, int | None], list[_Report]] = defaultdict(list)
     for report in reports:
-        parsed = timex3.parse(report.event.date)
+        parsed = _parsed(report.event.date)
         if parsed is not None and parsed.year is not None and parsed.month is not None and not report.event.inferred \
                 and parsed.precision in ("day", "month", "time"):
             told[(parsed.month, parsed.day)].append(report)
@@ -160,7 +160,7 @@ def _fill_years(reports: list[_Report], published: Iterable[str | None]) -> None
 
 def _same_event_years(report: _Report, candidates: Iterable[_Report]) -> list[int | None]:
     """Years other documents give the same happening on the same day and month."""
-    return [timex3.parse(other.event.date).year for other in candidates  # type: ignore[union-attr]
+    return [_parsed(other.event.date).year for other in candidates  # type: ignore[union-attr]
             if other.doc.id != report.doc.id and _same_fact(report, other)]
 
 
@@ -187,8 +187,15 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or ((a.startswith("XXXX") or b.startswith("XXXX")) and a[4:] == b[4:] and len(a) > 4)
 
 
+@lru_cache(maxsize=8192)
+def _parsed(value: str) -> timex3.TimexValue | None:
+    """:func:`storyline.timex3.parse`, once per value (a story's reports are compared pair by pair)."""
+    return timex3.parse(value)
+
+
+@lru_cache(maxsize=8192)
 def _full_day(value: str) -> bool:
-    parsed = timex3.parse(value)
+    parsed = _parsed(value)
     return parsed is not None and parsed.year is not None and parsed.precision in ("day", "time")
 
 

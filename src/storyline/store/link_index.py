@@ -350,7 +350,7 @@ class SqlLinkIndex:
         changed = sorted(self._outputs.items())
         outputs.delete_outputs(self.conn, [key for key, payload in changed if payload is None])
         self._touched |= outputs.write_outputs(self.conn, [(kind, item, payload) for (kind, item), payload in changed
-                                                           if payload is not None])
+                                                           if payload is not None], plain=True)
         self._outputs.clear()
 
     def _flush_documents(self) -> None:

@@ -229,14 +229,14 @@ TABLES: dict[str, Table] = {
 }
 
 
-def write_outputs(conn: Connection, outputs: Iterable[tuple[str, str, Any]]) -> set[str]:
+def write_outputs(conn: Connection, outputs: Iterable[tuple[str, str, Any]], plain: bool = False) -> set[str]:
     """Write link outputs ``(kind, id, payload)``, a batch per kind; returns the identities whose counts
-    may have changed."""
+    may have changed. ``plain``: the payloads are :func:`~storyline.model.to_dict` output already."""
     by_kind: dict[str, Batch] = defaultdict(list)
     for kind, item, payload in outputs:
         if kind not in KINDS:
             raise ValueError(f"unknown kind of link output {kind!r}; known: {', '.join(KINDS)}")
-        by_kind[kind].append((item, to_dict(payload)))
+        by_kind[kind].append((item, payload if plain else to_dict(payload)))
     touched: set[str] = set()
     for kind, writer in KINDS.items():
         for part in _parts(by_kind.get(kind, [])):
