@@ -128,15 +128,15 @@ def test_story_clusters_a_straggler_joins_neither_one_of_its_size_nor_a_group_fa
     assert average_linkage(["a1", "a2", "s", "t"], scores, {}, rule, periods) == [["a1", "a2"], ["s"], ["t"]]
 
 
-def test_story_clusters_shipped_horizon_keeps_months_together_and_years_apart() -> None:
-    """The fitted horizon (ECB+ train): a hearing two months after the shooting is the same story; the trial
-    three years later is a new one (its storyline joins them), whether its date is known or read from its text."""
+def test_story_clusters_shipped_horizon_keeps_weeks_together_and_years_apart() -> None:
+    """The shipped horizon: a hearing four weeks after the shooting is the same story; the trial three years later
+    is a new one (its storyline joins them), whether its date is known or only read from its text."""
     from storyline.link.stories import linkage_rule
     from storyline.link.story_features import story_params
 
     rule = linkage_rule(story_params())
     scores = {("shooting", "hearing"): 0.9, ("shooting", "trial"): 0.9, ("hearing", "trial"): 0.9}
-    periods = {"shooting": Period(733_000, 733_000), "hearing": Period(733_065, 733_065),
+    periods = {"shooting": Period(733_000, 733_000), "hearing": Period(733_028, 733_028),
                "trial": Period(733_000 + 3 * 365, 733_000 + 3 * 365)}
     assert average_linkage(list(periods), scores, {}, rule, periods) == [["hearing", "shooting"], ["trial"]]
     written_after = {**periods, "trial": Period(733_000 + 3 * 365, None)}  # "on 2 May ... the jury" read from it
