@@ -208,7 +208,6 @@ def datasets(data: Path | None) -> list[tuple[str, Path]]:
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 LEAD_MARGINS = (0.0, 0.1, 0.2, 0.3, 0.6)  # lead_threshold = threshold + margin (capped at 1: never)
 STRAGGLER_SIZES = (0, 1, 2, 3, 4, 5)  # groups of at most this many documents may join a larger group at last
-STRAGGLER_MEAN = 0.15  # ... with a near-certain pair and this mean (swept on train at the fitted values: see the note)
 
 
 def pair_table(items: list[Item], gold: dict[str, str], params: StoryParams) -> tuple[np.ndarray, np.ndarray]:
@@ -259,7 +258,7 @@ def fit(train_path: Path) -> StoryParams:
     annotate, features = annotator()
     items = to_items(rows, annotate)
     gold = {r["id"]: r["story"] for r in rows}
-    base = replace(StoryParams(), missing_weight=1.0, straggler_mean=STRAGGLER_MEAN)
+    base = replace(StoryParams(), missing_weight=1.0)
     x, y = pair_table(items, gold, base)
     weights, bias = fit_logistic(x, y)
     params = replace(base, weights=tuple(float(w) for w in weights), bias=bias)
@@ -293,10 +292,8 @@ def write_params(params: StoryParams, f1: float, train_path: Path, docs: int, fe
         f"from: {features}). Pair weights: L2 logistic regression (lambda 1) over every pair of train documents "
         f"(same story or not). threshold, lead_threshold and straggler_size: grid search, mean BCubed F1 over file "
         f"order and one shuffle, best {f1:.4f} (threshold/lead_threshold/straggler_size: F1 = {'; '.join(grid)}). "
-        "straggler_pair 0.8 is a prior (a straggler joins a group when one of its pairs with it is a near-certain "
-        "match); straggler_mean 0.15 was swept on train at the fitted values (file order and one shuffle: 0.25 "
-        "0.919, 0.2 0.923, 0.15 0.924, 0.1 0.924, 0.05 0.924; dev 0.916, 0.916, 0.927, 0.927, 0.927; with "
-        "straggler_pair 0.75 train 0.926 but the dev orders spread 0.005). missing_weight 1: a pair "
+        "straggler_mean 0.25 and straggler_pair 0.8 are priors (a straggler joins a group when one of its pairs "
+        "with it is a near-certain match and the rest are not far off). missing_weight 1: a pair "
         "never compared counts as a zero, as in plain average linkage, so that the stories do not depend on which "
         "pairs the order of ingest happened to compare. title_weight is a prior (ECB+ has no titles). "
         "max_gap_days and max_open_gap_days (38): the burst horizon, a product rule checked with --gaps on ECB+ "

@@ -150,18 +150,3 @@ def test_story_clusters_horizon_for_a_date_read_from_the_text_is_its_own() -> No
     assert average_linkage(list(periods), scores, {}, narrow, periods) == [["dated"], ["read"]]
     assert average_linkage(list(periods), scores, {}, LinkageRule(0.3, 0.4, 1.0, max_gap=90), periods) == [
         ["dated", "read"]]
-
-
-def test_story_clusters_a_brief_joins_its_story_on_one_near_certain_pair() -> None:
-    """Shipped straggler rule: a brief that repeats one report of a story of five (0.85 with it, nothing with the
-    rest: a mean of 0.17) joins it; against a story of seven (a mean of 0.12) one report is too little."""
-    from storyline.link.stories import linkage_rule
-    from storyline.link.story_features import story_params
-
-    rule = linkage_rule(story_params())
-    for size, joins in ((5, True), (7, False)):
-        story = [f"report{i}" for i in range(size)]
-        scores = {(a, b): 0.9 for i, a in enumerate(story) for b in story[i + 1:]}
-        scores["report0", "brief"] = 0.85
-        groups = average_linkage([*story, "brief"], scores, {}, rule)
-        assert (sorted([*story, "brief"]) in groups) is joins

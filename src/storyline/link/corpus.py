@@ -38,9 +38,9 @@ from storyline.model import CorpusLinks, GroupingEvidence, Story, Storyline, Tim
 __all__ = ["link_corpus", "link_new", "needs_relink", "refresh"]
 
 LINKED_KEY = "linked"  # count of documents linked so far (their linking order)
-STORY_MODEL_KEY = "stories-by-pairs-stragglers-015"  # set once stories are made from compared document pairs,
-# with the days their dates name and sub-groups of short pieces joined to their story on one near-certain pair and
-# a mean of 0.15 (this version: an index linked before grouped its stories by other rules, and is linked again)
+STORY_MODEL_KEY = "stories-by-pairs-subgroups"  # set once stories are made from compared document pairs, with
+# the days their dates name and sub-groups of short pieces joined to their story (this version: an index linked
+# before grouped its stories by other rules, and is linked again)
 MINHASH_KEY = f"minhash-{MINHASH_SCHEME}"  # set once duplicate signatures use the pinned MinHash scheme
 STORYLINE_SAMPLE = 3  # documents of each story read to explain a storyline (its earliest)
 REFRESH_DOCUMENTS = 3000  # documents regrouped per refresh call at most (then the next call goes on)
