@@ -151,7 +151,8 @@ def test_metadata_body_year_is_not_a_publication_date() -> None:
 def test_metadata_time_before_the_date_line() -> None:
     assert _span_text("8:00 AM PDT 4/4/2012\n\nThe actress was sentenced on Wednesday.") == ("2012-04-04", "4/4/2012")
     assert _span_text("10.30am GMT Friday, 14 March 2023\n\nText.") == ("2023-03-14", "Friday, 14 March 2023")
-    assert infer_published("8:00 AM PDT 4/5/2012\n\nText.") is None  # April 5 or 4 May: refused
+    assert infer_published("8:00 AM 4/5/2012\n\nText.") is None  # April 5 or 4 May: refused
+    assert _span_text("8:00 AM PDT 4/5/2012\n\nText.") == ("2012-04-05", "4/5/2012")  # a US time zone: month first
     assert infer_published("12:30 Council meets on 4 May 2012 to decide.\n\nText.") is None  # a sentence, not a dateline
 
 

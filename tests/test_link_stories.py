@@ -14,7 +14,7 @@ import pytest
 from storyline.link.corpus import link_corpus
 from storyline.link.documents import publication_order
 from storyline.link.index import MemoryIndex
-from storyline.link.stories import StoryBook, candidate_documents, document_filing_keys, file_document
+from storyline.link.stories import StoryBook, candidate_documents, document_filing_keys, file_document, horizon_days
 from storyline.link.story_features import DocumentFeatures, day_number, fallback_names, headline, story_params
 from storyline.link.story_pairs import Idf
 from storyline.model import Annotations, Document, Entity, from_dict
@@ -169,10 +169,12 @@ def test_stories_dated_documents_are_compared_within_the_horizon_only() -> None:
     params = story_params()
     book = StoryBook(MemoryIndex(), params)
     idf = Idf(3, {"bridge": 1, "@harlow": 1})
-    near, far = (_doc(i, {"bridge": 1.0}, {"harlow": "place"}, day) for i, day in (("near", 1000), ("far", 1100)))
+    horizon = horizon_days(params)
+    near, far = (_doc(i, {"bridge": 1.0}, {"harlow": "place"}, day)
+                 for i, day in (("near", 10_000), ("far", 10_000 + horizon + 30)))
     for doc in (near, far):
         file_document(doc, document_filing_keys(doc, idf), book)
-    new = _doc("new", {"bridge": 1.0}, {"harlow": "place"}, 1010)
+    new = _doc("new", {"bridge": 1.0}, {"harlow": "place"}, 10_010)
     assert candidate_documents(new, document_filing_keys(new, idf), book, idf) == ["near"]
     undated = _doc("undated", {"bridge": 1.0}, {"harlow": "place"})
     assert set(candidate_documents(undated, document_filing_keys(undated, idf), book, idf)) == {"near", "far"}
@@ -198,15 +200,16 @@ def test_stories_candidates_come_from_an_index_that_knows_them_without_lookups()
     index = KnowingIndex({"new": ["far", "near"]})
     book = StoryBook(index, story_params())
     idf = Idf(3, {"bridge": 1, "@harlow": 1})
-    for doc in (_doc(i, {"bridge": 1.0}, {"harlow": "place"}, day) for i, day in (("near", 1000), ("far", 1100))):
+    far_day = 10_000 + horizon_days(story_params()) + 30
+    for doc in (_doc(i, {"bridge": 1.0}, {"harlow": "place"}, day) for i, day in (("near", 10_000), ("far", far_day))):
         file_document(doc, document_filing_keys(doc, idf), book)
-    new = _doc("new", {"bridge": 1.0}, {"harlow": "place"}, 1010)
+    new = _doc("new", {"bridge": 1.0}, {"harlow": "place"}, 10_010)
     index.asked.clear()
     assert candidate_documents(new, document_filing_keys(new, idf), book, idf) == ["far", "near"]
     assert index.asked == [("new", ["@harlow", "bridge"])]  # no postings looked up
-    other = _doc("other", {"bridge": 1.0}, {"harlow": "place"}, 1012)
+    other = _doc("other", {"bridge": 1.0}, {"harlow": "place"}, 10_012)
     assert candidate_documents(other, document_filing_keys(other, idf), book, idf) == ["near"]  # None: looked up
-    assert ("dw", ["@harlow|142", "bridge|142"]) in index.asked  # the week "near" was filed in
+    assert ("dw", ["@harlow|1428", "bridge|1428"]) in index.asked  # the week "near" was filed in
 
 
 def test_stories_look_alike_generated_affairs_stay_apart_as_the_corpus_grows() -> None:

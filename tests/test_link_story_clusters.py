@@ -126,3 +126,27 @@ def test_story_clusters_a_straggler_joins_neither_one_of_its_size_nor_a_group_fa
     assert average_linkage(["a1", "a2", "s", "t"], scores, {}, rule) == [["a1", "a2", "s"], ["t"]]
     periods = {"a1": Period(1000, 1000), "a2": Period(1001, 1001), "s": Period(1400, 1400)}
     assert average_linkage(["a1", "a2", "s", "t"], scores, {}, rule, periods) == [["a1", "a2"], ["s"], ["t"]]
+
+
+def test_story_clusters_shipped_horizon_keeps_weeks_together_and_years_apart() -> None:
+    """The shipped horizon: a hearing four weeks after the shooting is the same story; the trial three years later
+    is a new one (its storyline joins them), whether its date is known or only read from its text."""
+    from storyline.link.stories import linkage_rule
+    from storyline.link.story_features import story_params
+
+    rule = linkage_rule(story_params())
+    scores = {("shooting", "hearing"): 0.9, ("shooting", "trial"): 0.9, ("hearing", "trial"): 0.9}
+    periods = {"shooting": Period(733_000, 733_000), "hearing": Period(733_028, 733_028),
+               "trial": Period(733_000 + 3 * 365, 733_000 + 3 * 365)}
+    assert average_linkage(list(periods), scores, {}, rule, periods) == [["hearing", "shooting"], ["trial"]]
+    written_after = {**periods, "trial": Period(733_000 + 3 * 365, None)}  # "on 2 May ... the jury" read from it
+    assert average_linkage(list(periods), scores, {}, rule, written_after) == [["hearing", "shooting"], ["trial"]]
+
+
+def test_story_clusters_horizon_for_a_date_read_from_the_text_is_its_own() -> None:
+    scores = {("dated", "read"): 0.9}
+    periods = {"dated": Period(1000, 1000), "read": Period(1060, None)}  # written 60 days after, or later
+    narrow = LinkageRule(0.3, 0.4, 1.0, max_gap=90, max_open_gap=38)
+    assert average_linkage(list(periods), scores, {}, narrow, periods) == [["dated"], ["read"]]
+    assert average_linkage(list(periods), scores, {}, LinkageRule(0.3, 0.4, 1.0, max_gap=90), periods) == [
+        ["dated", "read"]]

@@ -15,7 +15,7 @@ from types import ModuleType
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-FLOORS = {"ecbplus": 0.88, "gvc": 0.95}  # BCubed F1, mean of four orders; at fitting time: 0.916 and 0.985
+FLOORS = {"ecbplus": 0.90, "gvc": 0.95}  # BCubed F1, mean of four orders; at fitting time: 0.916 and 0.985
 MAX_SPREAD = 0.01  # the bound on how much shuffling may change BCubed F1
 
 

@@ -27,6 +27,7 @@ class DateWords(NamedTuple):
     head_chars: int
     past_year_cues: list[str]
     future_cues: list[str]
+    month_first_zones: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +36,7 @@ def date_words() -> DateWords:
     raw = json.loads(resources.files("storyline.data").joinpath("ingest_dates.json").read_text("utf-8"))
     return DateWords(
         raw["months"], raw["weekdays"], raw["labels_published"], raw["labels_updated"], raw["head_chars"],
-        raw["past_year_cues"], raw["future_cues"],
+        raw["past_year_cues"], raw["future_cues"], raw["month_first_zones"],
     )
 
 
@@ -164,25 +165,102 @@ def _evidence_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
         (re.compile(rf"^\s*(?:{published})\s+(?:on\s+)?", re.IGNORECASE), True),
         (re.compile(rf"^\s*{place},\s*(?:[A-Z][a-z]{{1,5}}\.,?\s*)?(?:\([^)\n]{{1,60}}\)\s*)?[—–-]*\s*"), False),
         (re.compile(r"^\s*"), True),  # a line that is only a date (and perhaps a time)
-        (re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\s+)?"), True),  # "8:00 AM PDT 4/4/2012"
+        (re.compile(rf"^\s*(?i:(?:{published}|{updated})\s+(?:at\s+)?)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*"
+                    r"(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4},?\s+)?"), True),  # "8:00 AM PDT 4/4/2012", "Updated 13:26 ..."
         (re.compile(r"^[^\n]{1,80}\s[·|–—-]\s+"), True),  # "Outlet · By A. Writer · June 3, 2025"
         (re.compile(rf"^\s*(?:{updated}){separator}", re.IGNORECASE), False),
         (re.compile(rf"^\s*(?:{updated})\s+(?:on\s+)?", re.IGNORECASE), True),
     )
 
 
-_DATE_ONLY_REST = re.compile(r"^[\s,]*(?:(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?\s*[A-Z]{0,4})?\s*$", re.IGNORECASE)
+_DATE_ONLY_REST = re.compile(
+    r"^[\s,@-]*(?:(?:at\s+)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}){0,2})?\s*\|?\s*$",
+    re.IGNORECASE,
+)
 
 
-def _date_after(prefix: re.Pattern[str], line: str, date_only: bool) -> tuple[str, tuple[int, int]] | None:
+@lru_cache(maxsize=1)
+def _numeric_date() -> re.Pattern[str]:
+    """A numeric stamp: "05/02/2013", "11/30/09", "08. 07. 2012", "Tue, 05/03/2013" (day and month either way)."""
+    weekday = _alternation(date_words().weekdays)
+    return re.compile(rf"(?:(?P<weekday>{weekday})\.?,?\s+)?(?P<a>\d{{1,2}})(?P<sep>/|-|\.\s?)(?P<b>\d{{1,2}})"
+                      r"(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.:-]\d)", re.IGNORECASE)
+
+
+def _date_after(prefix: re.Pattern[str], line: str, date_only: bool,
+                text: str = "") -> tuple[str, tuple[int, int]] | None:
     head = prefix.match(line)
     if not head:
         return None
-    found = _date_pattern().match(line, head.end())
-    if not found or (date_only and not _DATE_ONLY_REST.match(line[found.end():])):
+    found: re.Match[str] | None = _date_pattern().match(line, head.end())
+    iso = _match_to_iso(found) if found else None
+    if iso is None:
+        found = _numeric_date().match(line, head.end())
+        iso = settle_numeric_date(found, line, text) if found else None
+    if found is None or iso is None or (date_only and not _DATE_ONLY_REST.match(line[found.end():])):
         return None
-    iso = _match_to_iso(found)
-    return (iso, (found.start(), found.end())) if iso else None
+    return iso, (found.start(), found.end())
+
+
+def _full_year(digits: str) -> int | None:
+    """The year of a stamp: four digits as written; two digits as this century's, unless that is in the future."""
+    if len(digits) == 4:
+        return int(digits)
+    year = 2000 + int(digits)
+    return year if year <= dt.date.today().year else None
+
+
+def settle_numeric_date(found: re.Match[str], line: str, text: str) -> str | None:
+    """The one reading of a numeric stamp the text allows (ISO), or None while day-first and month-first remain.
+
+    "05/02/2013" is 5 February or 2 May.  A reading is kept only when it is a real date and the text
+    allows it; the stamp is read when one reading is left:
+    - dotted stamps ("08. 07. 2012") are written day first wherever they are used;
+    - a stamp with a US time zone ("05/03/2013 at 11:00 AM EDT", "8:13 AM PDT 8/2/2013") is written month first;
+    - a weekday written with the stamp ("Tue, 05/03/2013") keeps the reading that falls on it;
+    - a stamp is not earlier than a day the text reports as past ("on 3 May 2013 the court ...").
+    An unknown date is better than a wrong one: with no such evidence the stamp is refused."""
+    year = _full_year(found["y"])
+    if year is None:
+        return None
+    a, b = int(found["a"]), int(found["b"])
+    day_first, month_first = _iso(year, b, a), _iso(year, a, b)
+    readings = {r for r in (day_first, month_first) if r is not None}
+    if len(readings) > 1 and found["sep"].startswith("."):
+        readings = {day_first} if day_first else readings
+    if len(readings) > 1 and _us_time_zone().search(line):
+        readings = {month_first} if month_first else readings
+    if len(readings) > 1 and found["weekday"]:
+        readings = {r for r in readings if _weekday_is(r, found["weekday"])} or readings
+    if len(readings) > 1:
+        latest = max(_past_days(text), default="")
+        readings = {r for r in readings if r >= latest} or readings
+    return readings.pop() if len(readings) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _us_time_zone() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(date_words().month_first_zones)})(?![\w-])")
+
+
+def _weekday_is(iso: str, name: str) -> bool:
+    """Whether the day ``iso`` falls on the weekday ``name`` ("Tue", "Tuesday")."""
+    return dt.date.fromisoformat(iso).strftime("%A").lower().startswith(name.lower()[:3])
+
+
+def _past_days(text: str) -> list[str]:
+    """Days (ISO) the text reports as past in its sentences, stamps ("Updated: ...") left out."""
+    stamp = re.compile(rf"^\s*(?:{_alternation(date_words().labels_published + date_words().labels_updated)})\b",
+                       re.IGNORECASE)
+    days = []
+    for _, sentence in _sentences(text):
+        if stamp.match(sentence) or _cue_patterns()[1].search(sentence):
+            continue
+        for match in _date_pattern().finditer(sentence):
+            iso = _match_to_iso(match)
+            if iso and len(iso) == 10:
+                days.append(iso)
+    return days
 
 
 def infer_published(text: str) -> tuple[str, tuple[int, int]] | None:
@@ -190,13 +268,14 @@ def infer_published(text: str) -> tuple[str, tuple[int, int]] | None:
 
     Evidence is a "Published: ..."/"Date: ..." line, a dateline
     ("HARROWGATE, 14 March 2023 —", "SPRINGFIELD, Ill. (Continental Press) — Oct. 3, 2024"),
-    a line holding only a date, or an "Updated ..." line, within the first
-    ~600 characters.  A date deeper in the body is never taken.
+    a line holding only a date (and perhaps a time), or an "Updated ..." line, within the first
+    ~600 characters.  A date deeper in the body is never taken.  A numeric stamp that reads two
+    ways ("05/02/2013") is read only when the text settles it (:func:`settle_numeric_date`).
     """
     lines = _lines(text[: date_words().head_chars])
     for prefix, date_only in _evidence_patterns():
         for offset, line in lines:
-            found = _date_after(prefix, line, date_only)
+            found = _date_after(prefix, line, date_only, text)
             if found:
                 iso, (start, end) = found
                 return iso, (offset + start, offset + end)

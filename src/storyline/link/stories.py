@@ -141,7 +141,8 @@ def horizon_days(params: StoryParams) -> int:
 
 def linkage_rule(params: StoryParams) -> LinkageRule:
     return LinkageRule(params.threshold, params.lead_threshold, params.missing_weight,
-                       max_gap=horizon_days(params), straggler_size=int(params.straggler_size),
+                       max_gap=horizon_days(params), max_open_gap=int(params.max_open_gap_days),
+                       max_bound_gap=int(params.max_firm_gap_days), straggler_size=int(params.straggler_size),
                        straggler_mean=params.straggler_mean, straggler_pair=params.straggler_pair)
 
 

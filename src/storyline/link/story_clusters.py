@@ -67,6 +67,7 @@ class LinkageRule:
     lead_share: float = 0.5  # a group's lead (an anchor) leads (is named in) at least this share of its documents
     lead_min_size: int = 2  # a single document has no group signature
     max_gap: int | None = None  # days between two groups' dated documents beyond which they never merge
+    max_open_gap: int | None = None  # ... between a group's "written on or after" and another's dates (max_gap if None)
     max_bound_gap: int | None = 1000  # ... and between groups dated only from full dates in their text
     straggler_size: int = 0  # groups of at most this many documents may join a larger group at last ...
     straggler_mean: float = 0.25  # ... when their mean score with it is at least this ...
@@ -133,8 +134,9 @@ class _Groups:
         bounds_a, bounds_b = self.bounds[a], self.bounds[b]
         if span_a is not None and span_b is not None and _gap(span_a, span_b) > rule.max_gap:
             return True
+        open_gap = rule.max_gap if rule.max_open_gap is None else rule.max_open_gap
         for bounds, span in ((bounds_a, span_b), (bounds_b, span_a)):
-            if bounds is not None and span is not None and bounds[1] - span[1] > rule.max_gap:
+            if bounds is not None and span is not None and bounds[1] - span[1] > open_gap:
                 return True
         firm_a, firm_b = self.firm[a], self.firm[b]
         if rule.max_bound_gap is None or firm_a is None or firm_b is None:

@@ -69,6 +69,8 @@ class StoryParams:
     missing_weight: float = 0.2  # a pair never compared counts as this share of a zero
     title_weight: float = 2.0
     max_gap_days: float = 38.0
+    max_open_gap_days: float = 38.0  # ... between a document written "in year Y or later" and dated coverage
+    max_firm_gap_days: float = 1000.0  # ... between groups dated only from full dates in their text
     use_inferred_dates: float = 0.0  # 1: undated documents use the annotator's day-precise reference date
     straggler_size: float = 0.0  # groups of at most this many documents may join a larger group at last ...
     straggler_mean: float = 0.25  # ... when their mean probability with it is at least this ...
