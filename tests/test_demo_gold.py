@@ -216,14 +216,15 @@ def test_demo_gold_discrepancies(scores: DemoScores) -> None:
 
 
 def test_demo_gold_story_bcubed(scores: DemoScores) -> None:
-    # achieved P 0.822, R 0.833, F1 0.828 (stories grouped from compared pairs, issue 19: the Port Ellison audit's
-    # coverage from 8 April to 15 May is one story, hearing included; so are the mayor's claim and the
-    # minister's letters a week later; floors kept)
+    # achieved P 1.0, R 0.941, F1 0.969 at the 60-day burst horizon (issue 19; the key's stories follow the burst
+    # rule since then: the Port Ellison audit, hearing and settlement are one story, so are the mayor's claim and
+    # the letters' revelation a week later; at 38 days P 1.0, R 0.790: the settlement and the director's departure
+    # were cut off; at 90 days P 0.894 and the Castlewick storyline lost its 2026 follow-up)
     story = scores.stories
     summary = f"BCubed P {story.precision:.3f} R {story.recall:.3f} F1 {story.f1:.3f}"
-    assert story.f1 >= 0.79, f"story clustering fell: {summary}"
-    assert story.precision >= 0.80, f"story clustering merges too much: {summary}"
-    assert story.recall >= 0.78, f"story clustering splits too much: {summary}"
+    assert story.f1 >= 0.93, f"story clustering fell: {summary}"
+    assert story.precision >= 0.95, f"story clustering merges too much: {summary}"
+    assert story.recall >= 0.90, f"story clustering splits too much: {summary}"
 
 
 def test_demo_gold_stories_never_mix_affairs(scores: DemoScores) -> None:
