@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storyline.link.index import Item
-from storyline.link.story_features import _WORD, infer_year_from_body, mentioned_numbers, word_lists
+from storyline.link.story_features import WORD_RE, infer_year_from_body, mentioned_numbers, word_lists
 from storyline.model import Document, EvidenceKind, GroupingEvidence, SpanRef
 
 __all__ = ["Found", "found_in_documents", "story_evidence", "storyline_evidence"]
@@ -102,7 +102,7 @@ def phrases_in(text: str) -> set[str]:
     """The content word pairs of a text: the phrases :func:`storyline.link.story_features.content_phrases`
     counts, without their counts (evidence needs only which documents use a phrase)."""
     stop = word_lists()["stopwords"]
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in WORD_RE.findall(text)]
     if "’" in text:
         words = [w.replace("’", "'") for w in words]
     content = [len(w) > 2 and w not in stop and not w.isdigit() for w in words]

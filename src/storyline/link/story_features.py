@@ -29,7 +29,7 @@ from storyline import timex3
 from storyline.ingest.metadata import infer_year_from_body
 from storyline.model import Annotations, Document, Timex
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word (story features and story evidence read words alike)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|for|the|de|van|von|upon)?\s*[A-Z][\w'’.-]*)*")
 _NUMBER = re.compile(r"(?<![\w.,:/-])\d+(?:[.,]\d+)*(?=(?:m|bn|k|%)?(?![\w:/-]))(?![.,]\d)")  # "£4.7m" -> 4.7
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -186,7 +186,7 @@ def content_terms(text: str, title: str | None, title_weight: float) -> dict[str
     stop = word_lists()["stopwords"]
     counts: dict[str, float] = {}
     for source, weight in ((text, 1.0), (title or "", title_weight)):
-        for match in _WORD.finditer(source):
+        for match in WORD_RE.finditer(source):
             word = match.group().lower().replace("’", "'")
             if len(word) > 2 and word not in stop and not (word.isdigit() and len(word) != 4):
                 counts[word] = counts.get(word, 0.0) + weight
@@ -254,7 +254,7 @@ def _mention_counts(annotations: Annotations) -> Counter[str]:
 def content_phrases(text: str) -> dict[str, float]:
     """Sublinear counts of adjacent content-word pairs ("jewellery heist", "injured reserve")."""
     stop = word_lists()["stopwords"]
-    words = [m.group().lower().replace("’", "'") for m in _WORD.finditer(text)]
+    words = [m.group().lower().replace("’", "'") for m in WORD_RE.finditer(text)]
     counts: Counter[str] = Counter(
         f"{a} {b}" for a, b in zip(words, words[1:]) if _content_word(a, stop) and _content_word(b, stop)
     )
@@ -313,7 +313,7 @@ def anchor_words(names: Mapping[str, str]) -> list[str]:
     "borough", "council" or "partnership", which every council and trust has)."""
     lists = word_lists()
     generic = lists["generic_name_words"] | lists["stopwords"]
-    words = {w for n, kind in names.items() if kind in ("place", "organisation") for w in _WORD.findall(n)}
+    words = {w for n, kind in names.items() if kind in ("place", "organisation") for w in WORD_RE.findall(n)}
     return sorted(w for w in words if len(w) > 2 and w not in generic and not w.isdigit())
 
 
