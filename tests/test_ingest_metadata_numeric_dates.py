@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from storyline.ingest import infer_published
 
-
-def _span_text(text: str) -> tuple[str, str] | None:
-    found = infer_published(text)
-    if found is None:
-        return None
-    iso, (start, end) = found
-    return iso, text[start:end]
+from .test_ingest_metadata_dates import _span_text
 
 
 def test_metadata_numeric_stamp_without_evidence_is_refused() -> None:
