@@ -126,6 +126,10 @@ def test_quotes_roles_and_appositions_still_name_the_speaker(text: str, person: 
     ("Northfield Against Cuts, a coalition of residents, said the decision was unfair.", "organisation"),
     ("Sam Odell, the union rep, said members would strike in March.", "person"),
     ("Rita Moss, the party’s candidate, said she would win the seat.", "person"),
+    # the body before the name: "The company, First Student Canada, said" (a name no entity stands for)
+    ("The company, First Student Canada, said it was disappointed by the vote.", "organisation"),
+    ("The bus operator, First Student Canada, said it was disappointed by the vote.", "organisation"),
+    ("Her husband, Derek Moss, said the family felt abandoned.", "person"),
 ])
 def test_quotes_name_the_apposition_calls_a_body_is_not_a_person(text: str, kind: str) -> None:
     [found] = pipeline_quotes(text)

@@ -114,7 +114,7 @@ def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
         return sourced
     if span.form == "name":
         head_end = _head_end(scene.text, span.start, span.end)
-        return _unlinked_name(scene, scene.text[span.start : head_end], surface, span.end)
+        return _unlinked_name(scene, scene.text[span.start : head_end], surface, span)
     return unresolved(surface)
 
 
@@ -169,6 +169,7 @@ def _source(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
 
 
 APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+(?P<np>[^,;:“”\"]{1,80}?)(?=,)")
+BODY_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z][\w-]*),\s*$")
 
 
 def _apposed_body(text: str, end: int) -> bool:
@@ -183,7 +184,15 @@ def _apposed_body(text: str, end: int) -> bool:
     return head in lists["organisation_nouns"] or head in lists["apposition_body_nouns"]
 
 
-def _unlinked_name(scene: Scene, head: str, surface: str, end: int) -> Resolution:
+def _body_before(text: str, start: int) -> bool:
+    """"The company, First Student Canada, said": the name stands in apposition to a body named before it."""
+    found = BODY_BEFORE_RE.search(text, max(0, start - 60), start)
+    lists = source_words()
+    return found is not None and (found.group("head") in lists["organisation_nouns"]
+                                  or found.group("head") in lists["apposition_body_nouns"])
+
+
+def _unlinked_name(scene: Scene, head: str, surface: str, span: SpeakerSpan) -> Resolution:
     """A capitalised phrase no entity stands for: an organisation's short name, an outlet, a role, or a name."""
     lex = entity_lexicon()
     lowered = [w.lower().strip(",.’'") for w in head.split()]
@@ -196,7 +205,7 @@ def _unlinked_name(scene: Scene, head: str, surface: str, end: int) -> Resolutio
         return unresolved(surface)  # "Deputy Mayor", "Westbury South MP", "Secretary of Defense": a role
     whole = [w.lower().strip(",.’'") for w in surface.split()]
     if (any(w in source_words()["outlet_words"] for w in lowered) or any(w in lex.org_suffixes for w in whole)
-            or _apposed_body(scene.text, end)):
+            or _apposed_body(scene.text, span.end) or _body_before(scene.text, span.start)):
         return Resolution(None, _clean(surface), 0.8, kind="organisation")  # "CBC News", "Local 412 of the ... Union"
     return Resolution(None, _clean(surface), 0.8, kind="person")
 
