@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storyline.link.index import Item
-from storyline.link.story_features import WORD_RE, infer_year_from_body, mentioned_numbers, word_lists
+from storyline.link.story_features import content_pairs, infer_year_from_body, mentioned_numbers
 from storyline.model import Document, EvidenceKind, GroupingEvidence, SpanRef
 
 __all__ = ["Found", "found_in_documents", "story_evidence", "storyline_evidence"]
@@ -101,12 +101,7 @@ def _name_items(items: Sequence[Item], entity_map: Mapping[str, str]) -> list[Fo
 def phrases_in(text: str) -> set[str]:
     """The content word pairs of a text: the phrases :func:`storyline.link.story_features.content_phrases`
     counts, without their counts (evidence needs only which documents use a phrase)."""
-    stop = word_lists()["stopwords"]
-    words = [w.lower() for w in WORD_RE.findall(text)]
-    if "’" in text:
-        words = [w.replace("’", "'") for w in words]
-    content = [len(w) > 2 and w not in stop and not w.isdigit() for w in words]
-    return {f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1) if content[i] and content[i + 1]}
+    return set(content_pairs(text))
 
 
 @lru_cache(maxsize=16_384)

@@ -29,7 +29,7 @@ from storyline import timex3
 from storyline.ingest.metadata import infer_year_from_body
 from storyline.model import Annotations, Document, Timex
 
-WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word (story features and story evidence read words alike)
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|for|the|de|van|von|upon)?\s*[A-Z][\w'’.-]*)*")
 _NUMBER = re.compile(r"(?<![\w.,:/-])\d+(?:[.,]\d+)*(?=(?:m|bn|k|%)?(?![\w:/-]))(?![.,]\d)")  # "£4.7m" -> 4.7
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -251,14 +251,19 @@ def _mention_counts(annotations: Annotations) -> Counter[str]:
     return Counter(by_id[m.entity] for m in annotations.mentions if m.entity in by_id)
 
 
-def content_phrases(text: str) -> dict[str, float]:
-    """Sublinear counts of adjacent content-word pairs ("jewellery heist", "injured reserve")."""
+def content_pairs(text: str) -> list[str]:
+    """Adjacent content-word pairs ("jewellery heist", "injured reserve"), in text order, each word judged once."""
     stop = word_lists()["stopwords"]
-    words = [m.group().lower().replace("’", "'") for m in WORD_RE.finditer(text)]
-    counts: Counter[str] = Counter(
-        f"{a} {b}" for a, b in zip(words, words[1:]) if _content_word(a, stop) and _content_word(b, stop)
-    )
-    return {p: 1.0 + math.log(c) for p, c in counts.items()}
+    words = [w.lower() for w in WORD_RE.findall(text)]
+    if "’" in text:
+        words = [w.replace("’", "'") for w in words]
+    content = [_content_word(w, stop) for w in words]
+    return [f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1) if content[i] and content[i + 1]]
+
+
+def content_phrases(text: str) -> dict[str, float]:
+    """Sublinear counts of adjacent content-word pairs (:func:`content_pairs`)."""
+    return {p: 1.0 + math.log(c) for p, c in Counter(content_pairs(text)).items()}
 
 
 def _content_word(word: str, stop: frozenset[str]) -> bool:
