@@ -248,13 +248,18 @@ def _weekday_is(iso: str, name: str) -> bool:
     return dt.date.fromisoformat(iso).strftime("%A").lower().startswith(name.lower()[:3])
 
 
+@lru_cache(maxsize=1)
+def _stamp_label() -> re.Pattern[str]:
+    """A line opening with a published or updated label ("Updated: ...")."""
+    words = date_words()
+    return re.compile(rf"^\s*(?:{_alternation(words.labels_published + words.labels_updated)})\b", re.IGNORECASE)
+
+
 def _past_days(text: str) -> list[str]:
     """Days (ISO) the text reports as past in its sentences, stamps ("Updated: ...") left out."""
-    stamp = re.compile(rf"^\s*(?:{_alternation(date_words().labels_published + date_words().labels_updated)})\b",
-                       re.IGNORECASE)
     days = []
     for _, sentence in _sentences(text):
-        if stamp.match(sentence) or _cue_patterns()[1].search(sentence):
+        if _stamp_label().match(sentence) or _cue_patterns()[1].search(sentence):
             continue
         for match in _date_pattern().finditer(sentence):
             iso = _match_to_iso(match)
