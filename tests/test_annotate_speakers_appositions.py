@@ -46,6 +46,21 @@ CASES = [
      "Lords", "she would oppose the bill in the Lords", "Elaine Hart", "Baroness Elaine Hart"),
     ("job description before a name", "Community Researcher Amir Khan said most families backed the scheme.",
      "families", "most families backed the scheme", "Amir Khan", "Community Researcher Amir Khan"),
+    ("name, age, description, said", "Tom Hale, 54, a retired teacher from Leeds, said the school had been failing "
+     "for years.", "failing", "the school had been failing for years", "Tom Hale", "Tom Hale"),
+    ("name, description, who-clause, said", "Willa Minton, an actor in Dallas, who runs a small theatre company, "
+     "said the grants had kept her afloat.", "afloat", "the grants had kept her afloat", "Willa Minton",
+     "Willa Minton"),
+    ("bare party tag", "State Rep. Wanda Nagle (R), a leader of the county's anti-tax coalition, said the levy "
+     "would fail.", "levy", "the levy would fail", "Wanda Nagle", "State Rep. Wanda Nagle"),
+    ("state abbreviation tag", "Rep. Sam Levitt (Mich.), a superdelegate, said he had spoken to colleagues.",
+     "colleagues", "he had spoken to colleagues", "Sam Levitt", "Rep. Sam Levitt"),
+    ("union local number before the role", "Amalgamated Transit Union Local 1505 president Chris Scott told "
+     "reporters on Monday that members had voted to strike.", "voted", "that members had voted to strike",
+     "Chris Scott", "Amalgamated Transit Union Local 1505 president Chris Scott"),
+    ("former state legislator", "Carla Lopez-Hunt, a Republican and former state legislator, said the block grants "
+     "should follow population.", "block grants", "the block grants should follow population", "Carla Lopez-Hunt",
+     "Carla Lopez-Hunt"),
 ]
 
 

@@ -11,14 +11,19 @@ in body text of this paragraph or the one before, never in a headline, byline or
    disagrees. '…,' he said."); with no speaker before it, the one person who fits.
 
 A quote by someone who does not fit ends the scene: people named before it are no longer candidates.
+A person described but not named ("A council spokeswoman said ...", "A neighbour, who asked not to be named,
+said ...") is a speaker like the others: the pronoun after their quote is theirs when it fits (the
+description is carried, never a name), and ends the scene when it does not.
 Two candidates that both fit leave the speaker empty.  "it" goes to the nearest organisation, "they"
 to the group or body that spoke last in the window.
 """
 
 from __future__ import annotations
 
-from storyline.annotate.speaker_scene import Resolution, Scene
-from storyline.model import Mention
+import re
+
+from storyline.annotate.speaker_scene import ROLE_WORD_RE, Resolution, Scene, source_words
+from storyline.model import Mention, Quote
 
 __all__ = ["resolve_pronoun"]
 
@@ -27,6 +32,12 @@ NEWCOMER = 0.6
 SINGLE = 0.7
 WEAK = 0.55  # one candidate of unknown gender, or not named as a subject
 NONE = Resolution(None, None, 0.2)
+DESCRIBED = 0.6  # a described speaker carried to the pronoun after their quote
+# "A reporter asked Ms Reid whether ... '…,' she replied": the pronoun answers the question, it is not the asker's
+ASKING = frozenset({"ask", "question", "inquire", "enquire", "wonder", "query"})
+INDEFINITE_RE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
+# a body's voice that is one person: "a county council spokeswoman said" has a gender, a council has none
+PERSON_FOR_BODY_RE = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|official)\b", re.IGNORECASE)
 
 
 def resolve_pronoun(scene: Scene, wanted: str, position: int) -> Resolution:
@@ -46,23 +57,65 @@ def _fits(scene: Scene, entity_id: str, wanted: str) -> bool:
 
 
 def _boundary(scene: Scene, lo: int, position: int, wanted: str) -> int:
-    """Where the scene starts: after the latest quote in the window by a person the pronoun cannot be."""
+    """Where the scene starts: after the latest quote in the window by a person the pronoun cannot be, named
+    or described."""
     boundary = lo
     for quote in scene.speaker_quotes(lo, position):
         if quote.speaker is not None and not _fits(scene, quote.speaker, wanted):
-            start = min(quote.start, quote.speaker_mention[0]) if quote.speaker_mention else quote.start
-            boundary = max(boundary, start)
+            boundary = max(boundary, _anchor(quote))
+    for quote in scene.history:
+        if lo <= quote.start < position and _described(quote) and _described_gender(quote) not in (wanted, None):
+            boundary = max(boundary, _anchor(quote))
     return boundary
+
+
+def _anchor(quote: Quote) -> int:
+    """Where a quote and its attribution begin."""
+    return min(quote.start, quote.speaker_mention[0]) if quote.speaker_mention else quote.start
+
+
+def _described(quote: Quote) -> bool:
+    """Whether ``quote``'s speaker is one person described, not named, or carried from such a quote: someone
+    new ("a neighbour who asked not to be named"; "the Republican nominee" is more often someone named before,
+    whom the pronoun reaches through the earlier quote; "a page on climate" is no person) or a body's
+    spokesperson or official; not a question ("a reporter asked"): the one asked answers."""
+    phrase = _description(quote)
+    if phrase is None or quote.cue_verb in ASKING:
+        return False
+    if quote.speaker_kind == "organisation":
+        return PERSON_FOR_BODY_RE.search(phrase) is not None
+    if INDEFINITE_RE.match(phrase) is None:
+        return False
+    words = source_words()
+    nouns = (words["person_nouns"], words["gendered_nouns"], words["more_person_nouns"])
+    return any(w in kind for w in ROLE_WORD_RE.findall(phrase.lower()) for kind in nouns)
+
+
+def _description(quote: Quote) -> str | None:
+    """The words describing a speaker who has no name: the description, or a body's voice ("a spokeswoman")."""
+    if quote.speaker_kind == "description":
+        return quote.speaker_description
+    return quote.speaker_name if quote.speaker_kind == "organisation" else None
+
+
+def _described_gender(quote: Quote) -> str | None:
+    """"female" for "a county council spokeswoman", None for "a council spokesperson" or "a neighbour"."""
+    nouns = source_words()["gendered_nouns"]
+    found = {nouns[w] for w in ROLE_WORD_RE.findall((_description(quote) or "").lower()) if w in nouns}
+    return found.pop() if len(found) == 1 else None
 
 
 def _person(scene: Scene, wanted: str, position: int) -> Resolution:
     boundary = _boundary(scene, scene.window_start(position), position, wanted)
     mentions = [m for m in scene.mentions_between(boundary, position) if _fits(scene, m.entity, wanted)]
     spoken = [q for q in scene.speaker_quotes(boundary, position) if q.speaker and _fits(scene, q.speaker, wanted)]
+    latest = next((q for q in reversed(scene.history) if boundary <= q.start < position), None)
+    if latest is not None and _described(latest) and _described_gender(latest) in (wanted, None):
+        return _carried(scene, latest, mentions, wanted)
     if spoken:
         last = spoken[-1]
         assert last.speaker is not None
-        anchor = min(last.start, last.speaker_mention[0]) if last.speaker_mention else last.start
+        anchor = _anchor(last)
         rivals = _subjects(scene, [m for m in mentions if m.start > anchor and m.entity != last.speaker])
         if not rivals:
             return _named(scene, last.speaker, wanted, EXACT)
@@ -74,6 +127,18 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
         return NONE  # nobody, or two people who both fit ("David Moss met Peter Lang. He said ...")
     subject = bool(_subjects(scene, mentions))
     return _checked(scene, named[0], set(named), wanted, SINGLE if subject else WEAK)
+
+
+def _carried(scene: Scene, quote: Quote, mentions: list[Mention], wanted: str) -> Resolution:
+    """The described speaker of ``quote`` again, unless someone who fits has been named as a subject since
+    (one such newcomer takes the pronoun, as after a named speaker)."""
+    rivals = _subjects(scene, [m for m in mentions if m.start > _anchor(quote)])
+    if len(rivals) == 1:
+        return _named(scene, rivals[0], wanted, NEWCOMER)
+    if rivals:
+        return NONE
+    return Resolution(quote.speaker, quote.speaker_name, DESCRIBED, kind=quote.speaker_kind,
+                      description=quote.speaker_description)
 
 
 def _subjects(scene: Scene, mentions: list[Mention]) -> list[str]:

@@ -62,6 +62,14 @@ PARTICIPLE_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\b")
 AMOUNT_OPENER_RE = re.compile(r"(?:about|around|nearly|almost|roughly|some|over|more\s+than|fewer\s+than|less\s+than|up\s+to|at\s+least)\s+[\d$£€]")
 FULL_STOP_END_RE = re.compile(r"[a-z]\.$")
 ARTICLE_RE = re.compile(r"(?:The|A|An)\s")
+# what a defendant admits in court is a plea, not speech: "admitted 11 offences under the Housing Act"
+PLEA_RE = re.compile(r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|the|all|both|his|her|their)\s+)?"
+                     r"(?:[\w-]+\s+){0,2}?(?:charges?|counts?|offen[cs]es?|crimes?|guilt|liability|wrongdoing|manslaughter"
+                     r"|murder|theft|fraud|assault|burglary|possession|breach(?:es)?)\b", re.IGNORECASE)
+# a reporting verb's form used as a noun: "a Republican and former state legislator", "the state budget"
+NOUN_CUE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]wn|former|whole|entire|home)\s+$")
+# "Her friend, who did not want to be named, said the same.": what was said, not who said it
+PRO_FORM_SUBJECT_RE = re.compile(r"(?:much\s+)?the\s+(?:same|opposite|reverse|contrary|following)(?:\s+things?)?", re.I)
 
 
 @dataclass
@@ -224,7 +232,14 @@ def _reported_clause(
 ) -> tuple[Found, int] | None:
     """The reported clause after ``verb`` with its speaker, and where its own clause begins."""
     start = reported_clause_start(text, verb, s1)  # cheap: look for content before looking for a speaker
-    if start is None or cue_negated(text, s0, verb.start()):
+    if start is None or NOUN_CUE_RE.search(text, max(s0, verb.start() - 10), verb.start()):
+        return None
+    lex = lexicon()
+    if lex.verb_kind.get(lex.lemma(verb.group(0))) == "admission" and PLEA_RE.match(text, start):
+        return None
+    if verb.group(0) == "state" and PRECEDING_CAPITAL_RE.search(text, max(s0, verb.start() - 30), verb.start()):
+        return None  # "a former Oklahoma state senator": a name's "state" is a noun
+    if cue_negated(text, s0, verb.start()):
         return None  # "Mr Hale did not reveal how much ...", "declined to say whether ...": nothing was said
     speaker, bound = speaker_before(text, s0, verb.start()), 0.85
     if speaker is None:
@@ -291,6 +306,8 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         match = pattern.search(text, lo, s1)
         if match is None or _clause_as_subject(text, match) or _clause_after_subject(text, match, s1):
             continue
+        if pattern is lex.trailing_inverted_re and PRO_FORM_SUBJECT_RE.fullmatch(match.group("subj").rstrip(".")):
+            return None
         if pattern is lex.trailing_re and _verb_has_complement(text, s0, match, s1):
             return None  # "In a statement on Wednesday, Mr Pryce denied misleading the public.": said after the verb
         if cue_negated(text, s0, match.start("verb")):

@@ -70,7 +70,10 @@ PLACE_ADJUNCT_RE = re.compile(
 )
 IT_REACH = 200  # characters: how far back "it" may take the last non-person speaker
 INTRODUCER_REACH = 40  # characters: a paragraph whose subject (a person) is named this close to its start
-DASH_SPEAKER_RE = re.compile(rf"[ \t]*[—–-]{{1,2}}[ \t]*(?P<subj>{NAME})[ \t]*(?:,[^.\n“”\"]{{1,80}})?\.?[ \t]*(?=\n|$)")
+DASH_ROLE_WORD = r"(?!(?:and|or|but|nor|with|by|from|of|to|for|in|on|at|as|the|a|an|including|like|said|says)\b)[a-z][\w\-]*"
+DASH_SPEAKER_RE = re.compile(  # "— Tom Baker, the mayor", "– Ashby Parva resident Sue Baines"
+    rf"[ \t]*[—–-]{{1,2}}[ \t]*(?P<subj>(?:{NAME}\s+)?(?:{DASH_ROLE_WORD}\s+){{1,3}}{NAME}|{NAME})[ \t]*(?:,[^.\n“”\"]{{1,80}})?\.?[ \t]*(?=\n|$)"
+)
 COLON_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{NAME}|{PRONOUN})\s+[a-z]")
 NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|our)\s+$", re.IGNORECASE)
 READ_COLON_RE = re.compile(r"\s(?P<verb>read|reads)\s*:$")

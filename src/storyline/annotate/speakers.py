@@ -67,11 +67,15 @@ SPOKESPERSON = (  # "A spokesperson for the Department for Children and Learning
 )
 # ", the leader of the opposition,", ", 79,", ", who chairs the panel,", ", published on Monday,": never a clause
 # of its own (", uses big data to help brands,")
-APPOSITIVE = (r"(?P<appos>,\s+(?!(?!(?:his|its|this|hers|ours|yours|theirs)\b)[a-z]+[^s\W]s\s(?!of\b))"
-              r"(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,)?")
+# an age may come first: "Tom Hale, 54, a retired teacher from Leeds, said"
+APPOSITIVE = (r"(?P<appos>(?:,\s+\d{1,3}(?=,\s+[a-z]))?"
+              # a description and a who-clause: "Willie Minor, an actor in Dallas, who runs a theater, recalled"
+              r"(?:,\s+(?:an?|the)\s[^,;:“”\"]{1,120}?,\s+who\s[^,;:“”\"]{1,100}?,"
+              r"|,\s+(?!(?!(?:his|its|this|hers|ours|yours|theirs)\b)[a-z]+[^s\W]s\s(?!of\b))"
+              r"(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,))?")
 # Between a subject and its verb: a party tag ("Sen. Elizabeth Warren (D-Mass.) said", "Cllr Ann Lee (Lab) said")
 # and when or where it was said ("Hillary Clinton on Tuesday said", "the minister in a statement said").
-PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
+PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[DRI]|[A-Z][a-z]{1,4}\."  # "(R)", "(Mich.)"
              r"|(?:Lab|Labour|Con|LD|Lib\s+Dem|Liberal\s+Democrats?|Green|Ind|Independent|SNP|Plaid|Reform|Liberal"
              r"|Conservative|NDP)"  # a ward or division may follow: "(Lab, Stanmore)", "(Con, St Mary’s ward)"
              r"(?:,\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|&|ward|division)){0,4})?)\))?")
@@ -184,8 +188,11 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
     group_who = rf"(?:{group}|{DETERMINERS}\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)\s+who\s+[^,;:“”\"]{{1,60}}?"
     documents = alternation([w for w in words["source_nouns"] if w not in ("spokesperson", "spokesman",
                               "spokeswoman", "representative", "official", "source", "sources")])
-    document = rf"{DETERMINERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{documents})\b[^,;:“”\"]{{1,100}}?"
-    role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
+    # "A report prepared by the auditors": the tail neither crosses a dash nor ends in a pronoun of its own
+    # ("after a Supreme Court ruling made it legal nationwide - he urged ...")
+    document = (rf"{DETERMINERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{documents})\b(?:(?!\s[-—–]\s)[^,;:“”\"—–]){{1,100}}?"
+                rf"(?<!\s(?:he|it|we))(?<!\sshe)(?<!\sthey)")
+    role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}(?:\s+\d{{1,5}})?\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
     adverbs = alternation(words["adverbs"])
     described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN})|{WARD})?"
     org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
