@@ -142,6 +142,8 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
     if first is None:
         return None
     word = first.group("w")
+    if word.endswith("ing") and word[:1].islower() and "," in text[pos : first.start("w")]:
+        return None  # '"...," he says, standing in the empty car park': what he did, not what he said
     if CLAIM_NOUN_RE.fullmatch(word):
         return None  # "rejected claims that ...": a denial of someone else's words (see claims.py)
     if lex.verb_re.fullmatch(word):

@@ -42,7 +42,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from storyline.annotate.quote_indirect import OBJECT_RE, Found, find_indirect, reported_clause_start, speaker_span_of
+from storyline.annotate.quote_indirect import (
+    OBJECT_RE,
+    PARTICIPLE_CUE_RE,
+    Found,
+    find_indirect,
+    reported_clause_start,
+    speaker_span_of,
+)
 from storyline.annotate.quote_marks import BODY_KINDS, SCARE_MAX_WORDS, WORD_RE, DirectSpan, find_direct_spans
 from storyline.annotate.speaker_resolve import attribute_speaker
 from storyline.annotate.speaker_scene import Resolution, Scene
@@ -78,6 +85,7 @@ COLON_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{NAME}|{PRONOUN})\s+[a-z]")
 NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|our)\s+$", re.IGNORECASE)
 READ_COLON_RE = re.compile(r"\s(?P<verb>read|reads)\s*:$")
 TITLE_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s)")
 LOWER_CONTINUES_RE = re.compile(r"\s*,?\s*[a-z]")
 THAT_REST_RE = re.compile(r",?\s+that\s*")
 COMMA_ONLY_RE = re.compile(r"\s*,\s*")
@@ -471,15 +479,19 @@ def _inherit(text: str, quote: Quote, previous: Quote | None, scene: Scene) -> N
     lo = blocks[index - 1].start if index > 0 else blocks[index].start
     if previous is not None:
         lo = max(lo, previous.end)
+    after_cue = max(lo, previous.cue[1]) if previous is not None and previous.cue else lo
+    # "“…,” Mr Hedge said, referring to the two Trump resorts. “…”": what the participle names is no new speaker
+    aside = _participle_aside(text, after_cue, quote.start) if previous is not None else (quote.start, quote.start)
     between = {
         m.entity for m in scene.body_mentions
-        if lo <= m.start < quote.start and m.entity in scene.by_id and scene.by_id[m.entity].type == "person"
+        if lo <= m.start < quote.start and not aside[0] <= m.start < aside[1]
+        and m.entity in scene.by_id and scene.by_id[m.entity].type == "person"
     }
     block = blocks[index]
     if not _opens_sentence(text, block.start, quote.start) or _cue_follows(text, quote.end, block.end):
         return
-    after_cue = max(lo, previous.cue[1]) if previous is not None and previous.cue else lo
-    recent = previous is not None and previous.end >= lo and not _reporting_between(text, after_cue, quote.start, regions)
+    recent = previous is not None and previous.end >= lo and not _reporting_between(text, after_cue, aside[0], regions) \
+        and not _reporting_between(text, aside[1], quote.start, regions)
     if previous is not None and recent and between <= ({previous.speaker} - {None}):
         _copy_speaker(quote, previous)
         quote.confidence = 0.6
@@ -488,6 +500,16 @@ def _inherit(text: str, quote: Quote, previous: Quote | None, scene: Scene) -> N
     if whole and len(between) == 1 and (previous is None or _opens_previous_block(blocks, index, scene.mentions, between)):
         entity = scene.by_id[next(iter(between))]
         quote.speaker, quote.speaker_name, quote.speaker_kind, quote.confidence = entity.id, entity.name, "person", 0.55
+
+
+def _participle_aside(text: str, after_cue: int, hi: int) -> tuple[int, int]:
+    """The participle phrase right after a cue, to the end of its sentence (", referring to the two Trump
+    resorts."), or an empty span at ``hi``."""
+    participle = PARTICIPLE_CUE_RE.match(text, after_cue, hi)
+    if participle is None:
+        return hi, hi
+    stop = SENTENCE_END_RE.search(text, participle.end(), hi)
+    return participle.start(), stop.end() if stop else hi
 
 
 def _opens_previous_block(blocks: list[Block], index: int, mentions: list[Mention], people: set[str]) -> bool:

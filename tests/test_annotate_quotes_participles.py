@@ -1,0 +1,40 @@
+"""A participle after a reporting verb (", standing in the car park", ", referring to the two resorts") says what
+the speaker did, not what was said; the quote after it is still the speaker's, and the people it names are no
+new speakers. A new sentence with someone else in it still ends the scene."""
+
+from __future__ import annotations
+
+import pytest
+
+from .annotated_text import annotated, quote_with
+
+MILL = (
+    "The last shift at the Dunmore mill\n\n"
+    "Gary Whitlock worked at the Dunmore paper mill for 31 years.\n\n"
+    "“When I started, there were 900 of us,” he says, standing in the empty car park. “You knew everybody.”\n\n"
+    "“The key to all of this was the market,” Mr Whitlock said, referring to the two Halden mills owned by Carl "
+    "Brandt. “I assume they saw the price of pulp falling and got out.”\n\n"
+    "“It goes in one ear and out the other,” Tom Ebling said, pointing to one and then the other of his ears. "
+    "Betty Ebling shook her head. “Tom is much better about it than I am.”\n"
+)
+
+
+@pytest.mark.parametrize("words", ["standing in the empty car park", "referring to the two", "pointing to one"])
+def test_participle_after_the_verb_is_not_what_was_said(words: str) -> None:
+    _, ann = annotated(MILL)
+    assert not [q.text for q in ann.quotes if words in q.text]
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    ("You knew everybody", "Gary Whitlock"),
+    ("price of pulp", "Gary Whitlock"),  # Carl Brandt, named in the participle, does not speak
+])
+def test_quote_after_a_participle_keeps_the_speaker(words: str, speaker: str) -> None:
+    _, ann = annotated(MILL)
+    assert quote_with(ann, words).speaker_name == speaker
+
+
+def test_someone_new_in_the_next_sentence_ends_the_scene() -> None:
+    _, ann = annotated(MILL)
+    q = quote_with(ann, "much better about it")  # Betty, not Tom, but nothing says so: nobody
+    assert q.speaker_name is None
