@@ -103,3 +103,19 @@ def test_signed_quote_is_not_given_to_a_name_joined_by_and() -> None:
         "for a nominee to refuse to release tax returns'' -- and Fred Goldman, a former tax commissioner.\n")
     q = quote_with(ann, "disqualifying")
     assert q.speaker_name != "Fred Goldman"
+
+
+def test_pronoun_keeps_the_speaker_named_again_after_someone_else() -> None:
+    _, ann = annotated(
+        "Climate talks\n\n“From day one, climate was my priority,” said Ben Kiran, the outgoing secretary general.\n\n"
+        "Asked whether Donald Trump, who has called warming a hoax, could win, Kiran demurred. “There is just one "
+        "science,” he said.\n")
+    assert quote_with(ann, "one science").speaker_name == "Ben Kiran"
+
+
+def test_pronoun_does_not_go_to_someone_seen() -> None:
+    _, ann = annotated(
+        "Mosque leader speaks\n\n“We are horrified,” Adel Nafzi said.\n\n"
+        "Nafzi sat in the room where he saw Omar Mateo for the last time on Friday. He said that about 120 others "
+        "were there for evening prayers.\n")
+    assert quote_with(ann, "evening prayers").speaker_name == "Adel Nafzi"

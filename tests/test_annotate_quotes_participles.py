@@ -38,3 +38,15 @@ def test_someone_new_in_the_next_sentence_ends_the_scene() -> None:
     _, ann = annotated(MILL)
     q = quote_with(ann, "much better about it")  # Betty, not Tom, but nothing says so: nobody
     assert q.speaker_name is None
+
+
+@pytest.mark.parametrize(("paragraph", "content", "speaker"), [
+    ("“It is over,” Tom Baker said, adding that the shop would close in May.",
+     "that the shop would close in May", "Tom Baker"),
+    ("“We tried everything,” said Jane Oduya, noting that the council had refused every request.",
+     "that the council had refused every request", "Jane Oduya"),
+])
+def test_reporting_participle_after_a_quote_is_the_quoted_speakers(paragraph: str, content: str, speaker: str) -> None:
+    _, ann = annotated("Shop to close\n\n" + paragraph + "\n")
+    q = quote_with(ann, content)
+    assert (q.text, q.kind, q.speaker_name) == (content, "indirect", speaker)

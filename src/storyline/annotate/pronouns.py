@@ -115,8 +115,10 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
     if spoken:
         last = spoken[-1]
         assert last.speaker is not None
-        anchor = _anchor(last)
-        rivals = _subjects(scene, [m for m in mentions if m.start > anchor and m.entity != last.speaker])
+        # someone named since, unless the speaker is named again after them ("Asked whether Donald Trump, who
+        # ..., could win, Ban demurred. '…,' he said": Ban)
+        anchor = max([_anchor(last)] + [m.start for m in mentions if m.entity == last.speaker and scene.subject_like(m)])
+        rivals = _subjects(scene, [m for m in mentions if m.start > anchor])
         if not rivals:
             return _named(scene, last.speaker, wanted, EXACT)
         if len(rivals) == 1:

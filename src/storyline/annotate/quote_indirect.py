@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from storyline.annotate.attribution_tails import attribution_tail
 from storyline.annotate.claim_markers import cue_negated
 from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
-from storyline.annotate.speakers import NAME, WEEKDAY_TIME, SpeakerSpan, document_verbs, lexicon, speaker_at_start, speaker_before
+from storyline.annotate.speakers import (
+    NAME,
+    WEEKDAY_TIME,
+    SpeakerSpan,
+    document_verbs,
+    lexicon,
+    speaker_after,
+    speaker_at_start,
+    speaker_before,
+    speaker_inverted,
+)
 from storyline.model import Block, Sentence
 
 __all__ = ["OBJECT_RE", "Found", "find_indirect", "reported_clause_start", "speaker_span_of"]
@@ -223,6 +233,23 @@ def _indirect_in_sentence(
     return [part for hit in hits if _enough_words(text, hit.start, hit.end) for part in _split_conjoined(text, hit)]
 
 
+QUOTE_CLOSE_RE = re.compile(r"[”\"](?=\s*,?\s*[\w])")
+
+
+def _quote_speaker_before(text: str, s0: int, end: int) -> SpeakerSpan | None:
+    """'“It is over,” Tom Baker said, adding that ...': the speaker of the quote the sentence opens with, when
+    the attribution after it runs right up to the participle."""
+    closes = list(QUOTE_CLOSE_RE.finditer(text, s0, end))
+    if not closes:
+        return None
+    close = closes[-1]
+    found = speaker_after(text, close.end(), end) or speaker_inverted(text, close.end(), end)
+    if found is None:
+        return None
+    span, verb = found
+    return span if not text[max(span.end, verb[1]) : end].strip(" ,") else None
+
+
 def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` falls in one of the sorted, non-overlapping ``regions``."""
     index = bisect_left(regions, (pos + 1, -1)) - 1
@@ -256,6 +283,8 @@ def _reported_clause(
         if not (participle and link):
             return None
         speaker, bound, clause_start = speaker_at_start(text, s0, verb.start()), 0.75, link.start()
+        if speaker is None and verb.group(0).endswith("ing"):
+            speaker = _quote_speaker_before(text, s0, link.start())
         apposed = APPOSED_PARTICIPLE_RE.search(text, max(s0, verb.start() - 80), verb.start())
         if apposed is not None and verb.group(0).endswith("ing"):  # "the director, Fiona Reddy, telling members"
             speaker = speaker_span_of(apposed, "subj")

@@ -28,7 +28,9 @@ SENTENCE_STOP_RE = re.compile(r"[.!?](?:\s|$)|[“\"‘]")
 OBJECT_BEFORE_RE = re.compile(
     r"(?:\b(?:by|of|to|for|with|from|against|about|on|at|in|into|than|like|represented|representing|met|told|"
     r"asked|thanked|accused|blamed|criticised|criticized|praised|replaced|succeeded|beat|defeated|joined|"
-    r"interviewed|called|named|appointed|sued|charged|arrested|visited|helped|backed|urged)|[’']s)\s+"
+    r"interviewed|called|named|appointed|sued|charged|arrested|visited|helped|backed|urged|saw|see|sees|seen|knew|"
+    r"knows|hired|fired|killed|shot|attacked|followed|watched|heard|married|phoned|emailed|contacted|endorsed|"
+    r"supported|opposed|hugged|greeted|introduced|thanks|praises|blames)|[’']s)\s+"
     r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
 
