@@ -148,3 +148,15 @@ def test_entities_title_case_headline_needs_the_body() -> None:
             "Daniel Okafor, the interim chief executive, said arrears would be chased.")
     mentions, _ = _run(text)
     assert _spans(text, mentions, "person") == ["Daniel Okafor", "Daniel Okafor"]
+
+
+def test_entities_a_place_name_after_a_title_is_a_surname() -> None:
+    text = ("Local MP Sarah Kent said she had raised the matter. Ms Kent, a former teacher, added that the guidance "
+            "was clear. Cllr Derby and Mr Chester also spoke. The bypass runs from Kent to the edge of Derby.")
+    mentions, entities = _run(text)
+    people = {e.name: e for e in entities if e.type == "person"}
+    assert set(people) == {"Sarah Kent", "Derby", "Chester"}
+    kent = people["Sarah Kent"]
+    assert [text[m.start : m.end] for m in mentions if m.entity == kent.id] == ["Sarah Kent", "Ms Kent"]
+    places = [text[m.start : m.end] for m in mentions if m.type == "place"]
+    assert places == ["Kent", "Derby"]  # the last sentence's places stay places

@@ -329,7 +329,7 @@ def _title_split(s: _Sentence, pos: int, last: int, lex: Lexicon) -> int | None:
         if _title_key(s, k, pos, lex) is None:
             continue
         name_end = _strip_postnominal(s, k + 1, last, lex)[0]
-        if _valid_name(s, k + 1, name_end, lex):
+        if _valid_name(s, k + 1, name_end, lex, place_names=True):
             return k + 1
     return None
 
@@ -352,8 +352,10 @@ def _strip_postnominal(s: _Sentence, start: int, last: int, lex: Lexicon) -> tup
     return last, None
 
 
-def _valid_name(s: _Sentence, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether tokens[start:end] can be a person's name (not a place, organisation or ordinary word)."""
+def _valid_name(s: _Sentence, start: int, end: int, lex: Lexicon, place_names: bool = False) -> bool:
+    """Whether tokens[start:end] can be a person's name (not a place, an organisation or an ordinary word).
+    With ``place_names`` (after a title or honorific) one word that names a place is a surname: "Ms Kent",
+    "Mr Chester", "Cllr Derby"."""
     words = [t.text for t in s.tokens[start:end]]
     if not words or len(words) > _MAX_NAME_WORDS or not is_capitalised(words[0]):
         return False
@@ -372,7 +374,8 @@ def _valid_name(s: _Sentence, start: int, end: int, lex: Lexicon) -> bool:
             return False
     phrase = " ".join(bare(w) for w in words)
     tail = bare(words[-1])
-    if phrase in lex.places or phrase in lex.org_known or phrase in lex.parties:
+    if (phrase in lex.places and not (place_names and len(words) == 1)) or phrase in lex.org_known \
+            or phrase in lex.parties:
         return False
     return tail not in lex.org_suffixes and tail not in lex.street_words
 
@@ -493,7 +496,7 @@ def _followed_by_role(s: _Sentence, end: int, lex: Lexicon) -> bool:
 
 def _person(s: _Sentence, start: int, last: int, lex: Lexicon, title: tuple[Tok, ...]) -> list[Candidate]:
     end, postnominal = _strip_postnominal(s, start, last, lex)
-    if not _valid_name(s, start, end, lex):
+    if not _valid_name(s, start, end, lex, place_names=bool(title)):
         return []
     evidence = _person_evidence(s, start, end, lex, title)
     if not evidence:
