@@ -50,6 +50,17 @@ def test_timex_following_day_counts_from_last_named_date() -> None:
                             ("two weeks later", "2023-W11")]
 
 
+def test_timex_later_counts_from_the_text_never_from_the_document_date() -> None:
+    # nothing dated before: later than what is unknown (the document date would put a past arrest in the future)
+    assert values("Three days later, police arrested a man. A week later he was charged.") == [
+        ("Three days later", "XXXX-XX-XX"), ("A week later", "XXXX-WXX")]
+    # the last date is a decade: no year to count from, so no year rather than ten years after publication
+    assert values("By the mid-1990s the mill employed 900 people; a decade later it had 200.") == [
+        ("the mid-1990s", "199"), ("a decade later", "XXX")]
+    assert values("The plant opened in 2004. Two years later it closed.") == [("2004", "2004"),
+                                                                            ("Two years later", "2006")]
+
+
 def test_timex_parts_of_day() -> None:
     text = "Staff worked this morning and will return tomorrow evening; last night was quiet."
     found = find_timexes(text, REF)

@@ -266,9 +266,13 @@ def norm_ago(m: re.Match[str], ctx: Context) -> Timex | None:
         year, quarter = ctx.last_quarter[0] + steps, ctx.last_quarter[1]
         return make_timex(ctx, m, "DATE", f"{year:04d}-Q{quarter}", relative=True, mod=mod)
     narrative = words(m["dir"]) in ("earlier", "later", "before", "after")
-    base = parse_reference(ctx.last_absolute) if narrative and ctx.last_absolute else ctx.ref
-    value = shift_value(base, unit, steps)
-    if value is None and base is not ctx.ref:
+    if narrative and ctx.last_absolute:
+        # from the date the text gave last, never from the document's: "a decade later" after "the mid-1990s"
+        # is not ten years after publication
+        value = shift_value(parse_reference(ctx.last_absolute), unit, steps)
+    elif narrative and not backward:
+        value = None  # "Three days later, police arrested a man" with nothing dated before: later than what?
+    else:
         value = shift_value(ctx.ref, unit, steps)
     if value is None:
         return make_timex(ctx, m, "DATE", _unknown_at(unit), mod=mod)
