@@ -88,3 +88,14 @@ def test_speaker_sources_age_in_a_description_must_agree() -> None:
     _, ann = annotated(text)
     q = quote_with(ann, "never get")
     assert (q.speaker_name, q.speaker_description) == (None, "the 45-year-old nurse")
+
+
+@pytest.mark.parametrize(("sentence", "group"), [
+    ("Sources close to the cabinet said the decision had been taken before the consultation ended.",
+     "sources close to the cabinet"),
+    ("People familiar with the talks said a deal was close.", "people familiar with the talks"),
+])
+def test_speaker_sources_unnamed_sources_close_to_or_familiar_with(sentence: str, group: str) -> None:
+    _, ann = annotated("Library row\n\n" + sentence + "\n")
+    (q,) = ann.quotes
+    assert (q.speaker_name, q.speaker_kind) == (group, "group")
