@@ -15,11 +15,14 @@ MILL = (
     "“The key to all of this was the market,” Mr Whitlock said, referring to the two Halden mills owned by Carl "
     "Brandt. “I assume they saw the price of pulp falling and got out.”\n\n"
     "“It goes in one ear and out the other,” Tom Ebling said, pointing to one and then the other of his ears. "
-    "Betty Ebling shook her head. “Tom is much better about it than I am.”\n"
+    "Betty Ebling shook her head. “Tom is much better about it than I am.”\n\n"
+    "“I am sorry every day,” Derek Holling said, his voice breaking.\n\n"
+    "Crown prosecutor Lisa Tran said outside court that the sentence “sends a message.”\n"
 )
 
 
-@pytest.mark.parametrize("words", ["standing in the empty car park", "referring to the two", "pointing to one"])
+@pytest.mark.parametrize("words", ["standing in the empty car park", "referring to the two", "pointing to one",
+                                   "his voice breaking"])
 def test_participle_after_the_verb_is_not_what_was_said(words: str) -> None:
     _, ann = annotated(MILL)
     assert not [q.text for q in ann.quotes if words in q.text]
@@ -50,3 +53,9 @@ def test_reporting_participle_after_a_quote_is_the_quoted_speakers(paragraph: st
     _, ann = annotated("Shop to close\n\n" + paragraph + "\n")
     q = quote_with(ann, content)
     assert (q.text, q.kind, q.speaker_name) == (content, "indirect", speaker)
+
+
+def test_said_somewhere_that_reports_the_that_clause() -> None:
+    _, ann = annotated(MILL)
+    q = quote_with(ann, "sends a message")
+    assert (q.text, q.kind, q.speaker_name) == ("that the sentence “sends a message.”", "mixed", "Lisa Tran")

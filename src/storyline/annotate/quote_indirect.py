@@ -30,7 +30,7 @@ from storyline.model import Block, Sentence
 
 __all__ = ["OBJECT_RE", "Found", "find_indirect", "reported_clause_start", "speaker_span_of"]
 
-FROM_THAT_RE = re.compile(r"\s+(?:(?:on|in|at|during|after|before|to|from|with|via|through|earlier|late|last|this)\b"
+FROM_THAT_RE = re.compile(r"\s+(?:(?:on|in|at|during|after|before|to|from|with|via|through|earlier|late|last|this|outside|inside|following)\b"
                           r"[^,;:“”\"]{0,60}?\s+)?(?=that\b)")
 OBJECT_RE = re.compile(
     rf"\s+(?:reporters|journalists|him|her|them|it|us|me|you|{NAME}|the\s+{NAME}"
@@ -72,6 +72,8 @@ PARTICIPLE_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\b")
 AMOUNT_OPENER_RE = re.compile(r"(?:about|around|nearly|almost|roughly|some|over|more\s+than|fewer\s+than|less\s+than|up\s+to|at\s+least)\s+[\d$£€]")
 FULL_STOP_END_RE = re.compile(r"[a-z]\.$")
 ARTICLE_RE = re.compile(r"(?:The|A|An)\s")
+# an absolute phrase after the verb: ", his voice breaking", ", her eyes welling with tears"
+ABSOLUTE_RE = re.compile(r"(?:his|her|their|its)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing\b")
 # what a defendant admits in court is a plea, not speech: "admitted 11 offences under the Housing Act"
 PLEA_RE = re.compile(r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|the|all|both|his|her|their)\s+)?"
                      r"(?:[\w-]+\s+){0,2}?(?:charges?|counts?|offen[cs]es?|crimes?|guilt|liability|wrongdoing|manslaughter"
@@ -152,8 +154,9 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
     if first is None:
         return None
     word = first.group("w")
-    if word.endswith("ing") and word[:1].islower() and "," in text[pos : first.start("w")]:
-        return None  # '"...," he says, standing in the empty car park': what he did, not what he said
+    if "," in text[pos : first.start("w")] and (
+            (word.endswith("ing") and word[:1].islower()) or ABSOLUTE_RE.match(text, first.start("w"), end)):
+        return None  # '"...," he says, standing in the car park', ', his voice breaking': what he did, not said
     if CLAIM_NOUN_RE.fullmatch(word):
         return None  # "rejected claims that ...": a denial of someone else's words (see claims.py)
     if lex.verb_re.fullmatch(word):
