@@ -1,6 +1,8 @@
 """A participle after a reporting verb (", standing in the car park", ", referring to the two resorts") says what
 the speaker did, not what was said; the quote after it is still the speaker's, and the people it names are no
-new speakers. A new sentence with someone else in it still ends the scene."""
+new speakers. A new sentence with someone else in it still ends the scene. Also what else surrounds the verb: an
+absolute phrase (", his voice breaking"), a place before "that" ("said outside court that"), a dateline before a
+clause reported ahead of its attribution."""
 
 from __future__ import annotations
 
@@ -59,3 +61,11 @@ def test_said_somewhere_that_reports_the_that_clause() -> None:
     _, ann = annotated(MILL)
     q = quote_with(ann, "sends a message")
     assert (q.text, q.kind, q.speaker_name) == ("that the sentence “sends a message.”", "mixed", "Lisa Tran")
+
+
+def test_dateline_is_not_part_of_a_clause_reported_before_its_attribution() -> None:
+    _, ann = annotated("Gas ban\n\nMONTREAL — Montreal will ban gas heating in new buildings from next year, Mayor "
+                       "Valérie Plante announced Thursday.\n")
+    q = quote_with(ann, "gas heating")
+    assert (q.text, q.speaker_name) == ("Montreal will ban gas heating in new buildings from next year",
+                                        "Valérie Plante")

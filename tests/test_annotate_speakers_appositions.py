@@ -58,6 +58,9 @@ CASES = [
     ("union local number before the role", "Amalgamated Transit Union Local 1505 president Chris Scott told "
      "reporters on Monday that members had voted to strike.", "voted", "that members had voted to strike",
      "Chris Scott", "Amalgamated Transit Union Local 1505 president Chris Scott"),
+    ("accented capital", "Councillor Émilie Thuillier, who is responsible for the file, said owners of existing "
+     "homes would not be affected.", "existing homes", "owners of existing homes would not be affected",
+     "Émilie Thuillier", "Councillor Émilie Thuillier"),
     ("former state legislator", "Carla Lopez-Hunt, a Republican and former state legislator, said the block grants "
      "should follow population.", "block grants", "the block grants should follow population", "Carla Lopez-Hunt",
      "Carla Lopez-Hunt"),

@@ -351,8 +351,8 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
             return None
         if pattern is lex.trailing_inverted_re and not looks_like_clause(text, s0, end, strict=True):
             return None  # "Her neighbour Ray Clegg, 79, said the same.": the subject, not what was said
-        start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
-        return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.85)
+        return Found(_clause_start(text, s0, end), end, "indirect", speaker_span_of(match, "subj"),
+                     match.span("verb"), 0.85)
     return None
 
 
@@ -427,8 +427,18 @@ def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
     end = _content_end(text, s0, match.start())
     if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 5) or not looks_like_clause(text, s0, end):
         return None
-    start = s0 + len(text[s0:end]) - len(text[s0:end].lstrip())
-    return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)
+    return Found(_clause_start(text, s0, end), end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)
+
+
+DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .,'’\-]{1,40}(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+")
+
+
+def _clause_start(text: str, s0: int, end: int) -> int:
+    """Where a clause reported before its attribution starts: after the sentence's leading spaces and any
+    dateline ("MONTREAL — Montreal will ban ..., the mayor announced")."""
+    dateline = DATELINE_RE.match(text, s0, end)
+    start = dateline.end() if dateline is not None and any(c.islower() for c in text[dateline.end() : end]) else s0
+    return start + len(text[start:end]) - len(text[start:end].lstrip())
 
 
 def _according(text: str, s0: int, s1: int) -> Found | None:
@@ -443,8 +453,8 @@ def _according(text: str, s0: int, s1: int) -> Found | None:
         start = comma + 1 + len(text[comma + 1 : s1]) - len(text[comma + 1 : s1].lstrip())
         end = _content_end(text, start, s1)
     else:  # "..., according to the report." or "... by 271 delegates according to a count by AP, but ..."
-        start = s0 + len(text[s0:s1]) - len(text[s0:s1].lstrip())
         end = s0 + len(text[s0 : match.start()].rstrip(" ,;—–"))
+        start = _clause_start(text, s0, end)
     if not _enough_words(text, start, end, 4):
         return None
     return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)

@@ -37,7 +37,9 @@ __all__ = [
     "verbs_between",
 ]
 
-NAME_TOKEN = r"\b(?:[A-Z][\w’'.\-]*|[A-Z]\.)"
+# capitals beyond ASCII start names too: "Émilie Thuillier", "Łukasz Nowak", "Ørjan Berg"
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+NAME_TOKEN = rf"\b(?:[{UPPER}][\w’'.\-]*|[{UPPER}]\.)"
 PARTICLE = r"(?:de|van|von|der|den|del|della|da|di|du|bin|ibn|al|el|la|le|dos|das|ter|St\.)"
 NOT_NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I|In|On|At|But|And|As|If|When|While|After|Before"
