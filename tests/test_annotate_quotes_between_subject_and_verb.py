@@ -33,6 +33,8 @@ CASES = [
      "the council would appeal against the ruling"),
     ("Councillor Amy Price told the Echo last week she would stand down in May.", PRICE,
      "she would stand down in May"),
+    ("Councillor Amy Price told councillors the savings estimate was conservative.", PRICE,  # a bare plural hearer
+     "the savings estimate was conservative"),
     ("Adler said much of his discussion with the minister was about the budget.", ADEL,
      "much of his discussion with the minister was about the budget"),
 ]
