@@ -99,3 +99,14 @@ def test_speaker_sources_unnamed_sources_close_to_or_familiar_with(sentence: str
     _, ann = annotated("Library row\n\n" + sentence + "\n")
     (q,) = ann.quotes
     assert (q.speaker_name, q.speaker_kind) == (group, "group")
+
+
+@pytest.mark.parametrize(("sentence", "group"), [
+    ("Shares fell sharply on Monday, traders said.", "traders"),
+    ("But some strategists think that the last candidate standing will win.", "some strategists"),
+    ("Yet Democratic economists say taxing consumption encourages saving.", "democratic economists"),
+])
+def test_speaker_sources_group_without_the_sentence_opening_conjunction(sentence: str, group: str) -> None:
+    _, ann = annotated("Markets\n\n" + sentence + "\n")
+    (q,) = ann.quotes
+    assert (q.speaker_name, q.speaker_kind) == (group, "group")
