@@ -160,3 +160,10 @@ def test_entities_a_place_name_after_a_title_is_a_surname() -> None:
     assert [text[m.start : m.end] for m in mentions if m.entity == kent.id] == ["Sarah Kent", "Ms Kent"]
     places = [text[m.start : m.end] for m in mentions if m.type == "place"]
     assert places == ["Kent", "Derby"]  # the last sentence's places stay places
+
+
+def test_entities_american_council_titles_mark_people() -> None:
+    text = ("Lakewood Councilmember Patti Belle, Council Member Jane Ruiz and Selectwoman Amy Hart spoke. "
+            "Councilmember Tate voted no.")
+    mentions, entities = _run(text)
+    assert _spans(text, mentions, "person") == ["Patti Belle", "Jane Ruiz", "Amy Hart", "Councilmember Tate"]
