@@ -202,8 +202,8 @@ def print_table(result: dict[str, Any], features: str) -> None:
     rows = [(f"storyline, {label}", run) for label, run in result["orders"].items()]
     rows.append((f"storyline, mean of {len(result['orders'])} orders (spread {result['ours']['spread']:.4f})",
                  result["ours"]))
-    rows.append((f"storylines (story joined to its storyline), mean (spread {result['storylines']['spread']:.4f})",
-                 result["storylines"]))
+    rows.append((f"storylines, mean of {len(result['orders'])} orders (spread {result['storylines']['spread']:.4f})",
+                 result["storylines"]))  # each document's storyline, its story's when the story is in none
     rows += [(f"baseline: {k} (computed live)", v) for k, v in result["baselines"].items()]
     for label, s in rows:
         print(
