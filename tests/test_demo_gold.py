@@ -219,7 +219,7 @@ def test_demo_gold_story_bcubed(scores: DemoScores) -> None:
     # achieved P 1.0, R 0.941, F1 0.969 at the 60-day burst horizon (issue 19; the key's stories follow the burst
     # rule since then: the Port Ellison audit, hearing and settlement are one story, so are the mayor's claim and
     # the letters' revelation a week later; at 38 days P 1.0, R 0.790: the settlement and the director's departure
-    # were cut off; at 90 days P 0.894 and the Castlewick storyline lost its 2026 follow-up)
+    # were cut off; at 90 days P 0.894: the scrutiny report eleven weeks after the turnaround claim joins it)
     story = scores.stories
     summary = f"BCubed P {story.precision:.3f} R {story.recall:.3f} F1 {story.f1:.3f}"
     assert story.f1 >= 0.93, f"story clustering fell: {summary}"

@@ -156,5 +156,16 @@ def test_metadata_time_before_the_date_line() -> None:
     assert infer_published("12:30 Council meets on 4 May 2012 to decide.\n\nText.") is None  # a sentence, not a dateline
 
 
+def test_metadata_date_line_with_a_time_after_a_bar() -> None:
+    text = "Co-worker describes accused\nFriday, Sep. 10, 2010 | Updated 8:52 PM EDT\n\nThe woman accused of ..."
+    assert _span_text(text) == ("2010-09-10", "Friday, Sep. 10, 2010")
+    assert _span_text("Sunday, 17 March 2013 | 5:00 PM\nRiots follow vigil\n\nText.") == (
+        "2013-03-17", "Sunday, 17 March 2013")
+    assert _span_text("May 3, 2013 | 8:20 am\n\nThe actress checked in.") == ("2013-05-03", "May 3, 2013")
+    # after a bar only a time: a place or a section is not a date-only line
+    assert infer_published("Title\nFriday, Sep. 10, 2010 | Boston\n\nText.") is None
+    assert infer_published("Title\nFriday, Sep. 10, 2010 | Updated by the desk\n\nText.") is None
+
+
 def test_metadata_numeric_date_with_day_and_month_alike_is_read() -> None:
     assert _span_text("Date: 07/07/2023\n\nMemo text.") == ("2023-07-07", "07/07/2023")

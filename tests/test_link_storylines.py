@@ -80,6 +80,31 @@ def test_storylines_same_people_on_another_issue_are_not_one_storyline() -> None
     assert storyline_score(parking, _story("s3", cast, PARKING), idf) > 0.0
 
 
+TAKEOVER = {"care": 3.0, "placements": 2.0, "intervention": 2.0, "trust": 2.0, "contract": 1.0}
+
+
+def test_storylines_follow_up_stays_linked_as_the_affair_gains_names() -> None:
+    """The takeover's coverage names more people month after month (an inspector, a campaigner, another
+    councillor); its follow-up years later, four of whose nine central names are the takeover's, stays in its
+    storyline."""
+    core = {"castlewick borough council": "organisation", "brightpath children's trust": "organisation",
+            "gordon pryce": "person", "rosalind ferrier": "person"}
+    follow_up = _story("s2", {**core, **_people("neil foster", "ruth bannister", "amir haddad", "lucy obi",
+                                                "tom reeve")}, TAKEOVER)
+    takeover = {**core, **_people("margaret ellery", "owen maddox", "carol whitcombe", "janet lyle", "sam kerr")}
+    grown = {**takeover, **_people("dev patel", "iris moss", "paul crane")}  # twelve central names
+    early, later = _story("s1", takeover, TAKEOVER), _story("s1", grown, TAKEOVER)
+    keys = {"@" + n for n in {**follow_up.name_types, **grown}} | set(TAKEOVER)
+    idf = Idf(1000, dict.fromkeys(keys, 3))
+    assert storyline_score(early, follow_up, idf) > 0.0
+    # four of the follow-up's nine names whatever the takeover gained (a Jaccard fell from 4 of 14 to 4 of 17)
+    assert storyline_score(later, follow_up, idf) == storyline_score(early, follow_up, idf)
+
+
+def _people(*names: str) -> dict[str, str]:
+    return dict.fromkeys(names, "person")
+
+
 @pytest.mark.parametrize("undated", [False, True], ids=["dated", "undated"])
 def test_storylines_follow_up_three_years_later_joins_the_takeover_and_the_look_alike_does_not(undated: bool) -> None:
     """The end of the contract, three years on, in other words and partly with other people, joins the takeover;

@@ -173,10 +173,16 @@ def _evidence_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
     )
 
 
-_DATE_ONLY_REST = re.compile(
-    r"^[\s,@-]*(?:(?:at\s+)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}){0,2})?\s*\|?\s*$",
-    re.IGNORECASE,
-)
+_TIME = r"(?:at\s+)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}){0,2}"
+
+
+@lru_cache(maxsize=1)
+def _date_only_rest() -> re.Pattern[str]:
+    """What may follow a date on a line that holds only a date: a time, and after a bar a time perhaps
+    labelled as an update ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT", "Sunday, March 17, 2013 | 5:00 PM")."""
+    updated = _alternation(date_words().labels_updated)
+    return re.compile(rf"^[\s,@-]*(?:{_TIME})?\s*(?:\|\s*(?:(?:{updated}):?\s+)?{_TIME})?\s*\|?\s*$",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +203,7 @@ def _date_after(prefix: re.Pattern[str], line: str, date_only: bool,
     if iso is None:
         found = _numeric_date().match(line, head.end())
         iso = settle_numeric_date(found, line, text) if found else None
-    if found is None or iso is None or (date_only and not _DATE_ONLY_REST.match(line[found.end():])):
+    if found is None or iso is None or (date_only and not _date_only_rest().match(line[found.end():])):
         return None
     return iso, (found.start(), found.end())
 

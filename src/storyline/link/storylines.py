@@ -3,10 +3,10 @@
 Two stories are linked when they share the central actors and the same issue:
 
 * at least ``MIN_SHARED_NAMES`` of their central names (at least one a person or
-  place, and not only places), making up a fair part of both stories' central
-  names (weighted Jaccard, each name weighted by its type and rarity), of which
-  at least ``MIN_SHARED_NAMES`` are more than the locality (people, and
-  organisations other than the council of a place or a party);
+  place, and not only places), making up at least ``MIN_NAME_OVERLAP`` of the
+  smaller story's central names (each name weighted by its type and rarity: see
+  :func:`name_overlap`), of which at least ``MIN_SHARED_NAMES`` are more than the
+  locality (people, and organisations other than the council of a place or a party);
 * at least ``MIN_ISSUE_TERMS`` of their ``ISSUE_TERMS`` most distinctive words (the
   words each story uses most, weighted by rarity, names left out): "intervention",
   "placements", "brightpath" on both sides of a takeover and its end years later.
@@ -32,7 +32,7 @@ from storyline.link.story_features import anchor_words
 from storyline.model import Storyline
 
 MIN_SHARED_NAMES = 2
-MIN_NAME_OVERLAP = 0.25
+MIN_NAME_OVERLAP = 0.4  # share of the smaller story's central-name weight that the shared names make up
 ISSUE_TERMS = 30  # a story's most distinctive words ...
 MIN_ISSUE_TERMS = 2  # ... of which two stories of one storyline share at least this many
 CENTRAL_NAMES = 12
@@ -80,8 +80,22 @@ def specific_names(shared: Collection[str], a: StoryProfile, b: StoryProfile) ->
     return specific
 
 
+def name_overlap(names_a: dict[str, float], names_b: dict[str, float]) -> float:
+    """The weight of the names two stories share as a share of the smaller story's names (name -> weight):
+    the larger of the two shares.
+
+    It does not fall as the larger story grows: an affair's coverage that gains names over months (a
+    director, a campaigner, a second minister) keeps its follow-up years later, whose names are mostly the
+    affair's. (A Jaccard of the two, tried before, fell with every name the larger story gained.)"""
+    shared = set(names_a) & set(names_b)
+    if not shared:
+        return 0.0
+    return max(sum(names[n] for n in shared) / sum(names.values()) for names in (names_a, names_b))
+
+
 def storyline_score(a: StoryProfile, b: StoryProfile, idf: Idf) -> float:
-    """Weighted Jaccard of central names, or 0 when the stories do not qualify as one storyline."""
+    """The overlap of central names (:func:`name_overlap`), or 0 when the stories do not qualify as one
+    storyline."""
     return _score(_Central.of(a), _Central.of(b), idf)
 
 
@@ -118,9 +132,7 @@ def _score(a: _Central, b: _Central, idf: Idf, a_issue: set[str] | None = None) 
     # central names weighted by type and rarity: a party or a ministry in every story counts for little
     names_a = {name: weight * idf("@" + name) for name, weight in a.names.items()}
     names_b = {name: weight * idf("@" + name) for name, weight in b.names.items()}
-    shared = set(names_a) & set(names_b)
-    union = set(names_a) | set(names_b)
-    overlap = sum(names_a[n] for n in shared) / sum(max(names_a.get(n, 0), names_b.get(n, 0)) for n in union)
+    overlap = name_overlap(names_a, names_b)
     if overlap < MIN_NAME_OVERLAP:
         return 0.0
     mine = a_issue if a_issue is not None else issue_terms(a.story, idf)
