@@ -61,6 +61,8 @@ CASES = [
     ("accented capital", "Councillor Émilie Thuillier, who is responsible for the file, said owners of existing "
      "homes would not be affected.", "existing homes", "owners of existing homes would not be affected",
      "Émilie Thuillier", "Councillor Émilie Thuillier"),
+    ("whose-clause, said + pronoun clause", "Headteacher Simon Grant, whose school in Leeds has 1,200 pupils, said he "
+     "supported his staff.", "supported", "he supported his staff", "Simon Grant", "Headteacher Simon Grant"),
     ("former state legislator", "Carla Lopez-Hunt, a Republican and former state legislator, said the block grants "
      "should follow population.", "block grants", "the block grants should follow population", "Carla Lopez-Hunt",
      "Carla Lopez-Hunt"),

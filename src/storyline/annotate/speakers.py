@@ -183,7 +183,9 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
         r"(?!(?:and|but|or|nor|that|as|while|when|because|though|although|so|then|where|after|before|since|yet|if"
         r"|of|to|in|on|at|for|with|by|from|the|a|an)\b)(?![a-z]+(?:ing|ed)\s+[A-Z])[a-z][\w\-]*"
     )
-    group = rf"(?:(?:{NOT_NAME}{NAME_TOKEN}|{role_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|in|close\s+to|familiar\s+with)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
+    # a group's words are no pronoun: ", said he supported his staff" is no group "he supported his staff"
+    group_word = rf"(?!(?:he|she|it|they|we|you|his|her|its|their|our|my|your)\b){role_word}"
+    group = rf"(?:(?:{NOT_NAME}{NAME_TOKEN}|{group_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|in|close\s+to|familiar\s+with)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
     # "Independent councillors Karen Ashworth and Dev Patel", "Residents who made the trip to Washington"
     members = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}?{NAME}(?:,\s+{NAME})*,?\s+(?:and|&)\s+{NAME}"
     # "Residents who made the trip to Washington", "A resident who attended the meeting"
