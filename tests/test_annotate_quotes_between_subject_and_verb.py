@@ -35,6 +35,8 @@ CASES = [
      "she would stand down in May"),
     ("Councillor Amy Price told councillors the savings estimate was conservative.", PRICE,  # a bare plural hearer
      "the savings estimate was conservative"),
+    ("The depot will close in March, Cllr Ann Lee (Lab) said.", LEE,  # a party tag before a trailing verb
+     "The depot will close in March"),
     ("Adler said much of his discussion with the minister was about the budget.", ADEL,
      "much of his discussion with the minister was about the budget"),
 ]

@@ -110,3 +110,10 @@ def test_speaker_sources_group_without_the_sentence_opening_conjunction(sentence
     _, ann = annotated("Markets\n\n" + sentence + "\n")
     (q,) = ann.quotes
     assert (q.speaker_name, q.speaker_kind) == (group, "group")
+
+
+def test_speaker_sources_a_bodys_acronym_between_subject_and_verb() -> None:
+    _, ann = annotated("Strike vote\n\nThe union (NTU) said teachers would strike in May.\n")
+    (q,) = ann.quotes
+    assert (q.text, q.speaker_kind, q.speaker_description) == ("teachers would strike in May", "description",
+                                                                "the union")

@@ -63,6 +63,9 @@ CASES = [
      "Émilie Thuillier", "Councillor Émilie Thuillier"),
     ("whose-clause, said + pronoun clause", "Headteacher Simon Grant, whose school in Leeds has 1,200 pupils, said he "
      "supported his staff.", "supported", "he supported his staff", "Simon Grant", "Headteacher Simon Grant"),
+    ("party tag before a trailing 'told'", "The nominee could embrace clean energy, Sen. Lindsay Grahame (R-S.C.) "
+     "told reporters on Thursday.", "clean energy", "The nominee could embrace clean energy", "Lindsay Grahame",
+     "Sen. Lindsay Grahame"),
     ("former state legislator", "Carla Lopez-Hunt, a Republican and former state legislator, said the block grants "
      "should follow population.", "block grants", "the block grants should follow population", "Carla Lopez-Hunt",
      "Carla Lopez-Hunt"),

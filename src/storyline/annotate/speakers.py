@@ -78,6 +78,7 @@ APPOSITIVE = (r"(?P<appos>(?:,\s+\d{1,3}(?=,\s+[a-z]))?"
 # Between a subject and its verb: a party tag ("Sen. Elizabeth Warren (D-Mass.) said", "Cllr Ann Lee (Lab) said")
 # and when or where it was said ("Hillary Clinton on Tuesday said", "the minister in a statement said").
 PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[DRI]|[A-Z][a-z]{1,4}\."  # "(R)", "(Mich.)"
+             r"|[A-Z]{2,6}(?=\))"  # a body's acronym: "the National Education Union (NEU) said"
              r"|(?:Lab|Labour|Con|LD|Lib\s+Dem|Liberal\s+Democrats?|Green|Ind|Independent|SNP|Plaid|Reform|Liberal"
              r"|Conservative|NDP)"  # a ward or division may follow: "(Lab, Stanmore)", "(Con, St Mary’s ward)"
              r"(?:,\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|&|ward|division)){0,4})?)\))?")
@@ -258,7 +259,7 @@ def lexicon() -> Lexicon:
         adjunct_re=re.compile(rf"(?:,?\s+(?:{'|'.join(words['adjuncts'])}))+", re.IGNORECASE),
         source_re=re.compile(rf"\b(?:{alternation(words['source_nouns'])})\b", re.IGNORECASE),
         trailing_re=re.compile(
-            rf",\s+{subject}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"
+            rf",\s+{subject}{PARTY_TAG}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"
         ),
         trailing_verb_re=re.compile(rf"(?<=\s)(?:{verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"),
         trailing_verb_words=max(len(form.split()) for form in lemma) + 7,
