@@ -95,3 +95,10 @@ def test_claims_rejected_the_allegation_points_back_to_the_last_claim() -> None:
     assert claim.kind == "claim"
     assert (denial.kind, denial.claimant_name, denial.target_name) == ("denial", "Tom Baker", "Priya Shah")
     assert _content(text, denial) == "the allegation"
+
+
+def test_claims_rejecting_a_plan_or_dismissing_an_appeal_is_a_decision_not_a_denial() -> None:
+    text = ("Tom Baker rejected plans for 400 homes on green belt land. Grace Hughes dismissed the appeal.\n\n"
+            "Cllr Priya Shah rejected the claim. Tom Baker denied wrongdoing.")
+    assert [(c.kind, c.claimant_name, _content(text, c)) for c in claims_of(text)] == [
+        ("denial", "Priya Shah", "the claim"), ("denial", "Tom Baker", "wrongdoing")]

@@ -70,6 +70,9 @@ def _strip_that(text: str, start: int, end: int) -> int:
     return match.end() if match else start
 
 
+# "Councillors rejected plans for 400 homes", "dismissed the appeal": a decision on a thing, not a denial of
+# words; these deny only claims named as such ("rejected the claim") or a that-clause
+DECIDING_LEMMAS = frozenset({"reject", "dismiss"})
 Read = tuple[int, tuple[int, int] | None, int | None]  # content start, target span, content end
 
 
@@ -92,7 +95,7 @@ def _read_act(text: str, verb: re.Match[str], lemma: str, kind: str, end: int) -
             return noun.start() + len(phrase) - len(phrase.lstrip()), target, noun.start() + len(phrase.rstrip())
         return noun.end(), target, None
     start = reported_clause_start(text, verb, end)
-    if start is None and kind in ("denial", "admission"):
+    if start is None and kind in ("denial", "admission") and lemma not in DECIDING_LEMMAS:
         following = re.compile(r"\s+(?=[\w“\"‘])").match(text, pos, end)
         start = following.end() if following else None
     return (_strip_that(text, start, end), None, None) if start is not None else None
