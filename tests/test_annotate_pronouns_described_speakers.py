@@ -119,3 +119,11 @@ def test_pronoun_does_not_go_to_someone_seen() -> None:
         "Nafzi sat in the room where he saw Omar Mateo for the last time on Friday. He said that about 120 others "
         "were there for evening prayers.\n")
     assert quote_with(ann, "evening prayers").speaker_name == "Adel Nafzi"
+
+
+def test_pronoun_ending_a_quote_over_paragraphs_reaches_before_its_first() -> None:
+    _, ann = annotated(
+        "Estate rejected\n\nSpeaking at the meeting, resident Joan Pritchard told the committee the lane flooded "
+        "twice a year.\n\n“Put 400 more homes up there and where does the water go? Into my kitchen.\n\n"
+        "“I’ve lived here 52 years. I’ve never seen it this bad,” she said.\n")
+    assert [quote_with(ann, words).speaker_name for words in ("my kitchen", "52 years")] == ["Joan Pritchard"] * 2

@@ -71,6 +71,9 @@ class Scene:
     regions: list[tuple[int, int]] = field(default_factory=list)  # quote spans: names inside are not candidates
     source_kind: str | None = None  # the document itself as a source ("press release", "letter")
     history: list[Quote] = field(default_factory=list)  # quotes attributed so far, in text order
+    # while a quote running over paragraphs is attributed at its end ("…” she said."), where it opens: the
+    # pronoun may reach back to the paragraph before the quote's first
+    quote_opening: int | None = None
 
     def __post_init__(self) -> None:
         # computed once per document (plain attributes: cached_property takes a lock on every read)
@@ -124,7 +127,14 @@ class Scene:
         return index >= 0 and self._ordered_regions[index][0] <= pos < self._ordered_regions[index][1]
 
     def window_start(self, pos: int) -> int:
-        """Start of the paragraph before the one holding ``pos`` (when it is a body paragraph), else of this one."""
+        """Start of the paragraph before the one holding ``pos`` (when it is a body paragraph), else of this one;
+        from before the opening paragraph of a quote running over several (see ``quote_opening``)."""
+        start = self._paragraph_window(pos)
+        if self.quote_opening is not None and self.quote_opening < pos:
+            start = min(start, self._paragraph_window(self.quote_opening))
+        return start
+
+    def _paragraph_window(self, pos: int) -> int:
         if not self.blocks:
             return max(0, pos - 600)
         index = self.block_index(pos)
