@@ -66,6 +66,10 @@ CASES = [
     ("party tag before a trailing 'told'", "The nominee could embrace clean energy, Sen. Lindsay Grahame (R-S.C.) "
      "told reporters on Thursday.", "clean energy", "The nominee could embrace clean energy", "Lindsay Grahame",
      "Sen. Lindsay Grahame"),
+    ("name (tag), who-clause, said + clause", "Cllr Meera Joshi (Lab), who chairs the panel, said the ponds fill up "
+     "every winter.", "every winter", "the ponds fill up every winter", "Meera Joshi", "Cllr Meera Joshi"),
+    ("name (tag), who said: quote", "Neither was his colleague, Cllr Meera Joshi (Lab), who said: “Ponds fill up.”",
+     "Ponds", "Ponds fill up.", "Meera Joshi", "Cllr Meera Joshi"),
     ("former state legislator", "Carla Lopez-Hunt, a Republican and former state legislator, said the block grants "
      "should follow population.", "block grants", "the block grants should follow population", "Carla Lopez-Hunt",
      "Carla Lopez-Hunt"),

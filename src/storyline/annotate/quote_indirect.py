@@ -17,6 +17,7 @@ from storyline.annotate.claim_markers import cue_negated
 from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
 from storyline.annotate.speakers import (
     NAME,
+    PARTY_TAG,
     WEEKDAY_TIME,
     SpeakerSpan,
     document_verbs,
@@ -28,7 +29,7 @@ from storyline.annotate.speakers import (
 )
 from storyline.model import Block, Sentence
 
-__all__ = ["OBJECT_RE", "Found", "find_indirect", "reported_clause_start", "speaker_span_of"]
+__all__ = ["OBJECT_RE", "Found", "find_indirect", "reported_clause_start", "speaker_span_of", "who_speaker"]
 
 FROM_THAT_RE = re.compile(r"\s+(?:(?:on|in|at|during|after|before|to|from|with|via|through|earlier|late|last|this|outside|inside|following)\b"
                           r"[^,;:“”\"]{0,60}?\s+)?(?=that\b)")
@@ -81,6 +82,9 @@ PLEA_RE = re.compile(r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
                      r"|murder|theft|fraud|assault|burglary|possession|breach(?:es)?)\b", re.IGNORECASE)
 # a reporting verb's form used as a noun: "a Republican and former state legislator", "the state budget"
 NOUN_CUE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]wn|former|whole|entire|home)\s+$")
+# "Cllr Meera Joshi (Lab), who chairs the panel, said the ponds fill up.": the subject before ", said", not what
+# was said by "the ponds fill up"
+NAME_WHO_RE = re.compile(rf"{NAME}{PARTY_TAG}(?:,\s+\d{{1,3}})?,\s+who\s[^;]*")
 # "Her friend, who did not want to be named, said the same.": what was said, not who said it
 PRO_FORM_SUBJECT_RE = re.compile(r"(?:much\s+)?the\s+(?:same|opposite|reverse|contrary|following)(?:\s+things?)?", re.I)
 
@@ -276,8 +280,7 @@ def _reported_clause(
         return None  # "Mr Hale did not reveal how much ...", "declined to say whether ...": nothing was said
     speaker, bound = speaker_before(text, s0, verb.start()), 0.85
     if speaker is None:
-        who = lexicon().who_re.search(text, max(s0, verb.start() - 120), verb.start())
-        speaker = speaker_span_of(who, "subj") if who is not None and not _inside_longer_name(text, who) else None
+        speaker = who_speaker(text, s0, verb.start())
     clause_start = speaker.start if speaker is not None else verb.start()
     if speaker is not None and later and not LATER_LINK_RE.search(text, s0, speaker.start):
         return None  # "said that the mayor had promised ...": a report inside the report
@@ -299,6 +302,12 @@ def _reported_clause(
 
 
 PRECEDING_CAPITAL_RE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
+
+
+def who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
+    """"Cllr Meera Joshi (Lab), who said ...": the person the relative clause is about."""
+    who = lexicon().who_re.search(text, max(lo, verb_start - 120), verb_start)
+    return speaker_span_of(who, "subj") if who is not None and not _inside_longer_name(text, who) else None
 
 
 def _inside_longer_name(text: str, who: re.Match[str]) -> bool:
@@ -341,7 +350,8 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         match = pattern.search(text, lo, s1)
         if match is None or _clause_as_subject(text, match) or _clause_after_subject(text, match, s1):
             continue
-        if pattern is lex.trailing_inverted_re and PRO_FORM_SUBJECT_RE.fullmatch(match.group("subj").rstrip(".")):
+        if pattern is lex.trailing_inverted_re and (PRO_FORM_SUBJECT_RE.fullmatch(match.group("subj").rstrip("."))
+                                                    or NAME_WHO_RE.fullmatch(text, s0, match.start())):
             return None
         if pattern is lex.trailing_re and _verb_has_complement(text, s0, match, s1):
             return None  # "In a statement on Wednesday, Mr Pryce denied misleading the public.": said after the verb

@@ -49,6 +49,7 @@ from storyline.annotate.quote_indirect import (
     find_indirect,
     reported_clause_start,
     speaker_span_of,
+    who_speaker,
 )
 from storyline.annotate.quote_marks import BODY_KINDS, SCARE_MAX_WORDS, WORD_RE, DirectSpan, find_direct_spans
 from storyline.annotate.speaker_resolve import attribute_speaker
@@ -165,7 +166,7 @@ def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Menti
             speaker = speaker_at_start(text, lo, cue_start)
             speaker = speaker if speaker is not None and speaker.form in ("name", "pronoun") else None
         else:
-            speaker = speaker_before(text, lo, cue_start)
+            speaker = speaker_before(text, lo, cue_start) or who_speaker(text, lo, cue_start)
         if kind == "mixed":
             that = text.rindex("that", lo, span.open)
             return Found(that, span.content_end + 1, "mixed", speaker, (cue_start, cue_end), 0.85)

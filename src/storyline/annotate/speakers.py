@@ -269,7 +269,7 @@ def lexicon() -> Lexicon:
         ),
         who_re=re.compile(
             rf"(?<![\w’'\-])(?<!\bat\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bfrom\s)(?<!\bin\s)(?<!\bby\s)"
-            rf"(?P<subj>{role_name}|{NAME}),\s+who\s+{adverb_run}$"
+            rf"(?P<subj>{role_name}|{NAME}){PARTY_TAG},\s+who\s+{adverb_run}$"
         ),
         trailing_inverted_re=re.compile(
             rf",\s+(?P<verb>{inverted_alt})\b\s*{subject_after}(?:,(?!\s*(?:and|or|but)\b)[^,;]{{1,80}})?\s*[.!?]?\s*$"
