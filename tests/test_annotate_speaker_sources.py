@@ -111,3 +111,13 @@ def test_speaker_sources_a_bodys_acronym_between_subject_and_verb() -> None:
     (q,) = ann.quotes
     assert (q.text, q.speaker_kind, q.speaker_description) == ("teachers would strike in May", "description",
                                                                 "the union")
+
+
+@pytest.mark.parametrize(("sentence", "name", "kind"), [
+    ("Stagecoach said it was delighted to have won the contract.", "Stagecoach", "organisation"),
+    ("Kowalski said he was delighted to have won the contract.", "Kowalski", "person"),
+])
+def test_speaker_sources_an_unknown_name_reporting_about_it_is_a_body(sentence: str, name: str, kind: str) -> None:
+    _, ann = annotated("Bus contract\n\n" + sentence + "\n")
+    (q,) = ann.quotes
+    assert (q.speaker_name, q.speaker_kind) == (name, kind)

@@ -192,6 +192,10 @@ def _body_before(text: str, start: int) -> bool:
                                   or found.group("head") in lists["apposition_body_nouns"])
 
 
+# "Stagecoach said it was delighted": one unknown word reporting about "it" is a body, not a person
+IT_REPORTS_RE = re.compile(r"\s+(?:has\s+|had\s+)?[a-z]+\s+(?:that\s+)?(?:it|its)\b")
+
+
 def _unlinked_name(scene: Scene, head: str, surface: str, span: SpeakerSpan) -> Resolution:
     """A capitalised phrase no entity stands for: an organisation's short name, an outlet, a role, or a name."""
     lex = entity_lexicon()
@@ -205,7 +209,8 @@ def _unlinked_name(scene: Scene, head: str, surface: str, span: SpeakerSpan) -> 
         return unresolved(surface)  # "Deputy Mayor", "Westbury South MP", "Secretary of Defense": a role
     whole = [w.lower().strip(",.’'") for w in surface.split()]
     if (any(w in source_words()["outlet_words"] for w in lowered) or any(w in lex.org_suffixes for w in whole)
-            or _apposed_body(scene.text, span.end) or _body_before(scene.text, span.start)):
+            or _apposed_body(scene.text, span.end) or _body_before(scene.text, span.start)
+            or (len(lowered) == 1 and IT_REPORTS_RE.match(scene.text, span.end) is not None)):
         return Resolution(None, _clean(surface), 0.8, kind="organisation")  # "CBC News", "Local 412 of the ... Union"
     return Resolution(None, _clean(surface), 0.8, kind="person")
 
