@@ -99,6 +99,10 @@ def test_speaker_sources_age_in_a_description_must_agree() -> None:
     ("Shares fell sharply on Monday, traders said.", "traders"),
     ("But some strategists think that the last candidate standing will win.", "some strategists"),
     ("Yet Democratic economists say taxing consumption encourages saving.", "democratic economists"),
+    # a group with where it is, before a bare verb
+    ("Islanders on Barra say they have been abandoned by the ferry operator.", "islanders on Barra"),
+    ("Nurses at Hamilton General Hospital say violence has reached a breaking point.",
+     "nurses at Hamilton General Hospital"),
 ])
 def test_speaker_sources_unnamed_groups(sentence: str, group: str) -> None:
     _, ann = annotated("Library row\n\n" + sentence + "\n")

@@ -186,7 +186,7 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
     )
     # a group's words are no pronoun: ", said he supported his staff" is no group "he supported his staff"
     group_word = rf"(?!(?:he|she|it|they|we|you|his|her|its|their|our|my|your)\b){role_word}"
-    group = rf"(?:(?:{NOT_NAME}{NAME_TOKEN}|{group_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|in|close\s+to|familiar\s+with)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
+    group = rf"(?:(?:{NOT_NAME}{NAME_TOKEN}|{group_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|in|on|close\s+to|familiar\s+with)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
     # "Independent councillors Karen Ashworth and Dev Patel", "Residents who made the trip to Washington"
     members = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}?{NAME}(?:,\s+{NAME})*,?\s+(?:and|&)\s+{NAME}"
     # "Residents who made the trip to Washington", "A resident who attended the meeting"
@@ -406,14 +406,18 @@ def verbs_between(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     return matches[first:last]
 
 
+HEAD_BEFORE_PREPOSITION_RE = re.compile(r"\s+(?:of|on|in|at|from|with|for|across|close\s+to|familiar\s+with)\s")
+
+
 def _bare_verb_fits(phrase: str, aux: str, verb: str) -> bool:
     """A bare form ("report", "claim") needs a plural subject or an auxiliary: "A progress report" is a noun."""
     if verb.lower() not in lexicon().verb_kind or aux.strip():
         return True
     if AND_RE.search(phrase):
         return True  # "Ann Lee and Bo Park say"
-    return (phrase.lower() in ("they", "we", "i", "you") or phrase.endswith("s") or phrase[-1:].isdigit()
-            or bool(PLURAL_START_RE.match(phrase)) or phrase.lower() in lexicon().group_words)
+    head = HEAD_BEFORE_PREPOSITION_RE.split(phrase, maxsplit=1)[0]  # "Residents on the estate say"
+    return any(p.lower() in ("they", "we", "i", "you") or p.endswith("s") or p[-1:].isdigit()
+               or bool(PLURAL_START_RE.match(p)) or p.lower() in lexicon().group_words for p in (phrase, head))
 
 
 def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) -> SpeakerSpan | None:
