@@ -193,6 +193,7 @@ def link_store(
     """
     from storyline.link.corpus import needs_relink, refresh
     from storyline.link.story_regroup import PairScores
+    from storyline.store.link_index import LinkCache
 
     store = open_store(db)
     with store.link_session() as index:
@@ -200,16 +201,17 @@ def link_store(
     if rebuild or outdated:
         store.clear_links()
     pending = [doc_id for doc_id, _ in publication_order_of(store.unlinked_documents())]
+    cache = LinkCache()  # the run's postings and counts, carried from one transaction to the next
     with fewer_collections():
         for start in range(0, len(pending), LINK_BATCH):
             batch = pending[start : start + LINK_BATCH]
-            with store.link_session() as index:
+            with store.link_session(cache) as index:
                 link_new(list(store.iter_annotated(batch)), lookups(index) if lookups else index)
             if progress:
                 progress(LINKING, min(start + LINK_BATCH, len(pending)), len(pending))
         scored = PairScores()  # pair scores, from one refresh transaction to the next
         while True:
-            with store.link_session() as index:
+            with store.link_session(cache) as index:
                 if not refresh(index, limit=REFRESH_BATCH, scored=scored):
                     break
     count = store.count_rows
