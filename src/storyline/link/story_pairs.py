@@ -21,6 +21,7 @@ in the link index (``df``; names are counted as ``@name``, phrases as ``~phrase`
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -65,7 +66,8 @@ class Idf:
 
     def __post_init__(self) -> None:
         by_count = _weights_by_count(self.documents)
-        object.__setattr__(self, "weights", {key: by_count[n] for key, n in self.df.items()})
+        df = self.df
+        object.__setattr__(self, "weights", dict(zip(df, map(by_count.__getitem__, df.values()))))
 
     def __call__(self, key: str) -> float:
         return self.weights[key]
@@ -103,6 +105,8 @@ class FixedParts:
     with many others over a linking run needs them computed once)."""
 
     keys: tuple[str, ...]  # :func:`feature_keys`
+    terms: tuple[str, ...]  # its terms and their frequencies, in order
+    term_weights: tuple[float, ...]
     names: tuple[tuple[str, str, float], ...]  # (name, "@name", salience), in the order of its names
     places: frozenset[str]
     phrases: tuple[tuple[str, str, float], ...]  # (phrase, "~phrase", log tf)
@@ -122,6 +126,8 @@ def fixed_parts(features: DocumentFeatures) -> FixedParts:
     phrases = tuple((p, "~" + p, w) for p, w in features.phrases.items())
     return FixedParts(
         keys=(*features.terms, *(k for _, k, _ in names), *(k for _, k, _ in phrases)),
+        terms=tuple(features.terms),
+        term_weights=tuple(features.terms.values()),
         names=names,
         places=frozenset(n for n, kind in features.names.items() if kind == "place"),
         phrases=phrases,
@@ -146,7 +152,7 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
     names = {n: salience * weights[key] for n, key, salience in parts.names}
     places = parts.places
     return DocVectors(
-        words={t: w * weights[t] for t, w in features.terms.items()},
+        words=dict(zip(parts.terms, map(operator.mul, parts.term_weights, map(weights.__getitem__, parts.terms)))),
         phrases={p: w * weights[key] for p, key, w in parts.phrases if df.get(key, 0) > 1},
         names=names,
         places={n: w for n, w in names.items() if n in places},
@@ -176,7 +182,7 @@ def _cosine(a: Mapping[str, float], a_norm: float, b: Mapping[str, float], b_nor
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(v * b[k] for k, v in a.items() if k in b)  # the terms left out are 0.0: the same sum
+    dot = sum([v * b[k] for k, v in a.items() if k in b])  # the terms left out are 0.0: the same sum
     return dot / norm
 
 
