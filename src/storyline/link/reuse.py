@@ -128,22 +128,17 @@ def _seeds(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
     return sorted(seeds)
 
 
-def _follows(chain: _Chain, i: int, j: int) -> bool:
-    da, db = i - chain.a_last, j - chain.b_last
-    return 0 < da <= MAX_GAP_WORDS and 0 < db <= MAX_GAP_WORDS and abs(da - db) <= MAX_SHIFT_WORDS
-
-
 def chain_seeds(seeds: Iterable[tuple[int, int]]) -> list[_Chain]:
     """Group seeds (sorted by position in ``a``) into passages of nearly constant offset."""
     chains: list[_Chain] = []
     open_chains: list[_Chain] = []
     for i, j in seeds:
         open_chains = [c for c in open_chains if i - c.a_last <= MAX_GAP_WORDS]
-        best = min(
-            (c for c in open_chains if _follows(c, i, j)),
-            key=lambda c: abs((i - c.a_last) - (j - c.b_last)),
-            default=None,
-        )
+        best, shift = None, MAX_SHIFT_WORDS + 1
+        for c in open_chains:  # the first open chain it follows (a few words on in both) with the least shift
+            da, db = i - c.a_last, j - c.b_last
+            if 0 < da and 0 < db <= MAX_GAP_WORDS and abs(da - db) < shift:
+                best, shift = c, abs(da - db)
         if best is None:
             best = _Chain(i, j, i, j)
             chains.append(best)

@@ -167,7 +167,7 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
 
 
 def _norm(a: Mapping[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in a.values()))
+    return math.sqrt(sum([v * v for v in a.values()]))
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
