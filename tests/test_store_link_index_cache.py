@@ -3,6 +3,7 @@ process wrote the link index in between (SQLite and PostgreSQL), bounded in size
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -187,3 +188,23 @@ def test_store_link_index_cache_run_sees_another_link_between_its_batches(
     assert cached == without
     assert sum(c.dropped for c in caches) == 1  # the run's cache, once (sessions without one make their own)
     assert len({d for story in cached["stories"] for d in story}) == len(items) + 1
+
+
+def test_store_link_index_cache_holds_nothing_the_garbage_collector_walks(two_stores: tuple[Store, Store]) -> None:
+    """A run's cache lives through every collection of the run: what it holds must not be walked by each one
+    (a list per posting key and per hash made it three quarters of the objects a full collection visits)."""
+    store, _ = two_stores
+    cache = LinkCache()
+    with store.link_session(cache) as index:
+        index.counts("df", ["harbour", "ferry", "pier"])
+        index.postings("dk", ["harbour", "ferry"])
+        file_terms(index, "doc-ferry-1", ["harbour", "ferry"])
+    with store.link_session(cache) as index:
+        index.postings("dk", ["pier"])
+        file_terms(index, "doc-ferry-2", ["harbour", "pier"])
+        assert index.postings("dk", ["harbour", "pier"]) == {"harbour": ["doc-ferry-1", "doc-ferry-2"],
+                                                            "pier": ["doc-ferry-2"]}
+    gc.collect()
+    held = [value for part in cache.parts() for by_key in part.values() for value in by_key.values()]
+    assert len(held) > 10
+    assert not [value for value in held if gc.is_tracked(value)]

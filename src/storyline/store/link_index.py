@@ -82,6 +82,11 @@ class LinkCache:
     number (another process linked, relinked or cleared the index; or the cache's last transaction
     was rolled back) starts from an empty cache. It is also emptied when it holds more than
     ``max_keys`` keys, which bounds its memory whatever the corpus size.
+
+    Everything it holds is a string, an int or a tuple of strings, in dictionaries: objects Python's cyclic
+    garbage collector does not track (tuples of strings are untracked by the first collection that sees them).
+    Held as lists (one per posting key and per hash), the cache was three quarters of the objects every full
+    collection walked: at 10,000 articles each took 1 s instead of 0.4 s.
     """
 
     def __init__(self, max_keys: int = MAX_CACHED_KEYS) -> None:
@@ -94,15 +99,15 @@ class LinkCache:
     def clear(self) -> None:
         # postings and counts by kind, then by key hash (a flat (kind, hash) key costs a tuple per lookup)
         self.hashes: dict[str, dict[str, int]] = defaultdict(dict)
-        self.postings: dict[str, dict[int, list[str]]] = defaultdict(dict)  # stored ids, sorted
+        self.postings: dict[str, dict[int, tuple[str, ...]]] = defaultdict(dict)  # stored ids, sorted
         # current postings (stored + added in this session) by key, sorted, kept up to date as items are filed
-        self.merged: dict[str, dict[str, list[str]]] = defaultdict(dict)
-        self.posted_keys_of_hash: dict[str, dict[int, list[str]]] = defaultdict(dict)  # the keys of merged
+        self.merged: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)
+        self.posted_keys_of_hash: dict[str, dict[int, tuple[str, ...]]] = defaultdict(dict)  # the keys of merged
         self.counts: dict[str, dict[int, int]] = defaultdict(dict)  # stored counts, by key hash
         # current counts (stored + this session's deltas) by key, kept up to date as counts are added, so the
         # lookups every document makes (the idf of its candidates' keys) are one dictionary read per key
         self.totals: dict[str, dict[str, int]] = defaultdict(dict)
-        self.keys_of_hash: dict[str, dict[int, list[str]]] = defaultdict(dict)  # the keys of totals, by hash
+        self.keys_of_hash: dict[str, dict[int, tuple[str, ...]]] = defaultdict(dict)  # the keys of totals, by hash
         self.token = None
         self.linked = None
 
@@ -243,13 +248,13 @@ class SqlLinkIndex:
             fetched: dict[int, set[str]] = {h: set() for h in missing}
             for h, item in self._fetch_keyed(schema.link_postings, "item", kind, missing):
                 fetched[h].add(sys.intern(item))  # one string per id, however often filed
-            stored.update((h, sorted(items)) for h, items in fetched.items())
+            stored.update((h, tuple(sorted(items))) for h, items in fetched.items())
         added = self._new_postings.get(kind, {})
         merged, sharing = self._merged[kind], self._posted_keys_of_hash[kind]
         for key, h in hashed.items():
             more = added.get(h)
-            merged[key] = sorted(set(stored[h]) | more) if more else list(stored[h])
-            sharing.setdefault(h, []).append(key)
+            merged[key] = tuple(sorted(more.union(stored[h]))) if more else stored[h]
+            sharing[h] = sharing.get(h, ()) + (key,)
 
     def add_postings(self, kind: str, item: str, keys: Iterable[str]) -> None:
         added = self._new_postings[kind]
@@ -260,7 +265,7 @@ class SqlLinkIndex:
                 ids = merged[same]
                 at = bisect.bisect_left(ids, item)
                 if at == len(ids) or ids[at] != item:
-                    ids.insert(at, item)
+                    merged[same] = (*ids[:at], item, *ids[at:])
 
     def counts(self, kind: str, keys: Collection[str]) -> dict[str, int]:
         totals = self._totals[kind]
@@ -282,7 +287,7 @@ class SqlLinkIndex:
         totals, sharing = self._totals[kind], self._keys_of_hash[kind]
         for key, h in hashed.items():
             totals[key] = known[h] + deltas.get(h, 0)
-            sharing.setdefault(h, []).append(key)
+            sharing[h] = sharing.get(h, ()) + (key,)
 
     def add_counts(self, kind: str, keys: Iterable[str], delta: int = 1) -> None:
         times = Counter(keys)  # a key given twice counts twice
@@ -431,7 +436,7 @@ class SqlLinkIndex:
                 stored = self._postings[kind]
                 for h, items in added.items():
                     if h in stored:  # (a hash never read stays unread: the database has it)
-                        stored[h] = sorted(items.union(stored[h]))
+                        stored[h] = tuple(sorted(items.union(stored[h])))
         self._new_postings.clear()
         return bool(rows)
 
