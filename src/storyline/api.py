@@ -210,8 +210,9 @@ def link_store(
             if progress:
                 progress(LINKING, min(start + LINK_BATCH, len(pending)), len(pending))
         scored = PairScores()  # pair scores, from one refresh transaction to the next
+        cache.clear()  # refreshing goes without it: it saved 4% of the refresh for 85 MB at 2,000 articles
         while True:
-            with store.link_session(cache) as index:
+            with store.link_session() as index:
                 if not refresh(index, limit=REFRESH_BATCH, scored=scored):
                     break
     count = store.count_rows
