@@ -25,6 +25,7 @@ import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
 
 from storyline.link.story_features import DocumentFeatures, StoryParams, anchor_words
 
@@ -109,7 +110,9 @@ class FixedParts:
     term_weights: tuple[float, ...]
     names: tuple[tuple[str, str, float], ...]  # (name, "@name", salience), in the order of its names
     places: frozenset[str]
-    phrases: tuple[tuple[str, str, float], ...]  # (phrase, "~phrase", log tf)
+    phrases: tuple[str, ...]  # its phrases, their keys ("~phrase") and log tfs, in order
+    phrase_keys: tuple[str, ...]
+    phrase_weights: tuple[float, ...]
     people: frozenset[str]
     numbers: frozenset[str]
     years: frozenset[str]
@@ -123,14 +126,16 @@ def fixed_parts(features: DocumentFeatures) -> FixedParts:
     """The parts of a document's vectors that do not depend on the idf."""
     salience = features.salience
     names = tuple((n, "@" + n, salience.get(n, 1.0)) for n in features.names)
-    phrases = tuple((p, "~" + p, w) for p, w in features.phrases.items())
+    phrase_keys = tuple("~" + p for p in features.phrases)
     return FixedParts(
-        keys=(*features.terms, *(k for _, k, _ in names), *(k for _, k, _ in phrases)),
+        keys=(*features.terms, *(k for _, k, _ in names), *phrase_keys),
         terms=tuple(features.terms),
         term_weights=tuple(features.terms.values()),
         names=names,
         places=frozenset(n for n, kind in features.names.items() if kind == "place"),
-        phrases=phrases,
+        phrases=tuple(features.phrases),
+        phrase_keys=phrase_keys,
+        phrase_weights=tuple(features.phrases.values()),
         people=frozenset(n for n, kind in features.names.items() if kind == "person"),
         numbers=frozenset(features.numbers),
         years=frozenset(features.years),
@@ -153,7 +158,7 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
     places = parts.places
     return DocVectors(
         words=dict(zip(parts.terms, map(operator.mul, parts.term_weights, map(weights.__getitem__, parts.terms)))),
-        phrases={p: w * weights[key] for p, key, w in parts.phrases if df.get(key, 0) > 1},
+        phrases=_shared_phrases(parts, weights, df),
         names=names,
         places={n: w for n, w in names.items() if n in places},
         people=parts.people,
@@ -166,8 +171,19 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
     )
 
 
+def _shared_phrases(parts: FixedParts, weights: Mapping[str, float],
+                    df: Mapping[str, int]) -> dict[str, float]:
+    """Weighted phrases of a document that another document used too (df 2 or more), in order; picked and
+    multiplied in C (``w * weights[key]`` for each kept phrase: the same products)."""
+    kept = [n > 1 for n in map(df.get, parts.phrase_keys, repeat(0))]
+    key_weights = map(weights.__getitem__, compress(parts.phrase_keys, kept))
+    weighted = map(operator.mul, compress(parts.phrase_weights, kept), key_weights)
+    return dict(zip(compress(parts.phrases, kept), weighted))
+
+
 def _norm(a: Mapping[str, float]) -> float:
-    return math.sqrt(sum([v * v for v in a.values()]))
+    values = a.values()
+    return math.sqrt(sum(map(operator.mul, values, values)))  # (v * v for each value, summed in order)
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -182,7 +198,8 @@ def _cosine(a: Mapping[str, float], a_norm: float, b: Mapping[str, float], b_nor
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum([v * b[k] for k, v in a.items() if k in b])  # the terms left out are 0.0: the same sum
+    shared = list(filter(b.__contains__, a))  # the terms left out are 0.0: the same sum, in a's order
+    dot = sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
     return dot / norm
 
 
