@@ -42,7 +42,7 @@ __all__ = ["LinkCache", "SqlLinkIndex", "key_hash"]
 
 BATCH = 500  # ids per IN (...) list
 DOCUMENT_CACHE = 2000
-MAX_CACHED_KEYS = 1_000_000  # posting and count keys a LinkCache keeps across transactions (about 170 MB)
+MAX_CACHED_KEYS = 1_000_000  # posting and count keys a LinkCache keeps across transactions (about 155 MB)
 WRITER_STATE = "link_writer"  # state row: a token written by every link session that changed postings or counts
 LINKED_META = ("meta", "linked")  # storyline.link.corpus.LINKED_KEY: the count of documents linked so far
 _MISSING = object()
