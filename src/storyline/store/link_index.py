@@ -22,7 +22,6 @@ import uuid
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import filterfalse
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
@@ -234,17 +233,17 @@ class SqlLinkIndex:
     def postings(self, kind: str, keys: Collection[str]) -> dict[str, list[str]]:
         merged = self._merged[kind]
         try:
-            found = list(zip(keys, map(merged.__getitem__, keys)))
-        except KeyError:  # (the keys not read yet, picked in C: a batch's lookups miss many)
-            self._load_postings(kind, list(filterfalse(merged.__contains__, keys)))
-            found = list(zip(keys, map(merged.__getitem__, keys)))
+            found = [(key, merged[key]) for key in keys]
+        except KeyError:
+            self._load_postings(kind, [key for key in keys if key not in merged])
+            found = [(key, merged[key]) for key in keys]
         return {key: list(ids) for key, ids in found if ids}
 
     def _load_postings(self, kind: str, keys: list[str]) -> None:
         """Current postings of keys not looked up yet in this session (stored ones read once per key hash)."""
         hashed = self._hashed(kind, keys)
         stored = self._postings[kind]
-        missing = list(filterfalse(stored.__contains__, dict.fromkeys(hashed.values())))
+        missing = [h for h in dict.fromkeys(hashed.values()) if h not in stored]
         if missing:
             fetched: dict[int, set[str]] = {h: set() for h in missing}
             for h, item in self._fetch_keyed(schema.link_postings, "item", kind, missing):
@@ -273,14 +272,14 @@ class SqlLinkIndex:
         try:
             return dict(zip(keys, map(totals.__getitem__, keys)))
         except KeyError:
-            self._load_totals(kind, list(filterfalse(totals.__contains__, keys)))
+            self._load_totals(kind, [key for key in keys if key not in totals])
             return dict(zip(keys, map(totals.__getitem__, keys)))
 
     def _load_totals(self, kind: str, keys: list[str]) -> None:
         """Current counts of keys not looked up yet in this session (stored ones read once per key hash)."""
         hashed = self._hashed(kind, keys)
         known = self._counts[kind]
-        missing = list(filterfalse(known.__contains__, dict.fromkeys(hashed.values())))
+        missing = [h for h in dict.fromkeys(hashed.values()) if h not in known]
         if missing:
             known.update(dict.fromkeys(missing, 0))
             known.update(self._fetch_keyed(schema.link_counts, "n", kind, missing))
