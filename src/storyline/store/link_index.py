@@ -23,7 +23,7 @@ from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, select, update
 
@@ -201,15 +201,15 @@ class SqlLinkIndex:
     # --- postings and counts -------------------------------------------------------
 
     def _hashed(self, kind: str, keys: Iterable[str]) -> dict[str, int]:
-        """Each key with its hash, in the order given (hashes are kept for the session, or the run's cache)."""
+        """Each key with its hash, in the order given (hashes are kept for the session)."""
         cache = self._hashes[kind]
-        listed = keys if isinstance(keys, (list, tuple, dict)) else list(keys)
-        out: dict[str, int | None] = dict(zip(listed, map(cache.get, listed)))  # most are known: one pass in C
-        if None in out.values():
-            for key, h in out.items():
-                if h is None:
-                    out[key] = cache[key] = key_hash(kind, key)
-        return cast(dict[str, int], out)  # (no None left)
+        out: dict[str, int] = {}
+        for key in keys:
+            h = cache.get(key)
+            if h is None:
+                h = cache[key] = key_hash(kind, key)
+            out[key] = h
+        return out
 
     def _rows_in(self, sql: str, fixed: tuple[Any, ...], values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
         """Rows (tuples) of ``sql`` (which ends in ``IN`` and marks its ``fixed`` parameters with ``{mark}``)
