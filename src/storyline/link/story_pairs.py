@@ -25,7 +25,6 @@ import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, repeat
 
 from storyline.link.story_features import DocumentFeatures, StoryParams, anchor_words
 
@@ -67,8 +66,7 @@ class Idf:
 
     def __post_init__(self) -> None:
         by_count = _weights_by_count(self.documents)
-        df = self.df
-        object.__setattr__(self, "weights", dict(zip(df, map(by_count.__getitem__, df.values()))))
+        object.__setattr__(self, "weights", {key: by_count[n] for key, n in self.df.items()})
 
     def __call__(self, key: str) -> float:
         return self.weights[key]
@@ -106,13 +104,9 @@ class FixedParts:
     with many others over a linking run needs them computed once)."""
 
     keys: tuple[str, ...]  # :func:`feature_keys`
-    terms: tuple[str, ...]  # its terms and their frequencies, in order
-    term_weights: tuple[float, ...]
     names: tuple[tuple[str, str, float], ...]  # (name, "@name", salience), in the order of its names
     places: frozenset[str]
-    phrases: tuple[str, ...]  # its phrases, their keys ("~phrase") and log tfs, in order
-    phrase_keys: tuple[str, ...]
-    phrase_weights: tuple[float, ...]
+    phrases: tuple[tuple[str, str, float], ...]  # (phrase, "~phrase", log tf)
     people: frozenset[str]
     numbers: frozenset[str]
     years: frozenset[str]
@@ -126,16 +120,12 @@ def fixed_parts(features: DocumentFeatures) -> FixedParts:
     """The parts of a document's vectors that do not depend on the idf."""
     salience = features.salience
     names = tuple((n, "@" + n, salience.get(n, 1.0)) for n in features.names)
-    phrase_keys = tuple("~" + p for p in features.phrases)
+    phrases = tuple((p, "~" + p, w) for p, w in features.phrases.items())
     return FixedParts(
-        keys=(*features.terms, *(k for _, k, _ in names), *phrase_keys),
-        terms=tuple(features.terms),
-        term_weights=tuple(features.terms.values()),
+        keys=(*features.terms, *(k for _, k, _ in names), *(k for _, k, _ in phrases)),
         names=names,
         places=frozenset(n for n, kind in features.names.items() if kind == "place"),
-        phrases=tuple(features.phrases),
-        phrase_keys=phrase_keys,
-        phrase_weights=tuple(features.phrases.values()),
+        phrases=phrases,
         people=frozenset(n for n, kind in features.names.items() if kind == "person"),
         numbers=frozenset(features.numbers),
         years=frozenset(features.years),
@@ -157,8 +147,8 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
     names = {n: salience * weights[key] for n, key, salience in parts.names}
     places = parts.places
     return DocVectors(
-        words=dict(zip(parts.terms, map(operator.mul, parts.term_weights, map(weights.__getitem__, parts.terms)))),
-        phrases=_shared_phrases(parts, weights, df),
+        words={t: w * weights[t] for t, w in features.terms.items()},
+        phrases={p: w * weights[key] for p, key, w in parts.phrases if df.get(key, 0) > 1},
         names=names,
         places={n: w for n, w in names.items() if n in places},
         people=parts.people,
@@ -169,16 +159,6 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
         days=parts.days,
         months=parts.months,
     )
-
-
-def _shared_phrases(parts: FixedParts, weights: Mapping[str, float],
-                    df: Mapping[str, int]) -> dict[str, float]:
-    """Weighted phrases of a document that another document used too (df 2 or more), in order; picked and
-    multiplied in C (``w * weights[key]`` for each kept phrase: the same products)."""
-    kept = [n > 1 for n in map(df.get, parts.phrase_keys, repeat(0))]
-    key_weights = map(weights.__getitem__, compress(parts.phrase_keys, kept))
-    weighted = map(operator.mul, compress(parts.phrase_weights, kept), key_weights)
-    return dict(zip(compress(parts.phrases, kept), weighted))
 
 
 def _norm(a: Mapping[str, float]) -> float:
@@ -198,8 +178,7 @@ def _cosine(a: Mapping[str, float], a_norm: float, b: Mapping[str, float], b_nor
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    shared = list(filter(b.__contains__, a))  # the terms left out are 0.0: the same sum, in a's order
-    dot = sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+    dot = sum([v * b[k] for k, v in a.items() if k in b])  # the terms left out are 0.0: the same sum
     return dot / norm
 
 

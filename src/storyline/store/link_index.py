@@ -270,10 +270,10 @@ class SqlLinkIndex:
     def counts(self, kind: str, keys: Collection[str]) -> dict[str, int]:
         totals = self._totals[kind]
         try:
-            return dict(zip(keys, map(totals.__getitem__, keys)))
+            return {key: totals[key] for key in keys}
         except KeyError:
             self._load_totals(kind, [key for key in keys if key not in totals])
-            return dict(zip(keys, map(totals.__getitem__, keys)))
+            return {key: totals[key] for key in keys}
 
     def _load_totals(self, kind: str, keys: list[str]) -> None:
         """Current counts of keys not looked up yet in this session (stored ones read once per key hash)."""
