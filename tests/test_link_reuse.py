@@ -108,3 +108,25 @@ def test_reuse_candidates_need_a_paragraph_from_another_story_but_a_sentence_fro
     assert reuse_candidates("new", keys, index, "story-a") == ["other-5", "same-2"]
     assert reuse_candidates("new", keys, index, None) == ["other-5"]
     assert MIN_SHARED_FINGERPRINTS == 2 and MIN_SHARED_ELSEWHERE == 5
+
+
+def test_link_reuse_chain_seeds_follow_the_least_shifted_chain() -> None:
+    from storyline.link.reuse import chain_seeds
+
+    def chained(seeds: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+        return [(c.a_first, c.b_first, c.a_last, c.b_last) for c in chain_seeds(seeds)]
+
+    # two open chains, 4 words apart in b; a seed both could take goes to the one it shifts least ...
+    assert chained([(0, 10), (1, 15), (4, 17)]) == [(0, 10, 0, 10), (1, 15, 4, 17)]
+    # ... and to the earlier one when the shifts are equal
+    assert chained([(0, 10), (1, 15), (4, 16)]) == [(0, 10, 4, 16), (1, 15, 1, 15)]
+    # a seed too far on (more than 12 words) or not further on in b starts a chain of its own
+    assert chained([(0, 10), (13, 23), (14, 23)]) == [(0, 10, 0, 10), (13, 23, 13, 23), (14, 23, 14, 23)]
+
+
+def test_link_reuse_winnow_keeps_the_rightmost_minimum_of_each_window() -> None:
+    from storyline.link.fingerprint import winnow
+
+    assert winnow([5, 3, 7, 3, 9, 8, 1, 6], 3) == [(3, 1), (3, 3), (1, 6)]
+    assert winnow([4, 4, 4, 4], 2) == [(4, 1), (4, 2), (4, 3)]
+    assert winnow([2, 1], 4) == [(1, 1)] and winnow([], 4) == []

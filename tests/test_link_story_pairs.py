@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from storyline.link.story_features import PAIR_FEATURES, DocumentFeatures, story_params
-from storyline.link.story_pairs import Idf, doc_vectors, feature_keys, pair_features, pair_probability, period_gap
+from storyline.link.story_pairs import (
+    Idf,
+    cosine,
+    doc_vectors,
+    feature_keys,
+    pair_features,
+    pair_probability,
+    period_gap,
+)
 
 
 def _doc(doc_id: str, words: str, names: dict[str, str], numbers: list[str] = (), years: list[str] = (),
@@ -81,3 +90,22 @@ def test_story_pairs_another_day_and_other_figures_tell_a_look_alike_incident() 
     assert pair_probability(same.values(), params) > params.threshold > pair_probability(looks_alike.values(), params)
     silent = _doc("d", words, names)  # names no day: no conflict
     assert _features(first, silent, *FILLER)["day_conflict"] == 0.0
+
+
+def test_story_pairs_vectors_and_cosines_are_the_plain_formulas_to_the_last_bit() -> None:
+    """Vectors and cosines computed in C give the very floats of the plain loops (stored pair scores depend
+    on them): shared phrases only (df 2 or more), w * idf for each, and sums in the order of the smaller vector."""
+    flood = _doc("a", "river flood barrier breached overnight flood warning homes evacuated", {"tewkesbury": "place"})
+    follow = _doc("b", "flood barrier breached again homes evacuated river levels", {"tewkesbury": "place"})
+    other = _doc("c", "council budget report flood warning", {"westfield": "place"})
+    corpus = [flood, follow, other]
+    idf = Idf(len(corpus), Counter(k for f in corpus for k in set(feature_keys(f))))
+    a, b = doc_vectors(flood, idf), doc_vectors(follow, idf)
+    plain_phrases = {p: w * idf.weights["~" + p] for p, w in flood.phrases.items() if idf.df.get("~" + p, 0) > 1}
+    assert a.phrases == plain_phrases and list(a.phrases) == list(plain_phrases)
+    assert set(a.phrases) == {"flood barrier", "barrier breached", "flood warning", "homes evacuated"}
+    for mine, theirs, norm_a, norm_b in zip((a.words, a.phrases), (b.words, b.phrases), a.norms, b.norms):
+        assert norm_a == math.sqrt(sum([v * v for v in mine.values()]))
+        small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+        dot = sum([v * large[k] for k, v in small.items() if k in large])
+        assert cosine(mine, theirs) == dot / (norm_a * norm_b)

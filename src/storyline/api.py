@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 LINK_BATCH = 500  # documents linked per transaction
 REFRESH_BATCH = 200  # stories refreshed per transaction
-LINK_GC_THRESHOLDS = (20_000, 10, 10)  # see fewer_collections
+LINK_GC_THRESHOLDS = (100_000, 10, 10)  # see fewer_collections
 LINKING = "linking"  # the ``source`` a progress callback gets while documents are linked
 
 
@@ -63,6 +63,10 @@ def fewer_collections() -> Iterator[None]:
     promotes them, and full collections then rescan everything: on the five-year 10,000
     corpus that was 2 of the last batches' 11 s, growing with the run. Freed memory is
     unaffected (reference counting frees nearly everything); cycles are collected a little later.
+    At 100,000 allocations (not 20,000) between young collections, more of a document's
+    containers are gone before one runs: 2,000 generated articles, 31 collections taking 1.1 CPU s
+    instead of 152 taking 1.6 s. (What a run keeps, the link cache, is held in forms the collector
+    does not track: :class:`~storyline.store.link_index.LinkCache`.)
     """
     before = gc.get_threshold()
     gc.set_threshold(*LINK_GC_THRESHOLDS)
@@ -193,6 +197,7 @@ def link_store(
     """
     from storyline.link.corpus import needs_relink, refresh
     from storyline.link.story_regroup import PairScores
+    from storyline.store.link_index import LinkCache
 
     store = open_store(db)
     with store.link_session() as index:
@@ -200,14 +205,16 @@ def link_store(
     if rebuild or outdated:
         store.clear_links()
     pending = [doc_id for doc_id, _ in publication_order_of(store.unlinked_documents())]
+    cache = LinkCache()  # the run's postings and counts, carried from one transaction to the next
     with fewer_collections():
         for start in range(0, len(pending), LINK_BATCH):
             batch = pending[start : start + LINK_BATCH]
-            with store.link_session() as index:
+            with store.link_session(cache) as index:
                 link_new(list(store.iter_annotated(batch)), lookups(index) if lookups else index)
             if progress:
                 progress(LINKING, min(start + LINK_BATCH, len(pending)), len(pending))
         scored = PairScores()  # pair scores, from one refresh transaction to the next
+        cache.clear()  # refreshing goes without it: it saved 4% of the refresh for 85 MB at 2,000 articles
         while True:
             with store.link_session() as index:
                 if not refresh(index, limit=REFRESH_BATCH, scored=scored):

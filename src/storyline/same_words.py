@@ -58,11 +58,12 @@ def near_identical(a: Compared, b: Compared) -> bool:
     if a.tokens == b.tokens:
         return True
     sa, sb = a.token_set, b.token_set
-    small, large = sorted((len(sa), len(sb)))
-    if small >= JACCARD_MIN * large and len(sa & sb) >= JACCARD_MIN * len(sa | sb):
+    na, nb = len(sa), len(sb)
+    shared = len(sa & sb)  # (the union has na + nb - shared words; a set is within another when all are shared)
+    if (na >= JACCARD_MIN * nb if na <= nb else nb >= JACCARD_MIN * na) and shared >= JACCARD_MIN * (na + nb - shared):
         return True
     short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
-    if len(short.tokens) < CONTAINMENT_MIN_WORDS or not short.token_set <= long_.token_set:
+    if len(short.tokens) < CONTAINMENT_MIN_WORDS or shared != len(short.token_set):
         return False
     return short.joined in long_.joined
 

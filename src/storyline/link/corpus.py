@@ -27,7 +27,8 @@ from storyline.link.fingerprint import MINHASH_SCHEME
 from storyline.link.documents import link_document, publication_order
 from storyline.link.identity_updates import identities_of, resolve_new_identities
 from storyline.link.index import Item, LinkIndex, MemoryIndex
-from storyline.link.quotes import document_quote_groups, file_document_quotes, refresh_quote_groups
+from storyline.link.reuse import prefetch_fingerprints
+from storyline.link.quotes import document_quote_groups, file_new_quotes, refresh_quote_groups
 from storyline.link.stories import StoryBook, StoryProfile
 from storyline.link.story_regroup import PairScores, recluster
 from storyline.link.story_evidence import Found, found_in_documents, story_evidence, storyline_evidence
@@ -62,12 +63,11 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
     order = index.counts("meta", [LINKED_KEY])[LINKED_KEY]
     if order == 0:
         index.add_counts("meta", [STORY_MODEL_KEY, MINHASH_KEY])
+    prefetch_fingerprints([doc for doc, _ in fresh], index)
     dirty = {link_document(doc, ann, order + i, book.index, book) for i, (doc, ann) in enumerate(fresh)}
     index.add_counts("meta", [LINKED_KEY], len(fresh))
     moved = resolve_new_identities(fresh, index)
-    groups: set[str] = set()
-    for doc, ann in fresh:
-        groups |= file_document_quotes(doc, ann, index)[1]
+    groups = file_new_quotes(fresh, index)
     if moved:
         moved_docs = index.records("doc", sorted(moved))
         dirty |= {d["story"] for d in moved_docs.values()}

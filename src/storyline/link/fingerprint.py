@@ -143,11 +143,11 @@ def winnow(grams: Sequence[int], window: int) -> list[tuple[int, int]]:
     if len(grams) <= window:
         return [(min(grams), grams.index(min(grams)))] if grams else []
     chosen: dict[int, int] = {}
+    last = window - 1
     for start in range(len(grams) - window + 1):
         block = grams[start : start + window]
         low = min(block)
-        pos = start + max(i for i, g in enumerate(block) if g == low)
-        chosen[pos] = low
+        chosen[start + last - block[::-1].index(low)] = low  # its rightmost position in the window
     return [(h, p) for p, h in sorted(chosen.items())]
 
 

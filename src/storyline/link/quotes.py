@@ -31,6 +31,7 @@ __all__ = [
     "discrepancy_id",
     "merge_quotes",
     "file_document_quotes",
+    "file_new_quotes",
     "quote_group",
     "refresh_quote_groups",
     "quote_source",
@@ -120,13 +121,15 @@ def _quote_record(source: QuoteSource, group: str) -> dict[str, Any]:
             "words": " ".join(source.tokens)}
 
 
-def _matches(key: str, source: QuoteSource, index: LinkIndex) -> tuple[set[str], list[str], list[str]]:
-    """Groups of filed quotes near-identical to ``source``; also the keys to file it under, and to count.
+def _matches(key: str, source: QuoteSource, index: LinkIndex,
+             keys: tuple[str, list[str]] | None = None) -> tuple[set[str], list[str], list[str]]:
+    """Groups of filed quotes near-identical to ``source``; also the keys to file it under, and to count
+    (``keys``: its :func:`quote_keys`, when known).
 
     A quote whose very words are filed already joins that group and is filed under
     nothing new: whatever is near-identical to it is near-identical to its twin.
     """
-    exact, others = quote_keys(source.tokens)
+    exact, others = keys if keys is not None else quote_keys(source.tokens)
     twin = index.postings("q", [exact]).get(exact, [])
     if twin:
         return {d["group"] for d in index.records("quote", twin[:1]).values()}, [], []
@@ -169,9 +172,10 @@ def _join(key: str, groups: set[str], index: LinkIndex) -> str:
     return target
 
 
-def file_quote(key: str, source: QuoteSource, index: LinkIndex) -> str:
-    """File one new quote under its keys and in its group; returns the group id."""
-    groups, filed, counted = _matches(key, source, index)
+def file_quote(key: str, source: QuoteSource, index: LinkIndex, keys: tuple[str, list[str]] | None = None) -> str:
+    """File one new quote under its keys (its :func:`quote_keys`, when known) and in its group; returns the
+    group id."""
+    groups, filed, counted = _matches(key, source, index, keys)
     group = _join(key, groups, index)
     index.put_record("quote", key, _quote_record(source, group))
     index.add_postings("q", key, filed)
@@ -179,16 +183,35 @@ def file_quote(key: str, source: QuoteSource, index: LinkIndex) -> str:
     return group
 
 
-def file_document_quotes(doc: Document, ann: Annotations, index: LinkIndex) -> tuple[list[str], set[str]]:
-    """File every quote of a new document; returns its quote keys and the groups they joined."""
-    keys, groups = [], set()
+FiledQuote = tuple[str, QuoteSource, tuple[str, list[str]]]  # its key, its words, its quote_keys
+
+
+def quotes_to_file(doc: Document, ann: Annotations) -> list[FiledQuote]:
+    """The quotes of a new document that have words, with their keys."""
+    found = []
     for quote in ann.quotes:
         source = quote_source(doc, quote, {})
         if source is not None:
-            key = f"{doc.id}:{quote.id}"
-            groups.add(file_quote(key, source, index))
-            keys.append(key)
-    return keys, groups
+            found.append((f"{doc.id}:{quote.id}", source, quote_keys(source.tokens)))
+    return found
+
+
+def file_document_quotes(doc: Document, ann: Annotations, index: LinkIndex) -> tuple[list[str], set[str]]:
+    """File every quote of a new document; returns its quote keys and the groups they joined."""
+    filed = quotes_to_file(doc, ann)
+    return [key for key, _, _ in filed], {file_quote(key, source, index, keys) for key, source, keys in filed}
+
+
+def file_new_quotes(items: Sequence[tuple[Document, Annotations]], index: LinkIndex) -> set[str]:
+    """File every quote of new documents, in order; returns the groups they joined.
+
+    The keys of all their quotes are looked up first, in a few statements (a SQL index then answers
+    each quote's lookups from what it read, kept current as quotes are filed: the same answers).
+    """
+    filed = [found for doc, ann in items for found in quotes_to_file(doc, ann)]
+    index.counts("qn", list(dict.fromkeys(k for _, _, (_, others) in filed for k in others)))
+    index.postings("q", list(dict.fromkeys(k for _, _, (exact, others) in filed for k in (exact, *others))))
+    return {file_quote(key, source, index, keys) for key, source, keys in filed}
 
 
 def group_sources(group: str, index: LinkIndex, documents: Collection[str] | None = None) -> list[QuoteSource]:

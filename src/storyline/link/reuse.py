@@ -42,6 +42,20 @@ def fingerprint_keys(tokens: Tokens) -> list[str]:
     return sorted({format(h, "x") for h, _ in winnow(grams, REUSE_WINDOW)})
 
 
+@lru_cache(maxsize=1024)
+def document_fingerprints(doc_id: str, text: str) -> tuple[str, ...]:
+    """A document's :func:`fingerprint_keys`, cached: a batch looks them all up before filing its documents."""
+    return tuple(fingerprint_keys(document_tokens(doc_id, text)))
+
+
+def prefetch_fingerprints(docs: Iterable[Document], index: LinkIndex) -> None:
+    """Look up the fingerprints of new documents in a few statements, before they are filed one by one (a SQL
+    index then answers from what it read, kept current as documents are filed: the same answers)."""
+    keys = list(dict.fromkeys(k for doc in docs for k in document_fingerprints(doc.id, doc.text)))
+    index.counts("pasn", keys)
+    index.postings("pas", keys)
+
+
 def reuse_candidates(doc_id: str, usable: list[str], index: LinkIndex, story: str | None = None) -> list[str]:
     """Documents sharing the most of the given (non-boilerplate) fingerprints with a new one.
 
@@ -66,8 +80,7 @@ def link_reuse(doc: Document, index: LinkIndex, story: str | None = None) -> lis
     Each passage's ``a`` is the earlier document (by date, else by linking order),
     from the ``dup`` records that :mod:`storyline.link.duplicates` keeps.
     """
-    tokens = document_tokens(doc.id, doc.text)
-    keys = fingerprint_keys(tokens)
+    keys = document_fingerprints(doc.id, doc.text)
     sizes = index.counts("pasn", keys)
     usable = [k for k in keys if sizes[k] < MAX_POSTINGS]
     others = reuse_candidates(doc.id, usable, index, story)
@@ -115,22 +128,17 @@ def _seeds(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
     return sorted(seeds)
 
 
-def _follows(chain: _Chain, i: int, j: int) -> bool:
-    da, db = i - chain.a_last, j - chain.b_last
-    return 0 < da <= MAX_GAP_WORDS and 0 < db <= MAX_GAP_WORDS and abs(da - db) <= MAX_SHIFT_WORDS
-
-
 def chain_seeds(seeds: Iterable[tuple[int, int]]) -> list[_Chain]:
     """Group seeds (sorted by position in ``a``) into passages of nearly constant offset."""
     chains: list[_Chain] = []
     open_chains: list[_Chain] = []
     for i, j in seeds:
         open_chains = [c for c in open_chains if i - c.a_last <= MAX_GAP_WORDS]
-        best = min(
-            (c for c in open_chains if _follows(c, i, j)),
-            key=lambda c: abs((i - c.a_last) - (j - c.b_last)),
-            default=None,
-        )
+        best, shift = None, MAX_SHIFT_WORDS + 1
+        for c in open_chains:  # the first open chain it follows (a few words on in both) with the least shift
+            da, db = i - c.a_last, j - c.b_last
+            if 0 < da and 0 < db <= MAX_GAP_WORDS and abs(da - db) < shift:
+                best, shift = c, abs(da - db)
         if best is None:
             best = _Chain(i, j, i, j)
             chains.append(best)

@@ -21,6 +21,7 @@ in the link index (``df``; names are counted as ``@name``, phrases as ``~phrase`
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -161,7 +162,8 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
 
 
 def _norm(a: Mapping[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in a.values()))
+    values = a.values()
+    return math.sqrt(sum(map(operator.mul, values, values)))  # (v * v for each value, summed in order)
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -176,7 +178,7 @@ def _cosine(a: Mapping[str, float], a_norm: float, b: Mapping[str, float], b_nor
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(v * b[k] for k, v in a.items() if k in b)  # the terms left out are 0.0: the same sum
+    dot = sum([v * b[k] for k, v in a.items() if k in b])  # the terms left out are 0.0: the same sum
     return dot / norm
 
 

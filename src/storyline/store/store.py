@@ -17,7 +17,7 @@ from storyline.model import Annotations, Document, from_dict, to_dict
 from storyline.store import facts, outputs, schema
 from storyline.store.bulk import insert_rows
 from storyline.store.engine import make_engine, resolve_db
-from storyline.store.link_index import SqlLinkIndex, clear_link_index
+from storyline.store.link_index import LinkCache, SqlLinkIndex, clear_link_index
 from storyline.store.migrations import SCHEMA_VERSION, current_version, migrate
 from storyline.store.rows import date_sort, document_row, row_document
 from storyline.store.search import SearchHit, backend_for
@@ -334,8 +334,9 @@ class Store:
     # --- the link index ------------------------------------------------------
 
     @contextmanager
-    def link_session(self) -> Iterator[SqlLinkIndex]:
+    def link_session(self, cache: LinkCache | None = None) -> Iterator[SqlLinkIndex]:
         """A link index inside one write transaction; everything it buffered is written when the block ends.
+        ``cache`` carries postings and counts from one session to the next (see :class:`LinkCache`).
 
         Linkers take turns: SQLite's writer begins with ``BEGIN IMMEDIATE``; on PostgreSQL
         the transaction takes an advisory lock, so a second ``storyline link`` waits, then
@@ -344,7 +345,7 @@ class Store:
         with self.writer.begin() as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LINK_LOCK})
-            index = SqlLinkIndex(conn)
+            index = SqlLinkIndex(conn, cache)
             yield index
             index.flush()
             _apply_corrections(conn)
