@@ -72,6 +72,9 @@ class LinkageRule:
     straggler_size: int = 0  # groups of at most this many documents may join a larger group at last ...
     straggler_mean: float = 0.25  # ... when their mean score with it is at least this ...
     straggler_pair: float = 0.8  # ... and one of their pairs with it at least this
+    lone_size: int = 0  # groups of at most this many documents (no straggler) may join the group of their best pair ...
+    lone_pair: float = 1.01  # ... when that pair is at least this ...
+    lone_margin: float = 0.2  # ... and beats their best pair at the threshold with any other group by this much
 
 
 class _Groups:
@@ -206,8 +209,12 @@ def _attach_stragglers(groups: _Groups, scores: Mapping[Pair, float], rule: Link
     a story of four that itself joins a larger one), then homes are followed to the end: sizes only grow
     along the way, so there is no cycle, and nothing depends on the order stragglers are looked at."""
     home: dict[str, str] = {}
-    for group in sorted(g for g, m in groups.members.items() if len(m) <= rule.straggler_size):
-        found = _straggler_home(group, groups, scores, rule)
+    small = max(rule.straggler_size, rule.lone_size)
+    for group in sorted(g for g, m in groups.members.items() if len(m) <= small):
+        found = _straggler_home(group, groups, scores, rule) if len(groups.members[group]) <= rule.straggler_size \
+            else None
+        if found is None and len(groups.members[group]) <= rule.lone_size:
+            found = _lone_home(group, groups, scores, rule)
         if found is not None:
             home[group] = found
     out: dict[str, list[str]] = {}
@@ -234,3 +241,24 @@ def _straggler_home(group: str, groups: _Groups, scores: Mapping[Pair, float], r
         if top >= rule.straggler_pair:
             best = (mean, other)
     return best[1] if best else None
+
+
+def _lone_home(group: str, groups: _Groups, scores: Mapping[Pair, float], rule: LinkageRule) -> str | None:
+    """The larger group a lone piece joins: the group of its best pair, when that pair is strong and clearly
+    better than its best pair (at the threshold) with any other group."""
+    best: list[tuple[float, str]] = []
+    size = len(groups.members[group])
+    for other in sorted(groups.links[group]):
+        top = max(max(scores.get((a, b), 0.0), scores.get((b, a), 0.0))
+                  for a in groups.members[group] for b in groups.members[other])
+        best.append((top, other))
+    best.sort(key=lambda t: (-t[0], t[1]))
+    if not best:
+        return None
+    top, home = best[0]
+    rival = next((s for s, _ in best[1:] if s >= rule.threshold), 0.0)
+    if top < rule.lone_pair or top - rival < rule.lone_margin:
+        return None
+    if len(groups.members[home]) <= size or groups.apart(group, home, rule):
+        return None
+    return home
