@@ -60,7 +60,8 @@ class StoryParams:
     when one of their pairs is at least ``straggler_pair`` and their mean at least ``straggler_mean``;
     and a lone piece (a group of at most ``lone_size`` documents that found no home so) joins the group of its
     best pair when that pair is at least ``lone_pair`` and beats by ``lone_margin`` its best pair at the
-    threshold with any other group (a brief that repeats one report of a story and little else).
+    threshold with any other group, the dates allow it and its own lead and anchors do not tell another incident
+    (a brief that repeats one report of a story and little else).
     """
 
     weights: tuple[float, ...] = (  # one per PAIR_FEATURES
