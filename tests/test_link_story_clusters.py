@@ -128,6 +128,61 @@ def test_story_clusters_a_straggler_joins_neither_one_of_its_size_nor_a_group_fa
     assert average_linkage(["a1", "a2", "s", "t"], scores, {}, rule, periods) == [["a1", "a2"], ["s"], ["t"]]
 
 
+LONE = LinkageRule(threshold=0.5, lead_threshold=0.5, missing_weight=1.0, straggler_size=4, lone_size=1,
+                   lone_pair=0.6, lone_margin=0.2, max_gap=60)
+REPORTS = {(a, b): 0.95 for i, a in enumerate(("a1", "a2", "a3", "a4")) for b in ("a1", "a2", "a3", "a4")[i + 1:]}
+OTHER = {("b1", "b2"): 0.9, ("b1", "b3"): 0.9, ("b2", "b3"): 0.9}
+
+
+def test_story_clusters_a_lone_piece_joins_the_story_of_its_one_strong_pair() -> None:
+    # an opinion piece quotes one report of the affair (0.7) and shares little with the rest: mean 0.2, far under
+    # the straggler's 0.25 and its near-certain pair, yet no other story comes close (0.3 with one of them)
+    piece = {("a1", "p"): 0.7, ("a2", "p"): 0.05, ("a3", "p"): 0.05, ("b1", "p"): 0.3}
+    nodes = ["a1", "a2", "a3", "a4", "b1", "b2", "b3", "p"]
+    assert average_linkage(nodes, REPORTS | OTHER | piece, {}, LONE) == [["a1", "a2", "a3", "a4", "p"],
+                                                                         ["b1", "b2", "b3"]]
+    without = LinkageRule(threshold=0.5, lead_threshold=0.5, missing_weight=1.0, straggler_size=4)
+    assert ["p"] in average_linkage(nodes, REPORTS | OTHER | piece, {}, without)
+    for seed in range(4):  # order-free: decided from pair scores only
+        order = list(nodes)
+        random.Random(seed).shuffle(order)
+        flipped = {(b, a): s for (a, b), s in (REPORTS | OTHER | piece).items()}
+        assert average_linkage(order, flipped, {}, LONE) == [["a1", "a2", "a3", "a4", "p"], ["b1", "b2", "b3"]]
+
+
+def test_story_clusters_a_lone_piece_torn_between_two_stories_or_weakly_matched_stays_alone() -> None:
+    nodes = ["a1", "a2", "a3", "a4", "b1", "b2", "b3", "p"]
+    torn = {("a1", "p"): 0.8, ("b1", "p"): 0.65}  # a look-alike: its best pair beats the other story's by 0.15
+    assert ["p"] in average_linkage(nodes, REPORTS | OTHER | torn, {}, LONE)
+    weak = {("a1", "p"): 0.55}  # one lukewarm pair is no evidence
+    assert ["p"] in average_linkage(nodes, REPORTS | OTHER | weak, {}, LONE)
+    clear = {("a1", "p"): 0.8, ("b1", "p"): 0.45}  # a rival under the threshold does not count
+    assert ["a1", "a2", "a3", "a4", "p"] in average_linkage(nodes, REPORTS | OTHER | clear, {}, LONE)
+
+
+def test_story_clusters_a_lone_look_alike_from_another_council_stays_alone() -> None:
+    # a road repairs row in Elmhaven written like one in Wexmere (0.93 with one report): another incident
+    nodes = ["a1", "a2", "a3", "a4", "p"]
+    piece = {("a1", "p"): 0.93}  # mean 0.23: no straggler
+    wexmere = {n: Signature(None, frozenset({"wexmere"})) for n in nodes[:4]}
+    elsewhere = wexmere | {"p": Signature(None, frozenset({"elmhaven"}))}
+    assert ["p"] in average_linkage(nodes, REPORTS | piece, elsewhere, LONE)
+    same_council = wexmere | {"p": Signature(None, frozenset({"wexmere", "highways"}))}
+    assert average_linkage(nodes, REPORTS | piece, same_council, LONE) == [nodes]
+    other_person = {n: Signature("reyes") for n in nodes[:4]} | {"p": Signature("okafor")}
+    assert ["p"] in average_linkage(nodes, REPORTS | piece, other_person, LONE)
+
+
+def test_story_clusters_a_lone_piece_does_not_cross_the_burst_horizon_nor_pull_in_a_pair() -> None:
+    nodes = ["a1", "a2", "a3", "a4", "p"]
+    piece = {("a1", "p"): 0.9}
+    periods = {"a1": Period(1000, 1000), "a2": Period(1002, 1002), "p": Period(1200, 1200)}
+    assert average_linkage(nodes, REPORTS | piece, {}, LONE, periods) == [nodes[:4], ["p"]]
+    pair = {("a1", "p"): 0.9, ("p", "q"): 0.9}  # a pair of its own is no lone piece (lone_size 1)
+    found = average_linkage([*nodes, "q"], REPORTS | pair, {}, LONE)
+    assert ["p", "q"] in found
+
+
 def test_story_clusters_shipped_horizon_keeps_weeks_together_and_years_apart() -> None:
     """The shipped horizon: a hearing four weeks after the shooting is the same story; the trial three years later
     is a new one (its storyline joins them), whether its date is known or only read from its text."""

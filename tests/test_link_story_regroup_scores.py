@@ -68,3 +68,26 @@ def test_pair_scores_are_dropped_when_another_document_is_counted() -> None:
     index.remember(items[-1:])
     link_new(items[-1:], index)
     assert scored.under(StoryBook(index)) == {}
+
+
+def test_a_neighbourhood_reaches_a_document_joined_just_under_the_threshold() -> None:
+    """A lone piece's pair scored with an early idf may sit just under the threshold: the neighbourhood takes the
+    piece in, so the pair is scored again with the current idf (it is left out further under)."""
+    from storyline.link.story_regroup import NEAR_THRESHOLD, reach
+
+    items = intervention() + load_fixture("councils")
+    index = MemoryIndex()
+    index.remember(items)
+    link_new(items, index)
+    book = StoryBook(index)
+    story = max(book.get(sorted({s for s in book.story_of(sorted(index.records_["doc"])).values()})).values(),
+                key=lambda p: (len(p.documents), p.id))
+    outside = sorted(set(index.records_["doc"]) - set(reach(story, book)))
+    assert outside
+    piece, member = outside[0], story.documents[0]
+    edges = index.records_["sedge"]
+    for score, reached in ((book.params.threshold - NEAR_THRESHOLD / 2, True),
+                           (book.params.threshold - 2 * NEAR_THRESHOLD, False)):
+        edges.setdefault(member, {})[piece] = score
+        edges.setdefault(piece, {})[member] = score
+        assert (piece in reach(story, StoryBook(index))) is reached

@@ -40,7 +40,7 @@ from storyline.model import CorpusLinks, GroupingEvidence, Story, Storyline, Tim
 __all__ = ["link_corpus", "link_new", "needs_relink", "refresh"]
 
 LINKED_KEY = "linked"  # count of documents linked so far (their linking order)
-STORY_MODEL_KEY = "stories-by-pairs-subgroups-60d-lines-by-smaller"  # set once stories are made from compared
+STORY_MODEL_KEY = "stories-by-pairs-subgroups-lone-60d-lines-by-smaller"  # set once stories are made from compared
 # document pairs, with the days their dates name, sub-groups of short pieces joined to their story, a 60-day burst
 # horizon and storylines linked by the share of the smaller story's central names (this version: an index linked
 # before grouped its stories or storylines by other rules, and is linked again; links kept from the earlier

@@ -143,7 +143,8 @@ def linkage_rule(params: StoryParams) -> LinkageRule:
     return LinkageRule(params.threshold, params.lead_threshold, params.missing_weight,
                        max_gap=horizon_days(params), max_open_gap=int(params.max_open_gap_days),
                        max_bound_gap=int(params.max_firm_gap_days), straggler_size=int(params.straggler_size),
-                       straggler_mean=params.straggler_mean, straggler_pair=params.straggler_pair)
+                       straggler_mean=params.straggler_mean, straggler_pair=params.straggler_pair,
+                       lone_size=int(params.lone_size), lone_pair=params.lone_pair, lone_margin=params.lone_margin)
 
 
 @runtime_checkable

@@ -27,6 +27,15 @@ that group is at least ``straggler_pair`` and their mean at least
 home is chosen among the groups larger than itself as linkage left them, and
 homes are then followed to the end, so the result does not depend on the order
 stragglers are looked at.
+
+A *lone piece* (a group of at most ``lone_size`` documents that found no home as a
+straggler: an opinion piece, a sports brief, a review that matches one report of its
+story and shares little with the rest) joins the group of its best pair when that pair
+is at least ``lone_pair`` and beats by ``lone_margin`` its best pair at the threshold
+with any other group, the dates allow it, and its own lead and anchors do not tell
+another incident (a look-alike report on another council shares a template, not the
+affair).  Its home is chosen like a straggler's, from pair scores and the groups
+linkage left, so it is order-free too.
 """
 
 from __future__ import annotations
@@ -72,6 +81,9 @@ class LinkageRule:
     straggler_size: int = 0  # groups of at most this many documents may join a larger group at last ...
     straggler_mean: float = 0.25  # ... when their mean score with it is at least this ...
     straggler_pair: float = 0.8  # ... and one of their pairs with it at least this
+    lone_size: int = 0  # groups of at most this many documents (no straggler) may join the group of their best pair ...
+    lone_pair: float = 1.01  # ... when that pair is at least this ...
+    lone_margin: float = 0.2  # ... and beats their best pair at the threshold with any other group by this much
 
 
 class _Groups:
@@ -103,10 +115,11 @@ class _Groups:
         pairs = len(self.members[a]) * len(self.members[b])
         return total / (compared + rule.missing_weight * (pairs - compared))
 
-    def signature(self, group: str, rule: LinkageRule) -> Signature:
-        """The group's lead and anchors: those of at least ``lead_share`` of its documents."""
+    def signature(self, group: str, rule: LinkageRule, min_size: int | None = None) -> Signature:
+        """The group's lead and anchors: those of at least ``lead_share`` of its documents (none when it has
+        fewer than ``min_size`` documents, ``rule.lead_min_size`` by default)."""
         size = len(self.members[group])
-        if size < rule.lead_min_size:
+        if size < (rule.lead_min_size if min_size is None else min_size):
             return Signature()
         floor = rule.lead_share * size
         top = sorted(self.leads[group].items(), key=lambda kv: (-kv[1], kv[0]))[:1]
@@ -119,9 +132,9 @@ class _Groups:
             return 2.0
         return rule.lead_threshold if self.different(a, b, rule) else rule.threshold
 
-    def different(self, a: str, b: str, rule: LinkageRule) -> bool:
+    def different(self, a: str, b: str, rule: LinkageRule, min_size: int | None = None) -> bool:
         """Whether two groups hold different incidents: other leads, or anchors with nothing in common."""
-        sig_a, sig_b = self.signature(a, rule), self.signature(b, rule)
+        sig_a, sig_b = self.signature(a, rule, min_size), self.signature(b, rule, min_size)
         if sig_a.lead and sig_b.lead and sig_a.lead != sig_b.lead:
             return True
         return bool(sig_a.anchors and sig_b.anchors and not sig_a.anchors & sig_b.anchors)
@@ -206,8 +219,12 @@ def _attach_stragglers(groups: _Groups, scores: Mapping[Pair, float], rule: Link
     a story of four that itself joins a larger one), then homes are followed to the end: sizes only grow
     along the way, so there is no cycle, and nothing depends on the order stragglers are looked at."""
     home: dict[str, str] = {}
-    for group in sorted(g for g, m in groups.members.items() if len(m) <= rule.straggler_size):
-        found = _straggler_home(group, groups, scores, rule)
+    small = max(rule.straggler_size, rule.lone_size)
+    for group in sorted(g for g, m in groups.members.items() if len(m) <= small):
+        found = _straggler_home(group, groups, scores, rule) if len(groups.members[group]) <= rule.straggler_size \
+            else None
+        if found is None and len(groups.members[group]) <= rule.lone_size:
+            found = _lone_home(group, groups, scores, rule)
         if found is not None:
             home[group] = found
     out: dict[str, list[str]] = {}
@@ -234,3 +251,25 @@ def _straggler_home(group: str, groups: _Groups, scores: Mapping[Pair, float], r
         if top >= rule.straggler_pair:
             best = (mean, other)
     return best[1] if best else None
+
+
+def _lone_home(group: str, groups: _Groups, scores: Mapping[Pair, float], rule: LinkageRule) -> str | None:
+    """The larger group a lone piece joins: the group of its best pair, when that pair is strong and clearly
+    better than its best pair (at the threshold) with any other group, and its own signature does not tell
+    another incident (a look-alike report on another council shares a template, not the affair)."""
+    best: list[tuple[float, str]] = []
+    size = len(groups.members[group])
+    for other in sorted(groups.links[group]):
+        top = max(max(scores.get((a, b), 0.0), scores.get((b, a), 0.0))
+                  for a in groups.members[group] for b in groups.members[other])
+        best.append((top, other))
+    best.sort(key=lambda t: (-t[0], t[1]))
+    if not best:
+        return None
+    top, home = best[0]
+    rival = next((s for s, _ in best[1:] if s >= rule.threshold), 0.0)
+    if top < rule.lone_pair or top - rival < rule.lone_margin:
+        return None
+    if len(groups.members[home]) <= size or groups.apart(group, home, rule) or groups.different(group, home, rule, 1):
+        return None
+    return home

@@ -57,7 +57,11 @@ class StoryParams:
     different people, and never when their dates are more than ``max_gap_days`` apart (a story is
     a burst of coverage; after a longer silence, coverage is a new story of the same storyline).
     Then a group of at most ``straggler_size`` documents joins the larger group it is most alike
-    when one of their pairs is at least ``straggler_pair`` and their mean at least ``straggler_mean``.
+    when one of their pairs is at least ``straggler_pair`` and their mean at least ``straggler_mean``;
+    and a lone piece (a group of at most ``lone_size`` documents that found no home so) joins the group of its
+    best pair when that pair is at least ``lone_pair`` and beats by ``lone_margin`` its best pair at the
+    threshold with any other group, the dates allow it and its own lead and anchors do not tell another incident
+    (a brief that repeats one report of a story and little else).
     """
 
     weights: tuple[float, ...] = (  # one per PAIR_FEATURES
@@ -75,6 +79,9 @@ class StoryParams:
     straggler_size: float = 0.0  # groups of at most this many documents may join a larger group at last ...
     straggler_mean: float = 0.25  # ... when their mean probability with it is at least this ...
     straggler_pair: float = 0.8  # ... and one of their pairs with it at least this
+    lone_size: float = 0.0  # groups of at most this many documents may join the group of their best pair ...
+    lone_pair: float = 1.01  # ... when that pair is at least this ...
+    lone_margin: float = 0.2  # ... and beats their best pair at the threshold with any other group by this much
 
     def with_weights(self, weights: Mapping[str, float]) -> StoryParams:
         """A copy with the named pair-feature weights (``"bias"`` for the intercept) replaced."""

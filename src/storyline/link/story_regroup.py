@@ -1,6 +1,6 @@
 """Re-clustering a story's neighbourhood when stories are refreshed (step 2 of :mod:`storyline.link.stories`).
 
-The documents of the changed stories, and every document within reach of them over edges at the threshold,
+The documents of the changed stories, and every document within reach of them over edges near the threshold,
 are re-scored with the current idf and grouped again by :func:`~storyline.link.story_clusters.average_linkage`,
 which depends on the documents and their pair scores only. A story is named after its earliest document
 (``story-<id>``), so the same group gets the same id whatever the order of ingest; stories whose documents
@@ -38,6 +38,8 @@ __all__ = ["PairScores", "StoryChange", "file_pinned", "periods_of", "recluster"
 
 MAX_NEIGHBOURHOOD = 600  # documents re-clustered together at most (the strongest-joined first)
 MAX_KEPT_SCORES = 500_000  # pair scores kept between refresh calls at most (about 100 MB)
+NEAR_THRESHOLD = 0.1  # a neighbourhood follows edges this far under the threshold too: a pair near it, scored with
+# the idf of when a lone piece was linked, is scored again (a comment piece stale at 0.48 scores 0.78 with its story)
 
 
 def _named(group: Collection[str], alone: Collection[str]) -> str | None:
@@ -56,9 +58,9 @@ class StoryChange:
 
 
 def reach(story: StoryProfile, book: StoryBook) -> list[str]:
-    """A story's documents and those joined to them over edges at the threshold, with the whole stories they
-    are in: strongest edges first, until ``MAX_NEIGHBOURHOOD`` documents (a whole component when smaller)."""
-    threshold = book.params.threshold
+    """A story's documents and those joined to them over edges at (or ``NEAR_THRESHOLD`` under) the threshold,
+    with the whole stories they are in: strongest edges first, until ``MAX_NEIGHBOURHOOD`` documents (a whole component when smaller)."""
+    threshold = book.params.threshold - NEAR_THRESHOLD
     seen: set[str] = set()
     added = list(story.documents)
     frontier: dict[str, float] = {}
