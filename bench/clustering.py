@@ -280,7 +280,7 @@ def fit(train_path: Path) -> StoryParams:
     annotate, features = annotator()
     items = to_items(rows, annotate)
     gold = {r["id"]: r["story"] for r in rows}
-    base = replace(StoryParams(), missing_weight=1.0)
+    base = replace(story_params(), missing_weight=1.0)  # the priors (horizons, stragglers, lone pieces) as shipped
     x, y = pair_table(items, gold, base)
     weights, bias = fit_logistic(x, y)
     params = replace(base, weights=tuple(float(w) for w in weights), bias=bias)
@@ -309,23 +309,20 @@ def _groups(rows: list[dict[str, Any]], run: Linked, rule: LinkageRule) -> dict[
 
 def write_params(params: StoryParams, f1: float, train_path: Path, docs: int, features: str,
                  grid: list[str]) -> None:
+    """Write the fitted parameters with a note that says what was fitted and which values are priors kept from
+    the shipped file (their measurements are in docs/linking.md)."""
     note = (
         f"Fitted by bench/clustering.py --fit on {train_path.parent.name}/{train_path.name} ({docs} docs, names "
         f"from: {features}). Pair weights: L2 logistic regression (lambda 1) over every pair of train documents "
         f"(same story or not). threshold, lead_threshold and straggler_size: grid search, mean BCubed F1 over file "
         f"order and one shuffle, best {f1:.4f} (threshold/lead_threshold/straggler_size: F1 = {'; '.join(grid)}). "
-        "straggler_mean 0.25 and straggler_pair 0.8 are priors (a straggler joins a group when one of its pairs "
-        "with it is a near-certain match and the rest are not far off). missing_weight 1: a pair "
-        "never compared counts as a zero, as in plain average linkage, so that the stories do not depend on which "
-        "pairs the order of ingest happened to compare. title_weight is a prior (ECB+ has no titles). "
-        "max_gap_days and max_open_gap_days (38): the burst horizon, a product rule checked with --gaps on ECB+ "
-        "train (dates from datelines and the text; BCubed F1 at 38, 60, 90, 180, 365 days: 0.919, 0.930, 0.932, 0.932, "
-        "0.941; dev 0.916, 0.931, 0.935, 0.935, 0.940) and on the demo's answer key (story BCubed F1 0.828 at 38, "
-        "0.773 at 45, 0.753 at 60, 0.702 at 90, where the Castlewick storyline also loses its 2026 follow-up; the "
-        "generated corpus of 2,000 at 55 a day gains story recall 0.684 -> 0.947 at 90): ECB+'s gold stories hold "
-        "follow-ups months and years later, the product's answer key does not, so the earlier linker's 38 days "
-        "stays. max_firm_gap_days 1000: groups dated only from full dates in their texts (at 90 days: 365 gives "
-        "0.929, 730 0.927, 1000 0.932)."
+        "missing_weight 1: a pair never compared counts as a zero, as in plain average linkage, so that the "
+        "stories do not depend on which pairs the order of ingest happened to compare. Priors kept from the "
+        f"parameters this fit started from (measured in docs/linking.md): title_weight {params.title_weight}, "
+        f"straggler_mean {params.straggler_mean}, straggler_pair {params.straggler_pair}, burst horizon "
+        f"max_gap_days {params.max_gap_days} and max_open_gap_days {params.max_open_gap_days} (swept with --gaps), "
+        f"max_firm_gap_days {params.max_firm_gap_days}, lone pieces lone_size {params.lone_size}, lone_pair "
+        f"{params.lone_pair}, lone_margin {params.lone_margin}."
     )
     data = {"_note": note, "params": params_to_json(params)}
     PARAMS_FILE.write_text(json.dumps(data, indent=1) + "\n", encoding="utf8")
