@@ -373,9 +373,11 @@ def _resolve_all(found: list[Found], scene: Scene) -> list[Quote]:
             quote = _resolve_one(f, f"q{number}", previous, scene)
         else:
             if id(head) not in resolved:  # the last paragraph carries the attribution
-                scene.quote_opening = f.start
-                resolved[id(head)] = _resolve_one(head, "", previous, scene)
-                scene.quote_opening = None
+                scene.quote_opening = f.start  # the pronoun may reach back before the quote's first paragraph
+                try:
+                    resolved[id(head)] = _resolve_one(head, "", previous, scene)
+                finally:
+                    scene.quote_opening = None
             quote = _continue_quote(f, f"q{number}", resolved[id(head)], scene.text)
         quote.cue_verb, quote.stance = cue_stance(scene.text, quote.cue)
         resolved[id(f)] = quote
