@@ -108,10 +108,10 @@ def _described_gender(quote: Quote) -> str | None:
 def _person(scene: Scene, wanted: str, position: int) -> Resolution:
     boundary = _boundary(scene, scene.window_start(position), position, wanted)
     mentions = [m for m in scene.mentions_between(boundary, position) if _fits(scene, m.entity, wanted)]
-    spoken = [q for q in scene.speaker_quotes(boundary, position) if q.speaker and _fits(scene, q.speaker, wanted)]
     latest = next((q for q in reversed(scene.history) if boundary <= q.start < position), None)
     if latest is not None and _described(latest) and _described_gender(latest) in (wanted, None):
         return _carried(scene, latest, mentions, wanted)
+    spoken = [q for q in scene.speaker_quotes(boundary, position) if q.speaker and _fits(scene, q.speaker, wanted)]
     if spoken:
         last = spoken[-1]
         assert last.speaker is not None

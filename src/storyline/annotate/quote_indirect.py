@@ -44,7 +44,9 @@ LATER_LINK_RE = re.compile(r"(?:,|;|\b(?:and|but|though|although|while|whereas|y
 TRAILING_LINK_RE = re.compile(r"(?:[,;]?\s*\b(?:and|but|though|although|while|whereas|yet)\b)?[\s,;]*$")
 SPLIT_RE = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?(?P<that>that)\b")
 APPOSED_PARTICIPLE_RE = re.compile(rf",\s+(?P<subj>{NAME}),\s*$")  # "..., Fiona Reddy, telling members": hers, not the subject's
-AUXILIARY_RE = re.compile(r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|must)\b")
+AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "should", "can",
+                         "may", "might", "must"})
+AUXILIARY_RE = re.compile(rf"\b(?:{'|'.join(sorted(AUXILIARIES))})\b")
 CLAUSE_VERB_RE = re.compile(r"\b[a-z]{2,}(?:ed|es|s)\b(?<!\bnews)(?<!ss)")
 OBJECT_TO_RE = re.compile(
     rf"\s+(?P<obj>(?:the|a|an|his|her|their|its|our|all|every|him|them|us|{NAME})\b[^,;:.“”\"]{{0,60}}?)\s+to\s+[a-z]"
@@ -371,8 +373,6 @@ GERUND_NOUNS = frozenset({"during", "following", "including", "regarding", "conc
                           "evening", "meeting", "briefing", "hearing", "sitting"})
 CLAUSE_SUBJECT_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those",
                                     "he", "she", "they", "it", "we", "i"})
-AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "should", "can",
-                         "may", "might", "must"})
 PREPOSITION_OPENERS = frozenset({"in", "on", "at", "according", "after", "before", "during", "following", "under",
                                  "despite", "amid", "since", "speaking", "asked", "writing", "responding", "for",
                                  "with", "by", "from", "as", "within", "outside", "ahead"})

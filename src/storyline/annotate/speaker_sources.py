@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from storyline.annotate.entity_lexicon import lexicon as entity_lexicon
 from storyline.annotate.speaker_scene import Resolution, Scene, source_words
+from storyline.annotate.speakers import GROUP_TAIL
 from storyline.model import Entity
 
 __all__ = ["described_body", "described_person", "document_source", "group_source", "is_group_phrase"]
@@ -30,7 +31,7 @@ __all__ = ["described_body", "described_person", "document_source", "group_sourc
 DETERMINER_RE = re.compile(r"(?:the|a|an|one|this|that|these|those|its|his|her|their|our|some|several|many|two|three)\s+",
                            re.IGNORECASE)
 AGE_RE = re.compile(r"(\d{1,3})-year-old")
-GROUP_HEAD_CUT_RE = re.compile(r"\s+(?:of|at|with|from|in|for|on|who|across|close\s+to|familiar\s+with)\s")
+GROUP_HEAD_CUT_RE = re.compile(rf"\s+(?:{GROUP_TAIL}|who)\s")
 HEAD_CUT_RE = re.compile(r"\s+(?:of|at|with|from|in|for|on|who|which)\s")
 THE_RE = re.compile(r"(?:the|The)\s")
 AGE_APPOSED_RE = re.compile(r",\s*(?:aged\s+)?(\d{1,3})\s*,")

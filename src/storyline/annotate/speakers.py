@@ -406,7 +406,9 @@ def verbs_between(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     return matches[first:last]
 
 
-HEAD_BEFORE_PREPOSITION_RE = re.compile(r"\s+(?:of|on|in|at|from|with|for|across|close\s+to|familiar\s+with)\s")
+# what joins a group's head to where or what it is: "residents on the estate", "sources close to the cabinet"
+GROUP_TAIL = r"of|on|in|at|from|with|for|across|close\s+to|familiar\s+with"
+HEAD_BEFORE_PREPOSITION_RE = re.compile(rf"\s+(?:{GROUP_TAIL})\s")
 
 
 def _bare_verb_fits(phrase: str, aux: str, verb: str) -> bool:
