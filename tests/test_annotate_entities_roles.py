@@ -111,3 +111,35 @@ def test_roles_clause_after_name_is_not_an_apposition() -> None:
     assert _role(text, people["Rosalind Ferrier"].roles[0]) == (
         "Children’s Minister", "Children’s Minister", None, None)
     assert [r.role for r in people["Owen Maddox"].roles] == ["MP"]
+
+
+def test_roles_canadian_abbreviated_titles() -> None:
+    text = ("Coun. Andrea Pelletier moved the motion. Ward 6 Coun. Cynthia Block agreed, and Chief Cameron McBride "
+            "and Const. Dana Whitford watched. Ald. Ron Tesky abstained.")
+    people = _people(text)
+    assert _role(text, people["Andrea Pelletier"].roles[0]) == ("councillor", "Coun.", None, None)
+    assert people["Cynthia Block"].roles[0].role == "councillor"
+    assert people["Cameron McBride"].roles[0].role == "chief"
+    assert people["Dana Whitford"].roles[0].role == "constable"
+    assert people["Ron Tesky"].roles[0].role == "alderman"
+
+
+def test_roles_portfolio_after_role_is_no_organisation() -> None:
+    """"director of recreation", "deputy city mayor for transport": a lower-case portfolio is part of the
+    role, not a body the person works for."""
+    text = ("The city's director of recreation, Kelly Mainville, spoke first. Adam Clarke, deputy city mayor for "
+            "transport, said the strike would hurt. The minister of social services, Terry Jenson, did not reply.")
+    people = _people(text)
+    assert [(r.role, r.organisation) for r in people["Kelly Mainville"].roles] == [("director of recreation", "city")]
+    assert [(r.role, r.organisation) for r in people["Adam Clarke"].roles] == [("deputy city mayor for transport", None)]
+    assert [(r.role, r.organisation) for r in people["Terry Jenson"].roles] == [("minister of social services", None)]
+
+
+def test_roles_portfolio_role_still_names_its_holder_as_the_director() -> None:
+    text = ("Minutes record the director of children's services, Fiona Reddy, telling members that spending was on "
+            "track. A spokesperson said the director had the full confidence of the leadership.")
+    blocks, sentences = segment(text)
+    mentions, entities = find_entities(text, blocks, sentences)
+    reddy = next(e for e in entities if e.name == "Fiona Reddy")
+    assert [r.role for r in reddy.roles] == ["director of children's services"]
+    assert any(text[m.start : m.end] == "the director" and m.start > 100 and m.entity == reddy.id for m in mentions)

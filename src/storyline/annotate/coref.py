@@ -16,7 +16,7 @@ from operator import attrgetter
 
 from storyline.annotate.entity_lexicon import lexicon
 from storyline.annotate.names import Candidate, Tok, bare, is_capitalised
-from storyline.annotate.roles import normalise_role
+from storyline.annotate.roles import normalise_role, without_portfolio
 from storyline.annotate.word_alternation import alternation
 from storyline.model import MentionKind, Role
 
@@ -224,7 +224,8 @@ def find_role_mentions(text: str, people: list[Person], taken: list[tuple[int, i
     holders: dict[str, set[int]] = {}
     for index, person in enumerate(people):
         for role in person.roles:
-            holders.setdefault(normalise_role(role.role), set()).add(index)
+            for name in {normalise_role(role.role), normalise_role(without_portfolio(role.role))}:
+                holders.setdefault(name, set()).add(index)  # "the director" of "director of recreation" too
     if not holders:
         return []
     found: list[PersonMention] = []

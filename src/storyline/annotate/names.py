@@ -35,7 +35,7 @@ _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")  # every other char
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "st", "cllr", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "det", "insp",
     "supt", "prof", "rev", "revd", "fr", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "mt", "ft", "messrs",
-    "mme", "pres", "atty",
+    "mme", "pres", "atty", "coun", "const", "cpl", "ald",
 })
 _OPENING = frozenset("\"“‘'([«")
 _MAX_NAME_WORDS = 5

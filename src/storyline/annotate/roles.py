@@ -33,6 +33,9 @@ _APPOSITION_BEFORE = re.compile(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 _PREPOSITIONS = frozenset({"of", "for", "at", "with", "on", "in", "from"})
+_PORTFOLIO_WORDS = 4
+_PORTFOLIO_STOPS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "on", "at", "in", "who",
+                              "which", "since", "until", "from", "with"})
 _SEAT_ROLES = frozenset({"mp", "msp", "mep", "am", "councillor", "councilor", "representative", "senator",
                          "congressman", "congresswoman", "member", "assemblyman", "assemblywoman", "delegate"})
 _TOPICAL_POSSESSIVES = frozenset({"children's", "women's", "men's", "people's", "veterans'", "adults'"})
@@ -221,12 +224,27 @@ def read_role_phrase(text: str, start: int, end: int, pieces: list[Candidate], l
     begin = first
     while begin < head[0] and (words[begin].lower in lex.parties or words[begin].lower in _DETERMINERS):
         begin += 1
-    tail_org, tail_place = _tail(text, words, head, lex)
+    last = _portfolio_end(words, head[1]) or head[1]
+    tail_org, tail_place = _tail(text, words, head, lex) if last == head[1] else (None, None)
     organisation = tail_org or owner or party
-    role_text = text[words[begin].start : words[head[1] - 1].end]
+    role_text = " ".join(text[words[begin].start : words[last - 1].end].split())  # one line, as a reader says it
     if role_text.lower() in lex.titles and " " not in role_text:
         role_text = lex.titles[role_text.lower()] if role_text.isupper() else role_text
-    return Role(role_text, words[begin].start, words[head[1] - 1].end, organisation, tail_place)
+    return Role(role_text, words[begin].start, words[last - 1].end, organisation, tail_place)
+
+
+def _portfolio_end(words: list[_Word], after: int) -> int | None:
+    """The end of a lower-case portfolio after the role noun ("director of recreation", "mayor for transport",
+    "minister of social services"), which belongs to the role and names no body; None when there is none."""
+    if after >= len(words) or words[after].lower not in ("of", "for"):
+        return None
+    end = after + 1
+    while end < len(words) and end - after <= _PORTFOLIO_WORDS and words[end].text.replace("’", "'").rstrip(
+            "'s").isalpha() and words[end].text.islower() and words[end].lower not in _PORTFOLIO_STOPS:
+        end += 1
+    if end == after + 1 or words[end - 1].lower == "and":
+        return None
+    return end
 
 
 def _role_start(words: list[_Word], head: int, lex: Lexicon) -> int | None:
@@ -297,6 +315,14 @@ def _tail(text: str, words: list[_Word], head: tuple[int, int], lex: Lexicon) ->
     if words[head[1]].lower == "for" and head_word in _SEAT_ROLES and is_capitalised(rest[0].text):
         return None, value
     return value, None
+
+
+PORTFOLIO_RE = re.compile(r"\s+(?:of|for)\s+[a-z][^A-Z]*$")
+
+
+def without_portfolio(role: str) -> str:
+    """The role without a lower-case portfolio after it: "director of recreation" -> "director"."""
+    return PORTFOLIO_RE.sub("", role)
 
 
 def normalise_role(role: str) -> str:
