@@ -143,3 +143,11 @@ def test_roles_portfolio_role_still_names_its_holder_as_the_director() -> None:
     reddy = next(e for e in entities if e.name == "Fiona Reddy")
     assert [r.role for r in reddy.roles] == ["director of children's services"]
     assert any(text[m.start : m.end] == "the director" and m.start > 100 and m.entity == reddy.id for m in mentions)
+
+
+def test_roles_british_police_ranks_abbreviated_without_periods() -> None:
+    text = "Det Con Lisa Hayward and Ch Supt Mark Fenton spoke. Con Houlihan, a reporter, said it was over."
+    people = _people(text)
+    assert _role(text, people["Lisa Hayward"].roles[0]) == ("Det Con", "Det Con", None, None)
+    assert _role(text, people["Mark Fenton"].roles[0]) == ("Ch Supt", "Ch Supt", None, None)
+    assert "Con Houlihan" in people  # a first name, not a rank, when it stands alone

@@ -79,6 +79,33 @@ def test_speaker_sources_described_person_resolves_to_the_one_introduced() -> No
     assert (landlord.speaker_name, landlord.speaker_kind) == ("Barry Lumb", "person")
 
 
+@pytest.mark.parametrize(("sentence", "description"), [
+    ("The daughter of one resident said her mother had died without knowing.", "the daughter of one resident"),
+    ("In a statement read to the court, the son of a victim said the family was relieved.", "the son of a victim"),
+    ("The widow of another patient said she had not been told.", "the widow of another patient"),
+])
+def test_speaker_sources_description_anchored_to_someone_new_is_someone_new(sentence: str, description: str) -> None:
+    """"the daughter of one resident": a person related to someone unnamed, never the woman in the dock."""
+    text = ("Carer jailed for fraud\n\n"
+            "Karen Whitlock, 52, admitted stealing from residents of Fellside House.\n\n"
+            f"{sentence}\n")
+    _, ann = annotated(text)
+    q = ann.quotes[-1]
+    assert (q.speaker, q.speaker_name) == (None, None)
+    assert (q.speaker_kind, q.speaker_description) == ("description", description)
+
+
+def test_speaker_sources_pronoun_carries_a_description_anchored_to_someone_new() -> None:
+    text = ("Carer jailed for fraud\n\n"
+            "Karen Whitlock, 52, admitted stealing from residents of Fellside House.\n\n"
+            "In a statement, the daughter of one resident said her mother had died without knowing.\n\n"
+            "“Mum thought the world of the staff there,” she said.\n")
+    _, ann = annotated(text)
+    q = quote_with(ann, "world of the staff")
+    assert (q.speaker, q.speaker_name) == (None, None)
+    assert (q.speaker_kind, q.speaker_description) == ("description", "the daughter of one resident")
+
+
 def test_speaker_sources_age_in_a_description_must_agree() -> None:
     text = (
         "Nurses vote to strike\n\n"

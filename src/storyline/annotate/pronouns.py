@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.annotate.speaker_scene import ROLE_WORD_RE, Resolution, Scene, source_words
+from storyline.annotate.speaker_scene import OF_SOMEONE_NEW_RE, ROLE_WORD_RE, Resolution, Scene, source_words
 from storyline.model import Mention, Quote
 
 __all__ = ["resolve_pronoun"]
@@ -84,8 +84,8 @@ def _described(quote: Quote) -> bool:
         return False
     if quote.speaker_kind == "organisation":
         return PERSON_FOR_BODY_RE.search(phrase) is not None
-    if INDEFINITE_RE.match(phrase) is None:
-        return False
+    if INDEFINITE_RE.match(phrase) is None and OF_SOMEONE_NEW_RE.search(phrase) is None:
+        return False  # (but "the daughter of one resident" is someone new too)
     words = source_words()
     nouns = (words["person_nouns"], words["gendered_nouns"], words["more_person_nouns"])
     return any(w in kind for w in ROLE_WORD_RE.findall(phrase.lower()) for kind in nouns)

@@ -23,6 +23,8 @@ __all__ = ["Resolution", "Scene", "source_words"]
 
 BODY = "paragraph"
 GENDER_PRONOUN_RE = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+# "the daughter of one resident", "the son of a victim": related to someone not named, so someone new
+OF_SOMEONE_NEW_RE = re.compile(r"\sof\s+(?:a|an|one|another|some|two|three|four|five|several)\s+[a-z]")
 ROLE_WORD_RE = re.compile(r"[\w-]+")
 SENTENCE_STOP_RE = re.compile(r"[.!?](?:\s|$)|[“\"‘]")
 OBJECT_BEFORE_RE = re.compile(

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from storyline.annotate.entity_lexicon import lexicon as entity_lexicon
-from storyline.annotate.speaker_scene import Resolution, Scene, source_words
+from storyline.annotate.speaker_scene import OF_SOMEONE_NEW_RE, Resolution, Scene, source_words
 from storyline.annotate.speakers import GROUP_TAIL
 from storyline.model import Entity
 
@@ -212,7 +212,7 @@ def described_person(scene: Scene, start: int, end: int) -> Resolution | None:
     if found is None or found[1] not in nouns:
         return None
     determiner, head = found
-    if not surface.lower().startswith(DEFINITE) or _is_role_noun(head):
+    if not surface.lower().startswith(DEFINITE) or _is_role_noun(head) or OF_SOMEONE_NEW_RE.search(surface):
         return unresolved(surface)  # "a colleague" is someone new; "the judge" needs a recorded role
     people = _people_before(scene, start)
     gender = nouns[head]
