@@ -151,3 +151,10 @@ def test_roles_british_police_ranks_abbreviated_without_periods() -> None:
     assert _role(text, people["Lisa Hayward"].roles[0]) == ("Det Con", "Det Con", None, None)
     assert _role(text, people["Mark Fenton"].roles[0]) == ("Ch Supt", "Ch Supt", None, None)
     assert "Con Houlihan" in people  # a first name, not a rank, when it stands alone
+
+
+def test_roles_drop_another_and_one_before_the_role() -> None:
+    text = "Parents are angry.\n\nAnother parent, Mark Lindley, said it was wrong. One resident, Amy Cole, agreed."
+    people = _people(text)
+    assert [r.role for r in people["Mark Lindley"].roles] == ["parent"]
+    assert [r.role for r in people["Amy Cole"].roles] == ["resident"]

@@ -31,7 +31,7 @@ _APPOSITION_AFTER = re.compile(
 _APPOSITION_BEFORE = re.compile(
     r"(?:^|[,;:(“\"‘]\s*|\b(?:said|says|told|added|and)\s+)(?P<phrase>[^,;:()“”\"]{2,140}?),\s*$"
 )
-_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "another", "one"})
 _PREPOSITIONS = frozenset({"of", "for", "at", "with", "on", "in", "from"})
 _PORTFOLIO_WORDS = 4
 _PORTFOLIO_STOPS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "on", "at", "in", "who",
