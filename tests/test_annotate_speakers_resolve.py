@@ -35,6 +35,17 @@ def test_speakers_subject_before_verb_with_appositive_prefers_the_name() -> None
     assert span is not None and text[span.start : span.end] == "Grace Hughes"
 
 
+def test_speakers_appositive_name_after_lower_case_role_words() -> None:
+    """"Her opponent, retired police officer Dale Kowalchuk, says": the name, not "her opponent"; a clause
+    before a name ("Her opponent, who backs Dale Kowalchuk, says") names nobody."""
+    text = "Her opponent, retired police officer Dale Kowalchuk, says crime should come first."
+    span = speaker_before(text, 0, text.index("says"))
+    assert span is not None and text[span.start : span.end] == "Dale Kowalchuk"
+    text2 = "Her opponent, who backs Dale Kowalchuk, says crime should come first."
+    span2 = speaker_before(text2, 0, text2.index("says"))
+    assert span2 is None or text2[span2.start : span2.end] != "Dale Kowalchuk"
+
+
 def test_speakers_subject_with_role_words_before_the_name() -> None:
     text = "Regional district chair Callum Strand said the road would reopen."
     span = speaker_before(text, 0, text.index("said"))

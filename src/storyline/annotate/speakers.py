@@ -107,6 +107,8 @@ DETERMINER_START_RE = re.compile(DETERMINERS + r"\s")
 AND_RE = re.compile(r"\s(?:and|&)\s")
 APPOSED_NAME_RE = re.compile(rf",\s+{NAME}\s*,")
 APPOSED_NAME_AFTER_RE = re.compile(rf",\s+({NAME})\s*[,.]")
+# ", retired police officer Dale Kowalchuk,": lower-case role words before the name in apposition
+APPOSED_ROLE_NAME_RE = re.compile(rf",\s+(?P<role>(?:[a-z][\w’'-]*\s+){{1,4}})(?P<name>{NAME})\s*,")
 
 
 @dataclass(frozen=True)
@@ -447,9 +449,9 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     if verb is not None and verb.group(0).endswith("ing") and not match.group("aux").strip():
         return None  # "a city audit accusing it of ...": a participle after a noun qualifies it, nobody speaks
     appos = match.group("appos")
-    if appos and _prefers_appositive(text[start:end]) and APPOSED_NAME_RE.fullmatch(appos):
-        a_start = match.start("appos") + len(appos) - len(appos.lstrip(", "))
-        return _trim_name(text, a_start, match.end("appos") - 1)
+    offset = _apposed_name_offset(appos) if appos and _prefers_appositive(text[start:end]) else None
+    if offset is not None:
+        return _trim_name(text, match.start("appos") + offset, match.end("appos") - 1)
     named = _name_before_role(text, lo, start, end)
     return named if named is not None else _trim_name(text, start, end)
 
@@ -531,7 +533,18 @@ def speaker_at_start(text: str, start: int, limit: int) -> SpeakerSpan | None:
         return None
     s, e = match.span("subj")
     appos = match.group("appos")
-    if appos and _prefers_appositive(text[s:e]) and APPOSED_NAME_RE.fullmatch(appos):
-        a_start = match.start("appos") + len(appos) - len(appos.lstrip(", "))
-        return _trim_name(text, a_start, match.end("appos") - 1)  # "The council leader, Mark Hollis, defended ..."
+    offset = _apposed_name_offset(appos) if appos and _prefers_appositive(text[s:e]) else None
+    if offset is not None:  # "The council leader, Mark Hollis, defended ..."
+        return _trim_name(text, match.start("appos") + offset, match.end("appos") - 1)
     return _trim_name(text, s, e)
+
+
+def _apposed_name_offset(appos: str) -> int | None:
+    """Where the name starts in an apposition that is a name (", Grace Hughes,") or role words and a name
+    (", retired police officer Dale Kowalchuk,"); None when it is anything else (", who backs Dale Kowalchuk,")."""
+    if APPOSED_NAME_RE.fullmatch(appos):
+        return len(appos) - len(appos.lstrip(", "))
+    found = APPOSED_ROLE_NAME_RE.fullmatch(appos)
+    if found is not None and _role_like(found.group("role")):
+        return found.start("name")
+    return None
