@@ -79,6 +79,17 @@ def test_structure_us_style_abbreviations() -> None:
     ]
 
 
+def test_structure_no_and_art_end_a_sentence_unless_a_number_follows() -> None:
+    text = ("Vasquez and Varwig voted no. Varwig said parents needed help. She studied art. "
+            "Art. 5 and No. 10 and Nos. 3 were cited.")
+    assert _texts(text) == [
+        "Vasquez and Varwig voted no.",
+        "Varwig said parents needed help.",
+        "She studied art.",
+        "Art. 5 and No. 10 and Nos. 3 were cited.",
+    ]
+
+
 def test_structure_quotes_that_close_sentences() -> None:
     text = ("She said: 'We will fight this.' The leader disagreed. \"Is that fair?\" he asked. "
             "“Why now?” Ms Shah asked. ‘Nobody knew?’ That was the question.")
