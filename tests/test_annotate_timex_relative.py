@@ -38,6 +38,17 @@ def test_timex_month_name_alone_nearest_per_tense() -> None:
     assert values("From April, tenants will pay more.") == [("April", "2024-04")]
 
 
+def test_timex_scheduled_present_and_expectations_look_ahead() -> None:
+    """A schedule in the present tense ("returns in July", "takes effect in January", "begins on Monday") and an
+    expectation ("expects to hire in March") point forward; the past tense still points back."""
+    assert values("The festival returns in July.") == [("July", "2024-07")]
+    assert values("The new law takes effect in January.") == [("January", "2024-01")]
+    assert values("The company expects to hire staff in March.") == [("March", "2024-03")]
+    assert values("Work begins on Monday.") == [("Monday", "2023-10-23")]
+    assert values("The festival returned in July.") == [("July", "2023-07")]
+    assert values("The scheme, which began in March, costs £4m.") == [("March", "2023-03")]
+
+
 def test_timex_ago_and_earlier_this_year() -> None:
     found = find_timexes("The library opened three years ago. Earlier this year it moved.", REF)
     assert [(t.text, t.value) for t in found] == [("three years ago", "2020"), ("Earlier this year", "2023")]
