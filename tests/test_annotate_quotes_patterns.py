@@ -267,6 +267,25 @@ def test_quotes_british_single_marks_and_apostrophes() -> None:
     assert all(q.speaker_name == "Jane Smith" for q in quotes)
 
 
+def test_quotes_double_marks_outside_single_ones_in_a_british_document() -> None:
+    """A document quoting mostly with ‘…’ may still quote a paragraph with “…”: outside any single-marked
+    quote the double marks are a quote of their own, not one nested in another."""
+    text = (
+        "‘I don’t blame the workmen,’ she said. ‘I blame whoever keeps moving the money.’\n\n"
+        "‘We have been flooded twice,’ Smith said.\n\n"
+        "Jane Smith said she had raised it. “I will keep pushing until the wall is built,” she said.\n\n"
+        "‘He told me “wait and see” and walked off,’ Smith said."
+    )
+    quotes = [q for q in quotes_of(text, [SMITH]) if q.kind == "direct"]
+    assert [q.text for q in quotes] == [
+        "I don’t blame the workmen,",
+        "I blame whoever keeps moving the money.",
+        "We have been flooded twice,",
+        "I will keep pushing until the wall is built,",
+        "He told me “wait and see” and walked off,",
+    ]
+
+
 def test_quotes_straight_and_curly_marks_in_one_document() -> None:
     text = "\"The road is closed,\" Baker said.\n\n“It will stay closed until Monday,” Baker said."
     quotes = quotes_of(text, [BAKER])

@@ -115,10 +115,26 @@ def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
         continues = pending is not None and _block_starts_with_opener(text, block, single) is not None
         if pending is not None:  # unclosed quote: it ends with its paragraph
             _close_at(text, pending, blocks[pending.paragraph].end, spans, keep_short=continues or pending.continues)
+        first = len(spans)
         pending = _pair_marks(text, block, index, mark_re, single, continues, spans)
+        if single:
+            spans.extend(_doubles_outside(text, block, index, spans[first:], pending))
     if pending is not None:
         _close_at(text, pending, pending.content_end, spans, keep_short=pending.continues)
+    spans.sort(key=lambda s: s.open)
     return spans
+
+
+def _doubles_outside(text: str, block: Block, index: int, singles: list[DirectSpan],
+                     pending: DirectSpan | None) -> list[DirectSpan]:
+    """In a document quoting with ‘…’, closed “…” pairs of a paragraph that no single-marked quote holds
+    (one left open holds the rest of its paragraph): a quote of their own, not a nested one."""
+    held = [(s.open, s.close_end or block.end) for s in singles]
+    if pending is not None:
+        held.append((pending.open, block.end))
+    found: list[DirectSpan] = []
+    _pair_marks(text, block, index, DOUBLE_RE, False, False, found)
+    return [d for d in found if not any(lo <= d.open < hi for lo, hi in held)]
 
 
 def _pair_marks(
