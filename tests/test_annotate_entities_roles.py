@@ -158,3 +158,11 @@ def test_roles_drop_another_and_one_before_the_role() -> None:
     people = _people(text)
     assert [r.role for r in people["Mark Lindley"].roles] == ["parent"]
     assert [r.role for r in people["Amy Cole"].roles] == ["resident"]
+
+
+def test_roles_unknown_name_in_apposition_to_a_role_is_a_person_but_not_a_relative() -> None:
+    text = ("Her neighbour, Réjean Lavoie, started a petition. "
+            "She could not talk about her son, Humayun Khan, without crying.")
+    people = _people(text)
+    assert [r.role for r in people["Réjean Lavoie"].roles] == ["neighbour"]
+    assert "Humayun Khan" not in people  # a relative shares the surname of the one who speaks

@@ -36,6 +36,7 @@ class Lexicon:
     may_start_names: frozenset[str]
     particles: frozenset[str]
     speech_verbs: frozenset[str]
+    kin_nouns: frozenset[str]  # "son", "husband": relatives, who share a surname with the one they are named by
     female: frozenset[str]
     male: frozenset[str]
     unisex: frozenset[str]
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         may_start_names=frozenset(stops["may_start_names"]),
         particles=frozenset(stops["lowercase_name_particles"]),
         speech_verbs=frozenset(stops["speech_verbs"]),
+        kin_nouns=frozenset(titles["kin_nouns"]),
         female=frozenset(names["female"]),
         male=frozenset(names["male"]),
         unisex=frozenset(names["unisex"]),

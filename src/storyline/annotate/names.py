@@ -525,6 +525,10 @@ def _person_evidence(s: _Sentence, start: int, end: int, lex: Lexicon, title: tu
         return "apposition"  # "says the boy's father, Martin": a given name named by its role
     if count < 2 or any(bare(t.text) in lex.places for t in s.tokens[start:end]):
         return ""
+    if _role_in_apposition_before(s, start, lex) and bare(s.tokens[start - 2].text) not in lex.kin_nouns:
+        # "Her neighbour, Réjean Lavoie, started a petition": a name we do not know (not "her son, Humayun
+        # Khan": a relative shares the surname, and "Mr. Khan" would then be taken for him)
+        return "apposition"
     if end < len(s.tokens) and s.tokens[end].text.lower() in lex.speech_verbs:
         return "speech"
     if start > 0 and s.tokens[start - 1].text.lower() in ("said", "says", "asked", "added"):
