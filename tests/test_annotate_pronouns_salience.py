@@ -106,3 +106,29 @@ def test_pronouns_salience_minister_in_her_letter_is_not_the_mayor() -> None:
     grip = quote_with(ann, "get a grip")
     assert (grip.text, grip.speaker_name, grip.cue_verb) == (
         "that the council had failed to get a grip on the backlog", "Meera Banerjee", "write")
+
+
+def test_pronouns_gender_learned_from_a_pronoun_already_resolved() -> None:
+    """Nothing tells Lise's gender but "She said" resolved to her; a later "He" is then not her (it had been,
+    when the man it meant was never named)."""
+    text = (
+        "Bus route to be cut\n\n"
+        "“It is the only way to get to the clinic,” said Lise Charbonneau, 79, who has lived in Aylmer for 50 years. "
+        "She said she no longer drives because of her eyesight.\n\n"
+        "Her neighbour started a petition. He told Radio-Canada the STO had not held a public meeting.\n"
+    )
+    _, ann = annotated(text)
+    assert quote_with(ann, "no longer drives").speaker_name == "Lise Charbonneau"
+    assert quote_with(ann, "public meeting").speaker_name is None
+
+
+def test_relative_named_in_apposition_is_not_taken_for_the_speaker_of_the_same_surname() -> None:
+    """"her son, Humayun Khan": "Ms. Khan" who speaks is the mother, whom the text never names in full."""
+    text = (
+        "Parents answer Trump\n\n"
+        "Ms. Khan said she had not spoken because she could not talk about her son, Humayun Khan.\n\n"
+        "“I am a Gold Star mother,” Ms. Khan wrote.\n"
+    )
+    _, ann = annotated(text)
+    q = quote_with(ann, "Gold Star")
+    assert q.speaker_name != "Humayun Khan"

@@ -158,6 +158,7 @@ def _named(scene: Scene, entity_id: str, wanted: str, confidence: float) -> Reso
     entity = scene.by_id[entity_id]
     if scene.gender(entity_id) != wanted:
         confidence = min(confidence, WEAK if confidence < EXACT else 0.6)
+        scene.learn_gender(entity_id, wanted)  # (only when nothing told it: _fits let the pronoun reach them)
     return Resolution(entity.id, entity.name, confidence, kind="person")
 
 

@@ -154,6 +154,12 @@ class Scene:
             self._genders = self._find_genders()
         return self._genders.get(entity_id)
 
+    def learn_gender(self, entity_id: str, gender: str) -> None:
+        """A pronoun of ``gender`` was given to a person whose gender nothing else told: later pronouns agree."""
+        if self.gender(entity_id) is None:
+            assert self._genders is not None
+            self._genders[entity_id] = gender
+
     def _find_genders(self) -> dict[str, str | None]:
         nouns = source_words()["gendered_nouns"]
         out: dict[str, str | None] = {}
