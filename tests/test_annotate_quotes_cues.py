@@ -144,6 +144,20 @@ def test_quotes_cues_look_alikes_are_not_speech() -> None:
     assert quotes_of(text, [MORIN]) == []
 
 
+def test_quotes_cues_a_noun_phrase_after_the_verb_is_no_reported_clause() -> None:
+    """"adds a responder to every shift", "adds 40 homes": an object, not words reported; "added the council
+    was wrong", "said 87 per cent of members backed it" stay quotes."""
+    text = (
+        "The deal raises starting pay and adds a mental health responder to every shift.\n\n"
+        "The plan adds 40 new homes to the estate.\n\n"
+        "Morin added the council was wrong to sign it.\n\n"
+        "Morin said 87 per cent of members backed the strike.\n\n"
+        "Morin said the figures showed nothing new."
+    )
+    assert [q.text for q in quotes_of(text, [MORIN])] == [
+        "the council was wrong to sign it", "87 per cent of members backed the strike", "the figures showed nothing new"]
+
+
 def test_quotes_cues_role_mention_linked_to_an_organisation_names_it() -> None:
     text = "The City of Halden closed the pool in May.\n\nThe city said that the pool would reopen in the autumn."
     blocks, sentences, mentions, entities = build(text, orgs=[("City of Halden", [])])

@@ -174,6 +174,8 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         return first.start("w")  # "asked (him) whether the audit could be published"
     if lemma in lex.object_verbs:
         return None  # "told an audience in Brampton": a hearer, not what was said
+    if (word.lower() in NP_OPENERS or word[:1].isdigit()) and not _np_reports(text, lemma, first.start("w"), end):
+        return None  # "adds a responder to every shift", "questioned the program": an object, no clause
     if word.lower() in lex.content_openers or (word[:1].isupper() and word != "I" and len(word) > 1):
         return first.start("w")
     if word[:1].isdigit() or AMOUNT_OPENER_RE.match(text, first.start("w"), end):
@@ -183,6 +185,24 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
     if MUCH_OF_RE.match(text, first.start("w"), end) and looks_like_clause(text, first.start("w"), end):
         return first.start("w")  # "said much of his discussion with Trump was about Israel"
     return None
+
+
+# words that open a noun phrase: after a reporting verb, a reported clause only if a verb follows
+NP_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "my",
+                        "every", "each", "some", "several", "many", "more", "new"})
+# a reporting verb that as often takes a plain object ("the deal adds a responder to every shift", "the plan
+# adds 40 homes"): its clause must show a past or an auxiliary, since a plural noun looks like a verb in "-s".
+# ("acknowledged the reality of climate change", "questioned the plan" stay: PolNeAR counts them as reports.)
+NP_OBJECT_VERBS = frozenset({"add"})
+PAST_RE = re.compile(r"\b[a-z]{2,}ed\b")
+
+
+def _np_reports(text: str, lemma: str, start: int, end: int) -> bool:
+    """Whether a reported clause opening with a noun phrase (or a number) has a verb of its own."""
+    if lemma not in NP_OBJECT_VERBS:
+        return True
+    return AUXILIARY_RE.search(text, start, end) is not None or PAST_RE.search(text, start, end) is not None or any(
+        w.lower() in lexicon().irregular_past for w in WORD_RE.findall(text, start, end))
 
 
 def _denied_content(text: str, pos: int, end: int) -> int | None:
