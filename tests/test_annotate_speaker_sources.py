@@ -152,3 +152,23 @@ def test_speaker_sources_an_unknown_name_reporting_about_it_is_a_body(sentence: 
     _, ann = annotated("Bus contract\n\n" + sentence + "\n")
     (q,) = ann.quotes
     assert (q.speaker_name, q.speaker_kind) == (name, kind)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Developer Ashcroft Homes said in a statement that it had listened carefully.", "Ashcroft Homes"),
+    ("Campaign group Save Millfield said it would fight the plans.", "Save Millfield"),
+    ("Operator Arriva said services would be cut.", "Arriva"),
+    ("Charity Shelter said the figures were shocking.", "Shelter"),
+    ("Housing association Clarion said repairs would start.", "Clarion"),
+])
+def test_speaker_sources_body_named_after_its_kind(sentence: str, name: str) -> None:
+    """"Operator Arriva said": a body, named without the word for its kind (never a person "Operator Arriva")."""
+    _, ann = annotated(f"Homes plan row\n\n{sentence}\n")
+    q = ann.quotes[-1]
+    assert (q.speaker_name, q.speaker_kind) == (name, "organisation")
+    assert not [e for e in ann.entities if e.type == "person"]
+
+
+def test_speaker_sources_person_after_a_kind_word_with_a_known_first_name_stays_a_person() -> None:
+    _, ann = annotated("Homes plan row\n\nDeveloper Tom Hale said he would appeal.\n")
+    assert (ann.quotes[-1].speaker_name, ann.quotes[-1].speaker_kind) == ("Tom Hale", "person")

@@ -24,6 +24,8 @@ class Lexicon:
     org_suffixes: frozenset[str]
     org_prefix_heads: frozenset[str]  # "department of", "bank of"
     org_known: frozenset[str]
+    org_descriptors: frozenset[str]  # "developer" in "Developer Ashcroft Homes": a kind of body, not its name
+    org_kinds_before: frozenset[str]  # "group" in "campaign group Save Millfield": the name is a body's
     parties: dict[str, str]
     party_adjectives: frozenset[str]
     acronym_stop: frozenset[str]
@@ -79,6 +81,8 @@ def lexicon() -> Lexicon:
         org_suffixes=frozenset(orgs["suffixes"]),
         org_prefix_heads=frozenset(" ".join(p.split()[-2:]) for p in orgs["prefixes"]),
         org_known=frozenset(orgs["known"]),
+        org_descriptors=frozenset(orgs["descriptors"]),
+        org_kinds_before=frozenset(orgs["kinds_before_names"]) | frozenset(orgs["descriptors"]),
         parties=dict(orgs["parties"]),
         party_adjectives=frozenset(orgs["party_adjective_only"]),
         acronym_stop=frozenset(orgs["acronym_stop"]),

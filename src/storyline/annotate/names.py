@@ -410,6 +410,8 @@ def _classify(s: _Sentence, pos: int, end: int, lex: Lexicon) -> Candidate | Non
     tokens = s.tokens[pos:end]
     if tokens and tokens[0].text.lower() == "the" and len(tokens) > 1:
         tokens, pos = tokens[1:], pos + 1
+    if len(tokens) > 1 and bare(tokens[0].text) in lex.org_descriptors:
+        tokens, pos = tokens[1:], pos + 1  # "Developer Ashcroft Homes said": the body is Ashcroft Homes
     words = [t.text for t in tokens]
     lowers = [bare(w) for w in words]
     if not words or not words[0][:1].isalpha():
@@ -525,6 +527,8 @@ def _person_evidence(s: _Sentence, start: int, end: int, lex: Lexicon, title: tu
         return "apposition"  # "says the boy's father, Martin": a given name named by its role
     if count < 2 or any(bare(t.text) in lex.places for t in s.tokens[start:end]):
         return ""
+    if bare(first) in lex.org_descriptors or (start > 0 and s.tokens[start - 1].text in lex.org_kinds_before):
+        return ""  # "Operator Arriva said", "campaign group Save Millfield said": a body speaking
     if _role_in_apposition_before(s, start, lex) and bare(s.tokens[start - 2].text) not in lex.kin_nouns:
         # "Her neighbour, Réjean Lavoie, started a petition": a name we do not know (not "her son, Humayun
         # Khan": a relative shares the surname, and "Mr. Khan" would then be taken for him)

@@ -192,6 +192,8 @@ def _body_before(text: str, start: int) -> bool:
                                   or found.group("head") in lists["apposition_body_nouns"])
 
 
+# "campaign group Save Millfield said", "Charity Shelter said": a kind of body right before the name
+KIND_BEFORE_RE = re.compile(r"(?:^|\s)(?P<kind>[A-Za-z]+)\s+$")
 # "Stagecoach said it was delighted": one unknown word reporting about "it" is a body, not a person
 IT_REPORTS_RE = re.compile(r"\s+(?:has\s+|had\s+)?[a-z]+\s+(?:that\s+)?(?:it|its)\b")
 
@@ -207,12 +209,23 @@ def _unlinked_name(scene: Scene, head: str, surface: str, span: SpeakerSpan) -> 
         return Resolution(organisation.id, organisation.name, 0.8, kind="organisation")
     if lowered[-1] in lex.titles or lowered[-1] in lex.role_nouns or " ".join(lowered[-2:]) in lex.titles:
         return unresolved(surface)  # "Deputy Mayor", "Westbury South MP", "Secretary of Defense": a role
+    words = surface.split()
+    kinds = [i for i, w in enumerate(words[:-1]) if w.lower() in lex.org_kinds_before
+             and (w.islower() or i == 0) and words[i + 1][:1].isupper()]
+    if kinds:  # "Operator Arriva said", "Housing association Clarion said": the body is named after its kind
+        return Resolution(None, _clean(surface.split(None, kinds[-1] + 1)[-1]), 0.8, kind="organisation")
     whole = [w.lower().strip(",.’'") for w in surface.split()]
     if (any(w in source_words()["outlet_words"] for w in lowered) or any(w in lex.org_suffixes for w in whole)
+            or _kind_before(scene.text, span.start)
             or _apposed_body(scene.text, span.end) or _body_before(scene.text, span.start)
             or (len(lowered) == 1 and IT_REPORTS_RE.match(scene.text, span.end) is not None)):
         return Resolution(None, _clean(surface), 0.8, kind="organisation")  # "CBC News", "Local 412 of the ... Union"
     return Resolution(None, _clean(surface), 0.8, kind="person")
+
+
+def _kind_before(text: str, start: int) -> bool:
+    found = KIND_BEFORE_RE.search(text, max(0, start - 20), start)
+    return found is not None and found.group("kind").lower() in entity_lexicon().org_kinds_before
 
 
 def _common_word(text: str, word: str) -> bool:
