@@ -276,3 +276,13 @@ def test_quotes_cues_possessive_source_noun_belongs_to_its_owner() -> None:
     assert polling.speaker_name == "Denis Morin" and span_text(text, polling.speaker_mention) == "His"
     lease = only(quotes, "lease")
     assert lease.speaker_description == "her lawyer" and lease.speaker is None and lease.speaker_name is None
+
+
+def test_quotes_cues_asked_after_the_subject_is_what_was_put_to_them() -> None:
+    """"Morin, asked whether ..., said: “…”": Morin was asked; what he said is the quote, not the question."""
+    text = ("Morin, asked whether he would support an independent audit, said: “Bring it on.”\n\n"
+            "Morin, pressed on the cost, replied that the scheme was within its budget.")
+    quotes = quotes_of(text, [MORIN])
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("direct", "Bring it on."), ("indirect", "that the scheme was within its budget")]
+    assert all(q.speaker_name == "Denis Morin" for q in quotes)

@@ -248,7 +248,7 @@ def _indirect_in_sentence(
         return [found]
     hits: list[Found] = []
     for verb in verbs:
-        if _inside(verb.start(), inside):
+        if _inside(verb.start(), inside) or _passive_aside(text, verb, s1):
             continue
         hit = _reported_clause(text, s0, s1, verb, later=bool(hits))
         if hit is None:
@@ -264,6 +264,15 @@ def _indirect_in_sentence(
 
 
 QUOTE_CLOSE_RE = re.compile(r"[”\"](?=\s*,?\s*[\w])")
+# "Sheridan, asked whether he would support an audit, said: ...": he was asked; what he said comes after
+PASSIVE_ASIDE_VERBS = frozenset({"asked", "pressed", "questioned", "challenged"})
+LATER_SAID_RE = re.compile(r",\s+(?:\w+\s+){0,2}?(?:said|says|replied|replies|added|adds|answered|responded)\b")
+
+
+def _passive_aside(text: str, verb: re.Match[str], s1: int) -> bool:
+    """A participle after a subject and a comma, with the subject's own reporting verb after it."""
+    return (verb.group(0).lower() in PASSIVE_ASIDE_VERBS and text[max(0, verb.start() - 2) : verb.start()] == ", "
+            and LATER_SAID_RE.search(text, verb.end(), s1) is not None)
 
 
 def _quote_speaker_before(text: str, s0: int, end: int) -> SpeakerSpan | None:
