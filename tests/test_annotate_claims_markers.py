@@ -31,6 +31,14 @@ def test_claims_said_with_misled_is_an_allegation() -> None:
     assert (claim.kind, claim.claimant_name) == ("claim", "Grace Hughes")
 
 
+def test_claims_calling_that_claim_false_is_a_denial() -> None:
+    for text in ('Sheriff Tom Baker said the policy had put dangerous people back on the street. '
+                 'County Attorney Grace Hughes called that claim "simply false."',
+                 "Grace Hughes said any suggestion of a cover-up was nonsense."):
+        kinds = [(c.kind, c.claimant_name) for c in claims_of(text) if c.claimant_name == "Grace Hughes"]
+        assert kinds == [("denial", "Grace Hughes")], text
+
+
 def test_claims_quoted_apology_is_an_admission() -> None:
     text = "\u201cWe got this badly wrong and I apologise for that,\u201d Baker said."
     kinds = {(c.kind, c.claimant_name) for c in claims_of(text)}
