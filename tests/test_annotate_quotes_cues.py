@@ -90,6 +90,13 @@ def test_quotes_cues_called_it_binds_the_quoted_words() -> None:
     assert q.speaker_name == "Denis Morin" and span_text(text, q.cue) == "called"
 
 
+def test_quotes_cues_branded_and_dubbed_bind_the_quoted_words() -> None:
+    text = 'Morin branded the allegations "a pack of lies". Okafor dubbed the scheme "the bridge to nowhere".'
+    quotes = quotes_of(text, [MORIN, OKAFOR])
+    assert [(q.text, q.speaker_name, span_text(text, q.cue)) for q in quotes] == [
+        ("a pack of lies", "Denis Morin", "branded"), ("the bridge to nowhere", "Grace Okafor", "dubbed")]
+
+
 def test_quotes_cues_signed_quote_after_a_dash() -> None:
     text = "The plaque by the door reads:\n\n“Every house on this street will be rebuilt.” — Grace Okafor, mayor"
     q = only(quotes_of(text, [OKAFOR]), "rebuilt")
