@@ -293,3 +293,12 @@ def test_quotes_cues_asked_after_the_subject_is_what_was_put_to_them() -> None:
     assert [(q.kind, q.text) for q in quotes] == [
         ("direct", "Bring it on."), ("indirect", "that the scheme was within its budget")]
     assert all(q.speaker_name == "Denis Morin" for q in quotes)
+
+
+def test_quotes_cues_a_denial_noted_after_the_content_is_not_part_of_it() -> None:
+    text = ("Okafor claimed the council had ignored objections during the consultation, which it denied.\n\n"
+            "Okafor said the council had ignored objections, a claim the council rejects.\n\n"
+            "Okafor said the council ignored objections, which was a scandal.")
+    assert [q.text for q in quotes_of(text, [OKAFOR])] == [
+        "the council had ignored objections during the consultation", "the council had ignored objections",
+        "the council ignored objections, which was a scandal"]

@@ -355,9 +355,19 @@ def before_participle(text: str, start: int, end: int) -> int:
     return end
 
 
+# ", which it denied", ", a claim the council rejects": the reporter noting a denial, not the claimant's words
+DENIED_TAIL_RE = re.compile(
+    r",\s+(?:which|something|a\s+claim|an\s+allegation|a\s+charge|claims)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:denied|denies|disputed|disputes|rejected|rejects|has\s+denied|have\s+denied)\b[^.;!?]*[.!?]?\s*$")
+
+
 def before_attribution(text: str, start: int, end: int) -> int:
     """Reported content ends before a trailing attribution (", letters seen by Northgate News show", ", the report
-    found"): it says where the reporter learned it, not what was said."""
+    found"): it says where the reporter learned it, not what was said; nor is a denial noted after it
+    (", which it denied")."""
+    denied = DENIED_TAIL_RE.search(text, max(start, end - 120), end)
+    if denied is not None and len(WORD_RE.findall(text, start, denied.start())) >= 3:
+        end = denied.start()
     tail = attribution_tail(text, start, end)
     return end if tail is None else start + len(text[start : tail.start].rstrip(" ,;:—–"))
 
