@@ -166,3 +166,12 @@ def test_roles_unknown_name_in_apposition_to_a_role_is_a_person_but_not_a_relati
     people = _people(text)
     assert [r.role for r in people["Réjean Lavoie"].roles] == ["neighbour"]
     assert "Humayun Khan" not in people  # a relative shares the surname of the one who speaks
+
+
+def test_roles_two_word_titles_ending_in_general() -> None:
+    text = ("Attorney General Merrick Garland met Auditor General Andrée Cossette and Director General Tim Davie. "
+            "Gen. Mark Milley was there too.")
+    people = _people(text)
+    assert {name: [r.role for r in p.roles] for name, p in people.items()} == {
+        "Merrick Garland": ["Attorney General"], "Andrée Cossette": ["Auditor General"],
+        "Tim Davie": ["Director General"], "Mark Milley": ["general"]}
