@@ -172,3 +172,15 @@ def test_speaker_sources_body_named_after_its_kind(sentence: str, name: str) -> 
 def test_speaker_sources_person_after_a_kind_word_with_a_known_first_name_stays_a_person() -> None:
     _, ann = annotated("Homes plan row\n\nDeveloper Tom Hale said he would appeal.\n")
     assert (ann.quotes[-1].speaker_name, ann.quotes[-1].speaker_kind) == ("Tom Hale", "person")
+
+
+def test_speaker_sources_document_publisher_never_read_across_paragraphs() -> None:
+    """A headline's "report" runs into the next paragraph's "The mayor's office": the mayor is no publisher."""
+    text = ("Mayor's office rejects report on snow-clearing delays\n\n"
+            "MONTREAL — The mayor's office is rejecting a report by the city's auditor general that found "
+            "contractors were paid for work they never did.\n\n"
+            "The report, tabled Wednesday, says the city paid $2.3 million for operations that never took place.\n\n"
+            "Mayor Soraya Martinez Ferrada did not comment.\n")
+    _, ann = annotated(text)
+    q = quote_with(ann, "$2.3 million")
+    assert (q.speaker, q.speaker_name, q.speaker_kind) == (None, "report", "document")

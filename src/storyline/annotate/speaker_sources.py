@@ -92,9 +92,10 @@ def document_source(scene: Scene, start: int, end: int, noun: re.Match[str] | No
 Publisher = tuple[Entity | None, str | None]
 
 
-def _publisher_in(scene: Scene, start: int, end: int) -> Publisher:
+def _publisher_in(scene: Scene, start: int, end: int, owner_first: bool = True) -> Publisher:
     """"a report prepared for council by the consulting firm Delmont Advisory", "BC Ferries' own capital plan":
-    the entity that published the document, or the capitalised name the text gives it."""
+    the entity that published the document, or the capitalised name the text gives it (the owner only when
+    ``owner_first``: the phrase opens with it)."""
     phrase = scene.text[start:end]
     by = _publisher_re().search(phrase)
     if by is not None:
@@ -104,7 +105,7 @@ def _publisher_in(scene: Scene, start: int, end: int) -> Publisher:
         named = PUBLISHER_NAME_RE.match(by.group("by"))
         if named is not None:
             return None, " ".join(named.group("name").split())
-    owner = POSSESSIVE_OWNER_RE.match(phrase)
+    owner = POSSESSIVE_OWNER_RE.match(phrase) if owner_first else None
     if owner is not None and not DETERMINER_RE.fullmatch(owner.group("owner") + " "):
         found = _entity_in(scene, start, start + owner.end("owner"), ("organisation", "person"))
         name = owner.group("owner").strip()
@@ -115,9 +116,9 @@ def _publisher_in(scene: Scene, start: int, end: int) -> Publisher:
 
 def _publisher_before(scene: Scene, start: int, noun: str) -> Publisher:
     """The publisher an earlier mention of the same kind of document gave it ("a study by X ... the study")."""
-    pattern = re.compile(rf"\b{re.escape(noun)}\b[^.;:“”\"]{{0,120}}", re.IGNORECASE)
+    pattern = re.compile(rf"\b{re.escape(noun)}\b[^.;:“”\"\n]{{0,120}}", re.IGNORECASE)  # (within its paragraph)
     for match in pattern.finditer(scene.text, 0, start):
-        found = _publisher_in(scene, match.start(), match.end())
+        found = _publisher_in(scene, match.start(), match.end(), owner_first=False)  # it opens with the noun
         if found != (None, None):
             return found
     return None, None
