@@ -35,6 +35,10 @@ CASES = [
      "she would stand down in May"),
     ("Councillor Amy Price told councillors the savings estimate was conservative.", PRICE,  # a bare plural hearer
      "the savings estimate was conservative"),
+    ("Councillor Amy Price told council the controls were inadequate at every step.", PRICE,  # a body as hearer
+     "the controls were inadequate at every step"),
+    ("Councillor Amy Price told court she had been afraid of the landlord.", PRICE,
+     "she had been afraid of the landlord"),
     ("The depot will close in March, Cllr Ann Lee (Lab) said.", LEE,  # a party tag before a trailing verb
      "The depot will close in March"),
     ("Adler said much of his discussion with the minister was about the budget.", ADEL,

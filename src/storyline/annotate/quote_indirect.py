@@ -63,7 +63,8 @@ DENIED_GERUND_RE = re.compile(r"\s+(?:ever\s+|knowingly\s+|deliberately\s+)?(?P<
 TOLD_WHEN = rf"(?:\s+(?:last|this)\s+(?:week|month|year|weekend)|\s+yesterday|\s+(?:on\s+)?{WEEKDAY_TIME})?"
 TOLD_CLAUSE_RE = re.compile(  # "told the committee the company had spent ...", "told the Echo last week she would ..."
     rf"\s+(?:reporters|journalists|him|her|them|us|me|you|(?:the\s+)?{NAME}|(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)??[a-z][\w-]*"
-    r"|(?:fellow\s+)?[a-z][\w-]*[a-z]s)"  # "told councillors the estimate was ...", "told fellow members"
+    r"|(?:fellow\s+)?[a-z][\w-]*[a-z]s"  # "told councillors the estimate was ...", "told fellow members"
+    r"|council|cabinet|parliament|congress|court|committee|conference|assembly|senate|police)"  # "told council"
     rf"{TOLD_WHEN}\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b)"
 )
 WARNED_CLAUSE_RE = re.compile(  # "warned the freeze would have to be paid for": no hearer, the clause's subject
