@@ -49,6 +49,17 @@ def test_timex_scheduled_present_and_expectations_look_ahead() -> None:
     assert values("The scheme, which began in March, costs £4m.") == [("March", "2023-03")]
 
 
+def test_timex_season_without_a_year_follows_the_tense() -> None:
+    """REF is October: a spring told in the past is this year's, a spring to come is next year's; a summer
+    told in the future after it has passed is next year's too. "The contract ends in December" looks ahead."""
+    assert values("He was appointed in the spring.") == [("the spring", "2023-SP")]
+    assert values("The inquiry will report by the spring.") == [("the spring", "2024-SP")]
+    assert values("The inquiry will report in the summer.") == [("the summer", "2024-SU")]
+    assert values("The pool was busy in the summer.") == [("the summer", "2023-SU")]
+    assert values("He was appointed in the spring.", "2024-01-05") == [("the spring", "2023-SP")]
+    assert values("The contract ends in March.") == [("March", "2024-03")]
+
+
 def test_timex_ago_and_earlier_this_year() -> None:
     found = find_timexes("The library opened three years ago. Earlier this year it moved.", REF)
     assert [(t.text, t.value) for t in found] == [("three years ago", "2020"), ("Earlier this year", "2023")]
@@ -137,3 +148,14 @@ def test_timex_history_follows_its_own_dates() -> None:
 
 def test_timex_holiday_deadline_looks_ahead() -> None:
     assert values("She expected a very different story by Christmas.", "2024-07-04") == [("Christmas", "2024-12-25")]
+
+
+def test_timex_tense_from_the_date_s_own_clause_and_sentence() -> None:
+    """"Mr Shah, who will leave in the summer, confirmed ...": the clause's "will", not the nearer "confirmed";
+    "would be used to hire staff in the spring": a participle after "be" tells no tense; a quote closing the
+    sentence before ('... used to." The council meets on Friday, and ... will be streamed') ends its window."""
+    assert values("Mr Shah, who will leave Brightpath in the summer, confirmed the deal.", "2026-03-10") == [
+        ("the summer", "2026-SU")]
+    assert values("She said the money would be used to hire staff in the spring.") == [("the spring", "2024-SP")]
+    text = 'Rowe said: "We want things the way they used to." The council meets on Friday, and it will be streamed.'
+    assert values(text, "2021-08-08") == [("Friday", "2021-08-13")]

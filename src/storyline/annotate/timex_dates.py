@@ -12,7 +12,7 @@ from storyline.annotate.timex_detect import lexicon
 from storyline.annotate.word_alternation import alternation
 
 _REFERENCE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-_SENTENCE_EDGE = re.compile(r"[.!?;\n]\s")
+_SENTENCE_EDGE = re.compile(r"[.!?;\n][”\"’')]?\s")  # (a quote or a bracket may close the sentence)
 
 
 @dataclass(frozen=True)
@@ -183,17 +183,28 @@ def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset
     (lower case) do not count."""
     before, after = sentence_window(text, start, end)
     pattern = _cue_pattern()
-    options: list[tuple[int, str]] = []
+    options: list[tuple[bool, int, str]] = []
     last = None
     for cue in pattern.finditer(before):
-        if cue.group().lower() not in ignore:
+        if cue.group().lower() not in ignore and not _participle_after_be(before, cue):
             last = cue
     if last is not None:
-        options.append((len(before) - last.end(), str(last.lastgroup)))
-    first = next((c for c in pattern.finditer(after) if c.group().lower() not in ignore), None)
+        options.append(("," in before[last.end():], len(before) - last.end(), str(last.lastgroup)))
+    first = next((c for c in pattern.finditer(after)
+                  if c.group().lower() not in ignore and not _participle_after_be(after, c)), None)
     if first is not None:
-        options.append((first.start(), str(first.lastgroup)))
-    return min(options)[1] if options else None
+        options.append(("," in after[: first.start()], first.start(), str(first.lastgroup)))
+    # a cue in the date's own clause first ("Mr Shah, who will leave in the summer, confirmed": will)
+    return min(options)[2] if options else None
+
+
+_BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
+
+
+def _participle_after_be(window: str, cue: re.Match[str]) -> bool:
+    """"would be used", "has been closed": the participle tells no tense (the auxiliary before it does)."""
+    return cue.lastgroup == "past" and cue.group().lower().endswith("ed") and \
+        _BE_BEFORE.search(window, max(0, cue.start() - 8), cue.start()) is not None
 
 
 _RANGE_END = re.compile(r"\s*(?:to|until|till|through|-|–)\s", re.IGNORECASE)

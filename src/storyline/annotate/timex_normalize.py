@@ -374,8 +374,16 @@ def norm_season(m: re.Match[str], ctx: Context) -> Timex | None:
         return make_timex(ctx, m, "DATE", f"XXXX-{code}", mod=mod_of(m["mod"]))
     first, last = lexicon()["season_months"][code]
     month = ctx.ref.month or 7
-    year = narrative_year(ctx) if rel in ("", "the") else None
-    year = year or ctx.ref.year
+    narrative = narrative_year(ctx) if rel in ("", "the") else None
+    year = narrative or ctx.ref.year
+    if rel in ("", "the") and narrative is None and ctx.ref.month and code != "WI":
+        # "He was appointed in the spring" in January: the spring before; "will report by the autumn" in
+        # November: the next one (winter spans two years and is left to the reference year)
+        direction = direction_of(ctx.text, m.start(), m.end())
+        if direction in ("past", "since") and first > month:
+            year -= 1
+        elif direction in ("future", "ahead") and last < month:
+            year += 1
     if rel in _LAST:
         year = year if month > last and code != "WI" else year - 1
     elif rel in _NEXT:
