@@ -286,6 +286,18 @@ def test_quotes_double_marks_outside_single_ones_in_a_british_document() -> None
     ]
 
 
+def test_quotes_curly_single_marks_outside_double_ones_in_a_double_marked_document() -> None:
+    """Welsh and English papers quote whole sentences with ‘…’ and partial quotes with “…”: when the doubles
+    outnumber the singles, the curly single-marked sentences are still quotes (apostrophes stay apostrophes)."""
+    text = (
+        "Jane Smith said the decision had been “incredibly difficult” and “long overdue”.\n\n"
+        "‘We have protected libraries for longer than anyone,’ she said. ‘But we can’t keep doing it.’\n\n"
+        "Tom Baker said the union would back members “every step of the way”. It’s the staff’s choice, he added."
+    )
+    direct = [q.text for q in quotes_of(text, [SMITH, BAKER]) if q.kind == "direct"]
+    assert direct == ["We have protected libraries for longer than anyone,", "But we can’t keep doing it."]
+
+
 def test_quotes_straight_and_curly_marks_in_one_document() -> None:
     text = "\"The road is closed,\" Baker said.\n\n“It will stay closed until Monday,” Baker said."
     quotes = quotes_of(text, [BAKER])

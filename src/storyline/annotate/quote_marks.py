@@ -22,6 +22,7 @@ __all__ = ["BODY_KINDS", "HEADING_KINDS", "SCARE_MAX_WORDS", "WORD_RE", "DirectS
 # '' is the New York Times' straight double mark; one character per branch, so the search skips to them
 DOUBLE_RE = re.compile(r"''(?!')|“|”|„|\"|«|»")
 SINGLE_RE = re.compile(r"[‘’']")
+CURLY_SINGLE_RE = re.compile(r"[‘’]")
 OPENERS = "“„«‘"
 CLOSERS = "”»’"
 OPEN_CONTEXT = "([{—–-/ \t\n\r"
@@ -50,12 +51,12 @@ class DirectSpan:
 
 
 
-def _single_style(text: str, blocks: list[Block]) -> bool:
-    """True when quotes open mostly with single marks (British style)."""
+def _opening_marks(text: str, blocks: list[Block]) -> tuple[int, int]:
+    """(single, double) quotes opened in the body, roughly counted."""
     body = "\n".join(text[b.start : b.end] for b in blocks if b.kind in BODY_KINDS)
     doubles = body.count("“") + body.count('"') // 2 + body.count("''") // 2
     singles = body.count("‘") + len(SINGLE_OPENER_RE.findall(body))
-    return singles > 0 and singles > 1.5 * doubles
+    return singles, doubles
 
 
 def _mark_len(text: str, pos: int) -> int:
@@ -102,7 +103,9 @@ def _block_starts_with_opener(text: str, block: Block, single: bool) -> int | No
 
 def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
     """Pair quotation marks paragraph by paragraph; a quote running over paragraphs gives one span each."""
-    single = _single_style(text, blocks)
+    singles, doubles = _opening_marks(text, blocks)
+    single = singles > 0 and singles > 1.5 * doubles  # British style: quotes open mostly with single marks
+    mixed = single or 2 * singles >= doubles  # both kinds open quotes of their own, not one nested in the other
     mark_re = SINGLE_RE if single else DOUBLE_RE
     spans: list[DirectSpan] = []
     pending: DirectSpan | None = None
@@ -117,24 +120,44 @@ def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
             _close_at(text, pending, blocks[pending.paragraph].end, spans, keep_short=continues or pending.continues)
         first = len(spans)
         pending = _pair_marks(text, block, index, mark_re, single, continues, spans)
-        if single:
-            spans.extend(_doubles_outside(text, block, index, spans[first:], pending))
+        if mixed:
+            spans.extend(_others_outside(text, block, index, spans[first:], pending, single))
     if pending is not None:
         _close_at(text, pending, pending.content_end, spans, keep_short=pending.continues)
     spans.sort(key=lambda s: s.open)
     return spans
 
 
-def _doubles_outside(text: str, block: Block, index: int, singles: list[DirectSpan],
-                     pending: DirectSpan | None) -> list[DirectSpan]:
-    """In a document quoting with ‘…’, closed “…” pairs of a paragraph that no single-marked quote holds
-    (one left open holds the rest of its paragraph): a quote of their own, not a nested one."""
-    held = [(s.open, s.close_end or block.end) for s in singles]
+def _others_outside(text: str, block: Block, index: int, mains: list[DirectSpan], pending: DirectSpan | None,
+                    single: bool) -> list[DirectSpan]:
+    """Closed pairs of the other marks in a paragraph that no quote in the document's main marks holds (one
+    left open holds the rest of its paragraph): a quote of their own, not a nested one.  A document quoting
+    with ‘…’ may quote a paragraph with “…”; one quoting with “…” may quote whole sentences with curly ‘…’
+    (and partial quotes with “…”).  Straight single marks are too often apostrophes to be read this way."""
+    if not single and "‘" not in text[block.start : block.end]:
+        return []
+    held = [(s.open, s.close_end or block.end) for s in mains]
     if pending is not None:
         held.append((pending.open, block.end))
     found: list[DirectSpan] = []
-    _pair_marks(text, block, index, DOUBLE_RE, False, False, found)
-    return [d for d in found if not any(lo <= d.open < hi for lo, hi in held)]
+    _pair_marks(text, block, index, DOUBLE_RE if single else CURLY_SINGLE_RE, not single, False, found)
+    return [d for d in found if not any(lo <= d.open < hi for lo, hi in held)
+            and (single or _opens_sentence_quote(text, block, index, d))]
+
+
+def _opens_sentence_quote(text: str, block: Block, index: int, span: DirectSpan) -> bool:
+    """A curly single-marked quote in a double-marked document counts when it opens its paragraph or a sentence,
+    or follows a colon ("said: ‘…’"), and is no title ("‘Bad Angels Of Our Nature’" in a headline-like first line); after a
+    comma (", ‘What do you mean?’ They said, ‘Well …’") it is too often nested in a quote the marks lost."""
+    before = text[block.start : span.open].rstrip()
+    return index > 0 and (not before or before.endswith((":", ".", "?", "!"))) and \
+        not _title_case(text[span.content_start : span.content_end])
+
+
+def _title_case(words: str) -> bool:
+    """"Bad Angels Of Our Nature": a title quoted in a headline-like line, not someone's sentence."""
+    found = WORD_RE.findall(words)
+    return len(found) >= 2 and sum(w[:1].isupper() for w in found) >= 0.75 * len(found)
 
 
 def _pair_marks(
