@@ -38,6 +38,13 @@ def test_views_distinct_roles_merges_variants() -> None:
     assert views.distinct_roles(roles) == ["Children's Minister", "council leader", "mayor", "MP"]
 
 
+def test_views_distinct_roles_same_spelling_whatever_the_row_order() -> None:
+    """Backends return rows in different orders: the form shown must not depend on it."""
+    roles = ["director of children’s services", "director of children's services", "Director"]
+    assert views.distinct_roles(roles) == views.distinct_roles(roles[::-1]) == [
+        "Director", "director of children's services"]
+
+
 def test_views_person_lists_each_role_once_with_its_date_range() -> None:
     store = Store(":memory:")
     for i, (date, title) in enumerate([("2023-05-02", "Mayor"), ("2024-01-09", "mayor"), ("2025-03-01", "MAYOR")]):

@@ -32,10 +32,15 @@ def distinct_roles(names: Iterable[str]) -> list[str]:
     for role in names:
         name = " ".join(str(role or "").split())
         key = name.lower().replace("’", "'")
-        if key and (key not in forms or name.islower()):
-            forms[key] = name  # the lower-case form wins: "mayor" over "Mayor"
+        if key and (key not in forms or _form_rank(name) < _form_rank(forms[key])):
+            forms[key] = name  # the lower-case form wins: "mayor" over "Mayor"; then the first by code point
     keys = [k for k in forms if not any(o != k and o.endswith(" " + k) for o in forms)]
     return sorted((forms[k] for k in keys), key=str.lower)
+
+
+def _form_rank(name: str) -> tuple[bool, str]:
+    """Which spelling of one role to show, whatever order the rows come in (backends order them differently)."""
+    return not name.islower(), name
 
 
 def people(store: Store, kind: str = "person", limit: int = 50, offset: int = 0) -> Page[PersonSummary]:
