@@ -130,3 +130,42 @@ def test_link_reuse_winnow_keeps_the_rightmost_minimum_of_each_window() -> None:
     assert winnow([5, 3, 7, 3, 9, 8, 1, 6], 3) == [(3, 1), (3, 3), (1, 6)]
     assert winnow([4, 4, 4, 4], 2) == [(4, 1), (4, 2), (4, 3)]
     assert winnow([2, 1], 4) == [(1, 1)] and winnow([], 4) == []
+
+
+def test_link_reuse_passage_similarity_is_sequence_matchers_ratio() -> None:
+    from difflib import SequenceMatcher
+
+    from storyline.link.reuse import passage_similarity
+
+    same = tokenize(FOOTPATH_RELEASE).hashes
+    changed = tokenize(FOOTPATH_ARTICLE).hashes
+    assert passage_similarity(same, same) == SequenceMatcher(None, same, same, autojunk=False).ratio() == 1.0
+    assert passage_similarity(same, changed) == SequenceMatcher(None, same, changed, autojunk=False).ratio() < 1.0
+
+
+def test_link_reuse_chain_seeds_equal_chaining_every_seed_afresh() -> None:
+    import random
+
+    from storyline.link.reuse import MAX_GAP_WORDS, MAX_SHIFT_WORDS, chain_seeds
+
+    def plain(seeds: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+        chains: list[list[int]] = []
+        open_chains: list[list[int]] = []
+        for i, j in seeds:  # the open chains looked over again at every seed
+            open_chains = [c for c in open_chains if i - c[2] <= MAX_GAP_WORDS]
+            best, shift = None, MAX_SHIFT_WORDS + 1
+            for c in open_chains:
+                da, db = i - c[2], j - c[3]
+                if 0 < da and 0 < db <= MAX_GAP_WORDS and abs(da - db) < shift:
+                    best, shift = c, abs(da - db)
+            if best is None:
+                best = [i, j, i, j]
+                chains.append(best)
+                open_chains.append(best)
+            best[2:] = [i, j]
+        return [tuple(c) for c in chains]  # type: ignore[misc]
+
+    rng = random.Random(7)
+    for _ in range(500):
+        seeds = sorted({(rng.randrange(60), rng.randrange(60)) for _ in range(rng.randrange(40))})
+        assert [(c.a_first, c.b_first, c.a_last, c.b_last) for c in chain_seeds(seeds)] == plain(seeds)
