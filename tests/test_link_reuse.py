@@ -169,3 +169,25 @@ def test_link_reuse_chain_seeds_equal_chaining_every_seed_afresh() -> None:
     for _ in range(500):
         seeds = sorted({(rng.randrange(60), rng.randrange(60)) for _ in range(rng.randrange(40))})
         assert [(c.a_first, c.b_first, c.a_last, c.b_last) for c in chain_seeds(seeds)] == plain(seeds)
+
+
+def test_link_reuse_prefetch_reads_no_postings_under_boilerplate_fingerprints() -> None:
+    from storyline.link.duplicates import link_new_document, profile_document
+    from storyline.link.reuse import MAX_POSTINGS, document_fingerprints, link_reuse, prefetch_fingerprints
+    from storyline.model import Annotations, Document
+
+    docs = [Document(f"d{i}", text, "fixture") for i, text in enumerate([QUOTE_RELEASE, QUOTE_ARTICLE])]
+    keys = document_fingerprints(docs[0].id, docs[0].text)
+    index = MemoryIndex()
+    index.remember([(doc, Annotations(doc_id=doc.id)) for doc in docs])
+    for order, doc in enumerate(docs):
+        link_new_document(profile_document(doc, order), index)
+    index.add_counts("pasn", [keys[0]], MAX_POSTINGS)  # a stock phrase found in as many documents as indexed
+    asked: list[str] = []
+    read = index.postings
+    index.postings = lambda kind, wanted: asked.extend(wanted) or read(kind, wanted)  # type: ignore[method-assign]
+    prefetch_fingerprints(docs, index)
+    assert keys[0] not in asked and set(keys[1:]) <= set(asked)
+    asked.clear()
+    assert link_reuse(docs[0], index) == [] and link_reuse(docs[1], index)  # the copy is found all the same
+    assert keys[0] not in asked

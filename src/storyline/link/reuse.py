@@ -50,10 +50,11 @@ def document_fingerprints(doc_id: str, text: str) -> tuple[str, ...]:
 
 def prefetch_fingerprints(docs: Iterable[Document], index: LinkIndex) -> None:
     """Look up the fingerprints of new documents in a few statements, before they are filed one by one (a SQL
-    index then answers from what it read, kept current as documents are filed: the same answers)."""
+    index then answers from what it read, kept current as documents are filed: the same answers). Postings
+    are read only under fingerprints not boilerplate yet (:func:`link_reuse` reads no others)."""
     keys = list(dict.fromkeys(k for doc in docs for k in document_fingerprints(doc.id, doc.text)))
-    index.counts("pasn", keys)
-    index.postings("pas", keys)
+    sizes = index.counts("pasn", keys)
+    index.postings("pas", [k for k in keys if sizes[k] < MAX_POSTINGS])  # counts only grow: no other is read
 
 
 def reuse_candidates(doc_id: str, usable: list[str], index: LinkIndex, story: str | None = None) -> list[str]:

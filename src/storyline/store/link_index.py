@@ -446,10 +446,12 @@ class SqlLinkIndex:
                              "{mark}) ON CONFLICT DO NOTHING", rows)
         if self.cache is not None:
             for kind, added in self._new_postings.items():
-                stored = self._postings[kind]
+                stored, merged, sharing = self._postings[kind], self._merged[kind], self._posted_keys_of_hash[kind]
                 for h, items in added.items():
                     if h in stored:  # (a hash never read stays unread: the database has it)
-                        stored[h] = tuple(sorted(items.union(stored[h])))
+                        # a key read under it holds them already: the stored ones and these, sorted
+                        current = merged.get(sharing[h][0]) if sharing.get(h) else None
+                        stored[h] = current if current is not None else tuple(sorted(items.union(stored[h])))
         self._new_postings.clear()
         return bool(rows)
 
