@@ -105,6 +105,7 @@ def test_reuse_candidates_need_a_paragraph_from_another_story_but_a_sentence_fro
         index.put_record("doc", doc_id, {"order": 0, "story": story, "quotes": []})
     index.add_postings("pas", "lone-1", ["f0"])  # one shared fingerprint is a stock phrase
     keys = [f"f{i}" for i in range(6)]
+    index.add_postings("pas", "new", keys)  # a document is never its own candidate
     assert reuse_candidates("new", keys, index, "story-a") == ["other-5", "same-2"]
     assert reuse_candidates("new", keys, index, None) == ["other-5"]
     assert MIN_SHARED_FINGERPRINTS == 2 and MIN_SHARED_ELSEWHERE == 5

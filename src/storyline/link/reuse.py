@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain as concatenated
 
 from storyline.link import duplicates
 from storyline.link.fingerprint import Tokens, document_tokens, shingle_hashes, winnow
@@ -64,9 +65,8 @@ def reuse_candidates(doc_id: str, usable: list[str], index: LinkIndex, story: st
     needs ``MIN_SHARED_ELSEWHERE``, so that stock sentences two unrelated reports
     happen to share are not aligned, while a press release or wire paragraph is.
     """
-    shared: Counter[str] = Counter()
-    for ids in index.postings("pas", usable).values():
-        shared.update(d for d in ids if d != doc_id)
+    shared = Counter(concatenated.from_iterable(index.postings("pas", usable).values()))  # counted in C
+    shared.pop(doc_id, None)
     enough = sorted(d for d, n in shared.items() if n >= MIN_SHARED_FINGERPRINTS)
     near = [d for d in enough if shared[d] < MIN_SHARED_ELSEWHERE]
     same_story = {d for d, r in index.records("doc", near).items() if story is not None and r["story"] == story}
