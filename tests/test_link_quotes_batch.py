@@ -46,3 +46,18 @@ def test_link_quotes_batch_joins_the_groups_of_one_by_one_filing(tmp_path: Any, 
     assert len(library) == 1 and expected["other:q1"] not in library
     one_by_one.close()
     batched.close()
+
+
+def test_link_quotes_batch_reads_no_postings_under_boilerplate_keys() -> None:
+    from storyline.link.index import MemoryIndex
+    from storyline.link.quotes import MAX_POSTINGS, quotes_to_file
+
+    docs = batch()
+    _, _, (exact, keys) = quotes_to_file(*docs[0])[0]
+    index = MemoryIndex()
+    index.add_counts("qn", [keys[0]], MAX_POSTINGS)  # filed under by as many quotes as a key may be
+    asked: list[str] = []
+    read = index.postings
+    index.postings = lambda kind, wanted: asked.extend(wanted) or read(kind, wanted)  # type: ignore[method-assign]
+    file_new_quotes(docs, index)
+    assert exact in asked and keys[1] in asked and keys[0] not in asked  # _matches never reads it either

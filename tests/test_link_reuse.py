@@ -105,6 +105,7 @@ def test_reuse_candidates_need_a_paragraph_from_another_story_but_a_sentence_fro
         index.put_record("doc", doc_id, {"order": 0, "story": story, "quotes": []})
     index.add_postings("pas", "lone-1", ["f0"])  # one shared fingerprint is a stock phrase
     keys = [f"f{i}" for i in range(6)]
+    index.add_postings("pas", "new", keys)  # a document is never its own candidate
     assert reuse_candidates("new", keys, index, "story-a") == ["other-5", "same-2"]
     assert reuse_candidates("new", keys, index, None) == ["other-5"]
     assert MIN_SHARED_FINGERPRINTS == 2 and MIN_SHARED_ELSEWHERE == 5
@@ -130,3 +131,64 @@ def test_link_reuse_winnow_keeps_the_rightmost_minimum_of_each_window() -> None:
     assert winnow([5, 3, 7, 3, 9, 8, 1, 6], 3) == [(3, 1), (3, 3), (1, 6)]
     assert winnow([4, 4, 4, 4], 2) == [(4, 1), (4, 2), (4, 3)]
     assert winnow([2, 1], 4) == [(1, 1)] and winnow([], 4) == []
+
+
+def test_link_reuse_passage_similarity_is_sequence_matchers_ratio() -> None:
+    from difflib import SequenceMatcher
+
+    from storyline.link.reuse import passage_similarity
+
+    same = tokenize(FOOTPATH_RELEASE).hashes
+    changed = tokenize(FOOTPATH_ARTICLE).hashes
+    assert passage_similarity(same, same) == SequenceMatcher(None, same, same, autojunk=False).ratio() == 1.0
+    assert passage_similarity(same, changed) == SequenceMatcher(None, same, changed, autojunk=False).ratio() < 1.0
+
+
+def test_link_reuse_chain_seeds_equal_chaining_every_seed_afresh() -> None:
+    import random
+
+    from storyline.link.reuse import MAX_GAP_WORDS, MAX_SHIFT_WORDS, chain_seeds
+
+    def plain(seeds: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+        chains: list[list[int]] = []
+        open_chains: list[list[int]] = []
+        for i, j in seeds:  # the open chains looked over again at every seed
+            open_chains = [c for c in open_chains if i - c[2] <= MAX_GAP_WORDS]
+            best, shift = None, MAX_SHIFT_WORDS + 1
+            for c in open_chains:
+                da, db = i - c[2], j - c[3]
+                if 0 < da and 0 < db <= MAX_GAP_WORDS and abs(da - db) < shift:
+                    best, shift = c, abs(da - db)
+            if best is None:
+                best = [i, j, i, j]
+                chains.append(best)
+                open_chains.append(best)
+            best[2:] = [i, j]
+        return [tuple(c) for c in chains]  # type: ignore[misc]
+
+    rng = random.Random(7)
+    for _ in range(500):
+        seeds = sorted({(rng.randrange(60), rng.randrange(60)) for _ in range(rng.randrange(40))})
+        assert [(c.a_first, c.b_first, c.a_last, c.b_last) for c in chain_seeds(seeds)] == plain(seeds)
+
+
+def test_link_reuse_prefetch_reads_no_postings_under_boilerplate_fingerprints() -> None:
+    from storyline.link.duplicates import link_new_document, profile_document
+    from storyline.link.reuse import MAX_POSTINGS, document_fingerprints, link_reuse, prefetch_fingerprints
+    from storyline.model import Annotations, Document
+
+    docs = [Document(f"d{i}", text, "fixture") for i, text in enumerate([QUOTE_RELEASE, QUOTE_ARTICLE])]
+    keys = document_fingerprints(docs[0].id, docs[0].text)
+    index = MemoryIndex()
+    index.remember([(doc, Annotations(doc_id=doc.id)) for doc in docs])
+    for order, doc in enumerate(docs):
+        link_new_document(profile_document(doc, order), index)
+    index.add_counts("pasn", [keys[0]], MAX_POSTINGS)  # a stock phrase found in as many documents as indexed
+    asked: list[str] = []
+    read = index.postings
+    index.postings = lambda kind, wanted: asked.extend(wanted) or read(kind, wanted)  # type: ignore[method-assign]
+    prefetch_fingerprints(docs, index)
+    assert keys[0] not in asked and set(keys[1:]) <= set(asked)
+    asked.clear()
+    assert link_reuse(docs[0], index) == [] and link_reuse(docs[1], index)  # the copy is found all the same
+    assert keys[0] not in asked

@@ -208,3 +208,20 @@ def test_store_link_index_cache_holds_nothing_the_garbage_collector_walks(two_st
     held = [value for part in cache.parts() for by_key in part.values() for value in by_key.values()]
     assert len(held) > 10
     assert not [value for value in held if gc.is_tracked(value)]
+
+
+def test_store_link_index_cache_writes_a_repeated_key_once_as_a_posting_and_twice_as_a_count(
+        two_stores: tuple[Store, Store]) -> None:
+    store, other = two_stores
+    with store.link_session(LinkCache()) as index:
+        assert index.counts("df", ["pier"]) == {"pier": 0} and index.postings("dk", ["pier"]) == {}
+        index.add_counts("df", (term for term in ["pier", "tolls", "pier"]))  # a generator: read once
+        index.add_postings("dk", "doc-pier-1", (term for term in ["pier", "tolls", "pier"]))
+        index.add_postings("dk", "doc-pier-0", ["pier"])
+        index.add_counts("df", ["tolls"], delta=3)
+        assert index.counts("df", ["pier", "tolls"]) == {"pier": 2, "tolls": 4}
+        assert index.postings("dk", ["pier"]) == {"pier": ["doc-pier-0", "doc-pier-1"]}
+    with other.link_session() as index:  # as stored
+        assert index.counts("df", ["pier", "tolls"]) == {"pier": 2, "tolls": 4}
+        assert index.postings("dk", ["pier", "tolls"]) == {"pier": ["doc-pier-0", "doc-pier-1"],
+                                                           "tolls": ["doc-pier-1"]}

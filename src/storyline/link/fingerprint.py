@@ -65,15 +65,14 @@ def tokenize(text: str) -> Tokens:
     punctuation and closing quotes right after it, so a passage that starts and
     ends on word boundaries covers whole quoted sentences.
     """
-    hashes, starts, ends, sentence_ends = [], [], [], set()
-    for i, m in enumerate(_WORD_AND_TAIL.finditer(text)):
-        start, tail = m.start(), m.group(2)
-        hashes.append(word_hash(m.group(1)))
-        starts.append(start - 1 if start > 0 and text[start - 1] in _OPENING else start)
-        ends.append(m.end())
-        if tail[:1] in _STOPS:
-            sentence_ends.add(i)
-    return Tokens(tuple(hashes), tuple(starts), tuple(ends), frozenset(sentence_ends))
+    found = list(_WORD_AND_TAIL.finditer(text))
+    starts = [m.start() for m in found]
+    return Tokens(
+        tuple(map(word_hash, [m[1] for m in found])),
+        tuple([s - 1 if s > 0 and text[s - 1] in _OPENING else s for s in starts]),
+        tuple([m.end() for m in found]),
+        frozenset([i for i, m in enumerate(found) if m[2][:1] in _STOPS]),
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -85,7 +84,7 @@ def document_tokens(doc_id: str, text: str) -> Tokens:
 
 def normalised_text(text: str) -> str:
     """Text reduced to its lower-case words, for exact-duplicate checks."""
-    return " ".join(normalise_word(m.group()) for m in _WORD.finditer(text))
+    return " ".join(_WORD.findall(text)).translate(_FOLD).lower()  # per character: as each word normalised alone
 
 
 def text_key(text: str) -> str:
@@ -100,7 +99,7 @@ def shingle_hashes(hashes: Sequence[int], n: int) -> list[int]:
         return []
     if len(hashes) < n:
         return [hash(tuple(hashes)) & _MASK48]
-    return [hash(tuple(hashes[i : i + n])) & _MASK48 for i in range(len(hashes) - n + 1)]
+    return [h & _MASK48 for h in map(hash, zip(*(hashes[k:] for k in range(n))))]  # the tuples of n words
 
 
 def _identity32(value: int) -> int:
@@ -139,16 +138,26 @@ def lsh_band_keys(signature: Sequence[int], rows: int) -> list[str]:
 
 
 def winnow(grams: Sequence[int], window: int) -> list[tuple[int, int]]:
-    """Winnowed fingerprints (Schleimer et al. 2003): the minimum hash of every window, with its position."""
+    """Winnowed fingerprints (Schleimer et al. 2003): the minimum hash of every window, with its position.
+
+    The rightmost minimum of each window, each position once, in order. Sliding on, a window keeps the minimum
+    of the one before while it is still inside (unless the hash coming in is as low); only when the minimum
+    falls out is the window searched again.
+    """
     if len(grams) <= window:
         return [(min(grams), grams.index(min(grams)))] if grams else []
-    chosen: dict[int, int] = {}
-    last = window - 1
-    for start in range(len(grams) - window + 1):
-        block = grams[start : start + window]
-        low = min(block)
-        chosen[start + last - block[::-1].index(low)] = low  # its rightmost position in the window
-    return [(h, p) for p, h in sorted(chosen.items())]
+    chosen: list[int] = []
+    at, low = -1, 0
+    for end in range(window, len(grams) + 1):  # the window grams[end - window:end]
+        if at < end - window:
+            block = grams[end - window : end]
+            low = min(block)
+            at = end - 1 - block[::-1].index(low)
+        elif grams[end - 1] <= low:
+            at, low = end - 1, grams[end - 1]
+        if not chosen or chosen[-1] != at:
+            chosen.append(at)
+    return [(grams[p], p) for p in chosen]
 
 
 _PRIME31 = (1 << 31) - 1

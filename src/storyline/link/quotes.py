@@ -206,11 +206,13 @@ def file_new_quotes(items: Sequence[tuple[Document, Annotations]], index: LinkIn
     """File every quote of new documents, in order; returns the groups they joined.
 
     The keys of all their quotes are looked up first, in a few statements (a SQL index then answers
-    each quote's lookups from what it read, kept current as quotes are filed: the same answers).
+    each quote's lookups from what it read, kept current as quotes are filed: the same answers); postings
+    only under keys that are not boilerplate yet (those are all :func:`_matches` reads).
     """
     filed = [found for doc, ann in items for found in quotes_to_file(doc, ann)]
-    index.counts("qn", list(dict.fromkeys(k for _, _, (_, others) in filed for k in others)))
-    index.postings("q", list(dict.fromkeys(k for _, _, (exact, others) in filed for k in (exact, *others))))
+    sizes = index.counts("qn", list(dict.fromkeys(k for _, _, (_, others) in filed for k in others)))
+    usable = (k for _, _, (exact, others) in filed for k in (exact, *others) if sizes.get(k, 0) < MAX_POSTINGS)
+    index.postings("q", list(dict.fromkeys(usable)))  # counts only grow: _matches reads no other key's postings
     return {file_quote(key, source, index, keys) for key, source, keys in filed}
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain as concatenated
 
 from storyline.link import duplicates
 from storyline.link.fingerprint import Tokens, document_tokens, shingle_hashes, winnow
@@ -50,10 +51,11 @@ def document_fingerprints(doc_id: str, text: str) -> tuple[str, ...]:
 
 def prefetch_fingerprints(docs: Iterable[Document], index: LinkIndex) -> None:
     """Look up the fingerprints of new documents in a few statements, before they are filed one by one (a SQL
-    index then answers from what it read, kept current as documents are filed: the same answers)."""
+    index then answers from what it read, kept current as documents are filed: the same answers). Postings
+    are read only under fingerprints not boilerplate yet (:func:`link_reuse` reads no others)."""
     keys = list(dict.fromkeys(k for doc in docs for k in document_fingerprints(doc.id, doc.text)))
-    index.counts("pasn", keys)
-    index.postings("pas", keys)
+    sizes = index.counts("pasn", keys)
+    index.postings("pas", [k for k in keys if sizes[k] < MAX_POSTINGS])  # counts only grow: no other is read
 
 
 def reuse_candidates(doc_id: str, usable: list[str], index: LinkIndex, story: str | None = None) -> list[str]:
@@ -63,9 +65,8 @@ def reuse_candidates(doc_id: str, usable: list[str], index: LinkIndex, story: st
     needs ``MIN_SHARED_ELSEWHERE``, so that stock sentences two unrelated reports
     happen to share are not aligned, while a press release or wire paragraph is.
     """
-    shared: Counter[str] = Counter()
-    for ids in index.postings("pas", usable).values():
-        shared.update(d for d in ids if d != doc_id)
+    shared = Counter(concatenated.from_iterable(index.postings("pas", usable).values()))  # counted in C
+    shared.pop(doc_id, None)
     enough = sorted(d for d, n in shared.items() if n >= MIN_SHARED_FINGERPRINTS)
     near = [d for d in enough if shared[d] < MIN_SHARED_ELSEWHERE]
     same_story = {d for d, r in index.records("doc", near).items() if story is not None and r["story"] == story}
@@ -100,7 +101,7 @@ def link_reuse(doc: Document, index: LinkIndex, story: str | None = None) -> lis
     return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Chain:
     a_first: int
     b_first: int
@@ -120,20 +121,22 @@ def _gram_positions(hashes: tuple[int, ...]) -> dict[int, list[int]]:
 def _seeds(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
     """Pairs of positions where ``a`` and ``b`` share a word n-gram (n-grams repeated often in ``a`` skipped)."""
     in_a, in_b = _gram_positions(tuple(a)), _gram_positions(tuple(b))
-    seeds: list[tuple[int, int]] = []
-    for gram in in_a.keys() & in_b.keys():  # set intersection in C: most candidate pairs share few n-grams
-        found = in_a[gram]
-        if len(found) <= MAX_REPEATS:
-            seeds.extend((i, j) for j in in_b[gram] for i in found)
-    return sorted(seeds)
+    # the shared n-grams by set intersection in C (most candidate pairs share few), their seeds in one comprehension
+    seeds = [(i, j) for gram in in_a.keys() & in_b.keys() if len(found := in_a[gram]) <= MAX_REPEATS
+             for j in in_b[gram] for i in found]
+    seeds.sort()
+    return seeds
 
 
 def chain_seeds(seeds: Iterable[tuple[int, int]]) -> list[_Chain]:
     """Group seeds (sorted by position in ``a``) into passages of nearly constant offset."""
     chains: list[_Chain] = []
     open_chains: list[_Chain] = []
+    expires = -1  # no open chain ended before this position in ``a`` (the oldest last seed + MAX_GAP_WORDS)
     for i, j in seeds:
-        open_chains = [c for c in open_chains if i - c.a_last <= MAX_GAP_WORDS]
+        if i > expires:  # an open chain may be over: keep those whose last seed is MAX_GAP_WORDS back at most
+            open_chains = [c for c in open_chains if i - c.a_last <= MAX_GAP_WORDS]
+            expires = min((c.a_last for c in open_chains), default=i) + MAX_GAP_WORDS
         best, shift = None, MAX_SHIFT_WORDS + 1
         for c in open_chains:  # the first open chain it follows (a few words on in both) with the least shift
             da, db = i - c.a_last, j - c.b_last
@@ -156,9 +159,7 @@ def align_passages(a: Tokens, b: Tokens, a_id: str, b_id: str) -> list[Reuse]:
         )
         if min(a_end - a_first, b_end - b_first) < MIN_PASSAGE_WORDS:
             continue
-        ratio = SequenceMatcher(
-            None, a.hashes[a_first:a_end], b.hashes[b_first:b_end], autojunk=False
-        ).ratio()
+        ratio = passage_similarity(a.hashes[a_first:a_end], b.hashes[b_first:b_end])
         found.append(
             Reuse(
                 a=a_id,
@@ -171,6 +172,14 @@ def align_passages(a: Tokens, b: Tokens, a_id: str, b_id: str) -> list[Reuse]:
             )
         )
     return merge_overlapping(found)
+
+
+def passage_similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """:class:`difflib.SequenceMatcher`'s ratio of two passages' words; 1.0 at once when they are the same words
+    (nine copied passages in ten), which is the ratio SequenceMatcher gives them."""
+    if a == b:
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def trim_to_sentences(
