@@ -160,6 +160,7 @@ def test_speaker_sources_an_unknown_name_reporting_about_it_is_a_body(sentence: 
     ("Operator Arriva said services would be cut.", "Arriva"),
     ("Charity Shelter said the figures were shocking.", "Shelter"),
     ("Housing association Clarion said repairs would start.", "Clarion"),
+    ("In a statement, Nova Scotia Health said it had opened 24 beds.", "Nova Scotia Health"),  # led by a place
 ])
 def test_speaker_sources_body_named_after_its_kind(sentence: str, name: str) -> None:
     """"Operator Arriva said": a body, named without the word for its kind (never a person "Operator Arriva")."""
@@ -184,3 +185,8 @@ def test_speaker_sources_document_publisher_never_read_across_paragraphs() -> No
     _, ann = annotated(text)
     q = quote_with(ann, "$2.3 million")
     assert (q.speaker, q.speaker_name, q.speaker_kind) == (None, "report", "document")
+
+
+def test_speaker_sources_person_named_like_a_city_stays_a_person() -> None:
+    _, ann = annotated("Party season\n\nParis Hilton said it was the best night of the year.\n")
+    assert ann.quotes[-1].speaker_kind == "person"

@@ -218,9 +218,16 @@ def _unlinked_name(scene: Scene, head: str, surface: str, span: SpeakerSpan) -> 
     if (any(w in source_words()["outlet_words"] for w in lowered) or any(w in lex.org_suffixes for w in whole)
             or _kind_before(scene.text, span.start)
             or _apposed_body(scene.text, span.end) or _body_before(scene.text, span.start)
-            or (len(lowered) == 1 and IT_REPORTS_RE.match(scene.text, span.end) is not None)):
+            or (len(lowered) == 1 and IT_REPORTS_RE.match(scene.text, span.end) is not None)
+            or _place_led_body(lowered)):
         return Resolution(None, _clean(surface), 0.8, kind="organisation")  # "CBC News", "Local 412 of the ... Union"
     return Resolution(None, _clean(surface), 0.8, kind="person")
+
+
+def _place_led_body(lowered: list[str]) -> bool:
+    """"Nova Scotia Health said": a name led by a place of two words, with more after it, is a body's (a
+    one-word place leads people's names too: "Chelsea Clinton", "Paris Hilton")."""
+    return len(lowered) > 2 and " ".join(lowered[:2]) in entity_lexicon().places
 
 
 def _kind_before(text: str, start: int) -> bool:
