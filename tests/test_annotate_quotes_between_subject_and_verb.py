@@ -39,6 +39,8 @@ CASES = [
      "the controls were inadequate at every step"),
     ("Councillor Amy Price told court she had been afraid of the landlord.", PRICE,
      "she had been afraid of the landlord"),
+    ("Councillor Amy Price told the court Whitford had sold the drug from a motel room.", PRICE,  # a name opens it
+     "Whitford had sold the drug from a motel room"),
     ("The depot will close in March, Cllr Ann Lee (Lab) said.", LEE,  # a party tag before a trailing verb
      "The depot will close in March"),
     ("Adler said much of his discussion with the minister was about the budget.", ADEL,

@@ -65,7 +65,8 @@ TOLD_CLAUSE_RE = re.compile(  # "told the committee the company had spent ...", 
     rf"\s+(?:reporters|journalists|him|her|them|us|me|you|(?:the\s+)?{NAME}|(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)??[a-z][\w-]*"
     r"|(?:fellow\s+)?[a-z][\w-]*[a-z]s"  # "told councillors the estimate was ...", "told fellow members"
     r"|council|cabinet|parliament|congress|court|committee|conference|assembly|senate|police)"  # "told council"
-    rf"{TOLD_WHEN}\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b)"
+    rf"{TOLD_WHEN}\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b"
+    r"|[A-Z][\w’'-]+\s+(?:had|has|was|were|is|are|would|will|could|did|should|must)\b)"  # "... Whitford had sold"
 )
 WARNED_CLAUSE_RE = re.compile(  # "warned the freeze would have to be paid for": no hearer, the clause's subject
     r"\s+(?P<subj>(?:the|a|an|his|her|their|its|this|these|those)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
