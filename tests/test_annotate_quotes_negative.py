@@ -105,3 +105,11 @@ def test_quotes_two_apostrophes_as_double_marks() -> None:
     quotes = quotes_of(text, [BAKER])
     assert [q.text for q in quotes] == ["We are told all the time, 'this is a special case,'", "It is not."]
     assert quotes[0].speaker_name == "Tom Baker"
+
+
+def test_quotes_quote_left_open_at_the_end_of_the_text_stays_inside_it() -> None:
+    """A mixed quote whose quoted words run to the end of the text, unclosed, ends with the text (it had ended one
+    character past it)."""
+    text = 'Friends set up a fundraiser.\n\nOne friend, Jamie Clark, wrote the page: "Benny would give you his last'
+    quotes = quotes_of(text, [("Jamie Clark", "male", ["Clark"])])
+    assert quotes and all(0 <= q.start <= q.end <= len(text) for q in quotes)

@@ -68,6 +68,8 @@ from storyline.annotate.speakers import (
 )
 from storyline.model import Block, Entity, Mention, Quote, Sentence, Stance
 
+CLOSING_MARKS = frozenset("”»’\"'")  # a character that may close a quote
+
 __all__ = ["DirectSpan", "find_direct_spans", "find_quotes", "reported_clause_start"]
 
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']*|\n|$)")
@@ -268,7 +270,8 @@ def _uncovered_words(text: str, start: int, end: int, regions: list[tuple[int, i
 
 def _merge(text: str, directs: list[Found], indirects: list[Found]) -> list[Found]:
     """Indirect clauses that carry quoted fragments become mixed quotes; ones inside direct quotes go."""
-    regions = [(d.start - 1, d.end + 1) for d in directs]
+    # each quote with its marks (a quote left open at the end of the text has no closing one)
+    regions = [(d.start - 1, d.end + 1 if text[d.end : d.end + 1] in CLOSING_MARKS else d.end) for d in directs]
     kept: list[Found] = []
     absorbed: set[int] = set()
     for found in indirects:
