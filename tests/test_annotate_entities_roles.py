@@ -175,3 +175,11 @@ def test_roles_two_word_titles_ending_in_general() -> None:
     assert {name: [r.role for r in p.roles] for name, p in people.items()} == {
         "Merrick Garland": ["Attorney General"], "Andrée Cossette": ["Auditor General"],
         "Tim Davie": ["Director General"], "Mark Milley": ["general"]}
+
+
+def test_names_surname_that_is_also_a_common_word_after_a_given_name() -> None:
+    text = ("District Chief Brad French said crews arrived at 3.40am. Theresa May and Tom English spoke. "
+            "In May the council met. French President Emmanuel Macron said little.")
+    people = _people(text)
+    assert sorted(people) == ["Brad French", "Emmanuel Macron", "Theresa May", "Tom English"]
+    assert [r.role for r in people["Brad French"].roles] == ["District Chief"]

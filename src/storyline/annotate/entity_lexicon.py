@@ -36,6 +36,7 @@ class Lexicon:
     place_prepositions: frozenset[str]
     never_names: frozenset[str]
     may_start_names: frozenset[str]
+    may_end_names: frozenset[str]  # "French" in "Brad French": a never-name that is a surname after a given name
     particles: frozenset[str]
     speech_verbs: frozenset[str]
     kin_nouns: frozenset[str]  # "son", "husband": relatives, who share a surname with the one they are named by
@@ -93,6 +94,7 @@ def lexicon() -> Lexicon:
         place_prepositions=frozenset(places["place_prepositions"]),
         never_names=frozenset(stops["never_names"]),
         may_start_names=frozenset(stops["may_start_names"]),
+        may_end_names=frozenset(stops["may_end_names"]),
         particles=frozenset(stops["lowercase_name_particles"]),
         speech_verbs=frozenset(stops["speech_verbs"]),
         kin_nouns=frozenset(titles["kin_nouns"]),

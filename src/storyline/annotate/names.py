@@ -362,13 +362,14 @@ def _valid_name(s: _Sentence, start: int, end: int, lex: Lexicon, place_names: b
     first = bare(words[0])
     if first in lex.titles or first in lex.honorifics:
         return False
-    for word in words:
+    surname_ok = len(words) >= 2 and lex.first_name_gender(words[0]) is not None  # "Brad French", "Theresa May"
+    for position, word in enumerate(words, 1):
         lower = bare(word)
         if word in ("'s", "’s"):
             return False
         if lower in lex.particles:
             continue
-        if lower in lex.never_names:
+        if lower in lex.never_names and not (surname_ok and position == len(words) and lower in lex.may_end_names):
             return False
         if len(word) > 2 and word.isupper() and not word.endswith("."):
             return False
