@@ -162,6 +162,7 @@ def test_speaker_sources_an_unknown_name_reporting_about_it_is_a_body(sentence: 
     ("Housing association Clarion said repairs would start.", "Clarion"),
     ("In a statement, Nova Scotia Health said it had opened 24 beds.", "Nova Scotia Health"),  # led by a place
     ("The administrators, Begbies Traynor, said they were exploring all options.", "Begbies Traynor"),
+    ("The mill's owner, Norvale Paper, said it could no longer compete.", "Norvale Paper"),  # a firm's name
 ])
 def test_speaker_sources_body_named_after_its_kind(sentence: str, name: str) -> None:
     """"Operator Arriva said": a body, named without the word for its kind (never a person "Operator Arriva")."""
