@@ -44,7 +44,7 @@ from storyline.link.story_features import (
     day_number,
     story_params,
 )
-from storyline.link.story_pairs import DocVectors, FixedParts, Idf, doc_vectors, fixed_parts, pair_score
+from storyline.link.story_pairs import DocVectors, FixedParts, Idf, fixed_parts, pair_score, vectors_at
 from storyline.model import Story
 
 __all__ = [
@@ -173,6 +173,10 @@ class StoryBook:
         self._keys: dict[str, set[str]] = {}
         self._features: dict[str, DocumentFeatures] = {}
         self._fixed: dict[str, FixedParts] = {}
+        # df counts read so far (and the number of documents under DOCUMENTS_KEY), kept current as documents
+        # are counted: only :meth:`count_document` changes them while the book lives
+        self._df: dict[str, int] = {}
+        self._counted: set[str] = set()  # documents whose keys are all in ``_df``
         # under the current df counts (a new document changes them; refreshing does not): each document's
         # vectors, and the rescored pairs (neighbourhoods of the stories one refresh regroups overlap)
         self._vectors: dict[str, DocVectors] = {}
@@ -203,8 +207,23 @@ class StoryBook:
         self.index.delete_record("story", story_id)
 
     def idf(self, keys: Collection[str]) -> Idf:
-        found = self.index.counts("df", [*keys, DOCUMENTS_KEY])
-        return Idf(found.pop(DOCUMENTS_KEY), found)
+        df = self._df
+        try:
+            found = dict(zip(keys, map(df.__getitem__, keys)))
+            documents = df[DOCUMENTS_KEY]
+        except KeyError:
+            self._read_df(keys)
+            return self.idf(keys)
+        found.pop(DOCUMENTS_KEY, None)
+        return Idf(documents, found)
+
+    def _read_df(self, keys: Iterable[str]) -> None:
+        """Read the df counts of keys not read yet (and the number of documents)."""
+        df = self._df
+        missing = [k for k in dict.fromkeys(keys) if k not in df]
+        if DOCUMENTS_KEY not in df:
+            missing.append(DOCUMENTS_KEY)
+        df.update(self.index.counts("df", missing))
 
     # --- documents -----------------------------------------------------------------
 
@@ -218,12 +237,18 @@ class StoryBook:
     def put_features(self, features: DocumentFeatures) -> None:
         self._features[features.id] = features
         self._fixed.pop(features.id, None)
+        self._counted.discard(features.id)
         self._vectors.pop(features.id, None)
         self.index.put_record("sfeat", features.id, features.to_json())
 
     def count_document(self, features: DocumentFeatures) -> None:
         """Count a new document's keys in the df (so every vector and score computed before is stale)."""
-        self.index.add_counts("df", [*self.fixed(features).keys, DOCUMENTS_KEY])
+        keys = [*self.fixed(features).keys, DOCUMENTS_KEY]
+        self.index.add_counts("df", keys)
+        df = self._df
+        for key in keys:  # (a key not read yet is read with this count)
+            if key in df:
+                df[key] += 1
         self._vectors.clear()
         self._scores.clear()
 
@@ -238,11 +263,14 @@ class StoryBook:
     def vectors(self, features: Iterable[DocumentFeatures]) -> dict[str, DocVectors]:
         """Vectors of these documents under the current df (each computed once until the df changes)."""
         listed = list(features)
-        missing = [(f, self.fixed(f)) for f in listed if f.id not in self._vectors]
-        if missing:
-            idf = self.idf(set().union(*(parts.keys for _, parts in missing)))
-            for f, parts in missing:
-                self._vectors[f.id] = doc_vectors(f, idf, parts)
+        missing = [(f.id, self.fixed(f)) for f in listed if f.id not in self._vectors]
+        unread = [parts.keys for doc_id, parts in missing if doc_id not in self._counted]
+        if unread or DOCUMENTS_KEY not in self._df:
+            self._read_df(key for keys in unread for key in keys)
+            self._counted.update(doc_id for doc_id, _ in missing)
+        documents = self._df[DOCUMENTS_KEY]
+        for doc_id, parts in missing:
+            self._vectors[doc_id] = vectors_at(parts, documents, self._df)
         return {f.id: self._vectors[f.id] for f in listed}
 
     def fixed(self, features: DocumentFeatures) -> FixedParts:
@@ -348,13 +376,15 @@ def ranked_candidates(doc_id: str, found: Iterable[Mapping[str, Sequence[str]]],
 
 
 def _postings_by_key(features: DocumentFeatures, keys: Collection[str], book: StoryBook) -> list[dict[str, list[str]]]:
+    sizes = book.index.counts("dkn", keys)
     if filed_by_week(features):
         assert features.day is not None
-        dated = [f"{k}|{w}" for k in keys for w in lookup_weeks(features.day, book.horizon)]
-        sizes = book.index.counts("dwn", dated)
-        telling = [k for k in dated if 0 < sizes[k] <= MAX_WEEK_POSTINGS]
-        return [book.index.postings("dw", telling), book.index.postings("du", list(keys))]
-    sizes = book.index.counts("dkn", keys)
+        filed = [k for k in keys if sizes[k]]  # a key no document was filed under has no week to look up
+        weeks = lookup_weeks(features.day, book.horizon)
+        dated = [f"{k}|{w}" for k in filed for w in weeks]
+        week_sizes = book.index.counts("dwn", dated)
+        telling = [k for k in dated if 0 < week_sizes[k] <= MAX_WEEK_POSTINGS]
+        return [book.index.postings("dw", telling), book.index.postings("du", filed)]
     telling = [k for k in keys if 0 < sizes[k] <= MAX_DOC_POSTINGS]
     return [book.index.postings("dk", telling)]
 

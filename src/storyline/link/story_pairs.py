@@ -25,12 +25,13 @@ import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
 
 from storyline.link.story_features import DocumentFeatures, StoryParams, anchor_words
 
 __all__ = [
     "DocVectors", "FixedParts", "Idf", "cosine", "doc_vectors", "feature_keys", "fixed_parts", "pair_features",
-    "pair_probability", "pair_score", "period_gap",
+    "pair_probability", "pair_score", "period_gap", "vectors_at",
 ]
 
 
@@ -66,7 +67,7 @@ class Idf:
 
     def __post_init__(self) -> None:
         by_count = _weights_by_count(self.documents)
-        object.__setattr__(self, "weights", {key: by_count[n] for key, n in self.df.items()})
+        object.__setattr__(self, "weights", dict(zip(self.df, map(by_count.__getitem__, self.df.values()))))
 
     def __call__(self, key: str) -> float:
         return self.weights[key]
@@ -100,13 +101,20 @@ class DocVectors:
 
 @dataclass(frozen=True)
 class FixedParts:
-    """What a document's vectors take from it whatever the idf: its keys and its sets (a document compared
-    with many others over a linking run needs them computed once)."""
+    """What a document's vectors take from it whatever the idf: its keys, their weights before the idf and
+    its sets (a document compared with many others over a linking run needs them computed once).  The
+    keys and weights of each vector are parallel tuples, in the order of the document's features."""
 
     keys: tuple[str, ...]  # :func:`feature_keys`
-    names: tuple[tuple[str, str, float], ...]  # (name, "@name", salience), in the order of its names
+    terms: tuple[str, ...]
+    term_weights: tuple[float, ...]  # log tf
+    names: tuple[str, ...]
+    name_keys: tuple[str, ...]  # "@name"
+    saliences: tuple[float, ...]
     places: frozenset[str]
-    phrases: tuple[tuple[str, str, float], ...]  # (phrase, "~phrase", log tf)
+    phrases: tuple[str, ...]
+    phrase_keys: tuple[str, ...]  # "~phrase"
+    phrase_weights: tuple[float, ...]  # log tf
     people: frozenset[str]
     numbers: frozenset[str]
     years: frozenset[str]
@@ -119,13 +127,21 @@ class FixedParts:
 def fixed_parts(features: DocumentFeatures) -> FixedParts:
     """The parts of a document's vectors that do not depend on the idf."""
     salience = features.salience
-    names = tuple((n, "@" + n, salience.get(n, 1.0)) for n in features.names)
-    phrases = tuple((p, "~" + p, w) for p, w in features.phrases.items())
+    names = tuple(features.names)
+    name_keys = tuple("@" + n for n in names)
+    phrases = tuple(features.phrases)
+    phrase_keys = tuple("~" + p for p in phrases)
     return FixedParts(
-        keys=(*features.terms, *(k for _, k, _ in names), *(k for _, k, _ in phrases)),
+        keys=(*features.terms, *name_keys, *phrase_keys),
+        terms=tuple(features.terms),
+        term_weights=tuple(features.terms.values()),
         names=names,
+        name_keys=name_keys,
+        saliences=tuple(salience.get(n, 1.0) for n in names),
         places=frozenset(n for n, kind in features.names.items() if kind == "place"),
         phrases=phrases,
+        phrase_keys=phrase_keys,
+        phrase_weights=tuple(features.phrases.values()),
         people=frozenset(n for n, kind in features.names.items() if kind == "person"),
         numbers=frozenset(features.numbers),
         years=frozenset(features.years),
@@ -142,13 +158,26 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
     A phrase counts only once another document has used it (df 2 or more): a pair of words
     no other document shares says nothing about likeness and would only dilute the cosine.
     """
-    parts = fixed if fixed is not None else fixed_parts(features)
-    weights, df = idf.weights, idf.df  # (the same products as idf(key), fewer calls)
-    names = {n: salience * weights[key] for n, key, salience in parts.names}
+    return vectors_at(fixed if fixed is not None else fixed_parts(features), idf.documents, idf.df)
+
+
+def vectors_at(parts: FixedParts, documents: int, df: Mapping[str, int]) -> DocVectors:
+    """A document's vectors (:func:`doc_vectors`) straight from df counts: ``documents`` and ``df``, which
+    must hold its keys (a phrase it lacks counts as unseen).  Every weight is the product
+    :class:`Idf` makes (log tf, or salience, times the weight of the key's count), and each vector holds
+    them in the order of the document's features, so the norms and cosines are the same floats; the
+    products are taken over parallel tuples, without a dictionary of weights per document."""
+    weight, count = _weights_by_count(documents).__getitem__, df.__getitem__
+    words = dict(zip(parts.terms, map(operator.mul, parts.term_weights, map(weight, map(count, parts.terms)))))
+    names = dict(zip(parts.names, map(operator.mul, parts.saliences, map(weight, map(count, parts.name_keys)))))
+    phrase_counts = list(map(df.get, parts.phrase_keys, repeat(0)))
+    shared = list(map(_SEEN_BEFORE, phrase_counts))  # df 2 or more
+    phrases = dict(zip(compress(parts.phrases, shared), map(
+        operator.mul, compress(parts.phrase_weights, shared), map(weight, compress(phrase_counts, shared)))))
     places = parts.places
     return DocVectors(
-        words={t: w * weights[t] for t, w in features.terms.items()},
-        phrases={p: w * weights[key] for p, key, w in parts.phrases if df.get(key, 0) > 1},
+        words=words,
+        phrases=phrases,
         names=names,
         places={n: w for n, w in names.items() if n in places},
         people=parts.people,
@@ -159,6 +188,9 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
         days=parts.days,
         months=parts.months,
     )
+
+
+_SEEN_BEFORE = (1).__lt__  # count > 1
 
 
 def _norm(a: Mapping[str, float]) -> float:
