@@ -173,10 +173,12 @@ class StoryBook:
         self._keys: dict[str, set[str]] = {}
         self._features: dict[str, DocumentFeatures] = {}
         self._fixed: dict[str, FixedParts] = {}
-        # df counts read so far (and the number of documents under DOCUMENTS_KEY), kept current as documents
-        # are counted: only :meth:`count_document` changes them while the book lives
-        self._df: dict[str, int] = {}
-        self._counted: set[str] = set()  # documents whose keys are all in ``_df``
+        # the df counts read so far (the number of documents under DOCUMENTS_KEY), kept current as documents
+        # are counted (only :meth:`count_document` changes them while the book lives): each key's count is in
+        # a slot of ``_df``, and each document's keys are known by their slots (no key is looked up again)
+        self._slot: dict[str, int] = {}
+        self._df: list[int] = []
+        self._slots: dict[str, tuple[int, ...]] = {}  # document -> the slots of its keys (``FixedParts.keys``)
         # under the current df counts (a new document changes them; refreshing does not): each document's
         # vectors, and the rescored pairs (neighbourhoods of the stories one refresh regroups overlap)
         self._vectors: dict[str, DocVectors] = {}
@@ -207,23 +209,26 @@ class StoryBook:
         self.index.delete_record("story", story_id)
 
     def idf(self, keys: Collection[str]) -> Idf:
-        df = self._df
+        listed = [*keys, DOCUMENTS_KEY]
+        counts = self._counts(listed)
+        found = dict(zip(listed, counts))
+        return Idf(found.pop(DOCUMENTS_KEY), found)
+
+    def _counts(self, keys: Iterable[str]) -> list[int]:
+        """The df count of each key, in order (read from the index once per key while the book lives)."""
         try:
-            found = dict(zip(keys, map(df.__getitem__, keys)))
-            documents = df[DOCUMENTS_KEY]
+            return list(map(self._df.__getitem__, map(self._slot.__getitem__, keys)))
         except KeyError:
             self._read_df(keys)
-            return self.idf(keys)
-        found.pop(DOCUMENTS_KEY, None)
-        return Idf(documents, found)
+            return list(map(self._df.__getitem__, map(self._slot.__getitem__, keys)))
 
     def _read_df(self, keys: Iterable[str]) -> None:
-        """Read the df counts of keys not read yet (and the number of documents)."""
-        df = self._df
-        missing = [k for k in dict.fromkeys(keys) if k not in df]
-        if DOCUMENTS_KEY not in df:
-            missing.append(DOCUMENTS_KEY)
-        df.update(self.index.counts("df", missing))
+        """Give a slot to the df counts of the keys not read yet, and of the number of documents."""
+        slot, df = self._slot, self._df
+        missing = [k for k in dict.fromkeys([*keys, DOCUMENTS_KEY]) if k not in slot]
+        for key, count in self.index.counts("df", missing).items():
+            slot[key] = len(df)
+            df.append(count)
 
     # --- documents -----------------------------------------------------------------
 
@@ -237,7 +242,7 @@ class StoryBook:
     def put_features(self, features: DocumentFeatures) -> None:
         self._features[features.id] = features
         self._fixed.pop(features.id, None)
-        self._counted.discard(features.id)
+        self._slots.pop(features.id, None)
         self._vectors.pop(features.id, None)
         self.index.put_record("sfeat", features.id, features.to_json())
 
@@ -245,10 +250,11 @@ class StoryBook:
         """Count a new document's keys in the df (so every vector and score computed before is stale)."""
         keys = [*self.fixed(features).keys, DOCUMENTS_KEY]
         self.index.add_counts("df", keys)
-        df = self._df
-        for key in keys:  # (a key not read yet is read with this count)
-            if key in df:
-                df[key] += 1
+        slot, df = self._slot, self._df
+        for key in keys:  # (a key not read yet is read later with this count)
+            at = slot.get(key)
+            if at is not None:
+                df[at] += 1
         self._vectors.clear()
         self._scores.clear()
 
@@ -264,13 +270,16 @@ class StoryBook:
         """Vectors of these documents under the current df (each computed once until the df changes)."""
         listed = list(features)
         missing = [(f.id, self.fixed(f)) for f in listed if f.id not in self._vectors]
-        unread = [parts.keys for doc_id, parts in missing if doc_id not in self._counted]
-        if unread or DOCUMENTS_KEY not in self._df:
-            self._read_df(key for keys in unread for key in keys)
-            self._counted.update(doc_id for doc_id, _ in missing)
-        documents = self._df[DOCUMENTS_KEY]
+        unread = [parts.keys for doc_id, parts in missing if doc_id not in self._slots]
+        if unread:
+            self._read_df([key for keys in unread for key in keys])
+        slot, df = self._slot, self._df
+        documents = df[slot[DOCUMENTS_KEY]]
         for doc_id, parts in missing:
-            self._vectors[doc_id] = vectors_at(parts, documents, self._df)
+            slots = self._slots.get(doc_id)
+            if slots is None:
+                slots = self._slots[doc_id] = tuple(map(slot.__getitem__, parts.keys))
+            self._vectors[doc_id] = vectors_at(parts, documents, list(map(df.__getitem__, slots)))
         return {f.id: self._vectors[f.id] for f in listed}
 
     def fixed(self, features: DocumentFeatures) -> FixedParts:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
@@ -101,20 +101,16 @@ class DocVectors:
 
 @dataclass(frozen=True)
 class FixedParts:
-    """What a document's vectors take from it whatever the idf: its keys, their weights before the idf and
-    its sets (a document compared with many others over a linking run needs them computed once).  The
-    keys and weights of each vector are parallel tuples, in the order of the document's features."""
+    """What a document's vectors take from it whatever the idf: its keys with their weights before the idf
+    (log tf of terms and phrases, salience of names), and its sets (a document compared with many others
+    over a linking run needs them computed once)."""
 
-    keys: tuple[str, ...]  # :func:`feature_keys`
+    keys: tuple[str, ...]  # :func:`feature_keys`: terms, then ``@names``, then ``~phrases``
+    key_weights: tuple[float, ...]  # the weight of each key before the idf
     terms: tuple[str, ...]
-    term_weights: tuple[float, ...]  # log tf
     names: tuple[str, ...]
-    name_keys: tuple[str, ...]  # "@name"
-    saliences: tuple[float, ...]
-    places: frozenset[str]
     phrases: tuple[str, ...]
-    phrase_keys: tuple[str, ...]  # "~phrase"
-    phrase_weights: tuple[float, ...]  # log tf
+    places: frozenset[str]
     people: frozenset[str]
     numbers: frozenset[str]
     years: frozenset[str]
@@ -128,20 +124,13 @@ def fixed_parts(features: DocumentFeatures) -> FixedParts:
     """The parts of a document's vectors that do not depend on the idf."""
     salience = features.salience
     names = tuple(features.names)
-    name_keys = tuple("@" + n for n in names)
-    phrases = tuple(features.phrases)
-    phrase_keys = tuple("~" + p for p in phrases)
     return FixedParts(
-        keys=(*features.terms, *name_keys, *phrase_keys),
+        keys=tuple(feature_keys(features)),
+        key_weights=(*features.terms.values(), *(salience.get(n, 1.0) for n in names), *features.phrases.values()),
         terms=tuple(features.terms),
-        term_weights=tuple(features.terms.values()),
         names=names,
-        name_keys=name_keys,
-        saliences=tuple(salience.get(n, 1.0) for n in names),
+        phrases=tuple(features.phrases),
         places=frozenset(n for n, kind in features.names.items() if kind == "place"),
-        phrases=phrases,
-        phrase_keys=phrase_keys,
-        phrase_weights=tuple(features.phrases.values()),
         people=frozenset(n for n, kind in features.names.items() if kind == "person"),
         numbers=frozenset(features.numbers),
         years=frozenset(features.years),
@@ -158,26 +147,26 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
     A phrase counts only once another document has used it (df 2 or more): a pair of words
     no other document shares says nothing about likeness and would only dilute the cosine.
     """
-    return vectors_at(fixed if fixed is not None else fixed_parts(features), idf.documents, idf.df)
+    parts = fixed if fixed is not None else fixed_parts(features)
+    df, named = idf.df, len(parts.terms) + len(parts.names)
+    counts = [*map(df.__getitem__, parts.keys[:named]), *map(df.get, parts.keys[named:], repeat(0))]
+    return vectors_at(parts, idf.documents, counts)
 
 
-def vectors_at(parts: FixedParts, documents: int, df: Mapping[str, int]) -> DocVectors:
-    """A document's vectors (:func:`doc_vectors`) straight from df counts: ``documents`` and ``df``, which
-    must hold its keys (a phrase it lacks counts as unseen).  Every weight is the product
-    :class:`Idf` makes (log tf, or salience, times the weight of the key's count), and each vector holds
-    them in the order of the document's features, so the norms and cosines are the same floats; the
-    products are taken over parallel tuples, without a dictionary of weights per document."""
-    weight, count = _weights_by_count(documents).__getitem__, df.__getitem__
-    words = dict(zip(parts.terms, map(operator.mul, parts.term_weights, map(weight, map(count, parts.terms)))))
-    names = dict(zip(parts.names, map(operator.mul, parts.saliences, map(weight, map(count, parts.name_keys)))))
-    phrase_counts = list(map(df.get, parts.phrase_keys, repeat(0)))
-    shared = list(map(_SEEN_BEFORE, phrase_counts))  # df 2 or more
-    phrases = dict(zip(compress(parts.phrases, shared), map(
-        operator.mul, compress(parts.phrase_weights, shared), map(weight, compress(phrase_counts, shared)))))
+def vectors_at(parts: FixedParts, documents: int, counts: Sequence[int]) -> DocVectors:
+    """A document's vectors (:func:`doc_vectors`) straight from df counts: the number of ``documents`` and
+    the count of each of its keys (``counts``, in the order of ``parts.keys``).  Every weight is the product
+    :func:`doc_vectors` takes (log tf, or salience, times the idf of the key's count), and each vector holds
+    them in the order of the document's features, so its norms and cosines are the same floats; the
+    products are taken in one pass over the document's keys, without a dictionary of weights."""
+    values = list(map(operator.mul, parts.key_weights, map(_weights_by_count(documents).__getitem__, counts)))
+    terms, named = len(parts.terms), len(parts.terms) + len(parts.names)
+    shared = list(map(_SEEN_BEFORE, counts[named:]))  # phrases another document used too (df 2 or more)
+    names = dict(zip(parts.names, values[terms:named]))
     places = parts.places
     return DocVectors(
-        words=words,
-        phrases=phrases,
+        words=dict(zip(parts.terms, values)),
+        phrases=dict(zip(compress(parts.phrases, shared), compress(values[named:], shared))),
         names=names,
         places={n: w for n, w in names.items() if n in places},
         people=parts.people,
