@@ -60,6 +60,7 @@ def test_stories_book_keeps_df_counts_current_as_documents_are_filed() -> None:
     assert book.vectors(ARTICLES) == fresh.vectors(ARTICLES)
     idf = fresh.idf(keys)
     assert book.vectors(ARTICLES) == {f.id: doc_vectors(f, idf) for f in ARTICLES}
+    assert StoryBook(MemoryIndex()).vectors([]) == {}  # nothing read yet, nothing to build
     read = index.asked["df"]
     assert read.count("bridge") == 1 and read.count(DOCUMENTS_KEY) == 1  # each key read from the index once
 

@@ -214,7 +214,7 @@ class StoryBook:
         found = dict(zip(listed, counts))
         return Idf(found.pop(DOCUMENTS_KEY), found)
 
-    def _counts(self, keys: Iterable[str]) -> list[int]:
+    def _counts(self, keys: Sequence[str]) -> list[int]:
         """The df count of each key, in order (read from the index once per key while the book lives)."""
         try:
             return list(map(self._df.__getitem__, map(self._slot.__getitem__, keys)))
@@ -271,7 +271,7 @@ class StoryBook:
         listed = list(features)
         missing = [(f.id, self.fixed(f)) for f in listed if f.id not in self._vectors]
         unread = [parts.keys for doc_id, parts in missing if doc_id not in self._slots]
-        if unread:
+        if unread or DOCUMENTS_KEY not in self._slot:
             self._read_df([key for keys in unread for key in keys])
         slot, df = self._slot, self._df
         documents = df[slot[DOCUMENTS_KEY]]
