@@ -11,9 +11,11 @@ from storyline.link.story_pairs import (
     cosine,
     doc_vectors,
     feature_keys,
+    fixed_parts,
     pair_features,
     pair_probability,
     period_gap,
+    vectors_at,
 )
 
 
@@ -109,3 +111,25 @@ def test_story_pairs_vectors_and_cosines_are_the_plain_formulas_to_the_last_bit(
         small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
         dot = sum([v * large[k] for k, v in small.items() if k in large])
         assert cosine(mine, theirs) == dot / (norm_a * norm_b)
+
+
+def test_story_pairs_vectors_from_counts_are_the_plain_products_in_feature_order() -> None:
+    """``vectors_at`` (a document's df counts in the order of its keys, as the story book keeps them) gives
+    the plain products: log tf times idf for words and shared phrases, salience times idf for names, places
+    among the names; each vector in the order of the document's features."""
+    flood = _doc("a", "river flood barrier breached overnight flood warning", {"tewkesbury": "place", "jo hale": "person"})
+    flood.salience.update({"jo hale": 2.5})
+    follow = _doc("b", "flood barrier breached again river levels", {"tewkesbury": "place"})
+    corpus = [flood, follow, *FILLER]
+    idf = Idf(len(corpus), Counter(k for f in corpus for k in set(feature_keys(f))))
+    parts = fixed_parts(flood)
+    got = vectors_at(parts, idf.documents, [idf.df[k] for k in parts.keys])
+    assert got == doc_vectors(flood, idf)
+    words = {t: w * idf(t) for t, w in flood.terms.items()}
+    names = {n: flood.salience.get(n, 1.0) * idf("@" + n) for n in flood.names}
+    assert list(got.words.items()) == list(words.items())
+    assert list(got.names.items()) == list(names.items()) and names["jo hale"] == 2.5 * idf("@jo hale")
+    assert got.places == {"tewkesbury": names["tewkesbury"]}
+    assert list(got.phrases) == ["flood barrier", "barrier breached"]  # the phrases "follow" uses too
+    assert got.norms == tuple(math.sqrt(sum([v * v for v in vector.values()]))
+                              for vector in (got.words, got.phrases, got.names, got.places))

@@ -44,7 +44,7 @@ from storyline.link.story_features import (
     day_number,
     story_params,
 )
-from storyline.link.story_pairs import DocVectors, FixedParts, Idf, doc_vectors, fixed_parts, pair_score
+from storyline.link.story_pairs import DocVectors, FixedParts, Idf, fixed_parts, pair_score, vectors_at
 from storyline.model import Story
 
 __all__ = [
@@ -173,6 +173,12 @@ class StoryBook:
         self._keys: dict[str, set[str]] = {}
         self._features: dict[str, DocumentFeatures] = {}
         self._fixed: dict[str, FixedParts] = {}
+        # the df counts read so far (the number of documents under DOCUMENTS_KEY), kept current as documents
+        # are counted (only :meth:`count_document` changes them while the book lives): each key's count is in
+        # a slot of ``_df``, and each document's keys are known by their slots (no key is looked up again)
+        self._slot: dict[str, int] = {}
+        self._df: list[int] = []
+        self._slots: dict[str, tuple[int, ...]] = {}  # document -> the slots of its keys (``FixedParts.keys``)
         # under the current df counts (a new document changes them; refreshing does not): each document's
         # vectors, and the rescored pairs (neighbourhoods of the stories one refresh regroups overlap)
         self._vectors: dict[str, DocVectors] = {}
@@ -203,8 +209,26 @@ class StoryBook:
         self.index.delete_record("story", story_id)
 
     def idf(self, keys: Collection[str]) -> Idf:
-        found = self.index.counts("df", [*keys, DOCUMENTS_KEY])
+        listed = [*keys, DOCUMENTS_KEY]
+        counts = self._counts(listed)
+        found = dict(zip(listed, counts))
         return Idf(found.pop(DOCUMENTS_KEY), found)
+
+    def _counts(self, keys: Sequence[str]) -> list[int]:
+        """The df count of each key, in order (read from the index once per key while the book lives)."""
+        try:
+            return list(map(self._df.__getitem__, map(self._slot.__getitem__, keys)))
+        except KeyError:
+            self._read_df(keys)
+            return list(map(self._df.__getitem__, map(self._slot.__getitem__, keys)))
+
+    def _read_df(self, keys: Iterable[str]) -> None:
+        """Give a slot to the df counts of the keys not read yet, and of the number of documents."""
+        slot, df = self._slot, self._df
+        missing = [k for k in dict.fromkeys([*keys, DOCUMENTS_KEY]) if k not in slot]
+        for key, count in self.index.counts("df", missing).items():
+            slot[key] = len(df)
+            df.append(count)
 
     # --- documents -----------------------------------------------------------------
 
@@ -218,12 +242,19 @@ class StoryBook:
     def put_features(self, features: DocumentFeatures) -> None:
         self._features[features.id] = features
         self._fixed.pop(features.id, None)
+        self._slots.pop(features.id, None)
         self._vectors.pop(features.id, None)
         self.index.put_record("sfeat", features.id, features.to_json())
 
     def count_document(self, features: DocumentFeatures) -> None:
         """Count a new document's keys in the df (so every vector and score computed before is stale)."""
-        self.index.add_counts("df", [*self.fixed(features).keys, DOCUMENTS_KEY])
+        keys = [*self.fixed(features).keys, DOCUMENTS_KEY]
+        self.index.add_counts("df", keys)
+        slot, df = self._slot, self._df
+        for key in keys:  # (a key not read yet is read later with this count)
+            at = slot.get(key)
+            if at is not None:
+                df[at] += 1
         self._vectors.clear()
         self._scores.clear()
 
@@ -238,11 +269,17 @@ class StoryBook:
     def vectors(self, features: Iterable[DocumentFeatures]) -> dict[str, DocVectors]:
         """Vectors of these documents under the current df (each computed once until the df changes)."""
         listed = list(features)
-        missing = [(f, self.fixed(f)) for f in listed if f.id not in self._vectors]
-        if missing:
-            idf = self.idf(set().union(*(parts.keys for _, parts in missing)))
-            for f, parts in missing:
-                self._vectors[f.id] = doc_vectors(f, idf, parts)
+        missing = [(f.id, self.fixed(f)) for f in listed if f.id not in self._vectors]
+        unread = [parts.keys for doc_id, parts in missing if doc_id not in self._slots]
+        if unread or DOCUMENTS_KEY not in self._slot:
+            self._read_df([key for keys in unread for key in keys])
+        slot, df = self._slot, self._df
+        documents = df[slot[DOCUMENTS_KEY]]
+        for doc_id, parts in missing:
+            slots = self._slots.get(doc_id)
+            if slots is None:
+                slots = self._slots[doc_id] = tuple(map(slot.__getitem__, parts.keys))
+            self._vectors[doc_id] = vectors_at(parts, documents, list(map(df.__getitem__, slots)))
         return {f.id: self._vectors[f.id] for f in listed}
 
     def fixed(self, features: DocumentFeatures) -> FixedParts:
@@ -348,13 +385,15 @@ def ranked_candidates(doc_id: str, found: Iterable[Mapping[str, Sequence[str]]],
 
 
 def _postings_by_key(features: DocumentFeatures, keys: Collection[str], book: StoryBook) -> list[dict[str, list[str]]]:
+    sizes = book.index.counts("dkn", keys)
     if filed_by_week(features):
         assert features.day is not None
-        dated = [f"{k}|{w}" for k in keys for w in lookup_weeks(features.day, book.horizon)]
-        sizes = book.index.counts("dwn", dated)
-        telling = [k for k in dated if 0 < sizes[k] <= MAX_WEEK_POSTINGS]
-        return [book.index.postings("dw", telling), book.index.postings("du", list(keys))]
-    sizes = book.index.counts("dkn", keys)
+        filed = [k for k in keys if sizes[k]]  # a key no document was filed under has no week to look up
+        weeks = lookup_weeks(features.day, book.horizon)
+        dated = [f"{k}|{w}" for k in filed for w in weeks]
+        week_sizes = book.index.counts("dwn", dated)
+        telling = [k for k in dated if 0 < week_sizes[k] <= MAX_WEEK_POSTINGS]
+        return [book.index.postings("dw", telling), book.index.postings("du", filed)]
     telling = [k for k in keys if 0 < sizes[k] <= MAX_DOC_POSTINGS]
     return [book.index.postings("dk", telling)]
 

@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
 
 from storyline.link.story_features import DocumentFeatures, StoryParams, anchor_words
 
 __all__ = [
     "DocVectors", "FixedParts", "Idf", "cosine", "doc_vectors", "feature_keys", "fixed_parts", "pair_features",
-    "pair_probability", "pair_score", "period_gap",
+    "pair_probability", "pair_score", "period_gap", "vectors_at",
 ]
 
 
@@ -66,7 +67,7 @@ class Idf:
 
     def __post_init__(self) -> None:
         by_count = _weights_by_count(self.documents)
-        object.__setattr__(self, "weights", {key: by_count[n] for key, n in self.df.items()})
+        object.__setattr__(self, "weights", dict(zip(self.df, map(by_count.__getitem__, self.df.values()))))
 
     def __call__(self, key: str) -> float:
         return self.weights[key]
@@ -100,13 +101,16 @@ class DocVectors:
 
 @dataclass(frozen=True)
 class FixedParts:
-    """What a document's vectors take from it whatever the idf: its keys and its sets (a document compared
-    with many others over a linking run needs them computed once)."""
+    """What a document's vectors take from it whatever the idf: its keys with their weights before the idf
+    (log tf of terms and phrases, salience of names), and its sets (a document compared with many others
+    over a linking run needs them computed once)."""
 
-    keys: tuple[str, ...]  # :func:`feature_keys`
-    names: tuple[tuple[str, str, float], ...]  # (name, "@name", salience), in the order of its names
+    keys: tuple[str, ...]  # :func:`feature_keys`: terms, then ``@names``, then ``~phrases``
+    key_weights: tuple[float, ...]  # the weight of each key before the idf
+    terms: tuple[str, ...]
+    names: tuple[str, ...]
+    phrases: tuple[str, ...]
     places: frozenset[str]
-    phrases: tuple[tuple[str, str, float], ...]  # (phrase, "~phrase", log tf)
     people: frozenset[str]
     numbers: frozenset[str]
     years: frozenset[str]
@@ -119,13 +123,14 @@ class FixedParts:
 def fixed_parts(features: DocumentFeatures) -> FixedParts:
     """The parts of a document's vectors that do not depend on the idf."""
     salience = features.salience
-    names = tuple((n, "@" + n, salience.get(n, 1.0)) for n in features.names)
-    phrases = tuple((p, "~" + p, w) for p, w in features.phrases.items())
+    names = tuple(features.names)
     return FixedParts(
-        keys=(*features.terms, *(k for _, k, _ in names), *(k for _, k, _ in phrases)),
+        keys=tuple(feature_keys(features)),
+        key_weights=(*features.terms.values(), *(salience.get(n, 1.0) for n in names), *features.phrases.values()),
+        terms=tuple(features.terms),
         names=names,
+        phrases=tuple(features.phrases),
         places=frozenset(n for n, kind in features.names.items() if kind == "place"),
-        phrases=phrases,
         people=frozenset(n for n, kind in features.names.items() if kind == "person"),
         numbers=frozenset(features.numbers),
         years=frozenset(features.years),
@@ -143,12 +148,25 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
     no other document shares says nothing about likeness and would only dilute the cosine.
     """
     parts = fixed if fixed is not None else fixed_parts(features)
-    weights, df = idf.weights, idf.df  # (the same products as idf(key), fewer calls)
-    names = {n: salience * weights[key] for n, key, salience in parts.names}
+    df, named = idf.df, len(parts.terms) + len(parts.names)
+    counts = [*map(df.__getitem__, parts.keys[:named]), *map(df.get, parts.keys[named:], repeat(0))]
+    return vectors_at(parts, idf.documents, counts)
+
+
+def vectors_at(parts: FixedParts, documents: int, counts: Sequence[int]) -> DocVectors:
+    """A document's vectors (:func:`doc_vectors`) straight from df counts: the number of ``documents`` and
+    the count of each of its keys (``counts``, in the order of ``parts.keys``).  Every weight is the product
+    :func:`doc_vectors` takes (log tf, or salience, times the idf of the key's count), and each vector holds
+    them in the order of the document's features, so its norms and cosines are the same floats; the
+    products are taken in one pass over the document's keys, without a dictionary of weights."""
+    values = list(map(operator.mul, parts.key_weights, map(_weights_by_count(documents).__getitem__, counts)))
+    terms, named = len(parts.terms), len(parts.terms) + len(parts.names)
+    shared = list(map(_SEEN_BEFORE, counts[named:]))  # phrases another document used too (df 2 or more)
+    names = dict(zip(parts.names, values[terms:named]))
     places = parts.places
     return DocVectors(
-        words={t: w * weights[t] for t, w in features.terms.items()},
-        phrases={p: w * weights[key] for p, key, w in parts.phrases if df.get(key, 0) > 1},
+        words=dict(zip(parts.terms, values)),
+        phrases=dict(zip(compress(parts.phrases, shared), compress(values[named:], shared))),
         names=names,
         places={n: w for n, w in names.items() if n in places},
         people=parts.people,
@@ -159,6 +177,9 @@ def doc_vectors(features: DocumentFeatures, idf: Idf, fixed: FixedParts | None =
         days=parts.days,
         months=parts.months,
     )
+
+
+_SEEN_BEFORE = (1).__lt__  # count > 1
 
 
 def _norm(a: Mapping[str, float]) -> float:
