@@ -239,8 +239,7 @@ def _portfolio_end(words: list[_Word], after: int) -> int | None:
     if after >= len(words) or words[after].lower not in ("of", "for"):
         return None
     end = after + 1
-    while end < len(words) and end - after <= _PORTFOLIO_WORDS and words[end].text.replace("’", "'").rstrip(
-            "'s").isalpha() and words[end].text.islower() and words[end].lower not in _PORTFOLIO_STOPS:
+    while end < len(words) and end - after <= _PORTFOLIO_WORDS and _portfolio_word(words[end]):
         end += 1
     if end == after + 1 or words[end - 1].lower == "and":
         return None
@@ -317,6 +316,13 @@ def _tail(text: str, words: list[_Word], head: tuple[int, int], lex: Lexicon) ->
     return value, None
 
 
+def _portfolio_word(word: _Word) -> bool:
+    """A lower-case word of a portfolio ("social", "services", "children's"), not one that opens a clause."""
+    bare_word = _POSSESSIVE_END.sub("", word.text)
+    return bare_word.isalpha() and word.text.islower() and word.lower not in _PORTFOLIO_STOPS
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 PORTFOLIO_RE = re.compile(r"\s+(?:of|for)\s+[a-z][^A-Z]*$")
 
 

@@ -213,8 +213,8 @@ def _unlinked_name(scene: Scene, head: str, surface: str, span: SpeakerSpan) -> 
     kinds = [i for i, w in enumerate(words[:-1]) if w.lower() in lex.org_kinds_before
              and (w.islower() or i == 0) and words[i + 1][:1].isupper()]
     if kinds:  # "Operator Arriva said", "Housing association Clarion said": the body is named after its kind
-        return Resolution(None, _clean(surface.split(None, kinds[-1] + 1)[-1]), 0.8, kind="organisation")
-    whole = [w.lower().strip(",.’'") for w in surface.split()]
+        return Resolution(None, _clean(" ".join(words[kinds[-1] + 1 :])), 0.8, kind="organisation")
+    whole = [w.lower().strip(",.’'") for w in words]
     if (any(w in source_words()["outlet_words"] for w in lowered) or any(w in lex.org_suffixes for w in whole)
             or _kind_before(scene.text, span.start)
             or _apposed_body(scene.text, span.end) or _body_before(scene.text, span.start)
