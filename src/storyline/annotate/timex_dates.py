@@ -179,8 +179,8 @@ def sentence_window(text: str, start: int, end: int, reach: int = 160) -> tuple[
 
 def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset()) -> str | None:
     """"future" or "past" from the cue nearest the span in its sentence (future: will, next, is
-    due ...; past: said, was, -ed ...); None when the sentence has neither. Cues in ``ignore``
-    (lower case) do not count."""
+    due ...; past: said, was, -ed ...), one with no comma between it and the span first; None when the
+    sentence has neither. Cues in ``ignore`` (lower case) do not count, nor a participle after "be"."""
     before, after = sentence_window(text, start, end)
     pattern = _cue_pattern()
     options: list[tuple[bool, int, str]] = []
