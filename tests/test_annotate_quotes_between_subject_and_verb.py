@@ -41,6 +41,8 @@ CASES = [
      "she had been afraid of the landlord"),
     ("Councillor Amy Price told the court Whitford had sold the drug from a motel room.", PRICE,  # a name opens it
      "Whitford had sold the drug from a motel room"),
+    ("Councillor Amy Price told council's public works committee the city had installed shields.", PRICE,
+     "the city had installed shields"),  # a possessive hearer
     ("The depot will close in March, Cllr Ann Lee (Lab) said.", LEE,  # a party tag before a trailing verb
      "The depot will close in March"),
     ("Adler said much of his discussion with the minister was about the budget.", ADEL,

@@ -192,3 +192,13 @@ def test_speaker_sources_document_publisher_never_read_across_paragraphs() -> No
 def test_speaker_sources_person_named_like_a_city_stays_a_person() -> None:
     _, ann = annotated("Party season\n\nParis Hilton said it was the best night of the year.\n")
     assert ann.quotes[-1].speaker_kind == "person"
+
+
+def test_speaker_sources_pronoun_carries_an_unnamed_operator() -> None:
+    text = ("Assaults on buses rising\n\n"
+            "Janice Lukes chairs the committee.\n\n"
+            "One operator, who asked not to be named, said she was choked by a passenger in October.\n\n"
+            "“I still think about it every time someone gets on at that stop,” she said.\n")
+    _, ann = annotated(text)
+    q = quote_with(ann, "still think")
+    assert (q.speaker, q.speaker_kind, q.speaker_description) == (None, "description", "one operator")

@@ -64,7 +64,8 @@ TOLD_WHEN = rf"(?:\s+(?:last|this)\s+(?:week|month|year|weekend)|\s+yesterday|\s
 TOLD_CLAUSE_RE = re.compile(  # "told the committee the company had spent ...", "told the Echo last week she would ..."
     rf"\s+(?:reporters|journalists|him|her|them|us|me|you|(?:the\s+)?{NAME}|(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)??[a-z][\w-]*"
     r"|(?:fellow\s+)?[a-z][\w-]*[a-z]s"  # "told councillors the estimate was ...", "told fellow members"
-    r"|council|cabinet|parliament|congress|court|committee|conference|assembly|senate|police)"  # "told council"
+    r"|council|cabinet|parliament|congress|court|committee|conference|assembly|senate|police"  # "told council"
+    r"|[A-Za-z]+['’]s\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"  # "told council's public works committee"
     rf"{TOLD_WHEN}\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b"
     r"|[A-Z][\w’'-]+\s+(?:had|has|was|were|is|are|would|will|could|did|should|must)\b)"  # "... Whitford had sold"
 )
