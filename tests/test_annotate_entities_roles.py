@@ -183,3 +183,12 @@ def test_names_surname_that_is_also_a_common_word_after_a_given_name() -> None:
     people = _people(text)
     assert sorted(people) == ["Brad French", "Emmanuel Macron", "Theresa May", "Tom English"]
     assert [r.role for r in people["Brad French"].roles] == ["District Chief"]
+
+
+def test_names_unknown_name_with_a_bare_role_and_of_in_apposition() -> None:
+    """"Keron Oduya, president of the union, said": a role noun with "of" needs no determiner to show a person."""
+    text = ("Keron Oduya, president of the union, said there were 93 assaults. "
+            "Critics Daniel Okafor and Ann Lee disagreed.")
+    people = _people(text)
+    assert sorted(people) == ["Ann Lee", "Daniel Okafor", "Keron Oduya"]
+    assert [r.role for r in people["Keron Oduya"].roles] == ["president"]

@@ -192,6 +192,7 @@ def _apposition_pattern() -> re.Pattern[str]:
         r"\s*,\s*(?:(?:aged\s+)?\d{1,3}\s*,"
         r"|(?:the|a|an|its|his|her|their|[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}['’]s)\s+"
         rf"(?:[\w'’-]+\s+){{0,5}}?(?:{nouns})\b"
+        rf"|(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{nouns})\s+(?:of|for|at)\s"  # ", president of the union,"
         r"|who\s)",
         re.IGNORECASE,
     )
