@@ -204,14 +204,8 @@ class SqlLinkIndex:
 
     def _hashed(self, kind: str, keys: Iterable[str]) -> dict[str, int]:
         """Each key with its hash, in the order given (hashes are kept for the session)."""
-        cache = self._hashes[kind]
-        out: dict[str, int] = {}
-        for key in keys:
-            h = cache.get(key)
-            if h is None:
-                h = cache[key] = key_hash(kind, key)
-            out[key] = h
-        return out
+        listed = list(keys)
+        return dict(zip(listed, self._hashes_of(kind, listed)))
 
     def _rows_in(self, sql: str, fixed: tuple[Any, ...], values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
         """Rows (tuples) of ``sql`` (which ends in ``IN`` and marks its ``fixed`` parameters with ``{mark}``)
