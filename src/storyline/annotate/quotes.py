@@ -51,7 +51,14 @@ from storyline.annotate.quote_indirect import (
     speaker_span_of,
     who_speaker,
 )
-from storyline.annotate.quote_marks import BODY_KINDS, SCARE_MAX_WORDS, WORD_RE, DirectSpan, find_direct_spans
+from storyline.annotate.quote_marks import (
+    BODY_KINDS,
+    CLOSING_MARKS,
+    SCARE_MAX_WORDS,
+    WORD_RE,
+    DirectSpan,
+    find_direct_spans,
+)
 from storyline.annotate.speaker_resolve import attribute_speaker
 from storyline.annotate.speaker_scene import Resolution, Scene
 from storyline.annotate.speakers import (
@@ -67,8 +74,6 @@ from storyline.annotate.speakers import (
     verbs_between,
 )
 from storyline.model import Block, Entity, Mention, Quote, Sentence, Stance
-
-CLOSING_MARKS = frozenset("”»’\"'")  # a character that may close a quote
 
 __all__ = ["DirectSpan", "find_direct_spans", "find_quotes", "reported_clause_start"]
 
