@@ -27,6 +27,16 @@ def test_entities_honorifics_and_titles_mark_people() -> None:
     assert [e.id for e in entities] == ["e1", "e2", "e3", "e4", "e5"]
 
 
+def test_entities_accented_given_names_are_known_with_their_gender() -> None:
+    """ "Lucía", "Zoë", "Réjean": found as "Lucia", "Zoe", "Rejean"; a name we know gives a person and a gender."""
+    text = ("Lucía Ortega read a statement in court. Zoë Brandt and Réjean Lavoie sat behind her. "
+            "Søren Holm did not attend.")
+    mentions, entities = _run(text)
+    assert _spans(text, mentions, "person")[:3] == ["Lucía Ortega", "Zoë Brandt", "Réjean Lavoie"]
+    genders = {e.name: person_gender(e) for e in entities}
+    assert (genders["Lucía Ortega"], genders["Zoë Brandt"], genders["Réjean Lavoie"]) == ("female", "female", "male")
+
+
 def test_entities_speech_verb_and_apposition_are_evidence() -> None:
     text = ("Okonkwo Baptiste said the report was late. Ezinne Adaobi, 54, agreed. "
             "Harrow Mendel, the trust's finance director, declined to comment.")

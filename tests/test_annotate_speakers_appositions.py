@@ -73,6 +73,22 @@ CASES = [
     ("former state legislator", "Carla Lopez-Hunt, a Republican and former state legislator, said the block grants "
      "should follow population.", "block grants", "the block grants should follow population", "Carla Lopez-Hunt",
      "Carla Lopez-Hunt"),
+    ("court's name and title before the name", "In delivering her sentence on Tuesday, Court of King's Bench Justice "
+     "Shauna McCarthy said the driver had looked at his phone 14 times.", "his phone",
+     "the driver had looked at his phone 14 times", "Shauna McCarthy", "Court of King's Bench Justice Shauna McCarthy"),
+    ("title of a portfolio before the name", "The union will likely sit out the election, Director of Government "
+     "Affairs Phil Okonjo told reporters.", "sit out", "The union will likely sit out the election", "Phil Okonjo",
+     "Director of Government Affairs Phil Okonjo"),
+    ("place, title of a portfolio, name", "Palm County Supervisor of Elections Dana Whitlock said the ballots had "
+     "been printed twice.", "printed twice", "the ballots had been printed twice", "Dana Whitlock",
+     "Palm County Supervisor of Elections Dana Whitlock"),
+    ("portfolio title, accented given name", "Minister of Foreign Affairs Mélanie Joly said Canada would respond in "
+     "kind.", "in kind", "Canada would respond in kind", "Mélanie Joly", "Minister of Foreign Affairs Mélanie Joly"),
+    ("unknown given name of a body said", "Prabha Rao of the Saskatoon Civil Liberties Association said the policy "
+     "gives officers too much discretion.", "discretion", "the policy gives officers too much discretion",
+     "Prabha Rao", "Prabha Rao of the Saskatoon Civil Liberties Association"),
+    ("accented given name, relative", "Lucía Ortega, the victim's sister, said the family had waited two years for "
+     "a trial.", "two years", "the family had waited two years for a trial", "Lucía Ortega", "Lucía Ortega"),
 ]
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -45,15 +46,27 @@ class Lexicon:
     unisex: frozenset[str]
 
     def first_name_gender(self, word: str) -> str | None:
-        """"female", "male", "unknown" (a given name of either) or None (not a known given name)."""
+        """"female", "male", "unknown" (a given name of either) or None (not a known given name).
+
+        Accents are folded: "Lucía", "Zoë" and "Réjean" are found as "lucia", "zoe", "rejean".
+        """
         lower = word.lower()
-        if lower in self.unisex:
-            return "unknown"
-        if lower in self.female:
-            return "female"
-        if lower in self.male:
-            return "male"
+        for key in (lower, _folded(lower)):
+            if key in self.unisex:
+                return "unknown"
+            if key in self.female:
+                return "female"
+            if key in self.male:
+                return "male"
         return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _folded(word: str) -> str:
+    """``word`` without combining accents ("josé" -> "jose"); letters such as "ø" stay as they are."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _read(name: str) -> dict[str, Any]:

@@ -230,6 +230,9 @@ def _read_run(s: _Sentence, first: int, last: int, lex: Lexicon) -> list[Candida
     """Split one capitalised run into organisation/place pieces, a title phrase and a person's name."""
     found: list[Candidate] = []
     pos = first
+    portfolio = _portfolio_then_name(s, first, last, lex)
+    if portfolio is not None:
+        return _person(s, portfolio, last, lex, title=tuple(s.tokens[first - 2 : portfolio]))
     while pos < last:
         word = bare(s.tokens[pos].text)
         possessive = pos + 1 < last and s.tokens[pos + 1].text in ("'s", "’s")
@@ -239,7 +242,7 @@ def _read_run(s: _Sentence, first: int, last: int, lex: Lexicon) -> list[Candida
         split = _title_split(s, pos, last, lex)
         split = split if split is not None else _role_split(s, pos, last, lex)
         if split is not None:
-            found.extend(_title_pieces(s, pos, split, lex))
+            found.extend(_title_pieces(s, pos, _title_start(s, pos, split, lex), lex))
             found.extend(_person(s, split, last, lex, title=tuple(s.tokens[pos:split])))
             return found
         named = _organisation_then_name(s, pos, last, lex)
@@ -262,6 +265,19 @@ def _read_run(s: _Sentence, first: int, last: int, lex: Lexicon) -> list[Candida
             continue
         return found + (_person(s, pos, last, lex, title=()) or _place_from_context(s, pos, last, lex))
     return found
+
+
+def _portfolio_then_name(s: _Sentence, first: int, last: int, lex: Lexicon) -> int | None:
+    """ "Director of | Government Affairs Phil Smith", "Supervisor of | Elections Susan Bucher": a run after a
+    title and "of" that is a portfolio, then a given name; where the name starts, or None."""
+    if first < 2 or s.tokens[first - 1].text != "of" or bare(s.tokens[first - 2].text) not in lex.titles:
+        return None
+    if lex.first_name_gender(s.tokens[first].text) is not None:
+        return None
+    for k in range(first + 1, min(last - 1, first + 4)):
+        if lex.first_name_gender(s.tokens[k].text) is not None:
+            return k if _valid_name(s, k, _strip_postnominal(s, k, last, lex)[0], lex) else None
+    return None
 
 
 def _place_from_context(s: _Sentence, pos: int, last: int, lex: Lexicon) -> list[Candidate]:
@@ -310,6 +326,14 @@ def _drops_first(s: _Sentence, pos: int, last: int, lex: Lexicon) -> bool:
 
 def _sentence_initial(s: _Sentence, index: int) -> bool:
     return all(t.text in _OPENING for t in s.tokens[:index])
+
+
+def _title_start(s: _Sentence, pos: int, split: int, lex: Lexicon) -> int:
+    """Where the title word(s) before a name at ``split`` start: "Court of Appeal | Justice", "Labour | MP"."""
+    key = _title_key(s, split - 1, pos, lex)
+    if key is None and bare(s.tokens[split - 1].text) in lex.role_nouns:
+        key = split - 1
+    return key if key is not None and key > pos else split
 
 
 def _title_key(s: _Sentence, k: int, pos: int, lex: Lexicon) -> int | None:
@@ -539,9 +563,24 @@ def _person_evidence(s: _Sentence, start: int, end: int, lex: Lexicon, title: tu
         return "speech"
     if start > 0 and s.tokens[start - 1].text.lower() in ("said", "says", "asked", "added"):
         return "speech"
+    if _of_body_then_speech(s, end, lex):
+        return "speech"
     if _apposition_pattern().match(s.text, s.tokens[end - 1].end, s.end):
         return "apposition"
     return ""
+
+
+def _of_body_then_speech(s: _Sentence, end: int, lex: Lexicon) -> bool:
+    """ "Prabha Rao of the Saskatoon Civil Liberties Association said": a name, "of" a body, then speech."""
+    tokens = s.tokens
+    if end >= len(tokens) or tokens[end].text != "of":
+        return False
+    k = end + 1 + (end + 1 < len(tokens) and tokens[end + 1].text.lower() == "the")
+    body = k
+    while k < len(tokens) and (is_capitalised(tokens[k].text) or tokens[k].text in ("of", "for", "and", "&")
+                               and k + 1 < len(tokens) and is_capitalised(tokens[k + 1].text)):
+        k += 1  # "the Canadian Federation of Independent Business"
+    return k - body >= 2 and k < len(tokens) and tokens[k].text.lower() in lex.speech_verbs
 
 
 def _role_in_apposition_before(s: _Sentence, start: int, lex: Lexicon) -> bool:

@@ -13,7 +13,10 @@ in body text of this paragraph or the one before, never in a headline, byline or
 A quote by someone who does not fit ends the scene: people named before it are no longer candidates.
 A person described but not named ("A council spokeswoman said ...", "A neighbour, who asked not to be named,
 said ...") is a speaker like the others: the pronoun after their quote is theirs when it fits (the
-description is carried, never a name), and ends the scene when it does not.
+description is carried, never a name), and ends the scene when it does not.  So is someone new described as
+the subject of a sentence without a quote ("Ortega's sister read a statement in court. '…,' she said.": a
+relative of someone, or "A neighbour who saw the crash ..."): the pronoun is theirs, not the person named before;
+"his father" or "her sister" may be background to the one who fits, so the speaker is left empty.
 Two candidates that both fit leave the speaker empty.  "it" goes to the nearest organisation, "they"
 to the group or body that spoke last in the window.
 """
@@ -21,7 +24,9 @@ to the group or body that spoke last in the window.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from storyline.annotate.entity_lexicon import lexicon
 from storyline.annotate.speaker_scene import OF_SOMEONE_NEW_RE, ROLE_WORD_RE, Resolution, Scene, source_words
 from storyline.model import Mention, Quote
 
@@ -37,6 +42,13 @@ DESCRIBED = 0.6  # a described speaker carried to the pronoun after their quote
 ASKING = frozenset({"ask", "question", "inquire", "enquire", "wonder", "query"})
 INDEFINITE_RE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
 # a body's voice that is one person: "a county council spokeswoman said" has a gender, a council has none
+# after someone new as a subject: they are asked, or something happens to them; they are not the next speaker
+NOT_SPEAKING = r"asked|questioned|interrupted|was|were|is|are|has|had|died|dies|could|would|may|might|can"
+# irregular past tenses of what a new subject does before speaking: "Her sister read a statement"
+ACTING = r"read|spoke|told|wept|stood|rose|took|gave|wrote|said|came|went|sat|made|brought|began|held|sent|met|won"
+# "his father", "her sister": a relative of someone in the scene, who may as well be the one speaking next
+OWN_RELATIVE_RE = re.compile(r"(?:his|her|their)\s", re.IGNORECASE)
+SENTENCE_END_RE = re.compile(r"[.!?][”\"’']?\s+")
 PERSON_FOR_BODY_RE = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|official)\b", re.IGNORECASE)
 
 
@@ -84,8 +96,9 @@ def _described(quote: Quote) -> bool:
         return False
     if quote.speaker_kind == "organisation":
         return PERSON_FOR_BODY_RE.search(phrase) is not None
-    if INDEFINITE_RE.match(phrase) is None and OF_SOMEONE_NEW_RE.search(phrase) is None:
-        return False  # (but "the daughter of one resident" is someone new too)
+    if INDEFINITE_RE.match(phrase) is None and OF_SOMEONE_NEW_RE.search(phrase) is None \
+            and _relative_re().match(phrase) is None:
+        return False  # (but "the daughter of one resident" and "Ortega's sister" are someone new too)
     words = source_words()
     nouns = (words["person_nouns"], words["gendered_nouns"], words["more_person_nouns"])
     return any(w in kind for w in ROLE_WORD_RE.findall(phrase.lower()) for kind in nouns)
@@ -111,6 +124,11 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
     latest = next((q for q in reversed(scene.history) if boundary <= q.start < position), None)
     if latest is not None and _described(latest) and _described_gender(latest) in (wanted, None):
         return _carried(scene, latest, mentions, wanted)
+    newcomer = _described_subject(scene, max(boundary, _anchor(latest) if latest else boundary), position, wanted)
+    if newcomer is not None and not _subjects(scene, [m for m in mentions if m.start > newcomer[0]]):
+        if OWN_RELATIVE_RE.match(newcomer[1]) and mentions:
+            return NONE  # "Gary Whitlock worked at the mill. His father worked there before him. '…,' he says"
+        return Resolution(None, None, DESCRIBED, kind="description", description=newcomer[1])
     spoken = [q for q in scene.speaker_quotes(boundary, position) if q.speaker and _fits(scene, q.speaker, wanted)]
     if spoken:
         last = spoken[-1]
@@ -129,6 +147,54 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
         return NONE  # nobody, or two people who both fit ("David Moss met Peter Lang. He said ...")
     subject = bool(_subjects(scene, mentions))
     return _checked(scene, named[0], set(named), wanted, SINGLE if subject else WEAK)
+
+
+def _described_subject(scene: Scene, lo: int, hi: int, wanted: str) -> tuple[int, str] | None:
+    """The latest someone new described as the subject of a body sentence in ``[lo, hi)`` outside quotes, of a
+    gender that fits: "Ortega's sister read ...", "Her husband, who ..., wept", "A neighbour who saw it ...";
+    (start, description).  Not one who asks ("A reporter asked the mayor ..."): the one asked answers."""
+    found = None
+    for start in _sentence_starts(scene, lo, hi):
+        match = _described_subject_re().match(scene.text, start, hi)
+        if match is None or scene.quoted(start):
+            continue
+        phrase = match.group("np")
+        gender = _described_gender_of(phrase)
+        if gender in (wanted, None):
+            found = (start, phrase)
+    return found
+
+
+def _sentence_starts(scene: Scene, lo: int, hi: int) -> list[int]:
+    """Where body sentences start in ``[lo, hi)``: at a paragraph's start, and after a full stop and space."""
+    starts = [b.start for b in scene.blocks if lo <= b.start < hi and b.kind == "paragraph"]
+    starts += [m.end() for m in SENTENCE_END_RE.finditer(scene.text, lo, hi)]
+    return sorted(set(starts))
+
+
+def _described_gender_of(phrase: str) -> str | None:
+    nouns = source_words()["gendered_nouns"]
+    found = {nouns[w] for w in ROLE_WORD_RE.findall(phrase.lower()) if w in nouns}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _relative_re() -> re.Pattern[str]:
+    """A relative of someone: "Ortega's sister", "her husband", "the victim's mother"."""
+    kin = "|".join(sorted(lexicon().kin_nouns, key=len, reverse=True))
+    return re.compile(rf"(?:(?:her|his|their)|(?:the\s+)?[A-Za-z][\w-]*['’]s)\s+(?:[a-z][\w-]*\s+)?(?:{kin})\b",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _described_subject_re() -> re.Pattern[str]:
+    """A sentence opening with someone new as its subject, then a verb or a clause about them."""
+    words = source_words()
+    nouns = sorted({*words["person_nouns"], *words["more_person_nouns"]}, key=len, reverse=True)
+    someone = rf"(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(nouns)})"
+    where = r"(?:\s+(?:of|from|in|at|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"  # "of Elm Street"
+    verb = rf"(?:\s+(?:then|also|later|now|too))?\s+(?!(?:{NOT_SPEAKING})\b)(?:[a-z]+(?:ed|s)|{ACTING})\b(?![’'])"
+    return re.compile(rf"(?P<np>(?i:{_relative_re().pattern}|{someone})){where}(?=,|\s+who\b|{verb})")
 
 
 def _carried(scene: Scene, quote: Quote, mentions: list[Mention], wanted: str) -> Resolution:

@@ -30,6 +30,7 @@ from storyline.model import Entity, Mention
 __all__ = ["Resolution", "attribute_speaker"]
 
 HEAD_CUT_RE = re.compile(r"\s+(?:of|with|from|at|for|in|who|which)\s")
+TITLED_RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w’'.-]*)+")
 UNDER_ROLE_RE = re.compile(r"\b(?:deputy|vice|assistant|former|shadow|associate|junior|ex)\b", re.IGNORECASE)
 SPOKES_RE = re.compile(
     r"(?:a|an|the|one|its|their)\s+(?:[\w’'-]+\s+){0,3}(?:spokesperson|spokesman|spokeswoman|representative)\b"
@@ -113,7 +114,7 @@ def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
     if sourced is not None:
         return sourced
     if span.form == "name":
-        head_end = _head_end(scene.text, span.start, span.end)
+        head_end = _head_end(scene, span.start, span.end)
         return _unlinked_name(scene, scene.text[span.start : head_end], surface, span)
     return unresolved(surface)
 
@@ -126,7 +127,7 @@ def _people_in(scene: Scene, start: int, end: int) -> int:
 def _by_mention(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
     """A phrase ending in a mention of an entity (or a bare role one person holds)."""
     text = scene.text
-    head_end = _head_end(text, span.start, span.end)
+    head_end = _head_end(scene, span.start, span.end)
     last = text[span.start : head_end].rsplit(None, 1)
     if len(last) == 2 and last[1].lower().strip(".,") in entity_lexicon().postnominals:
         head_end = span.start + len(last[0])  # "The Rt Hon Priti Mahal MP": the name before "MP"
@@ -279,10 +280,31 @@ def _entity_at(scene: Scene, start: int, end: int) -> Entity | None:
     return None
 
 
-def _head_end(text: str, start: int, end: int) -> int:
-    """End of the phrase's head: "Robert Antonacci" in "Robert Antonacci of the New York delegation"."""
-    cut = HEAD_CUT_RE.search(text, start, end)
-    return cut.start() if cut else end
+def _head_end(scene: Scene, start: int, end: int) -> int:
+    """End of the phrase's head: "Robert Antonacci" in "Robert Antonacci of the New York delegation", but all of
+    "Court of Appeal Justice Michael Penny" (a body's name and a title before a name)."""
+    cut = HEAD_CUT_RE.search(scene.text, start, end)
+    if cut is None or _titled_name(scene, start, end):
+        return end
+    return cut.start()
+
+
+def _titled_name(scene: Scene, start: int, end: int) -> bool:
+    """ "Court of King's Bench Justice Shauna McCarthy", "Minister of Foreign Affairs Mélanie Joly": a capitalised
+    run of a body's name or a portfolio and a title, then a person's name that ends the phrase."""
+    text = scene.text
+    stop = len(text[start:end].rstrip(" ,.")) + start
+    name = next((m for m in scene.mentions if m.end == stop and start < m.start and m.entity in scene.by_id
+                 and scene.by_id[m.entity].type == "person"), None)
+    if name is None:
+        return False
+    words = text[start : name.start].split()
+    if len(words) < 3 or not TITLED_RUN_RE.fullmatch(" ".join(words)):
+        return False
+    titles = entity_lexicon().titles
+    if words[0].lower() in source_words()["person_nouns"] and words[-1].lower().strip(".") in titles:
+        return False  # "Lawyer for Mayor Karen Holt": two people, the mayor and her lawyer
+    return any(w.lower().strip(".") in titles for w in words)
 
 
 def _named_before(mentions: list[Mention], role: Mention) -> bool:
