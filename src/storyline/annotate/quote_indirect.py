@@ -475,14 +475,37 @@ def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
     if lexicon().parenthetical_verb_re.search(text, s0, s1) is None:
         return None  # no reporting verb followed by a comma a few words on: the search below could not match
     match = lexicon().parenthetical_re.search(text, s0, s1)
-    if match is None:
-        return None
+    if match is None or text.endswith("of ", s0, match.start("verb")):
+        return None  # ", the former secretary of state, ": a noun
     end = _content_end(text, s0, match.start())
-    if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 5) or not looks_like_clause(text, s0, end):
+    if text[s0:end].lstrip()[:1] in "“\"‘'":
         return None
+    if not _enough_words(text, s0, end, 5) or not looks_like_clause(text, s0, end):
+        whole = _split_by_aside(text, s0, match, s1)  # "Many of the closures, he said, have involved ..."
+        if whole is None:
+            return None
+        end = whole
     return Found(_clause_start(text, s0, end), end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)
 
 
+def _split_by_aside(text: str, s0: int, match: re.Match[str], s1: int) -> int | None:
+    """"The budget, she said, would protect every library": a clause whose subject comes before the aside and
+    its verb after; the whole sentence is what was said (where it ends), or None."""
+    if len(WORD_RE.findall(text, s0, match.start())) > 8 or AUXILIARY_RE.search(text, s0, match.start()) \
+            or PAST_RE.search(text, s0, match.start()):
+        return None  # the part before has a verb of its own: it is no subject waiting for its verb
+    after = match.end() + len(text[match.end() : s1]) - len(text[match.end() : s1].lstrip())
+    if PREDICATE_START_RE.match(text, after) is None:
+        return None
+    end = _content_end(text, after, s1)
+    return end if _enough_words(text, s0, end, 5) and "“" not in text[after:end] and '"' not in text[after:end] else None
+
+
+# the verb a clause continues with after an aside: "…, she said, would protect …", "…, he said, have involved …"
+PREDICATE_START_RE = re.compile(
+    r"(?:would|will|could|should|can|may|might|must|is|are|was|were|has|have|had|did|does|do|need|needs|"
+    r"remains?|remained|[a-z]+ed)\b")
+PAST_RE = re.compile(r"\b[a-z]{2,}ed\b")
 DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .,'’\-]{1,40}(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+")
 
 

@@ -36,6 +36,11 @@ OBJECT_BEFORE_RE = re.compile(
     r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
 
+PHRASE_START_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*['’]s)\s")
+OBJECT_VERBS = frozenset({"mention", "mentions", "thank", "thanks", "blame", "blames", "praise", "praises", "meet",
+                          "meets", "met", "see", "sees", "saw", "include", "includes", "including", "call", "calls",
+                          "name", "names", "hire", "hires", "fire", "fires", "beat", "beats", "join", "joins"})
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -179,7 +184,19 @@ class Scene:
         if self.text.startswith(("’s", "'s"), mention.end):
             return False
         lo = max(0, mention.start - 40)
-        return OBJECT_BEFORE_RE.search(self.text, lo, mention.start) is None
+        if OBJECT_BEFORE_RE.search(self.text, lo, mention.start) is not None:
+            return False
+        return not (self.text.endswith(", ", lo, mention.start) and self._apposed_to_object(mention.start - 2))
+
+    def _apposed_to_object(self, comma: int) -> bool:
+        """ "to mention the author of that boast, Muhammad Ali, who ...": the phrase before the comma is the object
+        of a verb (not "Mr. Trump's campaign chairman, Paul Manafort, dismissed ...", which starts its clause)."""
+        lo = max(0, comma - 80)
+        start = max(self.text.rfind(",", lo, comma), self.text.rfind(". ", lo, comma), self.text.rfind("\n", lo, comma))
+        stretch = self.text[max(lo, start + 1) : comma]
+        phrase = PHRASE_START_RE.search(stretch)
+        before = stretch[: phrase.start()].split() if phrase is not None else []
+        return bool(before) and (before[-1].endswith("ed") or before[-1] in OBJECT_VERBS)
 
     def speaker_quotes(self, lo: int, hi: int) -> list[Quote]:
         """Attributed quotes (a person entity as speaker) that start in ``[lo, hi)``."""

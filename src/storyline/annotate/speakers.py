@@ -449,6 +449,8 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     if verb is not None and verb.group(0).endswith("ing") and not match.group("aux").strip():
         return None  # "a city audit accusing it of ...": a participle after a noun qualifies it, nobody speaks
     appos = match.group("appos")
+    if appos and CLAUSE_APPOSITION_RE.match(appos):
+        return None  # "Even if the department closed, some of its work would go on, said DeSantis": no apposition
     offset = _apposed_name_offset(appos) if appos and _prefers_appositive(text[start:end]) else None
     if offset is not None:
         return _trim_name(text, match.start("appos") + offset, match.end("appos") - 1)
@@ -467,6 +469,11 @@ def _name_before_role(text: str, lo: int, start: int, end: int) -> SpeakerSpan |
     return _trim_name(text, found.start("name"), found.end("name"))
 
 
+# ", some of its functions would be performed ...,": a clause of its own between commas, not an apposition (", the
+# man who was mayor," and ", who was elected," are; ", asked whether he would ...," is an aside)
+CLAUSE_APPOSITION_RE = re.compile(
+    r",\s*(?!(?:who|which|that|whose)\b|[a-z]+(?:ed|ing)\b)(?:(?!(?:who|which|that|whose)\b)[\w’'-]+\s+){1,5}"
+    r"(?:would|will|could|should|can|may|might|must|is|are|was|were|has|have|had)\s", re.IGNORECASE)
 VERB_BETWEEN_NAMES_RE = re.compile(r"[A-Z][\w’'.-]*\s+(?P<verb>[a-z]+ed)\s+(?:[a-z][\w-]*\s+){0,3}[A-Z]")
 ADJECTIVES_IN_ED = frozenset({"elected", "appointed", "retired", "embattled", "disgraced", "celebrated", "respected",
                               "unelected", "acclaimed", "beloved", "veteran", "noted"})
@@ -533,6 +540,8 @@ def speaker_at_start(text: str, start: int, limit: int) -> SpeakerSpan | None:
         return None
     s, e = match.span("subj")
     appos = match.group("appos")
+    if appos and CLAUSE_APPOSITION_RE.match(appos):
+        return None  # "Even if the department closed, some of its work would go on, said DeSantis": no apposition
     offset = _apposed_name_offset(appos) if appos and _prefers_appositive(text[s:e]) else None
     if offset is not None:  # "The council leader, Mark Hollis, defended ..."
         return _trim_name(text, match.start("appos") + offset, match.end("appos") - 1)

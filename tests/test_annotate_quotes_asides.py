@@ -1,0 +1,62 @@
+"""A reporting aside inside the clause it reports ("The budget, she said, would protect every library"): the whole
+sentence is what was said, and its speaker is the aside's. Not a noun that looks like a verb (", the former
+secretary of state, "), not a clause of its own taken for an apposition ("Even if the department closed, some
+of its work would go on, said DeSantis, who ..."), and a name in apposition to an object is nobody's subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from .annotated_text import annotated, quote_with
+
+BUDGET = (
+    "Libraries spared in Northfield budget\n\n"
+    "Mayor Jane Holt presented the budget on Tuesday. The budget, she said, would protect every library in the city. "
+    "Most of the savings, the finance director said, had come from energy contracts.\n\n"
+    "Gary Doherty spoke for the opposition. The figures, Mr Doherty said, were built on hope.\n"
+)
+
+
+@pytest.mark.parametrize(("words", "text", "speaker"), [
+    ("every library", "The budget, she said, would protect every library in the city", "Jane Holt"),
+    ("built on hope", "The figures, Mr Doherty said, were built on hope", "Gary Doherty"),
+])
+def test_aside_inside_the_clause_reports_the_whole_sentence(words: str, text: str, speaker: str) -> None:
+    _, ann = annotated(BUDGET)
+    q = quote_with(ann, words)
+    assert (q.text, q.kind, q.speaker_name) == (text, "indirect", speaker)
+
+
+def test_aside_with_a_description_keeps_it() -> None:
+    _, ann = annotated(BUDGET)
+    q = quote_with(ann, "energy contracts")
+    assert q.text == "Most of the savings, the finance director said, had come from energy contracts"
+    assert q.speaker_name != "Jane Holt" and q.speaker_name != "Gary Doherty"
+
+
+def test_secretary_of_state_in_apposition_reports_nothing() -> None:
+    _, ann = annotated("Clinton leads in new poll\n\nClinton, the former secretary of state, is part of the "
+                       "political establishment and has been for decades.\n")
+    assert not ann.quotes
+
+
+def test_clause_between_commas_is_no_apposition_of_a_speaker() -> None:
+    """Nobody said "DeSantis, who was elected ...", and "the department no longer existed" is nobody."""
+    text = ("Candidates split on education\n\nEven if the department no longer existed, some of its functions would "
+            "be performed by other federal agencies or offices, said DeSantis, who was elected to the House in 2012.\n")
+    _, ann = annotated(text)
+    assert all("who was elected" not in q.text for q in ann.quotes)
+    assert all(q.speaker_description != "the department no longer existed" for q in ann.quotes)
+
+
+def test_aside_after_the_subject_still_names_the_speaker() -> None:
+    _, ann = annotated("Sheriff questioned\n\nSheriff Jerry Sheridan spoke first. Sheridan, asked whether he would "
+                       "support an independent audit, said: “Bring it on.”\n")
+    assert quote_with(ann, "Bring it on").speaker_name == "Jerry Sheridan"
+
+
+def test_name_in_apposition_to_an_object_does_not_take_the_pronoun() -> None:
+    text = ("Museum opens\n\n“We can float like butterflies,” Mr. Obama said, not even needing to mention the author "
+            "of that boast, Muhammad Ali, who died in June. “We are America,” he said.\n")
+    _, ann = annotated(text)
+    assert quote_with(ann, "We are America").speaker_name in ("Obama", None)
