@@ -86,7 +86,8 @@ PLEA_RE = re.compile(r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
                      r"(?:[\w-]+\s+){0,2}?(?:charges?|counts?|offen[cs]es?|crimes?|guilt|liability|wrongdoing|manslaughter"
                      r"|murder|theft|fraud|assault|burglary|possession|breach(?:es)?)\b", re.IGNORECASE)
 # a reporting verb's form used as a noun: "a Republican and former state legislator", "the state budget"
-NOUN_CUE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]wn|former|whole|entire|home)\s+$")
+NOUN_CUE_RE = re.compile(  # "the claim", "his former claim"; but "The former said ...": the first of two people
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]wn|(?<![Tt]he\s)former|whole|entire|home)\s+$")
 # "Cllr Meera Joshi (Lab), who chairs the panel, said the ponds fill up.": the subject before ", said", not what
 # was said by "the ponds fill up"
 NAME_WHO_RE = re.compile(rf"{NAME}{PARTY_TAG}(?:,\s+\d{{1,3}})?,\s+who\s[^;]*")

@@ -30,6 +30,7 @@ from storyline.model import Entity, Mention
 __all__ = ["Resolution", "attribute_speaker"]
 
 HEAD_CUT_RE = re.compile(r"\s+(?:of|with|from|at|for|in|who|which)\s")
+FORMER_LATTER_RE = re.compile(r"the\s+(?:former|latter)", re.IGNORECASE)
 TITLED_RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w’'.-]*)+")
 UNDER_ROLE_RE = re.compile(r"\b(?:deputy|vice|assistant|former|shadow|associate|junior|ex)\b", re.IGNORECASE)
 SPOKES_RE = re.compile(
@@ -79,7 +80,29 @@ def attribute_speaker(
         return _pronoun(scene, surface, span.start)
     if _never_a_speaker(surface):
         return NONE
+    if FORMER_LATTER_RE.fullmatch(surface.strip(" ,")):
+        return _former_or_latter(scene, span.start, surface.strip(" ,").lower().endswith("former"))
     return _phrase(scene, span, surface)
+
+
+def _former_or_latter(scene: Scene, position: int, former: bool) -> Resolution:
+    """ "Sandra Kirk and Tom Beaudoin organised the petition. The former said ...": the first (or last) of the
+    people named in the nearest sentence before that names anyone, when it names two or more; else nobody."""
+    text, lo = scene.text, scene.window_start(position)
+    hi = position
+    while hi > lo:
+        start = max(text.rfind(". ", lo, hi), text.rfind("\n", lo, hi)) + 1
+        start = max(start, lo)
+        people = [m.entity for m in scene.mentions_between(start, hi)
+                  if m.entity in scene.by_id and scene.by_id[m.entity].type == "person" and not scene.quoted(m.start)]
+        named = list(dict.fromkeys(people))
+        if named:
+            if len(named) < 2:
+                return NONE
+            entity = scene.by_id[named[0] if former else named[-1]]
+            return Resolution(entity.id, entity.name, 0.7, kind="person")
+        hi = start - 1
+    return NONE
 
 
 def _pronoun(scene: Scene, surface: str, position: int) -> Resolution:

@@ -223,8 +223,11 @@ def lexicon() -> Lexicon:
     lemma = {form: name for name, v in verbs.items() for form in v["forms"]}
     verb_alt = alternation([f for f, n in lemma.items() if not verbs[n].get("after_quote")])
     after_alt = alternation(list(lemma))  # "“…,” she read": some verbs report speech only after a quote
-    inverted_alt = alternation([f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim")
-                                 and not verbs[n].get("object") and not f.endswith("ing")])
+    inverted = [f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim") and not f.endswith("ing")]
+    inverted_alt = alternation([f for f in inverted if not verbs[lemma[f]].get("object")])
+    # right after a quote also "“…?” asked Priya Nair" (not after a clause: "…, asked her what she did")
+    quote_inverted_alt = alternation([f for f in inverted
+                                      if not verbs[lemma[f]].get("object") or verbs[lemma[f]].get("inverts")])
     subject, subject_after, adverb_run, role_name, rare = _phrase_patterns(words)
     # what follows a sentence's subject: a verb, not more of a noun phrase ("The council leader, Mark Hollis, ...")
     verb_like = (rf"(?:[a-z]+(?:ed|s)|{alternation(words['irregular_past'])}|has|have|had|was|were|is|are|will|would|can|could|may|might|must|should|did|does|do|who|also"
@@ -255,7 +258,7 @@ def lexicon() -> Lexicon:
             rf"\s*,?\s*{subject_after}{PARTY_TAG}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){after_alt})\b"
         ),
         inverted_re=re.compile(
-            rf"\s*,?\s*(?P<verb>{inverted_alt})\b\s*{subject_after}{PARTY_TAG}"
+            rf"\s*,?\s*(?P<verb>{quote_inverted_alt})\b\s*{subject_after}{PARTY_TAG}"
             rf"(?=\s*[,.;!?]|\s*$|\s+{INVERTED_FOLLOWERS}\b)"
         ),
         adjunct_re=re.compile(rf"(?:,?\s+(?:{'|'.join(words['adjuncts'])}))+", re.IGNORECASE),
