@@ -44,7 +44,10 @@ def find_timexes(text: str, reference: str | None = None) -> list[Timex]:
         if found is None:
             return None
         if not found.relative and _ABSOLUTE.match(found.value):
-            ctx.last_absolute = found.value
+            ctx.last_absolute, ctx.last_absolute_end = found.value, found.end
+        elif not found.relative and _PART_OF_YEAR.match(found.value):
+            # "the summer of 2020": "that September" is in 2020
+            ctx.last_absolute, ctx.last_absolute_end = found.value[:4], found.end
         if found.type in ("DATE", "TIME"):
             found.anchor = anchor_before(text, found.start)
         return found
@@ -53,6 +56,7 @@ def find_timexes(text: str, reference: str | None = None) -> list[Timex]:
 
 
 _ABSOLUTE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+_PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")
 _PRECISION = (
     (re.compile(r"^(?:PRESENT|PAST|FUTURE)_REF$|^P|^X+$"), "unknown"),
     (re.compile(r"T"), "time"),

@@ -42,6 +42,7 @@ _QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fou
          "final": 4, "last": 4}
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}
+_CLAUSE_BREAK = re.compile(r"[.!?;](?:\s|$)|\n|,")
 _LAST = {"last", "past", "previous", "prior", "preceding"}
 _NEXT = {"next", "coming", "following"}
 _ANCHOR_REACH = 400  # characters within which "a year earlier" follows the quarter it compares with
@@ -55,6 +56,7 @@ class Context:
     ref: Reference
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, position)
     last_absolute: str | None = None  # value of the latest absolute date or year seen
+    last_absolute_end: int = -1  # where it ended in the text
     last_weekday: tuple[date, int] | None = None  # (day, end offset) of the latest weekday resolved
     _narrative: bool | None = None
 
@@ -192,6 +194,8 @@ def _day_month(m: re.Match[str], ctx: Context) -> Timex | None:
     if not valid_day(None, month, day):
         return None
     year_guess = narrative_year(ctx) or _year_matching_weekday(ctx.ref, month, day, m["wd"])
+    if year_guess is None and not m["wd"]:
+        year_guess = _year_of_sentence(ctx, m, month)
     if year_guess is None:
         year_guess = day_year(ctx.ref, month, day, direction_of(ctx.text, m.start(), m.end()))
     if year_guess is None:
@@ -370,6 +374,8 @@ def norm_season(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     if m["year"]:
         return make_timex(ctx, m, "DATE", f"{int(m['year']):04d}-{code}", mod=mod_of(m["mod"]))
+    if rel == "that":  # "That summer": of the year the text named last, else of no year we know
+        return _of_year_named(ctx, m, code, mod_of(m["mod"]))
     if ctx.ref.year is None:
         return make_timex(ctx, m, "DATE", f"XXXX-{code}", mod=mod_of(m["mod"]))
     first, last = lexicon()["season_months"][code]
@@ -405,7 +411,11 @@ def norm_month(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["yrel"] and ctx.ref.year is not None:
         shift = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
         return make_timex(ctx, m, "DATE", f"{ctx.ref.year + shift:04d}-{month:02d}", relative=True, mod=mod)
+    if rel == "that":  # "reopened that September": in the year the text named last
+        return _of_year_named(ctx, m, f"{month:02d}", mod)
     narrative = narrative_year(ctx) if not rel else None
+    if narrative is None and not rel:
+        narrative = _year_of_sentence(ctx, m, month)
     if narrative is not None:
         return make_timex(ctx, m, "DATE", f"{narrative:04d}-{month:02d}", relative=True, mod=mod)
     if ctx.ref.year is None or ctx.ref.month is None:
@@ -415,9 +425,29 @@ def norm_month(m: re.Match[str], ctx: Context) -> Timex | None:
     return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod)
 
 
+def _year_of_sentence(ctx: Context, m: re.Match[str], month: int) -> int | None:
+    """"The school closed in 2020 and reopened in September": a bare month in the past tense after a year named
+    earlier in the same clause (no comma between them) is of that year, or of the next when the date named was later in its year
+    ("signed on 3 November 2019 and collapsed in March": March 2020)."""
+    named = ctx.last_absolute
+    if named is None or ctx.last_absolute_end < 0 or _CLAUSE_BREAK.search(ctx.text, ctx.last_absolute_end, m.start()):
+        return None  # (not "a program approved in 1987 that ..., Nashua had bought shares through Sept. 29")
+    if direction_of(ctx.text, m.start(), m.end()) != "past":
+        return None
+    return int(named[:4]) + (len(named) >= 7 and int(named[5:7]) > month)
+
+
+def _of_year_named(ctx: Context, m: re.Match[str], part: str, mod: str | None) -> Timex:
+    """A month or season of "that" year: the year of the last date the text named, else an unknown year (never
+    the reference's: "closed in the summer of 2020 and reopened that September" is September 2020)."""
+    if ctx.last_absolute is None:
+        return make_timex(ctx, m, "DATE", f"XXXX-{part}", mod=mod)
+    return make_timex(ctx, m, "DATE", f"{ctx.last_absolute[:4]}-{part}", relative=True, mod=mod)
+
+
 def _month_year(ctx: Context, m: re.Match[str], month: int, rel: str) -> int:
     ref_year, ref_month = ctx.ref.year or 0, ctx.ref.month or 1
-    if rel in ("this", "that"):
+    if rel == "this":
         return ref_year
     if rel in _LAST:
         return ref_year if month < ref_month else ref_year - 1
