@@ -69,3 +69,14 @@ def test_dateline_is_not_part_of_a_clause_reported_before_its_attribution() -> N
     q = quote_with(ann, "gas heating")
     assert (q.text, q.speaker_name) == ("Montreal will ban gas heating in new buildings from next year",
                                         "Valérie Plante")
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Council leader Andrew Jefferies said the leak had “put taxpayers’ money at risk” and referred the matter to the "
+     "monitoring officer.", "the leak had “put taxpayers’ money at risk”"),  # his act, not his words
+    ("Council leader Andrew Jefferies said the road was “a death trap” and needed lights.",
+     "the road was “a death trap” and needed lights"),  # the road needed them: still what he said
+])
+def test_act_after_a_closing_quote_mark_is_not_what_was_said(sentence: str, content: str) -> None:
+    _, ann = annotated("Leak row\n\n" + sentence + "\n")
+    assert quote_with(ann, "“").text == content

@@ -352,13 +352,21 @@ def _inside_longer_name(text: str, who: re.Match[str]) -> bool:
 
 
 def before_participle(text: str, start: int, end: int) -> int:
-    """Reported content ends before ", rejecting ...", ", saying ...": the speaker's next act, not part of this one."""
+    """Reported content ends before ", rejecting ...", ", saying ...": the speaker's next act, not part of this one;
+    and before "... at risk” and referred the matter to ...": a quoted fragment closes, the speaker acts again."""
     for match in PARTICIPLE_CUE_RE.finditer(text, start, end):
         if lexicon().verb_re.fullmatch(match.group("verb")):
-            return start + len(text[start : match.start()].rstrip(" ,;"))
-    return end
+            end = start + len(text[start : match.start()].rstrip(" ,;"))
+            break
+    act = QUOTE_THEN_ACT_RE.search(text, start, end)
+    return act.start() + 1 if act is not None else end
 
 
+# a quoted fragment closes and the speaker acts again: "said the leak had “put money at risk” and referred it to ..."
+QUOTE_THEN_ACT_RE = re.compile(
+    r"[”\"](?:\s*,)?\s+and\s+(?:then\s+|also\s+|later\s+)?(?:referred|added|called|urged|asked|told|wrote|sent|"
+    r"vowed|promised|warned|pledged|demanded|threatened|refused|declined|accused|criticised|criticized|praised|"
+    r"apologised|apologized|resigned|walked|stormed|insisted|argued|claimed|denied|announced|confirmed|said)\b")
 # ", which it denied", ", a claim the council rejects": the reporter noting a denial, not the claimant's words
 DENIED_TAIL_RE = re.compile(
     r",\s+(?:which|something|a\s+claim|an\s+allegation|a\s+charge|claims)\s+(?:[\w’'-]+\s+){0,4}?"
