@@ -192,3 +192,26 @@ def test_names_unknown_name_with_a_bare_role_and_of_in_apposition() -> None:
     people = _people(text)
     assert sorted(people) == ["Ann Lee", "Daniel Okafor", "Keron Oduya"]
     assert [r.role for r in people["Keron Oduya"].roles] == ["president"]
+
+
+LETTER = (
+    "14 March 2007\n\n"
+    "Councillor Mary Hollins\nLeader, Haringey Council\n\n"
+    "Dear Councillor Hollins,\n\n"
+    "I am writing following the joint area review published last month.\n\n"
+    "Yours sincerely,\n\n"
+    "Ed Harper\nSecretary of State for Children, Schools and Families\n\n"
+    "Margaret Ellery\nInterim Chief Executive\nCastlewick Borough Council\n\n"
+    "Priya Nair\nThe meeting is on Monday\n"
+)
+
+
+def test_roles_on_the_line_below_a_name_as_letters_are_addressed_and_signed() -> None:
+    people = _people(LETTER)
+    assert _role(LETTER, people["Mary Hollins"].roles[-1]) == (
+        "Leader", "Leader, Haringey Council", "Haringey Council", None)
+    assert _role(LETTER, people["Ed Harper"].roles[0])[:2] == ("Secretary of State", "Secretary of State")
+    assert _role(LETTER, people["Margaret Ellery"].roles[0]) == (
+        "Interim Chief Executive", "Interim Chief Executive\nCastlewick Borough Council", "Castlewick Borough Council",
+        None)
+    assert people["Priya Nair"].roles == []  # a sentence below a name is no role

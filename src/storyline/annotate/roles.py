@@ -31,6 +31,8 @@ _APPOSITION_AFTER = re.compile(
 _APPOSITION_BEFORE = re.compile(
     r"(?:^|[,;:(“\"‘]\s*|\b(?:said|says|told|added|and)\s+)(?P<phrase>[^,;:()“”\"]{2,140}?),\s*$"
 )
+SIGNED_BODY_RE = re.compile(r",\s*[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’&.-]*){0,6}")
+BODY_LINE_RE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’&.-]*)*")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "another", "one"})
 _PREPOSITIONS = frozenset({"of", "for", "at", "with", "on", "in", "from"})
 _PORTFOLIO_WORDS = 4
@@ -62,6 +64,7 @@ def read_roles(text: str, tokens: list[Tok], person: Candidate, pieces: list[Can
         _role_noun_before(text, tokens, person, pieces),
         _apposition_after(text, person, pieces),
         _apposition_before(text, person, pieces),
+        _line_below(text, person),
     ]
     roles: list[Role] = []
     for role in found:
@@ -170,6 +173,50 @@ def _apposition_before(text: str, person: Candidate, pieces: list[Candidate]) ->
     closed = text[person.end : person.end + 2].lstrip().startswith(",")
     return read_role_phrase(text, offset + match.start("phrase"), offset + match.end("phrase"), pieces,
                             leading=False, closed=closed)
+
+
+def _line_below(text: str, person: Candidate) -> Role | None:
+    """A name alone on its line and a role on the next, as a letter is signed or addressed:
+    "Ed Harper / Secretary of State for Children, Schools and Families", "Mary Hollins / Leader, Haringey Council"."""
+    anchor = person.title[0].start if person.title else person.start
+    end = person.postnominal.end if person.postnominal else person.end
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[text.rfind("\n", 0, anchor) + 1 : anchor].strip() or text[end:line_end].strip(" ,"):
+        return None
+    below_end = text.find("\n", line_end + 1)
+    below_end = len(text) if below_end < 0 else below_end
+    line = text[line_end + 1 : below_end]
+    if not line.strip() or len(line.split()) > 10 or line.rstrip().endswith((".", ":", "?", "!")):
+        return None
+    start = line_end + 1 + len(line) - len(line.lstrip())
+    stop = line_end + 1 + len(line.rstrip())
+    role = read_role_phrase(text, start, stop, [], leading=True)
+    if role is None or role.start != start:
+        return None
+    rest = text[role.end : stop]
+    if role.organisation is None and SIGNED_BODY_RE.fullmatch(rest):
+        role.organisation, role.end = rest.lstrip(" ,"), stop  # "Leader, Haringey Council"
+    body = _body_line(text, below_end)
+    if body is not None:  # "Interim Chief Executive / Castlewick Borough Council"
+        role.organisation, role.end = text[body[0] : body[1]], body[1]
+    return role
+
+
+def _body_line(text: str, line_start: int) -> tuple[int, int] | None:
+    """The span of a line naming a body ("Castlewick Borough Council", "Department for Children and Learning")."""
+    if not text.startswith("\n", line_start):
+        return None
+    end = text.find("\n", line_start + 1)
+    end = len(text) if end < 0 else end
+    line = text[line_start + 1 : end].strip()
+    if not BODY_LINE_RE.fullmatch(line) or len(line.split()) > 7:
+        return None
+    words = [bare(w) for w in line.split()]
+    lex = lexicon()
+    if words[-1] not in lex.org_suffixes and " ".join(words[:2]) not in lex.org_prefix_heads:
+        return None
+    start = text.index(line, line_start)
+    return start, start + len(line)
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
