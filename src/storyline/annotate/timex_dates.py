@@ -133,7 +133,7 @@ MONTHS_AHEAD = 2  # a month name alone may point this far past the reference ("i
 
 def day_year(ref: Reference, month: int, day: int, direction: str | None) -> int | None:
     """The year of a day and month written without one, read the way :func:`direction_of` says."""
-    if direction == "since":
+    if direction in ("since", "done"):
         return nearest_year(ref, month, day, "past", ahead=0)
     if direction == "ahead":
         return nearest_year(ref, month, day, "future", behind=ANCHOR_GRACE_DAYS)
@@ -143,7 +143,7 @@ def day_year(ref: Reference, month: int, day: int, direction: str | None) -> int
 def month_year(ref_year: int, ref_month: int, month: int, direction: str | None) -> int:
     """The year of a month name written without one, read the way :func:`direction_of` says."""
     ahead = {y: (y - ref_year) * 12 + month - ref_month for y in (ref_year - 1, ref_year, ref_year + 1)}
-    if direction == "since":
+    if direction in ("since", "done"):
         return max(y for y, d in ahead.items() if d <= 0)
     if direction == "ahead":
         return min(y for y, d in ahead.items() if d >= -MONTHS_AHEAD)
@@ -207,6 +207,26 @@ def _participle_after_be(window: str, cue: re.Match[str]) -> bool:
         _BE_BEFORE.search(window, max(0, cue.start() - 8), cue.start()) is not None
 
 
+def _done_before(text: str, start: int) -> bool:
+    """ "closed in", "met on", "was arrested on", "said on": a past verb of its own right before the date (at most
+    three words between, none an infinitive's "to"; not a participle after "is" or "be": "is expected in", "will be
+    sentenced on"; nothing in the future before it in the sentence: "will redeem preferred shares on")."""
+    found = _done_pattern().search(text, max(0, start - 80), start)
+    if found is None or _PRESENT_OR_FUTURE_BEFORE.search(text, max(0, found.start("verb") - 10), found.start("verb")):
+        return False  # "is expected in December", "will be sentenced on"
+    before, _ = sentence_window(text, start, start)
+    return not any(cue.lastgroup == "future" for cue in _cue_pattern().finditer(before))  # "will redeem ... on"
+
+
+@cache
+def _done_pattern() -> re.Pattern[str]:
+    irregular = [w for w in lexicon()["past_cues"] if " " not in w and w not in _NOT_DONE]
+    return re.compile(rf"\b(?P<verb>[a-z]+ed|{'|'.join(irregular)})(?:\s+(?!to\b|will\b|would\b)[\w'’-]+){{0,3}}?"
+                      r"\s+(?:in|on)\s+$")
+
+
+_PRESENT_OR_FUTURE_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|will|would|'s)\s+$", re.IGNORECASE)
+_NOT_DONE = frozenset({"was", "were", "had", "did", "ago", "last", "earlier"})
 _RANGE_END = re.compile(r"\s*(?:to|until|till|through|-|–)\s", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
 
@@ -225,16 +245,20 @@ def anchor_before(text: str, start: int) -> str | None:
 
 
 def direction_of(text: str, start: int, end: int) -> str | None:
-    """Which way a date without its year (or week) resolves: "since" (on or before the reference),
-    "ahead" (forward, or a little back: a deadline just passed), "future" or "past"; None when nothing says.
+    """Which way a date without its year (or week) resolves: "since" (on or before the reference), "done" (the
+    date of something a past verb says happened: on or before the reference too), "ahead" (forward, or a
+    little back: a deadline just passed), "future" or "past"; None when nothing says.
 
     "since April" looks back; "from April", "until April" and "by April" look ahead unless the sentence
     is in the past tense ("the road was shut from April"; a reporting verb such as "said" does not make
-    it past); otherwise the sentence's tense decides.
+    it past); "the plant closed in January", "the council met on 28 December" happened (a "past" sentence
+    may report a plan: "said it would close in January"); otherwise the sentence's tense decides.
     """
     anchor = anchor_before(text, start)
     if anchor == "since":
         return "since"
+    if anchor is None and _done_before(text, start):
+        return "done"
     if anchor == "from" and _RANGE_END.match(text, end):
         return tense_of(text, start, end)  # "from 26 August to 20 October": the range's own tense decides
     if anchor in ("from", "until", "by"):
