@@ -162,6 +162,8 @@ def _organisations_and_places(text: str, candidates: list[Candidate], drafts: di
         if cand.type == "person":
             continue
         key = _entity_key(cand, aliases)
+        if cand.type == "organisation" and key not in drafts:
+            key = _corporate_twin(cand.name, drafts) or key
         if previous is not None and _defines_acronym(text, previous[0], cand):
             key = previous[1]
             aliases[f"{cand.type}:{cand.name.lower()}"] = key
@@ -179,6 +181,27 @@ def _entity_key(cand: Candidate, aliases: dict[str, str]) -> str:
     name = name.removeprefix("the ")
     key = f"{cand.type}:{name}"
     return aliases.get(key, key)
+
+
+def _corporate_twin(name: str, drafts: dict[str, _Draft]) -> str | None:
+    """The key of the one organisation named so far that is ``name`` with or without a company form after it
+    ("Lakeshore Transit Solutions" then "Lakeshore Transit", or the other way round); None for none or two."""
+    forms = lexicon().corporate_forms
+    words = _bare_name(name).split()
+    twins = []
+    for key, draft in drafts.items():
+        if draft.type != "organisation" or not draft.forms:
+            continue
+        other = _bare_name(draft.forms[0]).split()
+        short, long = (words, other) if len(words) < len(other) else (other, words)
+        if len(short) >= 2 and long[: len(short)] == short and all(w in forms for w in long[len(short) :]) \
+                and len(long) > len(short):
+            twins.append(key)
+    return twins[0] if len(twins) == 1 else None
+
+
+def _bare_name(name: str) -> str:
+    return name.lower().removeprefix("the ").replace(".", "").replace(",", "")
 
 
 def _defines_acronym(text: str, full: Candidate, acronym: Candidate) -> bool:

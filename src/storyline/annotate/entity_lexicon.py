@@ -26,6 +26,7 @@ class Lexicon:
     org_prefix_heads: frozenset[str]  # "department of", "bank of"
     org_known: frozenset[str]
     org_descriptors: frozenset[str]  # "developer" in "Developer Ashcroft Homes": a kind of body, not its name
+    corporate_forms: frozenset[str]  # "Solutions", "Ltd": "Lakeshore Transit" is "Lakeshore Transit Solutions"
     org_kinds_before: frozenset[str]  # "group" in "campaign group Save Millfield": the name is a body's
     parties: dict[str, str]
     party_adjectives: frozenset[str]
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         org_prefix_heads=frozenset(" ".join(p.split()[-2:]) for p in orgs["prefixes"]),
         org_known=frozenset(orgs["known"]),
         org_descriptors=frozenset(orgs["descriptors"]),
+        corporate_forms=frozenset(orgs["corporate_forms"]),
         org_kinds_before=frozenset(orgs["kinds_before_names"]) | frozenset(orgs["descriptors"]),
         parties=dict(orgs["parties"]),
         party_adjectives=frozenset(orgs["party_adjective_only"]),

@@ -475,8 +475,9 @@ def _org_or_place(words: list[str], lowers: list[str], phrase: str, lex: Lexicon
     if _shouting(words) and phrase not in lex.places:
         return None
     ends_in_title = " ".join(lowers[-2:]) in lex.titles or " ".join(lowers[-3:]) in lex.role_nouns
-    if len(words) >= 2 and lowers[-1] in lex.org_suffixes and not _all_generic(lowers, lex) and not ends_in_title:
-        return "organisation", " ".join(words)
+    if len(words) >= 2 and (lowers[-1] in lex.org_suffixes or " ".join(lowers[-2:]) in lex.org_suffixes) \
+            and not _all_generic(lowers, lex) and not ends_in_title:
+        return "organisation", " ".join(words)  # ("... Unified School District": a two-word suffix)
     if len(words) >= 3 and f"{lowers[0]} {lowers[1]}" in lex.org_prefix_heads:
         return "organisation", " ".join(words)
     if phrase in lex.places or (len(words) == 1 and words[0].lower() in lex.state_abbreviations):

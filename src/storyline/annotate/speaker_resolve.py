@@ -275,10 +275,13 @@ def _common_word(text: str, word: str) -> bool:
 
 
 def _organisation_by_first_word(scene: Scene, surface: str) -> Entity | None:
-    """"Northcrest" after "Northcrest Gold": the one organisation whose name starts with the word."""
+    """"Northcrest" after "Northcrest Gold": the one organisation whose name starts with the word (not "Podesta"
+    when the document also names a person Podesta: a surname more likely names one of them)."""
     if " " in surface.strip():
         return None
     word = surface.strip(" ,.").lower()
+    if any(e.type == "person" and e.name.lower().split()[-1:] == [word] for e in scene.entities):
+        return None
     found = {e.id: e for e in scene.entities if e.type == "organisation" and e.name.lower().split()[:1] == [word]
              and len(e.name.split()) > 1}
     return next(iter(found.values())) if len(found) == 1 else None
