@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.annotate.entities import find_entities, person_gender
 from storyline.annotate.structure import segment
 from storyline.model import Entity, Mention
@@ -96,6 +98,20 @@ def test_entities_headline_and_caption_words_are_not_people() -> None:
     mentions, entities = _run(text)
     assert _spans(text, mentions, "person") == ["Alan Hargreaves"]
     assert [e.name for e in entities if e.type == "person"] == ["Alan Hargreaves"]
+
+
+def test_entities_title_case_headline_name_stops_at_its_surname() -> None:
+    """ "Hillary Clinton Wins Delaware Primary": the person is Hillary Clinton, not the whole headline."""
+    text = "Hillary Clinton Wins Delaware Primary\n\nHillary Clinton won the state by 20 points, her campaign said."
+    mentions, entities = _run(text)
+    assert [e.name for e in entities if e.type == "person"] == ["Hillary Clinton"]
+
+
+@pytest.mark.parametrize("text", ["Traffic on the George Washington Bridge stopped for an hour.",
+                                  "They met at Franklin Delano Roosevelt Park on Sunday."])
+def test_entities_place_named_after_a_person_is_no_person(text: str) -> None:
+    mentions, _ = _run(text)
+    assert _spans(text, mentions, "person") == []
 
 
 def test_entities_caption_naming_a_person_counts() -> None:

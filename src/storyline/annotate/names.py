@@ -39,6 +39,7 @@ _ABBREVIATIONS = frozenset({
 })
 _OPENING = frozenset("\"“‘'([«")
 _MAX_NAME_WORDS = 5
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _STRICT_BLOCKS = frozenset({"headline", "caption", "subheading", "byline"})
 
 
@@ -217,7 +218,26 @@ def find_candidates(text: str, tokens: list[Tok], start: int, end: int, block_ki
     if found and block_kind in _STRICT_BLOCKS and block_kind != "byline" and _is_title_case(tokens):
         for cand in found:
             cand.title_case = True
+        found = [_headline_name(cand, lex, text) for cand in found]
     return found
+
+
+def _headline_name(cand: Candidate, lex: Lexicon, text: str) -> Candidate:
+    """In a title-case headline a name runs into the words after it ("Hillary Clinton Wins Delaware Primary"):
+    a known given name keeps one surname (and a middle initial), nothing more."""
+    words = cand.words
+    if cand.type != "person" or len(words) < 3 or lex.first_name_gender(words[0]) is None:
+        return cand
+    keep = 3 if len(words[1]) == 2 and words[1].endswith(".") else 2
+    while keep < len(words) and words[keep].rstrip(".,") in _NAME_SUFFIXES:
+        keep += 1  # "Joseph R. Biden Jr."
+    if len(words) <= keep:
+        return cand
+    short = " ".join(words[:keep])
+    if not text.startswith(short, cand.start):
+        return cand
+    cand.words, cand.name, cand.end = words[:keep], short, cand.start + len(short)
+    return cand
 
 
 def _is_title_case(tokens: list[Tok]) -> bool:
@@ -403,6 +423,8 @@ def _valid_name(s: _Sentence, start: int, end: int, lex: Lexicon, place_names: b
     if (phrase in lex.places and not (place_names and len(words) == 1)) or phrase in lex.org_known \
             or phrase in lex.parties:
         return False
+    if len(words) >= 3 and tail in lex.place_heads:
+        return False  # "George Washington Bridge", "Franklin Delano Roosevelt Park" (not "Grace Park")
     return tail not in lex.org_suffixes and tail not in lex.street_words
 
 
