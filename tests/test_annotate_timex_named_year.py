@@ -72,3 +72,19 @@ def test_timex_date_of_a_past_verb_is_not_after_the_publication(text: str, expec
 ])
 def test_timex_date_of_a_plan_may_still_be_ahead(text: str, expected: tuple[str, str]) -> None:
     assert values(text)[0] == expected
+
+
+def test_timex_weekday_written_with_its_date_is_that_date() -> None:
+    """ "at 7pm on Thursday, Nov. 19" (published Wednesday 18 November): the 19th, not the Thursday before."""
+    found = [(t.text, t.value) for t in find_timexes("Doors open at 7pm on Thursday, Nov. 19.", "2026-11-18")]
+    assert found[0] == ("7pm on Thursday", "2026-11-19T19:00")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The bridge was shut on Boxing Day.", "2025-12-26"),  # it has happened: last Boxing Day
+    ("The bridge closed on Christmas Day.", "2025-12-25"),
+    ("The market returns on Boxing Day.", "2026-12-26"),
+    ("The closure was expected in January.", "2027-01"),  # an expectation, not something done
+])
+def test_timex_holiday_or_month_of_something_done_is_before_the_publication(text: str, expected: str) -> None:
+    assert [t.value for t in find_timexes(text, "2026-11-18")][0] == expected

@@ -221,8 +221,10 @@ def _done_before(text: str, start: int) -> bool:
 @cache
 def _done_pattern() -> re.Pattern[str]:
     irregular = [w for w in lexicon()["past_cues"] if " " not in w and w not in _NOT_DONE]
-    return re.compile(rf"\b(?P<verb>[a-z]+ed|{'|'.join(irregular)})(?:\s+(?!to\b|will\b|would\b)[\w'’-]+){{0,3}}?"
-                      r"\s+(?:in|on)\s+$")
+    passive = r"(?:was|were)\s+(?!due\b|expected\b|scheduled\b|set\b|planned\b|supposed\b|going\b|about\b)[a-z]+"
+    plan = r"(?!(?:expected|scheduled|planned|slated|supposed|intended|hoped|aimed|projected|predicted)\b)"
+    return re.compile(rf"\b(?P<verb>{passive}|{plan}[a-z]+ed|{'|'.join(irregular)})"
+                      r"(?:\s+(?!to\b|will\b|would\b)[\w'’-]+){0,3}?\s+(?:in|on)\s+$")
 
 
 _PRESENT_OR_FUTURE_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|will|would|'s)\s+$", re.IGNORECASE)

@@ -342,7 +342,8 @@ def _holiday_year(ctx: Context, m: re.Match[str], name: str, rel: str) -> int:
     month, day = (11, 25) if name.startswith("thanksgiving") else map(int, _holiday_day(name).split("-"))
     deadline = preceding_word(ctx.text, m.start()) in ("by", "before", "until", "till")
     tense = "future" if rel == "next" or deadline else tense_of(ctx.text, m.start(), m.end())
-    year = nearest_year(ctx.ref, month, day, tense, ahead=0 if rel == "last" else 60)
+    done = not rel and not deadline and direction_of(ctx.text, m.start(), m.end()) == "done"  # "was shut on Boxing Day"
+    year = nearest_year(ctx.ref, month, day, "past" if done else tense, ahead=0 if rel == "last" or done else 60)
     return year if year is not None else ctx.ref.year or 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import cache
 
 from storyline.annotate.timex_dates import (
     Reference,
@@ -17,10 +18,11 @@ from storyline.annotate.timex_dates import (
     shift_month,
     shift_quarter,
     tense_of,
+    valid_day,
     week_day,
     weekday_near,
 )
-from storyline.annotate.timex_detect import lexicon
+from storyline.annotate.timex_detect import lexicon, placeholders
 from storyline.annotate.timex_normalize import (
     Context,
     format_number,
@@ -85,9 +87,30 @@ def resolve_weekday(ctx: Context, m: re.Match[str], weekday: int, rel: str) -> d
         return None
     day = _weekday_from_reference(ctx, m, weekday, rel, ref)
     if not rel:
-        day = _coordinated_weekday(ctx, m, weekday, day)
+        day = _dated_weekday(ctx, m.end(), weekday) or _coordinated_weekday(ctx, m, weekday, day)
     ctx.last_weekday = (day, m.end())
     return day
+
+
+def _dated_weekday(ctx: Context, end: int, weekday: int) -> date | None:
+    """ "on Thursday, Nov. 19", "on Thursday 19 November": the date written beside the weekday, in the year
+    nearest the reference where that date falls on that weekday (None when no nearby year does)."""
+    found = _dated_weekday_re().match(ctx.text, end)
+    if found is None or ctx.ref.year is None:
+        return None
+    month = int(lexicon()["months"][(found["month"] or found["month2"]).lower().rstrip(".")])
+    day = int(found["day"] or found["day2"])
+    years = [y for y in (ctx.ref.year, ctx.ref.year + 1, ctx.ref.year - 1)
+             if valid_day(y, month, day) and date(y, month, day).isoweekday() == weekday]
+    return date(years[0], month, day) if years else None
+
+
+@cache
+def _dated_weekday_re() -> re.Pattern[str]:
+    months = placeholders()["MONTH"]
+    return re.compile(rf",?\s+(?:(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?!\d)"
+                      rf"|(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{months})\b)",
+                      re.IGNORECASE)
 
 
 def _coordinated_weekday(ctx: Context, m: re.Match[str], weekday: int, day: date) -> date:
