@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from storyline.link.discrepancies import find_discrepancies
 from storyline.link.fingerprint import MINHASH_SCHEME
 from storyline.link.documents import link_document, publication_order
+from storyline.link.duplicates import prefetch_buckets, profile_document
 from storyline.link.identity_updates import identities_of, resolve_new_identities
 from storyline.link.index import Item, LinkIndex, MemoryIndex
 from storyline.link.reuse import prefetch_fingerprints
@@ -64,7 +65,10 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
         index.add_counts("meta", [STORY_MODEL_KEY, MINHASH_KEY, WEEKS_COUNTED_KEY])
     book = StoryBook(index, params)
     prefetch_fingerprints([doc for doc, _ in fresh], index)
-    dirty = {link_document(doc, ann, order + i, book.index, book) for i, (doc, ann) in enumerate(fresh)}
+    profiles = [profile_document(doc, order + i) for i, (doc, _) in enumerate(fresh)]
+    prefetch_buckets(profiles, index)
+    dirty = {link_document(doc, ann, order + i, book.index, book, profile)
+             for i, ((doc, ann), profile) in enumerate(zip(fresh, profiles))}
     index.add_counts("meta", [LINKED_KEY], len(fresh))
     moved = resolve_new_identities(fresh, index)
     groups = file_new_quotes(fresh, index)
