@@ -25,11 +25,12 @@ from collections.abc import Sequence
 from storyline.link.discrepancies import find_discrepancies
 from storyline.link.fingerprint import MINHASH_SCHEME
 from storyline.link.documents import link_document, publication_order
+from storyline.link.duplicates import prefetch_buckets, profile_document
 from storyline.link.identity_updates import identities_of, resolve_new_identities
 from storyline.link.index import Item, LinkIndex, MemoryIndex
 from storyline.link.reuse import prefetch_fingerprints
 from storyline.link.quotes import document_quote_groups, file_new_quotes, refresh_quote_groups
-from storyline.link.stories import StoryBook, StoryProfile
+from storyline.link.stories import WEEKS_COUNTED_KEY, StoryBook, StoryProfile
 from storyline.link.story_regroup import PairScores, recluster
 from storyline.link.story_evidence import Found, found_in_documents, story_evidence, storyline_evidence
 from storyline.link.story_features import StoryParams, day_number
@@ -59,12 +60,15 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
     fresh = list({doc.id: (doc, ann) for doc, ann in fresh}.values())
     if not fresh:
         return set()
-    book = StoryBook(index, params)
     order = index.counts("meta", [LINKED_KEY])[LINKED_KEY]
     if order == 0:
-        index.add_counts("meta", [STORY_MODEL_KEY, MINHASH_KEY])
+        index.add_counts("meta", [STORY_MODEL_KEY, MINHASH_KEY, WEEKS_COUNTED_KEY])
+    book = StoryBook(index, params)
     prefetch_fingerprints([doc for doc, _ in fresh], index)
-    dirty = {link_document(doc, ann, order + i, book.index, book) for i, (doc, ann) in enumerate(fresh)}
+    profiles = [profile_document(doc, order + i) for i, (doc, _) in enumerate(fresh)]
+    prefetch_buckets(profiles, index)
+    dirty = {link_document(doc, ann, order + i, book.index, book, profile)
+             for i, ((doc, ann), profile) in enumerate(zip(fresh, profiles))}
     index.add_counts("meta", [LINKED_KEY], len(fresh))
     moved = resolve_new_identities(fresh, index)
     groups = file_new_quotes(fresh, index)

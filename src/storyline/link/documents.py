@@ -73,9 +73,11 @@ def _twin(doc_id: str, links: list[DocumentLink], index: LinkIndex) -> str | Non
     return next((o for o in others if o in found), None)
 
 
-def link_document(doc: Document, ann: Annotations, order: int, index: LinkIndex, book: StoryBook) -> str:
-    """Link one new document (the ``order``-th linked); returns the id of the story it joined."""
-    profile = duplicates.profile_document(doc, order)
+def link_document(doc: Document, ann: Annotations, order: int, index: LinkIndex, book: StoryBook,
+                  profile: duplicates.DuplicateProfile | None = None) -> str:
+    """Link one new document (the ``order``-th linked; ``profile``: its duplicate profile, when made already);
+    returns the id of the story it joined."""
+    profile = profile if profile is not None else duplicates.profile_document(doc, order)
     links = duplicates.link_new_document(profile, index)
     _record_links(doc.id, order, links, index)
     features = document_features(doc, ann, book.params)

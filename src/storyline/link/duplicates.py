@@ -166,6 +166,14 @@ def candidates(profile: DuplicateProfile, index: LinkIndex) -> list[str]:
     return sorted(found)
 
 
+def prefetch_buckets(new: Iterable[DuplicateProfile], index: LinkIndex) -> None:
+    """Look up the buckets of new documents in a few statements, before they are filed one by one (a SQL index
+    then answers each :func:`candidates` lookup from what it read, kept current as documents are filed: the
+    same answers). Nearly every MinHash band of a new document is a bucket no earlier one is in: read one
+    document at a time, they were a statement per document that found nothing."""
+    index.postings("dup", list(dict.fromkeys(k for profile in new for k in index_keys(profile))))
+
+
 def profiles(index: LinkIndex, ids: Iterable[str]) -> dict[str, DuplicateProfile]:
     """Stored profiles of the given documents."""
     return {i: profile_from_json(p) for i, p in index.records("dup", list(ids)).items()}
