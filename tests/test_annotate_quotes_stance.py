@@ -84,3 +84,16 @@ def test_a_trailing_attribution_with_an_adjunct_keeps_what_came_before() -> None
     _, ann = annotated(FRONTED)
     quote = quote_with(ann, "cost more than planned")
     assert (quote.text, quote.speaker_name) == ("The scheme will cost more than planned", "Hale")
+
+
+@pytest.mark.parametrize(("sentence", "content", "speaker"), [
+    ("Fire Chief Raymond Castillo disputed the audit's conclusion that overtime had been poorly managed.",
+     "that overtime had been poorly managed", "Raymond Castillo"),
+    ("Fire Chief Raymond Castillo rejected Labour's claims that the budget was unbalanced.",
+     "that the budget was unbalanced", "Raymond Castillo"),
+])
+def test_denial_of_someones_claim_is_a_denial_of_its_content(sentence: str, content: str, speaker: str) -> None:
+    """ "disputed the audit's conclusion that ...": a possessive before the claim noun still leaves its content."""
+    _, ann = annotated("Overtime row\n\n" + sentence + "\n")
+    q = quote_with(ann, content)
+    assert (q.text, q.speaker_name, q.stance) == (content, speaker, "denies")

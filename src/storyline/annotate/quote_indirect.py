@@ -54,7 +54,7 @@ OBJECT_TO_RE = re.compile(
 OBJECT_THAT_RE = re.compile(r"\s+[^,;:.“”\"]{1,80}?\s(?=that\b)")
 ACCUSED_OF_RE = re.compile(r"\s+(?:[^;:.“”\"]{1,70}?)\s+(?P<of>of)\s+(?=[\w“\"‘'])")
 DENIED_CLAIM_RE = re.compile(
-    r"\s+(?:(?:the|these|those|any|all|his|her|their|its|[\w’'.-]+[’']s?)\s+)?(?:[a-z-]+\s+)?"
+    r"\s+(?:(?:the|these|those|any|all|his|her|their|its)\s+)?(?:[\w’'.-]+[’']s?\s+)?(?:[a-z-]+\s+)?"
     r"(?:claims?|allegations?|accusations?|suggestions?|reports?|charges?|assertions?|conclusions?|findings?|"
     r"criticism|characteri[sz]ations?|ideas?|notion|view|rumou?rs?)"
     r"(?:\s+(?:made\s+)?(?:by|from|of)\s+[^,;:.“”\"]{1,60}?)?\s+(?=that\b)"
