@@ -198,3 +198,16 @@ def test_speaker_sources_pronoun_carries_an_unnamed_description(text: str, words
     q = quote_with(ann, words)
     assert (q.speaker, q.speaker_name) == (None, None)
     assert (q.speaker_kind, q.speaker_description) == ("description", description)
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    ("Greater Manchester Police were called at 3am. Police said two men had been arrested.",
+     "Greater Manchester Police", "organisation"),  # the one force the story names
+    ("The Metropolitan Police and Surrey Police were called. Police said two men had been arrested.",
+     "police", "group"),  # two forces: which one?
+    ("Police said two men had been arrested.", "police", "group"),
+])
+def test_police_said_is_the_one_force_the_story_names(text: str, speaker: str, kind: str) -> None:
+    _, ann = annotated("Two arrested\n\n" + text + "\n")
+    q = quote_with(ann, "two men had been arrested")
+    assert (q.speaker_name, q.speaker_kind) == (speaker, kind)

@@ -188,10 +188,23 @@ def _source(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
         return document_source(scene, span.start, span.end, noun)
     if is_group_phrase(surface, lexicon().group_words) and (span.form != "name" or len(surface.split()) > 1
                                                              or surface.lower() in lexicon().group_words):
+        force = _police_force(scene, surface)
+        if force is not None:
+            return Resolution(force.id, force.name, 0.8, kind="organisation")
         return group_source(scene, span.start, span.end)
     return described_body(scene, span.start, span.end) or described_person(scene, span.start, span.end)
 
 
+def _police_force(scene: Scene, surface: str) -> Entity | None:
+    """ "Police said" in a story naming one police force ("Truro RCMP", "Greater Manchester Police"): that force."""
+    if BARE_POLICE_RE.fullmatch(surface.strip(" ,.")) is None:
+        return None
+    forces = [e for e in scene.entities if e.type == "organisation" and POLICE_FORCE_RE.search(e.name)]
+    return forces[0] if len(forces) == 1 else None
+
+
+BARE_POLICE_RE = re.compile(r"(?:the\s+)?police", re.IGNORECASE)
+POLICE_FORCE_RE = re.compile(r"\b(?:Police|RCMP|Constabulary|OPP|SPVM|Sheriff['’]s\s+Office|Garda[ií]?|PSNI)\b")
 APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+(?P<np>[^,;:“”\"]{1,80}?)(?=,)")
 BODY_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z][\w-]*),\s*$")
 
