@@ -215,3 +215,13 @@ def test_roles_on_the_line_below_a_name_as_letters_are_addressed_and_signed() ->
         "Interim Chief Executive", "Interim Chief Executive\nCastlewick Borough Council", "Castlewick Borough Council",
         None)
     assert people["Priya Nair"].roles == []  # a sentence below a name is no role
+
+
+def test_roles_after_a_party_tag_and_the_ward_is_a_place() -> None:
+    """ "Cllr Frankie Singleton (Lib Dem, Bredbury Green), cabinet member for communities, said": the role after the
+    brackets is hers, and "Hazel Grove" in "(Con, Hazel Grove)" is a ward, not a woman."""
+    text = ("Cllr Frankie Singleton (Lib Dem, Bredbury Green), cabinet member for communities, said the hours would "
+            "change. Conservative councillor Lisa Walker (Con, Hazel Grove) abstained.")
+    people = _people(text)
+    assert set(people) == {"Frankie Singleton", "Lisa Walker"}
+    assert "cabinet member for communities" in [r.role for r in people["Frankie Singleton"].roles]

@@ -39,6 +39,8 @@ _ABBREVIATIONS = frozenset({
 })
 _OPENING = frozenset("\"“‘'([«")
 _MAX_NAME_WORDS = 5
+_WARD_TAG_RE = re.compile(r"\((?:Con|Lab|Lib\s+Dem|LD|Ind|Green|SNP|Plaid|Reform|UKIP|Conservative|Labour|"
+                          r"Liberal\s+Democrats?|Independent)\s*,\s*$")
 _NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _STRICT_BLOCKS = frozenset({"headline", "caption", "subheading", "byline"})
 
@@ -214,12 +216,28 @@ def find_candidates(text: str, tokens: list[Tok], start: int, end: int, block_ki
     sentence = _Sentence(text, tokens, start, end, block_kind)
     found: list[Candidate] = []
     for first, last in _runs(sentence.tokens, lex):
+        if _after_party_tag(sentence, first):
+            found.append(_ward(sentence, first, last))  # "Cllr Lisa Walker (Con, Hazel Grove)": her ward
+            continue
         found.extend(_read_run(sentence, first, last, lex))
     if found and block_kind in _STRICT_BLOCKS and block_kind != "byline" and _is_title_case(tokens):
         for cand in found:
             cand.title_case = True
         found = [_headline_name(cand, lex, text) for cand in found]
     return found
+
+
+def _after_party_tag(s: _Sentence, first: int) -> bool:
+    """Whether the run at ``first`` follows a party's tag in brackets: "(Con, Hazel Grove)", "(Lab, Reddish North)"."""
+    start = s.tokens[first].start
+    return _WARD_TAG_RE.search(s.text, max(s.start, start - 30), start) is not None
+
+
+def _ward(s: _Sentence, first: int, last: int) -> Candidate:
+    """A councillor's ward, named after the party's tag: a place (up to the bracket's end)."""
+    end = next((k for k in range(first, last) if s.tokens[k].text == ")"), last)
+    tokens = s.tokens[first:end]
+    return _candidate(s, tokens[0].start, tokens[-1].end, "place", " ".join(t.text for t in tokens))
 
 
 def _headline_name(cand: Candidate, lex: Lexicon, text: str) -> Candidate:

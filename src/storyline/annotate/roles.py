@@ -33,6 +33,7 @@ _APPOSITION_BEFORE = re.compile(
 )
 SIGNED_BODY_RE = re.compile(r",\s*[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’&.-]*){0,6}")
 BODY_LINE_RE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’&.-]*)*")
+_BRACKET_AFTER = re.compile(r"\s*\([^()\n]{1,60}\)")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "another", "one"})
 _PREPOSITIONS = frozenset({"of", "for", "at", "with", "on", "in", "from"})
 _PORTFOLIO_WORDS = 4
@@ -154,6 +155,9 @@ def _role_noun_before(text: str, tokens: list[Tok], person: Candidate, pieces: l
 
 def _apposition_after(text: str, person: Candidate, pieces: list[Candidate]) -> Role | None:
     end = person.postnominal.end if person.postnominal else person.end
+    bracket = _BRACKET_AFTER.match(text, end, person.sentence[1])
+    if bracket is not None:  # "Cllr Frankie Singleton (Lib Dem, Bredbury Green), cabinet member for communities,"
+        end = bracket.end()
     if not text[end : end + 2].lstrip().startswith(","):
         return None
     match = _APPOSITION_AFTER.match(text, end, person.sentence[1])
