@@ -41,7 +41,6 @@ DESCRIBED = 0.6  # a described speaker carried to the pronoun after their quote
 # "A reporter asked Ms Reid whether ... '…,' she replied": the pronoun answers the question, it is not the asker's
 ASKING = frozenset({"ask", "question", "inquire", "enquire", "wonder", "query"})
 INDEFINITE_RE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
-# a body's voice that is one person: "a county council spokeswoman said" has a gender, a council has none
 # after someone new as a subject: they are asked, or something happens to them; they are not the next speaker
 NOT_SPEAKING = r"asked|questioned|interrupted|was|were|is|are|has|had|died|dies|could|would|may|might|can"
 # irregular past tenses of what a new subject does before speaking: "Her sister read a statement"
@@ -49,6 +48,7 @@ ACTING = r"read|spoke|told|wept|stood|rose|took|gave|wrote|said|came|went|sat|ma
 # "his father", "her sister": a relative of someone in the scene, who may as well be the one speaking next
 OWN_RELATIVE_RE = re.compile(r"(?:his|her|their)\s", re.IGNORECASE)
 SENTENCE_END_RE = re.compile(r"[.!?][”\"’']?\s+")
+# a body's voice that is one person: "a county council spokeswoman said" has a gender, a council has none
 PERSON_FOR_BODY_RE = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|official)\b", re.IGNORECASE)
 
 
@@ -113,9 +113,7 @@ def _description(quote: Quote) -> str | None:
 
 def _described_gender(quote: Quote) -> str | None:
     """"female" for "a county council spokeswoman", None for "a council spokesperson" or "a neighbour"."""
-    nouns = source_words()["gendered_nouns"]
-    found = {nouns[w] for w in ROLE_WORD_RE.findall((_description(quote) or "").lower()) if w in nouns}
-    return found.pop() if len(found) == 1 else None
+    return _described_gender_of(_description(quote) or "")
 
 
 def _person(scene: Scene, wanted: str, position: int) -> Resolution:
@@ -173,6 +171,7 @@ def _sentence_starts(scene: Scene, lo: int, hi: int) -> list[int]:
 
 
 def _described_gender_of(phrase: str) -> str | None:
+    """The gender a description's nouns give ("Ortega's sister": female), None when none or both."""
     nouns = source_words()["gendered_nouns"]
     found = {nouns[w] for w in ROLE_WORD_RE.findall(phrase.lower()) if w in nouns}
     return found.pop() if len(found) == 1 else None

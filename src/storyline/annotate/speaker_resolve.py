@@ -30,6 +30,8 @@ from storyline.model import Entity, Mention
 __all__ = ["Resolution", "attribute_speaker"]
 
 HEAD_CUT_RE = re.compile(r"\s+(?:of|with|from|at|for|in|who|which)\s")
+BARE_POLICE_RE = re.compile(r"(?:the\s+)?police", re.IGNORECASE)
+POLICE_FORCE_RE = re.compile(r"\b(?:Police|RCMP|Constabulary|OPP|SPVM|Sheriff['’]s\s+Office|Garda[ií]?|PSNI)\b")
 FORMER_LATTER_RE = re.compile(r"the\s+(?:former|latter)", re.IGNORECASE)
 TITLED_RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w’'.-]*)+")
 UNDER_ROLE_RE = re.compile(r"\b(?:deputy|vice|assistant|former|shadow|associate|junior|ex)\b", re.IGNORECASE)
@@ -203,8 +205,6 @@ def _police_force(scene: Scene, surface: str) -> Entity | None:
     return forces[0] if len(forces) == 1 else None
 
 
-BARE_POLICE_RE = re.compile(r"(?:the\s+)?police", re.IGNORECASE)
-POLICE_FORCE_RE = re.compile(r"\b(?:Police|RCMP|Constabulary|OPP|SPVM|Sheriff['’]s\s+Office|Garda[ií]?|PSNI)\b")
 APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+(?P<np>[^,;:“”\"]{1,80}?)(?=,)")
 BODY_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z][\w-]*),\s*$")
 
