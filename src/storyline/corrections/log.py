@@ -54,7 +54,7 @@ def _prefixed(conn: Connection, column: Any, ref: str) -> str | None:
     """An id, or the one id starting with ``ref`` (4 characters or more)."""
     if conn.execute(select(column).where(column == ref)).first() is not None:
         return ref
-    if len(ref) < 4:
+    if not 4 <= len(ref) <= 64:  # no id is longer (and SQLite refuses very long LIKE patterns)
         return None
     found = conn.execute(select(column).where(column.like(ref.replace("%", "").replace("_", "\\_") + "%",
                                                           escape="\\")).limit(2)).scalars().all()

@@ -202,8 +202,9 @@ class Store:
         d = schema.documents
         with self.reader.connect() as conn:
             rows = conn.execute(select(d).where(d.c.id == ref)).all()
-            if not rows and len(ref) >= 4:
-                rows = conn.execute(select(d).where(d.c.id.like(ref.replace("%", "") + "%")).limit(2)).all()
+            if not rows and 4 <= len(ref) <= 64:  # no id is longer (and SQLite refuses very long LIKE patterns)
+                prefix = ref.replace("%", "").replace("_", "\\_") + "%"
+                rows = conn.execute(select(d).where(d.c.id.like(prefix, escape="\\")).limit(2)).all()
         if len(rows) != 1:
             return None
         return row_document(rows[0])
