@@ -89,7 +89,7 @@ def fact_ref(conn: Connection, kind: str, ref: str) -> dict[str, Any]:
     found = anchors.fact_anchor(conn, kind, f"{document_ref(conn, doc)}:{local}") if doc and local else None
     if found is None:
         letter = {"quote": "q", "claim": "c", "event": "v"}[kind]
-        raise CorrectionError(f"no {kind} {ref!r}: a {kind} is <document id>:{letter}<n>, as `storyline show DOC` "
+        raise CorrectionError(f"no {kind} {ref!r}: {'an' if kind == 'event' else 'a'} {kind} is <document id>:{letter}<n>, as `storyline show DOC` "
                               f"lists them")
     return found
 
@@ -141,7 +141,7 @@ def build_split(entity: str, document: str, mention: tuple[int, int] | None, int
                              .order_by(de.c.local_id).limit(1)).first()
         if local is None:
             raise CorrectionError(f"{identity['name']} ({identity['id']}) is not named in document {doc}: "
-                                  f"see `storyline person {identity['id']}`")
+                                  f"`storyline show {doc}` lists who it names")
         anchor = {"identity": identity, "document": doc, "name": local.name, "mention": None}
         if mention is not None:
             row = conn.execute(select(m.c.start, m.c.end).where(m.c.document == doc, m.c.start == mention[0],
