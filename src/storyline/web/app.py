@@ -6,6 +6,7 @@ request), so pages stay fast and current while an ingest writes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from storyline.web.highlight import fact_href
 if TYPE_CHECKING:
     from storyline.ingest import SourceRef
 
+LOG = logging.getLogger(__name__)
 IngestFunction = Callable[[list["str | SourceRef"], Store], Any]  # URLs, and uploads named as uploaded
 
 
@@ -91,6 +93,19 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return render(request, "error.html", status_code=status, status=status, detail=str(detail))
 
 
+async def _server_error(request: Request, exc: Exception) -> Response:
+    """An unexpected failure: logged with its traceback on the server, answered with the app's error page (no
+    traceback or path in it) and the same security headers as every other response."""
+    LOG.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    detail = ("Something went wrong while reading this page; the server log has the details. Please report it, "
+              "with the address of the page.")
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        response: Response = JSONResponse({"detail": detail}, status_code=500)
+    else:
+        response = render(request, "error.html", status_code=500, status=500, detail=detail)
+    return security.add_security_headers(response)
+
+
 def create_app(
     db: str | None = None,
     *,
@@ -125,6 +140,7 @@ def create_app(
     app.middleware("http")(security.host_gate(hosts))
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(404, _http_error)
+    app.add_exception_handler(Exception, _server_error)
     app.mount("/static", StaticFiles(directory=str(resources.files("storyline.web") / "static")), name="static")
     for module in (routes_pages, routes_ingest, routes_corrections, routes_api):
         app.include_router(module.router)
