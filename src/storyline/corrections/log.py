@@ -194,13 +194,20 @@ def build_speaker(quote: str, speaker: str | None) -> Callable[[Connection], Bui
     return build
 
 
+_FINENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5}  # finest first
+
+
 def build_date(event: str, value: str, precision: str | None) -> Callable[[Connection], Built]:
     def build(conn: Connection) -> Built:
         anchor = fact_ref(conn, "event", event)
         if timex3.parse(value) is None:
             raise CorrectionError(f"unreadable date {value!r}: give a TIMEX3 value such as 2023-03-14, 2023-03, "
                                   "2023 or XXXX-03-14")
-        return anchor, {"date": value, "precision": precision or timex3.precision(value)}, anchor["document"]
+        own = timex3.precision(value)
+        if precision and _FINENESS.get(precision, 0) < _FINENESS.get(own, 0):
+            raise CorrectionError(f"{value!r} gives a {own}, so it cannot be dated to the {precision}: give a value "
+                                  f"that names the {precision} (e.g. 2023-03-14 for a day), or leave --precision out")
+        return anchor, {"date": value, "precision": precision or own}, anchor["document"]
 
     return build
 
