@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from storyline.cli import main
@@ -58,3 +59,16 @@ def test_cli_commands_timeline_table_with_output_file_asks_for_a_format(tmp_path
     out = tmp_path / "timeline.json"
     code, output = _invoke("--db", _db(tmp_path), "timeline", "--dates", "3", "-o", str(out))
     assert code == 2 and "--format json" in output and not out.exists()
+
+
+@pytest.mark.parametrize(("command", "option", "value"), [
+    ("ingest", "--max-bytes", "0"), ("ingest", "--max-bytes", "-5"), ("ingest", "--jobs", "-2"),
+    ("ingest", "--max-pages", "0"), ("ingest", "--ocr-timeout", "-1"), ("spark", "--max-bytes", "0"),
+    ("spark", "--partitions", "0"),
+])
+def test_cli_commands_limits_must_be_positive(tmp_path: Path, command: str, option: str, value: str) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Councillor Ada Obi said the depot would close on Friday.", encoding="utf-8")
+    db = tmp_path / "new.db"
+    code, output = _invoke("--db", str(db), command, option, value, str(note))
+    assert code == 2 and f"Invalid value for '{option}'" in output and not db.exists()
