@@ -3,6 +3,7 @@ and the same security headers as every response (Starlette's bare 500 had none).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,17 @@ def test_web_app_unexpected_failure_is_a_safe_error_page(tmp_path: Path, monkeyp
     assert "server log" in response.text
     assert response.headers["x-content-type-options"] == "nosniff"
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+
+
+def test_web_app_form_limits_answer_with_the_error_page(tmp_path: Path) -> None:
+    db = str(tmp_path / "corpus.db")
+    corpus_store(db).close()
+    client = TestClient(create_app(db), base_url="http://127.0.0.1:8000")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/ingest").text)
+    assert token
+    files = [("files", (f"note-{i}.txt", b"Councillor Ada Obi said the depot would close.", "text/plain"))
+             for i in range(60)]
+    response = client.post("/ingest", data={"csrf_token": token.group(1)}, files=files,
+                           headers={"Origin": "http://127.0.0.1:8000"})
+    assert response.status_code == 400 and response.headers["content-type"].startswith("text/html")
+    assert "Too many files" in response.text and "<h1>400</h1>" in response.text

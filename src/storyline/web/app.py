@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -138,7 +139,7 @@ def create_app(
     app.middleware("http")(security.origin_gate())
     app.add_middleware(security.HeadAsGet)
     app.middleware("http")(security.host_gate(hosts))
-    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # FastAPI's and Starlette's (form limits)
     app.add_exception_handler(404, _http_error)
     app.add_exception_handler(Exception, _server_error)
     app.mount("/static", StaticFiles(directory=str(resources.files("storyline.web") / "static")), name="static")
