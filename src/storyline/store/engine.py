@@ -54,6 +54,22 @@ def check_database_file(db: str, *, create: bool) -> None:
                          "or give another --db")
 
 
+def database_files(db: str) -> frozenset[Path]:
+    """The files a SQLite database lives in (the file, its -wal, -shm and -journal): an ingest of the folder
+    holding them must not read them as documents. None for a URL or an in-memory database."""
+    if "://" in db or db == ":memory:":
+        return frozenset()
+    main = Path(db).expanduser().resolve()
+    return frozenset({main} | {main.with_name(main.name + end) for end in ("-wal", "-shm", "-journal")})
+
+
+def is_database_file(path: str | None, own: frozenset[Path]) -> bool:
+    """True when ``path`` is one of ``own`` (see :func:`database_files`)."""
+    if not path or not own:
+        return False
+    return any(Path(path).name == f.name for f in own) and Path(path).resolve() in own
+
+
 def shown_url(db: str) -> str:
     """A database as it may be printed: a path as given, a URL without its password."""
     return make_url(db).render_as_string(hide_password=True) if "://" in db else db
