@@ -77,3 +77,14 @@ def test_store_engine_opening_unreachable_server_hides_the_password() -> None:
     result = CliRunner().invoke(main, ["--db", url, "stories"])
     assert result.exit_code == 2 and "cannot open the database" in result.output
     assert "s3cret-pw" not in result.output and "reporter:***@127.0.0.1:1" in result.output
+
+
+def test_store_engine_opening_read_only_database(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    Store(str(path)).close()
+    read_only = f"sqlite:///file:{path}?mode=ro&uri=true"  # as a file the user may not write to
+    assert CliRunner().invoke(main, ["--db", read_only, "stories"]).exit_code == 0
+    note = tmp_path / "note.txt"
+    note.write_text("Depot to close\n\nCouncillor Ada Obi said the depot would close in March.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", read_only, "ingest", "--no-link", str(note)])
+    assert result.exit_code == 2 and "readonly database" in result.output and "writable" in result.output
