@@ -134,7 +134,8 @@ def create_app(
                   description="Verified story dossiers from news coverage: every fact links to its source span.",
                   lifespan=lifespan)
     app.state.web = web
-    # The last added runs first: host check, HEAD as GET, Origin/Referer of POSTs, then the token.
+    # The last added runs first: host check, HEAD as GET, Origin/Referer of POSTs, the token, then no NUL.
+    app.middleware("http")(security.nul_gate())
     app.middleware("http")(security.token_gate(token))
     app.middleware("http")(security.origin_gate())
     app.add_middleware(security.HeadAsGet)
