@@ -88,3 +88,10 @@ def test_store_engine_opening_read_only_database(tmp_path: Path) -> None:
     note.write_text("Depot to close\n\nCouncillor Ada Obi said the depot would close in March.", encoding="utf-8")
     result = CliRunner().invoke(main, ["--db", read_only, "ingest", "--no-link", str(note)])
     assert result.exit_code == 2 and "readonly database" in result.output and "writable" in result.output
+
+
+def test_store_engine_opening_demo_into_a_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--db", str(tmp_path), "demo", "-q"])
+    assert result.exit_code == 2 and "is a folder, not a database" in result.output
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "no" / "demo.db"), "demo", "-q"])
+    assert result.exit_code == 2 and "does not exist" in result.output
