@@ -95,3 +95,13 @@ def test_store_engine_opening_demo_into_a_folder(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "is a folder, not a database" in result.output
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "no" / "demo.db"), "demo", "-q"])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_store_engine_opening_read_only_server_needs_a_database(tmp_path: Path) -> None:
+    from storyline.web.app import create_app
+
+    with pytest.raises(StoreError, match="no database at"):
+        create_app(str(tmp_path / "typo.db"), read_only=True)
+    assert not (tmp_path / "typo.db").exists()
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "typo.db"), "serve", "--read-only", "--port", "0"])
+    assert result.exit_code == 2 and "no database at" in result.output

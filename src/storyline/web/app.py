@@ -123,7 +123,7 @@ def create_app(
 
     if token:
         security.check_token(token)
-    web = WebContext(Store(db), read_only, token, max_upload_bytes)
+    web = WebContext(Store(db, create=not read_only), read_only, token, max_upload_bytes)  # browse only: no new db
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
