@@ -105,3 +105,9 @@ def test_store_engine_opening_read_only_server_needs_a_database(tmp_path: Path) 
     assert not (tmp_path / "typo.db").exists()
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "typo.db"), "serve", "--read-only", "--port", "0"])
     assert result.exit_code == 2 and "no database at" in result.output
+
+
+def test_store_engine_opening_datasette_metadata_needs_the_database(tmp_path: Path) -> None:
+    out = tmp_path / "metadata.json"
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "typo.db"), "datasette-metadata", "-o", str(out)])
+    assert result.exit_code == 2 and "no database at" in result.output and not out.exists()

@@ -397,8 +397,9 @@ def datasette_metadata(db: str | None = None, output: str | Path | None = None) 
     import json
 
     from storyline.store.datasette import datasette_metadata as make
-    from storyline.store.engine import resolve_db
+    from storyline.store.engine import check_database_file, resolve_db
 
+    check_database_file(resolve_db(db), create=False)  # metadata for a file that is not there helps nobody
     metadata = make(resolve_db(db))
     if output is not None:
         Path(output).write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
