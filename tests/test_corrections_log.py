@@ -101,7 +101,9 @@ def test_corrections_refuse_what_cannot_be_anchored(store: Store) -> None:
         api.fix_speaker(f"{docs['01']}:q99", None, store)
     with pytest.raises(CorrectionError, match="TIMEX3"):
         api.fix_date(f"{docs['02']}:v1", "next Tuesday", store)
-    with pytest.raises(CorrectionError, match="not named in document"):
+    with pytest.raises(CorrectionError, match="cannot be dated to the day"):
+        api.fix_date(f"{docs['02']}:v1", "2024", store, precision="day")  # a precision finer than the value
+    with pytest.raises(CorrectionError, match="not named in document.*storyline show"):
         api.fix_split(one(store, "Sue Barrow"), docs["01"], store)
     assert api.fix_log(store) == []
 

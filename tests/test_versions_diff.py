@@ -143,3 +143,15 @@ def test_versions_story_page_report_and_export_say_what_changed(db: str, docs: d
     assert "## What changed" in report and "2 September 2024 → 16 September 2024" in report
     exported = api.export(db)
     assert exported is not None and [(v["a"], v["b"]) for v in exported["versions"]] == [(docs["v1"], docs["v2"])]
+
+
+def test_versions_diff_same_words_other_day_reads_both_dates() -> None:
+    """"Tuesday" in copies published a week apart means two days: the change names them, not "Tuesday → Tuesday"."""
+    from storyline.versions import Dated, DocumentFacts, diff_documents
+
+    text = "The finance director said on Tuesday that the budget gap had grown to £4.2m."
+    at = text.index("Tuesday")
+    a = DocumentFacts("a", text, None, [], [], [Dated("a:v1", 0, len(text), "2024-03-05", (at, at + 7))], [], [])
+    b = DocumentFacts("b", text, None, [], [], [Dated("b:v1", 0, len(text), "2024-03-12", (at, at + 7))], [], [])
+    (change,) = diff_documents(a, b).changes
+    assert change.description.startswith("date changed: Tuesday (5 March 2024) → Tuesday (12 March 2024)")

@@ -161,12 +161,13 @@ def annotate(
     model: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Re-annotate stored documents (all, or the given ids) with the current pipeline."""
+    """Re-annotate stored documents (all, or the given ids or id prefixes) with the current pipeline; an id that
+    names no document raises :class:`NotFound` before anything is annotated."""
     from storyline.annotate.pipeline import make_pipeline
 
     store = open_store(db)
+    wanted = [_document_id(store, ref) for ref in ids] if ids is not None else None
     pipeline = make_pipeline(model)
-    wanted = list(ids) if ids is not None else None
     total = len(wanted) if wanted is not None else store.count_documents()
     done = 0
     for doc in store.iter_documents(wanted):
@@ -175,6 +176,13 @@ def annotate(
         if progress:
             progress(done, total)
     return done
+
+
+def _document_id(store: Store, ref: str) -> str:
+    found = store.get_document(ref)
+    if found is None:
+        raise NotFound(f"no document {ref!r}: list ids with `storyline docs`")
+    return found.id
 
 
 def link_new(*args: Any, **kwargs: Any) -> set[str]:
@@ -389,8 +397,9 @@ def datasette_metadata(db: str | None = None, output: str | Path | None = None) 
     import json
 
     from storyline.store.datasette import datasette_metadata as make
-    from storyline.store.engine import resolve_db
+    from storyline.store.engine import check_database_file, resolve_db
 
+    check_database_file(resolve_db(db), create=False)  # metadata for a file that is not there helps nobody
     metadata = make(resolve_db(db))
     if output is not None:
         Path(output).write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -134,6 +134,9 @@ def diff(a: str, b: str, db: str | Store | None = None) -> Any:
     from storyline.views.versions import document_diff
 
     with opened(db) as store:
+        for ref in (a, b):
+            if store.get_document(ref) is None:
+                raise NotFound(f"no document {ref!r}: list ids with `storyline docs` (a prefix must name one only)")
         found = document_diff(store, a, b)
     if found is None:
         raise NotFound(f"no document {a!r} or {b!r}: list ids with `storyline docs`")

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from storyline import timex3
 from storyline.link.keydates import KeyDate
+from storyline.render.links import safe_href
 
 __all__ = ["FORMATS", "timeline_json", "timelinejs", "write_timeline"]
 
@@ -50,7 +51,8 @@ def _start_date(value: str) -> dict[str, Any] | None:
 
 def timelinejs(dates: list[KeyDate], title: str) -> dict[str, Any]:
     """A TimelineJS3 JSON file: one slide per date (sentences as text, sources as credit). Dates that
-    cannot be placed on a calendar (a year unknown) are left out: TimelineJS needs a year."""
+    cannot be placed on a calendar (a year unknown) are left out: TimelineJS needs a year. TimelineJS renders
+    text, headline and credit as HTML, so each is escaped, and only an http(s) URL becomes a slide's media."""
     events = []
     for k in dates:
         start = _start_date(k.date)
@@ -63,9 +65,9 @@ def timelinejs(dates: list[KeyDate], title: str) -> dict[str, Any]:
             "unique_id": k.date,
             "text": {"headline": timex3.words(k.date, inferred=k.inferred, anchor=k.anchor), "text": body},
         }
-        url = next((s.url for s in k.sentences if s.url), None)
+        url = next((safe_href(s.url) for s in k.sentences if safe_href(s.url)), None)  # never javascript: ...
         if url:
-            slide["media"] = {"url": url, "credit": ", ".join(sources)}
+            slide["media"] = {"url": url, "credit": html.escape(", ".join(sources))}  # TimelineJS shows it as HTML
         elif sources:
             slide["text"]["text"] += f"<p><small>Source: {html.escape(', '.join(sources))}</small></p>"
         events.append(slide)

@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
+from storyline import timex3
+
 __all__ = ["DocumentFacts", "FactChange", "Span", "VersionDiff", "diff_documents"]
 
 QUOTE_SAME = 0.6  # direct quotes: word overlap (of the shorter) at or above this are one quote, edited
@@ -285,7 +287,9 @@ def _dates(a: DocumentFacts, b: DocumentFacts, added_quotes: list[FactChange]) -
     for x, y in moved:
         old, new = (a.span(*x.timex) if x.timex else a.span(x.start, x.end)), \
             (b.span(*y.timex) if y.timex else b.span(y.start, y.end))
-        out.append(FactChange("date", "changed", f"date changed: {old.text} → {new.text} in “{b.text[y.start:y.end]}”",
+        said = (old.text, new.text) if old.text != new.text else (  # "Tuesday" in two documents of other days
+            f"{old.text} ({timex3.words(x.date)})", f"{new.text} ({timex3.words(y.date)})")
+        out.append(FactChange("date", "changed", f"date changed: {said[0]} → {said[1]} in “{b.text[y.start:y.end]}”",
                               old, new, "date", x.date, y.date))
     quoted = [(c.after.start, c.after.end) for c in added_quotes if c.after]
     dates_a, dates_b = {x.date for x in a.events}, {y.date for y in b.events}

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.text import Text
+from sqlalchemy.exc import OperationalError
 
 from storyline.ingest.problems import Problem
 from storyline.render.printable import printable
@@ -57,6 +58,11 @@ def print_problems(problems: list[Problem]) -> None:
         err_console.print(Text.assemble(("skipped", "yellow"), " ", problem.message), soft_wrap=True, highlight=False)
 
 
+def _print_error(message: str) -> None:
+    err_console.print(Text.assemble(("error:", "red"), " ", printable(message)), soft_wrap=True, highlight=False)
+    sys.exit(2)
+
+
 def friendly_errors(func: F) -> F:
     """Turn library errors into one clear line and exit status 2 instead of a traceback."""
 
@@ -65,9 +71,11 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except (ValueError, RuntimeError, OSError, ImportError) as exc:
-            err_console.print(Text.assemble(("error:", "red"), " ", printable(str(exc))), soft_wrap=True,
-                              highlight=False)
-            sys.exit(2)
+            _print_error(str(exc))
+        except OperationalError as exc:  # the database's own refusal: read-only, locked, disk full, server gone
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            _print_error(f"the database refused the operation ({reason}): check that it is writable by you, that "
+                         "the disk has room and that the database server is up, then run the command again")
 
     return wrapper  # type: ignore[return-value]
 

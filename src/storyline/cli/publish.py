@@ -15,7 +15,8 @@ from storyline.render.printable import printable
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind, and the host name requests may use besides localhost; anything but loopback "
                    "needs a token (one is generated and printed if none is given). Example: --host 0.0.0.0")
-@click.option("--port", default=8000, show_default=True, help="Port to listen on. Example: --port 8080")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on. Example: --port 8080")
 @click.option("--read-only", is_flag=True, help="Disable the ingest form and uploads. Example: --read-only")
 @click.option("--token", envvar="STORYLINE_TOKEN", default=None,
               help="Require this token (Bearer header or ?token= once; at least 16 characters); also "
@@ -46,8 +47,9 @@ def report(story_id: str, db: str | None, fmt: str, output: str | None) -> None:
     path = output or f"{found.story.id}.{fmt}"
     from storyline.report.dossier import render_report
 
-    with open(path, "wb") as out:
-        out.write(render_report(found, fmt))  # type: ignore[arg-type]
+    body = render_report(found, fmt)  # type: ignore[arg-type]
+    with open(path, "wb") as out:  # only once rendered: a failed report leaves an earlier file as it was
+        out.write(body)
     console.print(Text(f"wrote {printable(path)}"))
 
 

@@ -39,7 +39,8 @@ def show(doc: str, db: str | None) -> None:
 @main.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", default=20, show_default=True, help="Number of results. Example: --limit 5")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
+              help="Number of results. Example: --limit 5")
 @friendly_errors
 def search(query: str, db: str | None, limit: int) -> None:
     """Full-text search, ranked, with snippets. Quote phrases: '"children's services"'.
@@ -180,3 +181,4 @@ def export(db: str | None, fmt: str, table: str, output: Any) -> None:
     Example: storyline export --format json -o corpus.json
     """
     api.export(db, fmt, output, table)
+    output.write("")  # -o FILE is opened on first write: an empty list still leaves its (empty) file

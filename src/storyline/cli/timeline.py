@@ -54,6 +54,9 @@ def timeline(doc: str | None, db: str | None, story: str | None, storyline_id: s
 
     Example: storyline timeline --story S0001 --dates 10 --sentences 2
     """
+    if fmt == "table" and getattr(output, "name", "-") not in ("-", "<stdout>"):
+        raise click.UsageError("-o writes a file in --format json, csv or timelinejs (the table is for the "
+                               "terminal): add e.g. --format json")
     if fmt == "table" and dates is None and not (storyline_id or about or start or end):
         console.print(terminal.timeline_table(api.events(doc, db, story, limit, offset)))
         return

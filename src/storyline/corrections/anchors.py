@@ -61,7 +61,7 @@ def identity_anchor(conn: Connection, entity_id: str) -> Anchor | None:
 def _named(conn: Connection, name: str) -> list[Any]:
     """Identities with this name, else those with it among their aliases."""
     exact = conn.execute(select(e.c.id, e.c.type, e.c.name).where(e.c.name == name).order_by(e.c.id)).all()
-    if exact:
+    if exact or len(name) > 1_000:  # no alias is longer (and SQLite refuses very long LIKE patterns)
         return list(exact)
     pattern = "%" + json.dumps(name, ensure_ascii=False).replace("%", "").replace("_", "\\_") + "%"
     found = conn.execute(select(e.c.id, e.c.type, e.c.name, e.c.aliases)

@@ -234,7 +234,7 @@ def _retype(p: Pass, c: Correction) -> Outcome:
     p.conn.execute(update(e).where(e.c.id == found, e.c.type != new).values(type=new))
     m = schema.mentions
     p.conn.execute(update(m).where(m.c.entity == found, m.c.type != new).values(type=new))
-    return APPLIED, f"{found} is a {new}"
+    return APPLIED, f"{found} is {'an' if new == 'organisation' else 'a'} {new}"
 
 
 def _reject_entity(p: Pass, c: Correction) -> Outcome:

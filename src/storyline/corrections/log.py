@@ -54,7 +54,7 @@ def _prefixed(conn: Connection, column: Any, ref: str) -> str | None:
     """An id, or the one id starting with ``ref`` (4 characters or more)."""
     if conn.execute(select(column).where(column == ref)).first() is not None:
         return ref
-    if len(ref) < 4:
+    if not 4 <= len(ref) <= 64:  # no id is longer (and SQLite refuses very long LIKE patterns)
         return None
     found = conn.execute(select(column).where(column.like(ref.replace("%", "").replace("_", "\\_") + "%",
                                                           escape="\\")).limit(2)).scalars().all()
@@ -89,7 +89,7 @@ def fact_ref(conn: Connection, kind: str, ref: str) -> dict[str, Any]:
     found = anchors.fact_anchor(conn, kind, f"{document_ref(conn, doc)}:{local}") if doc and local else None
     if found is None:
         letter = {"quote": "q", "claim": "c", "event": "v"}[kind]
-        raise CorrectionError(f"no {kind} {ref!r}: a {kind} is <document id>:{letter}<n>, as `storyline show DOC` "
+        raise CorrectionError(f"no {kind} {ref!r}: {'an' if kind == 'event' else 'a'} {kind} is <document id>:{letter}<n>, as `storyline show DOC` "
                               f"lists them")
     return found
 
@@ -141,7 +141,7 @@ def build_split(entity: str, document: str, mention: tuple[int, int] | None, int
                              .order_by(de.c.local_id).limit(1)).first()
         if local is None:
             raise CorrectionError(f"{identity['name']} ({identity['id']}) is not named in document {doc}: "
-                                  f"see `storyline person {identity['id']}`")
+                                  f"`storyline show {doc}` lists who it names")
         anchor = {"identity": identity, "document": doc, "name": local.name, "mention": None}
         if mention is not None:
             row = conn.execute(select(m.c.start, m.c.end).where(m.c.document == doc, m.c.start == mention[0],
@@ -194,13 +194,20 @@ def build_speaker(quote: str, speaker: str | None) -> Callable[[Connection], Bui
     return build
 
 
+_FINENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5}  # finest first
+
+
 def build_date(event: str, value: str, precision: str | None) -> Callable[[Connection], Built]:
     def build(conn: Connection) -> Built:
         anchor = fact_ref(conn, "event", event)
         if timex3.parse(value) is None:
             raise CorrectionError(f"unreadable date {value!r}: give a TIMEX3 value such as 2023-03-14, 2023-03, "
                                   "2023 or XXXX-03-14")
-        return anchor, {"date": value, "precision": precision or timex3.precision(value)}, anchor["document"]
+        own = timex3.precision(value)
+        if precision and _FINENESS.get(precision, 0) < _FINENESS.get(own, 0):
+            raise CorrectionError(f"{value!r} gives a {own}, so it cannot be dated to the {precision}: give a value "
+                                  f"that names the {precision} (e.g. 2023-03-14 for a day), or leave --precision out")
+        return anchor, {"date": value, "precision": precision or own}, anchor["document"]
 
     return build
 

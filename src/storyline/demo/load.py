@@ -8,7 +8,7 @@ from pathlib import Path
 from storyline import api
 from storyline.ingest.batch import IngestReport
 from storyline.store import Store
-from storyline.store.engine import database_url
+from storyline.store.engine import check_database_file, database_url
 from storyline.store.store import stored_sources
 
 DEMO_STATE = "demo_corpus"  # state key set in a database the demo built (so it may be replaced again)
@@ -37,6 +37,7 @@ def _refuse(db: str) -> ValueError:
 def fresh_demo_store(db: str) -> Store:
     """An empty store at ``db``: a demo database built before is replaced, anything else is refused."""
     if database_url(db).startswith("sqlite:///") and "://" not in db:
+        check_database_file(db, create=True)  # a folder, or a file in a folder that does not exist
         path = Path(db).expanduser()
         if path.exists() and path.stat().st_size:
             sources = stored_sources(str(path))

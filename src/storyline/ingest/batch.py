@@ -19,6 +19,7 @@ from storyline.annotate.pipeline import Pipeline, make_pipeline
 from storyline.ingest import IngestOptions, Problem, SourceRef, expand_sources, read_source
 from storyline.model import Annotations, Document
 from storyline.store import Store
+from storyline.store.engine import database_files, is_database_file
 
 ReadItem = tuple[Document, Annotations | None] | Problem
 
@@ -304,10 +305,11 @@ def ingest_sources(
     report = IngestReport()
     writer = BatchWriter(store, report)
     refs: list[SourceRef] = []
+    own = database_files(store.db)  # `storyline ingest .` beside ./storyline.db
     for item in expand_sources(list(sources), settings.options):
         if isinstance(item, Problem):
             writer.problem(item)
-        else:
+        elif not is_database_file(item.path, own):
             refs.append(item)
     try:
         for done, (ref, items) in enumerate(_read_all(refs, settings, stdin), start=1):

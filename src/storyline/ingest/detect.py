@@ -87,8 +87,23 @@ def _odd_ratio(text: str) -> float:
     return odd / max(len(sample), 1)
 
 
+MIXED_ENCODINGS = "storyline-utf8-then-cp1252"
+
+
+def _cp1252_bytes(err: UnicodeError) -> tuple[str, int]:
+    """Decoding error handler: bytes that are not UTF-8 read as Windows-1252 (Latin-1 where it has no character)."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    bad = err.object[err.start:err.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
+
+
+codecs.register_error(MIXED_ENCODINGS, _cp1252_bytes)
+
+
 def decode_bytes(data: bytes, source: str) -> str | Problem:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 (with a BOM, or recognised without), then cp1252.
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 (with a BOM, or recognised without), then cp1252,
+    then, for text mixing both (which neither reads whole), UTF-8 with the other bytes read as cp1252.
 
     Problem ``"undecodable"`` only for bytes that none of these read as plausible text.
     """
@@ -106,8 +121,8 @@ def decode_bytes(data: bytes, source: str) -> str | Problem:
         pass
     try:
         text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return problem(source, "undecodable", "the bytes are neither UTF-8, UTF-16 nor Windows-1252 text")
+    except UnicodeDecodeError:  # e.g. UTF-8 curly quotes (E2 80 9D) beside a Latin-1 "é" pasted in
+        text = data.decode("utf-8", errors=MIXED_ENCODINGS)
     if _odd_ratio(text) > _ODD_CHAR_RATIO:
         return problem(source, "undecodable", "the bytes do not read as text in UTF-8, UTF-16 or Windows-1252")
     return text

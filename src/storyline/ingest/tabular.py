@@ -85,13 +85,42 @@ def _html_record_text(html: str, source: str, fields: dict[str, Any]) -> tuple[s
     return page.text, page.extractor
 
 
+def _textless(record: Mapping[str, Any], source: str) -> Problem:
+    """The problem of a record without usable text: no text field, an empty one, or one that is not text."""
+    lowered = {str(k).strip().lower(): v for k, v in record.items()}
+    named = next((n for n in field_synonyms()["text"] if n in lowered), None)
+    if named is None:
+        keys = ", ".join(str(k) for k in list(record)[:8]) or "none"
+        return problem(source, "missing-text-field", f"the record has no text field (fields: {keys})")
+    value = lowered[named]
+    if value in (None, "", []) or (isinstance(value, str) and not value.strip()):
+        return problem(source, "missing-text-field", f"the record's {named!r} field is empty")
+    kinds = {bool: "true or false", int: "a number", float: "a number", dict: "an object"}
+    held = kinds.get(type(value), "a list with items that are not text")
+    return problem(source, "missing-text-field", f"the record's {named!r} field holds {held}, not text (a string, "
+                   "or a list of paragraph strings)")
+
+
+def parse_json(text: str) -> Any:
+    """A JSON value; ValueError with a message for people when it cannot be read (syntax, depth, huge numbers)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = "a raw control character (such as a line break) inside a string; write it as \\n" \
+            if exc.msg.startswith("Invalid control character") else exc.msg
+        raise ValueError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {msg}") from None
+    except RecursionError:
+        raise ValueError("the JSON is nested too deeply (hundreds of levels) to be articles") from None
+    except ValueError as exc:  # Python refuses integers of more than 4,300 digits
+        raise ValueError(f"the JSON holds a number too long to read ({str(exc).split(':')[0]})") from None
+
+
 def document_from_record(record: Mapping[str, Any], source: str, format: str) -> Document | Problem:
     """A Document from one record; Problem when it has no text field."""
     fields = record_fields(record)
     text = _record_text(fields.get("text"))
     if text is None:
-        keys = ", ".join(str(k) for k in list(record)[:8]) or "none"
-        return problem(source, "missing-text-field", f"the record has no text field (fields: {keys})")
+        return _textless(record, source)
     meta: dict[str, Any] = {}
     if looks_like_html(text):
         extracted = _html_record_text(text, source, fields)
@@ -121,9 +150,9 @@ def _json_records(data: Any) -> list[Any] | None:
 def read_json(text: str, source: str) -> Iterator[Document | Problem]:
     """Documents from a JSON object, a list of objects, or ``{"articles": [...]}``."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield problem(source, "malformed-json", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+        data = parse_json(text)
+    except ValueError as exc:
+        yield problem(source, "malformed-json", str(exc))
         return
     records = _json_records(data)
     if records is None:
@@ -145,9 +174,9 @@ def read_jsonl(text: str, source: str) -> Iterator[Document | Problem]:
             continue
         where = f"{source}#line {number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield problem(where, "malformed-json", f"invalid JSON at column {exc.colno}: {exc.msg}")
+            record = parse_json(line)
+        except ValueError as exc:
+            yield problem(where, "malformed-json", str(exc).replace("at line 1, column", "at column"))
             continue
         if not isinstance(record, dict):
             yield problem(where, "malformed-json", f"expected an object, found {type(record).__name__}")

@@ -56,6 +56,9 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 def _shown(page: Page[Any], noun: str, option: str = "--limit") -> str:
     """ "20 quotes", "20 of 230 quotes (see --limit)" or "quotes 21-40 (more: --offset 40)"."""
     n = len(page.items)
+    if not n and page.offset:
+        total = f" ({page.total} in all)" if page.total is not None else ""
+        return f"no {noun} past --offset {page.offset}{total}"
     first = f"{page.offset + 1}-{page.offset + n} of " if page.offset else ""
     if page.total is not None and (page.more or page.offset):
         return f"{first or f'{n} of '}{page.total} {noun} (see {option})"

@@ -37,6 +37,7 @@ from storyline.spark.lookups import CandidateLookups
 from storyline.spark.story_candidates import CandidateLimits, KnownCandidates, story_candidate_lists
 from storyline.spark.session import spark_session
 from storyline.store import Store
+from storyline.store.engine import database_files, is_database_file
 
 __all__ = ["SparkReport", "SparkSettings", "run_spark", "summary_line"]
 
@@ -130,10 +131,11 @@ def _expand(inputs: Sequence[str], options: IngestOptions, store: Store, report:
     if any(arg in ("-", "<stdin>") for arg in inputs):
         raise ValueError("the Spark job cannot read standard input: save it to a file and pass the file")
     refs: list[SourceRef] = []
+    own = database_files(store.db)  # the database beside the documents is not one of them
     for item in expand_sources(list(inputs), options):
         if isinstance(item, Problem):
             _record(store, report, item)
-        else:
+        elif not is_database_file(item.path, own):
             refs.append(item)
     return refs
 

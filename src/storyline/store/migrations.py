@@ -262,6 +262,20 @@ def current_version(conn: Connection) -> int:
     return max(versions, default=0)
 
 
+def foreign_tables(conn: Connection) -> list[str]:
+    """Another program's tables in a database storyline has never set up (none once it has, or when empty).
+
+    A SQLite file belongs to one program, so every table counts; on a database server other programs' tables
+    may sit beside storyline's, and only those named as storyline's are in the way."""
+    if current_version(conn) > 0:
+        return []
+    names = [n for n in inspect(conn).get_table_names() if not n.startswith("sqlite_")]
+    if conn.dialect.name == "sqlite":
+        return sorted(names)
+    ours = set(schema.metadata.tables) | set(legacy.tables) | {links.name}
+    return sorted(n for n in names if n in ours)
+
+
 def migrate(conn: Connection) -> list[int]:
     """Apply every pending migration inside the caller's transaction; return the versions applied."""
     schema.schema_migrations.create(conn, checkfirst=True)

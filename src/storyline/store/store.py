@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from storyline.model import Annotations, Document, from_dict, to_dict
 from storyline.store import facts, outputs, schema
 from storyline.store.bulk import insert_rows
-from storyline.store.engine import make_engine, resolve_db
+from storyline.store.engine import StoreError, check_database_file, make_engine, resolve_db, shown_url, unusable_database
 from storyline.store.link_index import LinkCache, SqlLinkIndex, clear_link_index
-from storyline.store.migrations import SCHEMA_VERSION, current_version, migrate
+from storyline.store.migrations import SCHEMA_VERSION, current_version, foreign_tables, migrate
 from storyline.store.rows import date_sort, document_row, row_document
 from storyline.store.search import SearchHit, backend_for
 
@@ -58,17 +59,31 @@ LINK_LOCK = 0x73746F72796C696E  # PostgreSQL advisory lock taken by every link t
 class Store:
     """A storyline database. ``Store(None)`` opens ./storyline.db (or $STORYLINE_DB)."""
 
-    def __init__(self, db: str | None = None) -> None:
+    def __init__(self, db: str | None = None, *, create: bool = True) -> None:
+        """Open (``create``: or set up) a storyline database; :class:`StoreError` says why one cannot be used:
+        no such file (unless ``create``), not a database, no access, or another program's tables in it."""
         self.db = resolve_db(db)
+        check_database_file(self.db, create=create)
         self.writer: Engine = make_engine(self.db, writer=True)
         memory = self.writer.url.database in (None, "", ":memory:")
         self.reader: Engine = self.writer if memory else make_engine(self.db, writer=False)
         self.search_backend = backend_for(self.writer.dialect.name)
-        with self.reader.connect() as conn:
-            current = current_version(conn)
-        if current != SCHEMA_VERSION:  # only then take the writer (a reader never waits for an ingest)
-            with self.writer.begin() as conn:
-                migrate(conn)
+        try:
+            with self.reader.connect() as conn:
+                current, foreign = current_version(conn), foreign_tables(conn)
+            if foreign:
+                raise StoreError(f"{shown_url(self.db)} is not a storyline database (it holds another program's tables: "
+                                 f"{', '.join(foreign[:5])}{' ...' if len(foreign) > 5 else ''}); storyline leaves "
+                                 "it alone: give a new file or a storyline database with --db")
+            if current != SCHEMA_VERSION:  # only then take the writer (a reader never waits for an ingest)
+                with self.writer.begin() as conn:
+                    migrate(conn)
+        except DBAPIError as err:
+            self.close()
+            raise unusable_database(self.db, err) from None
+        except StoreError:
+            self.close()
+            raise
 
     def close(self) -> None:
         self.writer.dispose()
@@ -187,8 +202,9 @@ class Store:
         d = schema.documents
         with self.reader.connect() as conn:
             rows = conn.execute(select(d).where(d.c.id == ref)).all()
-            if not rows and len(ref) >= 4:
-                rows = conn.execute(select(d).where(d.c.id.like(ref.replace("%", "") + "%")).limit(2)).all()
+            if not rows and 4 <= len(ref) <= 64:  # no id is longer (and SQLite refuses very long LIKE patterns)
+                prefix = ref.replace("%", "").replace("_", "\\_") + "%"
+                rows = conn.execute(select(d).where(d.c.id.like(prefix, escape="\\")).limit(2)).all()
         if len(rows) != 1:
             return None
         return row_document(rows[0])
@@ -431,11 +447,12 @@ def _apply_corrections(conn: Connection, documents: list[str] | None = None) -> 
 
 @contextmanager
 def opened(db: str | Store | None) -> Iterator[Store]:
-    """The store given, or one opened from a path or URL for the ``with`` block and closed after it."""
+    """The store given, or one opened from a path or URL for the ``with`` block and closed after it (a reader:
+    a database file that does not exist is an error, not a new empty corpus)."""
     if isinstance(db, Store):
         yield db
         return
-    store = Store(db)
+    store = Store(db, create=False)
     try:
         yield store
     finally:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import ColumnElement, Connection, Select, false, func, select
 
 from storyline.pagemap import page_label
 from storyline.store import Store, schema
@@ -16,6 +16,8 @@ from storyline.views.model import DocumentSummary, Excerpt, Page
 
 T = TypeVar("T")
 BATCH = 500
+LONGEST_REF = 64  # no id is longer; a longer reference is nobody's prefix
+LONGEST_FILTER = 1_000  # no name or site is longer (SQLite refuses LIKE patterns over 50,000 bytes)
 d, sd, st = schema.documents, schema.story_documents, schema.stories
 
 SUMMARY_COLUMNS = (d.c.id, d.c.title, d.c.published, d.c.published_inferred, d.c.site, d.c.source, d.c.url,
@@ -119,11 +121,20 @@ def page(rows: list[T], offset: int, limit: int, total: int | None = None) -> Pa
     return Page(rows[:limit], offset, limit, len(rows) > limit, total)
 
 
+def contains(column: Any, text: str) -> ColumnElement[bool]:
+    """SQL: ``column`` contains ``text`` (any case, ``%`` and ``_`` taken literally); false for a text longer
+    than any name."""
+    if len(text) > LONGEST_FILTER:
+        return false()
+    pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return func.lower(column).like(pattern, escape="\\")
+
+
 def resolve_prefix(conn: Connection, column: Any, ref: str) -> str | None:
     """An id, or the one id starting with ``ref`` (at least 4 characters); None when none or several."""
     if conn.execute(select(column).where(column == ref)).first() is not None:
         return ref
-    if len(ref) < 4:
+    if not 4 <= len(ref) <= LONGEST_REF:
         return None
     found = conn.execute(select(column).where(column.like(ref.replace("%", "").replace("_", r"\_") + "%",
                                                           escape="\\")).limit(2)).scalars().all()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, func, select
+from sqlalchemy import Connection, Select, and_, case, select
 
 from storyline.answers import accused_description
 from storyline.store import Store, schema
@@ -50,15 +50,11 @@ def quote_row(row: Any) -> QuoteRow:
                     bool(row.ocr), base.page_label_of(row.pages, row.start, row.end), row.target_name, described)
 
 
-def _like(text: str) -> str:
-    return "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def quotes(store: Store, speaker: str | None = None, limit: int = 100, offset: int = 0) -> Page[QuoteRow]:
     """Quotes, oldest document first; with ``speaker``, only those whose speaker name contains it (any case)."""
     query = quote_query().order_by(q.c.date_sort, q.c.document, q.c.position).limit(limit + 1).offset(offset)
     if speaker:
-        query = query.where(func.lower(q.c.speaker_name).like(_like(speaker), escape="\\"))
+        query = query.where(base.contains(q.c.speaker_name, speaker))
     with base.reading(store) as conn:
         return base.page([quote_row(r) for r in conn.execute(query)], offset, limit)
 

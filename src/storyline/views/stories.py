@@ -59,15 +59,10 @@ class StoryFilters:
         return any((self.date_from, self.date_to, self.person, self.organisation, self.source))
 
 
-def _like(text: str) -> str:
-    return "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def _names(kind: str, wanted: str) -> Any:
     """SQL: the story names an identity of this kind whose id is ``wanted`` or whose name contains it
     (the identities found once, then their stories through the documents naming them)."""
-    identities = select(e.c.id).where(e.c.type == kind, or_(e.c.id == wanted,
-                                                            func.lower(e.c.name).like(_like(wanted), escape="\\")))
+    identities = select(e.c.id).where(e.c.type == kind, or_(e.c.id == wanted, base.contains(e.c.name, wanted)))
     return st.c.id.in_(select(sd.c.story).join(de, de.c.document == sd.c.document)
                        .where(de.c.entity.in_(identities)))
 
@@ -90,7 +85,7 @@ def _filters(f: StoryFilters) -> list[Any]:
         where.append(_names("organisation", f.organisation))
     if f.source:
         sites = select(sd.c.story).join(d, d.c.id == sd.c.document).where(
-            func.lower(d.c.site).like(_like(f.source), escape="\\"))
+            base.contains(d.c.site, f.source))
         where.append(st.c.id.in_(sites))
     return where
 

@@ -6,15 +6,17 @@ request), so pages stay fast and current while an ingest writes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -27,6 +29,7 @@ from storyline.web.highlight import fact_href
 if TYPE_CHECKING:
     from storyline.ingest import SourceRef
 
+LOG = logging.getLogger(__name__)
 IngestFunction = Callable[[list["str | SourceRef"], Store], Any]  # URLs, and uploads named as uploaded
 
 
@@ -91,6 +94,19 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return render(request, "error.html", status_code=status, status=status, detail=str(detail))
 
 
+async def _server_error(request: Request, exc: Exception) -> Response:
+    """An unexpected failure: logged with its traceback on the server, answered with the app's error page (no
+    traceback or path in it) and the same security headers as every other response."""
+    LOG.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    detail = ("Something went wrong while reading this page; the server log has the details. Please report it, "
+              "with the address of the page.")
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        response: Response = JSONResponse({"detail": detail}, status_code=500)
+    else:
+        response = render(request, "error.html", status_code=500, status=500, detail=detail)
+    return security.add_security_headers(response)
+
+
 def create_app(
     db: str | None = None,
     *,
@@ -107,7 +123,7 @@ def create_app(
 
     if token:
         security.check_token(token)
-    web = WebContext(Store(db), read_only, token, max_upload_bytes)
+    web = WebContext(Store(db, create=not read_only), read_only, token, max_upload_bytes)  # browse only: no new db
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -118,13 +134,15 @@ def create_app(
                   description="Verified story dossiers from news coverage: every fact links to its source span.",
                   lifespan=lifespan)
     app.state.web = web
-    # The last added runs first: host check, HEAD as GET, Origin/Referer of POSTs, then the token.
+    # The last added runs first: host check, HEAD as GET, Origin/Referer of POSTs, the token, then no NUL.
+    app.middleware("http")(security.nul_gate())
     app.middleware("http")(security.token_gate(token))
     app.middleware("http")(security.origin_gate())
     app.add_middleware(security.HeadAsGet)
     app.middleware("http")(security.host_gate(hosts))
-    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # FastAPI's and Starlette's (form limits)
     app.add_exception_handler(404, _http_error)
+    app.add_exception_handler(Exception, _server_error)
     app.mount("/static", StaticFiles(directory=str(resources.files("storyline.web") / "static")), name="static")
     for module in (routes_pages, routes_ingest, routes_corrections, routes_api):
         app.include_router(module.router)

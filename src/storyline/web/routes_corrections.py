@@ -130,6 +130,8 @@ async def fix_submit(request: Request, action: str) -> Response:
         raise HTTPException(403, "The form has expired or did not come from this site: reload the page and "
                                  "submit again.")
     values = {k: str(v) for k, v in form.items()}
+    if any("\x00" in v for v in values.values()):
+        raise HTTPException(400, "A field holds a NUL character, which no name, id or date can contain: remove it.")
     try:
         await run_in_threadpool(ACTIONS[action], values, ctx.store, values.get("note") or None,
                                 values.get("who") or WEB_WHO)

@@ -179,6 +179,21 @@ def host_gate(hosts: Iterable[str]) -> Callable[[Request, Handler], Awaitable[Re
     return gate
 
 
+def nul_gate() -> Callable[[Request, Handler], Awaitable[Response]]:
+    """Middleware: an address with a NUL character (``%00``) is refused; no id, name or query holds one, and
+    PostgreSQL refuses NUL in any text it is given."""
+
+    async def gate(request: Request, call_next: Handler) -> Response:
+        if "\x00" not in request.url.path and b"%00" not in request.scope.get("query_string", b""):
+            return await call_next(request)
+        return add_security_headers(PlainTextResponse(
+            "This address holds a NUL character (%00), which no storyline page or search can use; remove it.",
+            status_code=400,
+        ))
+
+    return gate
+
+
 def _origin(url: str) -> tuple[str, str, int | None] | None:
     try:
         parts = urlsplit(url)

@@ -1,0 +1,74 @@
+"""Arguments a user gets wrong are refused with a message that says what to do, and outputs asked for with -o
+exist afterwards (hand-built store, no pipeline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+
+from .builders import filled_store
+
+
+def _db(tmp_path: Path) -> str:
+    path = str(tmp_path / "cli.db")
+    filled_store(path).close()
+    return path
+
+
+def _invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def test_cli_commands_annotate_unknown_document(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    code, output = _invoke("--db", db, "annotate", "zzzz", "--no-link")
+    assert code == 2 and "no document 'zzzz'" in output and "storyline docs" in output
+
+
+def test_cli_commands_diff_names_the_missing_document(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    first = _invoke("--db", db, "docs")[1].split("│")[1].strip()  # the first id shown
+    for args in ((first, "zzzz"), ("zzzz", first)):
+        code, output = _invoke("--db", db, "diff", *args)
+        assert code == 2 and "no document 'zzzz'" in output and repr(first) not in output
+
+
+def test_cli_commands_search_limit_must_be_positive(tmp_path: Path) -> None:
+    code, output = _invoke("--db", _db(tmp_path), "search", "mayor", "--limit", "-1")
+    assert code == 2 and "--limit" in output
+
+
+def test_cli_commands_offset_past_the_end_says_so(tmp_path: Path) -> None:
+    code, output = _invoke("--db", _db(tmp_path), "people", "--offset", "500")
+    assert code == 0 and "no people past --offset 500" in output and "501-500" not in output
+
+
+def test_cli_commands_export_of_an_empty_list_writes_its_file(tmp_path: Path) -> None:
+    out = tmp_path / "corrections.csv"
+    code, _ = _invoke("--db", _db(tmp_path), "export", "--format", "csv", "--table", "corrections", "-o", str(out))
+    assert code == 0 and out.exists()
+
+
+def test_cli_commands_timeline_table_with_output_file_asks_for_a_format(tmp_path: Path) -> None:
+    out = tmp_path / "timeline.json"
+    code, output = _invoke("--db", _db(tmp_path), "timeline", "--dates", "3", "-o", str(out))
+    assert code == 2 and "--format json" in output and not out.exists()
+
+
+@pytest.mark.parametrize(("command", "option", "value"), [
+    ("ingest", "--max-bytes", "0"), ("ingest", "--max-bytes", "-5"), ("ingest", "--jobs", "-2"),
+    ("ingest", "--max-pages", "0"), ("ingest", "--ocr-timeout", "-1"), ("spark", "--max-bytes", "0"),
+    ("spark", "--partitions", "0"),
+])
+def test_cli_commands_limits_must_be_positive(tmp_path: Path, command: str, option: str, value: str) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Councillor Ada Obi said the depot would close on Friday.", encoding="utf-8")
+    db = tmp_path / "new.db"
+    code, output = _invoke("--db", str(db), command, option, value, str(note))
+    assert code == 2 and f"Invalid value for '{option}'" in output and not db.exists()
