@@ -72,3 +72,11 @@ def test_cli_commands_limits_must_be_positive(tmp_path: Path, command: str, opti
     db = tmp_path / "new.db"
     code, output = _invoke("--db", str(db), command, option, value, str(note))
     assert code == 2 and f"Invalid value for '{option}'" in output and not db.exists()
+
+
+def test_cli_commands_timeline_sentences_without_dates_is_refused(tmp_path: Path) -> None:
+    """ "--sentences" alone used to be ignored silently: the event list has no sentences to set."""
+    db = _db(tmp_path)
+    code, output = _invoke("--db", db, "timeline", "--sentences", "1")
+    assert code == 2 and "add --dates N" in output
+    assert _invoke("--db", db, "timeline", "--dates", "2", "--sentences", "1")[0] == 0

@@ -58,6 +58,9 @@ def timeline(doc: str | None, db: str | None, story: str | None, storyline_id: s
         raise click.UsageError("-o writes a file in --format json, csv or timelinejs (the table is for the "
                                "terminal): add e.g. --format json")
     if fmt == "table" and dates is None and not (storyline_id or about or start or end):
+        if click.get_current_context().get_parameter_source("sentences") == click.core.ParameterSource.COMMANDLINE:
+            raise click.UsageError("--sentences sets the sentences of each key date: add --dates N (e.g. --dates 10 "
+                                   "--sentences 1); without it every dated event is listed, one line each")
         console.print(terminal.timeline_table(api.events(doc, db, story, limit, offset)))
         return
     scope = api.TimelineScope(story, storyline_id, about, doc, _day_option(start, False), _day_option(end, True))
