@@ -104,3 +104,12 @@ def test_normalize_fix_mojibake_is_ftfy_line_by_line(text: str) -> None:
 def test_normalize_fix_mojibake_repairs_a_line_and_keeps_ascii_lines() -> None:
     text = "Plain line\nThe mayorâ€™s reply\n\n\tTabbed & fine\n"
     assert fix_mojibake(text) == "Plain line\nThe mayor’s reply\n\n\tTabbed & fine\n"
+
+
+def test_make_document_title_loses_direction_overrides_text_keeps_them() -> None:
+    """A title with a right-to-left override ("Invoice \u202egpj.exe") would read reversed in every list and page."""
+    text = "Body text with \u202ean override kept, so offsets stay the file's."
+    doc = make_document(text, source="x", title="Council report \u202egpj.exe\u202c here")
+    assert isinstance(doc, Document)
+    assert doc.title == "Council report gpj.exe here"
+    assert "\u202e" in doc.text

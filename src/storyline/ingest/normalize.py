@@ -67,8 +67,13 @@ def _clean_field(value: Any) -> str | None:
         return None
     if isinstance(value, list | tuple):
         value = ", ".join(str(v) for v in value if v)
-    cleaned = " ".join(normalize_text(str(value)).split())
+    cleaned = " ".join(_BIDI_CONTROLS.sub("", normalize_text(str(value))).split())
     return cleaned or None
+
+
+# embeddings, overrides and isolates: in a one-line field (a title shown in every list and page) they only reorder
+# what follows them, e.g. to make "gpj.exe" read "exe.jpg"; a document's text keeps them (offsets stay the file's)
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def make_document(
