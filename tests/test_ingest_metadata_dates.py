@@ -169,3 +169,15 @@ def test_metadata_date_line_with_a_time_after_a_bar() -> None:
 
 def test_metadata_numeric_date_with_day_and_month_alike_is_read() -> None:
     assert _span_text("Date: 07/07/2023\n\nMemo text.") == ("2023-07-07", "07/07/2023")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("1473690780", "2016-09-12"),  # Unix seconds written as a JSON string
+    (1473690780000, "2016-09-12"),  # milliseconds, as JavaScript writes them
+    ("1473690780000", "2016-09-12"),
+    ("20160912", "2016-09-12"),  # a compact ISO date
+    ("20160931", None),  # no such day
+    ("12/09/2016", None),  # day or month first? unknown is better than wrong
+])
+def test_metadata_dates_as_exports_write_them(value: object, expected: str | None) -> None:
+    assert normalize_date(value) == expected

@@ -132,12 +132,23 @@ def normalize_date(value: Any) -> str | None:
     if isinstance(value, time.struct_time):
         return _iso(value.tm_year, value.tm_mon, value.tm_mday)
     if isinstance(value, int | float):
+        if 100_000_000_000 < value < 10_000_000_000_000:
+            value = value / 1000  # milliseconds, as JavaScript and many exports write them
         if 100_000_000 < value < 10_000_000_000:
             return dt.datetime.fromtimestamp(value, tz=dt.timezone.utc).date().isoformat()
         return _iso(int(value)) if 1000 <= value <= 9999 else None
+    if isinstance(value, str) and _TIMESTAMP.fullmatch(value.strip()):
+        return normalize_date(int(value.strip()))  # "1473690780" in a JSON string
+    compact = _COMPACT_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if compact is not None:  # "20160912"
+        return _iso(int(compact["y"]), int(compact["m"]), int(compact["d"]))
     if isinstance(value, str) and value.strip():
         return _string_to_iso(value)
     return None
+
+
+_TIMESTAMP = re.compile(r"\d{10}|\d{13}")
+_COMPACT_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
