@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from storyline.export import LISTS, build_export, iter_export, write_export
+from storyline.export import LISTS, build_export, iter_export, spreadsheet_safe, write_export
 from storyline.model import Annotations, Claim, Document, Entity, Quote
 from storyline.store import Store
 
@@ -96,6 +96,18 @@ def test_export_csv_one_table() -> None:
     assert rows[0]["speaker_name"] == "Grace Hughes" and json.loads(rows[0]["cue"])["start"] > 0
     with pytest.raises(ValueError, match="choose one of json"):
         write_export(filled_store(), "xml", buf)
+
+
+def test_export_csv_cells_a_spreadsheet_would_run_are_text() -> None:
+    """A title (or quote) reading "=cmd|...", from a hostile page, must not become a live formula in Excel."""
+    store = Store(":memory:")
+    store.add_document(Document("d9", "Fees rose by 5 per cent.", "x.txt", title="=cmd|' /C calc'!A0"),
+                       Annotations(doc_id="d9"))
+    buf = io.StringIO()
+    write_export(store, "csv", buf, table="documents")
+    assert next(csv.DictReader(io.StringIO(buf.getvalue())))["title"] == "'=cmd|' /C calc'!A0"
+    assert (spreadsheet_safe("-5"), spreadsheet_safe("+3.2"), spreadsheet_safe(7)) == ("-5", "+3.2", 7)
+    assert spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)" and spreadsheet_safe("Fees rose") == "Fees rose"
 
 
 def test_export_contract_documents_every_list() -> None:

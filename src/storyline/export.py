@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -96,4 +97,17 @@ def _csv(store: Store, table: str) -> Iterator[str]:
 def _cell(value: Any) -> Any:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
+    return spreadsheet_safe(value)
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: text opening with =, +, -, @, a tab or a carriage return (an article
+    can hold "=HYPERLINK(...)") gets an apostrophe in front, which Excel and LibreOffice show as text; numbers
+    ("-5", "+3.2") and everything else stay as they are."""
+    if isinstance(value, str) and value[:1] in _FORMULA_STARTS and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
     return value
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")

@@ -17,6 +17,7 @@ import json
 from typing import Any, TextIO
 
 from storyline import timex3
+from storyline.export import spreadsheet_safe
 from storyline.link.keydates import KeyDate
 from storyline.render.links import safe_href
 
@@ -88,6 +89,6 @@ def write_timeline(dates: list[KeyDate], fmt: str, out: TextIO, title: str = "Ke
         for k in dates:
             for s in k.sentences:
                 writer.writerow([k.date, timex3.words(k.date, anchor=k.anchor), k.inferred, s.document, s.start,
-                                 s.end, s.text])
+                                 s.end, spreadsheet_safe(s.text)])
     else:
         raise ValueError(f"unknown timeline format {fmt!r}; choose one of json, csv, timelinejs (or table)")
