@@ -31,8 +31,11 @@ _APPOSITION_AFTER = re.compile(
 _APPOSITION_BEFORE = re.compile(
     r"(?:^|[,;:(“\"‘]\s*|\b(?:said|says|told|added|and)\s+)(?P<phrase>[^,;:()“”\"]{2,140}?),\s*$"
 )
-SIGNED_BODY_RE = re.compile(r",\s*[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’&.-]*){0,6}")
-BODY_LINE_RE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’&.-]*)*")
+# a body's name as a letter's address or signature writes it: "Haringey Council", "Department for Children and Learning"
+_BODY_WORD = r"[A-Z][\w'’&.-]*"
+_NEXT_BODY_WORD = rf"\s+(?:of|for|and|&|the)?\s*{_BODY_WORD}"
+SIGNED_BODY_RE = re.compile(rf",\s*{_BODY_WORD}(?:{_NEXT_BODY_WORD}){{0,6}}")  # "Leader, Haringey Council"
+BODY_LINE_RE = re.compile(rf"{_BODY_WORD}(?:{_NEXT_BODY_WORD})*")
 _BRACKET_AFTER = re.compile(r"\s*\([^()\n]{1,60}\)")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "another", "one"})
 _PREPOSITIONS = frozenset({"of", "for", "at", "with", "on", "in", "from"})
