@@ -63,6 +63,16 @@ def test_corrections_storylines_join_and_split_survive_reruns(store: Store, how:
     assert [c.status for c in api.fix_log(store)] == ["applied", "applied", "applied"]
 
 
+def test_corrections_storyline_split_of_a_story_in_no_storyline_is_refused(store: Store) -> None:
+    docs = documents(store)
+    api.fix_story(docs["04"], "new", store, note="the cabinet vote is news of its own")
+    vote = views.document(store, docs["04"]).summary.story  # type: ignore[union-attr]
+    assert vote and storyline_of(store, docs["04"]) is None
+    with pytest.raises(CorrectionError, match="in no storyline"):
+        api.fix_storyline_split(vote, store)
+    assert [c.kind for c in api.fix_log(store)] == ["story"]
+
+
 def test_corrections_undo_gives_back_what_the_machine_found(store: Store) -> None:
     docs = documents(store)
     gallery = quote(store, docs["04"], "public gallery")

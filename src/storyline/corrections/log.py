@@ -236,7 +236,12 @@ def build_storyline_join(a: str, b: str) -> Callable[[Connection], Built]:
 
 def build_storyline_split(story: str) -> Callable[[Connection], Built]:
     def build(conn: Connection) -> Built:
-        return {"story": story_ref(conn, story)}, None, None
+        anchor = story_ref(conn, story)
+        found = anchors.resolve_story(conn, anchor)
+        if found is not None and conn.execute(select(st.c.storyline).where(st.c.id == found)).scalar() is None:
+            raise CorrectionError(f"{found} is in no storyline, so there is nothing to take it out of: "
+                                  "`storyline story " + found + "` shows where it stands")
+        return {"story": anchor}, None, None
 
     return build
 
