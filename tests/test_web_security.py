@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from storyline.ingest import SourceRef
 from storyline.model import Annotations, Document, Story
-from storyline.store import Store
+from storyline.store import Store, StoreError
 from storyline.web import serve
 from storyline.web.app import create_app
 from storyline.web.security import CSP, safe_href, sanitise_filename, server_token
@@ -247,14 +247,20 @@ def test_web_security_token_from_environment(monkeypatch: pytest.MonkeyPatch) ->
 def test_web_security_ingest_failure_is_reported(tmp_path: Path) -> None:
     client, _ = _upload_client(tmp_path)
 
+    failure: Exception = OSError("could not write /srv/private/storyline-upload-x1/a.txt: postgresql://u:pw@db")
+
     def broken(sources: list[str | SourceRef], store: Store) -> None:
-        raise OSError("disk <full>")
+        raise failure
 
     client.app.state.web.ingest = broken  # type: ignore[attr-defined]
     token = _csrf(client)
     response = client.post("/ingest", data={"csrf_token": token}, files={"files": ("a.txt", b"hello", "text/plain")})
     assert response.status_code == 500
-    assert "Ingest failed (OSError: disk &lt;full&gt;)" in response.text
+    assert "Ingest failed (OSError)" in response.text and "server log" in response.text
+    assert "/srv/private" not in response.text and "pw@" not in response.text  # paths and passwords stay in the log
+    failure = StoreError("the database is read-only <here>: copy it somewhere writable")
+    response = client.post("/ingest", data={"csrf_token": token}, files={"files": ("a.txt", b"hello", "text/plain")})
+    assert "Ingest failed (StoreError: the database is read-only &lt;here&gt;: copy it" in response.text
 
 
 def test_web_security_ingest_refreshes_pages(tmp_path: Path) -> None:

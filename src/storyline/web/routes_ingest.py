@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from storyline.store import StoreError
 from storyline.web import security
 from storyline.web.app import WebContext, context_of, render
 
@@ -107,8 +108,12 @@ def _run_ingest(ctx: WebContext, sources: list[str | SourceRef]) -> Any:
         return ctx.ingest(sources, ctx.store)
     except Exception as err:  # shown to the user instead of a bare 500, and logged
         LOG.exception("ingest of %d source(s) failed", len(sources))
-        raise HTTPException(500, f"Ingest failed ({type(err).__name__}: {err}). Documents stored before the "
-                                 "failure are kept; see the server log, fix the input and try again.") from err
+        # our own errors are written for the user; anything else may carry paths, addresses or passwords, which
+        # stay in the server log
+        said = f": {err}" if isinstance(err, StoreError) else ""
+        raise HTTPException(500, f"Ingest failed ({type(err).__name__}{said}). Documents stored before the "
+                                 "failure are kept; the server log has the details: fix the input and try "
+                                 "again.") from err
 
 
 @router.post("/ingest", response_class=HTMLResponse)
