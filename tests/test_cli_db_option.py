@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 import pytest
+from sqlalchemy import make_url
 from click.testing import CliRunner
 
 from storyline.cli import main
@@ -106,7 +107,11 @@ def test_cli_demo_on_postgresql_is_replaced(pg_schema_url: str, small_demo: list
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     first = _invoke("--db", pg_schema_url, "demo", "-q")
-    second = _invoke("--db", pg_schema_url, "demo", "-q")
+    second = _invoke("--db", pg_schema_url, "demo")
+    password = make_url(pg_schema_url).password
+    assert password and f":{password}@" not in second  # the URL is printed without its password
+    said = " ".join(second.split())
+    assert "The demo database is " in said and "storyline --db URL stories" in said
     assert not (tmp_path / "storyline-demo.db").exists()
     assert "added 3 documents" in first and "added 3 documents" in second
     with Store(pg_schema_url) as store:

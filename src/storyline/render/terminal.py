@@ -13,6 +13,7 @@ from storyline import timex3
 from storyline.answers import speaker_label
 from storyline.render.printable import printable
 from storyline.store import ErrorRecord
+from storyline.store.engine import shown_url
 from storyline.views.model import (
     ClaimRow,
     DocumentSummary,
@@ -358,8 +359,10 @@ def print_demo(console: Console, report: IngestReport, front: Overview, stories:
     console.print(stories_table(stories))
     if dossier is not None:
         print_dossier(console, dossier)
-    console.print(Text(f"\nThe demo database is {db}. Try: storyline --db {db} stories | people | quotes | "
-                       f"story ID | serve"))
+    shown = shown_url(db)  # a password is never printed: the user gave the URL and has it
+    given, after = (db, "") if shown == db else ("URL", " (URL: the one you gave, with its password)")
+    console.print(Text(f"\nThe demo database is {shown}. Try: storyline --db {given} stories | people | quotes | "
+                       f"story ID | serve{after}"))
 
 
 def when(value: str | None) -> str:
