@@ -221,7 +221,11 @@ def test_roles_after_a_party_tag_and_the_ward_is_a_place() -> None:
     """ "Cllr Frankie Singleton (Lib Dem, Bredbury Green), cabinet member for communities, said": the role after the
     brackets is hers, and "Hazel Grove" in "(Con, Hazel Grove)" is a ward, not a woman."""
     text = ("Cllr Frankie Singleton (Lib Dem, Bredbury Green), cabinet member for communities, said the hours would "
-            "change. Conservative councillor Lisa Walker (Con, Hazel Grove) abstained.")
+            "change. Conservative councillor Lisa Walker (Con, Hazel Grove) abstained. Councillor Jean Ortiz (NDP, "
+            "Riverdale West) voted against.")
     people = _people(text)
-    assert set(people) == {"Frankie Singleton", "Lisa Walker"}
+    assert set(people) == {"Frankie Singleton", "Lisa Walker", "Jean Ortiz"}
+    blocks, sentences = segment(text)
+    places = {e.name for e in find_entities(text, blocks, sentences)[1] if e.type == "place"}
+    assert places >= {"Bredbury Green", "Hazel Grove", "Riverdale West"}
     assert "cabinet member for communities" in [r.role for r in people["Frankie Singleton"].roles]

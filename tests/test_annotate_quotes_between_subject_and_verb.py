@@ -213,6 +213,7 @@ SIDDIQUI: Person = ("Omar Siddiqui", "male", ["Cllr Omar Siddiqui", "Siddiqui", 
     "Councillor Omar Siddiqui (Labour, Stanmore ward) said the closure was a scandal.",
     "“The closure is a scandal,” said Cllr Omar Siddiqui (Lab, Stanmore).",
     '"The closure is a scandal," Cllr Omar Siddiqui (Lib Dem, St Mary’s and Holt) said.',
+    "Cllr Omar Siddiqui (UKIP, Stanmore North) said the closure was a scandal.",
     "“The closure is a scandal,” said Sen. Omar Siddiqui (D-Ohio), who chairs the panel.",
 ])
 def test_quotes_party_tag_with_a_ward(text: str) -> None:

@@ -29,6 +29,7 @@ class Lexicon:
     corporate_forms: frozenset[str]  # "Solutions", "Ltd": "Lakeshore Transit" is "Lakeshore Transit Solutions"
     org_kinds_before: frozenset[str]  # "group" in "campaign group Save Millfield": the name is a body's
     parties: dict[str, str]
+    party_tags: tuple[str, ...]  # "Lab" in "(Lab, Stanmore)", as written
     party_adjectives: frozenset[str]
     acronym_stop: frozenset[str]
     places: frozenset[str]
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         corporate_forms=frozenset(orgs["corporate_forms"]),
         org_kinds_before=frozenset(orgs["kinds_before_names"]) | frozenset(orgs["descriptors"]),
         parties=dict(orgs["parties"]),
+        party_tags=tuple(orgs["party_tags"]),
         party_adjectives=frozenset(orgs["party_adjective_only"]),
         acronym_stop=frozenset(orgs["acronym_stop"]),
         places=frozenset(gazetteer),

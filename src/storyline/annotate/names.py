@@ -39,8 +39,7 @@ _ABBREVIATIONS = frozenset({
 })
 _OPENING = frozenset("\"“‘'([«")
 _MAX_NAME_WORDS = 5
-_WARD_TAG_RE = re.compile(r"\((?:Con|Lab|Lib\s+Dem|LD|Ind|Green|SNP|Plaid|Reform|UKIP|Conservative|Labour|"
-                          r"Liberal\s+Democrats?|Independent)\s*,\s*$")
+_WARD_TAG_RE = re.compile(rf"\({alternation(lexicon().party_tags)}\s*,\s*$")  # "(Con, " before a ward
 _NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _STRICT_BLOCKS = frozenset({"headline", "caption", "subheading", "byline"})
 

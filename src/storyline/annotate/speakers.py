@@ -79,8 +79,7 @@ APPOSITIVE = (r"(?P<appos>(?:,\s+\d{1,3}(?=,\s+[a-z]))?"
 # and when or where it was said ("Hillary Clinton on Tuesday said", "the minister in a statement said").
 PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[DRI]|[A-Z][a-z]{1,4}\."  # "(R)", "(Mich.)"
              r"|[A-Z]{2,6}(?=\))"  # a body's acronym: "the National Education Union (NEU) said"
-             r"|(?:Lab|Labour|Con|LD|Lib\s+Dem|Liberal\s+Democrats?|Green|Ind|Independent|SNP|Plaid|Reform|Liberal"
-             r"|Conservative|NDP)"  # a ward or division may follow: "(Lab, Stanmore)", "(Con, St Mary’s ward)"
+             rf"|{alternation(entity_lexicon().party_tags)}"  # a ward or division may follow: "(Lab, Stanmore)"
              r"(?:,\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|&|ward|division)){0,4})?)\))?")
 WEEKDAY_TIME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
 SAID_WHEN = (rf"(?:\s+(?:(?:on|late|early)\s+)?{WEEKDAY_TIME}"
