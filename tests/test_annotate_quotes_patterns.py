@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import pytest
+
 from storyline.annotate.quotes import find_quotes
 from storyline.model import Block, Entity, Mention, Quote, Sentence
 
@@ -191,6 +193,29 @@ def test_quotes_according_to() -> None:
     q = only(quotes_of(text, [BAKER]), "bridge")
     assert q.text == "the bridge will reopen in the first week of June"
     assert q.speaker_name == "Tom Baker" and span_text(text, q.cue) == "According to"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a description with the name apposed: the name speaks, and the reported clause starts after it
+    ("According to the couple's neighbour, Tom Baker, three other flats in the block have the same problem.",
+     "three other flats in the block have the same problem", "Tom Baker"),
+    ("Three other flats in the block have the same problem, according to a neighbour, Tom Baker.",
+     "Three other flats in the block have the same problem", "Tom Baker"),
+    # a relative clause after the name is no part of what was said
+    ("According to Baker, who lives next door, three other flats have the same problem.",
+     "three other flats have the same problem", "Tom Baker"),
+    # a list, or a name with an apposition of its own, is the reported clause's subject
+    ("According to the council, Kent, Surrey and Essex had the most complaints last year.",
+     "Kent, Surrey and Essex had the most complaints last year", None),
+    ("According to the inspector's summary, Jane Smith, a senior aide, sent the email on Monday.",
+     "Jane Smith, a senior aide, sent the email on Monday", None),
+    # an aside inside the clause it reports: the whole sentence was said
+    ("The man, according to Tom Baker, was known to officers and had been arrested before.",
+     "The man, according to Tom Baker, was known to officers and had been arrested before", "Tom Baker"),
+])
+def test_quotes_according_to_with_an_apposition(text: str, content: str, speaker: str | None) -> None:
+    q = only(quotes_of(text, [BAKER, SMITH]), content.split()[1])
+    assert (q.text, q.speaker_name) == (content, speaker)
 
 
 def test_quotes_trailing_attribution_of_indirect_speech() -> None:

@@ -20,6 +20,7 @@ from storyline.annotate.speakers import (
     PARTY_TAG,
     WEEKDAY_TIME,
     SpeakerSpan,
+    apposed_speaker,
     document_verbs,
     lexicon,
     speaker_after,
@@ -199,6 +200,7 @@ NP_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "thei
 # ("acknowledged the reality of climate change", "questioned the plan" stay: PolNeAR counts them as reports.)
 NP_OBJECT_VERBS = frozenset({"add"})
 PAST_RE = re.compile(r"\b[a-z]{2,}ed\b")
+COMMA_AFTER_RE = re.compile(r"\s*,")
 
 
 def _np_reports(text: str, lemma: str, start: int, end: int) -> bool:
@@ -490,20 +492,21 @@ def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
     if text[s0:end].lstrip()[:1] in "“\"‘'":
         return None
     if not _enough_words(text, s0, end, 5) or not looks_like_clause(text, s0, end):
-        whole = _split_by_aside(text, s0, match, s1)  # "Many of the closures, he said, have involved ..."
+        whole = _split_by_aside(text, s0, match.start(), match.end(), s1)  # "Many of the closures, he said, have ..."
         if whole is None:
             return None
         end = whole
     return Found(_clause_start(text, s0, end), end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)
 
 
-def _split_by_aside(text: str, s0: int, match: re.Match[str], s1: int) -> int | None:
-    """"The budget, she said, would protect every library": a clause whose subject comes before the aside and
-    its verb after; the whole sentence is what was said (where it ends), or None."""
-    if len(WORD_RE.findall(text, s0, match.start())) > 8 or AUXILIARY_RE.search(text, s0, match.start()) \
-            or PAST_RE.search(text, s0, match.start()):
+def _split_by_aside(text: str, s0: int, aside_start: int, aside_end: int, s1: int) -> int | None:
+    """"The budget, she said, would protect every library", "The scheme, according to the council, cost ...": a
+    clause whose subject comes before the aside (``aside_start`` to ``aside_end``) and its verb after; the whole
+    sentence is what was said (where it ends), or None."""
+    if len(WORD_RE.findall(text, s0, aside_start)) > 8 or AUXILIARY_RE.search(text, s0, aside_start) \
+            or PAST_RE.search(text, s0, aside_start):
         return None  # the part before has a verb of its own: it is no subject waiting for its verb
-    after = match.end() + len(text[match.end() : s1]) - len(text[match.end() : s1].lstrip())
+    after = aside_end + len(text[aside_end:s1]) - len(text[aside_end:s1].lstrip())
     if PREDICATE_START_RE.match(text, after) is None:
         return None
     end = _content_end(text, after, s1)
@@ -531,18 +534,23 @@ def _according(text: str, s0: int, s1: int) -> Found | None:
     if match is None:
         return None
     before = text[s0 : match.start()].strip()
+    speaker, apposed_end = apposed_speaker(text, speaker_span_of(match, "subj"), s1)
     if not before:
-        comma = text.find(",", match.end(), s1)
-        if comma < 0 or text[match.end() : comma].strip():
+        comma = text.find(",", max(match.end(), apposed_end - 1), s1)
+        if comma < 0 or text[max(match.end(), apposed_end - 1) : comma].strip():
             return None
         start = comma + 1 + len(text[comma + 1 : s1]) - len(text[comma + 1 : s1].lstrip())
         end = _content_end(text, start, s1)
     else:  # "..., according to the report." or "... by 271 delegates according to a count by AP, but ..."
         end = s0 + len(text[s0 : match.start()].rstrip(" ,;—–"))
         start = _clause_start(text, s0, end)
+        aside = COMMA_AFTER_RE.match(text, max(match.end(), apposed_end - 1), s1)
+        if not _enough_words(text, start, end, 4) and text[end : match.start()].strip() == "," and aside:
+            whole = _split_by_aside(text, s0, match.start(), aside.end(), s1)  # "The scheme, according to X, cost"
+            end = whole if whole is not None else end
     if not _enough_words(text, start, end, 4):
         return None
-    return Found(start, end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)
+    return Found(start, end, "indirect", speaker, match.span("verb"), 0.8)
 
 
 def find_indirect(text: str, blocks: list[Block], sentences: list[Sentence], inside: list[tuple[int, int]]) -> list[Found]:

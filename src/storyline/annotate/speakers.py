@@ -535,6 +535,27 @@ def speaker_inverted(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tupl
     return _trim_name(text, start, end), match.span("verb")
 
 
+# ", who lives next door," after a name: a relative clause between commas (what follows is the reported clause)
+RELATIVE_ASIDE_RE = re.compile(r",\s+(?:who|whose|which)\s[^,;:“”\"]{1,100}?,")
+# "Kent, Surrey and Essex had ...": the name after the comma begins a list, no apposition; "According to the FBI's
+# summary, Cheryl Mills, a top aide, sent ...": a name with an apposition of its own is the reported clause's subject
+LIST_GOES_ON_RE = re.compile(rf"\s*(?:{NAME}\s*,|{NAME}\s+(?:and|or)\s|(?:an?|the|whose|who)\s)")
+
+
+def apposed_speaker(text: str, span: SpeakerSpan, limit: int) -> tuple[SpeakerSpan, int]:
+    """The speaker phrase ``span`` with what is apposed to it ("According to the neighbour, Agnieszka Nowak,": the
+    name; "According to Nowak, who lives next door,": Nowak) and where the apposition ends (``span.end`` when
+    there is none)."""
+    name = APPOSED_NAME_AFTER_RE.match(text, span.end, limit)
+    if (name is not None and _prefers_appositive(text[span.start : span.end])
+            and not LIST_GOES_ON_RE.match(text, name.end(), limit)):
+        return _trim_name(text, name.start(1), name.end(1)), name.end()
+    aside = RELATIVE_ASIDE_RE.match(text, span.end, limit)
+    if aside is not None:
+        return span, aside.end()
+    return span, span.end
+
+
 def speaker_at_start(text: str, start: int, limit: int) -> SpeakerSpan | None:
     """The subject opening a sentence ("Jane Smith, the chief executive, defended ..."), for conjoined cues."""
     match = lexicon().start_re.match(text, start, limit)
