@@ -132,3 +132,27 @@ def test_relative_named_in_apposition_is_not_taken_for_the_speaker_of_the_same_s
     _, ann = annotated(text)
     q = quote_with(ann, "Gold Star")
     assert q.speaker_name != "Humayun Khan"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # "Courtney", "Lindsay", "Hilary", "Ashley" are given names of men too: "he" may be Courtney Walcott
+    ("Coun. Dan McLean brought the motion. Coun. Courtney Walcott called the decision “a gift to no one.”\n\n"
+     "“We are in a housing crisis, and we just voted to make it harder to build homes,” he said.",
+     "housing crisis", "Courtney Walcott"),
+    # a couple after a preposition is nobody's subject: "he" stays with the man who said the sentence before
+    ("Khizr Khan said the mayor had shown disrespect to his wife.\n\n“He does not know what the word sacrifice "
+     "means,” Mr. Khan said.\n\nSenator Tom Graham said on Sunday that the mayor had crossed another line. Like his "
+     "comments about the judge, Mr. Graham said, the mayor's jabs at Mr. and Mrs. Khan were entirely unacceptable. "
+     "“This is going to a place where we have never gone before,” he said.", "never gone before", "Tom Graham"),
+    ("Don Fowler, a former party chairman, recalled his first meeting in 1972, when he supported a decision to "
+     "replace the running mate.\n\nThough that transition was relatively seamless, he said, replacing the nominee "
+     "would be much more acrimonious and could lead to intense lobbying by loyalists to Joe Biden and Bernie Sanders. "
+     "That is why, he argued, the party should be prepared.\n\n“This is a different time,” he said.",
+     "different time", "Don Fowler"),
+    # one of two people joined as the subject, and the only one the pronoun fits, takes it
+    ("Helen Ford and Tom Baker met the residents on Monday. “We will not let this library close,” she said.",
+     "library close", "Helen Ford"),
+])
+def test_pronouns_salience_people_joined_by_and(text: str, words: str, speaker: str) -> None:
+    _, ann = annotated("Council news\n\n" + text + "\n")
+    assert quote_with(ann, words).speaker_name == speaker

@@ -137,13 +137,14 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
         rivals = _subjects(scene, [m for m in mentions if m.start > anchor])
         if not rivals:
             return _named(scene, last.speaker, wanted, EXACT)
-        if len(rivals) == 1:
+        if len(rivals) == 1 and rivals[0] != PLURAL:
             return _named(scene, rivals[0], wanted, NEWCOMER)
         return NONE
     named = list(dict.fromkeys(m.entity for m in mentions))
-    if len(named) != 1:
+    subjects = _subjects(scene, mentions)
+    if len(named) != 1 or PLURAL in subjects:
         return NONE  # nobody, or two people who both fit ("David Moss met Peter Lang. He said ...")
-    subject = bool(_subjects(scene, mentions))
+    subject = bool(subjects)
     return _checked(scene, named[0], set(named), wanted, SINGLE if subject else WEAK)
 
 
@@ -200,7 +201,7 @@ def _carried(scene: Scene, quote: Quote, mentions: list[Mention], wanted: str) -
     """The described speaker of ``quote`` again, unless someone who fits has been named as a subject since
     (one such newcomer takes the pronoun, as after a named speaker)."""
     rivals = _subjects(scene, [m for m in mentions if m.start > _anchor(quote)])
-    if len(rivals) == 1:
+    if len(rivals) == 1 and rivals[0] != PLURAL:
         return _named(scene, rivals[0], wanted, NEWCOMER)
     if rivals:
         return NONE
@@ -208,8 +209,19 @@ def _carried(scene: Scene, quote: Quote, mentions: list[Mention], wanted: str) -
                       description=quote.speaker_description)
 
 
+PLURAL = ""  # among the subjects: two people joined by "and", who block a pronoun but never take it
+
+
 def _subjects(scene: Scene, mentions: list[Mention]) -> list[str]:
-    return list(dict.fromkeys(m.entity for m in mentions if scene.subject_like(m)))
+    """The people who are subjects among ``mentions`` (those the pronoun fits) in order. People joined by "and"
+    are one subject: PLURAL when two of them fit ("Karen Hughes and Linda Reyes run the group. She said"), else
+    the one who fits when their gender is known ("Clinton and Sanders met. She said")."""
+    joined = {m.entity for m in mentions if scene.conjoined_subject(m)}
+    if len(joined) == 1 and scene.gender(next(iter(joined))) is None:
+        joined = set()  # "she, Sanders and President Obama were in the Senate": no one of unknown gender is "she"
+    found = (m.entity if scene.subject_like(m) or len(joined) == 1 else PLURAL for m in mentions
+             if scene.subject_like(m) or m.entity in joined)
+    return list(dict.fromkeys(found))
 
 
 def _checked(scene: Scene, chosen: str, others: set[str], wanted: str, confidence: float) -> Resolution:

@@ -27,8 +27,13 @@ GENDER_PRONOUN_RE = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself
 OF_SOMEONE_NEW_RE = re.compile(r"\sof\s+(?:a|an|one|another|some|two|three|four|five|several)\s+[a-z]")
 ROLE_WORD_RE = re.compile(r"[\w-]+")
 SENTENCE_STOP_RE = re.compile(r"[.!?](?:\s|$)|[“\"‘]")
+CONJOINED_BEFORE_RE = re.compile(r"(?:\band|&)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$")
+CONJOINED_AFTER_RE = re.compile(r"\s+(?:and|&)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z]")
+# the first of two people joined by "and": "Mr." in "Mr. and Mrs. Khan", "Karen Hughes" in "Karen Hughes and ..."
+FIRST_MEMBER_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*)?(?:[A-Z][\w’'.-]*\s*){0,3}\s*$")
 OBJECT_BEFORE_RE = re.compile(
-    r"(?:\b(?:by|of|to|for|with|from|against|about|on|at|in|into|than|like|represented|representing|met|told|"
+    r"(?:\b(?:by|of|to|for|with|from|against|about|on|at|in|into|than|like|under|between|among|including|"
+    r"alongside|without|unlike|represented|representing|met|told|"
     r"asked|thanked|accused|blamed|criticised|criticized|praised|replaced|succeeded|beat|defeated|joined|"
     r"interviewed|called|named|appointed|sued|charged|arrested|visited|helped|backed|urged|saw|see|sees|seen|knew|"
     r"knows|hired|fired|killed|shot|attacked|followed|watched|heard|married|phoned|emailed|contacted|endorsed|"
@@ -186,7 +191,25 @@ class Scene:
         lo = max(0, mention.start - 40)
         if OBJECT_BEFORE_RE.search(self.text, lo, mention.start) is not None:
             return False
+        if CONJOINED_BEFORE_RE.search(self.text, lo, mention.start) or CONJOINED_AFTER_RE.match(self.text, mention.end):
+            return False  # "Dean and Marcia Holloway said": two people, no "he" (see conjoined_subject)
         return not (self.text.endswith(", ", lo, mention.start) and self._apposed_to_object(mention.start - 2))
+
+    def conjoined_subject(self, mention: Mention) -> bool:
+        """Whether a mention is one of two people joined as a clause's subject ("Karen Hughes and Linda Reyes run
+        the group"; not "jabs at Mr. and Mrs. Khan were ...", whose first member follows a preposition)."""
+        if self.text.startswith(("’s", "'s"), mention.end):
+            return False
+        lo = max(0, mention.start - 40)
+        joined = CONJOINED_BEFORE_RE.search(self.text, lo, mention.start)
+        if joined is not None:
+            first = FIRST_MEMBER_RE.search(self.text, max(0, joined.start() - 40), joined.start())
+            start = first.start() if first is not None else joined.start()
+        elif CONJOINED_AFTER_RE.match(self.text, mention.end):
+            start = mention.start
+        else:
+            return False
+        return OBJECT_BEFORE_RE.search(self.text, max(0, start - 40), start) is None
 
     def _apposed_to_object(self, comma: int) -> bool:
         """ "to mention the author of that boast, Muhammad Ali, who ...": the phrase before the comma is the object
