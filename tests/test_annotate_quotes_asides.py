@@ -60,3 +60,19 @@ def test_name_in_apposition_to_an_object_does_not_take_the_pronoun() -> None:
             "of that boast, Muhammad Ali, who died in June. “We are America,” he said.\n")
     _, ann = annotated(text)
     assert quote_with(ann, "We are America").speaker_name in ("Obama", None)
+
+
+@pytest.mark.parametrize(("text", "words", "content"), [
+    # a sentence opening with a subordinate clause or a comparison: the main clause comes after the aside
+    ("Though the transition was smooth, Mr Doherty said, replacing the leader now would be much harder.",
+     "smooth", "Though the transition was smooth, Mr Doherty said, replacing the leader now would be much harder"),
+    ("If the budget passes, Mr Doherty said, every library will stay open until 2030.",
+     "budget passes", "If the budget passes, Mr Doherty said, every library will stay open until 2030"),
+    # before a quotation, the quotation is what was said, on its own
+    ("When the rule takes effect, Mr Doherty added, “it will at least feel like a fair market.”",
+     "fair market", "it will at least feel like a fair market."),
+])
+def test_aside_after_a_subordinate_clause(text: str, words: str, content: str) -> None:
+    _, ann = annotated("Budget row\n\nGary Doherty spoke for the opposition.\n\n" + text + "\n")
+    q = quote_with(ann, words)
+    assert (q.text, q.speaker_name) == (content, "Gary Doherty")

@@ -201,6 +201,11 @@ NP_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "thei
 NP_OBJECT_VERBS = frozenset({"add"})
 PAST_RE = re.compile(r"\b[a-z]{2,}ed\b")
 COMMA_AFTER_RE = re.compile(r"\s*,")
+QUOTE_OPENERS = frozenset("“\"‘'«")
+ASKED_RE = re.compile(r"(?:When|If|Once)\s+(?:he\s+was\s+|she\s+was\s+|they\s+were\s+)?asked\b")
+# a sentence opening with a subordinate clause or a comparison: its main clause follows
+SUBORDINATE_START_RE = re.compile(r"(?:Though|Although|Even though|Even if|While|Whilst|Like|Unlike|As with|If|When|"
+                                  r"Because|Since|Despite|Once|Unless|Until|Whether)\b")
 
 
 def _np_reports(text: str, lemma: str, start: int, end: int) -> bool:
@@ -491,12 +496,31 @@ def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
     end = _content_end(text, s0, match.start())
     if text[s0:end].lstrip()[:1] in "“\"‘'":
         return None
-    if not _enough_words(text, s0, end, 5) or not looks_like_clause(text, s0, end):
+    main = _main_clause_after_aside(text, s0, end, match.end(), s1)
+    if main is not None:
+        end = main
+    elif not _enough_words(text, s0, end, 5) or not looks_like_clause(text, s0, end):
         whole = _split_by_aside(text, s0, match.start(), match.end(), s1)  # "Many of the closures, he said, have ..."
         if whole is None:
             return None
         end = whole
     return Found(_clause_start(text, s0, end), end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)
+
+
+def _main_clause_after_aside(text: str, s0: int, end: int, aside_end: int, s1: int) -> int | None:
+    """"Though the transition was smooth, he said, replacing her would be harder": a sentence opening with a
+    subordinate clause has its main clause after the aside, so the whole sentence is what was said (where it ends).
+    None before a quotation ("When the rule takes effect, Dr. Clark added, “…”": the quotation is found on its
+    own) or after a question ("When asked why, Tyler said, …")."""
+    opening = _clause_start(text, s0, end)
+    if not SUBORDINATE_START_RE.match(text, opening) or ASKED_RE.match(text, opening):
+        return None
+    after = aside_end + len(text[aside_end:s1]) - len(text[aside_end:s1].lstrip())
+    main = _content_end(text, after, s1)
+    if text[after : after + 1] in QUOTE_OPENERS or not _enough_words(text, after, main, 4) \
+            or not looks_like_clause(text, after, main):
+        return None
+    return main
 
 
 def _split_by_aside(text: str, s0: int, aside_start: int, aside_end: int, s1: int) -> int | None:
