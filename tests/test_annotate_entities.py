@@ -91,6 +91,20 @@ def test_entities_places() -> None:
     assert "Downing Street" in _spans(text, mentions, "organisation")
 
 
+def test_entities_saints_highways_and_trails_are_places() -> None:
+    """ "Ste. Anne, Man." is one place (no sentence ends at "Ste."), "St. Albert Trail" no man called Albert Trail;
+    "St Mary's Primary" stays a school's name, not a place."""
+    text = ("Two people were found dead near Ste. Anne, Man., on Saturday. Ste. Anne Mayor Richard Pelletier said the "
+            "town was in shock. The crash closed St. Albert Trail and Pembina Highway in St Albans. Pupils at St "
+            "Mary's Primary were sent home.")
+    blocks, sentences = segment(text)
+    assert len(sentences) == 4
+    mentions, entities = _run(text)
+    assert _spans(text, mentions, "place") == ["Ste. Anne", "Man.", "Ste. Anne", "St. Albert Trail",
+                                               "Pembina Highway", "St Albans"]
+    assert [e.name for e in entities if e.type == "person"] == ["Richard Pelletier"]
+
+
 def test_entities_headline_and_caption_words_are_not_people() -> None:
     text = ("Council Leader Hits Back Over Claims\n\n"
             "Photo: Budget Papers On The Table | Credit: Staff Photographer\n\n"

@@ -35,8 +35,9 @@ _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")  # every other char
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "st", "cllr", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "det", "insp",
     "supt", "prof", "rev", "revd", "fr", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "mt", "ft", "messrs",
-    "mme", "pres", "atty", "coun", "const", "cpl", "ald",
+    "mme", "pres", "atty", "coun", "const", "cpl", "ald", "ste",
 })
+SAINT_WORDS = frozenset({"st", "ste", "saint", "sainte"})
 _OPENING = frozenset("\"“‘'([«")
 _MAX_NAME_WORDS = 5
 _WARD_TAG_RE = re.compile(rf"\({alternation(lexicon().party_tags)}\s*,\s*$")  # "(Con, " before a ward
@@ -520,6 +521,10 @@ def _org_or_place(words: list[str], lowers: list[str], phrase: str, lex: Lexicon
     if len(words) >= 3 and f"{lowers[0]} {lowers[1]}" in lex.org_prefix_heads:
         return "organisation", " ".join(words)
     if phrase in lex.places or (len(words) == 1 and words[0].lower() in lex.state_abbreviations):
+        return "place", " ".join(words)
+    if len(words) in (2, 3) and lowers[0] in SAINT_WORDS and all(w[:1].isupper() for w in words[1:]) \
+            and not s.text.startswith(("'s", "’s"), s.tokens[end - 1].end):
+        # "St Albans", "Ste. Anne", "St. Albert Trail" (a body's suffix came first; "St Mary's" is a church or school)
         return "place", " ".join(words)
     if len(words) >= 2 and lowers[0] not in lex.never_names:
         if lowers[-1] in lex.street_words:
