@@ -218,6 +218,21 @@ def test_quotes_according_to_with_an_apposition(text: str, content: str, speaker
     assert (q.text, q.speaker_name) == (content, speaker)
 
 
+@pytest.mark.parametrize("text", [
+    # a plea in court: an offence admitted, no words reported
+    "Tom Baker, 34, admitted arson with intent to endanger life at Bolton Crown Court.",
+    "Tom Baker admitted two counts of fraud by abuse of position.",
+    "Tom Baker admitted causing death by careless driving.",
+])
+def test_quotes_an_admitted_offence_is_no_quote(text: str) -> None:
+    assert quotes_of(text, [BAKER]) == []
+
+
+def test_quotes_a_name_followed_by_which_is_a_body() -> None:
+    q = only(quotes_of("Arriva, which runs most of the routes, said it would work with the new authority."), "would")
+    assert (q.speaker_name, q.speaker_kind) == ("Arriva", "organisation")
+
+
 def test_quotes_trailing_attribution_of_indirect_speech() -> None:
     text = "The deficit will grow again next year, officials said."
     q = only(quotes_of(text), "deficit")

@@ -171,6 +171,8 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         return None  # '"...," he says, standing in the car park', ', his voice breaking': what he did, not said
     if CLAIM_NOUN_RE.fullmatch(word):
         return None  # "rejected claims that ...": a denial of someone else's words (see claims.py)
+    if lemma == "admit" and (word.lower() in OFFENCE_WORDS or OFFENCE_COUNT_RE.match(text, first.start("w"), end)):
+        return None  # "admitted arson", "admitted two counts of fraud": a plea in court, no words reported
     if lex.verb_re.fullmatch(word):
         return None  # "a report that MPs say confirms ...": the verb of a relative clause, not content
     if word in ("to", "not", "against") and lemma in lex.infinitive_verbs:
@@ -201,6 +203,16 @@ NP_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "thei
 NP_OBJECT_VERBS = frozenset({"add"})
 PAST_RE = re.compile(r"\b[a-z]{2,}ed\b")
 COMMA_AFTER_RE = re.compile(r"\s*,")
+# what a defendant admits in court: an offence, not words
+OFFENCE_WORDS = frozenset({
+    "arson", "murder", "manslaughter", "assault", "assaulting", "theft", "stealing", "burglary", "robbery", "fraud",
+    "rape", "causing", "possession", "possessing", "supplying", "wounding", "affray", "harassment", "stalking",
+    "kidnapping", "attempted", "conspiracy", "conspiring", "perverting", "misconduct", "breaching", "dangerous",
+    "careless", "drink-driving", "drug-driving", "criminal", "common", "sexual", "indecent", "threatening",
+    "unlawful", "handling", "blackmail", "bribery", "embezzlement", "trespass", "vandalism", "mischief", "impaired",
+})
+OFFENCE_COUNT_RE = re.compile(r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+(?:further\s+)?"
+                              r"(?:counts?|charges?|offences?|offenses?)\s+of\b", re.IGNORECASE)
 QUOTE_OPENERS = frozenset("“\"‘'«")
 ASKED_RE = re.compile(r"(?:When|If|Once)\s+(?:he\s+was\s+|she\s+was\s+|they\s+were\s+)?asked\b")
 # a sentence opening with a subordinate clause or a comparison: its main clause follows

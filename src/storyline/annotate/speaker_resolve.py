@@ -58,6 +58,7 @@ SPACES_RE = re.compile(r"\s+")
 ARTICLE_RE = re.compile(r"(?:The|A|An)\s")
 DOCUMENT_TAIL_RE = re.compile(r"(?:of|on|from|by|to|for|in|at|into|prepared|published|issued|released|filed|"
                               r"seen|obtained|shared|posted|written|signed|sent|dated|read|given)\b")
+WHICH_AFTER_RE = re.compile(r"\s*,\s*which\s")
 
 
 def attribute_speaker(
@@ -256,6 +257,7 @@ def _unlinked_name(scene: Scene, head: str, surface: str, span: SpeakerSpan) -> 
             or _kind_before(scene.text, span.start)
             or _apposed_body(scene.text, span.end) or _body_before(scene.text, span.start)
             or (len(lowered) == 1 and IT_REPORTS_RE.match(scene.text, span.end) is not None)
+            or WHICH_AFTER_RE.match(scene.text, span.end) is not None  # "Arriva, which runs ..., said": a thing
             or _place_led_body(lowered)):
         return Resolution(None, _clean(surface), 0.8, kind="organisation")  # "CBC News", "Local 412 of the ... Union"
     return Resolution(None, _clean(surface), 0.8, kind="person")
