@@ -105,6 +105,23 @@ def test_entities_saints_highways_and_trails_are_places() -> None:
     assert [e.name for e in entities if e.type == "person"] == ["Richard Pelletier"]
 
 
+def test_entities_a_role_before_a_name_that_is_also_a_place() -> None:
+    """ "health critic France Gélinas" is a person (not the country and a stray surname); "a critic of the contract"
+    is no role; "Hertfordshire Fire and Rescue Service" is one body, "the Metropolitan Police and Surrey Police"
+    two; "Chelsea Bridge" is a place."""
+    text = ("Ontario NDP health critic France Gélinas said the province had ignored warnings. Hertfordshire Fire and "
+            "Rescue Service sent crews. The Metropolitan Police and Surrey Police were called. Traffic on Chelsea "
+            "Bridge stopped. Samuel Crowther, a council member and frequent critic of the contract, spoke.")
+    _, entities = _run(text)
+    people = {e.name: e for e in entities if e.type == "person"}
+    assert set(people) == {"France Gélinas", "Samuel Crowther"}
+    assert [r.role for r in people["France Gélinas"].roles] == ["health critic"]
+    assert [r.role for r in people["Samuel Crowther"].roles] == ["council member"]
+    assert {e.name for e in entities if e.type == "organisation"} >= {
+        "Hertfordshire Fire and Rescue Service", "Metropolitan Police", "Surrey Police"}
+    assert "Chelsea Bridge" in {e.name for e in entities if e.type == "place"}
+
+
 def test_entities_headline_and_caption_words_are_not_people() -> None:
     text = ("Council Leader Hits Back Over Claims\n\n"
             "Photo: Budget Papers On The Table | Credit: Staff Photographer\n\n"

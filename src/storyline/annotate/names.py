@@ -37,6 +37,12 @@ _ABBREVIATIONS = frozenset({
     "supt", "prof", "rev", "revd", "fr", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "mt", "ft", "messrs",
     "mme", "pres", "atty", "coun", "const", "cpl", "ald", "ste",
 })
+# "Hertfordshire Fire and Rescue Service", "Leeds Health and Care Partnership": a service named before "and"
+_SERVICES_BEFORE_AND = frozenset({"fire", "police", "health", "arts", "parks", "leisure", "housing", "social"})
+_SERVICES_AFTER_AND = frozenset({"rescue", "crime", "social", "care", "safety", "recreation", "culture", "heritage",
+                                 "regeneration", "wellbeing", "communities", "community", "planning", "leisure"})
+# place heads no one has as a surname ("Chelsea Bridge"; "Hill", "Park" and "Lake" are people's too)
+_NEVER_SURNAMES = frozenset({"bridge", "river", "harbour", "harbor", "valley", "islands", "estate", "county"})
 SAINT_WORDS = frozenset({"st", "ste", "saint", "sainte"})
 _OPENING = frozenset("\"“‘'([«")
 _MAX_NAME_WORDS = 5
@@ -182,7 +188,8 @@ def _joins(tokens: list[Tok], left: tuple[int, int], right: tuple[int, int], lex
         return True
     right_last = bare(tokens[right[1] - 1].text)
     if connector in ("and", "&"):
-        single = left[1] - left[0] == 1 and lex.first_name_gender(last) is None
+        services = last in _SERVICES_BEFORE_AND and bare(tokens[right[0]].text) in _SERVICES_AFTER_AND
+        single = (left[1] - left[0] == 1 or services) and lex.first_name_gender(last) is None
         long_right = right[1] - right[0] >= 2
         return single and long_right and right_last in lex.org_suffixes and last not in lex.honorifics
     return connector in ("of", "for") and last in lex.org_suffixes and last not in ("party", "group")
@@ -286,6 +293,11 @@ def _read_run(s: _Sentence, first: int, last: int, lex: Lexicon) -> list[Candida
         named = _organisation_then_name(s, pos, last, lex)
         if named:
             return found + named
+        if pos == first and last - pos in (2, 3) and _role_before(s, pos, lex) \
+                and _valid_name(s, pos, last, lex, place_names=True):
+            person = _person(s, pos, last, lex, title=())  # "health critic France Gélinas": a name, not a country
+            if person:
+                return found + person
         whole = _classify(s, pos, last, lex)
         if whole is not None:
             return found + [whole]
@@ -441,8 +453,8 @@ def _valid_name(s: _Sentence, start: int, end: int, lex: Lexicon, place_names: b
     if (phrase in lex.places and not (place_names and len(words) == 1)) or phrase in lex.org_known \
             or phrase in lex.parties:
         return False
-    if len(words) >= 3 and tail in lex.place_heads:
-        return False  # "George Washington Bridge", "Franklin Delano Roosevelt Park" (not "Grace Park")
+    if (len(words) >= 3 and tail in lex.place_heads) or tail in _NEVER_SURNAMES:
+        return False  # "George Washington Bridge", "Franklin Delano Roosevelt Park", "Chelsea Bridge" (not "Grace Park")
     return tail not in lex.org_suffixes and tail not in lex.street_words
 
 
@@ -529,7 +541,7 @@ def _org_or_place(words: list[str], lowers: list[str], phrase: str, lex: Lexicon
     if len(words) >= 2 and lowers[0] not in lex.never_names:
         if lowers[-1] in lex.street_words:
             return "place", " ".join(words)
-        if lowers[-1] in lex.place_heads and lex.first_name_gender(words[0]) is None:
+        if lowers[-1] in lex.place_heads and (lex.first_name_gender(words[0]) is None or lowers[-1] in _NEVER_SURNAMES):
             return "place", " ".join(words)
     if len(words) == 1 and _is_acronym(words[0]) and phrase not in lex.acronym_stop:
         return None if _beside_capitals(s, end - 1, end) else ("organisation", words[0])

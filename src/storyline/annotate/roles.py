@@ -248,7 +248,8 @@ def _find_head(words: list[_Word], lex: Lexicon) -> tuple[int, int] | None:
             break
         for width in (3, 2, 1) if lowers[i] in starts else (1,):
             phrase = " ".join(lowers[i : i + width])
-            if i + width <= len(words) and (phrase in lex.role_nouns or phrase in lex.titles):
+            if i + width <= len(words) and (phrase in lex.role_nouns or phrase in lex.titles) \
+                    and not (phrase == "critic" and lowers[i + 1 : i + 2] == ["of"]):  # "a critic of the contract"
                 head = (i, i + width)
                 i += width - 1
                 break
