@@ -132,11 +132,15 @@ class _Groups:
             return 2.0
         return rule.lead_threshold if self.different(a, b, rule) else rule.threshold
 
-    def different(self, a: str, b: str, rule: LinkageRule, min_size: int | None = None) -> bool:
-        """Whether two groups hold different incidents: other leads, or anchors with nothing in common."""
+    def different(self, a: str, b: str, rule: LinkageRule, min_size: int | None = None,
+                  same_lead: bool = False) -> bool:
+        """Whether two groups hold different incidents: other leads, or anchors with nothing in common
+        (``same_lead``: unless both have the same lead)."""
         sig_a, sig_b = self.signature(a, rule, min_size), self.signature(b, rule, min_size)
         if sig_a.lead and sig_b.lead and sig_a.lead != sig_b.lead:
             return True
+        if same_lead and sig_a.lead and sig_a.lead == sig_b.lead:
+            return False
         return bool(sig_a.anchors and sig_b.anchors and not sig_a.anchors & sig_b.anchors)
 
     def apart(self, a: str, b: str, rule: LinkageRule) -> bool:
@@ -270,6 +274,6 @@ def _lone_home(group: str, groups: _Groups, scores: Mapping[Pair, float], rule: 
     rival = next((s for s, _ in best[1:] if s >= rule.threshold), 0.0)
     if top < rule.lone_pair or top - rival < rule.lone_margin:
         return None
-    if len(groups.members[home]) <= size or groups.apart(group, home, rule) or groups.different(group, home, rule, 1):
+    if len(groups.members[home]) <= size or groups.apart(group, home, rule) or groups.different(group, home, rule, 1, same_lead=True):
         return None
     return home
