@@ -173,6 +173,20 @@ def test_story_clusters_a_lone_look_alike_from_another_council_stays_alone() -> 
     assert ["p"] in average_linkage(nodes, REPORTS | piece, other_person, LONE)
 
 
+def test_story_clusters_a_lone_piece_about_the_story_lead_joins_whatever_paper_it_quotes() -> None:
+    # a sports brief on the running back the story is about, citing the Biloxi Sun Herald: its only place
+    # names are the paper's, which the story's reports never name; the same lead says it is the same affair
+    nodes = ["a1", "a2", "a3", "a4", "p"]
+    piece = {("a1", "p"): 0.69, ("a2", "p"): 0.41}
+    story = {n: Signature("bush", frozenset({"orleans"})) for n in nodes[:4]}
+    same_lead = story | {"p": Signature("bush", frozenset({"biloxi", "sun"}))}
+    assert average_linkage(nodes, REPORTS | piece, same_lead, LONE) == [nodes]
+    no_lead = story | {"p": Signature(None, frozenset({"biloxi", "sun"}))}
+    assert ["p"] in average_linkage(nodes, REPORTS | piece, no_lead, LONE)
+    other_lead = story | {"p": Signature("brees", frozenset({"orleans"}))}
+    assert ["p"] in average_linkage(nodes, REPORTS | piece, other_lead, LONE)
+
+
 def test_story_clusters_a_lone_piece_does_not_cross_the_burst_horizon_nor_pull_in_a_pair() -> None:
     nodes = ["a1", "a2", "a3", "a4", "p"]
     piece = {("a1", "p"): 0.9}

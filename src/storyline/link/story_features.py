@@ -31,7 +31,7 @@ from storyline.model import Annotations, Document, Timex
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|for|the|de|van|von|upon)?\s*[A-Z][\w'’.-]*)*")
-_NUMBER = re.compile(r"(?<![\w.,:/-])\d+(?:[.,]\d+)*(?=(?:m|bn|k|%)?(?![\w:/-]))(?![.,]\d)")  # "£4.7m" -> 4.7
+_NUMBER = re.compile(r"(?<![\w.,:/–-])\d+(?:[.,]\d+)*(?=(?:m|bn|k|%)?(?![\w:/–-]))(?![.,]\d)")  # "£4.7m" -> 4.7
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SCORE = re.compile(r"(?<![\w.,:/–-])\d{1,3}[–-]\d{1,3}(?![\w.,:/–-])")  # a result or a tally: "31-24", "11–4"
 DOC_TERMS = 80  # terms kept per document vector
