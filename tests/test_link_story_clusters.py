@@ -187,6 +187,20 @@ def test_story_clusters_a_lone_piece_about_the_story_lead_joins_whatever_paper_i
     assert ["p"] in average_linkage(nodes, REPORTS | piece, other_lead, LONE)
 
 
+def test_story_clusters_a_lone_piece_about_someone_its_story_names_joins_it() -> None:
+    # a brief on a receiver who missed the game (0.68 with one report, 0.5 with the one that names him, which
+    # reached the story as a straggler): the game's story is about the quarterback, but it names the receiver
+    nodes = ["a1", "a2", "a3", "a4", "s1", "s2", "p"]
+    straggler = {("s1", "s2"): 0.9, ("a1", "s1"): 0.85, ("a2", "s1"): 0.5, ("a1", "s2"): 0.5, ("a3", "s2"): 0.3}
+    piece = {("a1", "p"): 0.68, ("s1", "p"): 0.5}
+    game = {n: Signature("garrard") for n in nodes[:4]}
+    names_him = game | {"s1": Signature("garrard", people=frozenset({"harrison", "garrard"})),
+                        "s2": Signature("garrard"), "p": Signature("harrison", people=frozenset({"harrison"}))}
+    assert average_linkage(nodes, REPORTS | straggler | piece, names_him, LONE) == [nodes[:4] + ["p", "s1", "s2"]]
+    nobody = names_him | {"s1": Signature("garrard")}
+    assert ["p"] in average_linkage(nodes, REPORTS | straggler | piece, nobody, LONE)
+
+
 def test_story_clusters_a_lone_piece_does_not_cross_the_burst_horizon_nor_pull_in_a_pair() -> None:
     nodes = ["a1", "a2", "a3", "a4", "p"]
     piece = {("a1", "p"): 0.9}

@@ -32,7 +32,7 @@ from storyline.link.stories import (
     weighted_vector,
 )
 from storyline.link.story_clusters import Period, Signature, average_linkage
-from storyline.link.story_features import OPEN_END, DocumentFeatures, StoryParams, anchor_words
+from storyline.link.story_features import OPEN_END, DocumentFeatures, StoryParams, anchor_words, surname
 
 __all__ = ["PairScores", "StoryChange", "file_pinned", "periods_of", "recluster", "regroup", "rescore", "signatures_of"]
 
@@ -179,7 +179,9 @@ def file_pinned(groups: list[list[str]], pins: Mapping[str, Mapping[str, Any]]) 
 
 def signatures_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Signature]:
     """Each document's incident signature: its lead and the telling words of its places and organisations."""
-    return {d: Signature(f.lead, frozenset(anchor_words(f.names))) for d, f in features.items()}
+    return {d: Signature(f.lead, frozenset(anchor_words(f.names)),
+                         frozenset(surname(n) for n, kind in f.names.items() if kind == "person"))
+            for d, f in features.items()}
 
 
 def periods_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Period]:
