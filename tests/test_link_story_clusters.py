@@ -178,13 +178,14 @@ def test_story_clusters_a_lone_piece_about_the_story_lead_joins_whatever_paper_i
     # names are the paper's, which the story's reports never name; the same lead says it is the same affair
     nodes = ["a1", "a2", "a3", "a4", "p"]
     piece = {("a1", "p"): 0.69, ("a2", "p"): 0.41}
-    story = {n: Signature("bush", frozenset({"orleans"})) for n in nodes[:4]}
-    same_lead = story | {"p": Signature("bush", frozenset({"biloxi", "sun"}))}
+    bush = frozenset({"reggie bush"})
+    story = {n: Signature("bush", frozenset({"orleans"}), bush, "reggie bush") for n in nodes[:4]}
+    same_lead = story | {"p": Signature("bush", frozenset({"biloxi", "sun"}), bush, "reggie bush")}
     assert average_linkage(nodes, REPORTS | piece, same_lead, LONE) == [nodes]
     no_lead = story | {"p": Signature(None, frozenset({"biloxi", "sun"}))}
     assert ["p"] in average_linkage(nodes, REPORTS | piece, no_lead, LONE)
-    other_lead = story | {"p": Signature("brees", frozenset({"orleans"}))}
-    assert ["p"] in average_linkage(nodes, REPORTS | piece, other_lead, LONE)
+    namesake = story | {"p": Signature("bush", frozenset({"biloxi"}), frozenset({"kevin bush"}), "kevin bush")}
+    assert ["p"] in average_linkage(nodes, REPORTS | piece, namesake, LONE)  # another Bush is another story
 
 
 def test_story_clusters_a_lone_piece_about_someone_its_story_names_joins_it() -> None:
@@ -193,9 +194,10 @@ def test_story_clusters_a_lone_piece_about_someone_its_story_names_joins_it() ->
     nodes = ["a1", "a2", "a3", "a4", "s1", "s2", "p"]
     straggler = {("s1", "s2"): 0.9, ("a1", "s1"): 0.85, ("a2", "s1"): 0.5, ("a1", "s2"): 0.5, ("a3", "s2"): 0.3}
     piece = {("a1", "p"): 0.68, ("s1", "p"): 0.5}
-    game = {n: Signature("garrard") for n in nodes[:4]}
-    names_him = game | {"s1": Signature("garrard", people=frozenset({"harrison", "garrard"})),
-                        "s2": Signature("garrard"), "p": Signature("harrison", people=frozenset({"harrison"}))}
+    game = {n: Signature("garrard", person="david garrard") for n in nodes[:4]}
+    names_him = game | {"s1": Signature("garrard", people=frozenset({"marvin harrison", "david garrard"})),
+                        "s2": Signature("garrard"),
+                        "p": Signature("harrison", people=frozenset({"marvin harrison"}), person="marvin harrison")}
     assert average_linkage(nodes, REPORTS | straggler | piece, names_him, LONE) == [nodes[:4] + ["p", "s1", "s2"]]
     nobody = names_him | {"s1": Signature("garrard")}
     assert ["p"] in average_linkage(nodes, REPORTS | straggler | piece, nobody, LONE)

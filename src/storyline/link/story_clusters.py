@@ -56,7 +56,8 @@ class Signature(NamedTuple):
 
     lead: str | None = None  # surname of the person it is most about
     anchors: frozenset[str] = frozenset()  # telling words of its place and organisation names
-    people: frozenset[str] = frozenset()  # surnames of the people it names
+    people: frozenset[str] = frozenset()  # the people it names (full names)
+    person: str | None = None  # the full name of its lead
 
 
 class Period(NamedTuple):
@@ -97,6 +98,7 @@ class _Groups:
         self.leads = {n: Counter([own[n].lead]) if own[n].lead else Counter() for n in self.members}
         self.anchors = {n: Counter(own[n].anchors) for n in self.members}
         self.people = {n: Counter(own[n].people) for n in self.members}
+        self.person = {n: own[n].person for n in self.members if own[n].person}  # of single documents
         self.span: dict[str, tuple[int, int] | None] = {}
         self.bounds: dict[str, tuple[int, int] | None] = {}  # earliest and latest "not before" of the group
         self.firm: dict[str, tuple[int, int] | None] = {}  # ... of those read from full dates
@@ -142,11 +144,12 @@ class _Groups:
         return bool(sig_a.anchors and sig_b.anchors and not sig_a.anchors & sig_b.anchors)
 
     def piece_of(self, piece: str, group: str, rule: LinkageRule, named: Counter[str]) -> bool:
-        """Whether a lone piece tells the group's incident: the person it is most about leads the group or is
-        named in its story (``named``: a brief on the receiver a game's report names), else its signature does
-        not differ from the group's (a look-alike on another council shares a template, not the affair)."""
-        lead = self.signature(piece, rule, 1).lead
-        if lead and (lead == self.signature(group, rule).lead or named[lead]):
+        """Whether a lone piece tells the group's incident: the person it is most about is named in the group's
+        story (``named``, full names: a brief on the receiver a game's report names, or on the player the story
+        is about whatever paper it cites), else its signature does not differ from the group's (a look-alike
+        on another council shares a template, not the affair; another Lindqvist leads its opposition)."""
+        person = self.person.get(piece)
+        if person and named[person]:
             return True
         return not self.different(piece, group, rule, 1)
 
