@@ -32,10 +32,13 @@ A *lone piece* (a group of at most ``lone_size`` documents that found no home as
 straggler: an opinion piece, a sports brief, a review that matches one report of its
 story and shares little with the rest) joins the group of its best pair when that pair
 is at least ``lone_pair`` and beats by ``lone_margin`` its best pair at the threshold
-with any other group, the dates allow it, and its own lead and anchors do not tell
-another incident (a look-alike report on another council shares a template, not the
-affair).  Its home is chosen like a straggler's, from pair scores and the groups
-linkage left, so it is order-free too.
+with any other story (a straggler that joins the same story is no rival), the dates
+allow it, and the piece tells that story's incident: the person it is most about is
+named, by full name, in the story (a brief on a receiver the game's report names), or
+else its own lead and anchors do not tell another incident (a look-alike report on
+another council shares a template, not the affair).  Its home is chosen once the
+stragglers have theirs, from pair scores and the groups linkage left, so it is
+order-free too.
 """
 
 from __future__ import annotations
