@@ -199,6 +199,11 @@ def test_story_clusters_a_lone_piece_about_someone_its_story_names_joins_it() ->
                         "s2": Signature("garrard"),
                         "p": Signature("harrison", people=frozenset({"marvin harrison"}), person="marvin harrison")}
     assert average_linkage(nodes, REPORTS | straggler | piece, names_him, LONE) == [nodes[:4] + ["p", "s1", "s2"]]
+    for seed in range(4):  # decided once stragglers have their homes, from pair scores only: order-free
+        order = list(nodes)
+        random.Random(seed).shuffle(order)
+        flipped = {(b, a): s for (a, b), s in (REPORTS | straggler | piece).items()}
+        assert average_linkage(order, flipped, names_him, LONE) == [nodes[:4] + ["p", "s1", "s2"]]
     nobody = names_him | {"s1": Signature("garrard")}
     assert ["p"] in average_linkage(nodes, REPORTS | straggler | piece, nobody, LONE)
 
