@@ -173,6 +173,41 @@ def test_story_clusters_a_lone_look_alike_from_another_council_stays_alone() -> 
     assert ["p"] in average_linkage(nodes, REPORTS | piece, other_person, LONE)
 
 
+def test_story_clusters_a_lone_piece_about_the_story_lead_joins_whatever_paper_it_quotes() -> None:
+    # a sports brief on the running back the story is about, citing the Biloxi Sun Herald: its only place
+    # names are the paper's, which the story's reports never name; the same lead says it is the same affair
+    nodes = ["a1", "a2", "a3", "a4", "p"]
+    piece = {("a1", "p"): 0.69, ("a2", "p"): 0.41}
+    bush = frozenset({"reggie bush"})
+    story = {n: Signature("bush", frozenset({"orleans"}), bush, "reggie bush") for n in nodes[:4]}
+    same_lead = story | {"p": Signature("bush", frozenset({"biloxi", "sun"}), bush, "reggie bush")}
+    assert average_linkage(nodes, REPORTS | piece, same_lead, LONE) == [nodes]
+    no_lead = story | {"p": Signature(None, frozenset({"biloxi", "sun"}))}
+    assert ["p"] in average_linkage(nodes, REPORTS | piece, no_lead, LONE)
+    namesake = story | {"p": Signature("bush", frozenset({"biloxi"}), frozenset({"kevin bush"}), "kevin bush")}
+    assert ["p"] in average_linkage(nodes, REPORTS | piece, namesake, LONE)  # another Bush is another story
+
+
+def test_story_clusters_a_lone_piece_about_someone_its_story_names_joins_it() -> None:
+    # a brief on a receiver who missed the game (0.68 with one report, 0.5 with the one that names him, which
+    # reached the story as a straggler): the game's story is about the quarterback, but it names the receiver
+    nodes = ["a1", "a2", "a3", "a4", "s1", "s2", "p"]
+    straggler = {("s1", "s2"): 0.9, ("a1", "s1"): 0.85, ("a2", "s1"): 0.5, ("a1", "s2"): 0.5, ("a3", "s2"): 0.3}
+    piece = {("a1", "p"): 0.68, ("s1", "p"): 0.5}
+    game = {n: Signature("garrard", person="david garrard") for n in nodes[:4]}
+    names_him = game | {"s1": Signature("garrard", people=frozenset({"marvin harrison", "david garrard"})),
+                        "s2": Signature("garrard"),
+                        "p": Signature("harrison", people=frozenset({"marvin harrison"}), person="marvin harrison")}
+    assert average_linkage(nodes, REPORTS | straggler | piece, names_him, LONE) == [nodes[:4] + ["p", "s1", "s2"]]
+    for seed in range(4):  # decided once stragglers have their homes, from pair scores only: order-free
+        order = list(nodes)
+        random.Random(seed).shuffle(order)
+        flipped = {(b, a): s for (a, b), s in (REPORTS | straggler | piece).items()}
+        assert average_linkage(order, flipped, names_him, LONE) == [nodes[:4] + ["p", "s1", "s2"]]
+    nobody = names_him | {"s1": Signature("garrard")}
+    assert ["p"] in average_linkage(nodes, REPORTS | straggler | piece, nobody, LONE)
+
+
 def test_story_clusters_a_lone_piece_does_not_cross_the_burst_horizon_nor_pull_in_a_pair() -> None:
     nodes = ["a1", "a2", "a3", "a4", "p"]
     piece = {("a1", "p"): 0.9}

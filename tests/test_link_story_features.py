@@ -32,6 +32,13 @@ def test_story_features_figures_leave_out_years_and_ones() -> None:
     assert mentioned_years(text) == ["2006"]
 
 
+def test_story_features_a_result_or_a_tally_is_one_figure() -> None:
+    # a game's result is what a brief on an injured receiver shares with the match report
+    text = ("The Colts (11-4) won 31–24 in Jacksonville; a 14-0 deficit, an 18-year-old, "
+            "call 555-1234, on 2010-09-10 and 9/10-11.")
+    assert mentioned_numbers(text) == ["11-4", "14-0", "31-24"]
+
+
 def test_story_features_lead_is_the_person_named_most_and_alone_at_the_top() -> None:
     names = {"vincent jackson": "person", "san diego": "place", "norv turner": "person"}
     assert lead_person(names, {"vincent jackson": 2.1, "norv turner": 1.0}) == "jackson"

@@ -41,11 +41,12 @@ from storyline.model import CorpusLinks, GroupingEvidence, Story, Storyline, Tim
 __all__ = ["link_corpus", "link_new", "needs_relink", "refresh"]
 
 LINKED_KEY = "linked"  # count of documents linked so far (their linking order)
-STORY_MODEL_KEY = "stories-by-pairs-subgroups-lone-60d-lines-by-smaller"  # set once stories are made from compared
-# document pairs, with the days their dates name, sub-groups of short pieces joined to their story, a 60-day burst
+STORY_MODEL_KEY = "stories-by-pairs-subgroups-lone-60d-lines-by-smaller-tallies"  # set once stories are made from
+# compared document pairs, with the days their dates name, sub-groups of short pieces joined to their story, a 60-day burst
 # horizon and storylines linked by the share of the smaller story's central names (this version: an index linked
 # before grouped its stories or storylines by other rules, and is linked again; links kept from the earlier
-# storyline rule would otherwise stay beside the new rule's)
+# storyline rule would otherwise stay beside the new rule's; features stored before this one read no result or
+# tally, "31-24", as a figure)
 MINHASH_KEY = f"minhash-{MINHASH_SCHEME}"  # set once duplicate signatures use the pinned MinHash scheme
 STORYLINE_SAMPLE = 3  # documents of each story read to explain a storyline (its earliest)
 GROUPS_PER_STORY = 10  # quote groups refreshed per call for each story allowed (a group is a few quotes)

@@ -32,10 +32,13 @@ A *lone piece* (a group of at most ``lone_size`` documents that found no home as
 straggler: an opinion piece, a sports brief, a review that matches one report of its
 story and shares little with the rest) joins the group of its best pair when that pair
 is at least ``lone_pair`` and beats by ``lone_margin`` its best pair at the threshold
-with any other group, the dates allow it, and its own lead and anchors do not tell
-another incident (a look-alike report on another council shares a template, not the
-affair).  Its home is chosen like a straggler's, from pair scores and the groups
-linkage left, so it is order-free too.
+with any other story (a straggler that joins the same story is no rival), the dates
+allow it, and the piece tells that story's incident: the person it is most about is
+named, by full name, in the story (a brief on a receiver the game's report names), or
+else its own lead and anchors do not tell another incident (a look-alike report on
+another council shares a template, not the affair).  Its home is chosen once the
+stragglers have theirs, from pair scores and the groups linkage left, so it is
+order-free too.
 """
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ class Signature(NamedTuple):
 
     lead: str | None = None  # surname of the person it is most about
     anchors: frozenset[str] = frozenset()  # telling words of its place and organisation names
+    people: frozenset[str] = frozenset()  # the people it names (full names)
+    person: str | None = None  # the full name of its lead
 
 
 class Period(NamedTuple):
@@ -95,6 +100,8 @@ class _Groups:
         own = {n: signatures.get(n, Signature()) for n in self.members}
         self.leads = {n: Counter([own[n].lead]) if own[n].lead else Counter() for n in self.members}
         self.anchors = {n: Counter(own[n].anchors) for n in self.members}
+        self.people = {n: Counter(own[n].people) for n in self.members}
+        self.person = {n: own[n].person for n in self.members if own[n].person}  # of single documents
         self.span: dict[str, tuple[int, int] | None] = {}
         self.bounds: dict[str, tuple[int, int] | None] = {}  # earliest and latest "not before" of the group
         self.firm: dict[str, tuple[int, int] | None] = {}  # ... of those read from full dates
@@ -139,6 +146,16 @@ class _Groups:
             return True
         return bool(sig_a.anchors and sig_b.anchors and not sig_a.anchors & sig_b.anchors)
 
+    def piece_of(self, piece: str, group: str, rule: LinkageRule, named: Counter[str]) -> bool:
+        """Whether a lone piece tells the group's incident: the person it is most about is named in the group's
+        story (``named``, full names: a brief on the receiver a game's report names, or on the player the story
+        is about whatever paper it cites), else its signature does not differ from the group's (a look-alike
+        on another council shares a template, not the affair; another Lindqvist leads its opposition)."""
+        person = self.person.get(piece)
+        if person and named[person]:
+            return True
+        return not self.different(piece, group, rule, 1)
+
     def apart(self, a: str, b: str, rule: LinkageRule) -> bool:
         """Whether the dates of two groups are too far apart for one story."""
         if rule.max_gap is None:
@@ -162,6 +179,7 @@ class _Groups:
         self.members[keep] += self.members.pop(gone)
         self.leads[keep] += self.leads.pop(gone)
         self.anchors[keep] += self.anchors.pop(gone)
+        self.people[keep] += self.people.pop(gone)
         self.span[keep] = _union(self.span[keep], self.span.pop(gone))
         self.bounds[keep] = _union(self.bounds[keep], self.bounds.pop(gone))
         self.firm[keep] = _union(self.firm[keep], self.firm.pop(gone))
@@ -217,23 +235,30 @@ def _attach_stragglers(groups: _Groups, scores: Mapping[Pair, float], rule: Link
 
     Every straggler's home is chosen among the groups linkage left that are larger than it (a brief may join
     a story of four that itself joins a larger one), then homes are followed to the end: sizes only grow
-    along the way, so there is no cycle, and nothing depends on the order stragglers are looked at."""
+    along the way, so there is no cycle, and nothing depends on the order stragglers are looked at.  Lone
+    pieces are looked at once every straggler has its home, so that a piece sees whom its home's story names."""
     home: dict[str, str] = {}
-    small = max(rule.straggler_size, rule.lone_size)
-    for group in sorted(g for g, m in groups.members.items() if len(m) <= small):
-        found = _straggler_home(group, groups, scores, rule) if len(groups.members[group]) <= rule.straggler_size \
-            else None
-        if found is None and len(groups.members[group]) <= rule.lone_size:
-            found = _lone_home(group, groups, scores, rule)
-        if found is not None:
+    small = sorted(g for g, m in groups.members.items() if len(m) <= max(rule.straggler_size, rule.lone_size))
+    for group in small:
+        if len(groups.members[group]) <= rule.straggler_size and (found := _straggler_home(group, groups, scores,
+                                                                                          rule)):
             home[group] = found
+    lone = {}
+    for group in small:
+        if group not in home and len(groups.members[group]) <= rule.lone_size:
+            if (found := _lone_home(group, groups, scores, rule, home)) is not None:
+                lone[group] = found
+    home.update(lone)
     out: dict[str, list[str]] = {}
     for group in sorted(groups.members):
-        root = group
-        while root in home:
-            root = home[root]
-        out.setdefault(root, []).extend(groups.members[group])
+        out.setdefault(_root(group, home), []).extend(groups.members[group])
     return list(out.values())
+
+
+def _root(group: str, home: Mapping[str, str]) -> str:
+    while group in home:
+        group = home[group]
+    return group
 
 
 def _straggler_home(group: str, groups: _Groups, scores: Mapping[Pair, float], rule: LinkageRule) -> str | None:
@@ -253,23 +278,29 @@ def _straggler_home(group: str, groups: _Groups, scores: Mapping[Pair, float], r
     return best[1] if best else None
 
 
-def _lone_home(group: str, groups: _Groups, scores: Mapping[Pair, float], rule: LinkageRule) -> str | None:
+def _lone_home(group: str, groups: _Groups, scores: Mapping[Pair, float], rule: LinkageRule,
+               home: Mapping[str, str]) -> str | None:
     """The larger group a lone piece joins: the group of its best pair, when that pair is strong and clearly
-    better than its best pair (at the threshold) with any other group, and its own signature does not tell
-    another incident (a look-alike report on another council shares a template, not the affair)."""
-    best: list[tuple[float, str]] = []
+    better than its best pair (at the threshold) with any other story (stragglers with their ``home``), and
+    the piece tells that story's incident (:meth:`_Groups.piece_of`)."""
+    best: dict[str, tuple[float, str]] = {}  # by story: the best pair and the group it is with
     size = len(groups.members[group])
     for other in sorted(groups.links[group]):
         top = max(max(scores.get((a, b), 0.0), scores.get((b, a), 0.0))
                   for a in groups.members[group] for b in groups.members[other])
-        best.append((top, other))
-    best.sort(key=lambda t: (-t[0], t[1]))
-    if not best:
+        story = _root(other, home)
+        best[story] = max(best.get(story, (top, other)), (top, other))
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    if not ranked:
         return None
-    top, home = best[0]
-    rival = next((s for s, _ in best[1:] if s >= rule.threshold), 0.0)
-    if top < rule.lone_pair or top - rival < rule.lone_margin:
+    story, (top, found) = ranked[0]
+    rival = next((s for _, (s, _) in ranked[1:] if s >= rule.threshold), 0.0)
+    if top < rule.lone_pair or top - rival < rule.lone_margin or len(groups.members[found]) <= size:
         return None
-    if len(groups.members[home]) <= size or groups.apart(group, home, rule) or groups.different(group, home, rule, 1):
+    named = Counter[str]()
+    for other in groups.members:
+        if _root(other, home) == story:
+            named.update(groups.people[other])
+    if groups.apart(group, found, rule) or not groups.piece_of(group, found, rule, named):
         return None
-    return home
+    return found

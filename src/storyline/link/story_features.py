@@ -31,8 +31,9 @@ from storyline.model import Annotations, Document, Timex
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|for|the|de|van|von|upon)?\s*[A-Z][\w'’.-]*)*")
-_NUMBER = re.compile(r"(?<![\w.,:/-])\d+(?:[.,]\d+)*(?=(?:m|bn|k|%)?(?![\w:/-]))(?![.,]\d)")  # "£4.7m" -> 4.7
+_NUMBER = re.compile(r"(?<![\w.,:/–-])\d+(?:[.,]\d+)*(?=(?:m|bn|k|%)?(?![\w:/–-]))(?![.,]\d)")  # "£4.7m" -> 4.7
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SCORE = re.compile(r"(?<![\w.,:/–-])\d{1,3}[–-]\d{1,3}(?![\w.,:/–-])")  # a result or a tally: "31-24", "11–4"
 DOC_TERMS = 80  # terms kept per document vector
 STORED_TERMS = 100  # terms a document keeps for later comparisons (the most frequent) ...
 STORED_PHRASES = 60  # ... and phrases (what the link index holds per document, and a batch reads)
@@ -280,6 +281,7 @@ def _content_word(word: str, stop: frozenset[str]) -> bool:
 def mentioned_numbers(text: str) -> list[str]:
     """Figures a text mentions (a toll, a score, a sum), years and the numbers 0 and 1 left out."""
     found = {m.group().replace(",", "") for m in _NUMBER.finditer(text)}
+    found.update(m.group().replace("–", "-") for m in _SCORE.finditer(text))
     return sorted(n for n in found if n not in ("0", "1") and not _YEAR.fullmatch(n))
 
 

@@ -32,7 +32,7 @@ from storyline.link.stories import (
     weighted_vector,
 )
 from storyline.link.story_clusters import Period, Signature, average_linkage
-from storyline.link.story_features import OPEN_END, DocumentFeatures, StoryParams, anchor_words
+from storyline.link.story_features import OPEN_END, DocumentFeatures, StoryParams, anchor_words, surname
 
 __all__ = ["PairScores", "StoryChange", "file_pinned", "periods_of", "recluster", "regroup", "rescore", "signatures_of"]
 
@@ -178,8 +178,15 @@ def file_pinned(groups: list[list[str]], pins: Mapping[str, Mapping[str, Any]]) 
 
 
 def signatures_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Signature]:
-    """Each document's incident signature: its lead and the telling words of its places and organisations."""
-    return {d: Signature(f.lead, frozenset(anchor_words(f.names))) for d, f in features.items()}
+    """Each document's incident signature: its lead and the telling words of its places and organisations,
+    with the people it names and its lead's full name."""
+    out = {}
+    for doc_id, f in features.items():
+        people = sorted(n for n, kind in f.names.items() if kind == "person")
+        leads = [(f.salience.get(n, 1.0), n) for n in people if f.lead is not None and surname(n) == f.lead]
+        out[doc_id] = Signature(f.lead, frozenset(anchor_words(f.names)), frozenset(people),
+                                max(leads, key=lambda t: (t[0], t[1]))[1] if leads else None)
+    return out
 
 
 def periods_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Period]:
