@@ -141,6 +141,17 @@ def test_metadata_body_year_skips_the_future_and_the_headline() -> None:
     assert _year("Exhibition\n\nThe show is travelling the nation through November 2010.") is None
 
 
+def test_metadata_body_year_skips_when_a_page_was_saved_and_a_release_to_come() -> None:
+    """A page saved later ("[downloaded on 2 October 2013]") or a film's release date still to come is no past
+    event: the year is the one the text reports as past."""
+    text = ("Director still in talks for sequel\nPosted 1 year, 160 days ago [downloaded on 2 October 2013]\n"
+            "The studio confirmed on 4 April 2012 that talks had begun. The sequel has a release date of 22 November "
+            "2013, and the studio has booked a November 2013 release for the film.")
+    assert _year(text) == ("2012", "4 April 2012", True)
+    assert _year("Archive\n\nThe page was retrieved on 3 May 2019. In 2007 the council closed the baths.") == (
+        "2007", "2007", False)
+
+
 def test_metadata_body_year_is_not_a_publication_date() -> None:
     text = "Archive note\n\nIn 2007 the council closed the baths."
     doc = make_document(text, source="archive.txt")

@@ -342,9 +342,19 @@ def _past_years(offset: int, sentence: str) -> list[TextYear]:
     found = [TextYear(m.group(1), (offset + m.start(1), offset + m.end(1)), False) for m in past.finditer(sentence)]
     for match in _date_pattern().finditer(sentence):
         iso = _match_to_iso(match)
-        if iso:
+        if iso and not _NOT_AN_EVENT_BEFORE.search(sentence, 0, match.start()) \
+                and not _SCHEDULED_AFTER.match(sentence, match.end()):
             found.append(TextYear(iso[:4], (offset + match.start(), offset + match.end()), len(iso) > 4))
     return found
+
+
+# dates that report no past event: when a page was saved ("[downloaded on 2 October 2013]", "retrieved",
+# "accessed": later than it was written), and a release still to come ("has a release date of 22 November 2013",
+# "a November 2013 release")
+_NOT_AN_EVENT_BEFORE = re.compile(r"(?:\b(?:downloaded|retrieved|accessed|archived|saved|captured)\s+(?:on\s+)?"
+                                  r"|\brelease\s+date\s+(?:of\s+|for\s+|is\s+|on\s+|set\s+for\s+)?)$",
+                                  re.IGNORECASE)
+_SCHEDULED_AFTER = re.compile(r"\s+(?:release|premiere|opening)\b", re.IGNORECASE)
 
 
 def infer_year_from_body(text: str) -> TextYear | None:
