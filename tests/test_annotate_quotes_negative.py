@@ -23,12 +23,16 @@ def test_quotes_scare_quotes_and_titles_are_not_quotes() -> None:
     assert quotes_of(text) == []
 
 
-def test_quotes_headline_is_never_a_speaker() -> None:
+def test_quotes_headline_is_no_speaker_unless_it_opens_with_a_name() -> None:
+    """A headline quote after a title or a description stays unattributed; after the name of a person opening the
+    headline ("Smith: '…'", "Smith rejects calls to quit: '…'") it is theirs (see test_quotes_headline_subject)."""
     text = "Mayor Smith: “We will not resign”\n\nThe mayor, Jane Smith, faced calls to quit on Monday."
     quotes = quotes_of(text, [SMITH], headline=True)
     assert [(q.text, q.speaker, q.speaker_name, q.speaker_mention) for q in quotes] == [
         ("We will not resign", None, None, None)
     ]
+    text = "Councillor rejects calls to quit: “We will not resign”\n\nJane Smith faced calls to quit on Monday."
+    assert [q.speaker_name for q in quotes_of(text, [SMITH], headline=True)] == [None]
 
 
 def test_quotes_headline_single_marks_found_without_speaker() -> None:

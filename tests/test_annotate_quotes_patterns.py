@@ -233,6 +233,16 @@ def test_quotes_a_name_followed_by_which_is_a_body() -> None:
     assert (q.speaker_name, q.speaker_kind) == ("Arriva", "organisation")
 
 
+@pytest.mark.parametrize("headline", ["Jane Smith rejects calls to quit: “We will not resign”",
+                                      "Smith: “We will not resign”"])
+def test_quotes_headline_subject(headline: str) -> None:
+    """ "Danny Ridley calls time on 18-year career: 'I gave it everything'": a person named at the start of a
+    headline, then a verb (or nothing), then a colon and the quote: the quote is theirs."""
+    text = headline + "\n\nThe mayor, Jane Smith, faced calls to quit on Monday."
+    q = only(quotes_of(text, [SMITH], headline=True), "resign")
+    assert (q.speaker_name, q.speaker_kind) == ("Jane Smith", "person")
+
+
 def test_quotes_trailing_attribution_of_indirect_speech() -> None:
     text = "The deficit will grow again next year, officials said."
     q = only(quotes_of(text), "deficit")

@@ -226,7 +226,7 @@ def _attribute_direct(
     span = spans[i]
     block = blocks[span.paragraph]
     if block.kind not in BODY_KINDS:
-        return Found(span.content_start, span.content_end, "direct")  # headlines are never speakers
+        return _headline_subject(text, span, block, mentions) or Found(span.content_start, span.content_end, "direct")
     end_block = blocks[_block_index(blocks, span.content_end)]
     next_open = spans[i + 1].open if i + 1 < len(spans) else end_block.end
     limit = min(end_block.end, next_open, (span.close or span.content_end) + 200)
@@ -240,6 +240,29 @@ def _attribute_direct(
     if found is None:
         found = Found(span.content_start, span.content_end, "direct", inherit=True)
     return found
+
+
+# "Danny Ridley calls time on 18-year career: 'I gave it everything'": a named subject, a verb ... a colon
+HEADLINE_VERB_RE = re.compile(r"\s+[a-z][\w’'-]*s\b")
+
+
+def _headline_subject(text: str, span: DirectSpan, block: Block, mentions: list[Mention]) -> Found | None:
+    """The quote after the colon of a headline whose subject is a person named in it ("Danny Ridley calls time
+    on 18-year career: 'I gave it everything'"), the person's; else None (a headline quote stays unattributed:
+    "Calgary principal apologizes ...: 'It was wrong'" describes, and a description is no name)."""
+    if block.kind != "headline":
+        return None
+    colon = text.rfind(":", block.start, span.open)
+    if colon < 0 or text[colon + 1 : span.open].strip():
+        return None
+    opening = text[block.start : colon]
+    lead = len(opening) - len(opening.lstrip())
+    first = next((m for m in mentions if m.start == block.start + lead and m.end <= colon), None)
+    if first is None or first.type != "person" or not (HEADLINE_VERB_RE.match(text, first.end, colon)
+                                                        or not text[first.end : colon].strip()):
+        return None  # "Ridley calls time on ...: '…'", "Jane Holt: '…'"
+    return Found(span.content_start, span.content_end, "direct", SpeakerSpan(first.start, first.end, "name"),
+                 (colon, colon + 1), 0.7)
 
 
 def _block_index(blocks: list[Block], pos: int) -> int:
