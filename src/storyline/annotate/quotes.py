@@ -16,7 +16,8 @@ Span conventions (the export contract):
 Quotation marks are paired in ``quote_marks`` (curly/straight, double/single, British
 style, apostrophes, recovery from an unmatched mark).  Short unattributed quotes (scare
 quotes) and titles in quotation marks ("A Fresh Start For Northfield Homes") are dropped;
-quotes in headlines are kept but never get a speaker.
+quotes in headlines are kept, and get a speaker only when a person's name opens the headline
+("Danny Ridley calls time on 18-year career: 'I gave it everything'").
 
 Every quote carries ``cue_verb`` (the lemma: "say", "deny", ":", "according to") and
 ``stance``: "denies" for "X denied that P" / "X rejected claims that P", "questions" for
