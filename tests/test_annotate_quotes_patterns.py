@@ -336,6 +336,35 @@ def test_quotes_double_marks_outside_single_ones_in_a_british_document() -> None
     ]
 
 
+def test_quotes_straight_single_marks_for_sentences_and_double_ones_for_phrases() -> None:
+    """A British document quoting whole sentences with straight '…' (after a colon, opening paragraphs, across
+    paragraphs) and phrases with "…" as often: the sentences tell its style, so neither is lost."""
+    text = (
+        "Friends of Blackpill Lido chairwoman Jane Smith said: 'We are absolutely delighted. When we started, "
+        "people told us we were dreaming.\n\n"
+        "'Eight years and more cake sales than I can count later, here we are.'\n\n"
+        "Tom Baker said the council would pay £300,000 and \"welcomed the community's passion\".\n\n"
+        "A letter from the fund said the project had \"exceptional local support\".\n\n"
+        "'It's a nice idea, but the sea wall is falling down,' Baker said."
+    )
+    quotes = quotes_of(text, [SMITH, BAKER])
+    direct = [(q.text, q.speaker_name) for q in quotes if q.kind == "direct"]
+    assert direct == [
+        ("We are absolutely delighted. When we started, people told us we were dreaming.", "Jane Smith"),
+        ("Eight years and more cake sales than I can count later, here we are.", "Jane Smith"),
+        ("It's a nice idea, but the sea wall is falling down,", "Tom Baker"),
+    ]
+    assert not any("dreaming" in q.text and q.kind == "indirect" for q in quotes)  # no quote inside the quote
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Bank of England governor Tom Baker said rates would stay high for longer.", "Tom Baker"),
+    ("Friends of the Earth campaigner Jane Smith said the pool would reopen next year.", "Jane Smith"),
+])
+def test_quotes_body_of_then_role_and_name(text: str, speaker: str) -> None:
+    assert [q.speaker_name for q in quotes_of(text, [SMITH, BAKER])] == [speaker]
+
+
 def test_quotes_curly_single_marks_outside_double_ones_in_a_double_marked_document() -> None:
     """Welsh and English papers quote whole sentences with ‘…’ and partial quotes with “…”: when the doubles
     outnumber the singles, the curly single-marked sentences are still quotes (apostrophes stay apostrophes)."""

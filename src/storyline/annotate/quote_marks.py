@@ -32,6 +32,7 @@ BODY_KINDS = ("paragraph",)
 HEADING_KINDS = ("headline", "subheading")
 WORD_RE = re.compile(r"[\w’'-]+")
 SINGLE_OPENER_RE = re.compile(r"'(?<!\S')\w")  # (?:^|\s)'\w, opening with the mark so the search skips to it
+SENTENCE_OPENER_RE = re.compile(r"(?:^|(?<=:\s))(‘|“|\"|'(?=[A-Z])|''(?!'))", re.MULTILINE)
 
 
 @dataclass
@@ -58,6 +59,16 @@ def _opening_marks(text: str, blocks: list[Block]) -> tuple[int, int]:
     doubles = body.count("“") + body.count('"') // 2 + body.count("''") // 2
     singles = body.count("‘") + len(SINGLE_OPENER_RE.findall(body))
     return singles, doubles
+
+
+def _sentence_openers(text: str, blocks: list[Block]) -> tuple[int, int]:
+    """(single, double) marks opening a paragraph or following a colon: whole sentences quoted.  A document may
+    quote sentences with '…' and phrases with "…" ("said the council had 'welcomed the community's passion'" the
+    other way round): the sentences tell its style."""
+    body = "\n".join(text[b.start : b.end] for b in blocks if b.kind in BODY_KINDS)
+    found = SENTENCE_OPENER_RE.findall(body)
+    singles = sum(1 for mark in found if mark in "‘'")
+    return singles, len(found) - singles
 
 
 def _mark_len(text: str, pos: int) -> int:
@@ -105,7 +116,9 @@ def _block_starts_with_opener(text: str, block: Block, single: bool) -> int | No
 def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
     """Pair quotation marks paragraph by paragraph; a quote running over paragraphs gives one span each."""
     singles, doubles = _opening_marks(text, blocks)
-    single = singles > 0 and singles > 1.5 * doubles  # British style: quotes open mostly with single marks
+    sentence_singles, sentence_doubles = _sentence_openers(text, blocks)
+    # British style: quotes open mostly with single marks, or whole sentences do
+    single = singles > 0 and (singles > 1.5 * doubles or sentence_singles > max(1, 2 * sentence_doubles))
     mixed = single or 2 * singles >= doubles  # both kinds open quotes of their own, not one nested in the other
     mark_re = SINGLE_RE if single else DOUBLE_RE
     spans: list[DirectSpan] = []

@@ -320,7 +320,15 @@ def _left_is_boundary(text: str, lo: int, start: int) -> bool:
     if left[-1] in ",;:—–-(“”\"‘’'":
         return True
     last = left.rsplit(None, 1)[-1]
-    return last in lexicon().clause_openers or bool(LEADING_PHRASE_RE.fullmatch(left))
+    return last in lexicon().clause_openers or bool(LEADING_PHRASE_RE.fullmatch(left)) \
+        or bool(BODY_OF_RE.fullmatch(text, lo, start))
+
+
+# a body's name with "of" or "for" opening the sentence: "Bank of England governor Andrew Bailey said", "Friends
+# of the Earth campaigner Sian Evans said" (the subject found starts after "of")
+BODY_OF_RE = re.compile(r"\s*(?:The\s+)?(?:[A-Z][\w’'&.-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?")
+# the rest of the body's name, a lower-case role and a capitalised name ("England governor Andrew Bailey")
+ROLE_AND_NAME_RE = re.compile(r"(?:[A-Z][\w’'&.-]*\s+){1,4}[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+[A-Z]")
 
 
 def _is_passive(aux: str) -> bool:
@@ -344,6 +352,9 @@ def _candidate_starts(text: str, lo: int, end: int, strict: bool) -> list[int]:
     starts += [m.end() for m in lexicon().clause_start_re.finditer(text, lo, end)]
     if LEADING_PHRASE_RE.match(text, starts[0], end):
         starts += [w.start() for w in WORD_START_RE.finditer(text, starts[0], min(end, starts[0] + 45))]
+    body = BODY_OF_RE.match(text, starts[0], end)
+    if body is not None and ROLE_AND_NAME_RE.match(text, body.end(), end):
+        starts.append(body.end())  # "Bank of England governor Andrew Bailey said": the subject after "of"
     return sorted(set(starts))
 
 
