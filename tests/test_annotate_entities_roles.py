@@ -229,3 +229,11 @@ def test_roles_after_a_party_tag_and_the_ward_is_a_place() -> None:
     places = {e.name for e in find_entities(text, blocks, sentences)[1] if e.type == "place"}
     assert places >= {"Bredbury Green", "Hazel Grove", "Riverdale West"}
     assert "cabinet member for communities" in [r.role for r in people["Frankie Singleton"].roles]
+
+
+def test_roles_a_relative_clause_is_no_role() -> None:
+    """ "Parent Jordan Kwan, whose daughter is in Grade 5, said": not a daughter (the role had made him a woman,
+    and "he said" after it found nobody)."""
+    text = "Parent Jordan Kwan, whose daughter is in Grade 5, said families were caught in the middle."
+    people = _people(text)
+    assert "whose daughter" not in [r.role for r in people["Jordan Kwan"].roles]

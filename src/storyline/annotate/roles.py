@@ -301,6 +301,9 @@ def _portfolio_end(words: list[_Word], after: int) -> int | None:
     return end
 
 
+_RELATIVES = frozenset({"who", "whose", "whom", "which", "that"})
+
+
 def _role_start(words: list[_Word], head: int, lex: Lexicon) -> int | None:
     """First word of the role (after determiners, possessives, parties); None if the phrase is not a role."""
     i = head
@@ -311,6 +314,8 @@ def _role_start(words: list[_Word], head: int, lex: Lexicon) -> int | None:
         qualifier = lower in lex.role_qualifiers and (not lower.endswith("'s") or lower in _TOPICAL_POSSESSIVES)
         if word.lower in _DETERMINERS or (word.text.endswith(("'s", "’s")) and not qualifier):
             break
+        if word.lower in _RELATIVES:
+            return None  # ", whose daughter is in Grade 5,": a clause about someone else, not a role
         if word.lower in lex.parties or qualifier:
             i -= 1
             continue
