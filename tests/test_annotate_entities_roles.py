@@ -237,3 +237,14 @@ def test_roles_a_relative_clause_is_no_role() -> None:
     text = "Parent Jordan Kwan, whose daughter is in Grade 5, said families were caught in the middle."
     people = _people(text)
     assert "whose daughter" not in [r.role for r in people["Jordan Kwan"].roles]
+
+
+def test_roles_provincial_members_and_wardens() -> None:
+    """ "Barrie MPP Andrea Khanjin" (Ontario), "Simcoe County Warden Basil Clarke": titles before a name, not an
+    organisation called MPP and a man called Warden Basil Clarke."""
+    text = ("Barrie MPP Andrea Khanjin called for an inquiry. Simcoe County Warden Basil Clarke said the county "
+            "would review its plans. Peter Rowe MLA said the same.")
+    people = _people(text)
+    assert set(people) == {"Andrea Khanjin", "Basil Clarke", "Peter Rowe"}
+    assert [r.role for r in people["Basil Clarke"].roles] == ["warden"]
+    assert "MPP" in [r.role for r in people["Andrea Khanjin"].roles][0]

@@ -243,6 +243,17 @@ def test_quotes_headline_subject(headline: str) -> None:
     assert (q.speaker_name, q.speaker_kind) == ("Jane Smith", "person")
 
 
+def test_quotes_told_council_a_clause_with_that_inside_it() -> None:
+    """ "told council the firm found rot in the trusses that was not visible": the reported clause starts after
+    "council" (the "that" is a relative pronoun inside it), not at "that"."""
+    text = "City manager Jane Smith told council the firm found rot in the roof trusses that was not visible before."
+    q = only(quotes_of(text, [SMITH]), "rot")
+    assert (q.text, q.speaker_name) == ("the firm found rot in the roof trusses that was not visible before",
+                                        "Jane Smith")
+    q = only(quotes_of("Jane Smith told reporters who had gathered outside that she would appeal.", [SMITH]), "appeal")
+    assert q.text == "that she would appeal"
+
+
 def test_quotes_trailing_attribution_of_indirect_speech() -> None:
     text = "The deficit will grow again next year, officials said."
     q = only(quotes_of(text), "deficit")
