@@ -122,6 +122,21 @@ def test_entities_a_role_before_a_name_that_is_also_a_place() -> None:
     assert "Chelsea Bridge" in {e.name for e in entities if e.type == "place"}
 
 
+def test_entities_departments_named_by_their_portfolios_and_a_judge_of_the_kings_bench() -> None:
+    """ "the Ministry of Housing, Communities and Local Government" is one body (not "Ministry of Housing" and
+    nobody), "the Department of Health, Ottawa and Toronto" a body and two places; "Court of King's Bench Justice
+    Janet McCreary" is no king: her given name tells her gender."""
+    text = ("A spokesman for the Ministry of Housing, Communities and Local Government said no. The Department for "
+            "Digital, Culture, Media and Sport agreed. Officials from the Department of Health, Ottawa and Toronto "
+            "met. Court of King's Bench Justice Janet McCreary will sentence him.")
+    _, entities = _run(text)
+    assert [e.name for e in entities if e.type == "organisation"] == [
+        "Ministry of Housing, Communities and Local Government", "Department for Digital, Culture, Media and Sport",
+        "Department of Health", "Court of King's Bench"]
+    judge = next(e for e in entities if e.name == "Janet McCreary")
+    assert person_gender(judge) == "female"
+
+
 def test_entities_headline_and_caption_words_are_not_people() -> None:
     text = ("Council Leader Hits Back Over Claims\n\n"
             "Photo: Budget Papers On The Table | Credit: Staff Photographer\n\n"

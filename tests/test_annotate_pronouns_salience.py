@@ -156,3 +156,14 @@ def test_relative_named_in_apposition_is_not_taken_for_the_speaker_of_the_same_s
 def test_pronouns_salience_people_joined_by_and(text: str, words: str, speaker: str) -> None:
     _, ann = annotated("Council news\n\n" + text + "\n")
     assert quote_with(ann, words).speaker_name == speaker
+
+
+def test_pronouns_salience_the_mother_of_one_of_the_victims() -> None:
+    """ "The mother of one of the victims read a victim impact statement. '…,' she said": someone new, described,
+    not the judge named before her."""
+    text = ("Sentencing hearing\n\nThe judge, Janet McCreary, heard the case on Tuesday.\n\nThe mother of one of the "
+            "victims read a victim impact statement. “I will never hear him laugh again,” she said.\n")
+    _, ann = annotated(text)
+    q = quote_with(ann, "laugh again")
+    assert (q.speaker_name, q.speaker_kind, q.speaker_description) == (
+        None, "description", "The mother of one of the victims")

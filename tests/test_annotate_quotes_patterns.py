@@ -254,6 +254,12 @@ def test_quotes_told_council_a_clause_with_that_inside_it() -> None:
     assert q.text == "that she would appeal"
 
 
+def test_quotes_a_department_named_by_its_portfolios_speaks_as_one() -> None:
+    text = "A spokeswoman for the Department for Environment, Food and Rural Affairs said the ban would start in April."
+    q = only(quotes_of(text, orgs=[("Department for Environment, Food and Rural Affairs", [])]), "ban")
+    assert (q.speaker_name, q.speaker_kind) == ("Department for Environment, Food and Rural Affairs", "organisation")
+
+
 def test_quotes_trailing_attribution_of_indirect_speech() -> None:
     text = "The deficit will grow again next year, officials said."
     q = only(quotes_of(text), "deficit")

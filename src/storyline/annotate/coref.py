@@ -55,11 +55,16 @@ def surname_of(words: tuple[str, ...]) -> str:
 
 
 def _honorific_gender(candidate: Candidate) -> str | None:
-    honorifics = lexicon().honorifics
-    for tok in candidate.title:
-        gender = honorifics.get(bare(tok.text))
-        if gender:
-            return gender
+    """The gender of an honorific among the titles right before the name ("Lord Justice Leveson"); not of a
+    word in a body's name before them ("Court of King's Bench Justice Janet McCreary" is no king)."""
+    lex = lexicon()
+    for tok in reversed(candidate.title):
+        word = bare(tok.text)
+        if word in lex.honorifics:
+            if lex.honorifics[word]:
+                return lex.honorifics[word]
+        elif word not in lex.titles:
+            break
     return None
 
 

@@ -182,6 +182,9 @@ def _joins(tokens: list[Tok], left: tuple[int, int], right: tuple[int, int], lex
     gap = [t.text.lower() for t in tokens[left[1] : right[0]]]
     last = bare(tokens[left[1] - 1].text)
     connector = gap[0]
+    if _listing_department(tokens, left) and gap in ([","], ["and"], [",", "and"], ["&"]) \
+            and bare(tokens[right[0]].text) not in lex.places:
+        return True  # "Department for Digital, Culture, Media and Sport": one body, its portfolios listed
     if gap not in (["of"], ["for"], ["of", "the"], ["for", "the"], ["on"], ["and"], ["&"]):
         return False
     if f"{last} {connector}" in lex.org_prefix_heads:
@@ -193,6 +196,12 @@ def _joins(tokens: list[Tok], left: tuple[int, int], right: tuple[int, int], lex
         long_right = right[1] - right[0] >= 2
         return single and long_right and right_last in lex.org_suffixes and last not in lex.honorifics
     return connector in ("of", "for") and last in lex.org_suffixes and last not in ("party", "group")
+
+
+def _listing_department(tokens: list[Tok], left: tuple[int, int]) -> bool:
+    """Whether a run is a ministry or department named by its portfolios ("Ministry of Housing", on to ", ...")."""
+    return any(bare(tokens[k].text) in ("department", "ministry") and tokens[k + 1].text in ("of", "for")
+               for k in range(left[0], left[1] - 2))
 
 
 @cache

@@ -180,9 +180,12 @@ def _described_gender_of(phrase: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _relative_re() -> re.Pattern[str]:
-    """A relative of someone: "Ortega's sister", "her husband", "the victim's mother"."""
+    """A relative of someone: "Ortega's sister", "her husband", "the victim's mother", "the mother of one of the
+    victims"."""
     kin = "|".join(sorted(lexicon().kin_nouns, key=len, reverse=True))
-    return re.compile(rf"(?:(?:her|his|their)|(?:the\s+)?[A-Za-z][\w-]*['’]s)\s+(?:[a-z][\w-]*\s+)?(?:{kin})\b",
+    return re.compile(rf"(?:(?:her|his|their)|(?:the\s+)?[A-Za-z][\w-]*['’]s)\s+(?:[a-z][\w-]*\s+)?(?:{kin})\b"
+                      # "the mother of one of the victims", "the widow of a soldier"
+                      rf"|the\s+(?:{kin})\s+of\s+(?:one\s+of\s+)?(?:the|a|an)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*",
                       re.IGNORECASE)
 
 

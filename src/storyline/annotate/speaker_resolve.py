@@ -78,6 +78,10 @@ def attribute_speaker(
     """
     if scene is None:
         scene = Scene(text, [], mentions, entities, list(excluded or []), source_kind)
+    body = next((m for m in scene.mentions if m.type == "organisation" and m.start < span.start < m.end
+                 and span.end <= m.end), None)
+    if body is not None:  # "... the Ministry of Housing, Communities and Local Government said": the whole body
+        span = SpeakerSpan(body.start, body.end, "name")
     surface = text[span.start : span.end]
     if span.form == "pronoun":
         return _pronoun(scene, surface, span.start)
