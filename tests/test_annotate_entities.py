@@ -137,6 +137,13 @@ def test_entities_departments_named_by_their_portfolios_and_a_judge_of_the_kings
     assert person_gender(judge) == "female"
 
 
+def test_entities_campaigns_and_centres_for_something() -> None:
+    text = "A spokeswoman for the Campaign for Real Ale agreed. The Centre for Cities said prices had risen."
+    _, entities = _run(text)
+    assert [(e.type, e.name) for e in entities] == [("organisation", "Campaign for Real Ale"),
+                                                     ("organisation", "Centre for Cities")]
+
+
 def test_entities_headline_and_caption_words_are_not_people() -> None:
     text = ("Council Leader Hits Back Over Claims\n\n"
             "Photo: Budget Papers On The Table | Credit: Staff Photographer\n\n"

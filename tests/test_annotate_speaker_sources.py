@@ -211,3 +211,10 @@ def test_police_said_is_the_one_force_the_story_names(text: str, speaker: str, k
     _, ann = annotated("Two arrested\n\n" + text + "\n")
     q = quote_with(ann, "two men had been arrested")
     assert (q.speaker_name, q.speaker_kind) == (speaker, kind)
+
+
+def test_speaker_sources_a_health_authority_that_says_it() -> None:
+    """ "Island Health said it could not comment": two words, no given name, "it": a body (not "Paris Hilton said it
+    was ...", whose first name is a city's)."""
+    _, ann = annotated("Hip fracture\n\nIsland Health said it could not comment on individual cases.\n")
+    assert (ann.quotes[-1].speaker_name, ann.quotes[-1].speaker_kind) == ("Island Health", "organisation")

@@ -260,7 +260,9 @@ def _unlinked_name(scene: Scene, head: str, surface: str, span: SpeakerSpan) -> 
     if (any(w in source_words()["outlet_words"] for w in lowered) or any(w in lex.org_suffixes for w in whole)
             or _kind_before(scene.text, span.start)
             or _apposed_body(scene.text, span.end) or _body_before(scene.text, span.start)
-            or (len(lowered) == 1 and IT_REPORTS_RE.match(scene.text, span.end) is not None)
+            or (IT_REPORTS_RE.match(scene.text, span.end) is not None
+                and (len(lowered) == 1 or (len(lowered) == 2 and lex.first_name_gender(words[0]) is None
+                                           and lowered[0] not in lex.places)))  # "Island Health said it" (not Paris Hilton)
             or WHICH_AFTER_RE.match(scene.text, span.end) is not None  # "Arriva, which runs ..., said": a thing
             or _place_led_body(lowered)):
         return Resolution(None, _clean(surface), 0.8, kind="organisation")  # "CBC News", "Local 412 of the ... Union"
