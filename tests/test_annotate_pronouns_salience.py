@@ -167,3 +167,16 @@ def test_pronouns_salience_the_mother_of_one_of_the_victims() -> None:
     q = quote_with(ann, "laugh again")
     assert (q.speaker_name, q.speaker_kind, q.speaker_description) == (
         None, "description", "The mother of one of the victims")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # a surname that is also a place's name (Austin, Bolton, Israel, Jordan, Paris): the person, when they speak
+    ("Coun. Sam Austin raised the ferry delays.\n\n“People have built their lives around that ferry,” Austin said "
+     "Tuesday.", "built their lives"),
+    ("Coun. Sam Austin raised the ferry delays.\n\nAustin, who represents Dartmouth Centre, said he would ask for "
+     "a staff report.", "staff report"),
+])
+def test_pronouns_salience_a_surname_that_names_a_place(text: str, words: str) -> None:
+    _, ann = annotated("Ferry delays\n\n" + text + "\n")
+    assert quote_with(ann, words).speaker_name == "Sam Austin"
+    assert "Austin" not in {e.name for e in ann.entities if e.type == "place"}

@@ -75,7 +75,7 @@ def find_entities(text: str, blocks: list[Block], sentences: list[Sentence],
         from storyline.annotate.spacy_model import merge_model_candidates
 
         candidates = merge_model_candidates(text, candidates, sentences, nlp)
-    candidates = _drop_contested_places(_outside_quoted_titles(text, candidates))
+    candidates = _surnames_before_places(text, _drop_contested_places(_outside_quoted_titles(text, candidates)))
     drafts, found = _people(text, candidates, token_lists)
     _organisations_and_places(text, candidates, drafts, found)
     _name_owners(drafts)
@@ -117,6 +117,23 @@ def _drop_contested_places(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates
             if not (c.evidence == "context" and bare(c.name.split()[-1]) in name_words)
             and not (c.type == "person" and c.title_case and bare(c.words[-1]) not in body_words)]
+
+
+# what a person does right after their surname: "Austin said Tuesday", "Austin, who represents Dartmouth Centre,"
+_SPEAKS_AFTER = re.compile(r"(?:\s+(?:said|says|told|added|asked|wrote|argued|explained|noted|insisted|replied)\b"
+                           r"|\s*,\s+who\s)")
+
+
+def _surnames_before_places(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a one-word place that is the surname of someone named here and speaks or is described as a person
+    ("Coun. Sam Austin ... 'People have built their lives around that ferry,' Austin said": not the city), so the
+    surname is read as theirs."""
+    surnames = {bare(c.words[-1]) for c in candidates if c.type == "person" and len(c.words) >= 2}
+    if not surnames:
+        return candidates
+    return [c for c in candidates
+            if not (c.type == "place" and " " not in c.name and bare(c.name) in surnames
+                    and _SPEAKS_AFTER.match(text, c.end))]
 
 
 def _people(text: str, candidates: list[Candidate],
