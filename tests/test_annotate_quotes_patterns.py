@@ -260,6 +260,14 @@ def test_quotes_a_department_named_by_its_portfolios_speaks_as_one() -> None:
     assert (q.speaker_name, q.speaker_kind) == ("Department for Environment, Food and Rural Affairs", "organisation")
 
 
+def test_quotes_a_new_sentence_after_a_quote_is_no_cue_for_it() -> None:
+    """ "“…,” he said. “… That is leadership.” The council's press office said the statement ...": the second
+    quote carries on the first speaker's words; the sentence after it has a speaker of its own."""
+    text = ("“I have never claimed that the government played no part,” Tom Baker said. “I chose to work with the "
+            "minister. That is leadership.” The council's press office said the statement would not be withdrawn.")
+    assert only(quotes_of(text, [BAKER]), "leadership").speaker_name == "Tom Baker"
+
+
 def test_quotes_trailing_attribution_of_indirect_speech() -> None:
     text = "The deficit will grow again next year, officials said."
     q = only(quotes_of(text), "deficit")

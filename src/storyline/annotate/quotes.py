@@ -496,8 +496,12 @@ def _opens_sentence(text: str, block_start: int, quote_start: int) -> bool:
 
 
 def _cue_follows(text: str, quote_end: int, block_end: int) -> bool:
-    """A reporting verb right after the quote that we could not bind: someone else may be speaking."""
+    """A reporting verb right after the quote that we could not bind: someone else may be speaking.  Not after
+    a quote that ends its sentence ("… That is leadership.” The council's press office said ...": a new sentence
+    with its own speaker, as in :func:`_attribute_after`)."""
     tail = text[quote_end + 1 : min(block_end, quote_end + 120)]
+    if text[:quote_end].rstrip().endswith(".") and not LOWER_CONTINUES_RE.match(tail):
+        return False
     stop = SENTENCE_STOP_RE.search(tail)
     tail = tail[: stop.start()] if stop else tail
     return lexicon().verb_re.search(tail) is not None
