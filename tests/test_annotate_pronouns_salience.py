@@ -180,3 +180,16 @@ def test_pronouns_salience_a_surname_that_names_a_place(text: str, words: str) -
     _, ann = annotated("Ferry delays\n\n" + text + "\n")
     assert quote_with(ann, words).speaker_name == "Sam Austin"
     assert "Austin" not in {e.name for e in ann.entities if e.type == "place"}
+
+
+def test_pronouns_salience_the_one_person_named_in_the_pronouns_paragraph() -> None:
+    """Someone named in the paragraph before and one person named as a subject in the pronoun's own paragraph:
+    the pronoun is the latter's ("Mr Pryce did not respond. / ... Owen Maddox, has written to the minister. He
+    said ..."); two people in the pronoun's paragraph still leave it empty."""
+    text = ("Mr Pryce did not respond to requests for comment.\n\nThe Labour MP for Castlewick North, Owen Maddox, has "
+            "written to the minister. He said the mayor should “stop taking credit for other people’s decisions”.\n")
+    _, ann = annotated("Who decided\n\n" + text)
+    assert quote_with(ann, "taking credit").speaker_name == "Owen Maddox"
+    text = "Mr Pryce did not respond.\n\nDavid Moss and Peter Lang met on Monday. He said the deal was done.\n"
+    _, ann = annotated("Who decided\n\n" + text)
+    assert quote_with(ann, "deal was done").speaker_name is None

@@ -142,10 +142,25 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
         return NONE
     named = list(dict.fromkeys(m.entity for m in mentions))
     subjects = _subjects(scene, mentions)
+    if len(named) > 1 and PLURAL not in subjects:
+        here = _own_paragraph(scene, mentions, position)  # "Mr Pryce did not respond.\n\n... Owen Maddox, has
+        if here is not None:                              # written to the minister. He said ...": Maddox
+            return _checked(scene, here, set(named), wanted, SINGLE)
     if len(named) != 1 or PLURAL in subjects:
         return NONE  # nobody, or two people who both fit ("David Moss met Peter Lang. He said ...")
     subject = bool(subjects)
     return _checked(scene, named[0], set(named), wanted, SINGLE if subject else WEAK)
+
+
+def _own_paragraph(scene: Scene, mentions: list[Mention], position: int) -> str | None:
+    """The one person who fits named in the pronoun's own paragraph, as a subject, when the others who fit are
+    named only in the paragraph before; None otherwise."""
+    start = scene.blocks[scene.block_index(position)].start if scene.blocks else position
+    here = [m for m in mentions if m.start >= start]
+    people = {m.entity for m in here}
+    if len(people) != 1 or not _subjects(scene, here) or PLURAL in _subjects(scene, here):
+        return None
+    return next(iter(people))
 
 
 def _described_subject(scene: Scene, lo: int, hi: int, wanted: str) -> tuple[int, str] | None:
