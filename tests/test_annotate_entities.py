@@ -144,6 +144,13 @@ def test_entities_campaigns_and_centres_for_something() -> None:
                                                      ("organisation", "Centre for Cities")]
 
 
+def test_entities_jan_is_a_given_name_as_well_as_january() -> None:
+    text = ("Former Arizona governor Jan Brewer backed him. The email came from her friend Jan Piercy on 17 Jan 2013. "
+            "In Jan Labour won the seat.")
+    _, entities = _run(text)
+    assert [e.name for e in entities if e.type == "person"] == ["Jan Brewer", "Jan Piercy"]
+
+
 def test_entities_headline_and_caption_words_are_not_people() -> None:
     text = ("Council Leader Hits Back Over Claims\n\n"
             "Photo: Budget Papers On The Table | Credit: Staff Photographer\n\n"

@@ -443,6 +443,8 @@ def _valid_name(s: _Sentence, start: int, end: int, lex: Lexicon, place_names: b
     words = [t.text for t in s.tokens[start:end]]
     if not words or len(words) > _MAX_NAME_WORDS or not is_capitalised(words[0]):
         return False
+    if words[0] == "Jan" and len(words) == 2 and (bare(words[1]) in lex.parties or bare(words[1]) in lex.places):
+        return False  # "In Jan Labour won the seat": January (not "Jan Piercy", "Jan Moir")
     first = bare(words[0])
     if first in lex.titles or first in lex.honorifics:
         return False
