@@ -268,6 +268,18 @@ def test_quotes_a_new_sentence_after_a_quote_is_no_cue_for_it() -> None:
     assert only(quotes_of(text, [BAKER]), "leadership").speaker_name == "Tom Baker"
 
 
+def test_quotes_a_subordinate_opening_ends_what_was_said_at_its_comma() -> None:
+    """ "After Trump argued that X, Rubio said only that Y": Trump's X ends at the comma, and Rubio's Y is found
+    (it had run into Trump's); "..., a day after the union called it a band-aid." is when, not who said it."""
+    text = "After Tom Baker argued that the library should close, Jane Smith said only that the figures did not add up."
+    quotes = quotes_of(text, [SMITH, BAKER])
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("that the library should close", "Tom Baker"), ("that the figures did not add up", "Jane Smith")]
+    text = "Hours after Tom Baker said the plan was dead, the council approved it."
+    assert [q.text for q in quotes_of(text, [BAKER])] == ["the plan was dead"]
+    assert quotes_of("The plan was announced on Wednesday, a day after the nurses union called it a band-aid.") == []
+
+
 def test_quotes_trailing_attribution_of_indirect_speech() -> None:
     text = "The deficit will grow again next year, officials said."
     q = only(quotes_of(text), "deficit")

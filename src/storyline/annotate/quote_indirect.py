@@ -18,6 +18,7 @@ from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
 from storyline.annotate.speakers import (
     NAME,
     PARTY_TAG,
+    TIME_LEAD_RE,
     WEEKDAY_TIME,
     SpeakerSpan,
     apposed_speaker,
@@ -32,7 +33,8 @@ from storyline.model import Block, Sentence
 
 __all__ = ["OBJECT_RE", "Found", "find_indirect", "reported_clause_start", "speaker_span_of", "who_speaker"]
 
-FROM_THAT_RE = re.compile(r"\s+(?:(?:on|in|at|during|after|before|to|from|with|via|through|earlier|late|last|this|outside|inside|following)\b"
+FROM_THAT_RE = re.compile(r"\s+(?:(?:only|simply|merely|just|also|repeatedly|again)\s+)?"  # "said only that ..."
+                          r"(?:(?:on|in|at|during|after|before|to|from|with|via|through|earlier|late|last|this|outside|inside|following)\b"
                           r"[^,;:“”\"]{0,60}?\s+)?(?=that\b)")
 OBJECT_RE = re.compile(
     rf"\s+(?:reporters|journalists|him|her|them|it|us|me|you|{NAME}|the\s+{NAME}"
@@ -365,7 +367,23 @@ def _reported_clause(
     if speaker is None:
         return None
     end = before_attribution(text, start, before_participle(text, start, _content_end(text, start, s1)))
+    end = _before_main_clause(text, s0, clause_start, start, end)
     return Found(start, end, "indirect", speaker, verb.span(), bound), clause_start
+
+
+# a sentence opening with a subordinate clause of time or concession: "Hours after the mayor said the plan was
+# dead, the council approved it" (what the mayor said ends at the comma: the main clause is the reporter's)
+SUBORDINATE_OPENING_RE = re.compile(
+    r"\s*(?:(?:just\s+|only\s+)?(?:hours|days|weeks|months|minutes|moments|a\s+(?:day|week|month|year)|"
+    r"one\s+(?:day|week|month|year))\s+(?:after|before)|After|Before|When|While|Whilst|Since|Although|Though|Even\s+"
+    r"though|Once|Until)\s+$", re.IGNORECASE)
+
+
+def _before_main_clause(text: str, s0: int, clause_start: int, start: int, end: int) -> int:
+    if not SUBORDINATE_OPENING_RE.fullmatch(text, s0, clause_start):
+        return end
+    comma = text.find(", ", start, end)
+    return comma if comma > start else end
 
 
 PRECEDING_CAPITAL_RE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
@@ -435,6 +453,8 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         match = pattern.search(text, lo, s1)
         if match is None or _clause_as_subject(text, match) or _clause_after_subject(text, match, s1):
             continue
+        if TIME_LEAD_RE.match(text, match.start("subj")):
+            return None  # "..., a day after the union called it a band-aid.": when, not who said the first part
         if pattern is lex.trailing_inverted_re and (PRO_FORM_SUBJECT_RE.fullmatch(match.group("subj").rstrip("."))
                                                     or NAME_WHO_RE.fullmatch(text, s0, match.start())):
             return None

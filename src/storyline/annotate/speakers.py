@@ -324,6 +324,10 @@ def _left_is_boundary(text: str, lo: int, start: int) -> bool:
         or bool(BODY_OF_RE.fullmatch(text, lo, start))
 
 
+# a time phrase opening a clause, before its subject: "a day after the union called it ...", "hours before"
+TIME_LEAD_RE = re.compile(r"(?:an?|one|two|three|four|five|six|several|some|just|only|hours|days|weeks|months|years)"
+                          r"(?:\s+(?:day|days|week|weeks|month|months|year|years|hours?|minutes?))?\s+"
+                          r"(?:after|before|since)\s+(?=\S)", re.IGNORECASE)
 # a body's name with "of" or "for" opening the sentence: "Bank of England governor Andrew Bailey said", "Friends
 # of the Earth campaigner Sian Evans said" (the subject found starts after "of")
 BODY_OF_RE = re.compile(r"\s*(?:The\s+)?(?:[A-Z][\w’'&.-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?")
@@ -450,6 +454,9 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     start, end = match.span("subj")
     if strict and not _left_is_boundary(text, lo, start):
         return None
+    lead = TIME_LEAD_RE.match(text, start, end)
+    if lead is not None:  # "a day after the Nurses' Union called it ...": the union
+        start = lead.end()
     if NOBODY_RE.search(" ".join(text[start:end].split()[:2])):
         return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it
     if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end):
