@@ -32,11 +32,12 @@ def _filed(*stories: StoryProfile) -> dict[str, list[str]]:
     return filed
 
 
-def test_storylines_candidates_need_two_names_that_are_not_places() -> None:
+def test_storylines_candidates_need_two_names_that_are_more_than_the_locality() -> None:
     mine = _story("s1", {**COUNCIL, "patel parking group": "organisation", "tom mensah": "person"})
     contractor = _story("s2", {"patel parking group": "organisation", "tom mensah": "person"})
-    # the leader and the town only: one name that is not a place, so the pair cannot link
-    locality = _story("s3", {"alan washington": "person", "harrowby": "place"})
+    # the leader, the town and its council: one name that is more than the locality, so the pair cannot link
+    locality = _story("s3", {"alan washington": "person", "harrowby": "place", "harrowby district council":
+                             "organisation"})
     filed = _filed(mine, contractor, locality)
     central = _Central.of(mine)
     assert filed_candidates(central, filed, set()) == ["s2"]

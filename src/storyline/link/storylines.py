@@ -216,18 +216,18 @@ def filed_candidates(mine: _Central, filed: Mapping[str, Sequence[str]],
 
     A story is filed under every name that was central when it was last re-linked, so one whose profile has
     not changed since is filed under all its central names now. It can link only if it shares
-    ``MIN_SHARED_NAMES`` names that are more than the locality, none of which is a place by ``mine``'s name
-    types (see :func:`specific_names`): so it is filed under that many of ``mine``'s central names that are
-    not places. Stories that may have changed since they were last filed (``unfiled``: None for any) are
-    kept when filed under any of them, as before. The same stories pass :func:`_may_link` as among all those
-    filed; only the ones that cannot are never read (a council or a party is central to ever more stories as
-    the corpus grows)."""
+    ``MIN_SHARED_NAMES`` names that are more than the locality (:func:`specific_names`), and a name that is
+    not more than the locality of ``mine`` alone (a place, or a council named after one of its places) is not
+    with any other story either (the other's places only add place words): so it is filed under that many of
+    ``mine``'s specific central names. Stories that may have changed since they were last filed (``unfiled``:
+    None for any) are kept when filed under any of its names, as before. The same stories pass
+    :func:`_may_link` as among all those filed; only the ones that cannot are never read (a council or a party
+    is central to ever more stories as the corpus grows)."""
     everyone = {o for ids in filed.values() for o in ids if o != mine.story.id}
     if unfiled is None:
         return sorted(everyone)
-    kinds = mine.story.name_types
-    times: Counter[str] = Counter(o for name, ids in filed.items() if kinds.get(name, "name") != "place"
-                                  for o in ids)
+    specific = specific_names(mine.names, mine.story, mine.story)
+    times: Counter[str] = Counter(o for name, ids in filed.items() if name in specific for o in ids)
     return sorted(o for o in everyone if times[o] >= MIN_SHARED_NAMES or o in unfiled)
 
 
