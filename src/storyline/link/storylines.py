@@ -18,8 +18,9 @@ group of linked stories, ordered by first date; stories with no link belong to
 no storyline.
 
 Incremental: only stories that changed are re-linked; candidates are the
-stories filed under one of their central names (``scentral`` postings), and
-each story's links are kept as a ``slink`` record.
+stories filed under two of their central names that are more than the locality
+(``scentral`` postings; see :func:`filed_candidates`), and each story's links are
+kept as a ``slink`` record.
 """
 
 from __future__ import annotations
