@@ -34,7 +34,7 @@ from storyline.link.stories import WEEKS_COUNTED_KEY, StoryBook, StoryProfile
 from storyline.link.story_regroup import PairScores, recluster
 from storyline.link.story_evidence import Found, found_in_documents, story_evidence, storyline_evidence
 from storyline.link.story_features import StoryParams, day_number
-from storyline.link.storylines import update_storylines
+from storyline.link.storylines import DIRTY, update_storylines
 from storyline.link.timeline import story_timeline
 from storyline.model import CorpusLinks, GroupingEvidence, Story, Storyline, Timeline, from_dict, to_dict
 
@@ -80,7 +80,7 @@ def link_new(items: Sequence[Item], index: LinkIndex, params: StoryParams | None
     for group in groups:
         index.put_record("qdirty", group, True)
     for story_id in dirty:
-        index.put_record("dirty", story_id, True)
+        index.put_record(DIRTY, story_id, True)
     return dirty
 
 
@@ -113,7 +113,7 @@ def refresh(index: LinkIndex, params: StoryParams | None = None, limit: int | No
         for group in groups:
             index.delete_record("qdirty", group)
         return len(groups)
-    dirty = index.record_ids("dirty")[:limit]
+    dirty = index.record_ids(DIRTY)[:limit]
     if dirty:
         return _refresh_stories(dirty, StoryBook(index, params), scored)
     return _explain_storylines(index.record_ids(LINE_DIRTY)[:limit], StoryBook(index, params))
@@ -125,7 +125,7 @@ def _refresh_stories(dirty: Sequence[str], book: StoryBook, scored: PairScores |
     index = book.index
     change = recluster(dirty, book, REFRESH_DOCUMENTS, scored)
     for story_id in sorted(change.touched | change.done):
-        index.delete_record("dirty", story_id)
+        index.delete_record(DIRTY, story_id)
     for story_id in sorted(change.retired):
         retire_story_outputs(story_id, index)
     for profile in book.get(sorted((change.changed | change.done) - change.retired)).values():

@@ -18,13 +18,15 @@ group of linked stories, ordered by first date; stories with no link belong to
 no storyline.
 
 Incremental: only stories that changed are re-linked; candidates are the
-stories filed under one of their central names (``scentral`` postings), and
-each story's links are kept as a ``slink`` record.
+stories filed under two of their central names that are more than the locality
+(``scentral`` postings; see :func:`filed_candidates`), and each story's links are
+kept as a ``slink`` record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.link.stories import Idf, StoryBook, StoryProfile
@@ -43,6 +45,7 @@ IDENTIFYING = {
     "name",
 }  # generic bodies (a regulator, a ministry) alone do not link affairs
 TYPE_WEIGHT = {"person": 1.0, "organisation": 1.0, "name": 1.0, "place": 0.5}
+DIRTY = "dirty"  # record kind of the stories waiting for a refresh (``storyline.link.corpus``)
 
 
 def central_names(story: StoryProfile) -> dict[str, float]:
@@ -166,12 +169,14 @@ def _component(book: StoryBook, start: Iterable[str]) -> set[str]:
     return seen
 
 
-def relink(story_id: str, book: StoryBook, centrals: dict[str, _Central] | None = None) -> None:
+def relink(story_id: str, book: StoryBook, centrals: dict[str, _Central] | None = None,
+           unfiled: Collection[str] | None = None) -> None:
     """Recompute one story's storyline links (both sides of each link are kept in step); a story that
     no longer exists loses them all. ``centrals``: stories with their central names, kept by the caller
-    while the stories stay as they are."""
+    while the stories stay as they are. ``unfiled``: the stories that may have changed since they were last
+    filed under their central names (None: any story may have; see :func:`filed_candidates`)."""
     story = book.get([story_id]).get(story_id)
-    fresh = _fresh_links(story, book, {} if centrals is None else centrals) if story is not None else {}
+    fresh = _fresh_links(story, book, {} if centrals is None else centrals, unfiled) if story is not None else {}
     old = _neighbours(book, [story_id])[story_id]
     for other in set(old) | set(fresh):
         theirs = _neighbours(book, [other])[other]
@@ -186,22 +191,45 @@ def relink(story_id: str, book: StoryBook, centrals: dict[str, _Central] | None 
         book.index.put_record("slink", story_id, fresh)
 
 
-def _fresh_links(story: StoryProfile, book: StoryBook, centrals: dict[str, _Central]) -> dict[str, float]:
+def _fresh_links(story: StoryProfile, book: StoryBook, centrals: dict[str, _Central],
+                 unfiled: Collection[str] | None = None) -> dict[str, float]:
     """Scores of a story with every story filed under one of its central names (those that qualify).
 
-    A central name shared by many stories (a council, a party) files thousands of candidates at scale: the
-    tests that need no idf come first, and each story's central names (``centrals``, kept by the caller) and
-    issue terms are computed once."""
+    A central name shared by many stories (a council, a party) files thousands of candidates at scale: only
+    those that can share enough names are read (:func:`filed_candidates`), the tests that need no idf come
+    first, and each story's central names (``centrals``, kept by the caller) and issue terms are computed once."""
     mine = _central(story, centrals)
     book.index.add_postings("scentral", story.id, mine.names)
     filed = book.index.postings("scentral", list(mine.names))
-    others = book.get(sorted({o for ids in filed.values() for o in ids if o != story.id}))
+    others = book.get(filed_candidates(mine, filed, unfiled))
     plausible = {o: c for o, p in others.items() if _may_link(mine, c := _central(p, centrals))}
     if not plausible:
         return {}
     idf = book.idf({key for c in [mine, *plausible.values()] for key in c.keys()})
     issue = issue_terms(story, idf)
     return {o: score for o, c in plausible.items() if (score := _score(mine, c, idf, issue)) > 0}
+
+
+def filed_candidates(mine: _Central, filed: Mapping[str, Sequence[str]],
+                     unfiled: Collection[str] | None = None) -> list[str]:
+    """The stories filed under ``mine``'s central names (``filed``: name -> stories) that may pass
+    :func:`_may_link`, in id order.
+
+    A story is filed under every name that was central when it was last re-linked, so one whose profile has
+    not changed since is filed under all its central names now. It can link only if it shares
+    ``MIN_SHARED_NAMES`` names that are more than the locality (:func:`specific_names`), and a name that is
+    not more than the locality of ``mine`` alone (a place, or a council named after one of its places) is not
+    with any other story either (the other's places only add place words): so it is filed under that many of
+    ``mine``'s specific central names. Stories that may have changed since they were last filed (``unfiled``:
+    None for any) are kept when filed under any of its names, as before. The same stories pass
+    :func:`_may_link` as among all those filed; only the ones that cannot are never read (a council or a party
+    is central to ever more stories as the corpus grows)."""
+    everyone = {o for ids in filed.values() for o in ids if o != mine.story.id}
+    if unfiled is None:
+        return sorted(everyone)
+    specific = specific_names(mine.names, mine.story, mine.story)
+    times: Counter[str] = Counter(o for name, ids in filed.items() if name in specific for o in ids)
+    return sorted(o for o in everyone if times[o] >= MIN_SHARED_NAMES or o in unfiled)
 
 
 def _central(story: StoryProfile, centrals: dict[str, _Central]) -> _Central:
@@ -216,8 +244,12 @@ def update_storylines(changed: Collection[str], book: StoryBook) -> StorylineCha
     """Re-link the changed stories and regroup every storyline they were or are part of."""
     before = _component(book, changed)
     centrals: dict[str, _Central] = {}  # stories do not change while they are re-linked
+    # stories changed since they were last filed under their central names: those waiting for a refresh, and
+    # the changed ones until each is re-linked (re-linking files it under its central names)
+    unfiled = set(book.index.record_ids(DIRTY)) | set(changed)
     for story_id in sorted(changed):
-        relink(story_id, book, centrals)
+        relink(story_id, book, centrals, unfiled)
+        unfiled.discard(story_id)
     after = {s for s in _component(book, before) if book.get([s])}
     profiles = book.get(sorted(after))
     old_ids = {p.storyline for p in profiles.values() if p.storyline}
