@@ -151,6 +151,12 @@ def test_entities_jan_is_a_given_name_as_well_as_january() -> None:
     assert [e.name for e in entities if e.type == "person"] == ["Jan Brewer", "Jan Piercy"]
 
 
+def test_entities_a_place_and_another_before_a_company_after_the() -> None:
+    text = "The Brighton & Hove Bus Company said it was disappointed."
+    _, entities = _run(text)
+    assert [(e.type, e.name) for e in entities] == [("organisation", "Brighton & Hove Bus Company")]
+
+
 def test_entities_headline_and_caption_words_are_not_people() -> None:
     text = ("Council Leader Hits Back Over Claims\n\n"
             "Photo: Budget Papers On The Table | Credit: Staff Photographer\n\n"

@@ -192,7 +192,8 @@ def _joins(tokens: list[Tok], left: tuple[int, int], right: tuple[int, int], lex
     right_last = bare(tokens[right[1] - 1].text)
     if connector in ("and", "&"):
         services = last in _SERVICES_BEFORE_AND and bare(tokens[right[0]].text) in _SERVICES_AFTER_AND
-        single = (left[1] - left[0] == 1 or services) and lex.first_name_gender(last) is None
+        words = left[1] - left[0] - (tokens[left[0]].text == "The")  # "The Brighton & Hove Bus Company"
+        single = (words == 1 or services) and lex.first_name_gender(last) is None
         long_right = right[1] - right[0] >= 2
         return single and long_right and right_last in lex.org_suffixes and last not in lex.honorifics
     return connector in ("of", "for") and last in lex.org_suffixes and last not in ("party", "group")
