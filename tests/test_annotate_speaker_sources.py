@@ -218,3 +218,20 @@ def test_speaker_sources_a_health_authority_that_says_it() -> None:
     was ...", whose first name is a city's)."""
     _, ann = annotated("Hip fracture\n\nIsland Health said it could not comment on individual cases.\n")
     assert (ann.quotes[-1].speaker_name, ann.quotes[-1].speaker_kind) == ("Island Health", "organisation")
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "kind"), [
+    # a body's or a person's document as the subject: the report is no verb, the reply is its author's
+    ("Healthwatch Cornwall's report says: “Patients and families told us again and again that they felt "
+     "abandoned.”", "abandoned", "Healthwatch Cornwall", "document"),
+    ("The letter came from the chief executive, Margaret Ellery.\n\nMs Ellery’s reply, dated 21 November, admits "
+     "that the decision “was not welcome here”.", "not welcome", "Margaret Ellery", "document"),
+    # what someone said, as a subject, is nobody's name: "Starr's remarks" is no person
+    ("Kenneth Starr spoke at the university.\n\nStarr's remarks suggested a tinge of regret about the inquiry.",
+     "tinge of regret", None, "description"),
+])
+def test_speaker_sources_a_possessed_document_or_remark(text: str, words: str, speaker: str | None,
+                                                      kind: str) -> None:
+    _, ann = annotated("Report\n\n" + text + "\n")
+    q = quote_with(ann, words)
+    assert (q.speaker_name, q.speaker_kind) == (speaker, kind)

@@ -59,6 +59,7 @@ ARTICLE_RE = re.compile(r"(?:The|A|An)\s")
 DOCUMENT_TAIL_RE = re.compile(r"(?:of|on|from|by|to|for|in|at|into|prepared|published|issued|released|filed|"
                               r"seen|obtained|shared|posted|written|signed|sent|dated|read|given)\b")
 WHICH_AFTER_RE = re.compile(r"\s*,\s*which\s")
+POSSESSED_NOUN_RE = re.compile(r"[’']s\s+[a-z]")
 
 
 def attribute_speaker(
@@ -193,6 +194,8 @@ def _source(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
     noun = _document_noun(surface)
     if noun is not None and (span.form != "name" or POSSESSIVE_MARK_RE.search(surface)):
         return document_source(scene, span.start, span.end, noun)
+    if POSSESSED_NOUN_RE.search(surface) and lexicon().verb_re.fullmatch(surface.split()[-1].strip(" ,.")):
+        return unresolved(surface)  # "the mayor's comments suggested": what someone said, no group of people
     if is_group_phrase(surface, lexicon().group_words) and (span.form != "name" or len(surface.split()) > 1
                                                              or surface.lower() in lexicon().group_words):
         force = _police_force(scene, surface)
@@ -266,6 +269,8 @@ def _unlinked_name(scene: Scene, head: str, surface: str, span: SpeakerSpan) -> 
             or WHICH_AFTER_RE.match(scene.text, span.end) is not None  # "Arriva, which runs ..., said": a thing
             or _place_led_body(lowered)):
         return Resolution(None, _clean(surface), 0.8, kind="organisation")  # "CBC News", "Local 412 of the ... Union"
+    if POSSESSED_NOUN_RE.search(surface) and lexicon().verb_re.fullmatch(words[-1].strip(" ,.")):
+        return unresolved(surface)  # "Starr's remarks suggested": what someone said, no person
     return Resolution(None, _clean(surface), 0.8, kind="person")
 
 

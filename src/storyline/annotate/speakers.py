@@ -391,11 +391,12 @@ def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[st
 PLURAL_START_RE = re.compile(r"(?:[Ss]ome|[Mm]any|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Mm]ost|[Aa]ll|[Oo]ther)\b")
 
 
-NOUN_USE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ur|[Oo]wn)\s+$")
+NOUN_USE_RE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ur|[Oo]wn)|\w[’']s)\s+$")
 
 
 def has_verb(text: str, start: int, end: int) -> bool:
-    """A reporting verb in ``text[start:end]``, not counting nouns that look like one ("A report prepared by")."""
+    """A reporting verb in ``text[start:end]``, not counting nouns that look like one ("A report prepared by",
+    "Healthwatch Cornwall's report says")."""
     return any(NOUN_USE_RE.search(text, max(start, m.start() - 6), m.start()) is None
                for m in verbs_between(text, start, end))
 
