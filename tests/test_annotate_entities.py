@@ -157,6 +157,13 @@ def test_entities_a_place_and_another_before_a_company_after_the() -> None:
     assert [(e.type, e.name) for e in entities] == [("organisation", "Brighton & Hove Bus Company")]
 
 
+def test_entities_clubs_and_management_companies() -> None:
+    text = "He loved Sunderland AFC. The building is owned by Greenfield Property Management."
+    _, entities = _run(text)
+    assert [(e.type, e.name) for e in entities] == [("organisation", "Sunderland AFC"),
+                                                     ("organisation", "Greenfield Property Management")]
+
+
 def test_entities_headline_and_caption_words_are_not_people() -> None:
     text = ("Council Leader Hits Back Over Claims\n\n"
             "Photo: Budget Papers On The Table | Credit: Staff Photographer\n\n"
