@@ -193,3 +193,16 @@ def test_pronouns_salience_the_one_person_named_in_the_pronouns_paragraph() -> N
     text = "Mr Pryce did not respond.\n\nDavid Moss and Peter Lang met on Monday. He said the deal was done.\n"
     _, ann = annotated("Who decided\n\n" + text)
     assert quote_with(ann, "deal was done").speaker_name is None
+
+
+def test_pronouns_salience_a_letter_goes_on() -> None:
+    """ "In her letter ..., the minister, Rosalind Ferrier, described ... In it she said ... / It went on: '…'": the
+    letter goes on, so its author speaks."""
+    text = ("Minister forced the takeover\nThe decision to bring in an outside trust to run children's services in "
+            "Castlewick was forced on the council by a government minister months before the mayor claimed the "
+            "credit for it.\nIn her letter to the chief executive, the minister, Rosalind Ferrier, described the "
+            "findings as “among the most serious I have read”. In it she said the direction was not a decision “that "
+            "the council invited”.\nIt went on: “When we met, the mayor asked for a further six months to deliver "
+            "improvement.”\n")
+    _, ann = annotated(text)
+    assert quote_with(ann, "further six months").speaker_name == "Rosalind Ferrier"

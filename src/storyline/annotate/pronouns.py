@@ -57,7 +57,8 @@ def resolve_pronoun(scene: Scene, wanted: str, position: int) -> Resolution:
     if wanted in ("male", "female"):
         return _person(scene, wanted, position)
     if wanted == "neuter":
-        return _organisation(scene, position)
+        found = _organisation(scene, position)
+        return found if found is not NONE else _document_goes_on(scene, position)
     if wanted == "plural":
         return _group(scene, position)
     return NONE
@@ -265,6 +266,26 @@ def _organisation(scene: Scene, position: int) -> Resolution:
         if entity is not None and entity.type == "organisation":
             return Resolution(entity.id, entity.name, 0.6, kind="organisation")
     return NONE
+
+
+# "It went on: '…'" after "In her letter ..., the minister described ... In it she said ...": the letter goes on
+GOES_ON_RE = re.compile(r"It\s+(?:went\s+on|goes\s+on|continued|continues|added|adds|concluded|concludes)\b")
+WRITTEN_RE = re.compile(r"\b(?:letter|email|e-mail|memo|statement|report|note|submission)\b", re.IGNORECASE)
+
+
+def _document_goes_on(scene: Scene, position: int) -> Resolution:
+    """"It went on" right after the last quote, in a paragraph that names a letter or report: the document
+    goes on, so the speaker of that quote (its author) does too; else nobody."""
+    if not GOES_ON_RE.match(scene.text, position):
+        return NONE
+    lo = scene.window_start(position)  # this paragraph and the one before
+    before = [q for q in scene.history if q.end <= position]
+    if not before or before[-1].speaker_name is None or before[-1].start < lo \
+            or not WRITTEN_RE.search(scene.text, lo, position):
+        return NONE
+    last = before[-1]
+    return Resolution(last.speaker, last.speaker_name, 0.6, kind=last.speaker_kind,
+                      description=last.speaker_description)
 
 
 def _group(scene: Scene, position: int) -> Resolution:
