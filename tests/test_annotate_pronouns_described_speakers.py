@@ -126,3 +126,12 @@ def test_pronoun_ending_a_quote_over_paragraphs_reaches_before_its_first() -> No
         "twice a year.\n\n“Put 400 more homes up there and where does the water go? Into my kitchen.\n\n"
         "“I’ve lived here 52 years. I’ve never seen it this bad,” she said.\n")
     assert [quote_with(ann, words).speaker_name for words in ("my kitchen", "52 years")] == ["Joan Pritchard"] * 2
+
+
+def test_a_described_subject_with_a_who_clause_says_what_follows() -> None:
+    """ "His neighbour, who did not want to be named, said the droppings covered her car every day": the
+    neighbour said it (the who-clause had been taken for the quote and the droppings for its speaker)."""
+    _, ann = annotated("Pigeons\n\nHis neighbour, who did not want to be named, said the droppings covered her car "
+                       "every day.\n")
+    assert [(q.text, q.speaker_description) for q in ann.quotes] == [
+        ("the droppings covered her car every day", "his neighbour")]

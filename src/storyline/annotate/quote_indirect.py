@@ -93,7 +93,10 @@ NOUN_CUE_RE = re.compile(  # "the claim", "his former claim"; but "The former sa
     r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]wn|(?<![Tt]he\s)former|whole|entire|home)\s+$")
 # "Cllr Meera Joshi (Lab), who chairs the panel, said the ponds fill up.": the subject before ", said", not what
 # was said by "the ponds fill up"
-NAME_WHO_RE = re.compile(rf"{NAME}{PARTY_TAG}(?:,\s+\d{{1,3}})?,\s+who\s[^;]*")
+# "Cllr Ann Lee (Lab), who ..., said ...", "His neighbour, who did not want to be named, said ...": the subject
+# comes first, so what follows "said" is what was said, not who said it
+NAME_WHO_RE = re.compile(rf"(?:{NAME}{PARTY_TAG}|(?:[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+"
+                         rf"(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*)(?:,\s+\d{{1,3}})?,\s+who\s[^;]*")
 # "Her friend, who did not want to be named, said the same.": what was said, not who said it
 PRO_FORM_SUBJECT_RE = re.compile(r"(?:much\s+)?the\s+(?:same|opposite|reverse|contrary|following)(?:\s+things?)?", re.I)
 
