@@ -159,7 +159,10 @@ def _own_paragraph(scene: Scene, mentions: list[Mention], position: int) -> str 
     start = scene.blocks[scene.block_index(position)].start if scene.blocks else position
     here = [m for m in mentions if m.start >= start]
     people = {m.entity for m in here}
-    if len(people) != 1 or not _subjects(scene, here) or PLURAL in _subjects(scene, here):
+    if len(people) != 1:
+        return None
+    subjects = _subjects(scene, here)
+    if not subjects or PLURAL in subjects:
         return None
     return next(iter(people))
 

@@ -53,19 +53,22 @@ class DirectSpan:
 
 
 
-def _opening_marks(text: str, blocks: list[Block]) -> tuple[int, int]:
+def _body(text: str, blocks: list[Block]) -> str:
+    """The body paragraphs' text, joined by line breaks (what the mark counts below look at)."""
+    return "\n".join(text[b.start : b.end] for b in blocks if b.kind in BODY_KINDS)
+
+
+def _opening_marks(body: str) -> tuple[int, int]:
     """(single, double) quotes opened in the body, roughly counted."""
-    body = "\n".join(text[b.start : b.end] for b in blocks if b.kind in BODY_KINDS)
     doubles = body.count("“") + body.count('"') // 2 + body.count("''") // 2
     singles = body.count("‘") + len(SINGLE_OPENER_RE.findall(body))
     return singles, doubles
 
 
-def _sentence_openers(text: str, blocks: list[Block]) -> tuple[int, int]:
+def _sentence_openers(body: str) -> tuple[int, int]:
     """(single, double) marks opening a paragraph or following a colon: whole sentences quoted.  A document may
     quote sentences with '…' and phrases with "…" ("said the council had 'welcomed the community's passion'" the
     other way round): the sentences tell its style."""
-    body = "\n".join(text[b.start : b.end] for b in blocks if b.kind in BODY_KINDS)
     found = SENTENCE_OPENER_RE.findall(body)
     singles = sum(1 for mark in found if mark in "‘'")
     return singles, len(found) - singles
@@ -115,8 +118,9 @@ def _block_starts_with_opener(text: str, block: Block, single: bool) -> int | No
 
 def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
     """Pair quotation marks paragraph by paragraph; a quote running over paragraphs gives one span each."""
-    singles, doubles = _opening_marks(text, blocks)
-    sentence_singles, sentence_doubles = _sentence_openers(text, blocks)
+    body = _body(text, blocks)
+    singles, doubles = _opening_marks(body)
+    sentence_singles, sentence_doubles = _sentence_openers(body)
     # British style: quotes open mostly with single marks, or whole sentences do
     single = singles > 0 and (singles > 1.5 * doubles or sentence_singles > max(1, 2 * sentence_doubles))
     mixed = single or 2 * singles >= doubles  # both kinds open quotes of their own, not one nested in the other
