@@ -61,3 +61,38 @@ def test_bench_attribution_every_attributed_quote_is_checked_against_the_gold_so
     bench._count_speakers(TEXT, quotes, GOLD, tally)
     assert tally["all"] == [2, 3]
     assert tally["name"] == [1, 2] and tally["description"] == [1, 1]
+
+
+ASIDE = "The bigger risk, he said in an interview, is a clash at sea.\n\n“We act,” she said. “Now.”"
+
+
+def aside_quote(content: str, mention: str, cue: str, kind: str = "indirect") -> Quote:
+    start = ASIDE.index(content)
+    m, c = ASIDE.index(f" {mention} ") + 1, ASIDE.index(cue)
+    return Quote("q", start, start + len(content), content, kind=kind, speaker_mention=(m, m + len(mention)),
+                 cue=(c, c + len(cue)))
+
+
+def test_bench_attribution_an_aside_inside_the_content_leaves_two_pieces_as_polnear_cuts_them() -> None:
+    q = aside_quote("The bigger risk, he said in an interview, is a clash at sea", "he", "said")
+    pieces = [ASIDE[a:b] for a, b in bench.content_pieces(ASIDE, q)]
+    assert pieces == ["The bigger risk", "is a clash at sea"]
+    direct = aside_quote("We act,", "she", "said", kind="direct")  # speaker outside the content: one piece
+    assert [ASIDE[a:b] for a, b in bench.content_pieces(ASIDE, direct)] == ["“We act,”"]
+
+
+def test_bench_attribution_chunks_are_cut_at_paragraphs_and_counted_once() -> None:
+    whole = (0, len(ASIDE))
+    chunks = sorted(bench.chunk_set(ASIDE, [whole, whole]))
+    assert [ASIDE[a:b] for a, b in chunks] == [ASIDE.split("\n\n")[0], ASIDE.split("\n\n")[1]]
+
+
+def test_bench_attribution_a_discontinuous_gold_span_scores_as_its_pieces(tmp_path: Path) -> None:
+    first, second = ASIDE.index("“We act,”"), ASIDE.index("“Now.”")
+    ann = tmp_path / "a.ann"
+    ann.write_text(f"T1\tContent {first} {first + 9};{second} {second + 6}\t“We act,” “Now.”\n"
+                   f"T2\tSource {ASIDE.index('she')} {ASIDE.index('she') + 3}\tshe\n"
+                   "E1\tAttribution:T1 Content:T1 Source:T2\n", encoding="utf8")
+    [gold] = bench._parse_ann(str(ann))
+    assert gold["content"] == (first, second + 6)  # the hull
+    assert gold["content_pieces"] == [(first, first + 9), (second, second + 6)]
