@@ -27,6 +27,32 @@ def test_aside_inside_the_clause_reports_the_whole_sentence(words: str, text: st
     assert (q.text, q.kind, q.speaker_name) == (text, "indirect", speaker)
 
 
+HOUSING = (
+    "Second homes tax 'will not touch the crisis'\n\n"
+    "Councillor Owen Marsh spoke at the housing forum in Penrith on Friday. Tax breaks on second homes, he said, "
+    "amount to tinkering around the edges. The council's plans for the old depot, he added, mean fewer homes than "
+    "promised.\n\n"
+    "Ruth Allonby, a former state party chairman, became a delegate and said she backed the plan.\n"
+)
+
+
+@pytest.mark.parametrize(("words", "text"), [
+    ("tinkering", "Tax breaks on second homes, he said, amount to tinkering around the edges"),
+    ("fewer homes", "The council's plans for the old depot, he added, mean fewer homes than promised"),
+])
+def test_aside_before_a_verb_in_the_present_reports_the_whole_sentence(words: str, text: str) -> None:
+    # the subject's plural nouns ("breaks", "homes", "plans") had made it a clause of its own: what was said
+    _, ann = annotated(HOUSING)
+    q = quote_with(ann, words)
+    assert (q.text, q.kind, q.speaker_name) == (text, "indirect", "Owen Marsh")
+
+
+def test_state_before_a_noun_in_an_apposition_is_no_aside() -> None:
+    _, ann = annotated(HOUSING)
+    q = quote_with(ann, "backed the plan")
+    assert (q.text, q.speaker_name) == ("she backed the plan", "Ruth Allonby")
+
+
 def test_aside_with_a_description_keeps_it() -> None:
     _, ann = annotated(BUDGET)
     q = quote_with(ann, "energy contracts")

@@ -541,17 +541,19 @@ def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
     match = lexicon().parenthetical_re.search(text, s0, s1)
     if match is None or text.endswith("of ", s0, match.start("verb")):
         return None  # ", the former secretary of state, ": a noun
+    if match.group("verb") == "state" and not text.startswith(",", match.end("verb")):
+        return None  # "Gary Emineth, a former state party chairman, became ...": a noun before a noun
     end = _content_end(text, s0, match.start())
     if text[s0:end].lstrip()[:1] in "“\"‘'":
         return None
     main = _main_clause_after_aside(text, s0, end, match.end(), s1)
+    whole = None if main is not None else _split_by_aside(text, s0, match.start(), match.end(), s1)
     if main is not None:
         end = main
-    elif not _enough_words(text, s0, end, 5) or not looks_like_clause(text, s0, end):
-        whole = _split_by_aside(text, s0, match.start(), match.end(), s1)  # "Many of the closures, he said, have ..."
-        if whole is None:
-            return None
+    elif whole is not None:  # "Many of the closures, he said, have ...", "Tax breaks on homes, he said, amount to ..."
         end = whole
+    elif not _enough_words(text, s0, end, 5) or not looks_like_clause(text, s0, end):
+        return None
     return Found(_clause_start(text, s0, end), end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)
 
 
@@ -579,7 +581,7 @@ def _split_by_aside(text: str, s0: int, aside_start: int, aside_end: int, s1: in
             or PAST_RE.search(text, s0, aside_start):
         return None  # the part before has a verb of its own: it is no subject waiting for its verb
     after = aside_end + len(text[aside_end:s1]) - len(text[aside_end:s1].lstrip())
-    if PREDICATE_START_RE.match(text, after) is None:
+    if not _predicate_start(text, after):
         return None
     end = _content_end(text, after, s1)
     return end if _enough_words(text, s0, end, 5) and "“" not in text[after:end] and '"' not in text[after:end] else None
@@ -589,6 +591,31 @@ def _split_by_aside(text: str, s0: int, aside_start: int, aside_end: int, s1: in
 PREDICATE_START_RE = re.compile(
     r"(?:would|will|could|should|can|may|might|must|is|are|was|were|has|have|had|did|does|do|need|needs|"
     r"remains?|remained|[a-z]+ed)\b")
+PRESENT_PREDICATE_RE = re.compile(r"(?P<verb>[a-z]{2,})\s+(?=[a-z“\"‘$£€\d])")  # "…, he said, amount to …"
+# what follows an aside without being the verb its subject waits for: "…, he said, after a pump failed"
+NOT_PREDICATES = frozenset({
+    "after", "before", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "without", "about",
+    "than", "since", "until", "because", "although", "though", "while", "whereas", "unless", "if", "when", "where",
+    "and", "but", "or", "nor", "so", "yet", "then", "not", "also", "even", "still", "only", "just", "now", "there",
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "some",
+    "he", "she", "they", "it", "we", "you", "who", "which", "whose", "what", "how", "why", "once", "despite", "amid",
+    "including", "like", "unlike", "per", "via", "over", "under", "through", "across", "against", "among", "within",
+})
+
+
+def _predicate_start(text: str, at: int) -> bool:
+    """Whether ``text`` continues at ``at`` with the verb of a subject left before an aside: an auxiliary, a past
+    form, or a present form followed by more of the clause ("amount to", "mean fewer"), not a preposition,
+    conjunction, pronoun, participle or adverb."""
+    if PREDICATE_START_RE.match(text, at):
+        return True
+    match = PRESENT_PREDICATE_RE.match(text, at)
+    if match is None:
+        return False
+    verb = match.group("verb")
+    return verb not in NOT_PREDICATES and not verb.endswith(("ing", "ly"))
+
+
 PAST_RE = re.compile(r"\b[a-z]{2,}ed\b")
 DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .,'’\-]{1,40}(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+")
 
