@@ -353,6 +353,8 @@ def _reported_clause(
     speaker, bound = speaker_before(text, s0, verb.start()), 0.85
     if speaker is None:
         speaker = who_speaker(text, s0, verb.start())
+    if speaker is None and not verb.group(0).endswith("ing"):
+        speaker = restrictive_who_speaker(text, s0, verb.start())
     clause_start = speaker.start if speaker is not None else verb.start()
     if speaker is not None and later and not LATER_LINK_RE.search(text, s0, speaker.start):
         return None  # "said that the mayor had promised ...": a report inside the report
@@ -396,6 +398,48 @@ def who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
     """"Cllr Meera Joshi (Lab), who said ...": the person the relative clause is about."""
     who = lexicon().who_re.search(text, max(lo, verb_start - 120), verb_start)
     return speaker_span_of(who, "subj") if who is not None and not _inside_longer_name(text, who) else None
+
+
+# the head of a subject a relative clause without commas qualifies: "Tenants who live near the depot say ..."
+RELATIVE_HEADS = frozenset({"the", "some", "many", "most", "several", "those", "other", "others", "all", "two",
+                            "three", "four", "five", "friends", "people", "residents", "parents", "voters", "critics"})
+RELATIVE_CLAUSE_BREAK_RE = re.compile(r"[,;:“”\"‘’()]")
+RELATIVE_ADVERBS = frozenset({"also", "not", "never", "already", "still", "just", "since", "all", "both"})
+RELATIVE_OPENER_RE = re.compile(r"(?:Though|Although|While|Whilst|But|And|So|Yet|Because|Since|If|When|As)\s+")
+
+
+def restrictive_who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
+    """"Tenants who live near the depot say ...", "executives who have worked with him say ...": a described
+    subject and its relative clause (no commas), as one description; never a name ("Tom Hale who ...")."""
+    window_start = max(lo, verb_start - 160)
+    who = text.rfind(" who ", window_start, verb_start)
+    if who < 0:
+        return None
+    clause = WORD_RE.findall(text, who + 5, verb_start)
+    if not 2 <= len(clause) <= 16 or RELATIVE_CLAUSE_BREAK_RE.search(text, who, verb_start) \
+            or all(w.lower() in AUXILIARIES or w.endswith("ly") or w in RELATIVE_ADVERBS for w in clause) \
+            or clause[-1].lower() in ("and", "or", "but"):
+        return None  # "superdelegates who had publicly pledged", "who endorsed him and said": the clause's own verb
+    starts = [m.end() for m in lexicon().clause_start_re.finditer(text, window_start, who)]
+    start = starts[-1] if starts else window_start
+    start += len(text[start:who]) - len(text[start:who].lstrip())
+    opener = RELATIVE_OPENER_RE.match(text, start, who)
+    if opener is not None:  # "Though executives who have worked with him say ...": the subject after "Though"
+        start = opener.end()
+    head = WORD_RE.findall(text, start, who)
+    if RELATIVE_CLAUSE_BREAK_RE.search(text, start, who):
+        return None  # "Sanders, who endorsed ...": a name's aside, never a description
+    sentence_initial = len(head) == 1 and not text[lo:start].strip()  # "Parents who book the ice say ..."
+    if not 1 <= len(head) <= 6 or not (head[-1][:1].islower() or sentence_initial) \
+            or AUXILIARY_RE.search(text, start, who):
+        return None
+    plural = head[-1].endswith("s") and not head[-1].endswith(("ss", "’s", "'s"))
+    if head[0].lower() not in RELATIVE_HEADS and not plural:
+        return None
+    if start > lo and not text[lo:start].rstrip().endswith((",", ";", ":")) and \
+            text[lo:start].split()[-1].lower() not in lexicon().clause_openers:
+        return None
+    return SpeakerSpan(start, verb_start - (len(text[:verb_start]) - len(text[:verb_start].rstrip())), "np")
 
 
 def _inside_longer_name(text: str, who: re.Match[str]) -> bool:

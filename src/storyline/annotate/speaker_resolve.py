@@ -136,6 +136,9 @@ def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
         return group_source(scene, span.start, span.end)  # "About 4 in 10 of voters": a share of those asked
     if not words or words[-1].lower() in JUNK_END_WORDS or first in CLAUSE_START_WORDS:
         return NONE  # "the authors of the", "under Rupert Murdoch", "which many voters": not a speaker phrase
+    relative = surface.find(" who ")
+    if relative > 0 and span.form == "np":  # "parents who book the ice", "the officer who wrote the report"
+        return _qualified(scene, span, relative)
     if (" and " in surface or " & " in surface) and _people_in(scene, span.start, span.end) >= 2:
         return group_source(scene, span.start, span.end)  # "Independent councillors Ann Lee and Bo Park"
     found = _by_mention(scene, span, surface)
@@ -148,6 +151,19 @@ def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
         head_end = _head_end(scene, span.start, span.end)
         return _unlinked_name(scene, scene.text[span.start : head_end], surface, span)
     return unresolved(surface)
+
+
+def _qualified(scene: Scene, span: SpeakerSpan, relative: int) -> Resolution:
+    """A described subject with its relative clause, as one phrase: a group by its head ("parents"; its members
+    named in the head only, never "Lachlan Murdoch" of "executives who have worked with Lachlan Murdoch"), else a
+    description; never the one person named before (the clause may well single out someone new), never a
+    document ("the officer who wrote the report" is a person)."""
+    head = scene.text[span.start : span.start + relative]
+    if is_group_phrase(head, lexicon().group_words):
+        group = group_source(scene, span.start, span.start + relative)
+        whole = group_source(scene, span.start, span.end)
+        return Resolution(None, whole.speaker_name, group.confidence, kind="group", members=group.members)
+    return unresolved(scene.text[span.start : span.end])
 
 
 def _people_in(scene: Scene, start: int, end: int) -> int:

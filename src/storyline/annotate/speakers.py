@@ -321,13 +321,29 @@ def _left_is_boundary(text: str, lo: int, start: int) -> bool:
         return True
     last = left.rsplit(None, 1)[-1]
     return last in lexicon().clause_openers or bool(LEADING_PHRASE_RE.fullmatch(left)) \
-        or bool(BODY_OF_RE.fullmatch(text, lo, start))
+        or bool(BODY_OF_RE.fullmatch(text, lo, start)) or bool(INNER_FRONTED_RE.search(left))
+
+
+# a time phrase fronted inside a sentence, at a clause start: "..., but on Tuesday she said ...", "and last week he"
+INNER_LEAD = (r"(?:(?:on|at|in|during|after|before|since|until|by)\s+(?:the\s+)?(?:\d+|[A-Z][a-z]+|[a-z]+day)"
+              r"(?:\s+(?:\d+|[A-Z][a-z]+|morning|afternoon|evening|night))?"
+              r"|(?:last|this|next|earlier|later)(?:\s+(?:week|month|year|weekend|morning|afternoon|evening|night|"
+              r"summer|winter|spring|autumn|fall|[A-Z][a-z]+))?)")
+INNER_LEAD_RE = re.compile(INNER_LEAD + r",?\s+(?=\w)")
+INNER_FRONTED_RE = re.compile(r"(?:[,;:—–]|\b(?:and|but|yet|so|that))\s+" + INNER_LEAD + r",?$")
 
 
 # a time phrase opening a clause, before its subject: "a day after the union called it ...", "hours before"
 TIME_LEAD_RE = re.compile(r"(?:an?|one|two|three|four|five|six|several|some|just|only|hours|days|weeks|months|years)"
                           r"(?:\s+(?:day|days|week|weeks|month|months|year|years|hours?|minutes?))?\s+"
                           r"(?:after|before|since)\s+(?=\S)", re.IGNORECASE)
+# a day or week before a name, with no comma: "On Tuesday Holt said", "Last week Dunn told" (not "Sunday Times")
+DAY_LEAD_RE = re.compile(
+    r"(?:(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier|[Ll]ater)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:[Ll]ast|[Tt]his|[Ee]arlier|[Ll]ater)\s+(?:week|month|year|weekend|night|morning|spring|summer|autumn|"
+    r"winter))\s+(?=[A-Z])(?!(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Independent|People|Sport|"
+    r"World|Night|Morning)\b)")
 # a body's name with "of" or "for" opening the sentence: "Bank of England governor Andrew Bailey said", "Friends
 # of the Earth campaigner Sian Evans said" (the subject found starts after "of")
 BODY_OF_RE = re.compile(r"\s*(?:The\s+)?(?:[A-Z][\w’'&.-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?")
@@ -353,7 +369,9 @@ def _candidate_starts(text: str, lo: int, end: int, strict: bool) -> list[int]:
                 if w.group(0)[0].isupper() or w.group(0).lower() in START_WORDS | lexicon().group_words]
     first = re.compile(r"\s*").match(text, lo, end)
     starts = [first.end() if first else lo]
-    starts += [m.end() for m in lexicon().clause_start_re.finditer(text, lo, end)]
+    clause_starts = [m.end() for m in lexicon().clause_start_re.finditer(text, lo, end)]
+    starts += clause_starts
+    starts += [lead.end() for c in clause_starts if (lead := INNER_LEAD_RE.match(text, c, end)) is not None]
     if LEADING_PHRASE_RE.match(text, starts[0], end):
         starts += [w.start() for w in WORD_START_RE.finditer(text, starts[0], min(end, starts[0] + 45))]
     body = BODY_OF_RE.match(text, starts[0], end)
@@ -455,8 +473,8 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     start, end = match.span("subj")
     if strict and not _left_is_boundary(text, lo, start):
         return None
-    lead = TIME_LEAD_RE.match(text, start, end)
-    if lead is not None:  # "a day after the Nurses' Union called it ...": the union
+    lead = TIME_LEAD_RE.match(text, start, end) or DAY_LEAD_RE.match(text, start, end)
+    if lead is not None:  # "a day after the Nurses' Union called it ...": the union; "On Tuesday Holt said": Holt
         start = lead.end()
     if NOBODY_RE.search(" ".join(text[start:end].split()[:2])):
         return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it

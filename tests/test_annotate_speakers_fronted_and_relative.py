@@ -1,0 +1,80 @@
+"""Subjects that do not start their clause: after a time phrase fronted inside the sentence ("..., but on Tuesday
+she said"), after a day with no comma ("On Tuesday Holt said": the speaker is Holt, not "Tuesday Holt"), and a
+described subject qualified by a relative clause without commas ("Tenants who live near the depot say ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from .annotated_text import annotated, quote_with
+
+RINK = (
+    "Rink roof repairs slip to spring\n\n"
+    "Councillor Dana Pryor had long backed the contractor, but on Tuesday she said the city had been let down. "
+    "Mayor Joan Holt met the firm, Rinkline, last month. On Tuesday Holt said the roof would be fixed by spring.\n\n"
+    "Councillor Ray Dunn asked for an audit. Last week Dunn told reporters the rink had lost its winter bookings.\n\n"
+    "Parents who book the ice for youth hockey say the club has lost half its players. Though skaters who use "
+    "the rink on weekends say they will wait, they want a date. Volunteers who had already been told stayed home.\n"
+)
+
+
+def _mention(text: str, quote_words: str) -> str:
+    _, ann = annotated(text)
+    q = quote_with(ann, quote_words)
+    assert q.speaker_mention is not None
+    return text[q.speaker_mention[0] : q.speaker_mention[1]]
+
+
+def test_subject_after_a_time_phrase_inside_the_sentence() -> None:
+    _, ann = annotated(RINK)
+    q = quote_with(ann, "let down")
+    assert (q.text, q.speaker_name) == ("the city had been let down", "Dana Pryor")
+
+
+@pytest.mark.parametrize(("words", "mention", "speaker"), [
+    ("fixed by spring", "Holt", "Joan Holt"),
+    ("winter bookings", "Dunn", "Ray Dunn"),
+])
+def test_a_day_before_a_name_is_no_part_of_the_speaker(words: str, mention: str, speaker: str) -> None:
+    _, ann = annotated(RINK)
+    assert quote_with(ann, words).speaker_name == speaker
+    assert _mention(RINK, words) == mention
+
+
+@pytest.mark.parametrize(("words", "mention", "text"), [
+    ("half its players", "Parents who book the ice for youth hockey", "the club has lost half its players"),
+    ("will wait", "skaters who use the rink on weekends", "they will wait"),
+])
+def test_a_described_subject_with_a_relative_clause_is_the_speaker(words: str, mention: str, text: str) -> None:
+    _, ann = annotated(RINK)
+    q = quote_with(ann, words)
+    assert q.text == text
+    assert _mention(RINK, words) == mention
+
+
+def test_a_relative_clause_of_auxiliaries_only_has_no_subject_of_its_own() -> None:
+    # "Volunteers who had already been told stayed home": "told" is the relative clause's own verb
+    _, ann = annotated(RINK)
+    assert not [q for q in ann.quotes if "stayed home" in q.text or "Volunteers" in q.text]
+
+
+def test_a_names_relative_clause_with_its_own_reporting_verb_gives_no_description() -> None:
+    doc, ann = annotated("Rink reopens\n\nThe vote was close. Evans, who backed the plan and said it would pass, "
+                         "did not vote. Holmes, who endorsed Carver in late May and said he would campaign with him, "
+                         "ultimately did not show up.\n")
+    for q in ann.quotes:
+        assert q.speaker_mention is not None
+        assert "who" not in doc.text[q.speaker_mention[0] : q.speaker_mention[1]]
+
+
+@pytest.mark.parametrize(("text", "name", "description", "members"), [
+    ("Executives who have worked with Lachlan Barr say he shares his father's views.",
+     "executives who have worked with Lachlan Barr", None, []),  # a group; Barr is no member of it
+    ("The inspector who wrote the report said the rink was unsafe.",
+     None, "the inspector who wrote the report", []),  # a person described, not the report
+])
+def test_a_subject_with_a_relative_clause_is_a_group_or_a_description(
+        text: str, name: str | None, description: str | None, members: list[str]) -> None:
+    _, ann = annotated("Rink\n\nCouncillor Ray Dunn asked for an audit. " + text + "\n")
+    [q] = [q for q in ann.quotes if q.speaker_name != "Ray Dunn"]
+    assert (q.speaker_name, q.speaker_description, q.speaker_members) == (name, description, members)
