@@ -117,3 +117,20 @@ def test_quotes_quote_left_open_at_the_end_of_the_text_stays_inside_it() -> None
     text = 'Friends set up a fundraiser.\n\nOne friend, Jamie Clark, wrote the page: "Benny would give you his last'
     quotes = quotes_of(text, [("Jamie Clark", "male", ["Clark"])])
     assert quotes and all(0 <= q.start <= q.end <= len(text) for q in quotes)
+
+
+def test_quotes_wrote_with_a_plain_object_is_no_quote() -> None:
+    # "wrote a letter", "wrote a host of new songs": something written, not words reported; a clause still is
+    text = ("Jane Smith wrote a letter to the minister asking for an inquiry. Smith also wrote a host of new songs "
+            "for the festival. In May she wrote the council had failed the town.")
+    assert [q.text for q in quotes_of(text, [SMITH]) if q.kind == "indirect"] == ["the council had failed the town"]
+
+
+def test_quotes_declared_with_a_plain_object_is_no_quote() -> None:
+    # "declared victory", "declared war on ...": an act, not words reported; quoted words or a clause still are
+    text = ("Jane Smith, who declared victory in the ward on Tuesday, will chair the committee, saying the town "
+            "had waited too long. Smith declared a determination to “finish the bypass this year.” In May she "
+            "declared the old plan had failed.")
+    assert [q.text for q in quotes_of(text, [SMITH]) if q.kind != "direct"] == [
+        "the town had waited too long", "a determination to “finish the bypass this year.”",
+        "the old plan had failed"]

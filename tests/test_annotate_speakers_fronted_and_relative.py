@@ -78,3 +78,28 @@ def test_a_subject_with_a_relative_clause_is_a_group_or_a_description(
     _, ann = annotated("Rink\n\nCouncillor Ray Dunn asked for an audit. " + text + "\n")
     [q] = [q for q in ann.quotes if q.speaker_name != "Ray Dunn"]
     assert (q.speaker_name, q.speaker_description, q.speaker_members) == (name, description, members)
+
+
+def test_an_adverb_before_an_adjective_ends_no_subject() -> None:
+    # "charged" is an adjective here: "Britain's emotionally" had been a speaker
+    _, ann = annotated("Vote\n\nFor the mayor, Ashford's emotionally charged revolt against the council is the sort "
+                       "of victory she fears in May.\n")
+    assert ann.quotes == []
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Later in the broadcast, Pastor Ray Swann praised campaigner Franklin Gale, who has publicly vowed not to "
+     "use the rink again.", "Franklin Gale"),
+    ("The vote was close. One such critic was Councillor Franklin Gale, who claimed the rink was losing money.",
+     "Councillor Franklin Gale"),
+])
+def test_the_person_a_who_clause_is_about_is_named_without_the_words_before(text: str, mention: str) -> None:
+    assert _mention("Rink\n\n" + text + "\n", "rink again" if "vowed" in text else "losing money") == mention
+
+
+def test_what_a_who_clause_reports_ends_before_the_main_clause() -> None:
+    # "..., who claimed the rink was losing money, voted no": "voted no" is what Gale did, not what was said
+    _, ann = annotated("Rink\n\nThe vote was close. Councillor Franklin Gale, who claimed the rink was losing "
+                       "money, voted no. Councillor Amy Roe, who said the rink, which opened in 1990, was safe, "
+                       "abstained.\n")
+    assert [q.text for q in ann.quotes] == ["the rink was losing money", "the rink, which opened in 1990, was safe"]

@@ -186,8 +186,9 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         return first.start("w")  # "asked (him) whether the audit could be published"
     if lemma in lex.object_verbs:
         return None  # "told an audience in Brampton": a hearer, not what was said
-    if (word.lower() in NP_OPENERS or word[:1].isdigit()) and not _np_reports(text, lemma, first.start("w"), end):
-        return None  # "adds a responder to every shift", "adds 40 new homes": an object, no clause
+    if (word.lower() in NP_OPENERS or word[:1].isdigit() or lemma == "declare") \
+            and not _np_reports(text, lemma, first.start("w"), end):
+        return None  # "adds a responder to every shift", "adds 40 new homes", "declared victory": an object
     if word.lower() in lex.content_openers or (word[:1].isupper() and word != "I" and len(word) > 1):
         return first.start("w")
     if word[:1].isdigit() or AMOUNT_OPENER_RE.match(text, first.start("w"), end):
@@ -203,9 +204,10 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
 NP_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "my",
                         "every", "each", "some", "several", "many", "more", "new"})
 # a reporting verb that as often takes a plain object ("the deal adds a responder to every shift", "the plan
-# adds 40 homes"): its clause must show a past or an auxiliary, since a plural noun looks like a verb in "-s".
+# adds 40 homes", "wrote a host of new songs", "declared victory"): its clause must show a past or an auxiliary,
+# since a plural noun looks like a verb in "-s".
 # ("acknowledged the reality of climate change", "questioned the plan" stay: PolNeAR counts them as reports.)
-NP_OBJECT_VERBS = frozenset({"add"})
+NP_OBJECT_VERBS = frozenset({"add", "write", "declare"})
 PAST_RE = re.compile(r"\b[a-z]{2,}ed\b")
 COMMA_AFTER_RE = re.compile(r"\s*,")
 # what a defendant admits in court: an offence, not words
@@ -229,6 +231,11 @@ def _np_reports(text: str, lemma: str, start: int, end: int) -> bool:
     """Whether a reported clause opening with a noun phrase (or a number) has a verb of its own."""
     if lemma not in NP_OBJECT_VERBS:
         return True
+    if lemma == "declare":
+        if any(mark in text[start:end] for mark in ("“", '"', "‘", "«", "''")):
+            return True  # "declared a determination to “continue our open, tolerant life”": quoted words
+        comma = text.find(",", start, end)
+        end = comma if comma != -1 else end  # "who declared victory on Tuesday, will ...": the main clause's verb
     return AUXILIARY_RE.search(text, start, end) is not None or PAST_RE.search(text, start, end) is not None or any(
         w.lower() in lexicon().irregular_past for w in WORD_RE.findall(text, start, end))
 
@@ -351,8 +358,10 @@ def _reported_clause(
     if cue_negated(text, s0, verb.start()):
         return None  # "Mr Hale did not reveal how much ...", "declined to say whether ...": nothing was said
     speaker, bound = speaker_before(text, s0, verb.start()), 0.85
+    relative = speaker is None
     if speaker is None:
         speaker = who_speaker(text, s0, verb.start())
+    relative = relative and speaker is not None
     if speaker is None and not verb.group(0).endswith("ing"):
         speaker = restrictive_who_speaker(text, s0, verb.start())
     clause_start = speaker.start if speaker is not None else verb.start()
@@ -373,6 +382,8 @@ def _reported_clause(
         return None
     end = before_attribution(text, start, before_participle(text, start, _content_end(text, start, s1)))
     end = _before_main_clause(text, s0, clause_start, start, end)
+    if relative:
+        end = _relative_clause_end(text, start, end)
     return Found(start, end, "indirect", speaker, verb.span(), bound), clause_start
 
 
@@ -384,6 +395,25 @@ SUBORDINATE_OPENING_RE = re.compile(
     r"though|Once|Until)\s+$", re.IGNORECASE)
 
 
+NESTED_RELATIVE_RE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
+
+
+def _relative_clause_end(text: str, start: int, end: int) -> int:
+    """"Councillor Gale, who claimed the rink was losing money, voted no": what the relative clause reports ends
+    at the comma before the main clause's verb (not at one closing a clause of its own: ", which opened in 1990,")."""
+    comma, nested = text.find(",", start, end), False
+    while comma != -1:
+        after = comma + 1 + len(text[comma + 1 : end]) - len(text[comma + 1 : end].lstrip())
+        if NESTED_RELATIVE_RE.match(text, comma, end):
+            nested = True  # ", which opened in 1990,": the next comma closes it
+        elif nested:
+            nested = False
+        elif _predicate_start(text, after):
+            return comma
+        comma = text.find(",", comma + 1, end)
+    return end
+
+
 def _before_main_clause(text: str, s0: int, clause_start: int, start: int, end: int) -> int:
     if not SUBORDINATE_OPENING_RE.fullmatch(text, s0, clause_start):
         return end
@@ -392,12 +422,22 @@ def _before_main_clause(text: str, s0: int, clause_start: int, start: int, end: 
 
 
 PRECEDING_CAPITAL_RE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
+NAME_WORD_RE = re.compile(r"(?<![\w’'.\-])[A-Z]")
+NAME_ONLY_RE = re.compile(NAME)
 
 
 def who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
     """"Cllr Meera Joshi (Lab), who said ...": the person the relative clause is about."""
     who = lexicon().who_re.search(text, max(lo, verb_start - 120), verb_start)
-    return speaker_span_of(who, "subj") if who is not None and not _inside_longer_name(text, who) else None
+    if who is None or _inside_longer_name(text, who):
+        return None
+    span = speaker_span_of(who, "subj")
+    if PAST_RE.search(text, span.start, span.end) or AUXILIARY_RE.search(text, span.start, span.end):
+        # "Swanson praised evangelist Franklin Graham, who ...", "One such politician was Barack Obama, who ...": the name
+        name = next((m.start() for m in NAME_WORD_RE.finditer(text, span.start, span.end)
+                     if NAME_ONLY_RE.fullmatch(text, m.start(), span.end)), None)
+        return SpeakerSpan(name, span.end, "name") if name is not None else None
+    return span
 
 
 # the head of a subject a relative clause without commas qualifies: "Tenants who live near the depot say ..."
@@ -644,6 +684,10 @@ NOT_PREDICATES = frozenset({
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "some",
     "he", "she", "they", "it", "we", "you", "who", "which", "whose", "what", "how", "why", "once", "despite", "amid",
     "including", "like", "unlike", "per", "via", "over", "under", "through", "across", "against", "among", "within",
+    "behind", "beyond", "near", "beside", "besides", "toward", "towards", "upon", "around", "throughout", "except",
+    "along", "alongside", "following", "regarding", "concerning", "plus", "versus", "whether", "either", "neither",
+    "both", "each", "every", "any", "all", "most", "many", "more", "less", "such", "other", "another", "here", "too",
+    "instead", "perhaps", "i", "me", "him", "them", "us", "no", "yes", "well", "ago", "later", "earlier",
 })
 
 

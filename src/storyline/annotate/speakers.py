@@ -337,6 +337,8 @@ INNER_FRONTED_RE = re.compile(r"(?:[,;:—–]|\b(?:and|but|yet|so|that))\s+" + 
 TIME_LEAD_RE = re.compile(r"(?:an?|one|two|three|four|five|six|several|some|just|only|hours|days|weeks|months|years)"
                           r"(?:\s+(?:day|days|week|weeks|month|months|year|years|hours?|minutes?))?\s+"
                           r"(?:after|before|since)\s+(?=\S)", re.IGNORECASE)
+# a subject cannot end in an adverb made of an adjective: "Britain's emotionally (charged uprising)"
+ADVERB_END_RE = re.compile(r"\b[a-z]+(?:al|ous|ive|ful|less|ent|ant|ed|ing|ic|ate|ish|ar|ab|ib)ly\s*$")
 # a day or week before a name, with no comma: "On Tuesday Holt said", "Last week Dunn told" (not "Sunday Times")
 DAY_LEAD_RE = re.compile(
     r"(?:(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier|[Ll]ater)\s+)?"
@@ -480,6 +482,8 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
         return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it
     if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end):
         return None  # "the Department for Children and Learning said": not "Learning"; "the council would comply but"
+    if ADVERB_END_RE.search(text, start, end):
+        return None  # "Britain's emotionally charged uprising": an adverb before an adjective, nobody speaks
     if text[start:end].endswith(("’s", "'s")) or has_verb(text, start, end) or _verb_between_names(text[start:end]):
         return None  # "the IG’s report": a noun, not a verb; "A leader has rejected claims": no subject
     verb = lexicon().verb_re.match(text, verb_start)
