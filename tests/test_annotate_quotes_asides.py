@@ -102,3 +102,12 @@ def test_aside_after_a_subordinate_clause(text: str, words: str, content: str) -
     _, ann = annotated("Budget row\n\nGary Doherty spoke for the opposition.\n\n" + text + "\n")
     q = quote_with(ann, words)
     assert (q.text, q.speaker_name) == (content, "Gary Doherty")
+
+
+def test_a_participle_between_commas_is_no_aside() -> None:
+    # ", largely targeting voters in battleground states, according to ...": "states" is no reporting verb here
+    _, ann = annotated("Ad spending\n\nSince June, the campaign has spent more than $7 million on radio advertising, "
+                       "largely targeting voters in battleground states, according to the Kantar ad tracker.\n")
+    q = quote_with(ann, "radio advertising")
+    assert q.speaker_description != "largely targeting voters in battleground" and \
+        "largely" not in (q.speaker_name or "")

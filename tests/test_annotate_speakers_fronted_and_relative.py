@@ -103,3 +103,9 @@ def test_what_a_who_clause_reports_ends_before_the_main_clause() -> None:
                        "money, voted no. Councillor Amy Roe, who said the rink, which opened in 1990, was safe, "
                        "abstained.\n")
     assert [q.text for q in ann.quotes] == ["the rink was losing money", "the rink, which opened in 1990, was safe"]
+
+
+def test_a_sentence_adverb_before_the_subject_is_no_part_of_it() -> None:
+    text = ("Rink\n\nThe audit was short. Instead, Councillor Ray Dunn and Councillor Amy Roe argued that the rink "
+            "should close.\n")
+    assert _mention(text, "should close") == "Councillor Ray Dunn and Councillor Amy Roe"

@@ -422,6 +422,7 @@ def _before_main_clause(text: str, s0: int, clause_start: int, start: int, end: 
 
 
 PRECEDING_CAPITAL_RE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
+PARTICIPLE_OR_ADVERB_RE = re.compile(r"[a-z]+(?:ly|ing)\b")
 NAME_WORD_RE = re.compile(r"(?<![\w’'.\-])[A-Z]")
 NAME_ONLY_RE = re.compile(NAME)
 
@@ -627,6 +628,8 @@ def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
         return None  # ", the former secretary of state, ": a noun
     if match.group("verb") == "state" and not text.startswith(",", match.end("verb")):
         return None  # "Gary Emineth, a former state party chairman, became ...": a noun before a noun
+    if PARTICIPLE_OR_ADVERB_RE.match(text, match.start("subj")):
+        return None  # ", largely targeting voters in battleground states, according to ...": no subject, no verb
     end = _content_end(text, s0, match.start())
     if text[s0:end].lstrip()[:1] in "“\"‘'":
         return None

@@ -339,6 +339,10 @@ TIME_LEAD_RE = re.compile(r"(?:an?|one|two|three|four|five|six|several|some|just
                           r"(?:after|before|since)\s+(?=\S)", re.IGNORECASE)
 # a subject cannot end in an adverb made of an adjective: "Britain's emotionally (charged uprising)"
 ADVERB_END_RE = re.compile(r"\b[a-z]+(?:al|ous|ive|ful|less|ent|ant|ed|ing|ic|ate|ish|ar|ab|ib)ly\s*$")
+# a sentence adverb and its comma before the subject: "Instead, Matthews, Seitz-Wald and Lopez argued ..."
+LINKING_ADVERB_RE = re.compile(r"(?:Instead|However|Meanwhile|Still|Indeed|Moreover|Nonetheless|Nevertheless|Finally|"
+                               r"Similarly|Likewise|Besides|Otherwise|Separately|Elsewhere|Earlier|Later|Now|Then|"
+                               r"Also|Yet|Again|Overall|Ultimately|Previously|Afterwards|Initially),\s+(?=\S)")
 # a day or week before a name, with no comma: "On Tuesday Holt said", "Last week Dunn told" (not "Sunday Times")
 DAY_LEAD_RE = re.compile(
     r"(?:(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier|[Ll]ater)\s+)?"
@@ -475,7 +479,8 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     start, end = match.span("subj")
     if strict and not _left_is_boundary(text, lo, start):
         return None
-    lead = TIME_LEAD_RE.match(text, start, end) or DAY_LEAD_RE.match(text, start, end)
+    lead = TIME_LEAD_RE.match(text, start, end) or DAY_LEAD_RE.match(text, start, end) \
+        or LINKING_ADVERB_RE.match(text, start, end)
     if lead is not None:  # "a day after the Nurses' Union called it ...": the union; "On Tuesday Holt said": Holt
         start = lead.end()
     if NOBODY_RE.search(" ".join(text[start:end].split()[:2])):
