@@ -235,3 +235,13 @@ def test_speaker_sources_a_possessed_document_or_remark(text: str, words: str, s
     _, ann = annotated("Report\n\n" + text + "\n")
     q = quote_with(ann, words)
     assert (q.speaker_name, q.speaker_kind) == (speaker, kind)
+
+
+def test_speaker_sources_a_new_document_takes_no_earlier_documents_publisher() -> None:
+    # "a new statewide poll" had been named after the publisher of an earlier, different poll
+    text = ("Tight race in Ashford\n\nA poll by the Ashford Echo in May put the mayor ahead.\n\n"
+            "A new statewide poll released Friday found that the two candidates are now level.\n\n"
+            "The Echo poll also found that most voters wanted the rink kept open.\n")
+    _, ann = annotated(text)
+    assert quote_with(ann, "now level").speaker_name == "new statewide poll"
+    assert quote_with(ann, "rink kept open").speaker_name == "Ashford Echo"

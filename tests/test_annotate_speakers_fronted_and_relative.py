@@ -109,3 +109,14 @@ def test_a_sentence_adverb_before_the_subject_is_no_part_of_it() -> None:
     text = ("Rink\n\nThe audit was short. Instead, Councillor Ray Dunn and Councillor Amy Roe argued that the rink "
             "should close.\n")
     assert _mention(text, "should close") == "Councillor Ray Dunn and Councillor Amy Roe"
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("The head of the company that runs the rink told councillors on Tuesday that the audit was wrong.",
+     "The head of the company that runs the rink"),
+    ("The report that the council published says the roof is unsafe.", "The report that the council published"),
+])
+def test_a_described_subject_with_a_that_clause_is_the_speaker(sentence: str, mention: str) -> None:
+    # "the council published" had been the speaker of the second
+    text = "Rink\n\nThe audit was short. " + sentence + "\n"
+    assert _mention(text, "audit was wrong" if "audit" in sentence else "roof is unsafe") == mention

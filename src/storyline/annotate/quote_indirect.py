@@ -23,6 +23,7 @@ from storyline.annotate.speakers import (
     SpeakerSpan,
     apposed_speaker,
     document_verbs,
+    has_verb,
     lexicon,
     speaker_after,
     speaker_at_start,
@@ -445,18 +446,21 @@ def who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
 RELATIVE_HEADS = frozenset({"the", "some", "many", "most", "several", "those", "other", "others", "all", "two",
                             "three", "four", "five", "friends", "people", "residents", "parents", "voters", "critics"})
 RELATIVE_CLAUSE_BREAK_RE = re.compile(r"[,;:“”\"‘’()]")
+RELATIVE_PRONOUN_RE = re.compile(r" (who|that) ")
 RELATIVE_ADVERBS = frozenset({"also", "not", "never", "already", "still", "just", "since", "all", "both"})
 RELATIVE_OPENER_RE = re.compile(r"(?:Though|Although|While|Whilst|But|And|So|Yet|Because|Since|If|When|As)\s+")
 
 
 def restrictive_who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
-    """"Tenants who live near the depot say ...", "executives who have worked with him say ...": a described
-    subject and its relative clause (no commas), as one description; never a name ("Tom Hale who ...")."""
+    """"Tenants who live near the depot say ...", "executives who have worked with him say ...", "The head of the
+    company that runs the buses told ...": a described subject and its relative clause (no commas), as one
+    description; never a name ("Tom Hale who ...")."""
     window_start = max(lo, verb_start - 160)
-    who = text.rfind(" who ", window_start, verb_start)
-    if who < 0:
+    found = [m for m in RELATIVE_PRONOUN_RE.finditer(text, window_start, verb_start)]
+    if not found:
         return None
-    clause = WORD_RE.findall(text, who + 5, verb_start)
+    who, that = found[-1].start(), found[-1].group(1) == "that"
+    clause = WORD_RE.findall(text, found[-1].end(), verb_start)
     if not 2 <= len(clause) <= 16 or RELATIVE_CLAUSE_BREAK_RE.search(text, who, verb_start) \
             or all(w.lower() in AUXILIARIES or w.endswith("ly") or w in RELATIVE_ADVERBS for w in clause) \
             or clause[-1].lower() in ("and", "or", "but"):
@@ -477,6 +481,9 @@ def restrictive_who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan 
     plural = head[-1].endswith("s") and not head[-1].endswith(("ss", "’s", "'s"))
     if head[0].lower() not in RELATIVE_HEADS and not plural:
         return None
+    if that and (head[0].lower() not in ("the", "a", "an") or PAST_RE.search(text, start, who)
+                 or has_verb(text, start, who)):
+        return None  # "The head of the company that runs the buses told ...": a described subject, no verb
     if start > lo and not text[lo:start].rstrip().endswith((",", ";", ":")) and \
             text[lo:start].split()[-1].lower() not in lexicon().clause_openers:
         return None

@@ -78,8 +78,8 @@ def document_source(scene: Scene, start: int, end: int, noun: re.Match[str] | No
         return None
     text = scene.text
     entity, name = _publisher_in(scene, start, end)
-    if entity is None and name is None:
-        entity, name = _publisher_before(scene, start, noun.group(0).lower())
+    if entity is None and name is None and not INDEFINITE_RE.match(text, start):
+        entity, name = _publisher_before(scene, start, noun.group(0).lower())  # "a court document": a new one
     if entity is not None:
         return Resolution(entity.id, entity.name, 0.75, kind="document")
     if name is not None:
@@ -90,6 +90,7 @@ def document_source(scene: Scene, start: int, end: int, noun: re.Match[str] | No
 
 
 Publisher = tuple[Entity | None, str | None]
+INDEFINITE_RE = re.compile(r"\s*(?:[Aa]n?|[Aa]nother|[Oo]ne)\s")
 
 
 def _publisher_in(scene: Scene, start: int, end: int, owner_first: bool = True) -> Publisher:

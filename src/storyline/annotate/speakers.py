@@ -343,6 +343,7 @@ ADVERB_END_RE = re.compile(r"\b[a-z]+(?:al|ous|ive|ful|less|ent|ant|ed|ing|ic|at
 LINKING_ADVERB_RE = re.compile(r"(?:Instead|However|Meanwhile|Still|Indeed|Moreover|Nonetheless|Nevertheless|Finally|"
                                r"Similarly|Likewise|Besides|Otherwise|Separately|Elsewhere|Earlier|Later|Now|Then|"
                                r"Also|Yet|Again|Overall|Ultimately|Previously|Afterwards|Initially),\s+(?=\S)")
+CLAUSE_END_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|this|that)\b)[a-z]{3,}(?<!ly)\s+[a-z]{3,}ed\s*$")
 # a day or week before a name, with no comma: "On Tuesday Holt said", "Last week Dunn told" (not "Sunday Times")
 DAY_LEAD_RE = re.compile(
     r"(?:(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier|[Ll]ater)\s+)?"
@@ -487,8 +488,12 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
         return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it
     if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end):
         return None  # "the Department for Children and Learning said": not "Learning"; "the council would comply but"
-    if ADVERB_END_RE.search(text, start, end):
-        return None  # "Britain's emotionally charged uprising": an adverb before an adjective, nobody speaks
+    if ADVERB_END_RE.search(text, start, end) or (CLAUSE_END_RE.search(text, start, end)
+                                                  and not text[end:verb_start].strip()):
+        # "Britain's emotionally (charged uprising)": an adverb before an adjective; "The report that the council
+        # published says ...": a relative clause's subject and verb, not the speaker (but "a poll released Friday
+        # found": a reduced relative clause, and its time, inside the subject)
+        return None
     if text[start:end].endswith(("’s", "'s")) or has_verb(text, start, end) or _verb_between_names(text[start:end]):
         return None  # "the IG’s report": a noun, not a verb; "A leader has rejected claims": no subject
     verb = lexicon().verb_re.match(text, verb_start)
