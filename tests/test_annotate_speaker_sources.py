@@ -245,3 +245,14 @@ def test_speaker_sources_a_new_document_takes_no_earlier_documents_publisher() -
     _, ann = annotated(text)
     assert quote_with(ann, "now level").speaker_name == "new statewide poll"
     assert quote_with(ann, "rink kept open").speaker_name == "Ashford Echo"
+
+
+@pytest.mark.parametrize(("between", "speaker"), [
+    ("", "Maureen Pelletier"),  # her statement, quoted right after she is reported
+    ("Coun. Ray Dunn said he was hopeful. ", "statement"),  # someone else quoted in between: only the document
+])
+def test_speaker_sources_the_statement_read_is_its_issuers_words(between: str, speaker: str) -> None:
+    text = ("Transit talks\n\nThe city's director of transit, Maureen Pelletier, said in a statement that the city "
+            "remained committed to a fair deal. " + between + "“We value our operators,” the statement read.\n")
+    _, ann = annotated(text)
+    assert quote_with(ann, "We value").speaker_name == speaker

@@ -84,9 +84,29 @@ def document_source(scene: Scene, start: int, end: int, noun: re.Match[str] | No
         return Resolution(entity.id, entity.name, 0.75, kind="document")
     if name is not None:
         return Resolution(None, name, 0.75, kind="document")
+    author = _issued_just_before(scene, start, noun.group(0).lower())
+    if author is not None:
+        return author
     phrase = PARTICIPLE_CUT_RE.sub("", text[start:end])
     phrase = DETERMINER_RE.sub("", phrase, count=1) if DETERMINER_RE.match(phrase) else phrase
     return Resolution(None, " ".join(phrase.split()).strip(" ,.;:") or noun.group(0).lower(), 0.75, kind="document")
+
+
+def _issued_just_before(scene: Scene, start: int, noun: str) -> Resolution | None:
+    """"Maureen Pelletier said in a statement that ... “…,” the statement read": the person whose words, reported
+    just before (the last attributed quote of this paragraph or the one before), came "in a statement" of the same
+    kind; never "a statement" (a new one), nor when someone else was quoted in between."""
+    if not scene.text.startswith(DEFINITE, start) and not scene.text.startswith(("The ", "This ", "That "), start):
+        return None
+    before = scene.speaker_quotes(scene.window_start(start), start)
+    last = before[-1] if before else None
+    if last is None or last.cue is None or last.speaker is None:
+        return None
+    issued = re.compile(rf"[\s,]+(?:[\w’'.-]+\s+){{0,3}}?in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b")
+    if issued.match(scene.text, last.cue[1], last.cue[1] + 80) is None:
+        return None
+    person = scene.by_id[last.speaker]
+    return Resolution(person.id, person.name, 0.7, kind="person")
 
 
 Publisher = tuple[Entity | None, str | None]
