@@ -134,3 +134,19 @@ def test_quotes_declared_with_a_plain_object_is_no_quote() -> None:
     assert [q.text for q in quotes_of(text, [SMITH]) if q.kind != "direct"] == [
         "the town had waited too long", "a determination to “finish the bypass this year.”",
         "the old plan had failed"]
+
+
+def test_quotes_an_object_pronoun_with_no_verb_is_no_quote() -> None:
+    # "reported it in August" had been a quote "it in August"; "called it “a disgrace”" keeps its quoted words
+    text = ("Jane Smith reported it in August. She later described it as “a disgrace to the town.” "
+            "She said it would not happen again.")
+    assert [q.text for q in quotes_of(text, [SMITH]) if q.kind != "direct"] == [
+        "it as “a disgrace to the town.”", "it would not happen again"]
+
+
+def test_quotes_posted_a_picture_reports_nothing_of_what_its_caption_quotes() -> None:
+    # the words in the reply are the water firm's, not the neighbour's who posted a screenshot of it
+    text = ("Jane Smith posted a screenshot of the reply, which promised an engineer “within five working days”. "
+            "She posted that nobody had come.")
+    assert [(q.text, q.speaker_name) for q in quotes_of(text, [SMITH]) if q.kind != "direct"] == [
+        ("that nobody had come", "Jane Smith")]

@@ -469,3 +469,21 @@ def test_quotes_according_to_a_document_mid_sentence_and_told_a_crowd_that() -> 
     assert (count.speaker_name, count.speaker_kind) == ("Press Association", "document")  # who made the count
     crowd = only(quotes, "stay in the race")
     assert crowd.text == "that he would stay in the race" and crowd.speaker_name == "Tom Baker"
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("No engineer came, she said.", "No engineer came"),  # short, but a clause with its verb
+    ("Nobody came, she said.", "Nobody came"),
+    ("The party announced she wasn’t coming.", "she wasn’t coming"),  # "announce" without "that"
+    ("The firm announced it would cut 600 jobs.", "it would cut 600 jobs"),
+])
+def test_quotes_short_reports_and_bare_announcements(sentence: str, content: str) -> None:
+    text = "Jane Smith waited all week. " + sentence
+    assert [q.text for q in quotes_of(text, [SMITH]) if q.kind == "indirect"] == [content]
+
+
+@pytest.mark.parametrize("sentence", ["Good luck, she said.", "The firm announced a plan.",
+                                      "Smith thought it meant a promotion."])
+def test_quotes_no_report_without_a_clause(sentence: str) -> None:
+    text = "Jane Smith waited all week. " + sentence
+    assert [q.text for q in quotes_of(text, [SMITH]) if q.kind == "indirect"] == []

@@ -50,7 +50,9 @@ SPLIT_RE = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?(?P<that>that)\b")
 APPOSED_PARTICIPLE_RE = re.compile(rf",\s+(?P<subj>{NAME}),\s*$")  # "..., Fiona Reddy, telling members": hers, not the subject's
 AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "should", "can",
                          "may", "might", "must"})
-AUXILIARY_RE = re.compile(rf"\b(?:{'|'.join(sorted(AUXILIARIES))})\b")
+# with the negative forms: "it cannot hope to repay", "they didn't", "it won’t"
+AUXILIARY_RE = re.compile(rf"\b(?:{'|'.join(sorted(AUXILIARIES))}|cannot|did|does|(?:do|does|did|is|are|was|were|has|"
+                          rf"have|had|wo|ca|could|would|should)n[’']t)\b")
 CLAUSE_VERB_RE = re.compile(r"\b[a-z]{2,}(?:ed|es|s)\b(?<!\bnews)(?<!ss)")
 OBJECT_TO_RE = re.compile(
     rf"\s+(?P<obj>(?:the|a|an|his|her|their|its|our|all|every|him|them|us|{NAME})\b[^,;:.“”\"]{{0,60}}?)\s+to\s+[a-z]"
@@ -148,6 +150,11 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
     if that is not None and (lemma not in lex.object_verbs or that.end() - pos < 40):
         return that.end()
     if lemma in lex.that_only_verbs:
+        # "announced she wasn’t coming": a clause all the same (never "thought it meant ...": a thought)
+        bare = PRONOUN_CLAUSE_RE.match(text, pos, end) if lemma == "announce" else None
+        if bare is not None and (AUXILIARY_RE.fullmatch(bare.group("verb")) or PAST_RE.fullmatch(bare.group("verb"))
+                                 or bare.group("verb") in lex.irregular_past):
+            return bare.start("subj")
         return None  # "found a body", "thought about it": speech only with a that-clause
     if lemma in lex.complement_verbs:
         return _complement_start(text, pos, end)
@@ -181,6 +188,9 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         return None  # "admitted arson", "admitted two counts of fraud": a plea in court, no words reported
     if lex.verb_re.fullmatch(word):
         return None  # "a report that MPs say confirms ...": the verb of a relative clause, not content
+    if word.lower() in OBJECT_PRONOUNS and not looks_like_clause(text, first.start("w"), end, strict=True) \
+            and not any(mark in text[first.start("w") : end] for mark in "“\"«"):
+        return None  # "Lowe reported it in August": an object, nothing reported ("called it “news to me”" is)
     if word in ("to", "not", "against") and lemma in lex.infinitive_verbs:
         return first.start("w")
     if word.lower() in WH_WORDS:
@@ -205,10 +215,10 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
 NP_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "my",
                         "every", "each", "some", "several", "many", "more", "new"})
 # a reporting verb that as often takes a plain object ("the deal adds a responder to every shift", "the plan
-# adds 40 homes", "wrote a host of new songs", "declared victory"): its clause must show a past or an auxiliary,
+# adds 40 homes", "wrote a host of new songs", "declared victory", "posted a screenshot"): its clause must show a past or an auxiliary,
 # since a plural noun looks like a verb in "-s".
 # ("acknowledged the reality of climate change", "questioned the plan" stay: PolNeAR counts them as reports.)
-NP_OBJECT_VERBS = frozenset({"add", "write", "declare"})
+NP_OBJECT_VERBS = frozenset({"add", "write", "declare", "post"})
 PAST_RE = re.compile(r"\b[a-z]{2,}ed\b")
 COMMA_AFTER_RE = re.compile(r"\s*,")
 # what a defendant admits in court: an offence, not words
@@ -222,6 +232,8 @@ OFFENCE_WORDS = frozenset({
 OFFENCE_COUNT_RE = re.compile(r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+(?:further\s+)?"
                               r"(?:counts?|charges?|offences?|offenses?)\s+of\b", re.IGNORECASE)
 QUOTE_OPENERS = frozenset("“\"‘'«")
+PRONOUN_CLAUSE_RE = re.compile(r"\s+(?P<subj>he|she|they|we|it|I)\s+(?P<verb>[\w’']+)")
+OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "these", "those", "me", "us"})
 ASKED_RE = re.compile(r"(?:When|If|Once)\s+(?:he\s+was\s+|she\s+was\s+|they\s+were\s+)?asked\b")
 # a sentence opening with a subordinate clause or a comparison: its main clause follows
 SUBORDINATE_START_RE = re.compile(r"(?:Though|Although|Even though|Even if|While|Whilst|Like|Unlike|As with|If|When|"
@@ -232,11 +244,11 @@ def _np_reports(text: str, lemma: str, start: int, end: int) -> bool:
     """Whether a reported clause opening with a noun phrase (or a number) has a verb of its own."""
     if lemma not in NP_OBJECT_VERBS:
         return True
-    if lemma == "declare":
-        if any(mark in text[start:end] for mark in ("“", '"', "‘", "«", "''")):
-            return True  # "declared a determination to “continue our open, tolerant life”": quoted words
-        comma = text.find(",", start, end)
-        end = comma if comma != -1 else end  # "who declared victory on Tuesday, will ...": the main clause's verb
+    if lemma == "declare" and any(mark in text[start:end] for mark in ("“", '"', "‘", "«", "''")):
+        return True  # "declared a determination to “continue our open, tolerant life”": quoted words
+    comma = text.find(",", start, end)
+    end = comma if comma != -1 else end  # "who declared victory on Tuesday, will ...", "posted a screenshot of the
+    # reply, which promised ...": the verb after the comma is another clause's
     return AUXILIARY_RE.search(text, start, end) is not None or PAST_RE.search(text, start, end) is not None or any(
         w.lower() in lexicon().irregular_past for w in WORD_RE.findall(text, start, end))
 
@@ -558,8 +570,9 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         if cue_negated(text, s0, match.start("verb")):
             return None  # ", Mr Hale did not reveal ...": nothing reported
         end = _content_end(text, s0, match.start())
-        if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 4):
-            return None
+        short = pattern is lex.trailing_re and looks_like_clause(text, s0, end, strict=True)
+        if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 2 if short else 4):
+            return None  # "No engineer came, he said." is a report; "Good luck, he said." is not
         if pattern is lex.trailing_inverted_re and not looks_like_clause(text, s0, end, strict=True):
             return None  # "Her neighbour Ray Clegg, 79, said the same.": the subject, not what was said
         return Found(_clause_start(text, s0, end), end, "indirect", speaker_span_of(match, "subj"),
