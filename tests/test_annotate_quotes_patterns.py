@@ -476,6 +476,7 @@ def test_quotes_according_to_a_document_mid_sentence_and_told_a_crowd_that() -> 
     ("Nobody came, she said.", "Nobody came"),
     ("The party announced she wasn’t coming.", "she wasn’t coming"),  # "announce" without "that"
     ("The firm announced it would cut 600 jobs.", "it would cut 600 jobs"),
+    ("Smith said afterward she was proud of them.", "she was proud of them"),  # "afterward" is no content
 ])
 def test_quotes_short_reports_and_bare_announcements(sentence: str, content: str) -> None:
     text = "Jane Smith waited all week. " + sentence
