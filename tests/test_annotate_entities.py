@@ -261,3 +261,13 @@ def test_entities_american_council_titles_mark_people() -> None:
             "Councilmember Tate voted no.")
     mentions, entities = _run(text)
     assert _spans(text, mentions, "person") == ["Patti Belle", "Jane Ruiz", "Amy Hart", "Councilmember Tate"]
+
+
+@pytest.mark.parametrize("text", [
+    "Labour's Peter Haworth and Conservative Neil Barraclough traded blows on Tuesday.",
+    "The meeting heard from Conservative Neil Barraclough and Independent Ruth Oakes.",
+])
+def test_entities_a_party_adjective_before_a_name_leaves_the_person(text: str) -> None:
+    # "Conservative Neil Barraclough" in mid-sentence had been nobody at all
+    mentions, _ = _run(text)
+    assert "Neil Barraclough" in _spans(text, mentions, "person")

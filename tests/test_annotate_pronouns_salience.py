@@ -206,3 +206,15 @@ def test_pronouns_salience_a_letter_goes_on() -> None:
             "improvement.”\n")
     _, ann = annotated(text)
     assert quote_with(ann, "further six months").speaker_name == "Rosalind Ferrier"
+
+
+def test_pronoun_after_a_speaker_we_could_not_name_goes_to_nobody() -> None:
+    # "Barraclough" is named only by his surname and is no entity: "He said ..." after him had gone to Haworth
+    text = ("Library row\n\nLabour's Peter Haworth accused the administration of cuts. He said the library had "
+            "14,000 visits last year.\n\nBarraclough, the cabinet member for resources, said the council had no "
+            "choice. He said the building needed £600,000 of repairs.\n\n"
+            "\"I didn't come into politics to close libraries,\" he said.\n")
+    _, ann = annotated(text)
+    assert quote_with(ann, "14,000 visits").speaker_name == "Peter Haworth"
+    assert quote_with(ann, "£600,000").speaker_name is None
+    assert quote_with(ann, "close libraries").speaker_name is None

@@ -360,13 +360,16 @@ def _place_from_context(s: _Sentence, pos: int, last: int, lex: Lexicon) -> list
 
 
 def _organisation_then_name(s: _Sentence, pos: int, last: int, lex: Lexicon) -> list[Candidate]:
-    """ "Chrysler LLC Jim Press": an organisation or place, then a name that starts with a given name."""
+    """ "Chrysler LLC Jim Press": an organisation or place, then a name that starts with a given name (or a party
+    adjective, then the name: "Conservative Neil Barraclough")."""
     for k in range(pos + 1, last - 1):
         if lex.first_name_gender(s.tokens[k].text) is None or not _valid_name(s, k, last, lex):
             continue
         piece = _classify(s, pos, k, lex)
         if piece is not None:
             return [piece, *_person(s, k, last, lex, title=())]
+        if k == pos + 1 and bare(s.tokens[pos].text) in lex.party_adjectives:
+            return _person(s, k, last, lex, title=())  # "and Conservative Neil Barraclough": his party, then him
     return []
 
 

@@ -40,6 +40,12 @@ NONE = Resolution(None, None, 0.2)
 DESCRIBED = 0.6  # a described speaker carried to the pronoun after their quote
 # "A reporter asked Ms Reid whether ... '…,' she replied": the pronoun answers the question, it is not the asker's
 ASKING = frozenset({"ask", "question", "inquire", "enquire", "wonder", "query"})
+NOT_PEOPLE = frozenset({"organisation", "document", "group"})
+SURNAME_RE = re.compile(r"[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?|(?:Mc|Mac|O’|O')[A-Z][a-z]+")
+# a capitalised mention that names nobody in particular: a pronoun, a determiner, a described speaker
+UNNAMED_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "one", "another", "his",
+                            "her", "their", "its", "our", "this", "that", "these", "those", "some", "many", "several",
+                            "two", "three", "both", "all", "most", "officials", "police", "residents", "critics"})
 INDEFINITE_RE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
 # after someone new as a subject: they are asked, or something happens to them; they are not the next speaker
 NOT_SPEAKING = r"asked|questioned|interrupted|was|were|is|are|has|had|died|dies|could|would|may|might|can"
@@ -80,6 +86,27 @@ def _boundary(scene: Scene, lo: int, position: int, wanted: str) -> int:
         if lo <= quote.start < position and _described(quote) and _described_gender(quote) not in (wanted, None):
             boundary = max(boundary, _anchor(quote))
     return boundary
+
+
+def _unknown_name(scene: Scene, quote: Quote) -> bool:
+    """Whether ``quote``'s speaker is named in the text ("Barraclough said") but is no entity we know: the pronoun
+    after it may well be that person, so it goes to nobody rather than to someone named before."""
+    if quote.speaker is not None or quote.speaker_mention is None or quote.speaker_kind in NOT_PEOPLE \
+            or (quote.speaker_name is not None and quote.speaker_kind != "person"):
+        return False  # a body or a source named ("according to ProPublica") is no unknown person
+    start = quote.speaker_mention[0]
+    words = scene.text[start : quote.speaker_mention[1]].split()
+    if len(words) != 1 or not SURNAME_RE.fullmatch(words[0].strip(",.")) or words[0].lower() in UNNAMED_STARTS \
+            or words[0].lower().strip(",.") in lexicon().places:
+        return False  # a surname alone; not "North Korea", "Human Rights Watch", "ProPublica" or "NATO"
+    # "Donna Sampson Rawlings, 59, of Ashton, Md., who watched ..., said": a person named just before the mention
+    # is the one who spoke ("Md." is where she lives), so nobody unknown stands in the way
+    known = {w for e in scene.entities if e.type == "person" for w in e.name.split()}
+    if any(w.strip(",.’'s") in known for w in words):
+        return False  # "Clinton says ..." with two Clintons: someone known, whom the pronoun's gender may single out
+    sentence = max(scene.text.rfind(". ", 0, start), scene.text.rfind("\n", 0, start)) + 1
+    return not any(m.entity in scene.by_id and scene.by_id[m.entity].type in ("person", "place")
+                   for m in scene.mentions_between(max(sentence, start - 150), start + 1))
 
 
 def _anchor(quote: Quote) -> int:
@@ -123,6 +150,8 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
     latest = next((q for q in reversed(scene.history) if boundary <= q.start < position), None)
     if latest is not None and _described(latest) and _described_gender(latest) in (wanted, None):
         return _carried(scene, latest, mentions, wanted)
+    if latest is not None and _unknown_name(scene, latest):
+        return NONE  # "Barraclough, the cabinet member, said ... He said ...": him, whom we could not name
     newcomer = _described_subject(scene, max(boundary, _anchor(latest) if latest else boundary), position, wanted)
     if newcomer is not None and not _subjects(scene, [m for m in mentions if m.start > newcomer[0]]):
         if OWN_RELATIVE_RE.match(newcomer[1]) and mentions:
