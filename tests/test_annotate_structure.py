@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.annotate.structure import block_kind, segment, split_sentences
 
 ARTICLE = (
@@ -148,3 +150,19 @@ def test_structure_markdown_byline_and_caption() -> None:
             "Fares will rise by 12 per cent from May.")
     blocks, _ = segment(text)
     assert [b.kind for b in blocks] == ["headline", "byline", "caption", "paragraph"]
+
+
+@pytest.mark.parametrize("line", [
+    'Outside the courthouse, Roy told reporters the sentence sent "a clear message."',  # had been a byline
+    "Chris Smith, who told reporters the plan was dead.",
+])
+def test_a_sentence_naming_reporters_is_no_byline(line: str) -> None:
+    blocks, _ = segment("Court\n\nThe Crown sought eight years.\n\n" + line + "\n")
+    assert [b.kind for b in blocks] == ["headline", "paragraph", "paragraph"]
+
+
+@pytest.mark.parametrize("line", ["Jane Doe, Political Correspondent", "Harriet Quayle, Local Democracy Reporter",
+                                  "JANE DOE, STAFF REPORTER", "Tom Hale, Editor, The Gazette"])
+def test_bylines_with_a_role(line: str) -> None:
+    blocks, _ = segment("Ferry fares rise\n\n" + line + "\n\nFares will rise by 4% in April, the operator said.\n")
+    assert [b.kind for b in blocks] == ["headline", "byline", "paragraph"]

@@ -76,9 +76,11 @@ def _lists() -> dict[str, Any]:
 @cache
 def _byline_role() -> re.Pattern[str]:
     roles = "|".join(sorted(_lists()["byline_roles"], key=len, reverse=True))
+    # the name capitalised ("Outside the courthouse, Roy told reporters ..." is no byline), the role in any case
     return re.compile(
-        rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\s*[,|–—-]\s*(?:[A-Za-z'’&]+\s+){{0,4}}(?:{roles})\b.{{0,40}}$",
-        re.IGNORECASE,
+        rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\s*[,|–—-]\s*"
+        rf"(?i:(?:(?!(?:who|which|said|says|told|tells)\b)[A-Za-z'’&]+\s+){{0,4}}(?:{roles}))\b"
+        rf"(?![^“”\"]*[“”\"])(?:(?!\b(?:said|says|told|tells)\b).){{0,40}}$",
     )
 
 
