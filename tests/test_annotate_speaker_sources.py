@@ -256,3 +256,15 @@ def test_speaker_sources_the_statement_read_is_its_issuers_words(between: str, s
             "remained committed to a fair deal. " + between + "“We value our operators,” the statement read.\n")
     _, ann = annotated(text)
     assert quote_with(ann, "We value").speaker_name == speaker
+
+
+@pytest.mark.parametrize(("sentence", "name", "kind"), [
+    ("The union representing drivers, Unite, said it would ballot members.", "Unite", "organisation"),
+    ("The man representing the drivers, Tom Hale, said it would strike.", "Tom Hale", "person"),
+])
+def test_speaker_sources_a_name_apposed_to_a_body_with_its_own_words_is_the_body(
+        sentence: str, name: str, kind: str) -> None:
+    # "Unite" had been a person: the head of "the union representing drivers" is "union", not "drivers"
+    _, ann = annotated("Bus strike\n\nDrivers walked out on Monday. " + sentence + "\n")
+    q = [q for q in ann.quotes if q.speaker_name == name]
+    assert q and q[0].speaker_kind == kind

@@ -230,7 +230,10 @@ def _police_force(scene: Scene, surface: str) -> Entity | None:
 
 
 APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+(?P<np>[^,;:“”\"]{1,80}?)(?=,)")
-BODY_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z][\w-]*),\s*$")
+BODY_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<words>(?:[a-z][\w-]*\s+){0,5}[a-z][\w-]*),\s*$")
+# what may follow a head noun inside its phrase: "the union representing drivers", "the firm that runs the buses"
+POSTMODIFIER_STARTS = frozenset({"representing", "running", "behind", "that", "which", "who", "for", "of", "in",
+                                 "at", "with", "on", "from", "operating", "managing", "responsible"})
 
 
 def _apposed_body(text: str, end: int) -> bool:
@@ -247,10 +250,16 @@ def _apposed_body(text: str, end: int) -> bool:
 
 def _body_before(text: str, start: int) -> bool:
     """"The company, First Student Canada, said": the name stands in apposition to a body named before it."""
-    found = BODY_BEFORE_RE.search(text, max(0, start - 60), start)
+    found = BODY_BEFORE_RE.search(text, max(0, start - 80), start)
+    if found is None:
+        return False
+    words = found.group("words").split()
+    cut = next((i for i, w in enumerate(words[1:], 1) if w in POSTMODIFIER_STARTS), None)
+    if cut is None and len(words) > 3:
+        return False  # a long phrase with no place where its head ends: no safe head
+    head = words[cut - 1] if cut is not None else words[-1]  # "The union representing drivers, Unite, said": union
     lists = source_words()
-    return found is not None and (found.group("head") in lists["organisation_nouns"]
-                                  or found.group("head") in lists["apposition_body_nouns"])
+    return head in lists["organisation_nouns"] or head in lists["apposition_body_nouns"]
 
 
 # "campaign group Save Millfield said", "Charity Shelter said": a kind of body right before the name
