@@ -120,3 +120,11 @@ def test_a_described_subject_with_a_that_clause_is_the_speaker(sentence: str, me
     # "the council published" had been the speaker of the second
     text = "Rink\n\nThe audit was short. " + sentence + "\n"
     assert _mention(text, "audit was wrong" if "audit" in sentence else "roof is unsafe") == mention
+
+
+def test_the_end_of_a_relative_clause_is_no_subject_of_the_main_verb() -> None:
+    # "..., which is made up of investors and developers, said ...": the developers said nothing
+    _, ann = annotated("Visa scheme\n\nRuth Oakes, a Leeds-based developer and spokeswoman for the Housing "
+                       "Investment Coalition, which is made up of investors and developers, said many of the examples "
+                       "that critics point to were misleading.\n")
+    assert not [q for q in ann.quotes if q.speaker_name == "developers" or q.speaker_description == "developers"]

@@ -488,6 +488,8 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
         return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it
     if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end):
         return None  # "the Department for Children and Learning said": not "Learning"; "the council would comply but"
+    if _inside_relative_clause(text, lo, start, verb_start):
+        return None  # "the Coalition, which is made up of investors and developers, said": not the developers
     if ADVERB_END_RE.search(text, start, end) or (CLAUSE_END_RE.search(text, start, end)
                                                   and not text[end:verb_start].strip()):
         # "Britain's emotionally (charged uprising)": an adverb before an adjective; "The report that the council
@@ -509,6 +511,15 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
         return _trim_name(text, match.start("appos") + offset, match.end("appos") - 1)
     named = _name_before_role(text, lo, start, end)
     return named if named is not None else _trim_name(text, start, end)
+
+
+def _inside_relative_clause(text: str, lo: int, start: int, verb_start: int) -> bool:
+    """Whether the phrase at ``start`` ends a relative clause opened by ", which"/", who" and closed by the comma
+    right before the verb: the verb is the main clause's, whose subject came before the relative clause."""
+    if not text[start:verb_start].rstrip().endswith(","):
+        return False
+    opened = max(text.rfind(", which ", lo, start), text.rfind(", who ", lo, start))
+    return opened != -1 and "," not in text[opened + 1 : start]
 
 
 def _name_before_role(text: str, lo: int, start: int, end: int) -> SpeakerSpan | None:
