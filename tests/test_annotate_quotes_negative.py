@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.annotate.quotes import find_direct_spans, find_quotes
 from storyline.model import Block
 
@@ -150,3 +152,23 @@ def test_quotes_posted_a_picture_reports_nothing_of_what_its_caption_quotes() ->
             "She posted that nobody had come.")
     assert [(q.text, q.speaker_name) for q in quotes_of(text, [SMITH]) if q.kind != "direct"] == [
         ("that nobody had come", "Jane Smith")]
+
+
+@pytest.mark.parametrize(("sentence", "junk"), [
+    ("The plan rejected on Monday was similar to a proposal that Jane Smith made in 2021.", "Jane Smith made"),
+    ("Prosecutors argued that although Jane Smith confessed, she showed no remorse.", None),  # Smith's? no
+    ("The club charged Jane Smith a $1,000 fee, and police charged her brother with theft.", "fee"),
+])
+def test_quotes_no_report_from_a_participle_a_subordinate_clause_or_a_charge(sentence: str, junk: str | None) -> None:
+    found = quotes_of(sentence, [SMITH])
+    assert [q.text for q in found if q.speaker_name == "Jane Smith"] == []
+    assert junk is None or not [q.text for q in found if junk in q.text]
+
+
+def test_quotes_a_participle_after_an_apposed_object_is_the_subjects() -> None:
+    # "Emanuel fired his police chief, Garry McCarthy, acknowledging ...": not McCarthy's acknowledgement
+    text = ("The mayor fired his police chief, Jane Smith, acknowledging that many residents had lost trust. "
+            "Minutes record the director, Jane Smith, telling members that spending was on track.")
+    found = [(q.text, q.speaker_name) for q in quotes_of(text, [SMITH])]
+    assert ("that spending was on track", "Jane Smith") in found
+    assert ("that many residents had lost trust", "Jane Smith") not in found

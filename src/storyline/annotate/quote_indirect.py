@@ -141,6 +141,8 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
     lex = lexicon()
     lemma = lex.lemma(verb.group(0))
     pos = verb.end()
+    if verb.group(0).endswith("ed") and PARTICIPLE_THEN_VERB_RE.match(text, pos, end):
+        return None  # "The Democratic plan rejected on Monday was similar to ...": a participle, no report
     if lemma == "accuse":
         accused = ACCUSED_OF_RE.match(text, pos, end)
         return accused.start("of") if accused else None
@@ -149,6 +151,8 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
     that = FROM_THAT_RE.match(text, pos, end)
     if that is not None and (lemma not in lex.object_verbs or that.end() - pos < 40):
         return that.end()
+    if lemma == "charge":
+        return None  # "charged that ..." reports; "charged the officer with murder" is a court's act
     if lemma in lex.that_only_verbs:
         # "announced she wasn’t coming": a clause all the same (never "thought it meant ...": a thought)
         bare = PRONOUN_CLAUSE_RE.match(text, pos, end) if lemma == "announce" else None
@@ -231,6 +235,16 @@ OFFENCE_WORDS = frozenset({
 })
 OFFENCE_COUNT_RE = re.compile(r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+(?:further\s+)?"
                               r"(?:counts?|charges?|offences?|offenses?)\s+of\b", re.IGNORECASE)
+# a reporting verb's past participle qualifying its noun, then the clause's own verb: "the plan rejected on Monday was"
+PARTICIPLE_THEN_VERB_RE = re.compile(
+    r"(?:\s+(?:(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|"
+    r"year|weekend)|(?:in|at|by)\s+[A-Z][\w’']+)(?:\s+(?:morning|afternoon|evening|night))?)?"
+    r"\s+(?:was|were|is|are|has|had|have|will|would|could|should|may|might|must)\b")
+# a verb that reports someone's words before an apposed name: "Minutes record the director, Fiona Reddy, telling"
+REPORTED_BEFORE_RE = re.compile(r"\b(?:said|says|told|tells|records?|recorded|shows?|showed|wrote|writes|heard|quoted|"
+                                r"according\s+to)\b")
+SUBORDINATOR_BEFORE_RE = re.compile(r"\b(?:[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Ww]hen|"
+                                    r"[Ii]f|[Oo]nce|[Uu]ntil|[Uu]nless)\s+$")  # ("As Comey noted, ..." reports)
 QUOTE_OPENERS = frozenset("“\"‘'«")
 PRONOUN_CLAUSE_RE = re.compile(r"\s+(?P<subj>he|she|they|we|it|I)\s+(?P<verb>[\w’']+)")
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "these", "those", "me", "us"})
@@ -389,10 +403,16 @@ def _reported_clause(
         if speaker is None and verb.group(0).endswith("ing"):
             speaker = _quote_speaker_before(text, s0, link.start())
         apposed = APPOSED_PARTICIPLE_RE.search(text, max(s0, verb.start() - 80), verb.start())
-        if apposed is not None and verb.group(0).endswith("ing"):  # "the director, Fiona Reddy, telling members"
+        if apposed is not None and verb.group(0).endswith("ing") \
+                and REPORTED_BEFORE_RE.search(text, s0, apposed.start()):
+            # "Minutes record the director, Fiona Reddy, telling members": hers (never "Emanuel fired his police
+            # chief, Garry F. McCarthy, acknowledging ...": Emanuel's, the one who fired)
             speaker = speaker_span_of(apposed, "subj")
     if speaker is None:
         return None
+    if not text[verb.end() : start].strip(" ,") and "," in text[verb.end() : start] \
+            and SUBORDINATOR_BEFORE_RE.search(text, max(s0, speaker.start - 12), speaker.start):
+        return None  # "although Lazar confessed, he showed no remorse": what Lazar did, then the main clause
     end = before_attribution(text, start, before_participle(text, start, _content_end(text, start, s1)))
     end = _before_main_clause(text, s0, clause_start, start, end)
     if relative:
