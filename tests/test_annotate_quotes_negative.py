@@ -172,3 +172,26 @@ def test_quotes_a_participle_after_an_apposed_object_is_the_subjects() -> None:
     found = [(q.text, q.speaker_name) for q in quotes_of(text, [SMITH])]
     assert ("that spending was on track", "Jane Smith") in found
     assert ("that many residents had lost trust", "Jane Smith") not in found
+
+
+@pytest.mark.parametrize(("sentence", "junk"), [
+    ("Then the firm, only two months later, announced plans to merge with Dow Chemical.", "plans to merge"),
+    ("The ruling is due in June on a case filed by the city, which the province has vowed to ignore.",
+     "which the province"),
+    ("The paper, under Rupert Murdoch, asserted itself in the politics of three countries.", "under Rupert"),
+    ("Jane Smith, a neighbour, said the family deserved better.", None),  # a real one stays
+])
+def test_quotes_a_phrase_that_is_no_speaker_gives_no_quote(sentence: str, junk: str | None) -> None:
+    found = quotes_of(sentence, [SMITH])
+    mentions = [sentence[q.speaker_mention[0] : q.speaker_mention[1]] for q in found if q.speaker_mention]
+    if junk is None:
+        assert [q.speaker_name for q in found] == ["Jane Smith"]
+    else:
+        assert not [m for m in mentions if junk in m]
+
+
+def test_quotes_the_speakers_after_a_fronted_phrase() -> None:
+    text = "On Sunday, Jane Smith and Councillor Tom Baker urged the rest of the party to back the plan."
+    [q] = quotes_of(text, [SMITH, BAKER])
+    assert q.speaker_mention is not None
+    assert text[q.speaker_mention[0] : q.speaker_mention[1]] == "Jane Smith and Councillor Tom Baker"

@@ -792,5 +792,55 @@ def find_indirect(text: str, blocks: list[Block], sentences: list[Sentence], ins
             continue
         here = verbs[bisect_left(verb_starts, sentence.start) : bisect_left(verb_starts, sentence.end)]
         if here or "ccording to" in text[sentence.start : sentence.end]:
-            found.extend(_indirect_in_sentence(text, sentence, inside, here))
+            for hit in _indirect_in_sentence(text, sentence, inside, here):
+                if hit.speaker_span is not None:
+                    hit.speaker_span = _after_fronted_phrase(text, hit.speaker_span)
+                if hit.speaker_span is None or not junk_speaker(text, hit.speaker_span):
+                    found.append(hit)
     return found
+
+
+FRONTED_COMMA_RE = re.compile(r"(?:On|In|At|After|Before|During|By|Since|Later|Earlier)\b[^,]{1,40},\s+(?=[A-Z])")
+
+
+def _after_fronted_phrase(text: str, span: SpeakerSpan) -> SpeakerSpan:
+    """"On Sunday, Mr. Rubio and Senator Ted Cruz": the speakers after the fronted phrase and its comma."""
+    fronted = FRONTED_COMMA_RE.match(text, span.start, span.end)
+    return SpeakerSpan(fronted.end(), span.end, span.form) if fronted is not None else span
+
+
+# what no speaker phrase opens with: a preposition or a relative pronoun ("under Rupert Murdoch, asserted itself",
+# "..., which Beijing has vowed to ignore")
+NOT_SPEAKER_OPENERS = frozenset({"under", "which", "who", "whom", "whose", "in", "on", "at", "with", "by", "for",
+                                 "from", "of", "to", "after", "before", "during", "if", "when", "while", "whether"})
+# a verb of its own followed by more words, inside the phrase: "the Khan family deserved better"
+SPEAKER_CLAUSE_RE = re.compile(
+    r"(?<![-\w])(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!ly\s)[a-z]{3,}ed\s+"
+    r"(?!(?:by|of|to|for|in|at|on|with|from|last|this|earlier|yesterday|today|previously|recently|[a-z]+ly)\b)[a-z]+")
+INFINITIVE_RE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|"
+                           r"us|me|it)\b)[a-z]+\b")
+
+
+def junk_speaker(text: str, span: SpeakerSpan) -> bool:
+    """Whether a phrase found where a speaker should be is no speaker at all ("plans to merge with Dow Chemical",
+    "which Beijing", "under Rupert Murdoch", "the Khan family deserved better")."""
+    phrase = text[span.start : span.end]
+    words = phrase.split()
+    if not words:
+        return True
+    first = words[0].lower().strip(",")
+    if first in NOT_SPEAKER_OPENERS:
+        return True
+    if span.form == "pronoun" or words[0][:1].isupper() and len(words) == 1:
+        return False
+    if SPEAKER_CLAUSE_RE.search(phrase) and not KNOWN_PARTICIPLE_RE.search(phrase) and " who " not in phrase:
+        return True  # ("people who have battled online threats": a relative clause, a description)
+    return words[0][:1].islower() and first not in DETERMINER_WORDS and INFINITIVE_RE.search(phrase) is not None
+
+
+# participles that describe people ("the retired teacher", "officials involved in the talks")
+KNOWN_PARTICIPLE_RE = re.compile(r"\b(?:retired|elected|unnamed|united|disabled|concerned|based|appointed|involved|"
+                                 r"indicted|accused|armed|unidentified|embattled|affected|registered|licensed|"
+                                 r"qualified|trained|married|respected|related|interested|worried|frustrated)\b")
+DETERMINER_WORDS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those",
+                              "some", "many", "several", "most", "both", "all", "one", "two", "three", "other"})
