@@ -195,3 +195,13 @@ def test_quotes_the_speakers_after_a_fronted_phrase() -> None:
     [q] = quotes_of(text, [SMITH, BAKER])
     assert q.speaker_mention is not None
     assert text[q.speaker_mention[0] : q.speaker_mention[1]] == "Jane Smith and Councillor Tom Baker"
+
+
+@pytest.mark.parametrize(("text", "mention", "speaker"), [
+    ("Jane Smith attacked the plan, which Smith called “a disgrace to the town.”", "Smith", "Jane Smith"),
+    ("Jane Smith met the mayor, who Smith later called “a man out of his depth.”", "Smith", "Jane Smith"),
+])
+def test_quotes_a_relative_pronoun_is_no_part_of_the_speaker(text: str, mention: str, speaker: str) -> None:
+    [q] = [q for q in quotes_of(text, [SMITH]) if q.kind == "direct"]
+    assert q.speaker_mention is not None
+    assert (text[q.speaker_mention[0] : q.speaker_mention[1]], q.speaker_name) == (mention, speaker)

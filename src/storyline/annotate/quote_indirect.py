@@ -792,21 +792,41 @@ def find_indirect(text: str, blocks: list[Block], sentences: list[Sentence], ins
             continue
         here = verbs[bisect_left(verb_starts, sentence.start) : bisect_left(verb_starts, sentence.end)]
         if here or "ccording to" in text[sentence.start : sentence.end]:
-            for hit in _indirect_in_sentence(text, sentence, inside, here):
-                if hit.speaker_span is not None:
-                    hit.speaker_span = _after_fronted_phrase(text, hit.speaker_span)
-                if hit.speaker_span is None or not junk_speaker(text, hit.speaker_span):
-                    found.append(hit)
+            found.extend(kept for hit in _indirect_in_sentence(text, sentence, inside, here)
+                         if (kept := clean_speaker_span(text, hit)) is not None)
     return found
 
 
 FRONTED_COMMA_RE = re.compile(r"(?:On|In|At|After|Before|During|By|Since|Later|Earlier)\b[^,]{1,40},\s+(?=[A-Z])")
 
 
+def clean_speaker_span(text: str, found: Found) -> Found | None:
+    """``found`` with its speaker phrase trimmed, or None when that phrase is no speaker at all (an indirect quote
+    then has nothing to stand on; a direct one keeps its words with no speaker)."""
+    if found.speaker_span is None:
+        return found
+    found.speaker_span = _after_fronted_phrase(text, found.speaker_span)
+    relative = RELATIVE_LEAD_RE.match(text, found.speaker_span.start, found.speaker_span.end)
+    if relative is not None and found.kind == "direct":  # "Trump, who Beck called “a horrible ...”": Beck's words
+        found.speaker_span = SpeakerSpan(relative.end(), found.speaker_span.end, found.speaker_span.form)
+    if not junk_speaker(text, found.speaker_span):
+        return found
+    if found.kind != "direct":
+        return None
+    found.speaker_span, found.cue, found.inherit = None, None, False
+    return found
+
+
 def _after_fronted_phrase(text: str, span: SpeakerSpan) -> SpeakerSpan:
-    """"On Sunday, Mr. Rubio and Senator Ted Cruz": the speakers after the fronted phrase and its comma."""
-    fronted = FRONTED_COMMA_RE.match(text, span.start, span.end)
+    """"On Sunday, Mr. Rubio and Senator Ted Cruz": the speakers after the fronted phrase and its comma; "said
+    Harvey": the name after the verb."""
+    fronted = FRONTED_COMMA_RE.match(text, span.start, span.end) or LEADING_SAID_RE.match(text, span.start, span.end)
     return SpeakerSpan(fronted.end(), span.end, span.form) if fronted is not None else span
+
+
+LEADING_SAID_RE = re.compile(r"(?:said|says|added|adds|told|tells|soon|also|then|now|later|even|only|just|still)\s+"
+                             r"(?=[A-Z])")
+RELATIVE_LEAD_RE = re.compile(r"(?:(?:under|in|by|with|of)\s+)?(?:which|who|whom|what)\s+(?=[A-Z])")
 
 
 # what no speaker phrase opens with: a preposition or a relative pronoun ("under Rupert Murdoch, asserted itself",
@@ -829,7 +849,8 @@ def junk_speaker(text: str, span: SpeakerSpan) -> bool:
     if not words:
         return True
     first = words[0].lower().strip(",")
-    if first in NOT_SPEAKER_OPENERS:
+    if first in NOT_SPEAKER_OPENERS or first in ("what", "like", "is", "by", "getting", "talk") \
+            or phrase.strip(" ,.").lower() in ("him", "them", "me", "us"):
         return True
     if span.form == "pronoun" or words[0][:1].isupper() and len(words) == 1:
         return False

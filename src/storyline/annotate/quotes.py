@@ -47,6 +47,7 @@ from storyline.annotate.quote_indirect import (
     OBJECT_RE,
     PARTICIPLE_CUE_RE,
     Found,
+    clean_speaker_span,
     find_indirect,
     reported_clause_start,
     speaker_span_of,
@@ -386,6 +387,7 @@ def find_quotes(
     sentences = sentences or _fallback_sentences(text, blocks)
     spans = find_direct_spans(text, blocks)
     directs = [_attribute_direct(text, spans, i, blocks, sentences, mentions) for i in range(len(spans))]
+    directs = [d for d in directs if clean_speaker_span(text, d) is not None]  # a direct quote is kept either way
     _link_paragraph_chains(spans, directs)
     directs = [d for d in directs if _keep_direct(text, d)]
     inside = [(s.open, s.close_end if s.close_end is not None else s.content_end + 1) for s in spans]
