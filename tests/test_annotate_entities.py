@@ -271,3 +271,11 @@ def test_entities_a_party_adjective_before_a_name_leaves_the_person(text: str) -
     # "Conservative Neil Barraclough" in mid-sentence had been nobody at all
     mentions, _ = _run(text)
     assert "Neil Barraclough" in _spans(text, mentions, "person")
+
+
+def test_entities_a_firm_named_after_its_trade_is_a_body() -> None:
+    # "The mill's owner, Castlebrook Textiles, announced ..." had been a person
+    text = "The mill's owner, Castlebrook Textiles, announced in March that it would move to Portugal."
+    _, entities = _run(text)
+    assert [(e.type, e.name) for e in entities if e.name == "Castlebrook Textiles"] == [
+        ("organisation", "Castlebrook Textiles")]

@@ -115,3 +115,16 @@ def test_coref_role_noun_reaches_the_minister_named_earlier() -> None:
     mentions, entities = _run(text)
     ferrier = next(e.id for e in entities if e.name == "Rosalind Ferrier")
     assert ("the minister", ferrier, "role") in _people(mentions)
+
+
+def test_coref_a_given_name_alone_is_the_person_named_in_full_when_no_one_else_bears_it() -> None:
+    # a feature names ordinary people by their given names: "Agnes said ..." is Agnes Reilly
+    text = ("Mill closes\n\nAgnes Reilly worked at the mill for 41 years. Her husband, Tom, was a mechanic. "
+            "The union's ‘Little Agnes’ banner hung in the canteen.\n\nAgnes said she would miss the noise. "
+            "In May the firm announced the closure.\n")
+    blocks, sentences = segment(text)
+    mentions, entities = find_entities(text, blocks, sentences)
+    agnes = next(e for e in entities if e.name == "Agnes Reilly")
+    found = [text[m.start : m.end] for m in mentions if m.entity == agnes.id]
+    assert found == ["Agnes Reilly", "Agnes"]  # the subject, not the banner's name inside quotation marks
+    assert not [e for e in entities if e.name == "May"]

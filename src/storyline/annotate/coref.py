@@ -20,8 +20,8 @@ from storyline.annotate.roles import normalise_role, without_portfolio
 from storyline.annotate.word_alternation import alternation
 from storyline.model import MentionKind, Role
 
-__all__ = ["Person", "PersonMention", "find_full_name_mentions", "find_role_mentions", "find_surname_mentions",
-           "resolve_people"]
+__all__ = ["Person", "PersonMention", "find_full_name_mentions", "find_given_name_mentions", "find_role_mentions",
+           "find_surname_mentions", "resolve_people"]
 
 
 @dataclass
@@ -172,6 +172,41 @@ def find_surname_mentions(people: list[Person], sentences: Iterable[list[Tok]],
             if is_capitalised(before) and bare(before) not in lex.never_names or is_capitalised(after):
                 continue
             found.append(PersonMention(tok.start, tok.end, "surname", unique[word.lower()]))
+    return found
+
+
+# given names that are also months or days ("in May", "on June 3"): never a person alone
+GIVEN_NAME_EXCEPTIONS = frozenset({"april", "may", "june", "july", "august", "january", "february", "march",
+                                   "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+                                   "thursday", "friday", "saturday", "sunday"})
+
+
+def find_given_name_mentions(text: str, people: list[Person], sentences: Iterable[list[Tok]],
+                             taken: list[tuple[int, int]]) -> list[PersonMention]:
+    """Bare given names ("Agnes said", the way features name ordinary people) of people named in full, when no one
+    else in the document bears that name (as given name or surname, or alone) and the text never writes it in lower
+    case ("will", "grace"); never a month or a day."""
+    lex = lexicon()
+    bearers: dict[str, list[int]] = {}
+    for i, p in enumerate(people):
+        if p.full:
+            bearers.setdefault(p.words[0].lower(), []).append(i)
+    others = {p.surname.lower() for p in people} | {p.words[0].lower() for p in people if not p.full}
+    unique = {name: ids[0] for name, ids in bearers.items()
+              if len(ids) == 1 and name not in others and name not in GIVEN_NAME_EXCEPTIONS
+              and lex.first_name_gender(name.capitalize()) is not None
+              and re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text) is None}
+    found: list[PersonMention] = []
+    for tokens in sentences:
+        for i in _indices_of_words(tokens, unique.keys()):
+            tok = tokens[i]
+            if not is_capitalised(tok.text) or _inside(tok.start, tok.end, taken):
+                continue
+            after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            opens = all(not t.text[:1].isalnum() for t in tokens[:i])
+            if is_capitalised(after) or not (opens or after.lower() in lex.speech_verbs):
+                continue  # only a subject ("Agnes said ...", "Agnes started at the mill"), never "‘Little Marco’"
+            found.append(PersonMention(tok.start, tok.end, "surname", unique[tok.text.lower()]))
     return found
 
 

@@ -21,6 +21,7 @@ from storyline.annotate.coref import (
     Person,
     find_full_name_mentions,
     find_role_mentions,
+    find_given_name_mentions,
     find_surname_mentions,
     resolve_people,
 )
@@ -156,6 +157,8 @@ def _people(text: str, candidates: list[Candidate],
     mentions += find_full_name_mentions(text, people, taken)
     taken += [(m.start, m.end) for m in mentions[len(chosen):]]
     mentions += find_surname_mentions(people, token_lists.values(), taken)
+    taken += [(m.start, m.end) for m in mentions]
+    mentions += find_given_name_mentions(text, people, token_lists.values(), taken)
     taken += [(m.start, m.end) for m in mentions]
     mentions += find_role_mentions(text, people, taken)
     drafts = {f"p{i}": _person_draft(p) for i, p in enumerate(people)}
