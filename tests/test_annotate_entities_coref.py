@@ -128,3 +128,11 @@ def test_coref_a_given_name_alone_is_the_person_named_in_full_when_no_one_else_b
     found = [text[m.start : m.end] for m in mentions if m.entity == agnes.id]
     assert found == ["Agnes Reilly", "Agnes"]  # the subject, not the banner's name inside quotation marks
     assert not [e for e in entities if e.name == "May"]
+
+
+def test_coref_a_given_name_that_is_a_place_is_never_the_person_alone() -> None:
+    text = "Gala\n\nParis Holt opened the gala.\n\nParis said the night raised 4,000 pounds.\n"
+    blocks, sentences = segment(text)
+    mentions, entities = find_entities(text, blocks, sentences)
+    holt = next(e for e in entities if e.name == "Paris Holt")
+    assert [text[m.start : m.end] for m in mentions if m.entity == holt.id] == ["Paris Holt"]

@@ -185,7 +185,7 @@ def find_given_name_mentions(text: str, people: list[Person], sentences: Iterabl
                              taken: list[tuple[int, int]]) -> list[PersonMention]:
     """Bare given names ("Agnes said", the way features name ordinary people) of people named in full, when no one
     else in the document bears that name (as given name or surname, or alone) and the text never writes it in lower
-    case ("will", "grace"); never a month or a day."""
+    case ("will", "grace"); never a month, a day or a place ("Paris", "Jordan")."""
     lex = lexicon()
     bearers: dict[str, list[int]] = {}
     for i, p in enumerate(people):
@@ -193,7 +193,7 @@ def find_given_name_mentions(text: str, people: list[Person], sentences: Iterabl
             bearers.setdefault(p.words[0].lower(), []).append(i)
     others = {p.surname.lower() for p in people} | {p.words[0].lower() for p in people if not p.full}
     unique = {name: ids[0] for name, ids in bearers.items()
-              if len(ids) == 1 and name not in others and name not in GIVEN_NAME_EXCEPTIONS
+              if len(ids) == 1 and name not in others and name not in GIVEN_NAME_EXCEPTIONS and name not in lex.places
               and lex.first_name_gender(name.capitalize()) is not None
               and re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text) is None}
     found: list[PersonMention] = []
