@@ -131,8 +131,8 @@ def test_coref_a_given_name_alone_is_the_person_named_in_full_when_no_one_else_b
 
 
 def test_coref_a_given_name_that_is_a_place_is_never_the_person_alone() -> None:
-    text = "Gala\n\nParis Holt opened the gala.\n\nParis said the night raised 4,000 pounds.\n"
+    text = "Gala\n\nThe gala opened at six. Jordan Weir sang.\n\nJordan said the night raised 4,000 pounds.\n"
     blocks, sentences = segment(text)
     mentions, entities = find_entities(text, blocks, sentences)
-    holt = next(e for e in entities if e.name == "Paris Holt")
-    assert [text[m.start : m.end] for m in mentions if m.entity == holt.id] == ["Paris Holt"]
+    weir = next(e for e in entities if e.name == "Jordan Weir")
+    assert [text[m.start : m.end] for m in mentions if m.entity == weir.id] == ["Jordan Weir"]
