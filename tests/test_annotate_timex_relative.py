@@ -107,9 +107,17 @@ def test_timex_durations() -> None:
     text = "The contract lasts three years, with a six-month review, after nearly a decade of delays and 48 hours of talks."
     found = find_timexes(text, REF)
     assert [(t.text, t.type, t.value) for t in found] == [
-        ("three years", "DURATION", "P3Y"), ("six-month", "DURATION", "P6M"), ("a decade", "DURATION", "P10Y"),
-        ("48 hours", "DURATION", "PT48H")]
+        ("three years", "DURATION", "P3Y"), ("six-month", "DURATION", "P6M"),
+        ("nearly a decade", "DURATION", "P10Y"), ("48 hours", "DURATION", "PT48H")]
     assert found[2].mod == "APPROX"
+
+
+def test_timex_duration_span_keeps_bounds_but_not_about() -> None:
+    text = "Talks ran for more than four hours; the ban lasts at least 30 days; it took about two weeks."
+    found = find_timexes(text, REF)
+    assert [(t.text, t.value, t.mod) for t in found] == [
+        ("more than four hours", "PT4H", "MORE_THAN"), ("at least 30 days", "P30D", "EQUAL_OR_MORE"),
+        ("two weeks", "P2W", "APPROX")]
 
 
 def test_timex_past_n_years_keeps_the() -> None:

@@ -252,11 +252,15 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _duration_start(m: re.Match[str]) -> int:
-    """Spans leave out quantity modifiers ("about two weeks" -> "two weeks") and a bare "the"
-    ("the two days"), as TimeBank does; "the past two years" and "the nine months" keep it."""
+    """Spans leave out the vaguer quantity modifiers ("about two weeks" -> "two weeks") and a bare "the"
+    ("the two days"), as TimeBank mostly does; "the past two years" and "the nine months" keep it, and so
+    do the bounds TimeBank and WikiWars keep inside ("more than four hours", "at least 30 days", "nearly two
+    years": ``quantity_mods_in_span`` in the lexicon)."""
     begin = m.start("n")
     if m["rel"]:
         begin = m.start("rel")
+    elif m["mod"] and words(m["mod"]) in lexicon()["quantity_mods_in_span"]:
+        return m.start("mod")
     text = m.string
     if text[max(m.start(), begin - 4):begin].lower() == "the " and (m["rel"] or m["unit"].lower() == "months"):
         begin -= 4
