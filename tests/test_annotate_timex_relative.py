@@ -167,3 +167,11 @@ def test_timex_tense_from_the_date_s_own_clause_and_sentence() -> None:
     assert values("She said the money would be used to hire staff in the spring.") == [("the spring", "2024-SP")]
     text = 'Rowe said: "We want things the way they used to." The council meets on Friday, and it will be streamed.'
     assert values(text, "2021-08-08") == [("Friday", "2021-08-13")]
+
+
+def test_timex_duration_halves_in_smaller_units() -> None:
+    text = ("The hearing lasted 5 1/2 hours, the works took two and a half years, the vote an hour and a half, "
+            "the walk half an hour, and the dispute half a century.")
+    assert values(text) == [("5 1/2 hours", "PT5H30M"), ("two and a half years", "P2Y6M"),
+                            ("an hour and a half", "PT1H30M"), ("half an hour", "PT30M"),
+                            ("half a century", "P50Y")]

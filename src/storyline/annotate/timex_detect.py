@@ -186,7 +186,8 @@ def trigger_positions(text: str) -> list[tuple[int, str]]:
         elif i + 1 < len(words):
             after = words[i + 1]
             if after in continuations or (after[0].isdigit() and (
-                    key != _DIGITS or lower[spans[i][1]:spans[i + 1][0]] in (":", "/", ".", "-"))):
+                    key != _DIGITS or lower[spans[i][1]:spans[i + 1][0]] in (":", "/", ".", "-")
+                    or lower.startswith(" 1/2", spans[i][1]))):  # "5 1/2 hours"
                 found.append((spans[i][0], key))
     return found
 

@@ -219,8 +219,32 @@ def _unit_code(token: str) -> str:
     return str(lexicon()["units"][token.lower()])
 
 
+_HALF = re.compile(r"[\s-]and[\s-]+a[\s-]+half\b|\s1/2\b", re.IGNORECASE)
+_SMALLER_UNIT = {"Y": (12, "M"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS")}
+_YEARS_IN = {"DE": 10, "CE": 100, "ML": 1000}
+
+
+def _split_fraction(amount: float, unit: str) -> str | None:
+    """A fractional amount in whole units of the next smaller size, as TIMEX3 writes it: (2.5, "Y") -> P2Y6M,
+    (5.5, "TH") -> PT5H30M, (1.5, "DE") -> P15Y; None when it does not come out whole."""
+    if unit in _YEARS_IN and (amount * _YEARS_IN[unit]).is_integer():
+        return f"P{int(amount * _YEARS_IN[unit])}Y"
+    if unit not in _SMALLER_UNIT:
+        return None
+    factor, smaller = _SMALLER_UNIT[unit]
+    whole, part = int(amount), (amount - int(amount)) * factor
+    if not part.is_integer():
+        return None
+    parts = [(whole, unit), (int(part), smaller)]
+    days = "".join(f"{n}{u}" for n, u in parts if n and not u.startswith("T"))
+    times = "".join(f"{n}{u[1]}" for n, u in parts if n and u.startswith("T"))
+    return "P" + days + ("T" + times if times else "")
+
+
 def duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration: (3, "Y") -> P3Y, (5, "TH") -> PT5H, (None, "Y") -> PXY."""
+    """TIMEX3 duration: (3, "Y") -> P3Y, (5, "TH") -> PT5H, (None, "Y") -> PXY, (2.5, "Y") -> P2Y6M."""
+    if amount is not None and amount != int(amount) and (split := _split_fraction(amount, unit)):
+        return split
     n = "X" if amount is None else format_number(amount)
     if unit == "W2":
         unit, n = "W", ("X" if amount is None else format_number(amount * 2))
@@ -242,7 +266,7 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["old"] or (unit == "Q" and "-" in m.group(0)) or (amount is not None and amount >= 1000):
         return None  # ages ("a 6-year-old"), fractions ("three-quarters"), years ("the 1988 quarter")
     start = _duration_start(m)
-    if amount is not None and " and a half" in words(m.group(0)):
+    if amount is not None and _HALF.search(m.group(0)):
         amount += 0.5
     if number_text in ("a", "an", "per") and _RATE_BEFORE.search(ctx.text[max(0, m.start() - 20):m.start()]):
         return make_timex(ctx, m, "SET", duration_value(1, unit), start=start)
