@@ -154,6 +154,26 @@ def test_timex_history_follows_its_own_dates() -> None:
     assert found["June"] == "1945-06" and found["14 July"] == "1945-07-14"
 
 
+_HISTORY = ("The port was founded in 1871, walled in 1880 and rebuilt in 1902 and 1911. The treaty of 1919 "
+            "held until 1936; in 1938 and 1939 tension grew, and the siege began in May 1940. ")
+
+
+def test_timex_history_times_of_day_are_not_the_publication_day() -> None:
+    text = _HISTORY + "The last ship left at 11 p.m. and the garrison gave up at noon, on 3 June 1940."
+    found = {t.text: t.value for t in find_timexes(text, "2009-12-19")}
+    assert found["11 p.m."] == "XXXX-XX-XXT23:00" and found["noon"] == "XXXX-XX-XXT12:00"
+
+
+def test_timex_history_that_afternoon_and_the_next_day_follow_the_date_just_named() -> None:
+    text = _HISTORY + "On 3 June 1940 the harbour burned; that afternoon the guns fell silent, and the next day the mayor fled."
+    found = {t.text: t.value for t in find_timexes(text, "2009-12-19")}
+    assert found["that afternoon"] == "1940-06-03TAF" and found["the next day"] == "1940-06-04"
+    far = _HISTORY + "On 3 June 1940 the harbour burned. " + "The siege dragged on for weeks. " * 12 + \
+        "That afternoon the guns fell silent, and the next day the mayor fled."
+    found = {t.text: t.value for t in find_timexes(far, "2009-12-19")}
+    assert found["That afternoon"] == "XXXX-XX-XXTAF" and found["the next day"] == "XXXX-XX-XX"
+
+
 def test_timex_holiday_deadline_looks_ahead() -> None:
     assert values("She expected a very different story by Christmas.", "2024-07-04") == [("Christmas", "2024-12-25")]
 

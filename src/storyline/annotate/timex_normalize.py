@@ -182,6 +182,21 @@ def narrative_year(ctx: Context) -> int | None:
     return year if abs(year - ctx.ref.year) > 1 else None
 
 
+def story_day(ctx: Context, position: int) -> date | None:
+    """The day a "that morning", "the same day" or a bare clock time belongs to: the full date the text named
+    last, failing one the reference date; in a narrative (:attr:`Context.narrative`) only a full date named
+    within :data:`STORY_DAY_REACH` characters before ``position``, else None: the publication date of a history
+    says nothing about the day ("At 11 a.m. on 11 November 1918"), nor does a date many events back."""
+    named = ctx.last_absolute
+    if named is not None and len(named) == 10 and (
+            not ctx.narrative or position - ctx.last_absolute_end <= STORY_DAY_REACH):
+        return date(int(named[:4]), int(named[5:7]), int(named[8:10]))
+    return None if ctx.narrative else ctx.ref.date
+
+
+STORY_DAY_REACH = 300  # a date further back is as often another day of the story as this one's
+
+
 def _day_month(m: re.Match[str], ctx: Context) -> Timex | None:
     month, day = _month_number(m["month"]), _day_number(m["day"])
     if m["month"].lower() in ("may", "mar", "march") and not m["month"][0].isupper() and m["wd"] is None:

@@ -28,6 +28,7 @@ from storyline.annotate.timex_normalize import (
     format_number,
     make_timex,
     mod_of,
+    story_day,
     number_value,
     preceding_word,
     words,
@@ -52,8 +53,7 @@ def norm_dayword(m: re.Match[str], ctx: Context) -> Timex | None:
 def norm_rel_day(m: re.Match[str], ctx: Context) -> Timex | None:
     rel = (m["rel"] or "same").lower()
     offset = 1 if rel in ("following", "next") else -1 if rel in ("previous", "preceding") else 0
-    anchor = parse_reference(ctx.last_absolute).date if ctx.last_absolute else None
-    ref = anchor or ctx.ref.date
+    ref = story_day(ctx, m.start())
     if ref is None:
         return make_timex(ctx, m, "DATE", "XXXX-XX-XX")
     return make_timex(ctx, m, "DATE", format_day(ref + timedelta(days=offset)), relative=True)
@@ -141,7 +141,7 @@ def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
         part, rel = "NI", "this"
     else:
         part, rel = lexicon()["parts_of_day"][m["part"].lower()], words(m["rel"])
-    ref = ctx.ref.date
+    ref = story_day(ctx, m.start()) if ctx.narrative and rel in ("that", "the previous", "the following") else ctx.ref.date
     offsets = {"this": 0, "that": 0, "yesterday": -1, "tomorrow": 1, "the previous": -1, "the following": 1}
     if rel == "last":
         if part != "NI":
@@ -160,6 +160,8 @@ def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def _day_of_phrase(ctx: Context, m: re.Match[str], phrase: str | None) -> tuple[str, bool]:
     ref = ctx.ref.date
+    if phrase is None and ctx.narrative:  # "At 11 a.m. on 11 November 1918": not the day a history was published
+        ref = story_day(ctx, m.start())
     word = (phrase or "today").lower()
     if ref is None:
         return "XXXX-XX-XX", False
