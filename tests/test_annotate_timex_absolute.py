@@ -102,3 +102,15 @@ def test_timex_reference_numbers_and_statutes_are_not_years() -> None:
     text = "Request FOI-2023-0417 was refused under the Freedom of Information Act 2000 in 2023."
     assert spans(text) == [("2023", "DATE", "2023")]
     assert find_timexes(text)[0].start == text.rindex("2023")
+
+
+def test_timex_years_in_words_as_transcripts_write_them() -> None:
+    text = ("In nineteen seventy-nine the mill closed; in January nineteen ninety-seven it reopened, after "
+            "the winter of nineteen ninety-four. The goal was set for the year two thousand.")
+    found = [(t.text, t.value) for t in find_timexes(text, "1998-03-01")]
+    assert found == [("nineteen seventy-nine", "1979"), ("January nineteen ninety-seven", "1997-01"),
+                     ("the winter of nineteen ninety-four", "1994-WI"), ("the year two thousand", "2000")]
+
+
+def test_timex_numbers_in_words_are_no_years() -> None:
+    assert find_timexes("Nineteen people were hurt and two thousand copies were sold.", "1998-03-01") == []

@@ -55,6 +55,19 @@ def _number_words(lex: dict[str, Any]) -> str:
     return "(?:" + compound + "|" + _alternation(lex["numbers"]) + ")"
 
 
+def _year_words(lex: dict[str, Any]) -> str:
+    """A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen oh five",
+    "nineteen hundred", "two thousand and one" (the normaliser takes "two thousand" only after "the year")."""
+    numbers = lex["numbers"]
+    tens = _alternation([w for w, n in numbers.items() if isinstance(n, int) and n in range(20, 100, 10)])
+    units = _alternation([w for w, n in numbers.items() if isinstance(n, int) and 1 <= n <= 9 and w not in ("a", "an")])
+    teens = _alternation([w for w, n in numbers.items() if isinstance(n, int) and 10 <= n <= 19])
+    sep = r"[\s-]+"
+    nineteen = (rf"nineteen{sep}(?:hundred(?:{sep}and)?{sep})?(?:{tens}(?:{sep}{units})?|{teens}|oh{sep}{units})"
+                rf"|nineteen{sep}hundred")
+    return rf"(?:{nineteen}|two{sep}thousand(?:{sep}and)?(?:{sep}(?:{teens}|{units}))?)"
+
+
 @cache
 def placeholders() -> dict[str, str]:
     """Regex fragments for every ``{NAME}`` used in the rule templates."""
@@ -81,6 +94,7 @@ def placeholders() -> dict[str, str]:
         "TZ": _alternation(lex["timezones"]),
         "CLOCKWORD": _alternation(list(lex["clock_words"]) + [str(n) for n in range(1, 13)]),
         "NUMWORD": numword,
+        "YEARWORD": _year_words(lex),
         "NUM": r"(?:[0-9]+(?:[.,][0-9]+)?|" + numword + ")",
         "VAGUE": _alternation(lex["vague_numbers"]),
         "UNIT": _alternation(lex["units"]),

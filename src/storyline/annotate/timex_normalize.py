@@ -323,6 +323,30 @@ def norm_decade(m: re.Match[str], ctx: Context) -> Timex | None:
     return make_timex(ctx, m, "DATE", value, mod=mod_of(m["mod"]))
 
 
+def year_from_words(phrase: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "nineteen oh five" -> 1905, "two thousand and one" -> 2001."""
+    parts = words(phrase).split(" ")
+    numbers = lexicon()["numbers"]
+    base = 2000 if parts[0] == "two" else 1900
+    rest = [p for p in parts[2 if parts[0] == "two" else 1:] if p not in ("hundred", "and", "oh")]
+    return base + sum(int(numbers[p]) for p in rest)
+
+
+def norm_year_words(m: re.Match[str], ctx: Context) -> Timex | None:
+    """A year in words ("in nineteen ninety-six", "January nineteen ninety-seven", "the winter of nineteen
+    ninety-four"); "two thousand" is a year only as "the year two thousand"."""
+    if m["yw"].lower().startswith("two") and not m["theyear"]:
+        return None
+    year = year_from_words(m["yw"])
+    if m["month"]:
+        if not m["month"][0].isupper() and not ctx.text.islower():
+            return None
+        return make_timex(ctx, m, "DATE", f"{year:04d}-{_month_number(m['month']):02d}")
+    if m["season"]:
+        return make_timex(ctx, m, "DATE", f"{year:04d}-{lexicon()['seasons'][m['season'].lower()]}")
+    return make_timex(ctx, m, "DATE", f"{year:04d}")
+
+
 def norm_century(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["num"]:
         number = int(m["num"])
@@ -515,6 +539,6 @@ def _blocked_year(text: str, start: int, end: int, has_context: bool, year: int)
 NORMALIZERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
     "iso": norm_iso, "numeric": norm_numeric, "dmy": _day_month, "mdy": _day_month,
     "month_year": norm_month_year, "fiscal": norm_fiscal, "quarter": norm_quarter,
-    "quarter_rel": norm_quarter_rel, "decade": norm_decade, "century": norm_century, "season": norm_season,
+    "quarter_rel": norm_quarter_rel, "decade": norm_decade, "year_words": norm_year_words, "century": norm_century, "season": norm_season,
     "holiday": norm_holiday, "era": norm_era, "year": norm_year,
     "month": norm_month, }
