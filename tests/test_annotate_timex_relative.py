@@ -195,3 +195,11 @@ def test_timex_duration_halves_in_smaller_units() -> None:
     assert values(text) == [("5 1/2 hours", "PT5H30M"), ("two and a half years", "P2Y6M"),
                             ("an hour and a half", "PT1H30M"), ("half an hour", "PT30M"),
                             ("half a century", "P50Y")]
+
+
+def test_timex_tense_ignores_names_ending_in_ed_and_participles_after_be() -> None:
+    """"the United States" is no past verb; in "would still be held on 24 April" the participle "held" tells no
+    tense, the "would" before it does."""
+    assert values("The mayor would be travelling to the United States on Friday.") == [("Friday", "2023-10-20")]
+    assert values("He added that the summit would still be held on 24 April.", "2023-02-10") == [
+        ("24 April", "2023-04-24")]

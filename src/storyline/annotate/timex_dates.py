@@ -160,8 +160,9 @@ def _cue_pattern() -> re.Pattern[str]:
     lex = lexicon()
     future = alternation(lex["future_cues"], space=r"\ ", ignore_case=True)
     past = alternation(lex["past_cues"], space=r"\ ", ignore_case=True)
-    return re.compile(r"(?P<future>(?:(?<=\w)|\b)(?:" + future + r")\b)|(?P<past>\b(?:" + past + r")\b|\b\w+ed\b)",
-                      re.IGNORECASE)
+    not_past = "|".join(lex["ed_words_not_past"])
+    return re.compile(r"(?P<future>(?:(?<=\w)|\b)(?:" + future + r")\b)|(?P<past>\b(?:" + past + r")\b"
+                      r"|(?-i:\b(?!(?:" + not_past + r")\b)[a-z]+ed\b))", re.IGNORECASE)
 
 
 def sentence_window(text: str, start: int, end: int, reach: int = 160) -> tuple[str, str]:
@@ -202,8 +203,9 @@ _BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
 
 
 def _participle_after_be(window: str, cue: re.Match[str]) -> bool:
-    """"would be used", "has been closed": the participle tells no tense (the auxiliary before it does)."""
-    return cue.lastgroup == "past" and cue.group().lower().endswith("ed") and \
+    """"would be used", "has been closed", "will be held": the participle tells no tense (the auxiliary before
+    it does)."""
+    return cue.lastgroup == "past" and " " not in cue.group() and \
         _BE_BEFORE.search(window, max(0, cue.start() - 8), cue.start()) is not None
 
 
