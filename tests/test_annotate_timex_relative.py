@@ -203,3 +203,9 @@ def test_timex_tense_ignores_names_ending_in_ed_and_participles_after_be() -> No
     assert values("The mayor would be travelling to the United States on Friday.") == [("Friday", "2023-10-20")]
     assert values("He added that the summit would still be held on 24 April.", "2023-02-10") == [
         ("24 April", "2023-04-24")]
+
+
+def test_timex_year_end_at_a_sentence_end_and_since_year_end() -> None:
+    assert values("The sale should close by year-end. Prices have risen since year-end.") == [
+        ("year-end", "2023-12-31"), ("year-end", "2022-12-31")]
+    assert values("Rules should be in place by year's end.") == [("year's end", "2023-12-31")]

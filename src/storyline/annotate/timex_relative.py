@@ -10,6 +10,7 @@ from functools import cache
 
 from storyline.annotate.timex_dates import (
     Reference,
+    anchor_before,
     direction_of,
     format_day,
     format_week,
@@ -340,7 +341,8 @@ def _unknown_at(unit: str) -> str:
 _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1,
               "following": 1, "this": 0, "current": 0, "same": 0, "latest": 0, "that": 0}
 _ADJ_SHIFT = {"year earlier": ("Y", -1), "year ago": ("Y", -1), "year before": ("Y", -1),
-              "year end": ("YE", 0), "month earlier": ("M", -1), "week earlier": ("W", -1)}
+              "year end": ("YE", 0), "year's end": ("YE", 0), "year’s end": ("YE", 0), "month earlier": ("M", -1),
+              "week earlier": ("W", -1)}
 
 
 def norm_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -390,8 +392,9 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def _relative_adjective(m: re.Match[str], ctx: Context) -> Timex | None:
     unit, steps = _ADJ_SHIFT[words(m["adj"])]
-    if unit == "YE":
-        value = None if ctx.ref.year is None else f"{ctx.ref.year:04d}-12-31"
+    if unit == "YE":  # the coming year-end; "since year-end": the one before the reference
+        back = 1 if anchor_before(ctx.text, m.start()) == "since" else 0
+        value = None if ctx.ref.year is None else f"{ctx.ref.year - back:04d}-12-31"
         return make_timex(ctx, m, "DATE", value or "XXXX-12-31", relative=value is not None)
     if unit == "Y" and ctx.last_quarter is not None and m.start() - ctx.last_quarter[2] <= 400:
         year, quarter = ctx.last_quarter[0] - 1, ctx.last_quarter[1]
