@@ -114,3 +114,13 @@ def test_timex_years_in_words_as_transcripts_write_them() -> None:
 
 def test_timex_numbers_in_words_are_no_years() -> None:
     assert find_timexes("Nineteen people were hurt and two thousand copies were sold.", "1998-03-01") == []
+
+
+def test_timex_the_1988_quarter_is_the_quarter_being_reported() -> None:
+    text = ("Net rose in the third quarter. It had earned $3 million in the 1988 quarter; in the year-earlier "
+            "third quarter it lost money.")
+    found = [(t.text, t.value, t.relative) for t in find_timexes(text, "1989-11-02")]
+    assert found == [("the third quarter", "1989-Q3", True), ("the 1988 quarter", "1988-Q3", True),
+                     ("the year-earlier third quarter", "1988-Q3", True)]
+    assert [(t.text, t.value) for t in find_timexes("It earned $3 million in the 1988 quarter.", "1989-11-02")] == [
+        ("the 1988 quarter", "1988-QX")]

@@ -279,8 +279,16 @@ def _quarter_year(m: re.Match[str], ctx: Context, quarter: int) -> tuple[int | N
 
 
 def norm_quarter_rel(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["year"]:
+        return _quarter_of_year(m, ctx)
     rel = words(m["rel"])
     unit = (m["unit"] or "quarter").lower()
+    if m["ord"] and rel in ("year ago", "year earlier", "year before", "prior year"):
+        # "the year-earlier third quarter": that quarter of the year before the one being reported
+        anchor = _recent_quarter(ctx, m.start())
+        if anchor is None:
+            return None
+        return make_timex(ctx, m, "DATE", f"{anchor[0] - 1:04d}-Q{_QORD[m['ord'].lower()]}", relative=True)
     if unit == "period" and rel not in ("latest", "year ago", "year earlier", "comparable", "corresponding",
                                         "recent", "same", "prior year", "year before"):
         return None
@@ -301,6 +309,15 @@ def norm_quarter_rel(m: re.Match[str], ctx: Context) -> Timex | None:
     year, quarter = shift_quarter(ctx.ref.year, quarter_of(ctx.ref.month), shift)
     ctx.last_quarter = (year, quarter, m.start())
     return make_timex(ctx, m, "DATE", f"{year:04d}-Q{quarter}", relative=True)
+
+
+def _quarter_of_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the 1988 quarter", "the 1988 period": the quarter being reported, in that year; a period with no quarter
+    reported just before is left to the year rule, a quarter stays of an unknown number."""
+    anchor = _recent_quarter(ctx, m.start())
+    if anchor is None:
+        return None if m["yunit"].lower() == "period" else make_timex(ctx, m, "DATE", f"{m['year']}-QX")
+    return make_timex(ctx, m, "DATE", f"{m['year']}-Q{anchor[1]}", relative=True)
 
 
 def _recent_quarter(ctx: Context, position: int) -> tuple[int, int] | None:
