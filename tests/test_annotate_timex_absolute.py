@@ -124,3 +124,16 @@ def test_timex_the_1988_quarter_is_the_quarter_being_reported() -> None:
                      ("the year-earlier third quarter", "1988-Q3", True)]
     assert [(t.text, t.value) for t in find_timexes("It earned $3 million in the 1988 quarter.", "1989-11-02")] == [
         ("the 1988 quarter", "1988-QX")]
+
+
+def test_timex_two_digit_years_stay_in_the_reference_century() -> None:
+    """ "10/19/89" in a 1989 report is 1989 (it had been 2089), "3/4/25" in 2023 is 2025, "3/4/45" is 1945."""
+    assert [(t.text, t.value) for t in find_timexes("It was signed on 10/19/89.", "1989-11-02")] == [
+        ("10/19/89", "1989-10-19")]
+    assert [t.value for t in find_timexes("Due on 13/4/25, born on 13/4/45.", "2023-10-19")] == [
+        "2025-04-13", "1945-04-13"]
+
+
+def test_timex_fiscal_year_before_a_comma() -> None:
+    assert [(t.text, t.value) for t in find_timexes("In fiscal 1989, Elco earned $7.8 million.", "1989-11-02")] == [
+        ("fiscal 1989", "1989")]

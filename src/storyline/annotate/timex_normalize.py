@@ -120,11 +120,16 @@ def _day_number(token: str) -> int:
 
 
 def _year_of(token: str, ref: Reference) -> int:
+    """A year written with four digits, or two: the one of the reference's century that is at most ten years after
+    the reference, else a century earlier ("89" in 1989 -> 1989, "25" in 2023 -> 2025, "45" in 2023 -> 1945);
+    with no reference, 00-30 are 20xx."""
     if len(token) == 4:
         return int(token)
     two = int(token)
-    pivot = (ref.year % 100 + 10) if ref.year else 30
-    return 2000 + two if two <= pivot else 1900 + two
+    if ref.year is None:
+        return 2000 + two if two <= 30 else 1900 + two
+    year = ref.year // 100 * 100 + two
+    return year if year <= ref.year + 10 else year - 100
 
 
 # --- absolute dates ----------------------------------------------------------------------------
