@@ -209,3 +209,9 @@ def test_timex_year_end_at_a_sentence_end_and_since_year_end() -> None:
     assert values("The sale should close by year-end. Prices have risen since year-end.") == [
         ("year-end", "2023-12-31"), ("year-end", "2022-12-31")]
     assert values("Rules should be in place by year's end.") == [("year's end", "2023-12-31")]
+
+
+def test_timex_hours_ago_are_the_reference_day_not_days_ago() -> None:
+    """ "three hours ago" had been three days before the reference."""
+    assert values("He left three hours ago; 48 hours ago he had arrived; 36 hours ago is unknown.") == [
+        ("three hours ago", "2023-10-19"), ("48 hours ago", "2023-10-17"), ("36 hours ago", "XXXX-XX-XX")]

@@ -438,11 +438,26 @@ def shift_value(ref: Reference, unit: str, amount: int) -> str | None:
     day = ref.date
     if day is None:
         return None
+    if unit in _SECONDS_IN:
+        return _clock_shift(day, amount * _SECONDS_IN[unit])
     if unit in ("W", "W2", "WE"):
         step = 14 if unit == "W2" else 7
         shifted = format_week(day + timedelta(days=step * amount))
         return shifted + ("-WE" if unit == "WE" else "")
     return format_day(day + timedelta(days=amount))
+
+
+_SECONDS_IN = {"TH": 3600, "TM": 60, "TS": 1}
+
+
+def _clock_shift(day: date, seconds: int) -> str | None:
+    """ "three hours ago", "20 minutes later" from a reference with no time of day: under a day, the reference
+    day itself (had been three days ago); whole days when it comes out whole ("48 hours ago"); else unknown."""
+    if abs(seconds) < 86400:
+        return format_day(day)
+    if seconds % 86400 == 0:
+        return format_day(day + timedelta(days=seconds // 86400))
+    return None
 
 
 RELATIVE_NORMALIZERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
