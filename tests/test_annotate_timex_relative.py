@@ -215,3 +215,8 @@ def test_timex_hours_ago_are_the_reference_day_not_days_ago() -> None:
     """ "three hours ago" had been three days before the reference."""
     assert values("He left three hours ago; 48 hours ago he had arrived; 36 hours ago is unknown.") == [
         ("three hours ago", "2023-10-19"), ("48 hours ago", "2023-10-17"), ("36 hours ago", "XXXX-XX-XX")]
+
+
+def test_timex_abbreviated_units_and_xmas() -> None:
+    text = "The climb took 2.5 hrs with a 15 min rest; they have been married 6 yrs. Home for Xmas!"
+    assert values(text) == [("2.5 hrs", "PT2H30M"), ("15 min", "PT15M"), ("6 yrs", "P6Y"), ("Xmas", "2023-12-25")]
