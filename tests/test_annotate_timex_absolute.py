@@ -137,3 +137,15 @@ def test_timex_two_digit_years_stay_in_the_reference_century() -> None:
 def test_timex_fiscal_year_before_a_comma() -> None:
     assert [(t.text, t.value) for t in find_timexes("In fiscal 1989, Elco earned $7.8 million.", "1989-11-02")] == [
         ("fiscal 1989", "1989")]
+
+
+def test_timex_last_and_latter_half_of_a_year() -> None:
+    text = "Profits fell in the last half of 1989 and in the latter half of 2008."
+    assert [(t.text, t.value) for t in find_timexes(text, "2009-10-26")] == [
+        ("the last half of 1989", "1989-H2"), ("the latter half of 2008", "2008-H2")]
+
+
+def test_timex_a_half_of_something_else_is_not_this_year_s() -> None:
+    """ "the second half of the match" had been 2009-H2."""
+    text = "He scored in the second half of the match, as in the last half of the '80s."
+    assert [(t.text, t.value) for t in find_timexes(text, "2009-10-26")] == [("the '80s", "198")]

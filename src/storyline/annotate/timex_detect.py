@@ -87,7 +87,7 @@ def placeholders() -> dict[str, str]:
         "WEEKDAY_FULL": _alternation(full_weekdays),
         "POSMOD": _alternation(lex["position_mods"]),
         "QMOD": _alternation(lex["quantity_mods"]),
-        "QORD": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)",
+        "QORD": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
         "ORDWORD": _alternation(ordinals),
         "SEASON": _alternation(lex["seasons"]),
         "HOLIDAY": _alternation(lex["holidays"]),

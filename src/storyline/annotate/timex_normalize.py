@@ -39,12 +39,13 @@ _CODE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b[0-9]{1,3}|[0-9]{5,})[-/]$")
 _CODE_AFTER = re.compile(r"[-/](?!1[0-9]{3}\b|20[0-9]{2}\b|[0-9]{2}\b)[0-9A-Za-z]")
 _NUMBER = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
 _QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-         "final": 4, "last": 4}
+         "final": 4, "last": 4, "latter": 4}
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}
 _AND_THEN_RE = re.compile(r"\s+and\s+(?:was\s+|were\s+)?[a-z]+ed(?:\s+[a-z]+){0,3}?\s+(?:in|on)\s+")
 _LAST = {"last", "past", "previous", "prior", "preceding"}
 _NEXT = {"next", "coming", "following"}
+_OF_SOMETHING = re.compile(r"\s+of\s+(?:the|a|an|its|his|her|their|this|that|these|those|our|my)\b", re.IGNORECASE)
 _ANCHOR_REACH = 400  # characters within which "a year earlier" follows the quarter it compares with
 
 
@@ -253,8 +254,12 @@ def norm_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
         unit, number = ("half" if m["q"][0] in "Hh" else "quarter"), int(m["q"][1])
     else:
         unit, number = m["unit"].lower(), _QORD[m["ord"].lower()]
-    if unit == "half" and number > 2:
+    if unit == "half" and m["ord"] and m["ord"].lower() in ("final", "last", "latter"):
+        number = 2  # "the last half of 1989", "the latter half of 2008"
+    if (unit == "half" and number > 2) or (unit == "quarter" and m["ord"] and m["ord"].lower() == "latter"):
         return None
+    if not (m["year1"] or m["year"] or m["ryear"]) and _OF_SOMETHING.match(ctx.text, m.end()):
+        return None  # "the second half of the match", "the last half of the '80s": not of this year
     year, relative = _quarter_year(m, ctx, number if unit == "quarter" else number * 2)
     start = m.start()
     if ctx.text[start:start + 4].lower() == "the " and "-" in m.group(0):
