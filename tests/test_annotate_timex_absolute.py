@@ -149,3 +149,22 @@ def test_timex_a_half_of_something_else_is_not_this_year_s() -> None:
     """ "the second half of the match" had been 2009-H2."""
     text = "He scored in the second half of the match, as in the last half of the '80s."
     assert [(t.text, t.value) for t in find_timexes(text, "2009-10-26")] == [("the '80s", "198")]
+
+
+_ANCIENT = ("The revolt broke out in 499 BC and was crushed by 493 BC; Darius sent a fleet in 492 BC, and in 490 BC "
+            "his army landed at Marathon. Xerxes marched in 480 BC. ")
+
+
+def test_timex_months_seasons_and_centuries_bc() -> None:
+    text = "Having crossed in April 480 BC, the army wintered; in the spring of 479 BC, during the 5th century BC, it fell."
+    assert [(t.text, t.value) for t in find_timexes(text, "2009-12-19")] == [
+        ("April 480 BC", "BC0480-04"), ("the spring of 479 BC", "BC0479-SP"), ("the 5th century BC", "BC04")]
+
+
+def test_timex_a_history_of_ancient_times_resolves_nothing_against_its_publication() -> None:
+    """ "the following year", "in September", "the winter" of a history of the Persian wars had been 2010, 2009-09,
+    2009-WI: a page written in 2009 says nothing of them."""
+    text = _ANCIENT + "The following year he returned. The fleet stayed into September and passed the winter at Sardis."
+    found = {t.text: (t.value, t.relative) for t in find_timexes(text, "2009-12-19")}
+    assert found["The following year"] == ("XXXX", False)
+    assert found["September"] == ("XXXX-09", False) and found["winter"] == ("XXXX-WI", False)

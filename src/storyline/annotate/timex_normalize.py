@@ -73,6 +73,20 @@ class Context:
     style: dict[str, int] = field(default_factory=lambda: {"dmy": 0, "mdy": 0})
 
 
+_ERA_YEAR = re.compile(r"\b\d{1,4}\s*(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)")
+ANCIENT_YEARS = 5  # years BC a text names before it counts as a history of ancient times
+
+
+def story_reference(text: str, ref: Reference) -> Reference:
+    """The date relative expressions resolve against: the publication date, except in a history of ancient
+    times (at least :data:`ANCIENT_YEARS` years BC, more than years of our era it names), where a page
+    written in 2009 says nothing about "the following year", "in April" or "the winter": unknown."""
+    if ref.year is None:
+        return ref
+    ancient = len(_ERA_YEAR.findall(text))
+    return Reference() if ancient >= ANCIENT_YEARS and ancient > len(_YEAR.findall(text)) else ref
+
+
 def words(phrase: str | None) -> str:
     """Lower-case, with runs of spaces and hyphens as one space."""
     return _SPACE.sub(" ", phrase.lower()).strip() if phrase else ""
@@ -386,7 +400,8 @@ def norm_century(m: re.Match[str], ctx: Context) -> Timex | None:
         return make_timex(ctx, m, "DATE", f"{ctx.ref.year // 100 + shift:02d}", relative=True, mod=mod_of(m["mod"]))
     if not 1 <= number <= 21:
         return None
-    return make_timex(ctx, m, "DATE", f"{number - 1:02d}", mod=mod_of(m["mod"]))
+    era = "BC" if m["bc"] and m["bc"].isupper() else ""  # "the 4th century BC" -> BC03
+    return make_timex(ctx, m, "DATE", f"{era}{number - 1:02d}", mod=mod_of(m["mod"]))
 
 
 def norm_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -532,8 +547,14 @@ def norm_era(m: re.Match[str], ctx: Context) -> Timex | None:
     era, number = (m["era"], m["n"]) if m["era"] else (m["era2"], m["n2"])
     if not era.isupper() or int(number) == 0:
         return None
-    value = f"{int(number):04d}"
-    return make_timex(ctx, m, "DATE", ("BC" + value) if era.startswith("B") else value)
+    value = ("BC" if era.startswith("B") else "") + f"{int(number):04d}"
+    if m["month"]:  # "April 480 BC"
+        if not m["month"][0].isupper():
+            return None
+        value += f"-{_month_number(m['month']):02d}"
+    elif m["season"]:  # "the spring of 480 BC"
+        value += "-" + lexicon()["seasons"][m["season"].lower()]
+    return make_timex(ctx, m, "DATE", value, mod=mod_of(m["mod"]))
 
 
 def norm_year(m: re.Match[str], ctx: Context) -> Timex | None:
