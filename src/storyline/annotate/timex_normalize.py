@@ -68,11 +68,13 @@ class Context:
         if self._narrative is None:
             years = [int(y) for y in _YEAR.findall(self.text)]
             far = sum(self.ref.year is not None and abs(y - self.ref.year) > 1 for y in years)
-            self._narrative = len(years) >= 10 and far > 0.6 * len(years)
+            near = len(years) - far
+            self._narrative = far > 0.6 * len(years) and (len(years) >= 10 or (len(years) >= 5 and near == 0))
         return self._narrative
     style: dict[str, int] = field(default_factory=lambda: {"dmy": 0, "mdy": 0})
 
 
+_WOULD = frozenset({"would", "would be"})
 _ERA_YEAR = re.compile(r"\b\d{1,4}\s*(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)")
 ANCIENT_YEARS = 5  # years BC a text names before it counts as a history of ancient times
 
@@ -192,11 +194,15 @@ def _document_style(ctx: Context) -> str | None:
     return None
 
 
-def narrative_year(ctx: Context) -> int | None:
+def narrative_year(ctx: Context, m: re.Match[str]) -> int | None:
     """The year of the last date the text named, when the text narrates another time (most years it
     names are far from the reference, see :attr:`Context.narrative`) and that year is more than a
-    year away from the reference: "In June" after "May 1940", in an encyclopedia article of 2009."""
+    year away from the reference: "In June" after "May 1940", in an encyclopedia article of 2009. A
+    sentence in the future tense speaks from the reference ("a summit set for April" in a news report
+    that recalls 1949 and 1982)."""
     if ctx.last_absolute is None or ctx.ref.year is None or not ctx.narrative:
+        return None
+    if tense_of(ctx.text, m.start(), m.end(), _WOULD) == "future":  # a history's "would" is the past's future
         return None
     year = int(ctx.last_absolute[:4])
     return year if abs(year - ctx.ref.year) > 1 else None
@@ -228,7 +234,7 @@ def _day_month(m: re.Match[str], ctx: Context) -> Timex | None:
         return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
     if not valid_day(None, month, day):
         return None
-    year_guess = narrative_year(ctx) or _year_matching_weekday(ctx.ref, month, day, m["wd"])
+    year_guess = narrative_year(ctx, m) or _year_matching_weekday(ctx.ref, month, day, m["wd"])
     if year_guess is None and not m["wd"]:
         year_guess = _year_of_sentence(ctx, m, month)
     if year_guess is None:
@@ -462,7 +468,7 @@ def norm_season(m: re.Match[str], ctx: Context) -> Timex | None:
         return make_timex(ctx, m, "DATE", f"XXXX-{code}", mod=mod_of(m["mod"]))
     first, last = lexicon()["season_months"][code]
     month = ctx.ref.month or 7
-    narrative = narrative_year(ctx) if rel in ("", "the") else None
+    narrative = narrative_year(ctx, m) if rel in ("", "the") else None
     year = narrative or ctx.ref.year
     if rel in ("", "the") and narrative is None and ctx.ref.month and code != "WI":
         # "He was appointed in the spring" in January: the spring before; "will report by the autumn" in
@@ -495,7 +501,7 @@ def norm_month(m: re.Match[str], ctx: Context) -> Timex | None:
         return make_timex(ctx, m, "DATE", f"{ctx.ref.year + shift:04d}-{month:02d}", relative=True, mod=mod)
     if rel == "that":  # "reopened that September": in the year the text named last
         return _of_year_named(ctx, m, f"{month:02d}", mod)
-    narrative = narrative_year(ctx) if not rel else None
+    narrative = narrative_year(ctx, m) if not rel else None
     if narrative is None and not rel:
         narrative = _year_of_sentence(ctx, m, month)
     if narrative is not None:
