@@ -24,11 +24,12 @@ from storyline.annotate.timex_dates import (
     nearest_year,
     nth_weekday,
     quarter_of,
+    sentence_window,
     shift_quarter,
     tense_of,
     valid_day,
 )
-from storyline.annotate.timex_detect import lexicon
+from storyline.annotate.timex_detect import lexicon, placeholders
 from storyline.model import Timex
 
 _SPACE = re.compile(r"[\s-]+")
@@ -74,7 +75,7 @@ class Context:
     style: dict[str, int] = field(default_factory=lambda: {"dmy": 0, "mdy": 0})
 
 
-_WOULD = frozenset({"would", "would be"})
+_ERA_AFTER = re.compile(r"\s+(?:of\s+)?\d{1,4}\s*(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)")
 _ERA_YEAR = re.compile(r"\b\d{1,4}\s*(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)")
 ANCIENT_YEARS = 5  # years BC a text names before it counts as a history of ancient times
 
@@ -83,7 +84,7 @@ def story_reference(text: str, ref: Reference) -> Reference:
     """The date relative expressions resolve against: the publication date, except in a history of ancient
     times (at least :data:`ANCIENT_YEARS` years BC, more than years of our era it names), where a page
     written in 2009 says nothing about "the following year", "in April" or "the winter": unknown."""
-    if ref.year is None:
+    if ref.year is None or ("BC" not in text and "B.C" not in text):
         return ref
     ancient = len(_ERA_YEAR.findall(text))
     return Reference() if ancient >= ANCIENT_YEARS and ancient > len(_YEAR.findall(text)) else ref
@@ -202,10 +203,20 @@ def narrative_year(ctx: Context, m: re.Match[str]) -> int | None:
     that recalls 1949 and 1982)."""
     if ctx.last_absolute is None or ctx.ref.year is None or not ctx.narrative:
         return None
-    if tense_of(ctx.text, m.start(), m.end(), _WOULD) == "future":  # a history's "would" is the past's future
-        return None
     year = int(ctx.last_absolute[:4])
-    return year if abs(year - ctx.ref.year) > 1 else None
+    if abs(year - ctx.ref.year) <= 1 or _speaks_ahead(ctx.text, m.start(), m.end()):
+        return None
+    return year
+
+
+_AHEAD = re.compile(r"\b(?:will|shall|set\s+for|(?:is|are)\s+(?:set\s+to|due|scheduled|expected\s+to))\b|'ll\b",
+                    re.IGNORECASE)
+
+
+def _speaks_ahead(text: str, start: int, end: int) -> bool:
+    """The sentence looks ahead from the reference ("will", "is due", "set for"), not a history's "would"."""
+    before, after = sentence_window(text, start, end)
+    return _AHEAD.search(before) is not None or _AHEAD.search(after) is not None
 
 
 def story_day(ctx: Context, position: int) -> date | None:
@@ -381,17 +392,30 @@ def year_from_words(phrase: str) -> int:
 
 def norm_year_words(m: re.Match[str], ctx: Context) -> Timex | None:
     """A year in words ("in nineteen ninety-six", "January nineteen ninety-seven", "the winter of nineteen
-    ninety-four"); "two thousand" is a year only as "the year two thousand"."""
-    if m["yw"].lower().startswith("two") and not m["theyear"]:
-        return None
+    ninety-four"); "two thousand" is a year only as "the year two thousand". The month or season before it
+    is taken in here (the month and season rules leave it)."""
     year = year_from_words(m["yw"])
-    if m["month"]:
-        if not m["month"][0].isupper() and not ctx.text.islower():
-            return None
-        return make_timex(ctx, m, "DATE", f"{year:04d}-{_month_number(m['month']):02d}")
-    if m["season"]:
-        return make_timex(ctx, m, "DATE", f"{year:04d}-{lexicon()['seasons'][m['season'].lower()]}")
-    return make_timex(ctx, m, "DATE", f"{year:04d}")
+    before = _before_year_words_re().search(ctx.text, max(0, m.start() - 30), m.start())
+    if m["yw"].lower().startswith("two") and (before is None or not before["theyear"]):
+        return None
+    if before is None:
+        return make_timex(ctx, m, "DATE", f"{year:04d}")
+    if before["month"] and (before["month"][0].isupper() or ctx.text.islower()):
+        return make_timex(ctx, m, "DATE", f"{year:04d}-{_month_number(before['month']):02d}", start=before.start())
+    if before["season"]:
+        value = f"{year:04d}-{lexicon()['seasons'][before['season'].lower()]}"
+        return make_timex(ctx, m, "DATE", value, start=before.start())
+    return make_timex(ctx, m, "DATE", f"{year:04d}", start=before.start() if before["theyear"] else None)
+
+
+@cache
+def _before_year_words_re() -> re.Pattern[str]:
+    fragments = placeholders()
+    return re.compile(rf"(?:\b(?P<theyear>the\s+year)|\b(?:the\s+)?(?P<season>{fragments['SEASON']})\s+of"
+                      rf"|\b(?P<month>{fragments['MONTH_FULL']}))\s+$", re.IGNORECASE)
+
+
+_YEAR_WORDS_AFTER = re.compile(r"\s+(?:of\s+)?(?:nineteen|two\s+thousand)\b", re.IGNORECASE)
 
 
 def norm_century(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -453,6 +477,8 @@ def preceding_word(text: str, start: int) -> str:
 
 def norm_season(m: re.Match[str], ctx: Context) -> Timex | None:
     rel = (m["rel"] or "").lower()
+    if era_follows(ctx.text, m.end()) or _YEAR_WORDS_AFTER.match(ctx.text, m.end()):
+        return None  # "the spring of 480 BC", "the winter of nineteen ninety-four": the era and year-words rules
     code = lexicon()["seasons"][m["season"].lower()]
     start = m.start()
     context_words = lexicon()["season_context_words"]
@@ -490,6 +516,8 @@ def norm_month(m: re.Match[str], ctx: Context) -> Timex | None:
     rel = (m["rel"] or "").lower()
     if not token[0].isupper() and not ctx.text.islower():
         return None
+    if era_follows(ctx.text, m.end()) or _YEAR_WORDS_AFTER.match(ctx.text, m.end()):
+        return None  # "April 480 BC", "January nineteen ninety-seven": the era and year-words rules take the month
     if token.lower() in ("may", "march") and not (rel or m["mod"]):
         allowed = lexicon()["context_words_for_ambiguous_months"]
         if preceding_word(ctx.text, m.start()) not in allowed:
@@ -554,13 +582,37 @@ def norm_era(m: re.Match[str], ctx: Context) -> Timex | None:
     if not era.isupper() or int(number) == 0:
         return None
     value = ("BC" if era.startswith("B") else "") + f"{int(number):04d}"
-    if m["month"]:  # "April 480 BC"
-        if not m["month"][0].isupper():
-            return None
-        value += f"-{_month_number(m['month']):02d}"
-    elif m["season"]:  # "the spring of 480 BC"
-        value += "-" + lexicon()["seasons"][m["season"].lower()]
-    return make_timex(ctx, m, "DATE", value, mod=mod_of(m["mod"]))
+    if not m["era"]:
+        return make_timex(ctx, m, "DATE", value)
+    begin = m.start()
+    part = _era_part_re().search(ctx.text, max(0, begin - 30), begin)
+    if part is not None and (part["season"] or part["month"][0].isupper()):
+        if part["month"]:  # "April 480 BC" (the month rule leaves a month before an era year to this one)
+            value += f"-{_month_number(part['month']):02d}"
+        else:  # "the spring of 480 BC"
+            value += "-" + lexicon()["seasons"][part["season"].lower()]
+        begin = part.start()
+    mod = _era_mod_re().search(ctx.text, max(0, begin - 25), begin)  # "Early 480 BC", "late autumn of 481 BC"
+    return make_timex(ctx, m, "DATE", value, mod=mod_of(mod["mod"]) if mod else None,
+                      start=mod.start() if mod else begin)
+
+
+@cache
+def _era_part_re() -> re.Pattern[str]:
+    """A month or season right before an era year: "April ", "the spring of "."""
+    fragments = placeholders()
+    return re.compile(rf"(?:\b(?:the\s+)?(?P<season>{fragments['SEASON']})\s+of|\b(?P<month>{fragments['MONTH_FULL']}))"
+                      r"\s+$", re.IGNORECASE)
+
+
+@cache
+def _era_mod_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<mod>{placeholders()['POSMOD']})[\s-]+$", re.IGNORECASE)
+
+
+def era_follows(text: str, end: int) -> bool:
+    """ "April 480 BC", "the spring of 480 BC": an era year follows the month or season ending at ``end``."""
+    return _ERA_AFTER.match(text, end) is not None
 
 
 def norm_year(m: re.Match[str], ctx: Context) -> Timex | None:
