@@ -69,8 +69,7 @@ class Context:
         if self._narrative is None:
             years = [int(y) for y in _YEAR.findall(self.text)]
             far = sum(self.ref.year is not None and abs(y - self.ref.year) > 1 for y in years)
-            near = len(years) - far
-            self._narrative = far > 0.6 * len(years) and (len(years) >= 10 or (len(years) >= 5 and near == 0))
+            self._narrative = len(years) >= 10 and far > 0.6 * len(years)
         return self._narrative
     style: dict[str, int] = field(default_factory=lambda: {"dmy": 0, "mdy": 0})
 
