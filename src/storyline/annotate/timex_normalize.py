@@ -83,7 +83,7 @@ def story_reference(text: str, ref: Reference) -> Reference:
     """The date relative expressions resolve against: the publication date, except in a history of ancient
     times (at least :data:`ANCIENT_YEARS` years BC, more than years of our era it names), where a page
     written in 2009 says nothing about "the following year", "in April" or "the winter": unknown."""
-    if ref.year is None or ("BC" not in text and "B.C" not in text):
+    if ref.year is None or ("BC" not in text and "B.C" not in text) or _ERA_YEAR.search(text) is None:
         return ref
     ancient = len(_ERA_YEAR.findall(text))
     return Reference() if ancient >= ANCIENT_YEARS and ancient > len(_YEAR.findall(text)) else ref
