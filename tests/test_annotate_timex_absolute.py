@@ -102,3 +102,69 @@ def test_timex_reference_numbers_and_statutes_are_not_years() -> None:
     text = "Request FOI-2023-0417 was refused under the Freedom of Information Act 2000 in 2023."
     assert spans(text) == [("2023", "DATE", "2023")]
     assert find_timexes(text)[0].start == text.rindex("2023")
+
+
+def test_timex_years_in_words_as_transcripts_write_them() -> None:
+    text = ("In nineteen seventy-nine the mill closed; in January nineteen ninety-seven it reopened, after "
+            "the winter of nineteen ninety-four. The goal was set for the year two thousand.")
+    found = [(t.text, t.value) for t in find_timexes(text, "1998-03-01")]
+    assert found == [("nineteen seventy-nine", "1979"), ("January nineteen ninety-seven", "1997-01"),
+                     ("the winter of nineteen ninety-four", "1994-WI"), ("the year two thousand", "2000")]
+
+
+def test_timex_numbers_in_words_are_no_years() -> None:
+    assert find_timexes("Nineteen people were hurt and two thousand copies were sold.", "1998-03-01") == []
+
+
+def test_timex_the_1988_quarter_is_the_quarter_being_reported() -> None:
+    text = ("Net rose in the third quarter. It had earned $3 million in the 1988 quarter; in the year-earlier "
+            "third quarter it lost money.")
+    found = [(t.text, t.value, t.relative) for t in find_timexes(text, "1989-11-02")]
+    assert found == [("the third quarter", "1989-Q3", True), ("the 1988 quarter", "1988-Q3", True),
+                     ("the year-earlier third quarter", "1988-Q3", True)]
+    assert [(t.text, t.value) for t in find_timexes("It earned $3 million in the 1988 quarter.", "1989-11-02")] == [
+        ("the 1988 quarter", "1988-QX")]
+
+
+def test_timex_two_digit_years_stay_in_the_reference_century() -> None:
+    """ "10/19/89" in a 1989 report is 1989 (it had been 2089), "3/4/25" in 2023 is 2025, "3/4/45" is 1945."""
+    assert [(t.text, t.value) for t in find_timexes("It was signed on 10/19/89.", "1989-11-02")] == [
+        ("10/19/89", "1989-10-19")]
+    assert [t.value for t in find_timexes("Due on 13/4/25, born on 13/4/45.", "2023-10-19")] == [
+        "2025-04-13", "1945-04-13"]
+
+
+def test_timex_fiscal_year_before_a_comma() -> None:
+    assert [(t.text, t.value) for t in find_timexes("In fiscal 1989, Elco earned $7.8 million.", "1989-11-02")] == [
+        ("fiscal 1989", "1989")]
+
+
+def test_timex_last_and_latter_half_of_a_year() -> None:
+    text = "Profits fell in the last half of 1989 and in the latter half of 2008."
+    assert [(t.text, t.value) for t in find_timexes(text, "2009-10-26")] == [
+        ("the last half of 1989", "1989-H2"), ("the latter half of 2008", "2008-H2")]
+
+
+def test_timex_a_half_of_something_else_is_not_this_year_s() -> None:
+    """ "the second half of the match" had been 2009-H2."""
+    text = "He scored in the second half of the match, as in the last half of the '80s."
+    assert [(t.text, t.value) for t in find_timexes(text, "2009-10-26")] == [("the '80s", "198")]
+
+
+_ANCIENT = ("The revolt broke out in 499 BC and was crushed by 493 BC; Darius sent a fleet in 492 BC, and in 490 BC "
+            "his army landed at Marathon. Xerxes marched in 480 BC. ")
+
+
+def test_timex_months_seasons_and_centuries_bc() -> None:
+    text = "Having crossed in April 480 BC, the army wintered; in the spring of 479 BC, during the 5th century BC, it fell."
+    assert [(t.text, t.value) for t in find_timexes(text, "2009-12-19")] == [
+        ("April 480 BC", "BC0480-04"), ("the spring of 479 BC", "BC0479-SP"), ("the 5th century BC", "BC04")]
+
+
+def test_timex_a_history_of_ancient_times_resolves_nothing_against_its_publication() -> None:
+    """ "the following year", "in September", "the winter" of a history of the Persian wars had been 2010, 2009-09,
+    2009-WI: a page written in 2009 says nothing of them."""
+    text = _ANCIENT + "The following year he returned. The fleet stayed into September and passed the winter at Sardis."
+    found = {t.text: (t.value, t.relative) for t in find_timexes(text, "2009-12-19")}
+    assert found["The following year"] == ("XXXX", False)
+    assert found["September"] == ("XXXX-09", False) and found["winter"] == ("XXXX-WI", False)

@@ -107,9 +107,17 @@ def test_timex_durations() -> None:
     text = "The contract lasts three years, with a six-month review, after nearly a decade of delays and 48 hours of talks."
     found = find_timexes(text, REF)
     assert [(t.text, t.type, t.value) for t in found] == [
-        ("three years", "DURATION", "P3Y"), ("six-month", "DURATION", "P6M"), ("a decade", "DURATION", "P10Y"),
-        ("48 hours", "DURATION", "PT48H")]
+        ("three years", "DURATION", "P3Y"), ("six-month", "DURATION", "P6M"),
+        ("nearly a decade", "DURATION", "P10Y"), ("48 hours", "DURATION", "PT48H")]
     assert found[2].mod == "APPROX"
+
+
+def test_timex_duration_span_keeps_bounds_but_not_about() -> None:
+    text = "Talks ran for more than four hours; the ban lasts at least 30 days; it took about two weeks."
+    found = find_timexes(text, REF)
+    assert [(t.text, t.value, t.mod) for t in found] == [
+        ("more than four hours", "PT4H", "MORE_THAN"), ("at least 30 days", "P30D", "EQUAL_OR_MORE"),
+        ("two weeks", "P2W", "APPROX")]
 
 
 def test_timex_past_n_years_keeps_the() -> None:
@@ -146,6 +154,26 @@ def test_timex_history_follows_its_own_dates() -> None:
     assert found["June"] == "1945-06" and found["14 July"] == "1945-07-14"
 
 
+_HISTORY = ("The port was founded in 1871, walled in 1880 and rebuilt in 1902 and 1911. The treaty of 1919 "
+            "held until 1936; in 1938 and 1939 tension grew, and the siege began in May 1940. ")
+
+
+def test_timex_history_times_of_day_are_not_the_publication_day() -> None:
+    text = _HISTORY + "The last ship left at 11 p.m. and the garrison gave up at noon, on 3 June 1940."
+    found = {t.text: t.value for t in find_timexes(text, "2009-12-19")}
+    assert found["11 p.m."] == "XXXX-XX-XXT23:00" and found["noon"] == "XXXX-XX-XXT12:00"
+
+
+def test_timex_history_that_afternoon_and_the_next_day_follow_the_date_just_named() -> None:
+    text = _HISTORY + "On 3 June 1940 the harbour burned; that afternoon the guns fell silent, and the next day the mayor fled."
+    found = {t.text: t.value for t in find_timexes(text, "2009-12-19")}
+    assert found["that afternoon"] == "1940-06-03TAF" and found["the next day"] == "1940-06-04"
+    far = _HISTORY + "On 3 June 1940 the harbour burned. " + "The siege dragged on for weeks. " * 12 + \
+        "That afternoon the guns fell silent, and the next day the mayor fled."
+    found = {t.text: t.value for t in find_timexes(far, "2009-12-19")}
+    assert found["That afternoon"] == "XXXX-XX-XXTAF" and found["the next day"] == "XXXX-XX-XX"
+
+
 def test_timex_holiday_deadline_looks_ahead() -> None:
     assert values("She expected a very different story by Christmas.", "2024-07-04") == [("Christmas", "2024-12-25")]
 
@@ -159,3 +187,42 @@ def test_timex_tense_from_the_date_s_own_clause_and_sentence() -> None:
     assert values("She said the money would be used to hire staff in the spring.") == [("the spring", "2024-SP")]
     text = 'Rowe said: "We want things the way they used to." The council meets on Friday, and it will be streamed.'
     assert values(text, "2021-08-08") == [("Friday", "2021-08-13")]
+
+
+def test_timex_duration_halves_in_smaller_units() -> None:
+    text = ("The hearing lasted 5 1/2 hours, the works took two and a half years, the vote an hour and a half, "
+            "the walk half an hour, and the dispute half a century.")
+    assert values(text) == [("5 1/2 hours", "PT5H30M"), ("two and a half years", "P2Y6M"),
+                            ("an hour and a half", "PT1H30M"), ("half an hour", "PT30M"),
+                            ("half a century", "P50Y")]
+
+
+def test_timex_tense_ignores_names_ending_in_ed_and_participles_after_be() -> None:
+    """"the United States" is no past verb; in "would still be held on 24 April" the participle "held" tells no
+    tense, the "would" before it does."""
+    assert values("The mayor would be travelling to the United States on Friday.") == [("Friday", "2023-10-20")]
+    assert values("He added that the summit would still be held on 24 April.", "2023-02-10") == [
+        ("24 April", "2023-04-24")]
+
+
+def test_timex_year_end_at_a_sentence_end_and_since_year_end() -> None:
+    assert values("The sale should close by year-end. Prices have risen since year-end.") == [
+        ("year-end", "2023-12-31"), ("year-end", "2022-12-31")]
+    assert values("Rules should be in place by year's end.") == [("year's end", "2023-12-31")]
+
+
+def test_timex_hours_ago_are_the_reference_day_not_days_ago() -> None:
+    """ "three hours ago" had been three days before the reference."""
+    assert values("He left three hours ago; 48 hours ago he had arrived; 36 hours ago is unknown.") == [
+        ("three hours ago", "2023-10-19"), ("48 hours ago", "2023-10-17"), ("36 hours ago", "XXXX-XX-XX")]
+
+
+def test_timex_abbreviated_units_and_xmas() -> None:
+    text = "The climb took 2.5 hrs with a 15 min rest; they have been married 6 yrs. Home for Xmas!"
+    assert values(text) == [("2.5 hrs", "PT2H30M"), ("15 min", "PT15M"), ("6 yrs", "P6Y"), ("Xmas", "2023-12-25")]
+
+
+def test_timex_a_report_recalling_history_keeps_its_future_in_the_present() -> None:
+    text = ("The alliance was founded in 1949, took in Greece and Turkey in 1952, Germany in 1955 and Spain in 1982; "
+            "its leaders recall 1956, 1961, 1968, 1979, 1989 and 1991. Its summit is set for Washington in April.")
+    assert {t.text: t.value for t in find_timexes(text, "1999-03-12")}["April"] == "1999-04"

@@ -20,6 +20,7 @@ from storyline.annotate.timex_detect import scan
 from storyline.annotate.timex_normalize import (
     NORMALIZERS,
     Context,
+    story_reference,
 )
 from storyline.annotate.timex_relative import RELATIVE_NORMALIZERS
 from storyline.model import Timex
@@ -37,7 +38,7 @@ def find_timexes(text: str, reference: str | None = None) -> list[Timex]:
     ``reference`` is the ISO date relative expressions resolve against (the publication date);
     with None, unknown parts stay ``X`` and ``Timex.relative`` is False.
     """
-    ctx = Context(text, parse_reference(reference))
+    ctx = Context(text, story_reference(text, parse_reference(reference)))
 
     def accept(rule: str, match: re.Match[str]) -> Timex | None:
         found = _ALL_NORMALIZERS[rule](match, ctx)

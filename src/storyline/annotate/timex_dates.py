@@ -160,8 +160,8 @@ def _cue_pattern() -> re.Pattern[str]:
     lex = lexicon()
     future = alternation(lex["future_cues"], space=r"\ ", ignore_case=True)
     past = alternation(lex["past_cues"], space=r"\ ", ignore_case=True)
-    return re.compile(r"(?P<future>(?:(?<=\w)|\b)(?:" + future + r")\b)|(?P<past>\b(?:" + past + r")\b|\b\w+ed\b)",
-                      re.IGNORECASE)
+    return re.compile(r"(?P<future>(?:(?<=\w)|\b)(?:" + future + r")\b)|(?P<past>\b(?:" + past + r")\b"
+                      r"|(?-i:\b[a-z]+ed\b))", re.IGNORECASE)
 
 
 def sentence_window(text: str, start: int, end: int, reach: int = 160) -> tuple[str, str]:
@@ -184,14 +184,10 @@ def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset
     before, after = sentence_window(text, start, end)
     pattern = _cue_pattern()
     options: list[tuple[bool, int, str]] = []
-    last = None
-    for cue in pattern.finditer(before):
-        if cue.group().lower() not in ignore and not _participle_after_be(before, cue):
-            last = cue
+    last = next((c for c in reversed(list(pattern.finditer(before))) if _counts(before, c, ignore)), None)
     if last is not None:
         options.append(("," in before[last.end():], len(before) - last.end(), str(last.lastgroup)))
-    first = next((c for c in pattern.finditer(after)
-                  if c.group().lower() not in ignore and not _participle_after_be(after, c)), None)
+    first = next((c for c in pattern.finditer(after) if _counts(after, c, ignore)), None)
     if first is not None:
         options.append(("," in after[: first.start()], first.start(), str(first.lastgroup)))
     # a cue in the date's own clause first ("Mr Shah, who will leave in the summer, confirmed": will)
@@ -201,9 +197,22 @@ def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset
 _BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
 
 
+def _counts(window: str, cue: re.Match[str], ignore: frozenset[str]) -> bool:
+    """A cue tells the tense unless ``ignore`` names it, it is an -ed word that is no verb ("hundred", "need"),
+    or a participle after "be"."""
+    word = cue.group().lower()
+    return word not in ignore and word not in _not_past() and not _participle_after_be(window, cue)
+
+
+@cache
+def _not_past() -> frozenset[str]:
+    return frozenset(lexicon()["ed_words_not_past"])
+
+
 def _participle_after_be(window: str, cue: re.Match[str]) -> bool:
-    """"would be used", "has been closed": the participle tells no tense (the auxiliary before it does)."""
-    return cue.lastgroup == "past" and cue.group().lower().endswith("ed") and \
+    """"would be used", "has been closed", "will be held": the participle tells no tense (the auxiliary before
+    it does)."""
+    return cue.lastgroup == "past" and " " not in cue.group() and \
         _BE_BEFORE.search(window, max(0, cue.start() - 8), cue.start()) is not None
 
 

@@ -55,6 +55,19 @@ def _number_words(lex: dict[str, Any]) -> str:
     return "(?:" + compound + "|" + _alternation(lex["numbers"]) + ")"
 
 
+def _year_words(lex: dict[str, Any]) -> str:
+    """A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen oh five",
+    "nineteen hundred", "two thousand and one" (the normaliser takes "two thousand" only after "the year")."""
+    numbers = lex["numbers"]
+    tens = _alternation([w for w, n in numbers.items() if isinstance(n, int) and n in range(20, 100, 10)])
+    units = _alternation([w for w, n in numbers.items() if isinstance(n, int) and 1 <= n <= 9 and w not in ("a", "an")])
+    teens = _alternation([w for w, n in numbers.items() if isinstance(n, int) and 10 <= n <= 19])
+    sep = r"[\s-]+"
+    nineteen = (rf"nineteen{sep}(?:hundred(?:{sep}and)?{sep})?(?:{tens}(?:{sep}{units})?|{teens}|oh{sep}{units})"
+                rf"|nineteen{sep}hundred")
+    return rf"(?:{nineteen}|two{sep}thousand(?:{sep}and)?(?:{sep}(?:{teens}|{units}))?)"
+
+
 @cache
 def placeholders() -> dict[str, str]:
     """Regex fragments for every ``{NAME}`` used in the rule templates."""
@@ -74,13 +87,14 @@ def placeholders() -> dict[str, str]:
         "WEEKDAY_FULL": _alternation(full_weekdays),
         "POSMOD": _alternation(lex["position_mods"]),
         "QMOD": _alternation(lex["quantity_mods"]),
-        "QORD": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)",
+        "QORD": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
         "ORDWORD": _alternation(ordinals),
         "SEASON": _alternation(lex["seasons"]),
         "HOLIDAY": _alternation(lex["holidays"]),
         "TZ": _alternation(lex["timezones"]),
         "CLOCKWORD": _alternation(list(lex["clock_words"]) + [str(n) for n in range(1, 13)]),
         "NUMWORD": numword,
+        "YEARWORD": _year_words(lex),
         "NUM": r"(?:[0-9]+(?:[.,][0-9]+)?|" + numword + ")",
         "VAGUE": _alternation(lex["vague_numbers"]),
         "UNIT": _alternation(lex["units"]),
@@ -186,7 +200,8 @@ def trigger_positions(text: str) -> list[tuple[int, str]]:
         elif i + 1 < len(words):
             after = words[i + 1]
             if after in continuations or (after[0].isdigit() and (
-                    key != _DIGITS or lower[spans[i][1]:spans[i + 1][0]] in (":", "/", ".", "-"))):
+                    key != _DIGITS or lower[spans[i][1]:spans[i + 1][0]] in (":", "/", ".", "-")
+                    or lower.startswith(" 1/2", spans[i][1]))):  # "5 1/2 hours"
                 found.append((spans[i][0], key))
     return found
 

@@ -24,11 +24,12 @@ from storyline.annotate.timex_dates import (
     nearest_year,
     nth_weekday,
     quarter_of,
+    sentence_window,
     shift_quarter,
     tense_of,
     valid_day,
 )
-from storyline.annotate.timex_detect import lexicon
+from storyline.annotate.timex_detect import lexicon, placeholders
 from storyline.model import Timex
 
 _SPACE = re.compile(r"[\s-]+")
@@ -39,12 +40,13 @@ _CODE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b[0-9]{1,3}|[0-9]{5,})[-/]$")
 _CODE_AFTER = re.compile(r"[-/](?!1[0-9]{3}\b|20[0-9]{2}\b|[0-9]{2}\b)[0-9A-Za-z]")
 _NUMBER = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
 _QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-         "final": 4, "last": 4}
+         "final": 4, "last": 4, "latter": 4}
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}
 _AND_THEN_RE = re.compile(r"\s+and\s+(?:was\s+|were\s+)?[a-z]+ed(?:\s+[a-z]+){0,3}?\s+(?:in|on)\s+")
 _LAST = {"last", "past", "previous", "prior", "preceding"}
 _NEXT = {"next", "coming", "following"}
+_OF_SOMETHING = re.compile(r"\s+of\s+(?:the|a|an|its|his|her|their|this|that|these|those|our|my)\b", re.IGNORECASE)
 _ANCHOR_REACH = 400  # characters within which "a year earlier" follows the quarter it compares with
 
 
@@ -70,6 +72,21 @@ class Context:
             self._narrative = len(years) >= 10 and far > 0.6 * len(years)
         return self._narrative
     style: dict[str, int] = field(default_factory=lambda: {"dmy": 0, "mdy": 0})
+
+
+_ERA_AFTER = re.compile(r"\s+(?:of\s+)?\d{1,4}\s*(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)")
+_ERA_YEAR = re.compile(r"\b\d{1,4}\s*(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)")
+ANCIENT_YEARS = 5  # years BC a text names before it counts as a history of ancient times
+
+
+def story_reference(text: str, ref: Reference) -> Reference:
+    """The date relative expressions resolve against: the publication date, except in a history of ancient
+    times (at least :data:`ANCIENT_YEARS` years BC, more than years of our era it names), where a page
+    written in 2009 says nothing about "the following year", "in April" or "the winter": unknown."""
+    if ref.year is None or ("BC" not in text and "B.C" not in text) or _ERA_YEAR.search(text) is None:
+        return ref
+    ancient = len(_ERA_YEAR.findall(text))
+    return Reference() if ancient >= ANCIENT_YEARS and ancient > len(_YEAR.findall(text)) else ref
 
 
 def words(phrase: str | None) -> str:
@@ -120,11 +137,16 @@ def _day_number(token: str) -> int:
 
 
 def _year_of(token: str, ref: Reference) -> int:
+    """A year written with four digits, or two: the one of the reference's century that is at most ten years after
+    the reference, else a century earlier ("89" in 1989 -> 1989, "25" in 2023 -> 2025, "45" in 2023 -> 1945);
+    with no reference, 00-30 are 20xx."""
     if len(token) == 4:
         return int(token)
     two = int(token)
-    pivot = (ref.year % 100 + 10) if ref.year else 30
-    return 2000 + two if two <= pivot else 1900 + two
+    if ref.year is None:
+        return 2000 + two if two <= 30 else 1900 + two
+    year = ref.year // 100 * 100 + two
+    return year if year <= ref.year + 10 else year - 100
 
 
 # --- absolute dates ----------------------------------------------------------------------------
@@ -172,14 +194,43 @@ def _document_style(ctx: Context) -> str | None:
     return None
 
 
-def narrative_year(ctx: Context) -> int | None:
+def narrative_year(ctx: Context, m: re.Match[str]) -> int | None:
     """The year of the last date the text named, when the text narrates another time (most years it
     names are far from the reference, see :attr:`Context.narrative`) and that year is more than a
-    year away from the reference: "In June" after "May 1940", in an encyclopedia article of 2009."""
+    year away from the reference: "In June" after "May 1940", in an encyclopedia article of 2009. A
+    sentence in the future tense speaks from the reference ("a summit set for April" in a news report
+    that recalls 1949 and 1982)."""
     if ctx.last_absolute is None or ctx.ref.year is None or not ctx.narrative:
         return None
     year = int(ctx.last_absolute[:4])
-    return year if abs(year - ctx.ref.year) > 1 else None
+    if abs(year - ctx.ref.year) <= 1 or _speaks_ahead(ctx.text, m.start(), m.end()):
+        return None
+    return year
+
+
+_AHEAD = re.compile(r"\b(?:will|shall|set\s+for|(?:is|are)\s+(?:set\s+to|due|scheduled|expected\s+to))\b|'ll\b",
+                    re.IGNORECASE)
+
+
+def _speaks_ahead(text: str, start: int, end: int) -> bool:
+    """The sentence looks ahead from the reference ("will", "is due", "set for"), not a history's "would"."""
+    before, after = sentence_window(text, start, end)
+    return _AHEAD.search(before) is not None or _AHEAD.search(after) is not None
+
+
+def story_day(ctx: Context, position: int) -> date | None:
+    """The day a "that morning", "the same day" or a bare clock time belongs to: the full date the text named
+    last, failing one the reference date; in a narrative (:attr:`Context.narrative`) only a full date named
+    within :data:`STORY_DAY_REACH` characters before ``position``, else None: the publication date of a history
+    says nothing about the day ("At 11 a.m. on 11 November 1918"), nor does a date many events back."""
+    named = ctx.last_absolute
+    if named is not None and len(named) == 10 and (
+            not ctx.narrative or position - ctx.last_absolute_end <= STORY_DAY_REACH):
+        return date(int(named[:4]), int(named[5:7]), int(named[8:10]))
+    return None if ctx.narrative else ctx.ref.date
+
+
+STORY_DAY_REACH = 300  # a date further back is as often another day of the story as this one's
 
 
 def _day_month(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -193,7 +244,7 @@ def _day_month(m: re.Match[str], ctx: Context) -> Timex | None:
         return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
     if not valid_day(None, month, day):
         return None
-    year_guess = narrative_year(ctx) or _year_matching_weekday(ctx.ref, month, day, m["wd"])
+    year_guess = narrative_year(ctx, m) or _year_matching_weekday(ctx.ref, month, day, m["wd"])
     if year_guess is None and not m["wd"]:
         year_guess = _year_of_sentence(ctx, m, month)
     if year_guess is None:
@@ -233,8 +284,12 @@ def norm_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
         unit, number = ("half" if m["q"][0] in "Hh" else "quarter"), int(m["q"][1])
     else:
         unit, number = m["unit"].lower(), _QORD[m["ord"].lower()]
-    if unit == "half" and number > 2:
+    if unit == "half" and m["ord"] and m["ord"].lower() in ("final", "last", "latter"):
+        number = 2  # "the last half of 1989", "the latter half of 2008"
+    if (unit == "half" and number > 2) or (unit == "quarter" and m["ord"] and m["ord"].lower() == "latter"):
         return None
+    if not (m["year1"] or m["year"] or m["ryear"]) and _OF_SOMETHING.match(ctx.text, m.end()):
+        return None  # "the second half of the match", "the last half of the '80s": not of this year
     year, relative = _quarter_year(m, ctx, number if unit == "quarter" else number * 2)
     start = m.start()
     if ctx.text[start:start + 4].lower() == "the " and "-" in m.group(0):
@@ -264,8 +319,16 @@ def _quarter_year(m: re.Match[str], ctx: Context, quarter: int) -> tuple[int | N
 
 
 def norm_quarter_rel(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["year"]:
+        return _quarter_of_year(m, ctx)
     rel = words(m["rel"])
     unit = (m["unit"] or "quarter").lower()
+    if m["ord"] and rel in ("year ago", "year earlier", "year before", "prior year"):
+        # "the year-earlier third quarter": that quarter of the year before the one being reported
+        anchor = _recent_quarter(ctx, m.start())
+        if anchor is None:
+            return None
+        return make_timex(ctx, m, "DATE", f"{anchor[0] - 1:04d}-Q{_QORD[m['ord'].lower()]}", relative=True)
     if unit == "period" and rel not in ("latest", "year ago", "year earlier", "comparable", "corresponding",
                                         "recent", "same", "prior year", "year before"):
         return None
@@ -288,6 +351,15 @@ def norm_quarter_rel(m: re.Match[str], ctx: Context) -> Timex | None:
     return make_timex(ctx, m, "DATE", f"{year:04d}-Q{quarter}", relative=True)
 
 
+def _quarter_of_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the 1988 quarter", "the 1988 period": the quarter being reported, in that year; a period with no quarter
+    reported just before is left to the year rule, a quarter stays of an unknown number."""
+    anchor = _recent_quarter(ctx, m.start())
+    if anchor is None:
+        return None if m["yunit"].lower() == "period" else make_timex(ctx, m, "DATE", f"{m['year']}-QX")
+    return make_timex(ctx, m, "DATE", f"{m['year']}-Q{anchor[1]}", relative=True)
+
+
 def _recent_quarter(ctx: Context, position: int) -> tuple[int, int] | None:
     if ctx.last_quarter is None or position - ctx.last_quarter[2] > _ANCHOR_REACH:
         return None
@@ -308,6 +380,43 @@ def norm_decade(m: re.Match[str], ctx: Context) -> Timex | None:
     return make_timex(ctx, m, "DATE", value, mod=mod_of(m["mod"]))
 
 
+def year_from_words(phrase: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "nineteen oh five" -> 1905, "two thousand and one" -> 2001."""
+    parts = words(phrase).split(" ")
+    numbers = lexicon()["numbers"]
+    base = 2000 if parts[0] == "two" else 1900
+    rest = [p for p in parts[2 if parts[0] == "two" else 1:] if p not in ("hundred", "and", "oh")]
+    return base + sum(int(numbers[p]) for p in rest)
+
+
+def norm_year_words(m: re.Match[str], ctx: Context) -> Timex | None:
+    """A year in words ("in nineteen ninety-six", "January nineteen ninety-seven", "the winter of nineteen
+    ninety-four"); "two thousand" is a year only as "the year two thousand". The month or season before it
+    is taken in here (the month and season rules leave it)."""
+    year = year_from_words(m["yw"])
+    before = _before_year_words_re().search(ctx.text, max(0, m.start() - 30), m.start())
+    if m["yw"].lower().startswith("two") and (before is None or not before["theyear"]):
+        return None
+    if before is None:
+        return make_timex(ctx, m, "DATE", f"{year:04d}")
+    if before["month"] and (before["month"][0].isupper() or ctx.text.islower()):
+        return make_timex(ctx, m, "DATE", f"{year:04d}-{_month_number(before['month']):02d}", start=before.start())
+    if before["season"]:
+        value = f"{year:04d}-{lexicon()['seasons'][before['season'].lower()]}"
+        return make_timex(ctx, m, "DATE", value, start=before.start())
+    return make_timex(ctx, m, "DATE", f"{year:04d}", start=before.start() if before["theyear"] else None)
+
+
+@cache
+def _before_year_words_re() -> re.Pattern[str]:
+    fragments = placeholders()
+    return re.compile(rf"(?:\b(?P<theyear>the\s+year)|\b(?:the\s+)?(?P<season>{fragments['SEASON']})\s+of"
+                      rf"|\b(?P<month>{fragments['MONTH_FULL']}))\s+$", re.IGNORECASE)
+
+
+_YEAR_WORDS_AFTER = re.compile(r"\s+(?:of\s+)?(?:nineteen|two\s+thousand)\b", re.IGNORECASE)
+
+
 def norm_century(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["num"]:
         number = int(m["num"])
@@ -320,7 +429,8 @@ def norm_century(m: re.Match[str], ctx: Context) -> Timex | None:
         return make_timex(ctx, m, "DATE", f"{ctx.ref.year // 100 + shift:02d}", relative=True, mod=mod_of(m["mod"]))
     if not 1 <= number <= 21:
         return None
-    return make_timex(ctx, m, "DATE", f"{number - 1:02d}", mod=mod_of(m["mod"]))
+    era = "BC" if m["bc"] and m["bc"].isupper() else ""  # "the 4th century BC" -> BC03
+    return make_timex(ctx, m, "DATE", f"{era}{number - 1:02d}", mod=mod_of(m["mod"]))
 
 
 def norm_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -366,6 +476,8 @@ def preceding_word(text: str, start: int) -> str:
 
 def norm_season(m: re.Match[str], ctx: Context) -> Timex | None:
     rel = (m["rel"] or "").lower()
+    if era_follows(ctx.text, m.end()) or _YEAR_WORDS_AFTER.match(ctx.text, m.end()):
+        return None  # "the spring of 480 BC", "the winter of nineteen ninety-four": the era and year-words rules
     code = lexicon()["seasons"][m["season"].lower()]
     start = m.start()
     context_words = lexicon()["season_context_words"]
@@ -381,7 +493,7 @@ def norm_season(m: re.Match[str], ctx: Context) -> Timex | None:
         return make_timex(ctx, m, "DATE", f"XXXX-{code}", mod=mod_of(m["mod"]))
     first, last = lexicon()["season_months"][code]
     month = ctx.ref.month or 7
-    narrative = narrative_year(ctx) if rel in ("", "the") else None
+    narrative = narrative_year(ctx, m) if rel in ("", "the") else None
     year = narrative or ctx.ref.year
     if rel in ("", "the") and narrative is None and ctx.ref.month and code != "WI":
         # "He was appointed in the spring" in January: the spring before; "will report by the autumn" in
@@ -403,6 +515,8 @@ def norm_month(m: re.Match[str], ctx: Context) -> Timex | None:
     rel = (m["rel"] or "").lower()
     if not token[0].isupper() and not ctx.text.islower():
         return None
+    if era_follows(ctx.text, m.end()) or _YEAR_WORDS_AFTER.match(ctx.text, m.end()):
+        return None  # "April 480 BC", "January nineteen ninety-seven": the era and year-words rules take the month
     if token.lower() in ("may", "march") and not (rel or m["mod"]):
         allowed = lexicon()["context_words_for_ambiguous_months"]
         if preceding_word(ctx.text, m.start()) not in allowed:
@@ -414,7 +528,7 @@ def norm_month(m: re.Match[str], ctx: Context) -> Timex | None:
         return make_timex(ctx, m, "DATE", f"{ctx.ref.year + shift:04d}-{month:02d}", relative=True, mod=mod)
     if rel == "that":  # "reopened that September": in the year the text named last
         return _of_year_named(ctx, m, f"{month:02d}", mod)
-    narrative = narrative_year(ctx) if not rel else None
+    narrative = narrative_year(ctx, m) if not rel else None
     if narrative is None and not rel:
         narrative = _year_of_sentence(ctx, m, month)
     if narrative is not None:
@@ -466,8 +580,38 @@ def norm_era(m: re.Match[str], ctx: Context) -> Timex | None:
     era, number = (m["era"], m["n"]) if m["era"] else (m["era2"], m["n2"])
     if not era.isupper() or int(number) == 0:
         return None
-    value = f"{int(number):04d}"
-    return make_timex(ctx, m, "DATE", ("BC" + value) if era.startswith("B") else value)
+    value = ("BC" if era.startswith("B") else "") + f"{int(number):04d}"
+    if not m["era"]:
+        return make_timex(ctx, m, "DATE", value)
+    begin = m.start()
+    part = _era_part_re().search(ctx.text, max(0, begin - 30), begin)
+    if part is not None and (part["season"] or part["month"][0].isupper()):
+        if part["month"]:  # "April 480 BC" (the month rule leaves a month before an era year to this one)
+            value += f"-{_month_number(part['month']):02d}"
+        else:  # "the spring of 480 BC"
+            value += "-" + lexicon()["seasons"][part["season"].lower()]
+        begin = part.start()
+    mod = _era_mod_re().search(ctx.text, max(0, begin - 25), begin)  # "Early 480 BC", "late autumn of 481 BC"
+    return make_timex(ctx, m, "DATE", value, mod=mod_of(mod["mod"]) if mod else None,
+                      start=mod.start() if mod else begin)
+
+
+@cache
+def _era_part_re() -> re.Pattern[str]:
+    """A month or season right before an era year: "April ", "the spring of "."""
+    fragments = placeholders()
+    return re.compile(rf"(?:\b(?:the\s+)?(?P<season>{fragments['SEASON']})\s+of|\b(?P<month>{fragments['MONTH_FULL']}))"
+                      r"\s+$", re.IGNORECASE)
+
+
+@cache
+def _era_mod_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<mod>{placeholders()['POSMOD']})[\s-]+$", re.IGNORECASE)
+
+
+def era_follows(text: str, end: int) -> bool:
+    """ "April 480 BC", "the spring of 480 BC": an era year follows the month or season ending at ``end``."""
+    return _ERA_AFTER.match(text, end) is not None
 
 
 def norm_year(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -500,6 +644,6 @@ def _blocked_year(text: str, start: int, end: int, has_context: bool, year: int)
 NORMALIZERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
     "iso": norm_iso, "numeric": norm_numeric, "dmy": _day_month, "mdy": _day_month,
     "month_year": norm_month_year, "fiscal": norm_fiscal, "quarter": norm_quarter,
-    "quarter_rel": norm_quarter_rel, "decade": norm_decade, "century": norm_century, "season": norm_season,
+    "quarter_rel": norm_quarter_rel, "decade": norm_decade, "year_words": norm_year_words, "century": norm_century, "season": norm_season,
     "holiday": norm_holiday, "era": norm_era, "year": norm_year,
     "month": norm_month, }

@@ -10,6 +10,7 @@ from functools import cache
 
 from storyline.annotate.timex_dates import (
     Reference,
+    anchor_before,
     direction_of,
     format_day,
     format_week,
@@ -28,6 +29,7 @@ from storyline.annotate.timex_normalize import (
     format_number,
     make_timex,
     mod_of,
+    story_day,
     number_value,
     preceding_word,
     words,
@@ -52,8 +54,7 @@ def norm_dayword(m: re.Match[str], ctx: Context) -> Timex | None:
 def norm_rel_day(m: re.Match[str], ctx: Context) -> Timex | None:
     rel = (m["rel"] or "same").lower()
     offset = 1 if rel in ("following", "next") else -1 if rel in ("previous", "preceding") else 0
-    anchor = parse_reference(ctx.last_absolute).date if ctx.last_absolute else None
-    ref = anchor or ctx.ref.date
+    ref = story_day(ctx, m.start())
     if ref is None:
         return make_timex(ctx, m, "DATE", "XXXX-XX-XX")
     return make_timex(ctx, m, "DATE", format_day(ref + timedelta(days=offset)), relative=True)
@@ -141,7 +142,7 @@ def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
         part, rel = "NI", "this"
     else:
         part, rel = lexicon()["parts_of_day"][m["part"].lower()], words(m["rel"])
-    ref = ctx.ref.date
+    ref = story_day(ctx, m.start()) if ctx.narrative and rel in ("that", "the previous", "the following") else ctx.ref.date
     offsets = {"this": 0, "that": 0, "yesterday": -1, "tomorrow": 1, "the previous": -1, "the following": 1}
     if rel == "last":
         if part != "NI":
@@ -160,6 +161,8 @@ def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def _day_of_phrase(ctx: Context, m: re.Match[str], phrase: str | None) -> tuple[str, bool]:
     ref = ctx.ref.date
+    if phrase is None and ctx.narrative:  # "At 11 a.m. on 11 November 1918": not the day a history was published
+        ref = story_day(ctx, m.start())
     word = (phrase or "today").lower()
     if ref is None:
         return "XXXX-XX-XX", False
@@ -219,8 +222,32 @@ def _unit_code(token: str) -> str:
     return str(lexicon()["units"][token.lower()])
 
 
+_HALF = re.compile(r"[\s-]and[\s-]+a[\s-]+half\b|\s1/2\b", re.IGNORECASE)
+_SMALLER_UNIT = {"Y": (12, "M"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS")}
+_YEARS_IN = {"DE": 10, "CE": 100, "ML": 1000}
+
+
+def _split_fraction(amount: float, unit: str) -> str | None:
+    """A fractional amount in whole units of the next smaller size, as TIMEX3 writes it: (2.5, "Y") -> P2Y6M,
+    (5.5, "TH") -> PT5H30M, (1.5, "DE") -> P15Y; None when it does not come out whole."""
+    if unit in _YEARS_IN and (amount * _YEARS_IN[unit]).is_integer():
+        return f"P{int(amount * _YEARS_IN[unit])}Y"
+    if unit not in _SMALLER_UNIT:
+        return None
+    factor, smaller = _SMALLER_UNIT[unit]
+    whole, part = int(amount), (amount - int(amount)) * factor
+    if not part.is_integer():
+        return None
+    parts = [(whole, unit), (int(part), smaller)]
+    days = "".join(f"{n}{u}" for n, u in parts if n and not u.startswith("T"))
+    times = "".join(f"{n}{u[1]}" for n, u in parts if n and u.startswith("T"))
+    return "P" + days + ("T" + times if times else "")
+
+
 def duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration: (3, "Y") -> P3Y, (5, "TH") -> PT5H, (None, "Y") -> PXY."""
+    """TIMEX3 duration: (3, "Y") -> P3Y, (5, "TH") -> PT5H, (None, "Y") -> PXY, (2.5, "Y") -> P2Y6M."""
+    if amount is not None and amount != int(amount) and (split := _split_fraction(amount, unit)):
+        return split
     n = "X" if amount is None else format_number(amount)
     if unit == "W2":
         unit, n = "W", ("X" if amount is None else format_number(amount * 2))
@@ -242,7 +269,7 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["old"] or (unit == "Q" and "-" in m.group(0)) or (amount is not None and amount >= 1000):
         return None  # ages ("a 6-year-old"), fractions ("three-quarters"), years ("the 1988 quarter")
     start = _duration_start(m)
-    if amount is not None and " and a half" in words(m.group(0)):
+    if amount is not None and _HALF.search(m.group(0)):
         amount += 0.5
     if number_text in ("a", "an", "per") and _RATE_BEFORE.search(ctx.text[max(0, m.start() - 20):m.start()]):
         return make_timex(ctx, m, "SET", duration_value(1, unit), start=start)
@@ -252,11 +279,15 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _duration_start(m: re.Match[str]) -> int:
-    """Spans leave out quantity modifiers ("about two weeks" -> "two weeks") and a bare "the"
-    ("the two days"), as TimeBank does; "the past two years" and "the nine months" keep it."""
+    """Spans leave out the vaguer quantity modifiers ("about two weeks" -> "two weeks") and a bare "the"
+    ("the two days"), as TimeBank mostly does; "the past two years" and "the nine months" keep it, and so
+    do the bounds TimeBank and WikiWars keep inside ("more than four hours", "at least 30 days", "nearly two
+    years": ``quantity_mods_in_span`` in the lexicon)."""
     begin = m.start("n")
     if m["rel"]:
         begin = m.start("rel")
+    elif m["mod"] and words(m["mod"]) in lexicon()["quantity_mods_in_span"]:
+        return m.start("mod")
     text = m.string
     if text[max(m.start(), begin - 4):begin].lower() == "the " and (m["rel"] or m["unit"].lower() == "months"):
         begin -= 4
@@ -310,7 +341,8 @@ def _unknown_at(unit: str) -> str:
 _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1,
               "following": 1, "this": 0, "current": 0, "same": 0, "latest": 0, "that": 0}
 _ADJ_SHIFT = {"year earlier": ("Y", -1), "year ago": ("Y", -1), "year before": ("Y", -1),
-              "year end": ("YE", 0), "month earlier": ("M", -1), "week earlier": ("W", -1)}
+              "year end": ("YE", 0), "year's end": ("YE", 0), "year’s end": ("YE", 0), "month earlier": ("M", -1),
+              "week earlier": ("W", -1)}
 
 
 def norm_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -360,8 +392,9 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def _relative_adjective(m: re.Match[str], ctx: Context) -> Timex | None:
     unit, steps = _ADJ_SHIFT[words(m["adj"])]
-    if unit == "YE":
-        value = None if ctx.ref.year is None else f"{ctx.ref.year:04d}-12-31"
+    if unit == "YE":  # the coming year-end; "since year-end": the one before the reference
+        back = 1 if anchor_before(ctx.text, m.start()) == "since" else 0
+        value = None if ctx.ref.year is None else f"{ctx.ref.year - back:04d}-12-31"
         return make_timex(ctx, m, "DATE", value or "XXXX-12-31", relative=value is not None)
     if unit == "Y" and ctx.last_quarter is not None and m.start() - ctx.last_quarter[2] <= 400:
         year, quarter = ctx.last_quarter[0] - 1, ctx.last_quarter[1]
@@ -405,11 +438,26 @@ def shift_value(ref: Reference, unit: str, amount: int) -> str | None:
     day = ref.date
     if day is None:
         return None
+    if unit in _SECONDS_IN:
+        return _clock_shift(day, amount * _SECONDS_IN[unit])
     if unit in ("W", "W2", "WE"):
         step = 14 if unit == "W2" else 7
         shifted = format_week(day + timedelta(days=step * amount))
         return shifted + ("-WE" if unit == "WE" else "")
     return format_day(day + timedelta(days=amount))
+
+
+_SECONDS_IN = {"TH": 3600, "TM": 60, "TS": 1}
+
+
+def _clock_shift(day: date, seconds: int) -> str | None:
+    """ "three hours ago", "20 minutes later" from a reference with no time of day: under a day, the reference
+    day itself (had been three days ago); whole days when it comes out whole ("48 hours ago"); else unknown."""
+    if abs(seconds) < 86400:
+        return format_day(day)
+    if seconds % 86400 == 0:
+        return format_day(day + timedelta(days=seconds // 86400))
+    return None
 
 
 RELATIVE_NORMALIZERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
