@@ -268,3 +268,12 @@ def test_speaker_sources_a_name_apposed_to_a_body_with_its_own_words_is_the_body
     _, ann = annotated("Bus strike\n\nDrivers walked out on Monday. " + sentence + "\n")
     q = [q for q in ann.quotes if q.speaker_name == name]
     assert q and q[0].speaker_kind == kind
+
+
+def test_speaker_sources_a_body_named_after_the_in_apposition_to_a_description() -> None:
+    # "The shelter's operator, the YMCA of Greater Moncton, said" had been the description alone
+    text = ("Shelter plan\n\nThe province will fund the shelter. The shelter's operator, the YMCA of Greater "
+            "Moncton, said it would hire 22 staff.\n")
+    _, ann = annotated(text)
+    q = quote_with(ann, "22 staff")
+    assert (q.speaker_name, q.speaker_kind) == ("YMCA", "organisation")

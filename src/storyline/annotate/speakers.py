@@ -108,6 +108,8 @@ APPOSED_NAME_RE = re.compile(rf",\s+{NAME}\s*,")
 APPOSED_NAME_AFTER_RE = re.compile(rf",\s+({NAME})\s*[,.]")
 # ", retired police officer Dale Kowalchuk,": lower-case role words before the name in apposition
 APPOSED_ROLE_NAME_RE = re.compile(rf",\s+(?P<role>(?:[a-z][\w’'-]*\s+){{1,4}})(?P<name>{NAME})\s*,")
+# ", the YMCA of Greater Moncton,": a body's name after "the" (a person's never takes it)
+APPOSED_BODY_RE = re.compile(r",\s+the\s+(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w&’'.-]*)){0,6})\s*,")
 
 
 @dataclass(frozen=True)
@@ -641,4 +643,5 @@ def _apposed_name_offset(appos: str) -> int | None:
     found = APPOSED_ROLE_NAME_RE.fullmatch(appos)
     if found is not None and _role_like(found.group("role")):
         return found.start("name")
-    return None
+    body = APPOSED_BODY_RE.fullmatch(appos)
+    return body.start("name") if body is not None else None
