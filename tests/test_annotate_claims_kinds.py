@@ -102,3 +102,12 @@ def test_claims_rejecting_a_plan_or_dismissing_an_appeal_is_a_decision_not_a_den
             "Cllr Priya Shah rejected the claim. Tom Baker denied wrongdoing.")
     assert [(c.kind, c.claimant_name, _content(text, c)) for c in claims_of(text)] == [
         ("denial", "Priya Shah", "the claim"), ("denial", "Tom Baker", "wrongdoing")]
+
+
+def test_claims_a_denial_ends_before_a_second_reporting_verb() -> None:
+    # "denied that any documents had been withheld and said the authority would cooperate": only the first is denied
+    text = ("A council spokesman denied that any documents had been withheld and said the authority would cooperate "
+            "fully with any review.")
+    [denial] = [c for c in claims_of(text) if c.kind == "denial"]
+    assert denial.content is not None
+    assert text[denial.content[0] : denial.content[1]] == "any documents had been withheld"

@@ -58,7 +58,15 @@ class _Act:
     target: tuple[int, int] | None
 
 
+# a second reporting verb joined to the first: "denied that any documents had been withheld and said the authority
+# would cooperate" (the denial ends before "and said")
+NEXT_REPORT_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|insisted|insists|"
+                            r"argued|argues|stressed|stresses|noted|notes|promised|promises|admitted|admits)\b")
+
+
 def _content_end(text: str, start: int, end: int) -> int:
+    joined = NEXT_REPORT_RE.search(text, start, end)
+    end = joined.start() if joined is not None else end
     body = text[start:end].rstrip()
     if body.endswith((".", "!", "?")):
         body = body[:-1]
