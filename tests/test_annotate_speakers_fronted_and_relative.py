@@ -128,3 +128,24 @@ def test_the_end_of_a_relative_clause_is_no_subject_of_the_main_verb() -> None:
                        "Investment Coalition, which is made up of investors and developers, said many of the examples "
                        "that critics point to were misleading.\n")
     assert not [q for q in ann.quotes if q.speaker_name == "developers" or q.speaker_description == "developers"]
+
+
+@pytest.mark.parametrize(("sentence", "content", "mention"), [
+    ("The Red River approaches a crest that forecasters say could rival the flood of 2011.",
+     "could rival the flood of 2011", "forecasters"),
+    ("Councillors backed a plan that critics say will raise taxes by 9 per cent.",
+     "will raise taxes by 9 per cent", "critics"),
+])
+def test_a_report_inside_a_relative_clause_says_what_follows_of_the_noun(
+        sentence: str, content: str, mention: str) -> None:
+    text = "Rink\n\nThe audit was short. " + sentence + "\n"
+    _, ann = annotated(text)
+    assert [q.text for q in ann.quotes] == [content]
+    assert _mention(text, content) == mention
+
+
+def test_a_relative_clause_holding_a_report_is_no_described_subject() -> None:
+    # "The report that MPs say confirms the failures was published": no speaker "The report that MPs say"
+    _, ann = annotated("Rink\n\nThe audit was short. The report that MPs say confirms the failures was published "
+                       "on Monday.\n")
+    assert ann.quotes == []

@@ -192,6 +192,8 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         return None  # "admitted arson", "admitted two counts of fraud": a plea in court, no words reported
     if lex.verb_re.fullmatch(word):
         return None  # "a report that MPs say confirms ...": the verb of a relative clause, not content
+    if word.lower() in RELATIVE_REPORT_MODALS and RELATIVE_REPORT_RE.search(text, max(0, verb.start() - 60), verb.start()):
+        return first.start("w")  # "a crest that forecasters say could rival the flood of 2011": what they say of it
     if word.lower() in OBJECT_PRONOUNS and not looks_like_clause(text, first.start("w"), end, strict=True) \
             and not any(mark in text[first.start("w") : end] for mark in "“\"«"):
         return None  # "Lowe reported it in August": an object, nothing reported ("called it “news to me”" is)
@@ -245,6 +247,9 @@ REPORTED_BEFORE_RE = re.compile(r"\b(?:said|says|told|tells|records?|recorded|sh
                                 r"according\s+to)\b")
 SUBORDINATOR_BEFORE_RE = re.compile(r"\b(?:[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Ww]hen|"
                                     r"[Ii]f|[Oo]nce|[Uu]ntil|[Uu]nless)\s+$")  # ("As Comey noted, ..." reports)
+# "a plan that critics say will raise taxes": the reporting verb inside a relative clause, what it says of the noun
+RELATIVE_REPORT_MODALS = frozenset({"could", "would", "will", "may", "might", "should", "can", "must"})
+RELATIVE_REPORT_RE = re.compile(r"\b[a-z]+\s+(?:that|which)\s+(?:[a-z]+\s+){0,2}[a-z]+s?\s+$")
 QUOTE_OPENERS = frozenset("“\"‘'«")
 PRONOUN_CLAUSE_RE = re.compile(r"\s+(?P<subj>he|she|they|we|it|I)\s+(?P<verb>[\w’']+)")
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "these", "those", "me", "us"})
@@ -495,8 +500,9 @@ def restrictive_who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan 
     clause = WORD_RE.findall(text, found[-1].end(), verb_start)
     if not 2 <= len(clause) <= 16 or RELATIVE_CLAUSE_BREAK_RE.search(text, who, verb_start) \
             or all(w.lower() in AUXILIARIES or w.endswith("ly") or w in RELATIVE_ADVERBS for w in clause) \
-            or clause[-1].lower() in ("and", "or", "but"):
-        return None  # "superdelegates who had publicly pledged", "who endorsed him and said": the clause's own verb
+            or clause[-1].lower() in ("and", "or", "but") or (that and has_verb(text, found[-1].end(), verb_start)):
+        return None  # "superdelegates who had publicly pledged", "who endorsed him and said", "The report that MPs
+        # say confirms ...": the clause's own verb
     starts = [m.end() for m in lexicon().clause_start_re.finditer(text, window_start, who)]
     start = starts[-1] if starts else window_start
     start += len(text[start:who]) - len(text[start:who].lstrip())
