@@ -149,3 +149,15 @@ def test_a_relative_clause_holding_a_report_is_no_described_subject() -> None:
     _, ann = annotated("Rink\n\nThe audit was short. The report that MPs say confirms the failures was published "
                        "on Monday.\n")
     assert ann.quotes == []
+
+
+@pytest.mark.parametrize(("sentence", "content", "mention"), [
+    ("Council approved the fare rise despite objections from riders who say the service is already unreliable.",
+     "the service is already unreliable", "riders"),
+    ("The plan drew support from residents who said they wanted the park kept open.",
+     "they wanted the park kept open", "residents"),  # had been "The plan drew support from residents who"
+])
+def test_a_group_saying_something_in_a_relative_clause_at_the_end_of_the_sentence(
+        sentence: str, content: str, mention: str) -> None:
+    text = "Ferry\n\nThe vote was close. " + sentence + "\n"
+    assert _mention(text, content) == mention

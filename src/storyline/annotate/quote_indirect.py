@@ -250,6 +250,10 @@ SUBORDINATOR_BEFORE_RE = re.compile(r"\b(?:[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ec
 # "a plan that critics say will raise taxes": the reporting verb inside a relative clause, what it says of the noun
 RELATIVE_REPORT_MODALS = frozenset({"could", "would", "will", "may", "might", "should", "can", "must"})
 RELATIVE_REPORT_RE = re.compile(r"\b[a-z]+\s+(?:that|which)\s+(?:[a-z]+\s+){0,2}[a-z]+s?\s+$")
+SAYING_LEMMAS = frozenset({"say", "tell", "argue", "claim", "insist", "warn", "complain", "believe", "fear", "allege"})
+# a group after a preposition (an object: the sentence ends with its relative clause) saying something
+OBJECT_WHO_SAY_RE = re.compile(r"\b(?:from|of|by|among|with|for|to)\s+(?P<subj>(?:[a-z][\w-]*\s+){0,3}[a-z]{3,}s)\s+"
+                               r"who\s+$")
 QUOTE_OPENERS = frozenset("“\"‘'«")
 PRONOUN_CLAUSE_RE = re.compile(r"\s+(?P<subj>he|she|they|we|it|I)\s+(?P<verb>[\w’']+)")
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "these", "those", "me", "us"})
@@ -390,12 +394,19 @@ def _reported_clause(
     if cue_negated(text, s0, verb.start()):
         return None  # "Mr Hale did not reveal how much ...", "declined to say whether ...": nothing was said
     speaker, bound = speaker_before(text, s0, verb.start()), 0.85
+    if text.endswith(" who ", s0, verb.start()):  # the verb of a relative clause: its subject is the noun before
+        speaker = None
     relative = speaker is None
     if speaker is None:
         speaker = who_speaker(text, s0, verb.start())
     relative = relative and speaker is not None
     if speaker is None and not verb.group(0).endswith("ing"):
         speaker = restrictive_who_speaker(text, s0, verb.start())
+    if speaker is None and not verb.group(0).endswith("ing"):
+        saying = OBJECT_WHO_SAY_RE.search(text, max(s0, verb.start() - 60), verb.start()) \
+            if lexicon().lemma(verb.group(0)) in SAYING_LEMMAS else None
+        if saying is not None:  # "objections from riders who say the service is unreliable": the riders'
+            speaker = SpeakerSpan(saying.start("subj"), saying.end("subj"), "np")
     clause_start = speaker.start if speaker is not None else verb.start()
     if speaker is not None and later and not LATER_LINK_RE.search(text, s0, speaker.start):
         return None  # "said that the mayor had promised ...": a report inside the report
