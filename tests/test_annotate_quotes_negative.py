@@ -205,3 +205,15 @@ def test_quotes_a_relative_pronoun_is_no_part_of_the_speaker(text: str, mention:
     [q] = [q for q in quotes_of(text, [SMITH]) if q.kind == "direct"]
     assert q.speaker_mention is not None
     assert (text[q.speaker_mention[0] : q.speaker_mention[1]], q.speaker_name) == (mention, speaker)
+
+
+def test_quotes_a_direct_span_losing_a_junk_speaker_keeps_the_paragraph_chains_in_step() -> None:
+    # a mixed quote whose speaker phrase is no speaker had been dropped from the list of direct quotes, which then
+    # no longer matched the list of spans: a later quote over two paragraphs crashed the whole document
+    text = ('The review team working for the council avoided naming the contractor in its summary but claimed that '
+            '" several firms " and mistakes were at the heart of the collapse.\n\n'
+            'It went on to list eight key findings.\n\nJane Smith made clear that she felt the report cleared her '
+            'council.\n\n" The report provides new information on the causes of this accident.\n\n'
+            'It is evident that a series of decisions were made. "\n')
+    found = quotes_of(text, [SMITH])
+    assert any("new information" in q.text for q in found)

@@ -387,7 +387,9 @@ def find_quotes(
     sentences = sentences or _fallback_sentences(text, blocks)
     spans = find_direct_spans(text, blocks)
     directs = [_attribute_direct(text, spans, i, blocks, sentences, mentions) for i in range(len(spans))]
-    directs = [d for d in directs if clean_speaker_span(text, d) is not None]  # a direct quote is kept either way
+    for found in directs:  # one per span, in order (the paragraph chains below index them)
+        if clean_speaker_span(text, found) is None:
+            found.speaker_span, found.cue, found.inherit = None, None, False
     _link_paragraph_chains(spans, directs)
     directs = [d for d in directs if _keep_direct(text, d)]
     inside = [(s.open, s.close_end if s.close_end is not None else s.content_end + 1) for s in spans]
