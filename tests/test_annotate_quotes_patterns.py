@@ -488,3 +488,11 @@ def test_quotes_short_reports_and_bare_announcements(sentence: str, content: str
 def test_quotes_no_report_without_a_clause(sentence: str) -> None:
     text = "Jane Smith waited all week. " + sentence
     assert [q.text for q in quotes_of(text, [SMITH]) if q.kind == "indirect"] == []
+
+
+def test_quotes_a_name_as_a_label_before_a_colon_speaks() -> None:
+    # "What the candidates said" pieces: "Jane Smith (Liberal Democrat): “…”" had no speaker
+    text = ("We asked each candidate about the bypass.\n\nJane Smith (Liberal Democrat): \u201cThe bypass is a 1990s "
+            "answer to a 2020s problem.\u201d\n\nTom Baker: \u201cI will back it.\u201d\n")
+    found = {q.text: q.speaker_name for q in quotes_of(text, [SMITH, BAKER])}
+    assert found == {"The bypass is a 1990s answer to a 2020s problem.": "Jane Smith", "I will back it.": "Tom Baker"}

@@ -65,6 +65,7 @@ from storyline.annotate.speaker_resolve import attribute_speaker
 from storyline.annotate.speaker_scene import Resolution, Scene
 from storyline.annotate.speakers import (
     NAME,
+    PARTY_TAG,
     PRONOUN,
     SpeakerSpan,
     lexicon,
@@ -92,6 +93,8 @@ DASH_SPEAKER_RE = re.compile(  # "— Tom Baker, the mayor", "– Ashby Parva re
     rf"[ \t]*[—–-]{{1,2}}[ \t]*(?P<subj>(?:{NAME}\s+)?(?:{DASH_ROLE_WORD}\s+){{1,3}}{NAME}|{NAME})[ \t]*(?:,[^.\n“”\"]{{1,80}})?\.?[ \t]*(?=\n|$)"
 )
 COLON_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{NAME}|{PRONOUN})\s+[a-z]")
+# a name as a label, with its party or ward: "Sarah Pemberton (Liberal Democrat): “…”"
+LABEL_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{NAME}){PARTY_TAG}\s*")
 NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|our)\s+$", re.IGNORECASE)
 READ_COLON_RE = re.compile(r"\s(?P<verb>read|reads)\s*:$")
 TITLE_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
@@ -191,7 +194,7 @@ def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Menti
         speaker = None
         comma = text.find(",", lo, colon)
         for start in [lo] + ([comma + 1] if comma >= 0 else []):  # "Outside court, Fenwick was blunt:"
-            subject = COLON_SUBJECT_RE.match(text, start, colon)
+            subject = COLON_SUBJECT_RE.match(text, start, colon) or LABEL_SUBJECT_RE.fullmatch(text, start, colon)
             candidate = speaker_span_of(subject, "subj") if subject else None
             if candidate is not None and _is_person(candidate, mentions):
                 speaker = candidate
