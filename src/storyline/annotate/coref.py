@@ -194,8 +194,12 @@ def find_given_name_mentions(text: str, people: list[Person], sentences: Iterabl
     others = {p.surname.lower() for p in people} | {p.words[0].lower() for p in people if not p.full}
     unique = {name: ids[0] for name, ids in bearers.items()
               if len(ids) == 1 and name not in others and name not in GIVEN_NAME_EXCEPTIONS and name not in lex.places
-              and lex.first_name_gender(name.capitalize()) is not None
-              and re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text) is None}
+              and lex.first_name_gender(name.capitalize()) is not None}
+    if not unique:
+        return []
+    sentences = list(sentences)
+    lower = {t.text for tokens in sentences for t in tokens if t.text in unique}  # "will", "grace" in lower case
+    unique = {name: i for name, i in unique.items() if name not in lower}
     found: list[PersonMention] = []
     for tokens in sentences:
         for i in _indices_of_words(tokens, unique.keys()):
