@@ -496,3 +496,14 @@ def test_quotes_a_name_as_a_label_before_a_colon_speaks() -> None:
             "answer to a 2020s problem.\u201d\n\nTom Baker: \u201cI will back it.\u201d\n")
     found = {q.text: q.speaker_name for q in quotes_of(text, [SMITH, BAKER])}
     assert found == {"The bypass is a 1990s answer to a 2020s problem.": "Jane Smith", "I will back it.": "Tom Baker"}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Jane Smith said the town had lost its way.\n\u201cThe town will always be the town,\u201d an angry Tom Baker "
+     "retaliated.", "Tom Baker"),  # any verb after the name: his words, never carried from Smith
+    ("\u201cWould it be negotiable?\u201d Baker pressed.", "Tom Baker"),
+    ("At an event billed as \u201cHard Hats for Hope,\u201d Smith unveiled a plan.", None),  # no utterance of hers
+])
+def test_quotes_a_name_and_any_verb_after_a_quote_opening_its_sentence(text: str, speaker: str | None) -> None:
+    found = [q for q in quotes_of(text, [SMITH, BAKER]) if q.kind == "direct"]
+    assert [q.speaker_name for q in found] in ([speaker], [] if speaker is None else [speaker])

@@ -132,7 +132,12 @@ def _attribute_after(text: str, span: DirectSpan, limit: int) -> Found | None:
         return None  # the quote ended its sentence; what follows is a new one
     found = speaker_after(text, span.close_end, limit) or speaker_inverted(text, span.close_end, limit)
     if found is None:
-        return None
+        before = text[max(0, span.open - 200) : span.open].rstrip()
+        opens = not before or before[-1] in ".!?\n”\"’'"  # a quote opening its sentence, not "billed as “…,” Clinton"
+        acted = NAMED_ACT_AFTER_RE.match(text, span.close_end, limit) if opens else None
+        if acted is None:
+            return None  # ('“Go back to Univision,” Trump barked', '“…,” an angry Hollande retaliated': theirs)
+        found = speaker_span_of(acted, "subj"), acted.span("verb")
     speaker, cue = found
     return Found(span.content_start, span.content_end, "direct", speaker, cue, 0.9)
 
@@ -511,7 +516,16 @@ def _cue_follows(text: str, quote_end: int, block_end: int) -> bool:
         return False
     stop = SENTENCE_STOP_RE.search(tail)
     tail = tail[: stop.start()] if stop else tail
-    return lexicon().verb_re.search(tail) is not None
+    return lexicon().verb_re.search(tail) is not None or NAMED_ACT_RE.match(tail) is not None
+
+
+# a name and a verb right after a quote, whatever the verb: '“…,” an angry Hollande retaliated'; the name speaks
+NAMED_ACT_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:an?|the)\s+(?:[a-z]+\s+){0,2})?(?P<subj>[A-Z][a-z][\w’'-]*"
+                                r"(?:\s+[A-Z][\w’'-]+){0,2})\s+(?P<verb>[a-z]{3,}ed|shot back|hit back|fired back|"
+                                r"snapped|quipped)\b")
+# a name and a verb right after a quote, whatever the verb: '“…,” an angry Hollande retaliated'
+NAMED_ACT_RE = re.compile(r"\s*,?\s*(?:(?:an?|the)\s+)?(?:[a-z]+\s+){0,2}[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+"
+                          r"(?:[a-z]+ed|shot|hit|fired|struck|wrote|spat|snapped)\b")
 
 
 def _reporting_between(text: str, lo: int, hi: int, regions: list[tuple[int, int]]) -> bool:
