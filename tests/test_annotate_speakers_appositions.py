@@ -137,3 +137,11 @@ def test_speakers_appositions_party_state_tags_and_abbreviations_are_never_peopl
     assert not people & {"D-Ohio", "Ont", "Ont."}
     for q in ann.quotes:
         assert q.speaker_name not in ("D-Ohio", "Ont.", "Ont")
+
+
+def test_appositions_a_where_clause_between_subject_and_verb_is_an_aside() -> None:
+    # "Lincoln City FC, where the man is a season-ticket holder, said in a statement: “…”" had no speaker
+    text = ("Hit-and-run\n\nA cyclist was hurt on Saturday. Lincoln City FC, where the man is a season-ticket holder, "
+            "said in a statement: \u201cOur thoughts are with him and his family.\u201d\n")
+    _, ann = annotated(text)
+    assert quote_with(ann, "Our thoughts").speaker_name == "Lincoln City FC"

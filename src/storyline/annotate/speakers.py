@@ -538,7 +538,7 @@ def _name_before_role(text: str, lo: int, start: int, end: int) -> SpeakerSpan |
 # ", some of its functions would be performed ...,": a clause of its own between commas, not an apposition (", the
 # man who was mayor," and ", who was elected," are; ", asked whether he would ...," is an aside)
 CLAUSE_APPOSITION_RE = re.compile(
-    r",\s*(?!(?:who|which|that|whose)\b|[a-z]+(?:ed|ing)\b)(?:(?!(?:who|which|that|whose)\b)[\w’'-]+\s+){1,5}"
+    r",\s*(?!(?:who|which|that|whose|where)\b|[a-z]+(?:ed|ing)\b)(?:(?!(?:who|which|that|whose|where)\b)[\w’'-]+\s+){1,5}"
     r"(?:would|will|could|should|can|may|might|must|is|are|was|were|has|have|had)\s", re.IGNORECASE)
 VERB_BETWEEN_NAMES_RE = re.compile(r"[A-Z][\w’'.-]*\s+(?P<verb>[a-z]+ed)\s+(?:[a-z][\w-]*\s+){0,3}[A-Z]")
 ADJECTIVES_IN_ED = frozenset({"elected", "appointed", "retired", "embattled", "disgraced", "celebrated", "respected",
