@@ -92,6 +92,8 @@ def test_an_adverb_before_an_adjective_ends_no_subject() -> None:
      "use the rink again.", "Franklin Gale"),
     ("The vote was close. One such critic was Councillor Franklin Gale, who claimed the rink was losing money.",
      "Councillor Franklin Gale"),
+    ("Ah, friends once more: Mayor Ray Dunn endorses Franklin Gale, who claimed the rink was losing money.",
+     "Franklin Gale"),
 ])
 def test_the_person_a_who_clause_is_about_is_named_without_the_words_before(text: str, mention: str) -> None:
     assert _mention("Rink\n\n" + text + "\n", "rink again" if "vowed" in text else "losing money") == mention

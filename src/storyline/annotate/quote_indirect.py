@@ -473,6 +473,7 @@ def _before_main_clause(text: str, s0: int, clause_start: int, start: int, end: 
 PRECEDING_CAPITAL_RE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
 PARTICIPLE_OR_ADVERB_RE = re.compile(r"[a-z]+(?:ly|ing)\b")
 NAME_WORD_RE = re.compile(r"(?<![\w’'.\-])[A-Z]")
+VERB_BETWEEN_NAMES_RE = re.compile(r"[A-Z][\w’'-]*\s+[a-z]{3,}s\s+[A-Z]")  # "Ted Cruz endorses Trump, who says"
 NAME_ONLY_RE = re.compile(NAME)
 
 
@@ -482,7 +483,8 @@ def who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
     if who is None or _inside_longer_name(text, who):
         return None
     span = speaker_span_of(who, "subj")
-    if PAST_RE.search(text, span.start, span.end) or AUXILIARY_RE.search(text, span.start, span.end):
+    if PAST_RE.search(text, span.start, span.end) or AUXILIARY_RE.search(text, span.start, span.end) \
+            or VERB_BETWEEN_NAMES_RE.search(text, span.start, span.end):
         # "Swanson praised evangelist Franklin Graham, who ...", "One such politician was Barack Obama, who ...": the name
         name = next((m.start() for m in NAME_WORD_RE.finditer(text, span.start, span.end)
                      if NAME_ONLY_RE.fullmatch(text, m.start(), span.end)), None)
