@@ -111,3 +111,12 @@ def test_claims_a_denial_ends_before_a_second_reporting_verb() -> None:
     [denial] = [c for c in claims_of(text) if c.kind == "denial"]
     assert denial.content is not None
     assert text[denial.content[0] : denial.content[1]] == "any documents had been withheld"
+
+
+def test_claims_an_admission_ends_before_but_insisting() -> None:
+    # the demo's "admitting some invoices were “inaccurate” but insisting that 310 ... were driven" had run on
+    text = ("Jane Smith admitted some invoices were \u201cinaccurate\u201d but insisting that most routes were driven "
+            "by substitute buses.")
+    [admission] = [c for c in claims_of(text) if c.kind == "admission"]
+    assert admission.content is not None
+    assert text[admission.content[0] : admission.content[1]] == "some invoices were \u201cinaccurate\u201d"

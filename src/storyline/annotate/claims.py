@@ -61,7 +61,8 @@ class _Act:
 # a second reporting verb joined to the first: "denied that any documents had been withheld and said the authority
 # would cooperate" (the denial ends before "and said")
 NEXT_REPORT_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|insisted|insists|"
-                            r"argued|argues|stressed|stresses|noted|notes|promised|promises|admitted|admits)\b")
+                            r"argued|argues|stressed|stresses|noted|notes|promised|promises|admitted|admits|"
+                            r"saying|adding|insisting|arguing|stressing|noting|claiming|maintaining)\b")
 
 
 def _content_end(text: str, start: int, end: int) -> int:
