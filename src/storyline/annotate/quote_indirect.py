@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from storyline.annotate.attribution_tails import attribution_tail
 from storyline.annotate.claim_markers import cue_negated
 from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
+from storyline.annotate.speaker_phrases import junk_speaker, trimmed_speaker_span
 from storyline.annotate.speakers import (
     NAME,
     PARTY_TAG,
@@ -396,10 +397,10 @@ def _reported_clause(
     speaker, bound = speaker_before(text, s0, verb.start()), 0.85
     if text.endswith(" who ", s0, verb.start()):  # the verb of a relative clause: its subject is the noun before
         speaker = None
-    relative = speaker is None
+    relative = False  # a who-clause's report: it ends where the main clause starts
     if speaker is None:
         speaker = who_speaker(text, s0, verb.start())
-    relative = relative and speaker is not None
+        relative = speaker is not None
     if speaker is None and not verb.group(0).endswith("ing"):
         speaker = restrictive_who_speaker(text, s0, verb.start())
     if speaker is None and not verb.group(0).endswith("ing"):
@@ -816,71 +817,15 @@ def find_indirect(text: str, blocks: list[Block], sentences: list[Sentence], ins
     return found
 
 
-FRONTED_COMMA_RE = re.compile(r"(?:On|In|At|After|Before|During|By|Since|Later|Earlier)\b[^,]{1,40},\s+(?=[A-Z])")
-
-
 def clean_speaker_span(text: str, found: Found) -> Found | None:
     """``found`` with its speaker phrase trimmed, or None when that phrase is no speaker at all (an indirect quote
     then has nothing to stand on; a direct one keeps its words with no speaker)."""
     if found.speaker_span is None:
         return found
-    found.speaker_span = _after_fronted_phrase(text, found.speaker_span)
-    relative = RELATIVE_LEAD_RE.match(text, found.speaker_span.start, found.speaker_span.end)
-    if relative is not None and found.kind == "direct":  # "Trump, who Beck called “a horrible ...”": Beck's words
-        found.speaker_span = SpeakerSpan(relative.end(), found.speaker_span.end, found.speaker_span.form)
+    found.speaker_span = trimmed_speaker_span(text, found.speaker_span, direct=found.kind == "direct")
     if not junk_speaker(text, found.speaker_span):
         return found
     if found.kind != "direct":
         return None
     found.speaker_span, found.cue, found.inherit = None, None, False
     return found
-
-
-def _after_fronted_phrase(text: str, span: SpeakerSpan) -> SpeakerSpan:
-    """"On Sunday, Mr. Rubio and Senator Ted Cruz": the speakers after the fronted phrase and its comma; "said
-    Harvey": the name after the verb."""
-    fronted = FRONTED_COMMA_RE.match(text, span.start, span.end) or LEADING_SAID_RE.match(text, span.start, span.end)
-    return SpeakerSpan(fronted.end(), span.end, span.form) if fronted is not None else span
-
-
-LEADING_SAID_RE = re.compile(r"(?:said|says|added|adds|told|tells|soon|also|then|now|later|even|only|just|still)\s+"
-                             r"(?=[A-Z])")
-RELATIVE_LEAD_RE = re.compile(r"(?:(?:under|in|by|with|of)\s+)?(?:which|who|whom|what)\s+(?=[A-Z])")
-
-
-# what no speaker phrase opens with: a preposition or a relative pronoun ("under Rupert Murdoch, asserted itself",
-# "..., which Beijing has vowed to ignore")
-NOT_SPEAKER_OPENERS = frozenset({"under", "which", "who", "whom", "whose", "in", "on", "at", "with", "by", "for",
-                                 "from", "of", "to", "after", "before", "during", "if", "when", "while", "whether"})
-# a verb of its own followed by more words, inside the phrase: "the Khan family deserved better"
-SPEAKER_CLAUSE_RE = re.compile(
-    r"(?<![-\w])(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!ly\s)[a-z]{3,}ed\s+"
-    r"(?!(?:by|of|to|for|in|at|on|with|from|last|this|earlier|yesterday|today|previously|recently|[a-z]+ly)\b)[a-z]+")
-INFINITIVE_RE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|"
-                           r"us|me|it)\b)[a-z]+\b")
-
-
-def junk_speaker(text: str, span: SpeakerSpan) -> bool:
-    """Whether a phrase found where a speaker should be is no speaker at all ("plans to merge with Dow Chemical",
-    "which Beijing", "under Rupert Murdoch", "the Khan family deserved better")."""
-    phrase = text[span.start : span.end]
-    words = phrase.split()
-    if not words:
-        return True
-    first = words[0].lower().strip(",")
-    if first in NOT_SPEAKER_OPENERS or first in ("what", "like", "is", "by", "getting", "talk") \
-            or phrase.strip(" ,.").lower() in ("him", "them", "me", "us"):
-        return True
-    if span.form == "pronoun" or words[0][:1].isupper() and len(words) == 1:
-        return False
-    if SPEAKER_CLAUSE_RE.search(phrase) and not KNOWN_PARTICIPLE_RE.search(phrase) and " who " not in phrase:
-        return True  # ("people who have battled online threats": a relative clause, a description)
-    return words[0][:1].islower() and first not in DETERMINER_WORDS and INFINITIVE_RE.search(phrase) is not None
-
-
-# participles that describe people ("the retired teacher", "officials involved in the talks")
-KNOWN_PARTICIPLE_RE = re.compile(r"\b(?:retired|elected|unnamed|united|disabled|concerned|based|appointed|involved|"
-                                 r"indicted|accused|armed|unidentified|embattled|affected|registered|licensed|"
-                                 r"qualified|trained|married|respected|related|interested|worried|frustrated)\b")
-DETERMINER_WORDS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those",
-                              "some", "many", "several", "most", "both", "all", "one", "two", "three", "other"})
