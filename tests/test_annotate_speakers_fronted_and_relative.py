@@ -163,3 +163,12 @@ def test_a_group_saying_something_in_a_relative_clause_at_the_end_of_the_sentenc
         sentence: str, content: str, mention: str) -> None:
     text = "Ferry\n\nThe vote was close. " + sentence + "\n"
     assert _mention(text, content) == mention
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Holt criticised Councillor Ray Dunn and Councillor Amy Roe, who say the rink is losing money.", None),  # both
+    ("Holt criticised Councillor Ray Dunn and Councillor Amy Roe, who says the rink is losing money.", "Amy Roe"),
+])
+def test_a_who_clause_after_two_people_agrees_in_number(sentence: str, speaker: str | None) -> None:
+    _, ann = annotated("Rink\n\nMayor Jane Holt spoke on Tuesday. " + sentence + "\n")
+    assert [q.speaker_name for q in ann.quotes if "losing money" in q.text] in ([speaker], [] if speaker is None else 0)

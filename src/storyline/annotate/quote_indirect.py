@@ -474,6 +474,9 @@ def _before_main_clause(text: str, s0: int, clause_start: int, start: int, end: 
 PRECEDING_CAPITAL_RE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
 PARTICIPLE_OR_ADVERB_RE = re.compile(r"[a-z]+(?:ly|ing)\b")
 NAME_WORD_RE = re.compile(r"(?<![\w’'.\-])[A-Z]")
+COORDINATED_BEFORE_RE = re.compile(r"\b(?:and|or|&|nor)\s+$")
+PLURAL_AFTER_WHO_RE = re.compile(r"(?:[a-z]+ly\s+|also\s+|both\s+)*(?:have|are|were|do|say|argue|believe|want|think|"
+                                 r"claim|insist|warn)\b")
 VERB_BETWEEN_NAMES_RE = re.compile(r"[A-Z][\w’'-]*\s+[a-z]{3,}s\s+[A-Z]")  # "Ted Cruz endorses Trump, who says"
 NAME_ONLY_RE = re.compile(NAME)
 
@@ -484,6 +487,10 @@ def who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
     if who is None or _inside_longer_name(text, who):
         return None
     span = speaker_span_of(who, "subj")
+    if COORDINATED_BEFORE_RE.search(text, max(lo, span.start - 40), span.start) \
+            and PLURAL_AFTER_WHO_RE.match(text, who.start() + who.group(0).rfind("who") + 4, verb_start + 12):
+        return None  # "both Democrats and Republicans, who have questioned ...": not the Republicans alone (but
+        # "Rubio and Chris Christie, who has argued ...": Christie)
     if PAST_RE.search(text, span.start, span.end) or AUXILIARY_RE.search(text, span.start, span.end) \
             or VERB_BETWEEN_NAMES_RE.search(text, span.start, span.end):
         # "Swanson praised evangelist Franklin Graham, who ...", "One such politician was Barack Obama, who ...": the name
