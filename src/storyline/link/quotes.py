@@ -6,6 +6,8 @@ or one containing the other when the shorter has at least 8 words.  Quotes are
 filed in the link index (``q`` postings) under their exact key, MinHash bands of
 their word set (Jaccard) and winnowed 4-word runs (containment), so a new quote
 is compared only with quotes sharing a key, and groups grow as documents arrive.
+Of those, a quote whose word summary (kept in memory, :func:`storyline.same_words.word_summary`)
+rules out a match is neither read nor compared.
 
 When the sources give different speakers, the group keeps no speaker (a quote
 given to the wrong person is worse than one left unattributed) and a
