@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from storyline.link.quotes import merge_quotes, quote_tokens
+from typing import Any
+
+from storyline.link.index import MemoryIndex
+from storyline.link.quotes import file_document_quotes, merge_quotes, quote_tokens
 from storyline.model import Annotations, Document, Quote
 
 
@@ -96,3 +99,37 @@ def test_quotes_short_quotes_need_exact_match_and_ids_are_stable() -> None:
 
 def test_quotes_tokens_ignore_marks_case_and_accents() -> None:
     assert quote_tokens("“It’s NOT my café,” — she said.") == ["its", "not", "my", "cafe", "she", "said"]
+
+
+BRANCH = ("“We will not be closing a single library branch in the north of the county, whatever the budget "
+          "says,” said Daniel Okafor.")
+
+
+def filed_reading(index: Any, doc: tuple[Document, Annotations]) -> tuple[set[str], list[str]]:
+    """File one document's quotes; the groups they joined, and the quote records read to compare them."""
+    asked: list[str] = []
+    read = index.records
+    index.records = lambda kind, ids: (asked.extend(ids) if kind == "quote" else None) or read(kind, ids)
+    try:
+        return file_document_quotes(*doc, index)[1], asked
+    finally:
+        del index.records
+
+
+def test_quotes_candidates_whose_word_summaries_rule_out_a_match_are_not_read() -> None:
+    """The branch quote shares 8 words in a row with the library one (a winnowed run: a candidate), but is
+    neither near-identical nor contained: the summary kept when the library quote was filed rules it out."""
+    library = items()[0]
+    branch = quoted("branch", BRANCH, "2024-03-05", [(BRANCH[1:BRANCH.index("”")], "e1", "Daniel Okafor")])
+    index = MemoryIndex()
+    assert "uk:q1" in filed_reading(index, library)[0]  # a group is named after its first quote
+    joined, read = filed_reading(index, branch)
+    assert joined == {"branch:q1"} and "uk:q1" not in read
+    unknown = MemoryIndex()  # summaries are kept in memory only: without them, the candidate is read and compared
+    filed_reading(unknown, library)
+    unknown.memo_.clear()
+    joined_unknown, read = filed_reading(unknown, branch)
+    assert "uk:q1" in read and joined_unknown == joined
+    later = "“We will not be closing a single library this year, or next,” he said."
+    near = quoted("near", later, "2024-03-06", [(later[1:later.index("”")], None, None)])
+    assert filed_reading(index, near) == ({"uk:q1"}, ["uk:q1"])  # it contains the library quote: read, joined

@@ -134,6 +134,34 @@ def test_store_link_index_cache_forgets_its_largest_kinds_over_its_bound(tmp_pat
     store.close()
 
 
+def test_store_link_index_cache_keeps_the_memo_while_nobody_else_writes(two_stores: tuple[Store, Store]) -> None:
+    """The memo (a quote's word summary, by quote key) lasts the run, and is forgotten with the rest of the cache
+    when another process wrote, when a transaction was rolled back, and when it grows past its own bound."""
+    store, other = two_stores
+    cache = LinkCache(max_memo=2)
+    with store.link_session(cache) as index:
+        index.memo("quote")["doc-ferry-1:q1"] = 7
+        file_terms(index, "doc-ferry-1", ["harbour"])
+    with store.link_session(cache) as index:
+        assert index.memo("quote") == {"doc-ferry-1:q1": 7}
+    with other.link_session() as index:
+        file_terms(index, "doc-ferry-9", ["harbour"])
+    with store.link_session(cache) as index:
+        assert index.memo("quote") == {}
+        index.memo("quote")["doc-ferry-2:q1"] = 8
+        file_terms(index, "doc-ferry-2", ["harbour"])
+    with pytest.raises(RuntimeError), store.link_session(cache) as index:
+        index.memo("quote")["doc-ferry-3:q1"] = 9
+        raise RuntimeError("the batch failed")
+    with store.link_session(cache) as index:
+        assert index.memo("quote") == {}
+        index.memo("quote").update({"doc-ferry-4:q1": 1, "doc-ferry-4:q2": 2, "doc-ferry-4:q3": 3})
+        file_terms(index, "doc-ferry-4", ["harbour"])
+    with store.link_session(cache) as index:
+        assert index.memo("quote") == {} and index.counts("df", ["harbour"]) == {"harbour": 4}
+    assert cache.dropped == 3
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def new_database(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Callable[[], str]]:
     """Makes a new empty database (a file, or a schema of the test PostgreSQL database) on each call."""

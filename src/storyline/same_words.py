@@ -17,8 +17,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Protocol
 
-__all__ = ["CONTAINMENT_MIN_WORDS", "JACCARD_MIN", "Words", "near_identical", "near_identical_words",
-           "quote_tokens"]
+__all__ = ["CONTAINMENT_MIN_WORDS", "JACCARD_MIN", "Words", "may_be_near_identical", "near_identical",
+           "near_identical_words", "quote_tokens", "word_summary"]
 
 JACCARD_MIN = 0.8
 CONTAINMENT_MIN_WORDS = 8
@@ -71,3 +71,41 @@ def near_identical(a: Compared, b: Compared) -> bool:
 def near_identical_words(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two word lists (:func:`quote_tokens`) say the same thing."""
     return near_identical(Words(list(a)), Words(list(b)))
+
+
+SUMMARY_BITS = 128  # bits of a word summary's word mask (each word sets one)
+_SIZE = 0xFFFF  # a summary keeps the number of words and of distinct words in 16 bits each
+
+
+def word_summary(tokens: Sequence[str]) -> int | None:
+    """Compact summary of a passage's words for :func:`may_be_near_identical`: a mask with one bit per distinct word
+    (``hash(word)`` modulo ``SUMMARY_BITS``), the number of distinct words and the number of words, in one int.
+
+    ``hash`` of a string differs from one process to the next, so a summary is kept in memory, never stored.
+    None for a passage of 65,536 words or more (its sizes do not fit; it is always compared).
+    """
+    if len(tokens) > _SIZE:
+        return None
+    words = set(tokens)
+    mask = 0
+    for word in words:
+        mask |= 1 << (hash(word) % SUMMARY_BITS)
+    return mask << 32 | len(words) << 16 | len(tokens)
+
+
+def may_be_near_identical(a: int, b: int) -> bool:
+    """False only when two passages with these :func:`word_summary` values cannot be :func:`near_identical`
+    (``a`` in the first place, ``b`` in the second): a test of a few integer operations, with no words read.
+
+    Every bit set in one mask and not in the other stands for at least one word of one passage missing from the
+    other, a different word per bit, so the bits where the masks differ are at most the words the two sets do
+    not share. Jaccard >= 0.8 means ``shared >= 0.8 (na + nb - shared)``, so ``shared >= 4 (na + nb) / 9`` and
+    the words not shared, ``na + nb - 2 shared``, are at most ``(na + nb) / 9``; one set within the other means
+    no bit of the shorter passage's mask is missing from the longer one's. Same words pass both tests.
+    """
+    na, nb = (a >> 16) & _SIZE, (b >> 16) & _SIZE
+    alike = na >= JACCARD_MIN * nb if na <= nb else nb >= JACCARD_MIN * na
+    if alike and 9 * ((a ^ b) >> 32).bit_count() <= na + nb:
+        return True
+    short, long_ = (a, b) if (a & _SIZE) <= (b & _SIZE) else (b, a)  # as near_identical picks the shorter
+    return (short & _SIZE) >= CONTAINMENT_MIN_WORDS and ((short >> 32) & ~(long_ >> 32)) == 0

@@ -82,7 +82,7 @@ def link_document(doc: Document, ann: Annotations, order: int, index: LinkIndex,
     _record_links(doc.id, order, links, index)
     features = document_features(doc, ann, book.params)
     story = stories.add_document(features, book, _twin(doc.id, links, index))
-    _record_reuse(reuse.link_reuse(doc, index, story), index)
+    _record_reuse(reuse.link_reuse(doc, index, book.get([story])[story].documents), index)  # the profile just saved
     quotes = [f"{doc.id}:{q.id}" for q in ann.quotes]
     index.put_record("doc", doc.id, {"order": order, "story": story, "quotes": quotes})
     return story

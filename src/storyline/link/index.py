@@ -86,6 +86,12 @@ class LinkIndex(Protocol):
 
     def set_reuse_share(self, doc_id: str, share: float) -> None: ...
 
+    def memo(self, kind: str) -> dict[str, int]:
+        """Small values the caller derives from items and keeps here (a quote's word summary), by item id: held in
+        memory only, for as long as nothing else changes the index, and never stored, so an id missing is unknown
+        (derive it again from the item's record)."""
+        ...
+
 
 class MemoryIndex:
     """A :class:`LinkIndex` in dictionaries; it also holds the documents it is asked to link."""
@@ -99,6 +105,7 @@ class MemoryIndex:
         self.outputs: dict[str, dict[str, tuple[Any, list[str]]]] = defaultdict(dict)
         self.duplicate_of: dict[str, str | None] = {}
         self.reuse_shares: dict[str, float] = {}
+        self.memo_: dict[str, dict[str, int]] = defaultdict(dict)
 
     # --- the corpus -------------------------------------------------------------
 
@@ -175,6 +182,9 @@ class MemoryIndex:
     def set_reuse_share(self, doc_id: str, share: float) -> None:
         self.reuse_shares[doc_id] = share
 
+    def memo(self, kind: str) -> dict[str, int]:
+        return self.memo_[kind]
+
     def output_payloads(self, kind: str) -> list[Any]:  # noqa: ANN401
         """Payloads of one kind of output, in id order."""
         return [self.outputs[kind][i][0] for i in sorted(self.outputs[kind])]
@@ -182,7 +192,8 @@ class MemoryIndex:
     def copy(self) -> MemoryIndex:
         """An independent copy (documents are shared: linking never changes them)."""
         twin = MemoryIndex()
-        for name in ("postings_", "counts_", "records_", "entity_map_", "outputs", "duplicate_of", "reuse_shares"):
+        for name in ("postings_", "counts_", "records_", "entity_map_", "outputs", "duplicate_of", "reuse_shares",
+                     "memo_"):
             setattr(twin, name, copy.deepcopy(getattr(self, name)))
         twin.items_ = dict(self.items_)
         return twin

@@ -6,6 +6,8 @@ or one containing the other when the shorter has at least 8 words.  Quotes are
 filed in the link index (``q`` postings) under their exact key, MinHash bands of
 their word set (Jaccard) and winnowed 4-word runs (containment), so a new quote
 is compared only with quotes sharing a key, and groups grow as documents arrive.
+Of those, a quote whose word summary (kept in memory, :func:`storyline.same_words.word_summary`)
+rules out a match is neither read nor compared.
 
 When the sources give different speakers, the group keeps no speaker (a quote
 given to the wrong person is worse than one left unattributed) and a
@@ -18,13 +20,20 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from storyline.link.fingerprint import set_signature, shingle_hashes, winnow, word_hash
 from storyline.link.index import LinkIndex, MemoryIndex
 from storyline.model import Annotations, Discrepancy, Document, Quote, QuoteGroup, SpanRef
-from storyline.same_words import CONTAINMENT_MIN_WORDS, Words, near_identical, quote_tokens
+from storyline.same_words import (
+    CONTAINMENT_MIN_WORDS,
+    Words,
+    may_be_near_identical,
+    near_identical,
+    quote_tokens,
+    word_summary,
+)
 
 __all__ = [
     "QuoteSource",
@@ -54,6 +63,11 @@ class QuoteSource:
     def __post_init__(self) -> None:
         self.token_set = frozenset(self.tokens)
         self.joined = f" {' '.join(self.tokens)} "
+
+    @cached_property
+    def summary(self) -> int | None:
+        """Its :func:`~storyline.same_words.word_summary`."""
+        return word_summary(self.tokens)
 
     @property
     def span(self) -> SpanRef:
@@ -93,6 +107,7 @@ RUN_WINDOW = 5
 SIGNATURE_BANDS = 10  # MinHash bands of 3 slots over a quote's word set: Jaccard 0.8 meets in a band 999 in 1,000
 SIGNATURE_ROWS = 3
 MAX_POSTINGS = 200  # a key shared by more quotes is boilerplate and cannot single out near-identical ones
+SUMMARY = "quote"  # LinkIndex.memo of filed quotes' word summaries, by quote key (rules out most candidates unread)
 
 
 def quote_keys(tokens: Sequence[str]) -> tuple[str, list[str]]:
@@ -136,12 +151,33 @@ def _matches(key: str, source: QuoteSource, index: LinkIndex,
     sizes = index.counts("qn", others)
     usable = [k for k in others if sizes[k] < MAX_POSTINGS]
     found = index.postings("q", usable)
-    candidates = sorted({c for ids in found.values() for c in ids} - {key})
+    summaries = index.memo(SUMMARY)
+    candidates = _may_match(source, {c for ids in found.values() for c in ids} - {key}, summaries)
     groups: set[str] = set()
-    for _, data in sorted(index.records("quote", candidates).items()):
-        if data["group"] not in groups and _near_identical(source, _words(data["words"])):
+    for candidate, data in sorted(index.records("quote", candidates).items()):
+        if data["group"] in groups:
+            continue
+        words = _words(data["words"])
+        if candidate not in summaries:
+            _remember(summaries, candidate, words.tokens)
+        if _near_identical(source, words):
             groups.add(data["group"])
     return groups, [exact, *usable], others
+
+
+def _remember(summaries: dict[str, int], key: str, tokens: Sequence[str]) -> None:
+    summary = word_summary(tokens)
+    if summary is not None:
+        summaries[key] = summary
+
+
+def _may_match(source: QuoteSource, candidates: Collection[str], summaries: dict[str, int]) -> list[str]:
+    """The candidates whose :func:`~storyline.same_words.word_summary` (kept in ``summaries``) does not rule out a
+    match with ``source`` (those with none yet too): the others need not be read or compared."""
+    mine = source.summary
+    if mine is None:
+        return sorted(candidates)
+    return sorted(c for c in candidates if (theirs := summaries.get(c)) is None or may_be_near_identical(mine, theirs))
 
 
 def _members(group: str, index: LinkIndex) -> list[str]:
@@ -178,6 +214,8 @@ def file_quote(key: str, source: QuoteSource, index: LinkIndex, keys: tuple[str,
     groups, filed, counted = _matches(key, source, index, keys)
     group = _join(key, groups, index)
     index.put_record("quote", key, _quote_record(source, group))
+    if source.summary is not None:
+        index.memo(SUMMARY)[key] = source.summary
     index.add_postings("q", key, filed)
     index.add_counts("qn", counted)
     return group

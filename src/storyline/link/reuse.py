@@ -11,7 +11,7 @@ words shares a fingerprint.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -58,25 +58,27 @@ def prefetch_fingerprints(docs: Iterable[Document], index: LinkIndex) -> None:
     index.postings("pas", [k for k in keys if sizes[k] < MAX_POSTINGS])  # counts only grow: no other is read
 
 
-def reuse_candidates(doc_id: str, usable: list[str], index: LinkIndex, story: str | None = None) -> list[str]:
+def reuse_candidates(doc_id: str, usable: list[str], index: LinkIndex, story: Collection[str] = ()) -> list[str]:
     """Documents sharing the most of the given (non-boilerplate) fingerprints with a new one.
 
-    A document of the new one's ``story`` needs ``MIN_SHARED_FINGERPRINTS``; any other
+    A document of the new one's story (``story``: its documents, as the story's profile lists them; every
+    document record names the story whose profile lists it) needs ``MIN_SHARED_FINGERPRINTS``; any other
     needs ``MIN_SHARED_ELSEWHERE``, so that stock sentences two unrelated reports
     happen to share are not aligned, while a press release or wire paragraph is.
     """
     shared = Counter(concatenated.from_iterable(index.postings("pas", usable).values()))  # counted in C
     shared.pop(doc_id, None)
     enough = sorted(d for d, n in shared.items() if n >= MIN_SHARED_FINGERPRINTS)
-    near = [d for d in enough if shared[d] < MIN_SHARED_ELSEWHERE]
-    same_story = {d for d, r in index.records("doc", near).items() if story is not None and r["story"] == story}
+    near = {d for d in enough if shared[d] < MIN_SHARED_ELSEWHERE}
+    same_story = near.intersection(story) if near else set()
     kept = [d for d in enough if shared[d] >= MIN_SHARED_ELSEWHERE or d in same_story]
     ranked = sorted(kept, key=lambda d: (-shared[d], d))
     return ranked[:MAX_REUSE_CANDIDATES]
 
 
-def link_reuse(doc: Document, index: LinkIndex, story: str | None = None) -> list[Reuse]:
-    """Passages a new document (of ``story``) shares with documents already filed (then files it).
+def link_reuse(doc: Document, index: LinkIndex, story: Collection[str] = ()) -> list[Reuse]:
+    """Passages a new document (of the story holding the documents ``story``) shares with documents already filed
+    (then files it).
 
     Each passage's ``a`` is the earlier document (by date, else by linking order),
     from the ``dup`` records that :mod:`storyline.link.duplicates` keeps.

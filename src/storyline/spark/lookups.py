@@ -139,5 +139,8 @@ class CandidateIndex:
     def set_duplicate_of(self, doc_id: str, target: str | None) -> None:
         self.inner.set_duplicate_of(doc_id, target)
 
+    def memo(self, kind: str) -> dict[str, int]:
+        return self.inner.memo(kind)
+
     def set_reuse_share(self, doc_id: str, share: float) -> None:
         self.inner.set_reuse_share(doc_id, share)

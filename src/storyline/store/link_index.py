@@ -42,6 +42,7 @@ __all__ = ["LinkCache", "SqlLinkIndex", "key_hash"]
 BATCH = 500  # ids per IN (...) list
 DOCUMENT_CACHE = 2000
 MAX_CACHED_KEYS = 1_000_000  # posting and count keys a LinkCache keeps across transactions (about 155 MB)
+MAX_MEMO_ITEMS = 1_000_000  # memo values a LinkCache keeps (LinkIndex.memo: quote summaries, 160 bytes each with the key)
 WRITER_STATE = "link_writer"  # state row: a token written by every link session that changed postings or counts
 LINKED_META = ("meta", "linked")  # storyline.link.corpus.LINKED_KEY: the count of documents linked so far
 _MISSING = object()
@@ -83,7 +84,9 @@ class LinkCache:
     session wrote and the number of documents linked then. A session that finds another token or another
     number (another process linked, relinked or cleared the index; or the cache's last transaction
     was rolled back) starts from an empty cache. It is also emptied when it holds more than
-    ``max_keys`` keys, which bounds its memory whatever the corpus size.
+    ``max_keys`` keys, which bounds its memory whatever the corpus size. It also holds the run's memo
+    (:meth:`SqlLinkIndex.memo`: values linking derives from items, such as a quote's word summary), emptied
+    with the rest and when it holds more than ``max_memo`` values.
 
     Everything it holds is a string, an int or a tuple of strings, in dictionaries: objects Python's cyclic
     garbage collector does not track (tuples of strings are untracked by the first collection that sees them).
@@ -91,8 +94,9 @@ class LinkCache:
     collection walked: at 10,000 articles each took 1 s instead of 0.4 s.
     """
 
-    def __init__(self, max_keys: int = MAX_CACHED_KEYS) -> None:
+    def __init__(self, max_keys: int = MAX_CACHED_KEYS, max_memo: int = MAX_MEMO_ITEMS) -> None:
         self.max_keys = max_keys
+        self.max_memo = max_memo
         self.token: str | None = None  # written by the last session that used the cache
         self.linked: int | None = None  # documents linked after that session
         self.dropped = 0  # times the cache was found stale or too large and started afresh
@@ -110,6 +114,7 @@ class LinkCache:
         # lookups every document makes (the idf of its candidates' keys) are one dictionary read per key
         self.totals: dict[str, dict[str, int]] = defaultdict(dict)
         self.keys_of_hash: dict[str, dict[int, tuple[str, ...]]] = defaultdict(dict)  # the keys of totals, by hash
+        self.memo: dict[str, dict[str, int]] = defaultdict(dict)  # by kind, then item id (ints: untracked by the gc)
         self.token = None
         self.linked = None
 
@@ -125,16 +130,23 @@ class LinkCache:
     def check(self, token: str | None, linked: int) -> None:
         """Empty the cache unless its last session wrote ``token`` and left ``linked`` documents linked
         (what the database holds now); then keep it within its bound."""
-        fresh = self.token is None and not self.size()
+        fresh = self.token is None and not self.size() and not self.memo_size()
         if not fresh and (token != self.token or linked != self.linked):
             self.clear()
             self.dropped += 1
         self.shrink()
 
+    def memo_size(self) -> int:
+        return sum(len(values) for values in self.memo.values())
+
     def shrink(self) -> None:
         """Over ``max_keys``, forget whole kinds, the largest first, until half the bound is left: the kinds
         that grow with every document (MinHash bands, passage fingerprints, keys by week) go, the df counts
-        every document reads (a vocabulary, growing ever slower) stay longest."""
+        every document reads (a vocabulary, growing ever slower) stay longest. Over ``max_memo``, the memo is
+        emptied (linking derives its values again from the records it reads)."""
+        if self.memo_size() > self.max_memo:
+            self.memo.clear()
+            self.dropped += 1
         if self.size() <= self.max_keys:
             return
         while self.size() > self.max_keys // 2:
@@ -171,6 +183,7 @@ class SqlLinkIndex:
         self._deltas: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         self._totals = cache.totals
         self._keys_of_hash = cache.keys_of_hash
+        self._memo = cache.memo
         self._records: dict[tuple[str, str], Any] = {}
         self._changed_records: set[tuple[str, str]] = set()
         self._outputs: dict[tuple[str, str], Any] = {}  # None: delete
@@ -303,6 +316,9 @@ class SqlLinkIndex:
             deltas[h] += delta
             for same in sharing.get(h, ()):  # every key read under this hash (two keys may share one)
                 totals[same] += delta
+
+    def memo(self, kind: str) -> dict[str, int]:
+        return self._memo[kind]
 
     # --- records -------------------------------------------------------------------
 
