@@ -25,7 +25,7 @@ RELATIVE_LEAD_RE = re.compile(r"(?:(?:under|in|by|with|of)\s+)?(?:which|who|whom
 NOT_SPEAKER_OPENERS = frozenset({"under", "which", "who", "whom", "whose", "in", "on", "at", "with", "by", "for",
                                  "from", "of", "to", "after", "before", "during", "if", "when", "while", "whether",
                                  "what", "like", "is", "getting", "talk"})
-OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
+OBJECT_CASE_PRONOUNS = frozenset({"him", "them", "me", "us"})  # never a subject
 # a verb of its own followed by more words, inside the phrase: "the Khan family deserved better"
 SPEAKER_CLAUSE_RE = re.compile(
     r"(?<![-\w])(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!ally\s)(?<!ously\s)(?<!ively\s)(?<!fully\s)(?<!ntly\s)"
@@ -60,7 +60,7 @@ def junk_speaker(text: str, span: SpeakerSpan) -> bool:
     if not words:
         return True
     first = words[0].lower().strip(",")
-    if first in NOT_SPEAKER_OPENERS or (len(words) == 1 and first.strip(".") in OBJECT_PRONOUNS):
+    if first in NOT_SPEAKER_OPENERS or (len(words) == 1 and first.strip(".") in OBJECT_CASE_PRONOUNS):
         return True
     if span.form == "pronoun" or words[0][:1].isupper() and len(words) == 1:
         return False
