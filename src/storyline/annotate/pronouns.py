@@ -99,11 +99,11 @@ def _unknown_name(scene: Scene, quote: Quote) -> bool:
     if len(words) != 1 or not SURNAME_RE.fullmatch(words[0].strip(",.")) or words[0].lower() in UNNAMED_STARTS \
             or words[0].lower().strip(",.") in lexicon().places:
         return False  # a surname alone; not "North Korea", "Human Rights Watch", "ProPublica" or "NATO"
-    # "Donna Sampson Rawlings, 59, of Ashton, Md., who watched ..., said": a person named just before the mention
-    # is the one who spoke ("Md." is where she lives), so nobody unknown stands in the way
     known = {w for e in scene.entities if e.type == "person" for w in e.name.split()}
     if any(w.strip(",.’'s") in known for w in words):
         return False  # "Clinton says ..." with two Clintons: someone known, whom the pronoun's gender may single out
+    # "Donna Sampson Rawlings, 59, of Ashton, Md., who watched ..., said": a person named just before the mention
+    # is the one who spoke ("Md." is where she lives), so nobody unknown stands in the way
     sentence = max(scene.text.rfind(". ", 0, start), scene.text.rfind("\n", 0, start)) + 1
     return not any(m.entity in scene.by_id and scene.by_id[m.entity].type in ("person", "place")
                    for m in scene.mentions_between(max(sentence, start - 150), start + 1))

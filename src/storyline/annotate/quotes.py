@@ -516,16 +516,13 @@ def _cue_follows(text: str, quote_end: int, block_end: int) -> bool:
         return False
     stop = SENTENCE_STOP_RE.search(tail)
     tail = tail[: stop.start()] if stop else tail
-    return lexicon().verb_re.search(tail) is not None or NAMED_ACT_RE.match(tail) is not None
+    return lexicon().verb_re.search(tail) is not None or NAMED_ACT_AFTER_RE.match(tail) is not None
 
 
 # a name and a verb right after a quote, whatever the verb: '“…,” an angry Hollande retaliated'; the name speaks
 NAMED_ACT_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:an?|the)\s+(?:[a-z]+\s+){0,2})?(?P<subj>[A-Z][a-z][\w’'-]*"
                                 r"(?:\s+[A-Z][\w’'-]+){0,2})\s+(?P<verb>[a-z]{3,}ed|shot back|hit back|fired back|"
-                                r"snapped|quipped)\b")
-# a name and a verb right after a quote, whatever the verb: '“…,” an angry Hollande retaliated'
-NAMED_ACT_RE = re.compile(r"\s*,?\s*(?:(?:an?|the)\s+)?(?:[a-z]+\s+){0,2}[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+"
-                          r"(?:[a-z]+ed|shot|hit|fired|struck|wrote|spat|snapped)\b")
+                                r"snapped|quipped|wrote|spat|struck)\b")
 
 
 def _reporting_between(text: str, lo: int, hi: int, regions: list[tuple[int, int]]) -> bool:
