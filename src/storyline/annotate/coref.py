@@ -161,18 +161,25 @@ def find_surname_mentions(people: list[Person], sentences: Iterable[list[Tok]],
     unique = {p.surname: i for i, p in enumerate(people) if counts[p.surname] == 1}
     lex = lexicon()
     found: list[PersonMention] = []
-    for tokens in sentences:
-        for i in _indices_of_words(tokens, unique.keys()):
-            tok = tokens[i]
-            word = tok.text
-            if not is_capitalised(word) or _inside(tok.start, tok.end, taken):
-                continue
-            before = tokens[i - 1].text if i > 0 else ""
-            after = tokens[i + 1].text if i + 1 < len(tokens) else ""
-            if is_capitalised(before) and bare(before) not in lex.never_names or is_capitalised(after):
-                continue
-            found.append(PersonMention(tok.start, tok.end, "surname", unique[word.lower()]))
+    for tokens, i in _bare_words(sentences, unique.keys(), taken):
+        tok = tokens[i]
+        before = tokens[i - 1].text if i > 0 else ""
+        after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if is_capitalised(before) and bare(before) not in lex.never_names or is_capitalised(after):
+            continue
+        found.append(PersonMention(tok.start, tok.end, "surname", unique[tok.text.lower()]))
     return found
+
+
+def _bare_words(sentences: Iterable[list[Tok]], words: Collection[str],
+                taken: list[tuple[int, int]]) -> Iterator[tuple[list[Tok], int]]:
+    """Each capitalised token whose lower-case text is one of ``words``, outside every ``taken`` span: its
+    sentence's tokens and its index there."""
+    for tokens in sentences:
+        for i in _indices_of_words(tokens, words):
+            tok = tokens[i]
+            if is_capitalised(tok.text) and not _inside(tok.start, tok.end, taken):
+                yield tokens, i
 
 
 # given names that are also months or days ("in May", "on June 3"): never a person alone
@@ -181,7 +188,7 @@ GIVEN_NAME_EXCEPTIONS = frozenset({"april", "may", "june", "july", "august", "ja
                                    "thursday", "friday", "saturday", "sunday"})
 
 
-def find_given_name_mentions(text: str, people: list[Person], sentences: Iterable[list[Tok]],
+def find_given_name_mentions(people: list[Person], sentences: Iterable[list[Tok]],
                              taken: list[tuple[int, int]]) -> list[PersonMention]:
     """Bare given names ("Agnes said", the way features name ordinary people) of people named in full, when no one
     else in the document bears that name (as given name or surname, or alone) and the text never writes it in lower
@@ -201,16 +208,13 @@ def find_given_name_mentions(text: str, people: list[Person], sentences: Iterabl
     lower = {t.text for tokens in sentences for t in tokens if t.text in unique}  # "will", "grace" in lower case
     unique = {name: i for name, i in unique.items() if name not in lower}
     found: list[PersonMention] = []
-    for tokens in sentences:
-        for i in _indices_of_words(tokens, unique.keys()):
-            tok = tokens[i]
-            if not is_capitalised(tok.text) or _inside(tok.start, tok.end, taken):
-                continue
-            after = tokens[i + 1].text if i + 1 < len(tokens) else ""
-            opens = all(not t.text[:1].isalnum() for t in tokens[:i])
-            if is_capitalised(after) or not (opens or after.lower() in lex.speech_verbs):
-                continue  # only a subject ("Agnes said ...", "Agnes started at the mill"), never "‘Little Marco’"
-            found.append(PersonMention(tok.start, tok.end, "surname", unique[tok.text.lower()]))
+    for tokens, i in _bare_words(sentences, unique.keys(), taken):
+        tok = tokens[i]
+        after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        opens = all(not t.text[:1].isalnum() for t in tokens[:i])
+        if is_capitalised(after) or not (opens or after.lower() in lex.speech_verbs):
+            continue  # only a subject ("Agnes said ...", "Agnes started at the mill"), never "‘Little Marco’"
+        found.append(PersonMention(tok.start, tok.end, "surname", unique[tok.text.lower()]))
     return found
 
 

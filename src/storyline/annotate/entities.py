@@ -158,7 +158,7 @@ def _people(text: str, candidates: list[Candidate],
     taken += [(m.start, m.end) for m in mentions[len(chosen):]]
     mentions += find_surname_mentions(people, token_lists.values(), taken)
     taken += [(m.start, m.end) for m in mentions]
-    mentions += find_given_name_mentions(text, people, token_lists.values(), taken)
+    mentions += find_given_name_mentions(people, token_lists.values(), taken)
     taken += [(m.start, m.end) for m in mentions]
     mentions += find_role_mentions(text, people, taken)
     drafts = {f"p{i}": _person_draft(p) for i, p in enumerate(people)}

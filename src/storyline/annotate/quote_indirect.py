@@ -240,8 +240,8 @@ OFFENCE_COUNT_RE = re.compile(r"(?:a|one|two|three|four|five|six|seven|eight|nin
                               r"(?:counts?|charges?|offences?|offenses?)\s+of\b", re.IGNORECASE)
 # a reporting verb's past participle qualifying its noun, then the clause's own verb: "the plan rejected on Monday was"
 PARTICIPLE_THEN_VERB_RE = re.compile(
-    r"(?:\s+(?:(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|"
-    r"year|weekend)|(?:in|at|by)\s+[A-Z][\w’']+)(?:\s+(?:morning|afternoon|evening|night))?)?"
+    rf"(?:\s+(?:(?:on|last|this|next)\s+(?:{WEEKDAY_TIME}|week|month|year|weekend)|(?:in|at|by)\s+[A-Z][\w’']+)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s+(?:was|were|is|are|has|had|have|will|would|could|should|may|might|must)\b")
 # a verb that reports someone's words before an apposed name: "Minutes record the director, Fiona Reddy, telling"
 REPORTED_BEFORE_RE = re.compile(r"\b(?:said|says|told|tells|records?|recorded|shows?|showed|wrote|writes|heard|quoted|"
@@ -405,7 +405,7 @@ def _reported_clause(
         speaker = restrictive_who_speaker(text, s0, verb.start())
     if speaker is None and not verb.group(0).endswith("ing"):
         saying = OBJECT_WHO_SAY_RE.search(text, max(s0, verb.start() - 60), verb.start()) \
-            if lexicon().lemma(verb.group(0)) in SAYING_LEMMAS else None
+            if lex.lemma(verb.group(0)) in SAYING_LEMMAS else None
         if saying is not None:  # "objections from riders who say the service is unreliable": the riders'
             speaker = SpeakerSpan(saying.start("subj"), saying.end("subj"), "np")
     clause_start = speaker.start if speaker is not None else verb.start()
@@ -774,7 +774,6 @@ def _predicate_start(text: str, at: int) -> bool:
     return verb not in NOT_PREDICATES and not verb.endswith(("ing", "ly"))
 
 
-PAST_RE = re.compile(r"\b[a-z]{2,}ed\b")
 DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .,'’\-]{1,40}(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+")
 
 
@@ -820,19 +819,19 @@ def find_indirect(text: str, blocks: list[Block], sentences: list[Sentence], ins
         here = verbs[bisect_left(verb_starts, sentence.start) : bisect_left(verb_starts, sentence.end)]
         if here or "ccording to" in text[sentence.start : sentence.end]:
             found.extend(kept for hit in _indirect_in_sentence(text, sentence, inside, here)
-                         if (kept := clean_speaker_span(text, hit)) is not None)
+                         if (kept := clean_speaker_span(text, hit, keep_words=False)) is not None)
     return found
 
 
-def clean_speaker_span(text: str, found: Found) -> Found | None:
-    """``found`` with its speaker phrase trimmed, or None when that phrase is no speaker at all (an indirect quote
-    then has nothing to stand on; a direct one keeps its words with no speaker)."""
+def clean_speaker_span(text: str, found: Found, *, keep_words: bool) -> Found | None:
+    """``found`` with its speaker phrase trimmed; when that phrase is no speaker at all, None (a reported clause then
+    has nothing to stand on), or with ``keep_words`` (a quote in quotation marks) ``found`` with no speaker."""
     if found.speaker_span is None:
         return found
     found.speaker_span = trimmed_speaker_span(text, found.speaker_span, direct=found.kind == "direct")
     if not junk_speaker(text, found.speaker_span):
         return found
-    if found.kind != "direct":
+    if not keep_words:
         return None
     found.speaker_span, found.cue, found.inherit = None, None, False
     return found

@@ -120,7 +120,7 @@ def _sentence_start(sentences: list[Sentence], pos: int) -> int:
     return start
 
 
-def _attribute_after(text: str, span: DirectSpan, limit: int) -> Found | None:
+def _attribute_after(text: str, span: DirectSpan, block_start: int, limit: int) -> Found | None:
     if span.close is None or span.close_end is None:
         return None
     content = text[span.content_start : span.content_end].rstrip()
@@ -132,8 +132,8 @@ def _attribute_after(text: str, span: DirectSpan, limit: int) -> Found | None:
         return None  # the quote ended its sentence; what follows is a new one
     found = speaker_after(text, span.close_end, limit) or speaker_inverted(text, span.close_end, limit)
     if found is None:
-        before = text[max(0, span.open - 200) : span.open].rstrip()
-        opens = not before or before[-1] in ".!?\n”\"’'"  # a quote opening its sentence, not "billed as “…,” Clinton"
+        # a quote opening its sentence, not "billed as “…,” Clinton unveiled"
+        opens = _opens_sentence(text, block_start, span.open + 1)
         acted = NAMED_ACT_AFTER_RE.match(text, span.close_end, limit) if opens else None
         if acted is None:
             return None  # ('“Go back to Univision,” Trump barked', '“…,” an angry Hollande retaliated': theirs)
@@ -240,7 +240,7 @@ def _attribute_direct(
     end_block = blocks[_block_index(blocks, span.content_end)]
     next_open = spans[i + 1].open if i + 1 < len(spans) else end_block.end
     limit = min(end_block.end, next_open, (span.close or span.content_end) + 200)
-    found = _attribute_after(text, span, limit)
+    found = _attribute_after(text, span, block.start, limit)
     if found is None:
         previous_end = spans[i - 1].close_end if i > 0 else None
         lo = max(block.start, _sentence_start(sentences, span.open), previous_end or 0)
@@ -395,9 +395,8 @@ def find_quotes(
     sentences = sentences or _fallback_sentences(text, blocks)
     spans = find_direct_spans(text, blocks)
     directs = [_attribute_direct(text, spans, i, blocks, sentences, mentions) for i in range(len(spans))]
-    for found in directs:  # one per span, in order (the paragraph chains below index them)
-        if clean_speaker_span(text, found) is None:
-            found.speaker_span, found.cue, found.inherit = None, None, False
+    for found in directs:  # one per span, in order (the paragraph chains below index them): none is dropped
+        clean_speaker_span(text, found, keep_words=True)
     _link_paragraph_chains(spans, directs)
     directs = [d for d in directs if _keep_direct(text, d)]
     inside = [(s.open, s.close_end if s.close_end is not None else s.content_end + 1) for s in spans]

@@ -348,8 +348,7 @@ LINKING_ADVERB_RE = re.compile(r"(?:Instead|However|Meanwhile|Still|Indeed|Moreo
 CLAUSE_END_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|this|that)\b)[a-z]{3,}(?<!ly)\s+[a-z]{3,}ed\s*$")
 # a day or week before a name, with no comma: "On Tuesday Holt said", "Last week Dunn told" (not "Sunday Times")
 DAY_LEAD_RE = re.compile(
-    r"(?:(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier|[Ll]ater)\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier|[Ll]ater)\s+)?{WEEKDAY_TIME}"
     r"|(?:[Ll]ast|[Tt]his|[Ee]arlier|[Ll]ater)\s+(?:week|month|year|weekend|night|morning|spring|summer|autumn|"
     r"winter))\s+(?=[A-Z])(?!(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Independent|People|Sport|"
     r"World|Night|Morning)\b)")
