@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.annotate.claims import find_claims
 from storyline.annotate.quotes import find_quotes
 from storyline.model import Claim
@@ -104,19 +106,15 @@ def test_claims_rejecting_a_plan_or_dismissing_an_appeal_is_a_decision_not_a_den
         ("denial", "Priya Shah", "the claim"), ("denial", "Tom Baker", "wrongdoing")]
 
 
-def test_claims_a_denial_ends_before_a_second_reporting_verb() -> None:
-    # "denied that any documents had been withheld and said the authority would cooperate": only the first is denied
-    text = ("A council spokesman denied that any documents had been withheld and said the authority would cooperate "
-            "fully with any review.")
-    [denial] = [c for c in claims_of(text) if c.kind == "denial"]
-    assert denial.content is not None
-    assert text[denial.content[0] : denial.content[1]] == "any documents had been withheld"
-
-
-def test_claims_an_admission_ends_before_but_insisting() -> None:
+@pytest.mark.parametrize(("text", "kind", "content"), [
+    # only the first is denied, not "said the authority would cooperate"
+    ("A council spokesman denied that any documents had been withheld and said the authority would cooperate fully "
+     "with any review.", "denial", "any documents had been withheld"),
     # the demo's "admitting some invoices were “inaccurate” but insisting that 310 ... were driven" had run on
-    text = ("Jane Smith admitted some invoices were \u201cinaccurate\u201d but insisting that most routes were driven "
-            "by substitute buses.")
-    [admission] = [c for c in claims_of(text) if c.kind == "admission"]
-    assert admission.content is not None
-    assert text[admission.content[0] : admission.content[1]] == "some invoices were \u201cinaccurate\u201d"
+    ("Jane Smith admitted some invoices were \u201cinaccurate\u201d but insisting that most routes were driven by "
+     "substitute buses.", "admission", "some invoices were \u201cinaccurate\u201d"),
+])
+def test_claims_end_before_a_second_reporting_verb(text: str, kind: str, content: str) -> None:
+    [claim] = [c for c in claims_of(text) if c.kind == kind]
+    assert claim.content is not None
+    assert text[claim.content[0] : claim.content[1]] == content
