@@ -212,6 +212,35 @@ def test_quotes_cues_share_of_those_asked_speaks() -> None:
     ]
 
 
+def test_quotes_cues_shares_in_words_and_whom_they_are_of_speak() -> None:
+    text = (
+        "Sixty-two percent said the ferry timetable should be set by islanders.\n\n"
+        "Seven in 10 Highland Liberal Democrat voters say the council has lost touch.\n\n"
+        "Even so, three-quarters of the respondents said they would use the new route.\n\n"
+        "Nearly half said they had never been asked.\n\n"
+        "Only 18 per cent of residents in a council survey said the consultation was fair."
+    )
+    assert [(q.text, q.speaker_name, q.speaker_kind) for q in quotes_of(text)] == [
+        ("the ferry timetable should be set by islanders", "sixty-two percent", "group"),
+        ("the council has lost touch", "seven in 10 Highland Liberal Democrat voters", "group"),
+        ("they would use the new route", "three-quarters of the respondents", "group"),
+        ("they had never been asked", "nearly half", "group"),
+        ("the consultation was fair", "only 18 per cent of residents in a council survey", "group"),
+    ]
+
+
+def test_quotes_cues_states_counted_are_no_reporting_verb() -> None:
+    text = (
+        "Voters in both states say the crossing matters more than the fare.\n\n"
+        "The other two states voting next week are seen as safe for the governor.\n\n"
+        "The audit states that the council overpaid."
+    )
+    assert [(q.text, q.speaker_name) for q in quotes_of(text)] == [
+        ("the crossing matters more than the fare", "voters in both states"),
+        ("that the council overpaid", "audit"),
+    ]
+
+
 def test_quotes_cues_trailing_name_with_appositive_after_a_long_sentence() -> None:
     text = (
         "The same stock photo of a smiling family turns up on every page of the flyer, on the bus shelters along "

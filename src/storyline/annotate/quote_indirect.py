@@ -19,6 +19,7 @@ from storyline.annotate.speaker_phrases import junk_speaker, trimmed_speaker_spa
 from storyline.annotate.speakers import (
     NAME,
     PARTY_TAG,
+    STATES_NOUN_RE,
     TIME_LEAD_RE,
     WEEKDAY_TIME,
     SpeakerSpan,
@@ -392,6 +393,8 @@ def _reported_clause(
         return None
     if verb.group(0) == "state" and PRECEDING_CAPITAL_RE.search(text, max(s0, verb.start() - 30), verb.start()):
         return None  # "a former Oklahoma state senator": a name's "state" is a noun
+    if verb.group(0) == "states" and STATES_NOUN_RE.search(text, max(s0, verb.start() - 20), verb.start()):
+        return None  # "Democrats in five states going to the polls say ...": "states" counted is a noun
     if cue_negated(text, s0, verb.start()):
         return None  # "Mr Hale did not reveal how much ...", "declined to say whether ...": nothing was said
     speaker, bound = speaker_before(text, s0, verb.start()), 0.85

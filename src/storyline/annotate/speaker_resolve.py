@@ -40,8 +40,6 @@ SPOKES_RE = re.compile(
     r"(?:\s+(?:for|of|with|from)\s+(?P<body>.+))?", re.IGNORECASE | re.DOTALL)
 PARTY_STATE_RE = re.compile(r"[DRI]-[A-Z][\w.]*\.?")
 QUANTITY_RE = re.compile(QUANTITY)
-QUANTITY_STARTS = frozenset({"about", "just", "only", "nearly", "almost", "roughly", "more", "fewer", "less", "most",
-                             "many", "half"})
 CLAUSE_START_WORDS = frozenset({
     "under", "which", "as", "lest", "ask", "asked", "asking", "something", "when", "while", "if", "because",
     "although", "though", "after", "before", "since", "until", "unless", "whether", "with", "without", "by", "for",
@@ -132,7 +130,7 @@ def _never_a_speaker(surface: str) -> bool:
 def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
     words = surface.strip(" ,.").split()
     first = words[0].lower() if words else ""
-    if (first[:1].isdigit() or first in QUANTITY_STARTS) and QUANTITY_RE.match(surface):
+    if QUANTITY_RE.fullmatch(surface.strip(" ,.")):
         return group_source(scene, span.start, span.end)  # "About 4 in 10 of voters": a share of those asked
     if not words or words[-1].lower() in JUNK_END_WORDS or first in CLAUSE_START_WORDS:
         return NONE  # "the authors of the", "under Rupert Murdoch", "which many voters": not a speaker phrase

@@ -57,10 +57,23 @@ LAST_NOT_RELATIVE = rf"(?!(?<=[a-z]\s)(?<!\bof\s){RELATIVES})"
 DET_NP = rf"{DETERMINERS}\s+(?:(?!{RELATIVES}){WORD}\s+){{0,6}}?{LAST_NOT_RELATIVE}{WORD}"
 POSSESSIVE = rf"{NAME}(?:[’']s|(?<=s)[’'])\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
-QUANTITY = (  # "52 per cent of voters", "About 4 in 10", "most of them": a share of those asked
+NUMBER_WORD = (r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
+               r"(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)"
+               r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
+SHARE = (  # "52 per cent", "Sixty-six percent", "Six in 10", "three-quarters", "a majority", "most of them"
+    rf"(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|{NUMBER_WORD}\s+(?:percent|per\s+cent)"
+    rf"|(?:\d+|{NUMBER_WORD})(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?:\d+|{NUMBER_WORD})"
+    r"|(?:[Mm]ost|[Mm]any|[Hh]alf)\s+of\s+them|[Hh]alf|[Aa]\s+(?:third|quarter|fifth|majority)"
+    r"|(?:[Tt]wo|[Tt]hree|[Ff]our)[-\s](?:thirds|quarters|fifths)|[Mm]ajorities)"
+)
+QUANTITY = (  # a share of those asked: "Just 28 per cent of voters", "Six in 10 Virginia primary voters"
     r"(?:(?:[Aa]bout|[Jj]ust|[Oo]nly|[Nn]early|[Aa]lmost|[Rr]oughly|[Mm]ore\s+than|[Ff]ewer\s+than|[Ll]ess\s+than)\s+)?"
-    r"(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|\d+\s+(?:in|out\s+of)\s+\d+|(?:[Mm]ost|[Mm]any|[Hh]alf)\s+of\s+them)"
-    r"(?:\s+of\s+(?:the\s+|all\s+)?[a-zA-Z][\w-]*(?:\s+[a-z][\w-]*)?)?"
+    rf"{SHARE}"
+    # of whom: "of voters", "of the respondents", "Democratic registered voters" (a plural noun last)
+    r"(?:(?:\s+of\s+(?:the\s+|all\s+|those\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?[a-zA-Z][\w-]*"
+    r"|\s+(?:[A-Za-z][\w-]*\s+){0,3}?[a-z][\w-]*s\b)"
+    r"(?:\s+(?:polled|surveyed|questioned|overall))?"
+    r"(?:\s+in\s+(?:a|the|this|last|our)\s+(?:[\w’'.\-]+\s+){0,5}?(?:poll|survey))?)?"
 )
 SPOKES_RE = re.compile(r"spokes|representative")
 SPOKESPERSON = (  # "A spokesperson for the Department for Children and Learning"
@@ -417,6 +430,9 @@ def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[st
 PLURAL_START_RE = re.compile(r"(?:[Ss]ome|[Mm]any|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Mm]ost|[Aa]ll|[Oo]ther)\b")
 
 
+# "in five states", "both states": "states" counted is a noun, not "says"
+STATES_NOUN_RE = re.compile(rf"\b(?:\d+|{NUMBER_WORD}|[Tt]he|[Aa]ll|[Bb]oth|[Mm]any|[Ss]everal|[Ss]ome|[Oo]ther|[Tt]hese|"
+                            r"[Tt]hose|[Mm]ost|[Ff]ew)\s+$")
 NOUN_USE_RE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ur|[Oo]wn)|\w[’']s)\s+$")
 
 
@@ -424,6 +440,7 @@ def has_verb(text: str, start: int, end: int) -> bool:
     """A reporting verb in ``text[start:end]``, not counting nouns that look like one ("A report prepared by",
     "Healthwatch Cornwall's report says")."""
     return any(NOUN_USE_RE.search(text, max(start, m.start() - 6), m.start()) is None
+               and not (m.group(0) == "states" and STATES_NOUN_RE.search(text, max(start, m.start() - 20), m.start()))
                for m in verbs_between(text, start, end))
 
 
