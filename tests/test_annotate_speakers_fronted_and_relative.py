@@ -172,3 +172,26 @@ def test_a_group_saying_something_in_a_relative_clause_at_the_end_of_the_sentenc
 def test_a_who_clause_after_two_people_agrees_in_number(sentence: str, speaker: str | None) -> None:
     _, ann = annotated("Rink\n\nMayor Jane Holt spoke on Tuesday. " + sentence + "\n")
     assert [q.speaker_name for q in ann.quotes if "losing money" in q.text] in ([speaker], [] if speaker is None else 0)
+
+
+def test_the_subject_before_a_relative_clause_speaks_the_main_clause() -> None:
+    # "Gale, who said ..., said ...": the main clause's report had been lost (and, under a one-word title line,
+    # the who-clause's too: "Rink" had read as the end of a longer name); "The trust, which runs ..., said":
+    # the trust's, where it had been nobody's
+    _, ann = annotated("Rink\n\nCouncillor Franklin Gale, who said he had skated there as a boy, said the rink "
+                       "should stay open. The Ridgeway Trust, which runs the pool and the library, said the roof "
+                       "was its first concern. Councillor Amy Roe, who says the audit was rushed, said Ridgeway "
+                       "families deserve better.\n")
+    assert [(q.text, q.speaker_name) for q in ann.quotes] == [
+        ("he had skated there as a boy", "Franklin Gale"),
+        ("the rink should stay open", "Franklin Gale"),
+        ("the roof was its first concern", "the Ridgeway Trust"),
+        ("the audit was rushed", "Amy Roe"),  # not "the audit was rushed, said Ridgeway families deserve better"
+        ("Ridgeway families deserve better", "Amy Roe"),
+    ]
+
+
+@pytest.mark.parametrize("before", ["support from", "a letter signed by", "a meeting with"])
+def test_a_who_clause_after_from_by_or_with_is_about_the_name(before: str) -> None:
+    text = f"Rink\n\nThe plan won {before} Councillor Amy Roe, who said the rink was losing money.\n"
+    assert _mention(text, "losing money") == "Councillor Amy Roe"

@@ -341,6 +341,9 @@ def _indirect_in_sentence(
             continue
         if hits:
             previous = hits[-1]
+            if hit[1] < previous.start and hit[0].start > previous.end:
+                hits.append(hit[0])  # "Barkley, who said he votes Democratic, said ...": the main clause's report
+                continue
             if not previous.start < hit[1] <= previous.end + 2:  # its clause starts inside (or right after) the first
                 continue
             previous.end = _content_end(text, previous.start, hit[1])
@@ -412,8 +415,10 @@ def _reported_clause(
         if saying is not None:  # "objections from riders who say the service is unreliable": the riders'
             speaker = SpeakerSpan(saying.start("subj"), saying.end("subj"), "np")
     clause_start = speaker.start if speaker is not None else verb.start()
-    if speaker is not None and later and not LATER_LINK_RE.search(text, s0, speaker.start):
-        return None  # "said that the mayor had promised ...": a report inside the report
+    if speaker is not None and later and not LATER_LINK_RE.search(text, s0, speaker.start) \
+            and not text.startswith((", who ", ", which "), speaker.end):
+        return None  # "said that the mayor had promised ...": a report inside the report (but "Barkley, who said
+        # he votes Democratic, said ...": the main clause's)
     if speaker is None:
         participle = verb.group(0).endswith("ing") or not text[s0 : verb.start()].rstrip().endswith(",")
         link = CONJOINED_RE.search(text, s0, verb.start())
@@ -461,8 +466,8 @@ def _relative_clause_end(text: str, start: int, end: int) -> int:
             nested = True  # ", which opened in 1990,": the next comma closes it
         elif nested:
             nested = False
-        elif _predicate_start(text, after):
-            return comma
+        elif _predicate_start(text, after) or lexicon().verb_re.match(text, after):
+            return comma  # "..., voted no", "..., said GOP voters should ...": the main clause
         comma = text.find(",", comma + 1, end)
     return end
 
@@ -474,7 +479,7 @@ def _before_main_clause(text: str, s0: int, clause_start: int, start: int, end: 
     return comma if comma > start else end
 
 
-PRECEDING_CAPITAL_RE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
+PRECEDING_CAPITAL_RE = re.compile(r"[A-Z][\w’'.\-]*[^\S\n]+$")  # on the same line: not a title above
 PARTICIPLE_OR_ADVERB_RE = re.compile(r"[a-z]+(?:ly|ing)\b")
 NAME_WORD_RE = re.compile(r"(?<![\w’'.\-])[A-Z]")
 COORDINATED_BEFORE_RE = re.compile(r"\b(?:and|or|&|nor)\s+$")

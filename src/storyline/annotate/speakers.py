@@ -287,7 +287,7 @@ def lexicon() -> Lexicon:
             rf",\s+{subject}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})\b(?:\s+[a-z]+){{0,3}}?,\s"
         ),
         who_re=re.compile(
-            rf"(?<![\w’'\-])(?<!\bat\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bfrom\s)(?<!\bin\s)(?<!\bby\s)"
+            rf"(?<![\w’'\-])(?<!\bat\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)"
             rf"(?P<subj>{role_name}|{NAME}){PARTY_TAG},\s+who\s+{adverb_run}$"
         ),
         trailing_inverted_re=re.compile(
@@ -506,8 +506,11 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
         return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it
     if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end):
         return None  # "the Department for Children and Learning said": not "Learning"; "the council would comply but"
-    if _inside_relative_clause(text, lo, start, verb_start):
-        return None  # "the Coalition, which is made up of investors and developers, said": not the developers
+    opened = _relative_clause_before(text, lo, start, verb_start)
+    if opened is not None:  # "the Coalition, which is made up of investors and developers, said": not the
+        # developers but the Coalition; "Barkley, who said he votes Democratic, said ...": Barkley
+        antecedent = speaker_before(text, lo, opened + 2, strict=strict)
+        return antecedent if antecedent is not None and antecedent.end == opened else None
     if ADVERB_END_RE.search(text, start, end) or (CLAUSE_END_RE.search(text, start, end)
                                                   and not text[end:verb_start].strip()):
         # "Britain's emotionally (charged uprising)": an adverb before an adjective; "The report that the council
@@ -531,13 +534,13 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     return named if named is not None else _trim_name(text, start, end)
 
 
-def _inside_relative_clause(text: str, lo: int, start: int, verb_start: int) -> bool:
-    """Whether the phrase at ``start`` ends a relative clause opened by ", which"/", who" and closed by the comma
-    right before the verb: the verb is the main clause's, whose subject came before the relative clause."""
+def _relative_clause_before(text: str, lo: int, start: int, verb_start: int) -> int | None:
+    """Where the relative clause opened by ", which"/", who" starts, when the phrase at ``start`` ends it and the
+    comma right before the verb closes it: the verb is the main clause's, whose subject came before the clause."""
     if not text[start:verb_start].rstrip().endswith(","):
-        return False
+        return None
     opened = max(text.rfind(", which ", lo, start), text.rfind(", who ", lo, start))
-    return opened != -1 and "," not in text[opened + 1 : start]
+    return opened if opened != -1 and "," not in text[opened + 1 : start] else None
 
 
 def _name_before_role(text: str, lo: int, start: int, end: int) -> SpeakerSpan | None:
