@@ -507,3 +507,20 @@ def test_quotes_a_name_as_a_label_before_a_colon_speaks() -> None:
 def test_quotes_a_name_and_any_verb_after_a_quote_opening_its_sentence(text: str, speaker: str | None) -> None:
     found = [q for q in quotes_of(text, [SMITH, BAKER]) if q.kind == "direct"]
     assert [q.speaker_name for q in found] in ([speaker], [] if speaker is None else [speaker])
+
+
+def test_quotes_patterns_the_subject_of_an_act_and_said_speaks_the_quote() -> None:
+    # "Holt shook her head and said, “…”": the quote had had no speaker ("shook" was no verb to the subject
+    # finder), and "The chair sat back and said" had given the phrase "The chair sat back and" as its speaker
+    text = (
+        "Joan Holt shook her head and said, “We will not be closing the library this year.”\n\n"
+        "The chair sat back and said: “Nobody on this committee wants the branch to go.”\n\n"
+        "Later, he laughed and simply said, “The accounts will speak for themselves.”"
+    )
+    quotes = quotes_of(text, [("Joan Holt", "female", ["Holt"])])
+    assert [(q.text, q.speaker_name or q.speaker_description,
+             text[q.speaker_mention[0]:q.speaker_mention[1]] if q.speaker_mention else None) for q in quotes] == [
+        ("We will not be closing the library this year.", "Joan Holt", "Joan Holt"),
+        ("Nobody on this committee wants the branch to go.", "the chair", "The chair"),
+        ("The accounts will speak for themselves.", None, "he"),
+    ]

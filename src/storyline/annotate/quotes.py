@@ -100,6 +100,7 @@ READ_COLON_RE = re.compile(r"\s(?P<verb>read|reads)\s*:$")
 TITLE_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)")
 LOWER_CONTINUES_RE = re.compile(r"\s*,?\s*[a-z]")
+CONJOINED_CUE_RE = re.compile(r"\s+(?:and|but)\s+(?:(?:[a-z]+ly|then|later|also|simply)\s+)*$")
 THAT_REST_RE = re.compile(r",?\s+that\s*")
 COMMA_ONLY_RE = re.compile(r"\s*,\s*")
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
@@ -184,6 +185,9 @@ def _attribute_before(text: str, span: DirectSpan, lo: int, mentions: list[Menti
             speaker = speaker if speaker is not None and speaker.form in ("name", "pronoun") else None
         else:
             speaker = speaker_before(text, lo, cue_start) or who_speaker(text, lo, cue_start)
+            conjoined = CONJOINED_CUE_RE.search(text, lo, cue_start) if speaker is None else None
+            if conjoined is not None:  # "Holt shook her head and said: “…”": the sentence's subject
+                speaker = speaker_at_start(text, lo, conjoined.start())
         if kind == "mixed":
             that = text.rindex("that", lo, span.open)
             return Found(that, span.content_end + 1, "mixed", speaker, (cue_start, cue_end), 0.85)

@@ -107,6 +107,7 @@ FRONTED_PHRASE = (rf"(?:(?:{LEADING_WORDS}|Last|This|Since)\b[^,;:“”\"]{{0,6
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 NOBODY_RE = re.compile(r"\b(?:[Nn]obody|[Nn]o|[Ff]ew|[Nn]either|[Nn]one)\b")
 NAME_AND_RE = re.compile(r"\b[A-Z][\w’'-]*\s+(?:and|&|or)\s+$")
+COORDINATOR_END_RE = re.compile(r"\s(?:and|but|or|nor)$")
 CLAUSE_WORD_RE = re.compile(r"\b(?:would|could|should|will|must|might|can)\b")
 PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
 INVERTED_FOLLOWERS = (  # "…,” said Mayor Darren Loewen after the vote": words that may follow an inverted speaker
@@ -504,7 +505,8 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
         start = lead.end()
     if NOBODY_RE.search(" ".join(text[start:end].split()[:2])):
         return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it
-    if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end):
+    if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end) \
+            or COORDINATOR_END_RE.search(text, start, end):  # "The mayor shook her head and (said)": no subject
         return None  # "the Department for Children and Learning said": not "Learning"; "the council would comply but"
     opened = _relative_clause_before(text, lo, start, verb_start)
     if opened is not None:  # "the Coalition, which is made up of investors and developers, said": not the
