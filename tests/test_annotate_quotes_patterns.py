@@ -524,3 +524,32 @@ def test_quotes_patterns_the_subject_of_an_act_and_said_speaks_the_quote() -> No
         ("Nobody on this committee wants the branch to go.", "the chair", "The chair"),
         ("The accounts will speak for themselves.", None, "he"),
     ]
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # "Even" is no part of a name, and a plain subject after it speaks
+    ("Even Joan Holt said the library would have to close.", "Joan Holt"),
+    ("Alongside the petition, even a senior Labour councillor said the library would have to close.",
+     "a senior Labour councillor"),
+    ("Even Ridgeway, the only ward to back the plan, said the library would have to close.", "Ridgeway"),
+    # a name and those with it
+    ("Joan Holt and others said the library would have to close.", "Joan Holt and others"),
+    ("Joan Holt and two other councillors said the library would have to close.",
+     "Joan Holt and two other councillors"),
+    # a noun in "-ly" is no adverb before the verb
+    ("The organiser of a rally said the library would have to close.", "The organiser of a rally"),
+    ("The local weekly reported that the library would have to close.", "The local weekly"),
+])
+def test_quotes_patterns_even_others_and_nouns_in_ly(sentence: str, mention: str) -> None:
+    q = only(quotes_of(sentence, [("Joan Holt", "female", ["Holt"])]), "library would have to close")
+    assert q.speaker_mention is not None and sentence[q.speaker_mention[0]:q.speaker_mention[1]] == mention
+
+
+def test_quotes_patterns_a_plain_subject_only_after_even() -> None:
+    # "and even a little dread, about ..., telling": no subject of "telling"; "A Holt ally said" is not Holt
+    text = ("Joan Holt has voiced frustration, and even a little dread, about the vote next month, recently telling "
+            "one colleague that she was perplexed.\n\nA Holt ally said she would back the closure.")
+    quotes = quotes_of(text, [("Joan Holt", "female", ["Holt"])])
+    assert not [q for q in quotes if q.speaker_mention and "dread" in text[q.speaker_mention[0]:q.speaker_mention[1]]]
+    ally = only(quotes, "back the closure")
+    assert ally.speaker_name != "Joan Holt" and ally.speaker is None

@@ -43,7 +43,7 @@ NAME_TOKEN = rf"\b(?:[{UPPER}][\w’'.\-]*|[{UPPER}]\.)"
 PARTICLE = r"(?:de|van|von|der|den|del|della|da|di|du|bin|ibn|al|el|la|le|dos|das|ter|St\.)"
 NOT_NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I|In|On|At|But|And|As|If|When|While|After|Before"
-    r"|For|With|From|By|Of|To|So|Yet|Or|Then|There|Here|However|Meanwhile|Still|Also|Asked|Speaking"
+    r"|For|With|From|By|Of|To|So|Yet|Or|Then|There|Here|However|Meanwhile|Still|Also|Even|Asked|Speaking"
     r"|Nobody|No|None|Nothing|Neither|Few|Everybody|Everyone|Somebody|Someone|Anyone|Anybody)\b)"
 )
 WARD = r"(?:(?:Ward|District|Division|Precinct)\s+\d{1,3}\s+)?"  # "Ward 3 Coun. Amanda Lee"
@@ -107,6 +107,11 @@ FRONTED_PHRASE = (rf"(?:(?:{LEADING_WORDS}|Last|This|Since)\b[^,;:“”\"]{{0,6
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 NOBODY_RE = re.compile(r"\b(?:[Nn]obody|[Nn]o|[Ff]ew|[Nn]either|[Nn]one)\b")
 NAME_AND_RE = re.compile(r"\b[A-Z][\w’'-]*\s+(?:and|&|or)\s+$")
+# nouns in "-ly", never an adverb before the verb: "The organizer of a rally said", "the local weekly reported"
+LY_NOUNS = (r"(?:rally|ally|family|assembly|supply|reply|tally|monopoly|anomaly|bully|belly|jelly|folly|homily|lily|"
+            r"daily|weekly|monthly|quarterly|fly|butterfly)")
+EVEN_BEFORE_RE = re.compile(r"\b[Ee]ven\s+$")
+EVEN_SUBJECT_RE = re.compile(rf"(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s|{NAME_TOKEN})")
 COORDINATOR_END_RE = re.compile(r"\s(?:and|but|or|nor)$")
 CLAUSE_WORD_RE = re.compile(r"\b(?:would|could|should|will|must|might|can)\b")
 PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
@@ -205,7 +210,10 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
     group_word = rf"(?!(?:he|she|it|they|we|you|his|her|its|their|our|my|your)\b){role_word}"
     group = rf"(?:(?:{NOT_NAME}{NAME_TOKEN}|{group_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|in|on|close\s+to|familiar\s+with)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
     # "Independent councillors Karen Ashworth and Dev Patel", "Residents who made the trip to Washington"
-    members = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}?{NAME}(?:,\s+{NAME})*,?\s+(?:and|&)\s+{NAME}"
+    # "... and others", "... and two other councillors", "... and several residents"
+    others = (r"(?:others|(?:(?:\d+|two|three|four|five|six|several|many|some|other)\s+){1,2}(?!who\b|that\b)[a-z]{3,}s)"
+              r"(?!\s+(?:of|for|at|in|from|with)\b)")
+    members = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}?{NAME}(?:,\s+{NAME})*,?\s+(?:and|&)\s+(?:{NAME}|{others})"
     # "Residents who made the trip to Washington", "A resident who attended the meeting"
     group_who = rf"(?:{group}|{DETERMINERS}\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)\s+who\s+[^,;:“”\"]{{1,60}}?"
     documents = alternation([w for w in words["source_nouns"] if w not in ("spokesperson", "spokesman",
@@ -226,7 +234,7 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
         rf"(?<![\w’'\-])(?P<subj>{DET_NP}|{role_name}|{POSSESSIVE}|{described}{NAME}|{PRONOUN}|{group})"
         rf"(?:\s+of\s+(?:the\s+)?{NAME})?"
     )
-    adverb_run = rf"(?P<aux>(?:(?:{adverbs}|[a-z]+ly)\s+)*)"
+    adverb_run = rf"(?P<aux>(?:(?:{adverbs}|(?!{LY_NOUNS}\b)[a-z]+ly)\s+)*)"
     return subject, subject_after, adverb_run, role_name, rare
 
 
@@ -297,7 +305,7 @@ def lexicon() -> Lexicon:
         clause_start_re=re.compile(
             rf"(?:[,;:—–(“”\"‘’']\s*|\b(?:{alternation(words['clause_openers'])})\s+)(?=\w)"
         ),
-        start_re=re.compile(rf"\s*(?:{FRONTED_PHRASE},\s*)?{subject}{PARTY_TAG}{APPOSITIVE}{SAID_WHEN}\s+(?={verb_like})"),
+        start_re=re.compile(rf"\s*(?:{FRONTED_PHRASE},\s*)?(?:[Ee]ven\s+)?{subject}{PARTY_TAG}{APPOSITIVE}{SAID_WHEN}\s+(?={verb_like})"),
         according_re=re.compile(
             r"(?P<verb>\b[Aa]ccording\s+to)\s+(?P<subj>(?:[^,;:“”\"\n.]|\.(?=\w)){2,100}?)(?=\s*[,.;]|\s*$)"
         ),
@@ -354,7 +362,7 @@ TIME_LEAD_RE = re.compile(r"(?:an?|one|two|three|four|five|six|several|some|just
                           r"(?:\s+(?:day|days|week|weeks|month|months|year|years|hours?|minutes?))?\s+"
                           r"(?:after|before|since)\s+(?=\S)", re.IGNORECASE)
 # a subject cannot end in an adverb made of an adjective: "Britain's emotionally (charged uprising)"
-ADVERB_END_RE = re.compile(r"\b[a-z]+(?:al|ous|ive|ful|less|ent|ant|ed|ing|ic|ate|ish|ar|ab|ib)ly\s*$")
+ADVERB_END_RE = re.compile(rf"\b(?!{LY_NOUNS}\b)[a-z]+(?:al|ous|ive|ful|less|ent|ant|ed|ing|ic|ate|ish|ar|ab|ib)ly\s*$")
 # a sentence adverb and its comma before the subject: "Instead, Matthews, Seitz-Wald and Lopez argued ..."
 LINKING_ADVERB_RE = re.compile(r"(?:Instead|However|Meanwhile|Still|Indeed|Moreover|Nonetheless|Nevertheless|Finally|"
                                r"Similarly|Likewise|Besides|Otherwise|Separately|Elsewhere|Earlier|Later|Now|Then|"
@@ -499,6 +507,10 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     start, end = match.span("subj")
     if strict and not _left_is_boundary(text, lo, start):
         return None
+    if EVEN_BEFORE_RE.search(text, max(lo, start - 6), start) and (
+            not EVEN_SUBJECT_RE.match(text, start, end) or (match.group("appos") and _form(text[start:end]) != "name")):
+        return None  # "and even a little trepidation, about ..., telling": after "even" a plain subject or a name
+        # ("Even China, North Korea's only ally, said")
     lead = TIME_LEAD_RE.match(text, start, end) or DAY_LEAD_RE.match(text, start, end) \
         or LINKING_ADVERB_RE.match(text, start, end)
     if lead is not None:  # "a day after the Nurses' Union called it ...": the union; "On Tuesday Holt said": Holt
