@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from storyline.model import Block
 
-__all__ = ["BODY_KINDS", "CLOSING_MARKS", "HEADING_KINDS", "SCARE_MAX_WORDS", "WORD_RE", "DirectSpan", "find_direct_spans"]
+__all__ = ["BODY_KINDS", "CLOSING_MARKS", "HEADING_KINDS", "OPENING_MARKS", "SCARE_MAX_WORDS", "WORD_RE", "DirectSpan", "find_direct_spans"]
 
 # '' is the New York Times' straight double mark; one character per branch, so the search skips to them
 DOUBLE_RE = re.compile(r"''(?!')|“|”|„|\"|«|»")
@@ -26,6 +26,7 @@ CURLY_SINGLE_RE = re.compile(r"[‘’]")
 OPENERS = "“„«‘"
 CLOSERS = "”»’"
 CLOSING_MARKS = frozenset(CLOSERS + "\"'")  # a character that may close a quote, curly or straight
+OPENING_MARKS = frozenset(OPENERS + "\"'")  # a character that may open one
 OPEN_CONTEXT = "([{—–-/ \t\n\r"
 SCARE_MAX_WORDS = 3  # unattributed quotes this short are scare quotes or titles
 BODY_KINDS = ("paragraph",)

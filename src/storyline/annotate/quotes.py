@@ -53,6 +53,7 @@ from storyline.annotate.quote_indirect import (
     speaker_span_of,
     who_speaker,
 )
+from storyline.annotate.quote_labels import find_label_quotes
 from storyline.annotate.quote_marks import (
     BODY_KINDS,
     CLOSING_MARKS,
@@ -403,6 +404,9 @@ def find_quotes(
         clean_speaker_span(text, found, keep_words=True)
     _link_paragraph_chains(spans, directs)
     directs = [d for d in directs if _keep_direct(text, d)]
+    directs = sorted(directs + [f for f in find_label_quotes(text, blocks, mentions)
+                                if not any(d.start < f.end and f.start < d.end for d in directs)],
+                     key=lambda f: f.start)
     inside = [(s.open, s.close_end if s.close_end is not None else s.content_end + 1) for s in spans]
     indirects = find_indirect(text, blocks, sentences, inside)
     merged = _merge(text, directs, indirects)
