@@ -553,3 +553,15 @@ def test_quotes_patterns_a_plain_subject_only_after_even() -> None:
     assert not [q for q in quotes if q.speaker_mention and "dread" in text[q.speaker_mention[0]:q.speaker_mention[1]]]
     ally = only(quotes, "back the closure")
     assert ally.speaker_name != "Joan Holt" and ally.speaker is None
+
+
+def test_quotes_patterns_how_something_was_said_is_no_part_of_it() -> None:
+    # "said firmly ... that": the manner had ended the search for a reported clause; "said quietly, “…”" had
+    # left the quote without its speaker
+    text = ("Joan Holt said firmly at Tuesday's meeting that the library would stay open.\n\n"
+            "Asked about the budget, she said quietly, “We will find the money somewhere.”")
+    quotes = quotes_of(text, [("Joan Holt", "female", ["Holt"])])
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("that the library would stay open", "Joan Holt"),
+        ("We will find the money somewhere.", "Joan Holt"),
+    ]

@@ -36,7 +36,9 @@ from storyline.model import Block, Sentence
 
 __all__ = ["OBJECT_RE", "Found", "find_indirect", "reported_clause_start", "speaker_span_of", "who_speaker"]
 
-FROM_THAT_RE = re.compile(r"\s+(?:(?:only|simply|merely|just|also|repeatedly|again)\s+)?"  # "said only that ..."
+MANNER_RE = re.compile(r"\s+(?!only\b|early\b|likely\b|elderly\b)[a-z]{3,}ly(?=\s*[,:]|\s+(?:in|at|on|during|after|before|"
+                       r"to|from|with|outside|over)\b)")
+FROM_THAT_RE = re.compile(r"\s+(?:(?:only|simply|merely|just|also|repeatedly|again|[a-z]{3,}ly)\s+)?"  # "said only that ..."
                           r"(?:(?:on|in|at|during|after|before|to|from|with|via|through|earlier|late|last|this|outside|inside|following)\b"
                           r"[^,;:“”\"]{0,60}?\s+)?(?=that\b)")
 OBJECT_RE = re.compile(
@@ -143,7 +145,9 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
     lex = lexicon()
     lemma = lex.lemma(verb.group(0))
     pos = verb.end()
-    if verb.group(0).endswith("ed") and PARTICIPLE_THEN_VERB_RE.match(text, pos, end):
+    manner = MANNER_RE.match(text, pos, end)  # "said firmly in a news conference that ...": how, not what
+    pos = manner.end() if manner is not None else pos
+    if verb.group(0).endswith("ed") and PARTICIPLE_THEN_VERB_RE.match(text, verb.end(), end):
         return None  # "The Democratic plan rejected on Monday was similar to ...": a participle, no report
     if lemma == "accuse":
         accused = ACCUSED_OF_RE.match(text, pos, end)

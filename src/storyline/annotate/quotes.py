@@ -44,6 +44,7 @@ import re
 from bisect import bisect_left
 
 from storyline.annotate.quote_indirect import (
+    MANNER_RE,
     OBJECT_RE,
     PARTICIPLE_CUE_RE,
     Found,
@@ -157,6 +158,8 @@ def _cue_before(text: str, lo: int, end: int) -> tuple[tuple[int, int], str] | N
     if lex.lemma(last.group(0)) in lex.object_verbs:
         obj = OBJECT_RE.match(text, pos, end)
         pos = obj.end() if obj else pos
+    manner = MANNER_RE.match(text, pos, end)  # "said quietly, “…”"
+    pos = manner.end() if manner else pos
     adjunct = lex.adjunct_re.match(text, pos, end)
     pos = adjunct.end() if adjunct else pos
     rest = text[pos:end]
