@@ -565,3 +565,25 @@ def test_quotes_patterns_how_something_was_said_is_no_part_of_it() -> None:
         ("that the library would stay open", "Joan Holt"),
         ("We will find the money somewhere.", "Joan Holt"),
     ]
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    # "But, according to ...": a linking word before the attribution is no content of its own
+    ("But, according to the council's own survey, 46 per cent of tenants remain without heating.",
+     "46 per cent of tenants remain without heating", "the council's own survey"),
+    # the list of sources runs on past its first comma
+    ("But according to interviews with a dozen of Holt's friends, aides and allies, she wants to stand again "
+     "next year.", "she wants to stand again next year", "interviews with a dozen of Holt's friends"),
+    # a hearer named with "of"
+    ("Joan Holt told The Echo of Ridgeway last week she would rather resign than cut the library.",
+     "she would rather resign than cut the library", "Joan Holt"),
+    # what happened days after she spoke is the main clause, and the subject is who spoke, not the news item
+    ("A few weeks after Holt announced that the library would stay open, the council cut its budget.",
+     "that the library would stay open", "Holt"),
+    ("The vote comes just three days after Holt told The Echo she was \u201cnot ready\u201d to back the cuts.",
+     "she was \u201cnot ready\u201d to back the cuts", "Holt"),
+])
+def test_quotes_patterns_sources_hearers_and_times_around_a_report(text: str, content: str, mention: str) -> None:
+    q = only(quotes_of(text, [("Joan Holt", "female", ["Holt"])]), content.split()[1])
+    assert q.text == content
+    assert q.speaker_mention is not None and text[q.speaker_mention[0]:q.speaker_mention[1]] == mention

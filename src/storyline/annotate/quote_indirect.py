@@ -72,7 +72,7 @@ DENIED_CLAIM_RE = re.compile(
 DENIED_GERUND_RE = re.compile(r"\s+(?:ever\s+|knowingly\s+|deliberately\s+)?(?P<ing>(?:having|being|[a-z]{3,}ing)\s+\w)")
 TOLD_WHEN = rf"(?:\s+(?:last|this)\s+(?:week|month|year|weekend)|\s+yesterday|\s+(?:on\s+)?{WEEKDAY_TIME})?"
 TOLD_CLAUSE_RE = re.compile(  # "told the committee the company had spent ...", "told the Echo last week she would ..."
-    rf"\s+(?:reporters|journalists|him|her|them|us|me|you|(?:the\s+)?{NAME}|(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)??[a-z][\w-]*"
+    rf"\s+(?:reporters|journalists|him|her|them|us|me|you|(?:[Tt]he\s+)?{NAME}(?:\s+of\s+{NAME})?|(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+)??[a-z][\w-]*"
     r"|(?:fellow\s+)?[a-z][\w-]*[a-z]s"  # "told councillors the estimate was ...", "told fellow members"
     r"|council|cabinet|parliament|congress|court|committee|conference|assembly|senate|police"  # "told council"
     r"|[A-Za-z]+['’]s\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"  # "told council's public works committee"
@@ -452,7 +452,8 @@ def _reported_clause(
 # a sentence opening with a subordinate clause of time or concession: "Hours after the mayor said the plan was
 # dead, the council approved it" (what the mayor said ends at the comma: the main clause is the reporter's)
 SUBORDINATE_OPENING_RE = re.compile(
-    r"\s*(?:(?:just\s+|only\s+)?(?:hours|days|weeks|months|minutes|moments|a\s+(?:day|week|month|year)|"
+    r"\s*(?:(?:just\s+|only\s+)?(?:(?:(?:a\s+few|a\s+couple\s+of|several|two|three|four|five|six|\d+)\s+)?"
+    r"(?:hours|days|weeks|months|years|minutes|moments)|a\s+(?:day|week|month|year)|"
     r"one\s+(?:day|week|month|year))\s+(?:after|before)|After|Before|When|While|Whilst|Since|Although|Though|Even\s+"
     r"though|Once|Until)\s+$", re.IGNORECASE)
 
@@ -661,6 +662,8 @@ def _verb_has_complement(text: str, s0: int, match: re.Match[str], s1: int) -> b
     first = rest[0].lower()
     if first == "that" or (first.endswith("ing") and first not in GERUND_NOUNS):
         return True
+    if first == "to" and lex.lemma(match.group("verb")) in lex.object_to_verbs | lex.infinitive_verbs:
+        return True  # "..., he wants to be engaged this fall": what he wants comes after the verb
     if first in CLAUSE_SUBJECT_OPENERS and lex.lemma(match.group("verb")) not in lex.object_verbs and any(
             w in AUXILIARIES or w.endswith("ed") or w in lex.irregular_past for w in map(str.lower, rest[1:])):
         return True  # ", many of whom say the council ignored their letters.": what they say comes after the verb
@@ -797,16 +800,23 @@ def _clause_start(text: str, s0: int, end: int) -> int:
     return start + len(text[start:end]) - len(text[start:end].lstrip())
 
 
+LIST_TAIL_RE = re.compile(r"\s*[a-z][\w’'-]*(?:,\s*[a-z][\w’'-]*)*,?\s+(?:and|or)\s+[a-z][\w’'-]*\s*,")
+LINK_WORD_RE = re.compile(r"(?:But|And|Now|So|Yet|However|Still|Meanwhile|Instead|Indeed|Also|Then|Again|Even so|"
+                          r"In fact|Today|Overall)\s*,?")
+
+
 def _according(text: str, s0: int, s1: int) -> Found | None:
     match = lexicon().according_re.search(text, s0, s1)
     if match is None:
         return None
     before = text[s0 : match.start()].strip()
     speaker, apposed_end = apposed_speaker(text, speaker_span_of(match, "subj"), s1)
-    if not before:
+    if not before or LINK_WORD_RE.fullmatch(before):  # "But, according to the poll, 46 percent ..."
         comma = text.find(",", max(match.end(), apposed_end - 1), s1)
         if comma < 0 or text[max(match.end(), apposed_end - 1) : comma].strip():
             return None
+        listed = LIST_TAIL_RE.match(text, comma + 1, s1)  # "according to interviews with his friends, aides
+        comma = listed.end() - 1 if listed is not None else comma  # and allies, he wants ...": the whole list
         start = comma + 1 + len(text[comma + 1 : s1]) - len(text[comma + 1 : s1].lstrip())
         end = _content_end(text, start, s1)
     else:  # "..., according to the report." or "... by 271 delegates according to a count by AP, but ..."

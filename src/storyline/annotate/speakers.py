@@ -511,7 +511,7 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
             not EVEN_SUBJECT_RE.match(text, start, end) or (match.group("appos") and _form(text[start:end]) != "name")):
         return None  # "and even a little trepidation, about ..., telling": after "even" a plain subject or a name
         # ("Even China, North Korea's only ally, said")
-    lead = TIME_LEAD_RE.match(text, start, end) or DAY_LEAD_RE.match(text, start, end) \
+    lead = TIME_LEAD_RE.search(text, start, end) or DAY_LEAD_RE.match(text, start, end) \
         or LINKING_ADVERB_RE.match(text, start, end)
     if lead is not None:  # "a day after the Nurses' Union called it ...": the union; "On Tuesday Holt said": Holt
         start = lead.end()
