@@ -587,3 +587,33 @@ def test_quotes_patterns_sources_hearers_and_times_around_a_report(text: str, co
     q = only(quotes_of(text, [("Joan Holt", "female", ["Holt"])]), content.split()[1])
     assert q.text == content
     assert q.speaker_mention is not None and text[q.speaker_mention[0]:q.speaker_mention[1]] == mention
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    ("The firm worked for a charity in Leeds, Yorkshire, that police said was suspected of laundering money.",
+     "was suspected of laundering money", "police"),
+    ("The council announced parking changes, which officials said will come into force in April.",
+     "will come into force in April", "officials"),
+    ("Joan Holt spoke about the library vote, which she has repeatedly said was a mistake.", "was a mistake", "she"),
+    ("Shops have adapted to what many traders said is a collapse in footfall.", "is a collapse in footfall",
+     "many traders"),
+    # the report ends with the relative clause, or at a dash
+    ("The donor list, which the campaign says has 2,700 names, is another asset.", "has 2,700 names", "the campaign"),
+    ("She works the kind of job that many economists say is the future - she tests blood samples.", "is the future",
+     "many economists"),
+])
+def test_quotes_patterns_a_report_inside_a_relative_clause(text: str, content: str, mention: str) -> None:
+    q = only(quotes_of(text, [("Joan Holt", "female", ["Holt"])]), content.split()[1])
+    assert q.text == content
+    assert q.speaker_mention is not None and text[q.speaker_mention[0]:q.speaker_mention[1]] == mention
+
+
+def test_quotes_patterns_a_subject_and_its_relative_clause_are_no_inverted_report() -> None:
+    # "The audit, which the mayor ordered in May, confirmed the scale of ...": the audit is no content and "the
+    # scale of the overspend" no speaker; "The council will close the pool, which opened in 1972, said the mayor." is
+    text = ("The audit, which the mayor ordered in May, confirmed the scale of the overspend.\n\n"
+            "The council will close the pool, which opened in 1972, said the mayor.")
+    quotes = quotes_of(text)
+    assert not [q for q in quotes if q.speaker_description == "the scale of the overspend"]
+    pool = only(quotes, "close the pool")
+    assert pool.text == "The council will close the pool, which opened in 1972" and pool.speaker_description == "the mayor"

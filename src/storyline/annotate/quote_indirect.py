@@ -254,8 +254,12 @@ REPORTED_BEFORE_RE = re.compile(r"\b(?:said|says|told|tells|records?|recorded|sh
 SUBORDINATOR_BEFORE_RE = re.compile(r"\b(?:[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|[Ww]hen|"
                                     r"[Ii]f|[Oo]nce|[Uu]ntil|[Uu]nless)\s+$")  # ("As Comey noted, ..." reports)
 # "a plan that critics say will raise taxes": the reporting verb inside a relative clause, what it says of the noun
-RELATIVE_REPORT_MODALS = frozenset({"could", "would", "will", "may", "might", "should", "can", "must"})
-RELATIVE_REPORT_RE = re.compile(r"\b[a-z]+\s+(?:that|which)\s+(?:[a-z]+\s+){0,2}[a-z]+s?\s+$")
+DASH_ASIDE_RE = re.compile(r"\s[-–—]{1,2}\s")
+RELATIVE_REPORT_MODALS = frozenset({"could", "would", "will", "may", "might", "should", "can", "must", "is", "was",
+                                    "were", "are", "has", "had", "have"})
+# "a crest that forecasters say could ...", "policy changes, which officials said will ...", "what she said is ...":
+# the report of a relative clause, whose subject is the noun (or "what") before it
+RELATIVE_REPORT_RE = re.compile(r"(?:\b\w+,?\s+(?:that|which)|\b[Ww]hat)\s+(?P<subj>(?:[A-Za-z][\w’'.\-]*\s+){1,4})$")
 SAYING_LEMMAS = frozenset({"say", "tell", "argue", "claim", "insist", "warn", "complain", "believe", "fear", "allege"})
 # a group after a preposition (an object: the sentence ends with its relative clause) saying something
 OBJECT_WHO_SAY_RE = re.compile(r"\b(?:from|of|by|among|with|for|to)\s+(?P<subj>(?:[a-z][\w-]*\s+){0,3}[a-z]{3,}s)\s+"
@@ -408,6 +412,16 @@ def _reported_clause(
     if text.endswith(" who ", s0, verb.start()):  # the verb of a relative clause: its subject is the noun before
         speaker = None
     relative = False  # a who-clause's report: it ends where the main clause starts
+    reported_of = RELATIVE_REPORT_RE.search(text, max(s0, verb.start() - 60), verb.start()) \
+        if text[start : start + 8].split(" ")[0] in RELATIVE_REPORT_MODALS else None
+    if reported_of is not None:  # "policy changes, which officials said will ...", "what many analysts said was
+        # ...": the officials', the analysts'; the report ends with the relative clause, or at a dash ("a job that
+        # many economists say is the future - she works in a lab")
+        if speaker is None or speaker.start < reported_of.start("subj"):
+            speaker = speaker_before(text, reported_of.start("subj"), verb.start(), strict=False)
+        relative = speaker is not None
+        dash = DASH_ASIDE_RE.search(text, start, s1)
+        s1 = dash.start() if dash is not None else s1
     if speaker is None:
         speaker = who_speaker(text, s0, verb.start())
         relative = speaker is not None
@@ -611,6 +625,9 @@ def _split_conjoined(text: str, found: Found) -> list[Found]:
     return [first, second]
 
 
+RELATIVE_TAIL_RE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;:]*$")
+
+
 def _trailing(text: str, s0: int, s1: int) -> Found | None:
     lex = lexicon()
     lo = max(s0, s1 - 400)  # long sentences end with ', said Rita Katz, a researcher.'
@@ -633,8 +650,12 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         short = pattern is lex.trailing_re and looks_like_clause(text, s0, end, strict=True)
         if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 2 if short else 4):
             return None  # "No engineer came, he said." is a report; "Good luck, he said." is not
-        if pattern is lex.trailing_inverted_re and not looks_like_clause(text, s0, end, strict=True):
-            return None  # "Her neighbour Ray Clegg, 79, said the same.": the subject, not what was said
+        relative = RELATIVE_TAIL_RE.search(text, s0, end) if pattern is lex.trailing_inverted_re else None
+        if pattern is lex.trailing_inverted_re and (
+                not looks_like_clause(text, s0, end, strict=True)
+                or relative is not None and not looks_like_clause(text, s0, relative.start(), strict=True)):
+            return None  # "Her neighbour Ray Clegg, 79, said the same.": the subject, not what was said; "The
+            # audit, which the mayor ordered in May, confirmed the scale of ...": a subject and its relative clause
         return Found(_clause_start(text, s0, end), end, "indirect", speaker_span_of(match, "subj"),
                      match.span("verb"), 0.85)
     return None
