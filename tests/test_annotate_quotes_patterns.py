@@ -617,3 +617,42 @@ def test_quotes_patterns_a_subject_and_its_relative_clause_are_no_inverted_repor
     assert not [q for q in quotes if q.speaker_description == "the scale of the overspend"]
     pool = only(quotes, "close the pool")
     assert pool.text == "The council will close the pool, which opened in 1972" and pool.speaker_description == "the mayor"
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    ("Early polls show Joan Holt comfortably ahead in Ridgeway.", "Joan Holt comfortably ahead in Ridgeway",
+     "Early polls"),
+    ("A survey released on Monday by the Echo shows most tenants back the rent cap.", "most tenants back the rent cap",
+     "A survey released on Monday by the Echo"),
+    ("The firm gave $5,000 to the campaign in June, campaign finance records show.",
+     "The firm gave $5,000 to the campaign in June", "campaign finance records"),
+])
+def test_quotes_patterns_documents_show_what_they_report(text: str, content: str, mention: str) -> None:
+    q = only(quotes_of(text, [("Joan Holt", "female", ["Holt"])]), content.split()[1])
+    assert q.text == content
+    assert q.speaker_mention is not None and text[q.speaker_mention[0]:q.speaker_mention[1]] == mention
+
+
+def test_quotes_patterns_people_and_shows_show_nothing_reported() -> None:
+    # only documents and figures "show" what they report; a TV show is a noun; "Holt also said ..., the footage
+    # showed." stays Holt's
+    text = ("With each vote, the Conservatives show how divided they are on the rent cap.\n\n"
+            "“It's too early to tell,” said Joan Holt, who also hosts the TV show \"Ridgeway Tonight.\" \"I mean, "
+            "depending on what happens with the budget, anything is possible.\"\n\n"
+            "Holt also said the videos do not show whether the tenant was inside when the bailiffs arrived, the "
+            "footage showed.")
+    quotes = quotes_of(text, [("Joan Holt", "female", ["Holt"])])
+    assert not [q for q in quotes if q.text.startswith("how divided")]
+    assert not [q for q in quotes if q.speaker_description == "the footage"]
+    assert only(quotes, "anything is possible").speaker_name == "Joan Holt"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "was (widely) reported": an impersonal passive has no speaker; "is (suddenly) promising": no passive at all
+    ("The price was not disclosed, though it was widely reported that the council paid $1 million.", []),
+    ("Joan Holt is suddenly promising that the library will stay open.",
+     [("that the library will stay open", "Joan Holt")]),
+    ("Joan Holt is arguing that the library should stay open.", [("that the library should stay open", "Joan Holt")]),
+])
+def test_quotes_patterns_passives_and_progressives(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.speaker_name) for q in quotes_of(text, [("Joan Holt", "female", ["Holt"])])] == expected

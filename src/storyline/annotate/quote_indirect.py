@@ -31,6 +31,7 @@ from storyline.annotate.speakers import (
     speaker_at_start,
     speaker_before,
     speaker_inverted,
+    verbs_between,
 )
 from storyline.model import Block, Sentence
 
@@ -336,6 +337,8 @@ def _indirect_in_sentence(
         found = _trailing(text, s0, s1)
     if found is None and verbs and "," in text[s0:s1]:
         found = _parenthetical(text, s0, s1)
+    if found is not None and not _speaks_with_its_verb(text, found):
+        found = None
     if found is None and "ccording to" in text[s0:s1]:
         found = _according(text, s0, s1)
     if found is not None:
@@ -432,6 +435,8 @@ def _reported_clause(
             if lex.lemma(verb.group(0)) in SAYING_LEMMAS else None
         if saying is not None:  # "objections from riders who say the service is unreliable": the riders'
             speaker = SpeakerSpan(saying.start("subj"), saying.end("subj"), "np")
+    if speaker is not None and not _speaks_with_its_verb(text, Found(start, start, "indirect", speaker, verb.span())):
+        return None  # "the Republicans show how ill-equipped they are": only documents show what they report
     clause_start = speaker.start if speaker is not None else verb.start()
     if speaker is not None and later and not LATER_LINK_RE.search(text, s0, speaker.start) \
             and not text.startswith((", who ", ", which "), speaker.end):
@@ -646,6 +651,9 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
             return None  # "In a statement on Wednesday, Mr Pryce denied misleading the public.": said after the verb
         if cue_negated(text, s0, match.start("verb")):
             return None  # ", Mr Hale did not reveal ...": nothing reported
+        if lex.lemma(match.group("verb")) in lex.documents_only_verbs and any(
+                speaker_before(text, s0, v.start()) is not None for v in verbs_between(text, s0, match.start())):
+            return None  # "Bamberg also said the videos do not show ..., the footage showed.": Bamberg's report
         end = _content_end(text, s0, match.start())
         short = pattern is lex.trailing_re and looks_like_clause(text, s0, end, strict=True)
         if text[s0:end].lstrip()[:1] in "“\"‘'" or not _enough_words(text, s0, end, 2 if short else 4):
@@ -864,6 +872,26 @@ def find_indirect(text: str, blocks: list[Block], sentences: list[Sentence], ins
             found.extend(kept for hit in _indirect_in_sentence(text, sentence, inside, here)
                          if (kept := clean_speaker_span(text, hit, keep_words=False)) is not None)
     return found
+
+
+# what may "show" something: a document, figures or pictures ("polls show ...", "records show ..."), never a person
+# ("the Republicans show how ill-equipped they are"): the phrase holds one of these words
+DOCUMENT_WORDS = frozenset({"poll", "polls", "polling", "survey", "surveys", "report", "reports", "study", "studies",
+                            "data", "figures", "numbers", "records", "record", "results", "statistics", "analysis",
+                            "research", "audit", "review", "census", "documents", "document", "emails", "filings",
+                            "video", "videos", "footage", "images", "photos", "photographs", "pictures", "map", "maps",
+                            "chart", "charts", "tests", "findings", "estimates", "projections", "forecast", "accounts",
+                            "minutes", "transcript", "transcripts", "recording", "recordings", "memo", "letters"})
+
+
+def _speaks_with_its_verb(text: str, found: Found) -> bool:
+    """A verb that reports only for documents ("show") keeps its report only when a document speaks."""
+    if found.cue is None or found.speaker_span is None:
+        return True
+    lex = lexicon()
+    if lex.lemma(text[found.cue[0] : found.cue[1]]) not in lex.documents_only_verbs:
+        return True
+    return any(w.lower() in DOCUMENT_WORDS for w in WORD_RE.findall(text, found.speaker_span.start, found.speaker_span.end))
 
 
 def clean_speaker_span(text: str, found: Found, *, keep_words: bool) -> Found | None:

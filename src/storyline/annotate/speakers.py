@@ -112,6 +112,8 @@ LY_NOUNS = (r"(?:rally|ally|family|assembly|supply|reply|tally|monopoly|anomaly|
             r"daily|weekly|monthly|quarterly|fly|butterfly)")
 EVEN_BEFORE_RE = re.compile(r"\b[Ee]ven\s+$")
 EVEN_SUBJECT_RE = re.compile(rf"(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s|{NAME_TOKEN})")
+# documents and figures in the plural ("polls show", "records show"): a subject with no article
+PAPERS = ("polls", "records", "data", "statistics", "surveys", "studies", "filings", "documents", "results", "numbers")
 COORDINATOR_END_RE = re.compile(r"\s(?:and|but|or|nor)$")
 CLAUSE_WORD_RE = re.compile(r"\b(?:would|could|should|will|must|might|can)\b")
 PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
@@ -148,6 +150,7 @@ class Lexicon:
     object_verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
     that_only_verbs: frozenset[str]
+    documents_only_verbs: frozenset[str]  # "polls show ...": reports only when a document or figures speak
     complement_verbs: frozenset[str]
     object_to_verbs: frozenset[str]
     pronouns: dict[str, str]
@@ -226,7 +229,11 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
     adverbs = alternation(words["adverbs"])
     described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN})|{WARD})?"
     org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
-    subject = rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}|{WARD}{NAME})"
+    # documents and figures in the plural, with no article: "Early polls (show)", "campaign finance records (show)"
+    papers = (r"(?:(?!(?:as|even|and|but|or|the|a|an|of|to|in|on|at|for|with|by|that|which|who|while|when)\b)"
+              rf"[A-Za-z][\w-]*\s+){{0,3}}(?:{'|'.join(PAPERS)})\b")
+    subject = (rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}"
+               rf"|{WARD}{NAME}|{papers})")
     # tried only where their words occur (they are costly): named members, "who" clauses, long document phrases
     rare = (rf"(?<![\w’'\-])(?P<subj>{members})", rf"(?<![\w’'\-])(?P<subj>{group_who})",
             rf"(?<![\w’'\-])(?P<subj>{document})")
@@ -244,9 +251,15 @@ def lexicon() -> Lexicon:
     verbs = _load("quotes_verbs.json")["verbs"]
     words = _load("quotes_words.json")
     lemma = {form: name for name, v in verbs.items() for form in v["forms"]}
-    verb_alt = alternation([f for f, n in lemma.items() if not verbs[n].get("after_quote")])
-    after_alt = alternation(list(lemma))  # "“…,” she read": some verbs report speech only after a quote
-    inverted = [f for f, n in lemma.items() if verbs[n]["kind"] in ("say", "claim") and not f.endswith("ing")]
+    # a document's verb in its bare form is a noun as often ("the TV show"): a verb only after plural papers
+    bare = {n for n, v in verbs.items() if v.get("documents_only")}
+    plain = [f for f, n in lemma.items() if not (n in bare and f == n)]
+    papers_verb = "|".join(rf"(?<={paper}\s){n}" for n in sorted(bare) for paper in PAPERS)
+    verb_alt = alternation([f for f in plain if not verbs[lemma[f]].get("after_quote")]) + (
+        f"|{papers_verb}" if papers_verb else "")
+    after_alt = alternation(plain)  # "“…,” she read": some verbs report speech only after a quote
+    inverted = [f for f in plain if verbs[lemma[f]]["kind"] in ("say", "claim") and not f.endswith("ing")
+                and lemma[f] not in bare]
     inverted_alt = alternation([f for f in inverted if not verbs[lemma[f]].get("object")])
     # right after a quote also "“…?” asked Priya Nair" (not after a clause: "…, asked her what she did")
     quote_inverted_alt = alternation([f for f in inverted
@@ -262,6 +275,7 @@ def lexicon() -> Lexicon:
         object_verbs=frozenset(n for n, v in verbs.items() if v.get("object")),
         infinitive_verbs=frozenset(n for n, v in verbs.items() if v.get("infinitive")),
         that_only_verbs=frozenset(n for n, v in verbs.items() if v.get("that_only")),
+        documents_only_verbs=frozenset(n for n, v in verbs.items() if v.get("documents_only")),
         complement_verbs=frozenset(n for n, v in verbs.items() if v.get("complement")),
         object_to_verbs=frozenset(n for n, v in verbs.items() if v.get("object_to")),
         pronouns=dict(words["pronouns"]),
@@ -382,10 +396,12 @@ ROLE_AND_NAME_RE = re.compile(r"(?:[A-Z][\w’'&.-]*\s+){1,4}[a-z][\w-]*(?:\s+[a
 
 
 def _is_passive(aux: str) -> bool:
-    words = aux.split()
+    """"was (widely) reported": the subject is what was reported on, not who reported it."""
+    words = [w for w in aux.split() if not w.lower().endswith("ly")]
     return bool(words) and words[-1].lower() in PASSIVE_AUX
 
 
+PROGRESSIVE_RE = re.compile(r"[a-z]+ing\b")
 WORD_START_RE = re.compile(r"(?<![\w’'\-])\w+")
 START_WORDS = frozenset(
     ["the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "both", "his", "her", "their", "its", "he", "she", "they", "it", "we", "i"]
@@ -502,7 +518,8 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     """
     lo = max(lo, verb_start - 160)
     match = _leftmost_subject(text, lo, verb_start, strict)
-    if not match or (_is_passive(match.group("aux")) and not text.startswith("quoted as", verb_start)):
+    if not match or (_is_passive(match.group("aux")) and not text.startswith("quoted as", verb_start)
+                     and not PROGRESSIVE_RE.match(text, verb_start)):  # "is (suddenly) promising": no passive
         return None
     start, end = match.span("subj")
     if strict and not _left_is_boundary(text, lo, start):
