@@ -226,3 +226,25 @@ def test_timex_a_report_recalling_history_keeps_its_future_in_the_present() -> N
     text = ("The alliance was founded in 1949, took in Greece and Turkey in 1952, Germany in 1955 and Spain in 1982; "
             "its leaders recall 1956, 1961, 1968, 1979, 1989 and 1991. Its summit is set for Washington in April.")
     assert {t.text: t.value for t in find_timexes(text, "1999-03-12")}["April"] == "1999-04"
+
+
+def test_timex_tense_window_runs_past_abbreviations() -> None:
+    """The full stops of "vs." and "U.S." end no sentence, so the verb after them still tells the tense (the window
+    had stopped there and "In January" had been the coming one)."""
+    assert values("In January the judge in Patel vs. Harris ruled for the tenants.") == [("January", "2023-01")]
+    assert values("In January the tenants of the U.S. Grant hotel were evicted.") == [("January", "2023-01")]
+
+
+def test_timex_tense_skips_a_closed_relative_clause() -> None:
+    """ "which had been expected" tells of the sale, not of the deadline after it."""
+    text = "The sale, which had been expected, helps the firm repay its loan by February."
+    assert values(text) == [("February", "2024-02")]
+
+
+def test_timex_tense_ignores_adjectives_in_un_and_next_to() -> None:
+    """ "unspecified" and "untouched" are no past verbs, "succeed" no -ed form, "next to" no future."""
+    assert values("The shares would be paid on an unspecified date in January.") == [("January", "2024-01")]
+    assert values("Qantas will add flights by August in search of markets untouched by the crisis.",
+                  "2023-02-13") == [("August", "2023-08")]
+    assert values("Ms Reyes will succeed him Feb. 1.") == [("Feb. 1", "2024-02-01")]
+    assert values("A bomb exploded next to the embassy on Friday.") == [("Friday", "2023-10-13")]

@@ -12,7 +12,13 @@ from storyline.annotate.timex_detect import lexicon
 from storyline.annotate.word_alternation import alternation
 
 _REFERENCE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-_SENTENCE_EDGE = re.compile(r"[.!?;\n][”\"’')]?\s")  # (a quote or a bracket may close the sentence)
+# A full stop ends no sentence after a title, "vs." or a lone capital (an initial, the "S." of "U.S."), nor after a
+# month's abbreviation when a number follows ("Dec. 21").
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Sgt", "Capt", "Prof", "vs")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_SENTENCE_EDGE = re.compile(  # (a quote or a bracket may close the sentence)
+    r"(?:[!?;\n]|" + "".join(rf"(?<!\b{word})" for word in _TITLES) + r"(?<!\b[A-Z])"
+    r"(?:" + "".join(rf"(?<!\b{word})" for word in _MONTHS) + r"\.|\.(?!\s+\d)))[”\"’')]?\s")
 
 
 @dataclass(frozen=True)
@@ -182,6 +188,7 @@ def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset
     due ...; past: said, was, -ed ...), one with no comma between it and the span first; None when the
     sentence has neither. Cues in ``ignore`` (lower case) do not count, nor a participle after "be"."""
     before, after = sentence_window(text, start, end)
+    before = _CLOSED_CLAUSE.sub("", before)
     pattern = _cue_pattern()
     options: list[tuple[bool, int, str]] = []
     last = next((c for c in reversed(list(pattern.finditer(before))) if _counts(before, c, ignore)), None)
@@ -194,14 +201,33 @@ def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset
     return min(options)[2] if options else None
 
 
+# A relative clause closed before the date tells of something else: "The sale, which had been expected, is part of a
+# plan to pay down the loan by February".
+_CLOSED_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,]*,", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
 
 
 def _counts(window: str, cue: re.Match[str], ignore: frozenset[str]) -> bool:
-    """A cue tells the tense unless ``ignore`` names it, it is an -ed word that is no verb ("hundred", "need"),
-    or a participle after "be"."""
+    """A cue tells the tense unless ``ignore`` names it, it is an -ed word that is no verb ("hundred", "need", an
+    adjective in un- such as "unspecified", "untouched": :func:`_un_adjective`), a participle after "be", or the
+    "next" of "next to" (a place: "next to the embassy")."""
     word = cue.group().lower()
-    return word not in ignore and word not in _not_past() and not _participle_after_be(window, cue)
+    if word == "next" and window.startswith(" to ", cue.end()):
+        return False
+    return word not in ignore and word not in _not_past() and not _un_adjective(word) and \
+        not _participle_after_be(window, cue)
+
+
+def _un_adjective(word: str) -> bool:
+    """ "unspecified", "undisclosed", "untouched": an -ed word in un- is an adjective, but for the few verbs in un-
+    ("unveiled", "uncovered") and the under- verbs ("underscored")."""
+    return word.startswith("un") and word.endswith("ed") and not word.startswith("under") and \
+        word not in _un_verbs()
+
+
+@cache
+def _un_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["un_verbs_past"])
 
 
 @cache
