@@ -244,7 +244,28 @@ def test_timex_tense_skips_a_closed_relative_clause() -> None:
 def test_timex_tense_ignores_adjectives_in_un_and_next_to() -> None:
     """ "unspecified" and "untouched" are no past verbs, "succeed" no -ed form, "next to" no future."""
     assert values("The shares would be paid on an unspecified date in January.") == [("January", "2024-01")]
-    assert values("Qantas will add flights by August in search of markets untouched by the crisis.",
-                  "2023-02-13") == [("August", "2023-08")]
+    assert values("Qantas will nearly double its flights to India and Sri Lanka by August in search of markets "
+                  "untouched by the crisis.", "2023-02-13") == [("August", "2023-08")]
     assert values("Ms Reyes will succeed him Feb. 1.") == [("Feb. 1", "2024-02-01")]
     assert values("A bomb exploded next to the embassy on Friday.") == [("Friday", "2023-10-13")]
+
+
+def test_timex_tense_cues_of_payments_plans_and_lapsed_deadlines() -> None:
+    """ "payable", "effective", "set to", "were planning to" look ahead ("became effective" looks back); "had been
+    due to", "had been scheduled to" tell of a deadline now past."""
+    assert values("The reduced dividend is payable Jan. 2.", "2023-11-02") == [("Jan. 2", "2024-01-02")]
+    assert values("The board created a new office, effective Feb. 1.", "2023-10-26") == [("Feb. 1", "2024-02-01")]
+    assert values("The rule became effective Feb. 1.", "2023-10-26") == [("Feb. 1", "2023-02-01")]
+    assert values("Bombers tried to wreck the talks, set to resume Monday.", "2023-10-22") == [("Monday", "2023-10-23")]
+    assert values("Protesters were planning to march on Monday.", "2023-10-20") == [("Monday", "2023-10-23")]
+    assert values("The offer had been due to expire Friday evening.", "2023-10-23") == [
+        ("Friday evening", "2023-10-20TEV")]
+    assert values("It previously had been scheduled to expire at midnight Friday.", "2023-10-23") == [
+        ("midnight Friday", "2023-10-20T24:00")]
+
+
+def test_timex_a_deadline_put_off_until_a_day_is_ahead() -> None:
+    """ "postponed until Tuesday" in a past-tense sentence is the coming Tuesday, not the one before."""
+    assert values("Officials postponed until Tuesday morning any action on the permit.") == [
+        ("Tuesday morning", "2023-10-24TMO")]
+    assert values("The agency extended its deadline until 9 a.m. Tuesday.") == [("9 a.m. Tuesday", "2023-10-24T09:00")]

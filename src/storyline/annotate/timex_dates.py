@@ -264,6 +264,8 @@ def _done_pattern() -> re.Pattern[str]:
 
 _PRESENT_OR_FUTURE_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|will|would|'s)\s+$", re.IGNORECASE)
 _NOT_DONE = frozenset({"was", "were", "had", "did", "ago", "last", "earlier"})
+_DEFERRED = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|extended|put\s+off|pushed\s+back)"
+                       r"(?:\s+[\w'’-]+){0,4}?\s+(?:until|till|til|through|to|by)\s+$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\s*(?:to|until|till|through|-|–)\s", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
 
@@ -298,6 +300,8 @@ def direction_of(text: str, start: int, end: int) -> str | None:
         return "done"
     if anchor == "from" and _RANGE_END.match(text, end):
         return tense_of(text, start, end)  # "from 26 August to 20 October": the range's own tense decides
+    if anchor in ("until", "by") and _DEFERRED.search(text, max(0, start - 80), start):
+        return "ahead"  # "postponed until Tuesday", "extended its deadline until 9 a.m. Tuesday": a new date ahead
     if anchor in ("from", "until", "by"):
         reporting = frozenset(lexicon()["reporting_cues"])
         return "past" if tense_of(text, start, end, reporting) == "past" else "ahead"
