@@ -126,6 +126,16 @@ def test_timex_the_1988_quarter_is_the_quarter_being_reported() -> None:
         ("the 1988 quarter", "1988-QX")]
 
 
+def test_timex_the_quarter_keeps_the_reported_quarter_in_reach() -> None:
+    """ "the quarter" names the quarter being reported again, so "a year earlier" 300 characters after it still
+    compares with that quarter, though the quarter was first named more than 400 characters before."""
+    filler = "Its chief executive spoke of strong orders from airlines and of a new plant in Ohio. " * 4
+    text = (f"Acme reported a third-quarter loss. {filler}Sales fell in the quarter. {filler[:250]}"
+            "Revenue was $9 million a year earlier.")
+    found = [(t.text, t.value) for t in find_timexes(text, "1989-11-02")]
+    assert found == [("third-quarter", "1989-Q3"), ("the quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
 def test_timex_two_digit_years_stay_in_the_reference_century() -> None:
     """ "10/19/89" in a 1989 report is 1989 (it had been 2089), "3/4/25" in 2023 is 2025, "3/4/45" is 1945."""
     assert [(t.text, t.value) for t in find_timexes("It was signed on 10/19/89.", "1989-11-02")] == [

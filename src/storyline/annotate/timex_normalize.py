@@ -341,7 +341,8 @@ def norm_quarter_rel(m: re.Match[str], ctx: Context) -> Timex | None:
         return make_timex(ctx, m, "DATE", f"{year:04d}-Q{quarter}", relative=True)
     if not rel:
         anchor = _recent_quarter(ctx, m.start())
-        if anchor is not None:
+        if anchor is not None:  # "the quarter": the one being reported, which stays the anchor from here on
+            ctx.last_quarter = (anchor[0], anchor[1], m.start())
             return make_timex(ctx, m, "DATE", f"{anchor[0]:04d}-Q{anchor[1]}", relative=True)
     if ctx.ref.year is None or ctx.ref.month is None:
         return make_timex(ctx, m, "DATE", "XXXX-QX")
