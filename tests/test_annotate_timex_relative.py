@@ -135,6 +135,15 @@ def test_timex_present_past_future_refs() -> None:
     text = "The site is now closed and currently under review; it was recently sold, and its future is unclear in the future."
     assert values(text) == [("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"),
                             ("the future", "FUTURE_REF")]
+    assert {t.type for t in find_timexes(text, REF)} == {"DATE"}  # FUTURE_REF had been a TIME for the T in it
+
+
+def test_timex_recent_and_coming_units_are_vague_durations() -> None:
+    """ "in recent months", "in the coming years": a period of unknown length, as TimeBank mostly writes it (it had
+    been PAST_REF and FUTURE_REF)."""
+    text = "Prices rose in recent months and will fall in the coming years."
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, REF)] == [
+        ("recent months", "DURATION", "PXM"), ("the coming years", "DURATION", "PXY")]
 
 
 def test_timex_the_weekend_is_the_one_just_past() -> None:

@@ -47,6 +47,7 @@ _AND_THEN_RE = re.compile(r"\s+and\s+(?:was\s+|were\s+)?[a-z]+ed(?:\s+[a-z]+){0,
 _LAST = {"last", "past", "previous", "prior", "preceding"}
 _NEXT = {"next", "coming", "following"}
 _OF_SOMETHING = re.compile(r"\s+of\s+(?:the|a|an|its|his|her|their|this|that|these|those|our|my)\b", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"[\dX]T")  # "2023-10-19T14:00", "XXXX-XX-XXTNI"; not the T of "PRESENT_REF"
 _ANCHOR_REACH = 400  # characters within which "a year earlier" follows the quarter it compares with
 
 
@@ -120,7 +121,7 @@ def mod_of(phrase: str | None) -> str | None:
 def make_timex(ctx: Context, m: re.Match[str], kind: str, value: str, *, relative: bool = False,
            mod: str | None = None, start: int | None = None) -> Timex:
     begin = m.start() if start is None else start
-    kind = "TIME" if kind == "DATE" and "T" in value and not value.startswith("P") else kind
+    kind = "TIME" if kind == "DATE" and _TIME_OF_DAY.search(value) else kind
     return Timex(begin, m.end(), ctx.text[begin:m.end()], kind, value, relative, mod)  # type: ignore[arg-type]
 
 

@@ -296,12 +296,7 @@ def _duration_start(m: re.Match[str]) -> int:
 
 def norm_vague_units(m: re.Match[str], ctx: Context) -> Timex | None:
     token = (m["unit"] or m["unit2"] or m["adjunit"]).lower()
-    unit = _unit_code(token)
-    pre = words(m["pre"])
-    if pre == "recent":
-        return make_timex(ctx, m, "DATE", "PAST_REF")
-    if pre == "coming" or pre == "the coming":
-        return make_timex(ctx, m, "DATE", "FUTURE_REF")
+    unit = _unit_code(token)  # "recent months", "the coming years", "several days": a vague duration
     return make_timex(ctx, m, "DURATION", duration_value(None, unit))
 
 
