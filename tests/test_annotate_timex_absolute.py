@@ -67,6 +67,16 @@ def test_timex_clock_times_resolve_to_reference_day() -> None:
                                          ("noon", "TIME", "2023-10-19T12:00")]
 
 
+def test_timex_clock_time_before_a_date_is_on_that_date() -> None:
+    """ "until 5 p.m. EST Nov. 9" is on 9 November, not on the reference day."""
+    assert spans("The offer stays open until 5 p.m. EST Nov. 9, the bank said.", "2023-11-02") == [
+        ("5 p.m. EST Nov. 9", "TIME", "2023-11-09T17:00")]
+    assert spans("It runs until 5 p.m. EST, Nov. 6, 2024.", "2023-10-30") == [
+        ("5 p.m. EST, Nov. 6, 2024", "TIME", "2024-11-06T17:00")]
+    assert spans("Turnout rose 3 points by 10 pm May 3 percent more.", "2023-10-30") == [
+        ("10 pm", "TIME", "2023-10-30T22:00")]
+
+
 def test_timex_day_and_month_without_reference_keep_unknown_year() -> None:
     text = "The council will meet on Oct. 19 and again on 3 November."
     assert spans(text) == [("Oct. 19", "DATE", "XXXX-10-19"), ("3 November", "DATE", "XXXX-11-03")]

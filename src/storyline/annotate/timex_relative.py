@@ -11,6 +11,7 @@ from functools import cache
 from storyline.annotate.timex_dates import (
     Reference,
     anchor_before,
+    day_year,
     direction_of,
     format_day,
     format_week,
@@ -29,6 +30,7 @@ from storyline.annotate.timex_normalize import (
     format_number,
     make_timex,
     mod_of,
+    narrative_year,
     story_day,
     number_value,
     preceding_word,
@@ -186,8 +188,28 @@ def norm_clock(m: re.Match[str], ctx: Context) -> Timex | None:
             return None
         pm = m["ampm"].lower().startswith("p")
         hour = (hour % 12) + (12 if pm else 0)
-    day, relative = _day_of_phrase(ctx, m, m["day"] if not m["oclock"] and not m["hour24"] else None)
+    if m["cmonth"]:
+        dated = _date_after_clock(ctx, m)
+        if dated is None:
+            return None
+        day, relative = dated
+    else:
+        day, relative = _day_of_phrase(ctx, m, m["day"] if not m["oclock"] and not m["hour24"] else None)
     return make_timex(ctx, m, "TIME", f"{day}T{hour:02d}:{minute:02d}", relative=relative)
+
+
+def _date_after_clock(ctx: Context, m: re.Match[str]) -> tuple[str, bool] | None:
+    """ "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6, 1989": the day written after the time (it had been the reference
+    day), its year read as a date's alone would be (a history's own year, else by the sentence's direction); None
+    when there is no such day."""
+    month, day = int(lexicon()["months"][m["cmonth"].lower().rstrip(".")]), int(m["cday"].rstrip("stndrh"))
+    year = int(m["cyear"]) if m["cyear"] else narrative_year(ctx, m) or day_year(
+        ctx.ref, month, day, direction_of(ctx.text, m.start(), m.end()))
+    if not valid_day(year, month, day):
+        return None
+    if year is None:
+        return f"XXXX-{month:02d}-{day:02d}", False
+    return f"{year:04d}-{month:02d}-{day:02d}", not m["cyear"]
 
 
 def norm_noon(m: re.Match[str], ctx: Context) -> Timex | None:
