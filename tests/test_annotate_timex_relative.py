@@ -278,3 +278,11 @@ def test_timex_a_deadline_put_off_until_a_day_is_ahead() -> None:
     assert values("Officials postponed until Tuesday morning any action on the permit.") == [
         ("Tuesday morning", "2023-10-24TMO")]
     assert values("The agency extended its deadline until 9 a.m. Tuesday.") == [("9 a.m. Tuesday", "2023-10-24T09:00")]
+
+
+def test_timex_clock_time_after_a_day_is_on_that_day() -> None:
+    """ "tomorrow at 12pm", "on Friday at 10 a.m." and "6pm tmr" are times of that day, not of the reference day."""
+    assert values("The sale opens tomorrow at 12pm.") == [("tomorrow", "2023-10-20"), ("12pm", "2023-10-20T12:00")]
+    assert values("The council will vote on Friday at 10 a.m.") == [("Friday", "2023-10-20"),
+                                                                      ("10 a.m.", "2023-10-20T10:00")]
+    assert values("See you at 6pm tmr!") == [("6pm tmr", "2023-10-20T18:00")]

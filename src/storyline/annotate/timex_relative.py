@@ -162,17 +162,26 @@ def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _day_of_phrase(ctx: Context, m: re.Match[str], phrase: str | None) -> tuple[str, bool]:
+    if phrase is None and (before := _day_before_clock_re().search(ctx.text, max(0, m.start() - 25), m.start())):
+        phrase = before["word"]  # "tomorrow at 12pm", "Friday at 10 a.m.": the time of that day
     ref = ctx.ref.date
     if phrase is None and ctx.narrative:  # "At 11 a.m. on 11 November 1918": not the day a history was published
         ref = story_day(ctx, m.start())
     word = (phrase or "today").lower()
     if ref is None:
         return "XXXX-XX-XX", False
-    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tmr": 1, "tmrw": 1}
     if word in offsets:
         return format_day(ref + timedelta(days=offsets[word])), True
     day = resolve_weekday(ctx, m, _weekday_number(word), "")
     return (format_day(day), True) if day else (f"XXXX-WXX-{_weekday_number(word)}", False)
+
+
+@cache
+def _day_before_clock_re() -> re.Pattern[str]:
+    days = placeholders()["WEEKDAY_FULL"]
+    return re.compile(rf"\b(?P<word>today|tonight|tomorrow|yesterday|{days})(?:\s*,|\s+at|\s+from)?\s+$",
+                      re.IGNORECASE)
 
 
 def norm_clock(m: re.Match[str], ctx: Context) -> Timex | None:
