@@ -286,3 +286,9 @@ def test_timex_clock_time_after_a_day_is_on_that_day() -> None:
     assert values("The council will vote on Friday at 10 a.m.") == [("Friday", "2023-10-20"),
                                                                       ("10 a.m.", "2023-10-20T10:00")]
     assert values("See you at 6pm tmr!") == [("6pm tmr", "2023-10-20T18:00")]
+
+
+def test_timex_chat_spellings_of_today_and_tomorrow() -> None:
+    """ "tdy", "tmr", "tmrw" as tweets write them (lower case only: "TMR" may be a name or a code)."""
+    text = "Ran 21km tdy! Exam tmr, then a BBQ tmr night. TMR Holdings rose."
+    assert values(text) == [("tdy", "2023-10-19"), ("tmr", "2023-10-20"), ("tmr night", "2023-10-20TNI")]

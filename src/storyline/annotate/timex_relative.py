@@ -43,7 +43,9 @@ from storyline.model import Timex
 
 def norm_dayword(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m["word"].lower()
-    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+    if word in _CHAT_DAYWORDS and m["word"] != word:
+        return None  # "TMR", "Tdy": a name or a code, not a chat spelling of "tomorrow", "today"
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1, **_CHAT_DAYWORDS}[word]
     if m["tdb"]:
         offset += -1 if "before" in m["tdb"].lower() else 1
     mod = {"early": "START", "late": "END"}.get((m["mod"] or "").lower())
@@ -51,6 +53,9 @@ def norm_dayword(m: re.Match[str], ctx: Context) -> Timex | None:
     if ref is None:
         return make_timex(ctx, m, "DATE", "XXXX-XX-XX", mod=mod)
     return make_timex(ctx, m, "DATE", format_day(ref + timedelta(days=offset)), relative=True, mod=mod)
+
+
+_CHAT_DAYWORDS = {"tdy": 0, "tmr": 1, "tmrw": 1}  # as chat and tweets write "today" and "tomorrow"
 
 
 def norm_rel_day(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -145,7 +150,10 @@ def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
     else:
         part, rel = lexicon()["parts_of_day"][m["part"].lower()], words(m["rel"])
     ref = story_day(ctx, m.start()) if ctx.narrative and rel in ("that", "the previous", "the following") else ctx.ref.date
-    offsets = {"this": 0, "that": 0, "yesterday": -1, "tomorrow": 1, "the previous": -1, "the following": 1}
+    offsets = {"this": 0, "that": 0, "yesterday": -1, "tomorrow": 1, "the previous": -1, "the following": 1,
+               **_CHAT_DAYWORDS}
+    if rel in _CHAT_DAYWORDS and m["rel"] != rel:
+        return None
     if rel == "last":
         if part != "NI":
             return None
