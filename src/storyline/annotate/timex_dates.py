@@ -12,13 +12,13 @@ from storyline.annotate.timex_detect import lexicon
 from storyline.annotate.word_alternation import alternation
 
 _REFERENCE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_SENTENCE_EDGE = re.compile(r"[.!?;\n][”\"’')]?\s")  # (a quote or a bracket may close the sentence)
+_WORD_END = re.compile(r"(?<![A-Za-z])[A-Za-z]+$")
 # A full stop ends no sentence after a title, "vs." or a lone capital (an initial, the "S." of "U.S."), nor after a
 # month's abbreviation when a number follows ("Dec. 21").
-_TITLES = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Sgt", "Capt", "Prof", "vs")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
-_SENTENCE_EDGE = re.compile(  # (a quote or a bracket may close the sentence)
-    r"(?:[!?;\n]|" + "".join(rf"(?<!\b{word})" for word in _TITLES) + r"(?<!\b[A-Z])"
-    r"(?:" + "".join(rf"(?<!\b{word})" for word in _MONTHS) + r"\.|\.(?!\s+\d)))[”\"’')]?\s")
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Sgt", "Capt", "Prof",
+                     "vs"})
+_MONTHS = frozenset({"Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"})
 
 
 @dataclass(frozen=True)
@@ -173,14 +173,28 @@ def _cue_pattern() -> re.Pattern[str]:
 def sentence_window(text: str, start: int, end: int, reach: int = 160) -> tuple[str, str]:
     """The text of the sentence before and after a span (bounded by ``reach`` characters)."""
     before = text[max(0, start - reach):start]
-    edges = list(_SENTENCE_EDGE.finditer(before))
-    if edges:
-        before = before[edges[-1].end():]
+    edge = next((e for e in reversed(list(_SENTENCE_EDGE.finditer(before))) if _ends_sentence(before, e)), None)
+    if edge:
+        before = before[edge.end():]
     after = text[end:end + reach]
-    edge = _SENTENCE_EDGE.search(after)
+    edge = next((e for e in _SENTENCE_EDGE.finditer(after) if _ends_sentence(after, e)), None)
     if edge:
         after = after[:edge.start() + 1]
     return before, after
+
+
+def _ends_sentence(window: str, edge: re.Match[str]) -> bool:
+    """A full stop after a title, "vs." or a lone capital ends no sentence, nor one after a month's abbreviation
+    before a number ("Dec. 21")."""
+    if window[edge.start()] != ".":
+        return True
+    word = _WORD_END.search(window, max(0, edge.start() - 6), edge.start())
+    if word is None:
+        return True
+    found = word.group()
+    if found in _TITLES or (len(found) == 1 and found.isupper()):
+        return False
+    return not (found in _MONTHS and window[edge.end():edge.end() + 1].isdigit())
 
 
 def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset()) -> str | None:
