@@ -292,3 +292,11 @@ def test_timex_chat_spellings_of_today_and_tomorrow() -> None:
     """ "tdy", "tmr", "tmrw" as tweets write them (lower case only: "TMR" may be a name or a code)."""
     text = "Ran 21km tdy! Exam tmr, then a BBQ tmr night. TMR Holdings rose."
     assert values(text) == [("tdy", "2023-10-19"), ("tmr", "2023-10-20"), ("tmr night", "2023-10-20TNI")]
+
+
+def test_timex_the_last_week_of_something_is_not_last_week() -> None:
+    """ "the last week of August", "the last month of the war" lie in what follows "of", not a unit before the
+    reference (they had been last week and last month)."""
+    assert values("During the last week of August the front held.") == [("August", "2023-08")]
+    assert values("In the last month of the war the city fell.") == []
+    assert values("Prices fell in the last week.") == [("the last week", "2023-W41")]

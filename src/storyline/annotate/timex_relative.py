@@ -372,6 +372,7 @@ def _unknown_at(unit: str) -> str:
             "W2": "XXXX-WXX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX-XX-XX")
 
 
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1,
               "following": 1, "this": 0, "current": 0, "same": 0, "latest": 0, "that": 0}
 _ADJ_SHIFT = {"year earlier": ("Y", -1), "year ago": ("Y", -1), "year before": ("Y", -1),
@@ -386,6 +387,9 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
         return _the_weekend(m, ctx)
     unit = _unit_code(m["unit"])
     rel = m["rel"].lower()
+    if rel == "last" and ctx.text[max(0, m.start("rel") - 4):m.start("rel")].lower() == "the " and \
+            _OF_AFTER.match(ctx.text, m.end()):
+        return None  # "the last week of August", "the last year of the war": not the one before the reference
     steps = _REL_SHIFT[rel]
     mod = mod_of(m["mod"])
     anchored = _anchored_year(m, ctx, unit, rel, steps)
