@@ -300,3 +300,12 @@ def test_timex_the_last_week_of_something_is_not_last_week() -> None:
     assert values("During the last week of August the front held.") == [("August", "2023-08")]
     assert values("In the last month of the war the city fell.") == []
     assert values("Prices fell in the last week.") == [("the last week", "2023-W41")]
+
+
+def test_timex_that_month_and_the_following_week_need_a_date_named_before() -> None:
+    """ "the following week" counts from the last full date named; "that month" with no month named before is of
+    no month we know (both had been counted from the reference)."""
+    text = "The offensive opened on 8 August 1918. The following week the line broke."
+    assert values(text) == [("8 August 1918", "1918-08-08"), ("The following week", "1918-W33")]
+    assert values("Over 700 people died in that month alone.") == [("that month", "XXXX-XX")]
+    assert values("Sales rose 4% from the previous month.") == [("the previous month", "2023-09")]

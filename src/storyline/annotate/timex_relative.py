@@ -405,17 +405,29 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _anchored_year(m: re.Match[str], ctx: Context, unit: str, rel: str, steps: int) -> Timex | None:
-    """"the following year", "that month", "the previous year" count from the last date the text named."""
-    if unit not in ("Y", "M") or rel not in ("following", "previous", "preceding", "that", "same", "prior") \
+    """"the following year", "that month", "the following week", "the previous year" count from the last date the
+    text named (a history's "the next year" too); "that month", "the same year", "the following week" with no such
+    date are of no year we know (they had been the reference's). None: the reference decides."""
+    anchoring = rel in _ANCHORED_RELS or (rel == "next" and ctx.narrative)
+    if unit not in _ANCHOR_LENGTH or not anchoring \
             or not m.group(0).lower().lstrip().startswith(("the", "that", "later", "earlier", "late", "early")):
         return None
-    if ctx.last_absolute is None or (unit == "M" and len(ctx.last_absolute) < 7):
+    named, mod = ctx.last_absolute, mod_of(m["mod"])
+    if named is None or len(named) < _ANCHOR_LENGTH[unit]:
+        if rel in ("that", "same", "following") or ctx.narrative:
+            return make_timex(ctx, m, "DATE", _unknown_at(unit), mod=mod)
         return None
+    if unit == "W":
+        day = date(int(named[:4]), int(named[5:7]), int(named[8:10])) + timedelta(days=7 * steps)
+        return make_timex(ctx, m, "DATE", format_week(day), relative=True, mod=mod)
     if unit == "M":
-        year, month = shift_month(int(ctx.last_absolute[:4]), int(ctx.last_absolute[5:7]), steps)
-        return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod_of(m["mod"]))
-    year = int(ctx.last_absolute[:4]) + steps
-    return make_timex(ctx, m, "DATE", f"{year:04d}", relative=True, mod=mod_of(m["mod"]))
+        year, month = shift_month(int(named[:4]), int(named[5:7]), steps)
+        return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod)
+    return make_timex(ctx, m, "DATE", f"{int(named[:4]) + steps:04d}", relative=True, mod=mod)
+
+
+_ANCHORED_RELS = frozenset({"following", "previous", "preceding", "that", "same", "prior"})
+_ANCHOR_LENGTH = {"Y": 4, "M": 7, "W": 10}  # the precision a named date needs to anchor the unit
 
 
 def _the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
