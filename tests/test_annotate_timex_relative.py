@@ -309,3 +309,11 @@ def test_timex_that_month_and_the_following_week_need_a_date_named_before() -> N
     assert values(text) == [("8 August 1918", "1918-08-08"), ("The following week", "1918-W33")]
     assert values("Over 700 people died in that month alone.") == [("that month", "XXXX-XX")]
     assert values("Sales rose 4% from the previous month.") == [("the previous month", "2023-09")]
+
+
+def test_timex_month_of_that_year_is_one_expression() -> None:
+    """ "in August of that year": one expression in the year named last (it had been the month and a second
+    expression "that year"); with no year named before, the month's year stays unknown."""
+    text = "The war had stalled by 1940. In August of that year the offensive began."
+    assert values(text) == [("1940", "1940"), ("August of that year", "1940-08")]
+    assert values("In November of the same year the talks ended.") == [("November of the same year", "XXXX-11")]

@@ -528,7 +528,7 @@ def norm_month(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["yrel"] and ctx.ref.year is not None:
         shift = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
         return make_timex(ctx, m, "DATE", f"{ctx.ref.year + shift:04d}-{month:02d}", relative=True, mod=mod)
-    if rel == "that":  # "reopened that September": in the year the text named last
+    if rel == "that" or m["ofthat"]:  # "reopened that September", "in August of that year": the year named last
         return _of_year_named(ctx, m, f"{month:02d}", mod)
     narrative = narrative_year(ctx, m) if not rel else None
     if narrative is None and not rel:
