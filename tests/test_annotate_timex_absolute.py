@@ -77,6 +77,15 @@ def test_timex_clock_time_before_a_date_is_on_that_date() -> None:
         ("10 pm", "TIME", "2023-10-30T22:00")]
 
 
+def test_timex_clock_time_on_a_date_is_of_that_date_but_apart() -> None:
+    """ "at 11 a.m. on 11 November 1918": two expressions, as TimeBank and WikiWars part them at "on", the time on
+    that date (it had been of an unknown day in a history, the reference day in news)."""
+    assert spans("The guns fell silent at 11 a.m. on 11 November 1918.", "2009-12-19") == [
+        ("11 a.m.", "TIME", "1918-11-11T11:00"), ("11 November 1918", "DATE", "1918-11-11")]
+    assert spans("The offer expires at 5 p.m. on Nov. 9.", "2023-11-02") == [
+        ("5 p.m.", "TIME", "2023-11-09T17:00"), ("Nov. 9", "DATE", "2023-11-09")]
+
+
 def test_timex_day_and_month_without_reference_keep_unknown_year() -> None:
     text = "The council will meet on Oct. 19 and again on 3 November."
     assert spans(text) == [("Oct. 19", "DATE", "XXXX-10-19"), ("3 November", "DATE", "XXXX-11-03")]

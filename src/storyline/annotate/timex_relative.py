@@ -205,28 +205,42 @@ def norm_clock(m: re.Match[str], ctx: Context) -> Timex | None:
             return None
         pm = m["ampm"].lower().startswith("p")
         hour = (hour % 12) + (12 if pm else 0)
-    if m["cmonth"]:
-        dated = _date_after_clock(ctx, m)
-        if dated is None:
+    dated = _date_of_clock(ctx, m)
+    if dated is None:
+        if m["cmonth"]:
             return None
-        day, relative = dated
-    else:
-        day, relative = _day_of_phrase(ctx, m, m["day"] if not m["oclock"] and not m["hour24"] else None)
+        dated = _day_of_phrase(ctx, m, m["day"] if not m["oclock"] and not m["hour24"] else None)
+    day, relative = dated
     return make_timex(ctx, m, "TIME", f"{day}T{hour:02d}:{minute:02d}", relative=relative)
 
 
-def _date_after_clock(ctx: Context, m: re.Match[str]) -> tuple[str, bool] | None:
-    """ "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6, 1989": the day written after the time (it had been the reference
-    day), its year read as a date's alone would be (a history's own year, else by the sentence's direction); None
-    when there is no such day."""
-    month, day = int(lexicon()["months"][m["cmonth"].lower().rstrip(".")]), int(m["cday"].rstrip("stndrh"))
-    year = int(m["cyear"]) if m["cyear"] else narrative_year(ctx, m) or day_year(
+def _date_of_clock(ctx: Context, m: re.Match[str]) -> tuple[str, bool] | None:
+    """ "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6, 1989" (one expression), "11 a.m. on 11 November 1918" (two: the
+    "on" parts them, as TimeBank and WikiWars do): the day written after the time (it had been the reference day),
+    its year read as a date's alone would be (a history's own year, else by the sentence's direction); None when
+    no valid day follows."""
+    if m["cmonth"]:
+        month_token, day_token, year_token = m["cmonth"], m["cday"], m["cyear"]
+    elif (on := _on_date_re().match(ctx.text, m.end())) is not None:
+        month_token, day_token, year_token = on["month"] or on["month2"], on["day"] or on["day2"], on["year"]
+    else:
+        return None
+    month, day = int(lexicon()["months"][month_token.lower().rstrip(".")]), int(day_token.rstrip("stndrh"))
+    year = int(year_token) if year_token else narrative_year(ctx, m) or day_year(
         ctx.ref, month, day, direction_of(ctx.text, m.start(), m.end()))
     if not valid_day(year, month, day):
         return None
     if year is None:
         return f"XXXX-{month:02d}-{day:02d}", False
-    return f"{year:04d}-{month:02d}-{day:02d}", not m["cyear"]
+    return f"{year:04d}-{month:02d}-{day:02d}", not year_token
+
+
+@cache
+def _on_date_re() -> re.Pattern[str]:
+    months = placeholders()["MONTH"]
+    return re.compile(rf"\s+on\s+(?:(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?!\d)"
+                      rf"|(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{months})\b)"
+                      r"(?:,?\s+(?P<year>1[0-9]{3}|20[0-9]{2})(?!\d))?", re.IGNORECASE)
 
 
 def norm_noon(m: re.Match[str], ctx: Context) -> Timex | None:
