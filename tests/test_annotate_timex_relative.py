@@ -261,7 +261,7 @@ def test_timex_tense_ignores_adjectives_in_un_and_next_to() -> None:
 
 def test_timex_tense_cues_of_payments_plans_and_lapsed_deadlines() -> None:
     """ "payable", "effective", "set to", "were planning to" look ahead ("became effective" looks back); "had been
-    due to", "had been scheduled to" tell of a deadline now past."""
+    due to", "had been scheduled to" tell no direction, so a weekday is the one before unless another cue says."""
     assert values("The reduced dividend is payable Jan. 2.", "2023-11-02") == [("Jan. 2", "2024-01-02")]
     assert values("The board created a new office, effective Feb. 1.", "2023-10-26") == [("Feb. 1", "2024-02-01")]
     assert values("The rule became effective Feb. 1.", "2023-10-26") == [("Feb. 1", "2023-02-01")]
@@ -271,6 +271,9 @@ def test_timex_tense_cues_of_payments_plans_and_lapsed_deadlines() -> None:
         ("Friday evening", "2023-10-20TEV")]
     assert values("It previously had been scheduled to expire at midnight Friday.", "2023-10-23") == [
         ("midnight Friday", "2023-10-20T24:00")]
+    # a plan called off tells no direction: its date may lie either side (here the sentence's "is expected")
+    text = "He had been due to attend a meeting in Brussels on Monday, where debt is expected to be discussed."
+    assert values(text, "2011-05-15") == [("Monday", "2011-05-16")]
 
 
 def test_timex_a_deadline_put_off_until_a_day_is_ahead() -> None:
@@ -286,6 +289,8 @@ def test_timex_clock_time_after_a_day_is_on_that_day() -> None:
     assert values("The council will vote on Friday at 10 a.m.") == [("Friday", "2023-10-20"),
                                                                       ("10 a.m.", "2023-10-20T10:00")]
     assert values("See you at 6pm tmr!") == [("6pm tmr", "2023-10-20T18:00")]
+    assert values("Watch the show this Sunday at 10 a.m.") == [("this Sunday", "2023-10-22"),
+                                                               ("10 a.m.", "2023-10-22T10:00")]
 
 
 def test_timex_chat_spellings_of_today_and_tomorrow() -> None:
@@ -300,6 +305,7 @@ def test_timex_the_last_week_of_something_is_not_last_week() -> None:
     assert values("During the last week of August the front held.") == [("August", "2023-08")]
     assert values("In the last month of the war the city fell.") == []
     assert values("Prices fell in the last week.") == [("the last week", "2023-W41")]
+    assert values("There has been talk over the last week of doubling the fund.") == [("the last week", "2023-W41")]
 
 
 def test_timex_that_month_and_the_following_week_need_a_date_named_before() -> None:

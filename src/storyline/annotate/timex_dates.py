@@ -218,16 +218,18 @@ def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset
 # A relative clause closed before the date tells of something else: "The sale, which had been expected, is part of a
 # plan to pay down the loan by February".
 _CLOSED_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,]*,", re.IGNORECASE)
+_CALLED_OFF = frozenset({"had been due", "had been scheduled", "had been expected", "had been set", "had been planned"})
 _BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
 
 
 def _counts(window: str, cue: re.Match[str], ignore: frozenset[str]) -> bool:
     """A cue tells the tense unless ``ignore`` names it, it is an -ed word that is no verb ("hundred", "need", an
-    adjective in un- such as "unspecified", "untouched": :func:`_un_adjective`), a participle after "be", or the
-    "next" of "next to" (a place: "next to the embassy")."""
+    adjective in un- such as "unspecified", "untouched": :func:`_un_adjective`), a participle after "be", the
+    "next" of "next to" (a place: "next to the embassy"), or a plan called off ("had been due to", "had been
+    scheduled to": the lexicon lists them as past cues so that their "due to" and "scheduled" tell nothing)."""
     word = cue.group().lower()
-    if word == "next" and window.startswith(" to ", cue.end()):
-        return False
+    if (word == "next" and window.startswith(" to ", cue.end())) or word in _CALLED_OFF:
+        return False  # "had been due to meet on Monday": a plan called off, whichever way its date lies
     return word not in ignore and word not in _not_past() and not _un_adjective(word) and \
         not _participle_after_be(window, cue)
 

@@ -170,8 +170,9 @@ def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _day_of_phrase(ctx: Context, m: re.Match[str], phrase: str | None) -> tuple[str, bool]:
-    if phrase is None and (before := _day_before_clock_re().search(ctx.text, max(0, m.start() - 25), m.start())):
-        phrase = before["word"]  # "tomorrow at 12pm", "Friday at 10 a.m.": the time of that day
+    rel = ""
+    if phrase is None and (before := _day_before_clock_re().search(ctx.text, max(0, m.start() - 32), m.start())):
+        phrase, rel = before["word"], words(before["rel"])  # "tomorrow at 12pm", "this Sunday at 10 a.m."
     ref = ctx.ref.date
     if phrase is None and ctx.narrative:  # "At 11 a.m. on 11 November 1918": not the day a history was published
         ref = story_day(ctx, m.start())
@@ -181,15 +182,15 @@ def _day_of_phrase(ctx: Context, m: re.Match[str], phrase: str | None) -> tuple[
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tmr": 1, "tmrw": 1}
     if word in offsets:
         return format_day(ref + timedelta(days=offsets[word])), True
-    day = resolve_weekday(ctx, m, _weekday_number(word), "")
+    day = resolve_weekday(ctx, m, _weekday_number(word), rel)
     return (format_day(day), True) if day else (f"XXXX-WXX-{_weekday_number(word)}", False)
 
 
 @cache
 def _day_before_clock_re() -> re.Pattern[str]:
     days = placeholders()["WEEKDAY_FULL"]
-    return re.compile(rf"\b(?P<word>today|tonight|tomorrow|yesterday|{days})(?:\s*,|\s+at|\s+from)?\s+$",
-                      re.IGNORECASE)
+    return re.compile(rf"(?:\b(?P<rel>this|next|last|coming)\s+)?\b(?P<word>today|tonight|tomorrow|yesterday|{days})"
+                      r"(?:\s*,|\s+at|\s+from)?\s+$", re.IGNORECASE)
 
 
 def norm_clock(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -386,7 +387,16 @@ def _unknown_at(unit: str) -> str:
             "W2": "XXXX-WXX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX-XX-XX")
 
 
-_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+@cache
+def _of_after_re() -> re.Pattern[str]:
+    """ "of" and a time or a thing with a span of its own: "of August", "of the war", "of 1918", "of World War II"
+    (not "the last week of trading", "the last decade of struggle": the last week, the last decade)."""
+    return re.compile(rf"\s+of\s+(?:{placeholders()['MONTH_FULL']}|the|this|that|his|her|its|their|a|an)\b"
+                      r"|\s+of\s+(?-i:[A-Z]|\d)", re.IGNORECASE)
+
+
 _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1,
               "following": 1, "this": 0, "current": 0, "same": 0, "latest": 0, "that": 0}
 _ADJ_SHIFT = {"year earlier": ("Y", -1), "year ago": ("Y", -1), "year before": ("Y", -1),
@@ -402,7 +412,7 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     unit = _unit_code(m["unit"])
     rel = m["rel"].lower()
     if rel == "last" and ctx.text[max(0, m.start("rel") - 4):m.start("rel")].lower() == "the " and \
-            _OF_AFTER.match(ctx.text, m.end()):
+            _of_after_re().match(ctx.text, m.end()):
         return None  # "the last week of August", "the last year of the war": not the one before the reference
     steps = _REL_SHIFT[rel]
     mod = mod_of(m["mod"])
