@@ -67,6 +67,25 @@ def test_timex_clock_times_resolve_to_reference_day() -> None:
                                          ("noon", "TIME", "2023-10-19T12:00")]
 
 
+def test_timex_clock_time_before_a_date_is_on_that_date() -> None:
+    """ "until 5 p.m. EST Nov. 9" is on 9 November, not on the reference day."""
+    assert spans("The offer stays open until 5 p.m. EST Nov. 9, the bank said.", "2023-11-02") == [
+        ("5 p.m. EST Nov. 9", "TIME", "2023-11-09T17:00")]
+    assert spans("It runs until 5 p.m. EST, Nov. 6, 2024.", "2023-10-30") == [
+        ("5 p.m. EST, Nov. 6, 2024", "TIME", "2024-11-06T17:00")]
+    assert spans("Turnout rose 3 points by 10 pm May 3 percent more.", "2023-10-30") == [
+        ("10 pm", "TIME", "2023-10-30T22:00")]
+
+
+def test_timex_clock_time_on_a_date_is_of_that_date_but_apart() -> None:
+    """ "at 11 a.m. on 11 November 1918": two expressions, as TimeBank and WikiWars part them at "on", the time on
+    that date (it had been of an unknown day in a history, the reference day in news)."""
+    assert spans("The guns fell silent at 11 a.m. on 11 November 1918.", "2009-12-19") == [
+        ("11 a.m.", "TIME", "1918-11-11T11:00"), ("11 November 1918", "DATE", "1918-11-11")]
+    assert spans("The offer expires at 5 p.m. on Nov. 9.", "2023-11-02") == [
+        ("5 p.m.", "TIME", "2023-11-09T17:00"), ("Nov. 9", "DATE", "2023-11-09")]
+
+
 def test_timex_day_and_month_without_reference_keep_unknown_year() -> None:
     text = "The council will meet on Oct. 19 and again on 3 November."
     assert spans(text) == [("Oct. 19", "DATE", "XXXX-10-19"), ("3 November", "DATE", "XXXX-11-03")]
@@ -124,6 +143,16 @@ def test_timex_the_1988_quarter_is_the_quarter_being_reported() -> None:
                      ("the year-earlier third quarter", "1988-Q3", True)]
     assert [(t.text, t.value) for t in find_timexes("It earned $3 million in the 1988 quarter.", "1989-11-02")] == [
         ("the 1988 quarter", "1988-QX")]
+
+
+def test_timex_the_quarter_keeps_the_reported_quarter_in_reach() -> None:
+    """ "the quarter" names the quarter being reported again, so "a year earlier" 300 characters after it still
+    compares with that quarter, though the quarter was first named more than 400 characters before."""
+    filler = "Its chief executive spoke of strong orders from airlines and of a new plant in Ohio. " * 4
+    text = (f"Acme reported a third-quarter loss. {filler}Sales fell in the quarter. {filler[:250]}"
+            "Revenue was $9 million a year earlier.")
+    found = [(t.text, t.value) for t in find_timexes(text, "1989-11-02")]
+    assert found == [("third-quarter", "1989-Q3"), ("the quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
 
 
 def test_timex_two_digit_years_stay_in_the_reference_century() -> None:

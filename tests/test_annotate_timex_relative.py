@@ -135,6 +135,15 @@ def test_timex_present_past_future_refs() -> None:
     text = "The site is now closed and currently under review; it was recently sold, and its future is unclear in the future."
     assert values(text) == [("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"),
                             ("the future", "FUTURE_REF")]
+    assert {t.type for t in find_timexes(text, REF)} == {"DATE"}  # FUTURE_REF had been a TIME for the T in it
+
+
+def test_timex_recent_and_coming_units_are_vague_durations() -> None:
+    """ "in recent months", "in the coming years": a period of unknown length, as TimeBank mostly writes it (it had
+    been PAST_REF and FUTURE_REF)."""
+    text = "Prices rose in recent months and will fall in the coming years."
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, REF)] == [
+        ("recent months", "DURATION", "PXM"), ("the coming years", "DURATION", "PXY")]
 
 
 def test_timex_the_weekend_is_the_one_just_past() -> None:
@@ -226,3 +235,91 @@ def test_timex_a_report_recalling_history_keeps_its_future_in_the_present() -> N
     text = ("The alliance was founded in 1949, took in Greece and Turkey in 1952, Germany in 1955 and Spain in 1982; "
             "its leaders recall 1956, 1961, 1968, 1979, 1989 and 1991. Its summit is set for Washington in April.")
     assert {t.text: t.value for t in find_timexes(text, "1999-03-12")}["April"] == "1999-04"
+
+
+def test_timex_tense_window_runs_past_abbreviations() -> None:
+    """The full stops of "vs." and "U.S." end no sentence, so the verb after them still tells the tense (the window
+    had stopped there and "In January" had been the coming one)."""
+    assert values("In January the judge in Patel vs. Harris ruled for the tenants.") == [("January", "2023-01")]
+    assert values("In January the tenants of the U.S. Grant hotel were evicted.") == [("January", "2023-01")]
+
+
+def test_timex_tense_skips_a_closed_relative_clause() -> None:
+    """ "which had been expected" tells of the sale, not of the deadline after it."""
+    text = "The sale, which had been expected, helps the firm repay its loan by February."
+    assert values(text) == [("February", "2024-02")]
+
+
+def test_timex_tense_ignores_adjectives_in_un_and_next_to() -> None:
+    """ "unspecified" and "untouched" are no past verbs, "succeed" no -ed form, "next to" no future."""
+    assert values("The shares would be paid on an unspecified date in January.") == [("January", "2024-01")]
+    assert values("Qantas will nearly double its flights to India and Sri Lanka by August in search of markets "
+                  "untouched by the crisis.", "2023-02-13") == [("August", "2023-08")]
+    assert values("Ms Reyes will succeed him Feb. 1.") == [("Feb. 1", "2024-02-01")]
+    assert values("A bomb exploded next to the embassy on Friday.") == [("Friday", "2023-10-13")]
+
+
+def test_timex_tense_cues_of_payments_plans_and_lapsed_deadlines() -> None:
+    """ "payable", "effective", "set to", "were planning to" look ahead ("became effective" looks back); "had been
+    due to", "had been scheduled to" tell no direction, so a weekday is the one before unless another cue says."""
+    assert values("The reduced dividend is payable Jan. 2.", "2023-11-02") == [("Jan. 2", "2024-01-02")]
+    assert values("The board created a new office, effective Feb. 1.", "2023-10-26") == [("Feb. 1", "2024-02-01")]
+    assert values("The rule became effective Feb. 1.", "2023-10-26") == [("Feb. 1", "2023-02-01")]
+    assert values("Bombers tried to wreck the talks, set to resume Monday.", "2023-10-22") == [("Monday", "2023-10-23")]
+    assert values("Protesters were planning to march on Monday.", "2023-10-20") == [("Monday", "2023-10-23")]
+    assert values("The offer had been due to expire Friday evening.", "2023-10-23") == [
+        ("Friday evening", "2023-10-20TEV")]
+    assert values("It previously had been scheduled to expire at midnight Friday.", "2023-10-23") == [
+        ("midnight Friday", "2023-10-20T24:00")]
+    # a plan called off tells no direction: its date may lie either side (here the sentence's "is expected")
+    text = "He had been due to attend a meeting in Brussels on Monday, where debt is expected to be discussed."
+    assert values(text, "2011-05-15") == [("Monday", "2011-05-16")]
+
+
+def test_timex_a_deadline_put_off_until_a_day_is_ahead() -> None:
+    """ "postponed until Tuesday" in a past-tense sentence is the coming Tuesday, not the one before."""
+    assert values("Officials postponed until Tuesday morning any action on the permit.") == [
+        ("Tuesday morning", "2023-10-24TMO")]
+    assert values("The agency extended its deadline until 9 a.m. Tuesday.") == [("9 a.m. Tuesday", "2023-10-24T09:00")]
+
+
+def test_timex_clock_time_after_a_day_is_on_that_day() -> None:
+    """ "tomorrow at 12pm", "on Friday at 10 a.m." and "6pm tmr" are times of that day, not of the reference day."""
+    assert values("The sale opens tomorrow at 12pm.") == [("tomorrow", "2023-10-20"), ("12pm", "2023-10-20T12:00")]
+    assert values("The council will vote on Friday at 10 a.m.") == [("Friday", "2023-10-20"),
+                                                                      ("10 a.m.", "2023-10-20T10:00")]
+    assert values("See you at 6pm tmr!") == [("6pm tmr", "2023-10-20T18:00")]
+    assert values("Watch the show this Sunday at 10 a.m.") == [("this Sunday", "2023-10-22"),
+                                                               ("10 a.m.", "2023-10-22T10:00")]
+
+
+def test_timex_chat_spellings_of_today_and_tomorrow() -> None:
+    """ "tdy", "tmr", "tmrw" as tweets write them (lower case only: "TMR" may be a name or a code)."""
+    text = "Ran 21km tdy! Exam tmr, then a BBQ tmr night. TMR Holdings rose."
+    assert values(text) == [("tdy", "2023-10-19"), ("tmr", "2023-10-20"), ("tmr night", "2023-10-20TNI")]
+
+
+def test_timex_the_last_week_of_something_is_not_last_week() -> None:
+    """ "the last week of August", "the last month of the war" lie in what follows "of", not a unit before the
+    reference (they had been last week and last month)."""
+    assert values("During the last week of August the front held.") == [("August", "2023-08")]
+    assert values("In the last month of the war the city fell.") == []
+    assert values("Prices fell in the last week.") == [("the last week", "2023-W41")]
+    assert values("There has been talk over the last week of doubling the fund.") == [("the last week", "2023-W41")]
+
+
+def test_timex_that_month_and_the_following_week_need_a_date_named_before() -> None:
+    """ "the following week" counts from the last full date named; "that month" with no month named before is of
+    no month we know (both had been counted from the reference)."""
+    text = "The offensive opened on 8 August 1918. The following week the line broke."
+    assert values(text) == [("8 August 1918", "1918-08-08"), ("The following week", "1918-W33")]
+    assert values("Over 700 people died in that month alone.") == [("that month", "XXXX-XX")]
+    assert values("Sales rose 4% from the previous month.") == [("the previous month", "2023-09")]
+
+
+def test_timex_month_of_that_year_is_one_expression() -> None:
+    """ "in August of that year": one expression in the year named last (it had been the month and a second
+    expression "that year"); with no year named before, the month's year stays unknown."""
+    text = "The war had stalled by 1940. In August of that year the offensive began."
+    assert values(text) == [("1940", "1940"), ("August of that year", "1940-08")]
+    assert values("In November of the same year the talks ended.") == [("November of the same year", "XXXX-11")]

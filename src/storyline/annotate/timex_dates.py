@@ -13,6 +13,12 @@ from storyline.annotate.word_alternation import alternation
 
 _REFERENCE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _SENTENCE_EDGE = re.compile(r"[.!?;\n][”\"’')]?\s")  # (a quote or a bracket may close the sentence)
+_WORD_END = re.compile(r"(?<![A-Za-z])[A-Za-z]+$")
+# A full stop ends no sentence after a title, "vs." or a lone capital (an initial, the "S." of "U.S."), nor after a
+# month's abbreviation when a number follows ("Dec. 21").
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Sgt", "Capt", "Prof",
+                     "vs"})
+_MONTHS = frozenset({"Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"})
 
 
 @dataclass(frozen=True)
@@ -167,14 +173,28 @@ def _cue_pattern() -> re.Pattern[str]:
 def sentence_window(text: str, start: int, end: int, reach: int = 160) -> tuple[str, str]:
     """The text of the sentence before and after a span (bounded by ``reach`` characters)."""
     before = text[max(0, start - reach):start]
-    edges = list(_SENTENCE_EDGE.finditer(before))
-    if edges:
-        before = before[edges[-1].end():]
+    edge = next((e for e in reversed(list(_SENTENCE_EDGE.finditer(before))) if _ends_sentence(before, e)), None)
+    if edge:
+        before = before[edge.end():]
     after = text[end:end + reach]
-    edge = _SENTENCE_EDGE.search(after)
+    edge = next((e for e in _SENTENCE_EDGE.finditer(after) if _ends_sentence(after, e)), None)
     if edge:
         after = after[:edge.start() + 1]
     return before, after
+
+
+def _ends_sentence(window: str, edge: re.Match[str]) -> bool:
+    """A full stop after a title, "vs." or a lone capital ends no sentence, nor one after a month's abbreviation
+    before a number ("Dec. 21")."""
+    if window[edge.start()] != ".":
+        return True
+    word = _WORD_END.search(window, max(0, edge.start() - 6), edge.start())
+    if word is None:
+        return True
+    found = word.group()
+    if found in _TITLES or (len(found) == 1 and found.isupper()):
+        return False
+    return not (found in _MONTHS and window[edge.end():edge.end() + 1].isdigit())
 
 
 def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset()) -> str | None:
@@ -182,6 +202,7 @@ def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset
     due ...; past: said, was, -ed ...), one with no comma between it and the span first; None when the
     sentence has neither. Cues in ``ignore`` (lower case) do not count, nor a participle after "be"."""
     before, after = sentence_window(text, start, end)
+    before = _CLOSED_CLAUSE.sub("", before)
     pattern = _cue_pattern()
     options: list[tuple[bool, int, str]] = []
     last = next((c for c in reversed(list(pattern.finditer(before))) if _counts(before, c, ignore)), None)
@@ -194,14 +215,35 @@ def tense_of(text: str, start: int, end: int, ignore: frozenset[str] = frozenset
     return min(options)[2] if options else None
 
 
+# A relative clause closed before the date tells of something else: "The sale, which had been expected, is part of a
+# plan to pay down the loan by February".
+_CLOSED_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,]*,", re.IGNORECASE)
+_CALLED_OFF = frozenset({"had been due", "had been scheduled", "had been expected", "had been set", "had been planned"})
 _BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
 
 
 def _counts(window: str, cue: re.Match[str], ignore: frozenset[str]) -> bool:
-    """A cue tells the tense unless ``ignore`` names it, it is an -ed word that is no verb ("hundred", "need"),
-    or a participle after "be"."""
+    """A cue tells the tense unless ``ignore`` names it, it is an -ed word that is no verb ("hundred", "need", an
+    adjective in un- such as "unspecified", "untouched": :func:`_un_adjective`), a participle after "be", the
+    "next" of "next to" (a place: "next to the embassy"), or a plan called off ("had been due to", "had been
+    scheduled to": the lexicon lists them as past cues so that their "due to" and "scheduled" tell nothing)."""
     word = cue.group().lower()
-    return word not in ignore and word not in _not_past() and not _participle_after_be(window, cue)
+    if (word == "next" and window.startswith(" to ", cue.end())) or word in _CALLED_OFF:
+        return False  # "had been due to meet on Monday": a plan called off, whichever way its date lies
+    return word not in ignore and word not in _not_past() and not _un_adjective(word) and \
+        not _participle_after_be(window, cue)
+
+
+def _un_adjective(word: str) -> bool:
+    """ "unspecified", "undisclosed", "untouched": an -ed word in un- is an adjective, but for the few verbs in un-
+    ("unveiled", "uncovered") and the under- verbs ("underscored")."""
+    return word.startswith("un") and word.endswith("ed") and not word.startswith("under") and \
+        word not in _un_verbs()
+
+
+@cache
+def _un_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["un_verbs_past"])
 
 
 @cache
@@ -238,6 +280,8 @@ def _done_pattern() -> re.Pattern[str]:
 
 _PRESENT_OR_FUTURE_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|will|would|'s)\s+$", re.IGNORECASE)
 _NOT_DONE = frozenset({"was", "were", "had", "did", "ago", "last", "earlier"})
+_DEFERRED = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|extended|put\s+off|pushed\s+back)"
+                       r"(?:\s+[\w'’-]+){0,4}?\s+(?:until|till|til|through|to|by)\s+$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\s*(?:to|until|till|through|-|–)\s", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
 
@@ -272,6 +316,8 @@ def direction_of(text: str, start: int, end: int) -> str | None:
         return "done"
     if anchor == "from" and _RANGE_END.match(text, end):
         return tense_of(text, start, end)  # "from 26 August to 20 October": the range's own tense decides
+    if anchor in ("until", "by") and _DEFERRED.search(text, max(0, start - 80), start):
+        return "ahead"  # "postponed until Tuesday", "extended its deadline until 9 a.m. Tuesday": a new date ahead
     if anchor in ("from", "until", "by"):
         reporting = frozenset(lexicon()["reporting_cues"])
         return "past" if tense_of(text, start, end, reporting) == "past" else "ahead"

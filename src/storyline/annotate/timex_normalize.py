@@ -47,6 +47,7 @@ _AND_THEN_RE = re.compile(r"\s+and\s+(?:was\s+|were\s+)?[a-z]+ed(?:\s+[a-z]+){0,
 _LAST = {"last", "past", "previous", "prior", "preceding"}
 _NEXT = {"next", "coming", "following"}
 _OF_SOMETHING = re.compile(r"\s+of\s+(?:the|a|an|its|his|her|their|this|that|these|those|our|my)\b", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"[\dX]T")  # "2023-10-19T14:00", "XXXX-XX-XXTNI"; not the T of "PRESENT_REF"
 _ANCHOR_REACH = 400  # characters within which "a year earlier" follows the quarter it compares with
 
 
@@ -120,7 +121,7 @@ def mod_of(phrase: str | None) -> str | None:
 def make_timex(ctx: Context, m: re.Match[str], kind: str, value: str, *, relative: bool = False,
            mod: str | None = None, start: int | None = None) -> Timex:
     begin = m.start() if start is None else start
-    kind = "TIME" if kind == "DATE" and "T" in value and not value.startswith("P") else kind
+    kind = "TIME" if kind == "DATE" and _TIME_OF_DAY.search(value) else kind
     return Timex(begin, m.end(), ctx.text[begin:m.end()], kind, value, relative, mod)  # type: ignore[arg-type]
 
 
@@ -341,7 +342,8 @@ def norm_quarter_rel(m: re.Match[str], ctx: Context) -> Timex | None:
         return make_timex(ctx, m, "DATE", f"{year:04d}-Q{quarter}", relative=True)
     if not rel:
         anchor = _recent_quarter(ctx, m.start())
-        if anchor is not None:
+        if anchor is not None:  # "the quarter": the one being reported, which stays the anchor from here on
+            ctx.last_quarter = (anchor[0], anchor[1], m.start())
             return make_timex(ctx, m, "DATE", f"{anchor[0]:04d}-Q{anchor[1]}", relative=True)
     if ctx.ref.year is None or ctx.ref.month is None:
         return make_timex(ctx, m, "DATE", "XXXX-QX")
@@ -526,7 +528,7 @@ def norm_month(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["yrel"] and ctx.ref.year is not None:
         shift = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
         return make_timex(ctx, m, "DATE", f"{ctx.ref.year + shift:04d}-{month:02d}", relative=True, mod=mod)
-    if rel == "that":  # "reopened that September": in the year the text named last
+    if rel == "that" or m["ofthat"]:  # "reopened that September", "in August of that year": the year named last
         return _of_year_named(ctx, m, f"{month:02d}", mod)
     narrative = narrative_year(ctx, m) if not rel else None
     if narrative is None and not rel:

@@ -11,6 +11,7 @@ from functools import cache
 from storyline.annotate.timex_dates import (
     Reference,
     anchor_before,
+    day_year,
     direction_of,
     format_day,
     format_week,
@@ -29,6 +30,7 @@ from storyline.annotate.timex_normalize import (
     format_number,
     make_timex,
     mod_of,
+    narrative_year,
     story_day,
     number_value,
     preceding_word,
@@ -41,7 +43,9 @@ from storyline.model import Timex
 
 def norm_dayword(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m["word"].lower()
-    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+    if word in _CHAT_DAYWORDS and m["word"] != word:
+        return None  # "TMR", "Tdy": a name or a code, not a chat spelling of "tomorrow", "today"
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1, **_CHAT_DAYWORDS}[word]
     if m["tdb"]:
         offset += -1 if "before" in m["tdb"].lower() else 1
     mod = {"early": "START", "late": "END"}.get((m["mod"] or "").lower())
@@ -49,6 +53,9 @@ def norm_dayword(m: re.Match[str], ctx: Context) -> Timex | None:
     if ref is None:
         return make_timex(ctx, m, "DATE", "XXXX-XX-XX", mod=mod)
     return make_timex(ctx, m, "DATE", format_day(ref + timedelta(days=offset)), relative=True, mod=mod)
+
+
+_CHAT_DAYWORDS = {"tdy": 0, "tmr": 1, "tmrw": 1}  # as chat and tweets write "today" and "tomorrow"
 
 
 def norm_rel_day(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -143,7 +150,10 @@ def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
     else:
         part, rel = lexicon()["parts_of_day"][m["part"].lower()], words(m["rel"])
     ref = story_day(ctx, m.start()) if ctx.narrative and rel in ("that", "the previous", "the following") else ctx.ref.date
-    offsets = {"this": 0, "that": 0, "yesterday": -1, "tomorrow": 1, "the previous": -1, "the following": 1}
+    offsets = {"this": 0, "that": 0, "yesterday": -1, "tomorrow": 1, "the previous": -1, "the following": 1,
+               **_CHAT_DAYWORDS}
+    if rel in _CHAT_DAYWORDS and m["rel"] != rel:
+        return None
     if rel == "last":
         if part != "NI":
             return None
@@ -160,17 +170,27 @@ def norm_day_part(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _day_of_phrase(ctx: Context, m: re.Match[str], phrase: str | None) -> tuple[str, bool]:
+    rel = ""
+    if phrase is None and (before := _day_before_clock_re().search(ctx.text, max(0, m.start() - 32), m.start())):
+        phrase, rel = before["word"], words(before["rel"])  # "tomorrow at 12pm", "this Sunday at 10 a.m."
     ref = ctx.ref.date
     if phrase is None and ctx.narrative:  # "At 11 a.m. on 11 November 1918": not the day a history was published
         ref = story_day(ctx, m.start())
     word = (phrase or "today").lower()
     if ref is None:
         return "XXXX-XX-XX", False
-    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tmr": 1, "tmrw": 1}
     if word in offsets:
         return format_day(ref + timedelta(days=offsets[word])), True
-    day = resolve_weekday(ctx, m, _weekday_number(word), "")
+    day = resolve_weekday(ctx, m, _weekday_number(word), rel)
     return (format_day(day), True) if day else (f"XXXX-WXX-{_weekday_number(word)}", False)
+
+
+@cache
+def _day_before_clock_re() -> re.Pattern[str]:
+    days = placeholders()["WEEKDAY_FULL"]
+    return re.compile(rf"(?:\b(?P<rel>this|next|last|coming)\s+)?\b(?P<word>today|tonight|tomorrow|yesterday|{days})"
+                      r"(?:\s*,|\s+at|\s+from)?\s+$", re.IGNORECASE)
 
 
 def norm_clock(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -186,8 +206,42 @@ def norm_clock(m: re.Match[str], ctx: Context) -> Timex | None:
             return None
         pm = m["ampm"].lower().startswith("p")
         hour = (hour % 12) + (12 if pm else 0)
-    day, relative = _day_of_phrase(ctx, m, m["day"] if not m["oclock"] and not m["hour24"] else None)
+    dated = _date_of_clock(ctx, m)
+    if dated is None:
+        if m["cmonth"]:
+            return None
+        dated = _day_of_phrase(ctx, m, m["day"] if not m["oclock"] and not m["hour24"] else None)
+    day, relative = dated
     return make_timex(ctx, m, "TIME", f"{day}T{hour:02d}:{minute:02d}", relative=relative)
+
+
+def _date_of_clock(ctx: Context, m: re.Match[str]) -> tuple[str, bool] | None:
+    """ "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6, 1989" (one expression), "11 a.m. on 11 November 1918" (two: the
+    "on" parts them, as TimeBank and WikiWars do): the day written after the time (it had been the reference day),
+    its year read as a date's alone would be (a history's own year, else by the sentence's direction); None when
+    no valid day follows."""
+    if m["cmonth"]:
+        month_token, day_token, year_token = m["cmonth"], m["cday"], m["cyear"]
+    elif (on := _on_date_re().match(ctx.text, m.end())) is not None:
+        month_token, day_token, year_token = on["month"] or on["month2"], on["day"] or on["day2"], on["year"]
+    else:
+        return None
+    month, day = int(lexicon()["months"][month_token.lower().rstrip(".")]), int(day_token.rstrip("stndrh"))
+    year = int(year_token) if year_token else narrative_year(ctx, m) or day_year(
+        ctx.ref, month, day, direction_of(ctx.text, m.start(), m.end()))
+    if not valid_day(year, month, day):
+        return None
+    if year is None:
+        return f"XXXX-{month:02d}-{day:02d}", False
+    return f"{year:04d}-{month:02d}-{day:02d}", not year_token
+
+
+@cache
+def _on_date_re() -> re.Pattern[str]:
+    months = placeholders()["MONTH"]
+    return re.compile(rf"\s+on\s+(?:(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?!\d)"
+                      rf"|(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{months})\b)"
+                      r"(?:,?\s+(?P<year>1[0-9]{3}|20[0-9]{2})(?!\d))?", re.IGNORECASE)
 
 
 def norm_noon(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -296,12 +350,7 @@ def _duration_start(m: re.Match[str]) -> int:
 
 def norm_vague_units(m: re.Match[str], ctx: Context) -> Timex | None:
     token = (m["unit"] or m["unit2"] or m["adjunit"]).lower()
-    unit = _unit_code(token)
-    pre = words(m["pre"])
-    if pre == "recent":
-        return make_timex(ctx, m, "DATE", "PAST_REF")
-    if pre == "coming" or pre == "the coming":
-        return make_timex(ctx, m, "DATE", "FUTURE_REF")
+    unit = _unit_code(token)  # "recent months", "the coming years", "several days": a vague duration
     return make_timex(ctx, m, "DURATION", duration_value(None, unit))
 
 
@@ -338,6 +387,16 @@ def _unknown_at(unit: str) -> str:
             "W2": "XXXX-WXX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX-XX-XX")
 
 
+
+
+@cache
+def _of_after_re() -> re.Pattern[str]:
+    """ "of" and a time or a thing with a span of its own: "of August", "of the war", "of 1918", "of World War II"
+    (not "the last week of trading", "the last decade of struggle": the last week, the last decade)."""
+    return re.compile(rf"\s+of\s+(?:{placeholders()['MONTH_FULL']}|the|this|that|his|her|its|their|a|an)\b"
+                      r"|\s+of\s+(?-i:[A-Z]|\d)", re.IGNORECASE)
+
+
 _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1,
               "following": 1, "this": 0, "current": 0, "same": 0, "latest": 0, "that": 0}
 _ADJ_SHIFT = {"year earlier": ("Y", -1), "year ago": ("Y", -1), "year before": ("Y", -1),
@@ -352,6 +411,9 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
         return _the_weekend(m, ctx)
     unit = _unit_code(m["unit"])
     rel = m["rel"].lower()
+    if rel == "last" and ctx.text[max(0, m.start("rel") - 4):m.start("rel")].lower() == "the " and \
+            _of_after_re().match(ctx.text, m.end()):
+        return None  # "the last week of August", "the last year of the war": not the one before the reference
     steps = _REL_SHIFT[rel]
     mod = mod_of(m["mod"])
     anchored = _anchored_year(m, ctx, unit, rel, steps)
@@ -367,17 +429,29 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _anchored_year(m: re.Match[str], ctx: Context, unit: str, rel: str, steps: int) -> Timex | None:
-    """"the following year", "that month", "the previous year" count from the last date the text named."""
-    if unit not in ("Y", "M") or rel not in ("following", "previous", "preceding", "that", "same", "prior") \
+    """"the following year", "that month", "the following week", "the previous year" count from the last date the
+    text named (a history's "the next year" too); "that month", "the same year", "the following week" with no such
+    date are of no year we know (they had been the reference's). None: the reference decides."""
+    anchoring = rel in _ANCHORED_RELS or (rel == "next" and ctx.narrative)
+    if unit not in _ANCHOR_LENGTH or not anchoring \
             or not m.group(0).lower().lstrip().startswith(("the", "that", "later", "earlier", "late", "early")):
         return None
-    if ctx.last_absolute is None or (unit == "M" and len(ctx.last_absolute) < 7):
+    named, mod = ctx.last_absolute, mod_of(m["mod"])
+    if named is None or len(named) < _ANCHOR_LENGTH[unit]:
+        if rel in ("that", "same", "following") or ctx.narrative:
+            return make_timex(ctx, m, "DATE", _unknown_at(unit), mod=mod)
         return None
+    if unit == "W":
+        day = date(int(named[:4]), int(named[5:7]), int(named[8:10])) + timedelta(days=7 * steps)
+        return make_timex(ctx, m, "DATE", format_week(day), relative=True, mod=mod)
     if unit == "M":
-        year, month = shift_month(int(ctx.last_absolute[:4]), int(ctx.last_absolute[5:7]), steps)
-        return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod_of(m["mod"]))
-    year = int(ctx.last_absolute[:4]) + steps
-    return make_timex(ctx, m, "DATE", f"{year:04d}", relative=True, mod=mod_of(m["mod"]))
+        year, month = shift_month(int(named[:4]), int(named[5:7]), steps)
+        return make_timex(ctx, m, "DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod)
+    return make_timex(ctx, m, "DATE", f"{int(named[:4]) + steps:04d}", relative=True, mod=mod)
+
+
+_ANCHORED_RELS = frozenset({"following", "previous", "preceding", "that", "same", "prior"})
+_ANCHOR_LENGTH = {"Y": 4, "M": 7, "W": 10}  # the precision a named date needs to anchor the unit
 
 
 def _the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
