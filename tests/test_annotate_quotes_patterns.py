@@ -656,3 +656,25 @@ def test_quotes_patterns_people_and_shows_show_nothing_reported() -> None:
 ])
 def test_quotes_patterns_passives_and_progressives(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.text, q.speaker_name) for q in quotes_of(text, [("Joan Holt", "female", ["Holt"])])] == expected
+
+
+def test_quotes_patterns_a_second_report_is_no_part_of_the_first() -> None:
+    # "..., and human rights groups warned that ...": the groups' warning had been Obama's words; when the second
+    # subject is not understood ("tenants' rights campaigners"), the first report still ends before it
+    text = ("Joan Holt insisted that the library's reforms were complete, and human rights groups warned that "
+            "the council was giving up its leverage.\n\n"
+            "Joan Holt insisted that the budget was balanced, and tenants' rights campaigners warned that the "
+            "reserves were running out.")
+    quotes = quotes_of(text, [("Joan Holt", "female", ["Holt"])])
+    assert [(q.text, q.speaker_name or q.speaker_description) for q in quotes] == [
+        ("that the library's reforms were complete", "Joan Holt"),
+        ("that the council was giving up its leverage", "human rights groups"),
+        ("that the budget was balanced", "Joan Holt"),
+    ]
+
+
+def test_quotes_patterns_a_participle_and_a_relative_pronoun_are_no_part_of_the_speaker() -> None:
+    text = ("Holt attacked the plan, echoing some Ridgeway landlords who have argued that the rent cap will empty "
+            "the town.")
+    q = only(quotes_of(text, [("Joan Holt", "female", ["Holt"])]), "empty the town")
+    assert q.speaker_mention is not None and text[q.speaker_mention[0]:q.speaker_mention[1]] == "some Ridgeway landlords"

@@ -349,6 +349,10 @@ def _indirect_in_sentence(
             continue
         hit = _reported_clause(text, s0, s1, verb, later=bool(hits))
         if hit is None:
+            if hits and hits[-1].start < verb.start() < hits[-1].end:  # "A said that X, and some B warned that
+                other = OTHER_REPORT_RE.search(text, hits[-1].start, verb.start())  # Y": B's report is no part of A's,
+                if other is not None and FROM_THAT_RE.match(text, verb.end(), s1):  # whoever B is
+                    hits[-1].end = other.start()
             continue
         if hits:
             previous = hits[-1]
@@ -363,6 +367,7 @@ def _indirect_in_sentence(
     return [part for hit in hits if _enough_words(text, hit.start, hit.end) for part in _split_conjoined(text, hit)]
 
 
+OTHER_REPORT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:[\w’'.\-]+\s+){1,5}$")
 QUOTE_CLOSE_RE = re.compile(r"[”\"](?=\s*,?\s*[\w])")
 # "Sheridan, asked whether he would support an audit, said: ...": he was asked; what he said comes after
 PASSIVE_ASIDE_VERBS = frozenset({"asked", "pressed", "questioned", "challenged"})

@@ -37,6 +37,8 @@ INFINITIVE_RE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|you
 KNOWN_PARTICIPLE_RE = re.compile(r"\b(?:retired|elected|unnamed|united|disabled|concerned|based|appointed|involved|"
                                  r"indicted|accused|armed|unidentified|embattled|affected|registered|licensed|"
                                  r"qualified|trained|married|respected|related|interested|worried|frustrated)\b")
+PARTICIPLE_LEAD_RE = re.compile(r"[a-z]{3,}ing\s+(?=(?:the|a|an|some|many|several|his|her|their|its)\b)")
+WHO_TAIL_RE = re.compile(r"\s+who(?:\s+(?:have|has|had))?\s*$")
 DETERMINER_WORDS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those",
                               "some", "many", "several", "most", "both", "all", "one", "two", "three", "other"})
 
@@ -49,7 +51,14 @@ def trimmed_speaker_span(text: str, span: SpeakerSpan, *, direct: bool) -> Speak
     if lead is not None:
         span = SpeakerSpan(lead.end(), span.end, span.form)
     relative = RELATIVE_LEAD_RE.match(text, span.start, span.end) if direct else None
-    return SpeakerSpan(relative.end(), span.end, span.form) if relative is not None else span
+    if relative is not None:
+        span = SpeakerSpan(relative.end(), span.end, span.form)
+    # "(echoing) some far-right commentators (who have) argued that ...": the commentators
+    participle = PARTICIPLE_LEAD_RE.match(text, span.start, span.end)
+    who = WHO_TAIL_RE.search(text, span.start, span.end) if participle is not None else None
+    if participle is not None and who is not None:
+        span = SpeakerSpan(participle.end(), who.start(), span.form)
+    return span
 
 
 def junk_speaker(text: str, span: SpeakerSpan) -> bool:
