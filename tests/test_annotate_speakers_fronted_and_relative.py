@@ -195,3 +195,14 @@ def test_the_subject_before_a_relative_clause_speaks_the_main_clause() -> None:
 def test_a_who_clause_after_from_by_or_with_is_about_the_name(before: str) -> None:
     text = f"Rink\n\nThe plan won {before} Councillor Amy Roe, who said the rink was losing money.\n"
     assert _mention(text, "losing money") == "Councillor Amy Roe"
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # a relative clause after an apposition: the name, not the description nor the noun of the relative clause
+    ("Councillor Dana Pryor, a former chair of the rink trust, whose roots are in the old mill town, said the roof "
+     "had to be fixed.", "Councillor Dana Pryor"),
+    ("Ruth Oakes, a spokeswoman for the Rink Users Coalition, which is made up of clubs and parents, said the roof "
+     "had to be fixed.", "Ruth Oakes"),
+])
+def test_a_relative_clause_after_an_apposition_leaves_the_name_as_the_speaker(sentence: str, mention: str) -> None:
+    assert _mention("Rink\n\n" + sentence + "\n", "roof had to be fixed") == mention

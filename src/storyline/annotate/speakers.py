@@ -114,6 +114,7 @@ EVEN_BEFORE_RE = re.compile(r"\b[Ee]ven\s+$")
 EVEN_SUBJECT_RE = re.compile(rf"(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s|{NAME_TOKEN})")
 # documents and figures in the plural ("polls show", "records show"): a subject with no article
 PAPERS = ("polls", "records", "data", "statistics", "surveys", "studies", "filings", "documents", "results", "numbers")
+RELATIVE_APPOSITION_RE = re.compile(r",\s+(?:who|whose|which)\b")
 COORDINATOR_END_RE = re.compile(r"\s(?:and|but|or|nor)$")
 CLAUSE_WORD_RE = re.compile(r"\b(?:would|could|should|will|must|might|can)\b")
 PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
@@ -540,8 +541,8 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     opened = _relative_clause_before(text, lo, start, verb_start)
     if opened is not None:  # "the Coalition, which is made up of investors and developers, said": not the
         # developers but the Coalition; "Barkley, who said he votes Democratic, said ...": Barkley
-        antecedent = speaker_before(text, lo, opened + 2, strict=strict)
-        return antecedent if antecedent is not None and antecedent.end == opened else None
+        return speaker_before(text, lo, opened + 2, strict=strict)  # (its pattern ends at the clause: the
+        # subject before it, or the name of an apposition before it: "Hogan Gidley, a former director, whose ...")
     if ADVERB_END_RE.search(text, start, end) or (CLAUSE_END_RE.search(text, start, end)
                                                   and not text[end:verb_start].strip()):
         # "Britain's emotionally (charged uprising)": an adverb before an adjective; "The report that the council
@@ -556,6 +557,11 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     if verb is not None and verb.group(0).endswith("ing") and not match.group("aux").strip():
         return None  # "a city audit accusing it of ...": a participle after a noun qualifies it, nobody speaks
     appos = match.group("appos")
+    if appos and RELATIVE_APPOSITION_RE.match(appos) and _form(text[start:end]) == "np" \
+            and text[lo:start].rstrip().endswith(","):  # "Hogan Gidley, a former director, whose roots are ...,
+        named = speaker_before(text, lo, start, strict=strict)  # said": the name the description is apposed to
+        if named is not None and named.form == "name":
+            return named
     if appos and CLAUSE_APPOSITION_RE.match(appos):
         return None  # "Even if the department closed, some of its work would go on, said DeSantis": no apposition
     offset = _apposed_name_offset(appos) if appos and _prefers_appositive(text[start:end]) else None
@@ -570,7 +576,7 @@ def _relative_clause_before(text: str, lo: int, start: int, verb_start: int) -> 
     comma right before the verb closes it: the verb is the main clause's, whose subject came before the clause."""
     if not text[start:verb_start].rstrip().endswith(","):
         return None
-    opened = max(text.rfind(", which ", lo, start), text.rfind(", who ", lo, start))
+    opened = max(text.rfind(", which ", lo, start), text.rfind(", who ", lo, start), text.rfind(", whose ", lo, start))
     return opened if opened != -1 and "," not in text[opened + 1 : start] else None
 
 
