@@ -26,6 +26,7 @@ from storyline.annotate.speakers import (
     apposed_speaker,
     document_verbs,
     has_verb,
+    is_passive,
     lexicon,
     speaker_after,
     speaker_at_start,
@@ -656,6 +657,8 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
             return None  # "In a statement on Wednesday, Mr Pryce denied misleading the public.": said after the verb
         if cue_negated(text, s0, match.start("verb")):
             return None  # ", Mr Hale did not reveal ...": nothing reported
+        if pattern is lex.trailing_re and is_passive(match.group("aux")):
+            return None  # "..., councillors were told on Wednesday.": the hearers, not the speakers
         if lex.lemma(match.group("verb")) in lex.documents_only_verbs and any(
                 speaker_before(text, s0, v.start()) is not None for v in verbs_between(text, s0, match.start())):
             return None  # "Bamberg also said the videos do not show ..., the footage showed.": Bamberg's report
@@ -746,6 +749,8 @@ def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
         return None  # "Gary Emineth, a former state party chairman, became ...": a noun before a noun
     if PARTICIPLE_OR_ADVERB_RE.match(text, match.start("subj")):
         return None  # ", largely targeting voters in battleground states, according to ...": no subject, no verb
+    if is_passive(match.group("aux")):
+        return None  # "The scheme, councillors were told, will cost more": the hearers, not the speakers
     end = _content_end(text, s0, match.start())
     if text[s0:end].lstrip()[:1] in "“\"‘'":
         return None

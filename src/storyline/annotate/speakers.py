@@ -28,6 +28,7 @@ __all__ = [
     "Lexicon",
     "SpeakerSpan",
     "document_verbs",
+    "is_passive",
     "lexicon",
     "possessor",
     "speaker_after",
@@ -78,7 +79,7 @@ QUANTITY = (  # a share of those asked: "Just 28 per cent of voters", "Six in 10
 SPOKES_RE = re.compile(r"spokes|representative")
 SPOKESPERSON = (  # "A spokesperson for the Department for Children and Learning"
     rf"{DETERMINERS}\s+(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of|with|from)\s+"
-    rf"(?:the\s+)?{NAME}(?:\s+(?:for|of|and|&|on)\s+(?:the\s+)?{NAME}){{0,3}}"
+    rf"(?:the\s+)?{NAME}(?:(?:\s+(?:for|of|and|&|on)|,)\s+(?:the\s+)?{NAME}){{0,4}}"  # "Environment, Food and Rural"
 )
 # ", the leader of the opposition,", ", 79,", ", who chairs the panel,", ", published on Monday,": never a clause
 # of its own (", uses big data to help brands,")
@@ -396,7 +397,7 @@ BODY_OF_RE = re.compile(r"\s*(?:The\s+)?(?:[A-Z][\w’'&.-]*\s+){1,4}(?:of|for)\
 ROLE_AND_NAME_RE = re.compile(r"(?:[A-Z][\w’'&.-]*\s+){1,4}[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+[A-Z]")
 
 
-def _is_passive(aux: str) -> bool:
+def is_passive(aux: str) -> bool:
     """"was (widely) reported": the subject is what was reported on, not who reported it."""
     words = [w for w in aux.split() if not w.lower().endswith("ly")]
     return bool(words) and words[-1].lower() in PASSIVE_AUX
@@ -519,7 +520,7 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     """
     lo = max(lo, verb_start - 160)
     match = _leftmost_subject(text, lo, verb_start, strict)
-    if not match or (_is_passive(match.group("aux")) and not text.startswith("quoted as", verb_start)
+    if not match or (is_passive(match.group("aux")) and not text.startswith("quoted as", verb_start)
                      and not PROGRESSIVE_RE.match(text, verb_start)):  # "is (suddenly) promising": no passive
         return None
     start, end = match.span("subj")
@@ -635,7 +636,7 @@ def possessor(text: str, span: SpeakerSpan) -> SpeakerSpan:
 def speaker_after(text: str, pos: int, limit: int) -> tuple[SpeakerSpan, tuple[int, int]] | None:
     """`` X said`` / `` X, the chief executive, said`` right after a closing quote mark at ``pos``."""
     match = lexicon().after_re.match(text, pos, limit)
-    if not match or _is_passive(match.group("aux")):
+    if not match or is_passive(match.group("aux")):
         return None
     start, end = match.span("subj")
     if text.startswith(("as ", "like "), start) or has_verb(text, start, end) or _verb_between_names(text[start:end]):
