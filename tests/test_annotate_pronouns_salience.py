@@ -218,3 +218,29 @@ def test_pronoun_after_a_speaker_we_could_not_name_goes_to_nobody() -> None:
     assert quote_with(ann, "14,000 visits").speaker_name == "Peter Haworth"
     assert quote_with(ann, "£600,000").speaker_name is None
     assert quote_with(ann, "close libraries").speaker_name is None
+
+
+BINS = (
+    "Bin collections row\n\n"
+    "Council leader Helen Marsh said the change would save £1.2 million a year. Her deputy, Cllr Gareth Pryce, said "
+    "residents had not been consulted.\n\n"
+    "“I understand people are worried,” she said at the meeting.\n\n"
+    "Council leader Helen Marsh said the change would save money. Sam Ellis, a resident, agreed. Cllr Gareth Pryce "
+    "said residents had not been consulted.\n\n"
+    "“Nobody wants rats in the street,” she said.\n\n"
+    "Council leader Helen Marsh said the change would save money. Cllr Gareth Pryce said residents had not been "
+    "consulted. His wife, who runs a nursery, walked out.\n\n"
+    "“We were never asked,” she said.\n"
+)
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    # across a man's quote, the only woman who spoke in the window (the scene had ended at Pryce's quote)
+    ("people are worried", "Helen Marsh"),
+    # not when someone of unknown gender is named there ("Sam Ellis"), nor when a woman is described ("His wife")
+    ("rats in the street", None),
+    ("never asked", None),
+])
+def test_pronouns_salience_the_only_one_of_the_gender_across_another_speaker(words: str, speaker: str | None) -> None:
+    _, ann = annotated(BINS)
+    assert quote_with(ann, words).speaker_name == speaker

@@ -10,7 +10,9 @@ in body text of this paragraph or the one before, never in a headline, byline or
 2. a newcomer introduced as the subject after the last speaker takes the pronoun ("Anand Kulkarni
    disagrees. '…,' he said."); with no speaker before it, the one person who fits.
 
-A quote by someone who does not fit ends the scene: people named before it are no longer candidates.
+A quote by someone who does not fit ends the scene: people named before it are no longer candidates, unless
+nobody fits after it and the one person named in the window who could be the pronoun's spoke before it, with
+its gender known ("Helen Marsh said ... Gareth Pryce said ... '…,' she said": Marsh).
 A person described but not named ("A council spokeswoman said ...", "A neighbour, who asked not to be named,
 said ...") is a speaker like the others: the pronoun after their quote is theirs when it fits (the
 description is carried, never a name), and ends the scene when it does not.  So is someone new described as
@@ -38,6 +40,7 @@ SINGLE = 0.7
 WEAK = 0.55  # one candidate of unknown gender, or not named as a subject
 NONE = Resolution(None, None, 0.2)
 DESCRIBED = 0.6  # a described speaker carried to the pronoun after their quote
+REACHED = 0.6  # the only one of the pronoun's gender, across another speaker's quote
 # "A reporter asked Ms Reid whether ... '…,' she replied": the pronoun answers the question, it is not the asker's
 ASKING = frozenset({"ask", "question", "inquire", "enquire", "wonder", "query"})
 NOT_PEOPLE = frozenset({"organisation", "document", "group"})
@@ -171,6 +174,10 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
             return _named(scene, rivals[0], wanted, NEWCOMER)
         return NONE
     named = list(dict.fromkeys(m.entity for m in mentions))
+    if not named and newcomer is None and boundary > scene.window_start(position):
+        back = _only_one_of_the_gender(scene, scene.window_start(position), boundary, position, wanted)
+        if back is not None:  # "Helen Marsh said ... Gareth Pryce said ... '…,' she said": Marsh, the only woman
+            return _named(scene, back, wanted, REACHED)
     subjects = _subjects(scene, mentions)
     if len(named) > 1 and PLURAL not in subjects:
         here = _own_paragraph(scene, mentions, position)  # "Mr Pryce did not respond.\n\n... Owen Maddox, has
@@ -180,6 +187,24 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
         return NONE  # nobody, or two people who both fit ("David Moss met Peter Lang. He said ...")
     subject = bool(subjects)
     return _checked(scene, named[0], set(named), wanted, SINGLE if subject else WEAK)
+
+
+def _only_one_of_the_gender(scene: Scene, lo: int, boundary: int, position: int, wanted: str) -> str | None:
+    """Across a quote by someone of the other gender: the one person of the pronoun's gender who spoke in the
+    window before it, when nobody else named there could be the pronoun's (of its gender or of unknown gender)
+    and no one described is (a spokeswoman, "his wife", "a woman who ...")."""
+    people = {m.entity for m in scene.mentions_between(lo, position)
+              if m.entity in scene.by_id and scene.by_id[m.entity].type == "person"}
+    fitting = [p for p in people if scene.gender(p) in (wanted, None)]
+    if len(fitting) != 1 or scene.gender(fitting[0]) != wanted:
+        return None
+    if not any(q.speaker == fitting[0] for q in scene.speaker_quotes(lo, boundary)):
+        return None
+    if any(_described_gender(q) in (wanted, None) for q in scene.history if lo <= q.start < position and _described(q)):
+        return None
+    if _described_subject(scene, lo, position, wanted) is not None:
+        return None
+    return fitting[0]
 
 
 def _own_paragraph(scene: Scene, mentions: list[Mention], position: int) -> str | None:
