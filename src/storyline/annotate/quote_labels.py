@@ -47,16 +47,21 @@ RUBRICS = frozenset({
 def find_label_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list[Found]:
     """Each body paragraph opening with a speaker's label: its words after the colon (to the end of the line),
     the speaker's."""
-    people = [m for m in mentions if m.type == "person"]
-    surnames = {m.text.split()[-1].upper() for m in people if m.text.split()}
+    people: list[Mention] | None = None  # read only for a paragraph with a colon near its start
+    surnames: set[str] = set()
     found: list[Found] = []
     for block in blocks:
         if block.kind not in BODY_KINDS and block.kind != "subheading":  # "KATE BOLDUAN: Why not?" is short
             continue
         start = block.start + len(text[block.start : block.end]) - len(text[block.start : block.end].lstrip())
+        if text.find(":", start, min(block.end, start + 90)) == -1:
+            continue  # no colon where a label could end (cheap: most paragraphs)
         match = LABEL_RE.match(text, start, block.end)
         if match is None or text[match.end() : match.end() + 1] in OPENING_MARKS:
             continue
+        if people is None:
+            people = [m for m in mentions if m.type == "person"]
+            surnames = {m.text.split()[-1].upper() for m in people if m.text.split()}
         line_end = text.find("\n", match.end(), block.end)
         end = match.end() + len(text[match.end() : block.end if line_end == -1 else line_end].rstrip())
         words = CONTENT_WORD_RE.findall(text, match.end(), end)

@@ -166,7 +166,7 @@ class Lexicon:
     role_synonyms: dict[str, tuple[str, ...]]
     verb_re: re.Pattern[str]
     before_re: re.Pattern[str]
-    rare_before: tuple[re.Pattern[str], ...]  # named members (" and "), "who" clauses, long document phrases
+    rare_before: tuple[re.Pattern[str], ...]  # named members (" and "), "who" clauses, long document phrases, plural papers
     spokesperson_re: re.Pattern[str]
     after_re: re.Pattern[str]
     inverted_re: re.Pattern[str]
@@ -204,7 +204,7 @@ def _load(name: str) -> dict:
     return json.loads(resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8"))
 
 
-def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, str]]:
+def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], str]:
     """Regex sources for a speaker phrase before a verb, one after a quote, the adverbs between, a role + name."""
     groups = alternation(words["group_nouns"] + [w[0].upper() + w[1:] for w in words["group_nouns"]])
     role_word = (
@@ -234,17 +234,19 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, str, s
     # documents and figures in the plural, with no article: "Early polls (show)", "campaign finance records (show)"
     papers = (r"(?:(?!(?:as|even|and|but|or|the|a|an|of|to|in|on|at|for|with|by|that|which|who|while|when)\b)"
               rf"[A-Za-z][\w-]*\s+){{0,3}}(?:{'|'.join(PAPERS)})\b")
-    subject = (rf"(?<![\w’'\-])(?P<subj>{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}"
-               rf"|{WARD}{NAME}|{papers})")
-    # tried only where their words occur (they are costly): named members, "who" clauses, long document phrases
+    subjects = rf"{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}|{WARD}{NAME}"
+    subject = rf"(?<![\w’'\-])(?P<subj>{subjects})"
+    # tried only where their words occur (they are costly): named members, "who" clauses, long document phrases,
+    # plural papers; after a comma at a sentence's end any of them ("..., campaign finance records show.")
     rare = (rf"(?<![\w’'\-])(?P<subj>{members})", rf"(?<![\w’'\-])(?P<subj>{group_who})",
-            rf"(?<![\w’'\-])(?P<subj>{document})")
+            rf"(?<![\w’'\-])(?P<subj>{document})", rf"(?<![\w’'\-])(?P<subj>{papers})")
+    trailing_subject = rf"(?<![\w’'\-])(?P<subj>{subjects}|{papers})"
     subject_after = (
         rf"(?<![\w’'\-])(?P<subj>{DET_NP}|{role_name}|{POSSESSIVE}|{described}{NAME}|{PRONOUN}|{group})"
         rf"(?:\s+of\s+(?:the\s+)?{NAME})?"
     )
     adverb_run = rf"(?P<aux>(?:(?:{adverbs}|(?!{LY_NOUNS}\b)[a-z]+ly)\s+)*)"
-    return subject, subject_after, adverb_run, role_name, rare
+    return subject, subject_after, adverb_run, role_name, rare, trailing_subject
 
 
 @lru_cache(maxsize=1)
@@ -266,7 +268,7 @@ def lexicon() -> Lexicon:
     # right after a quote also "“…?” asked Priya Nair" (not after a clause: "…, asked her what she did")
     quote_inverted_alt = alternation([f for f in inverted
                                       if not verbs[lemma[f]].get("object") or verbs[lemma[f]].get("inverts")])
-    subject, subject_after, adverb_run, role_name, rare = _phrase_patterns(words)
+    subject, subject_after, adverb_run, role_name, rare, trailing_subject = _phrase_patterns(words)
     # what follows a sentence's subject: a verb, not more of a noun phrase ("The council leader, Mark Hollis, ...")
     verb_like = (rf"(?:[a-z]+(?:ed|s)|{alternation(words['irregular_past'])}|has|have|had|was|were|is|are|will|would|can|could|may|might|must|should|did|does|do|who|also"
                  r"|then|later|again|[a-z]+ly)\b")
@@ -303,7 +305,7 @@ def lexicon() -> Lexicon:
         adjunct_re=re.compile(rf"(?:,?\s+(?:{'|'.join(words['adjuncts'])}))+", re.IGNORECASE),
         source_re=re.compile(rf"\b(?:{alternation(words['source_nouns'])})\b", re.IGNORECASE),
         trailing_re=re.compile(
-            rf",\s+{subject}{PARTY_TAG}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"
+            rf",\s+{trailing_subject}{PARTY_TAG}{APPOSITIVE}\s+{adverb_run}(?P<verb>(?!\w+ing\b){verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"
         ),
         trailing_verb_re=re.compile(rf"(?<=\s)(?:{verb_alt})(?:\s+[\w’'.\-]+){{0,6}}?\s*[.!?]?\s*$"),
         trailing_verb_words=max(len(form.split()) for form in lemma) + 7,
@@ -441,7 +443,7 @@ def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[st
     lex = lexicon()
     window = text[lo:end]
     present = (" and " in window or " & " in window, " who " in window,  # a long document phrase needs room
-               len(window) > 40 and lex.source_re.search(window) is not None)
+               len(window) > 40 and lex.source_re.search(window) is not None, any(p in window for p in PAPERS))
     rare = [pattern for pattern, found in zip(lex.rare_before, present) if found]
     for start in _candidate_starts(text, lo, end, strict):
         match = before_re.match(text, start, end)
