@@ -249,32 +249,36 @@ def _cosine(a: Mapping[str, float], a_norm: float, b: Mapping[str, float], b_nor
     return dot / norm
 
 
-def _cosine_at(a_keys: Sequence[str], a_values: Sequence[float], b_at: Mapping[str, int],
-               b_values: Sequence[float], norm: float) -> float:
-    """:func:`_cosine` of two vectors held as keys, weights and positions: the products of the shared keys'
-    weights, summed in the order of the smaller vector (``a``: the caller swaps them)."""
+def _words(a: DocVectors, b: DocVectors) -> float:
+    """:func:`_cosine` of the word vectors, read through positions: the products of the shared keys' weights,
+    summed in the order of the smaller vector (the first on a tie), as the dictionaries give it."""
+    norm = a.norms[0] * b.norms[0]
     if not norm:
         return 0.0
-    return sum([v * b_values[b_at[k]] for k, v in zip(a_keys, a_values) if k in b_at]) / norm
-
-
-def _words(a: DocVectors, b: DocVectors) -> float:
     if len(a.parts.terms) > len(b.parts.terms):
         a, b = b, a
-    return _cosine_at(a.parts.terms, a.values, b.parts.term_at, b.values, a.norms[0] * b.norms[0])
+    at, values = b.parts.term_at, b.values
+    return sum([v * values[at[k]] for k, v in zip(a.parts.terms, a.values) if k in at]) / norm
 
 
 def _names(a: DocVectors, b: DocVectors) -> float:
+    norm = a.norms[2] * b.norms[2]
+    if not norm:
+        return 0.0
     if len(a.name_values) > len(b.name_values):
         a, b = b, a
-    return _cosine_at(a.parts.names, a.name_values, b.parts.name_at, b.name_values, a.norms[2] * b.norms[2])
+    at, values = b.parts.name_at, b.name_values
+    return sum([v * values[at[k]] for k, v in zip(a.parts.names, a.name_values) if k in at]) / norm
 
 
 def _places(a: DocVectors, b: DocVectors) -> float:
+    norm = a.norms[3] * b.norms[3]
+    if not norm:
+        return 0.0
     if len(a.place_values) > len(b.place_values):
         a, b = b, a
-    return _cosine_at(a.parts.place_names, a.place_values, b.parts.place_at, b.place_values,
-                      a.norms[3] * b.norms[3])
+    at, values = b.parts.place_at, b.place_values
+    return sum([v * values[at[k]] for k, v in zip(a.parts.place_names, a.place_values) if k in at]) / norm
 
 
 def _phrases(a: DocVectors, b: DocVectors) -> float:
