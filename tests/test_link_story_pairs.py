@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter
 
 from storyline.link.story_features import PAIR_FEATURES, DocumentFeatures, story_params
@@ -133,3 +134,56 @@ def test_story_pairs_vectors_from_counts_are_the_plain_products_in_feature_order
     assert list(got.phrases) == ["flood barrier", "barrier breached"]  # the phrases "follow" uses too
     assert got.norms == tuple(math.sqrt(sum([v * v for v in vector.values()]))
                               for vector in (got.words, got.phrases, got.names, got.places))
+
+
+def _plain_cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """The cosine as dictionaries give it: products of the shared keys in the order of the smaller vector (the
+    first on a tie), over the product of the norms (each the sum of squares in order)."""
+    norm = math.sqrt(sum([v * v for v in a.values()])) * math.sqrt(sum([v * v for v in b.values()]))
+    if not norm:
+        return 0.0
+    small, large = (b, a) if len(a) > len(b) else (a, b)
+    return sum([v * large[k] for k, v in small.items() if k in large]) / norm
+
+
+def _generated(doc_id: str, rng: random.Random) -> DocumentFeatures:
+    """A document of random words, phrases and names from small pools (so pairs share some, sizes tie often)."""
+    words = rng.sample([f"w{i}" for i in range(30)], rng.randint(0, 12))
+    kinds = ("place", "person", "organisation")
+    names = {f"n{i}": rng.choice(kinds) for i in rng.sample(range(12), rng.randint(0, 5))}
+    phrases = rng.sample([f"w{i} w{j}" for i in range(8) for j in range(8)], rng.randint(0, 8))
+    return DocumentFeatures(doc_id, {w: 1.0 + math.log(rng.randint(1, 5)) for w in words}, names, None, None, doc_id,
+                            salience={n: 1.0 + rng.random() for n in names if rng.random() < 0.5},
+                            phrases={p: 1.0 + math.log(rng.randint(1, 3)) for p in phrases},
+                            numbers=rng.sample(["1", "2", "3"], rng.randint(0, 2)))
+
+
+def test_story_pairs_vectors_are_weights_by_position_and_pair_features_the_plain_dictionary_floats() -> None:
+    """A document's vectors hold its weights in one list in the order of its keys (no dictionary per candidate),
+    and its cosines with another document, read through positions, are the very floats the dictionaries of
+    weights give (stored pair scores depend on them): every ordered pair of 60 generated documents, where
+    phrases used once are left out on one side only and vector sizes tie."""
+    rng = random.Random(20)
+    corpus = [_generated(f"d{i}", rng) for i in range(60)]
+    idf = Idf(len(corpus) + 3, Counter(k for f in corpus for k in set(feature_keys(f))))
+    vectors = {}
+    for f in corpus:
+        parts = fixed_parts(f)
+        got = vectors_at(parts, idf.documents, [idf.df[k] for k in parts.keys])
+        weights = [w * idf(k) for w, k in zip(parts.key_weights, parts.keys)]
+        assert got.values == weights
+        vectors[f.id] = got
+    plain = {f.id: (
+        {t: w * idf(t) for t, w in f.terms.items()},
+        {p: w * idf("~" + p) for p, w in f.phrases.items() if idf.df["~" + p] > 1},
+        {n: f.salience.get(n, 1.0) * idf("@" + n) for n in f.names},
+        {n: f.salience.get(n, 1.0) * idf("@" + n) for n, kind in f.names.items() if kind == "place"},
+    ) for f in corpus}
+    ties = 0
+    for a in corpus:
+        for b in corpus:
+            found = pair_features(vectors[a.id], vectors[b.id])
+            expected = tuple(_plain_cosine(x, y) for x, y in zip(plain[a.id], plain[b.id]))
+            assert found[:4] == expected, (a.id, b.id)
+            ties += len(plain[a.id][1]) == len(plain[b.id][1]) and bool(plain[a.id][1])
+    assert ties > 100

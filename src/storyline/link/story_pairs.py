@@ -78,32 +78,77 @@ def feature_keys(features: DocumentFeatures) -> list[str]:
     return [*features.terms, *("@" + n for n in features.names), *("~" + p for p in features.phrases)]
 
 
-@dataclass(frozen=True)
 class DocVectors:
-    """A document's weighted vectors and sets, ready to compare with another's."""
+    """A document's weighted vectors and sets under one df, ready to compare with another's.
 
-    words: dict[str, float]
-    phrases: dict[str, float]
-    names: dict[str, float]
-    places: dict[str, float]
-    people: frozenset[str]
-    numbers: frozenset[str]
-    years: frozenset[str]
-    anchors: frozenset[str]  # telling words of its place and organisation names
-    weekdays: frozenset[str] = frozenset()  # the days of the week, days of the year and months its dates name
-    days: frozenset[str] = frozenset()
-    months: frozenset[str] = frozenset()
-    norms: tuple[float, float, float, float] = field(init=False, repr=False, compare=False)  # of the four vectors
+    The weights are held as one list in the order of the document's keys (``values``: terms, names, then
+    phrases, as :attr:`FixedParts.keys`), and read through the positions its :class:`FixedParts` keeps: a
+    candidate's vectors are made anew for every new document (every weight depends on the number of
+    documents), and four dictionaries per candidate were half of that. ``words``, ``phrases``, ``names`` and
+    ``places`` give each vector as a dictionary (a key to its weight, in the order of the features)."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "norms", tuple(_norm(v) for v in (self.words, self.phrases, self.names, self.places)))
+    __slots__ = ("parts", "values", "name_values", "place_values", "phrase_values", "shared", "phrase_count", "norms")
+
+    def __init__(self, parts: FixedParts, values: list[float], shared: list[bool]) -> None:
+        terms, named = len(parts.terms), len(parts.terms) + len(parts.names)
+        self.parts = parts
+        self.values = values  # every key's weight, in the order of ``parts.keys``
+        self.name_values = names = values[terms:named]
+        self.place_values = [names[i] for i in parts.place_positions]
+        self.phrase_values = phrases = values[named:]
+        self.shared = shared  # which phrases count (another document used them too: df 2 or more)
+        self.phrase_count = shared.count(True)
+        counted = list(compress(phrases, shared))
+        self.norms = (_norm_of(values[:terms]), _norm_of(counted), _norm_of(names), _norm_of(self.place_values))
+
+    @property
+    def words(self) -> dict[str, float]:
+        return dict(zip(self.parts.terms, self.values))
+
+    @property
+    def phrases(self) -> dict[str, float]:
+        return dict(zip(compress(self.parts.phrases, self.shared), compress(self.phrase_values, self.shared)))
+
+    @property
+    def names(self) -> dict[str, float]:
+        return dict(zip(self.parts.names, self.name_values))
+
+    @property
+    def places(self) -> dict[str, float]:
+        return dict(zip(self.parts.place_names, self.place_values))
+
+    @property
+    def people(self) -> frozenset[str]:
+        return self.parts.people
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        return self.parts.numbers
+
+    @property
+    def years(self) -> frozenset[str]:
+        return self.parts.years
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        return self.parts.anchors
+
+    def _compared(self) -> tuple[object, ...]:
+        p = self.parts
+        return (self.words, self.phrases, self.names, self.places, p.people, p.numbers, p.years, p.anchors,
+                p.weekdays, p.days, p.months)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DocVectors) and self._compared() == other._compared()
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
 class FixedParts:
     """What a document's vectors take from it whatever the idf: its keys with their weights before the idf
-    (log tf of terms and phrases, salience of names), and its sets (a document compared with many others
-    over a linking run needs them computed once)."""
+    (log tf of terms and phrases, salience of names), its sets (a document compared with many others
+    over a linking run needs them computed once), and where each key of a vector is among its weights."""
 
     keys: tuple[str, ...]  # :func:`feature_keys`: terms, then ``@names``, then ``~phrases``
     key_weights: tuple[float, ...]  # the weight of each key before the idf
@@ -118,19 +163,28 @@ class FixedParts:
     weekdays: frozenset[str]
     days: frozenset[str]
     months: frozenset[str]
+    term_at: dict[str, int] = field(default_factory=dict, compare=False)  # a term's position among the terms
+    name_at: dict[str, int] = field(default_factory=dict, compare=False)  # a name's among the names
+    phrase_at: dict[str, int] = field(default_factory=dict, compare=False)  # a phrase's among the phrases
+    place_names: tuple[str, ...] = ()  # the names that are places, in the order of the names
+    place_positions: tuple[int, ...] = ()  # their positions among the names
+    place_at: dict[str, int] = field(default_factory=dict, compare=False)  # a place's among the places
 
 
 def fixed_parts(features: DocumentFeatures) -> FixedParts:
     """The parts of a document's vectors that do not depend on the idf."""
     salience = features.salience
     names = tuple(features.names)
+    places = frozenset(n for n, kind in features.names.items() if kind == "place")
+    place_positions = tuple(i for i, n in enumerate(names) if n in places)
+    place_names = tuple(names[i] for i in place_positions)
     return FixedParts(
         keys=tuple(feature_keys(features)),
         key_weights=(*features.terms.values(), *(salience.get(n, 1.0) for n in names), *features.phrases.values()),
         terms=tuple(features.terms),
         names=names,
         phrases=tuple(features.phrases),
-        places=frozenset(n for n, kind in features.names.items() if kind == "place"),
+        places=places,
         people=frozenset(n for n, kind in features.names.items() if kind == "person"),
         numbers=frozenset(features.numbers),
         years=frozenset(features.years),
@@ -138,6 +192,12 @@ def fixed_parts(features: DocumentFeatures) -> FixedParts:
         weekdays=frozenset(features.weekdays),
         days=frozenset(features.days),
         months=frozenset(features.months),
+        term_at={t: i for i, t in enumerate(features.terms)},
+        name_at={n: i for i, n in enumerate(names)},
+        phrase_at={p: i for i, p in enumerate(features.phrases)},
+        place_names=place_names,
+        place_positions=place_positions,
+        place_at={n: i for i, n in enumerate(place_names)},
     )
 
 
@@ -160,31 +220,17 @@ def vectors_at(parts: FixedParts, documents: int, counts: Sequence[int]) -> DocV
     them in the order of the document's features, so its norms and cosines are the same floats; the
     products are taken in one pass over the document's keys, without a dictionary of weights."""
     values = list(map(operator.mul, parts.key_weights, map(_weights_by_count(documents).__getitem__, counts)))
-    terms, named = len(parts.terms), len(parts.terms) + len(parts.names)
-    shared = list(map(_SEEN_BEFORE, counts[named:]))  # phrases another document used too (df 2 or more)
-    names = dict(zip(parts.names, values[terms:named]))
-    places = parts.places
-    return DocVectors(
-        words=dict(zip(parts.terms, values)),
-        phrases=dict(zip(compress(parts.phrases, shared), compress(values[named:], shared))),
-        names=names,
-        places={n: w for n, w in names.items() if n in places},
-        people=parts.people,
-        numbers=parts.numbers,
-        years=parts.years,
-        anchors=parts.anchors,
-        weekdays=parts.weekdays,
-        days=parts.days,
-        months=parts.months,
-    )
-
-
-_SEEN_BEFORE = (1).__lt__  # count > 1
+    named = len(parts.terms) + len(parts.names)
+    return DocVectors(parts, values, [count > 1 for count in counts[named:]])  # phrases another document used too
 
 
 def _norm(a: Mapping[str, float]) -> float:
     values = a.values()
     return math.sqrt(sum(map(operator.mul, values, values)))  # (v * v for each value, summed in order)
+
+
+def _norm_of(values: Sequence[float]) -> float:
+    return math.sqrt(sum(map(operator.mul, values, values)))  # the same sum as :func:`_norm` of a vector in order
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -203,6 +249,50 @@ def _cosine(a: Mapping[str, float], a_norm: float, b: Mapping[str, float], b_nor
     return dot / norm
 
 
+def _words(a: DocVectors, b: DocVectors) -> float:
+    """:func:`_cosine` of the word vectors, read through positions: the products of the shared keys' weights,
+    summed in the order of the smaller vector (the first on a tie), as the dictionaries give it."""
+    norm = a.norms[0] * b.norms[0]
+    if not norm:
+        return 0.0
+    if len(a.parts.terms) > len(b.parts.terms):
+        a, b = b, a
+    at, values = b.parts.term_at, b.values
+    return sum([v * values[at[k]] for k, v in zip(a.parts.terms, a.values) if k in at]) / norm
+
+
+def _names(a: DocVectors, b: DocVectors) -> float:
+    norm = a.norms[2] * b.norms[2]
+    if not norm:
+        return 0.0
+    if len(a.name_values) > len(b.name_values):
+        a, b = b, a
+    at, values = b.parts.name_at, b.name_values
+    return sum([v * values[at[k]] for k, v in zip(a.parts.names, a.name_values) if k in at]) / norm
+
+
+def _places(a: DocVectors, b: DocVectors) -> float:
+    norm = a.norms[3] * b.norms[3]
+    if not norm:
+        return 0.0
+    if len(a.place_values) > len(b.place_values):
+        a, b = b, a
+    at, values = b.parts.place_at, b.place_values
+    return sum([v * values[at[k]] for k, v in zip(a.parts.place_names, a.place_values) if k in at]) / norm
+
+
+def _phrases(a: DocVectors, b: DocVectors) -> float:
+    """The phrase cosine: only the phrases each side counts (``shared``) are in its vector."""
+    norm = a.norms[1] * b.norms[1]
+    if not norm:
+        return 0.0
+    if a.phrase_count > b.phrase_count:
+        a, b = b, a
+    b_at, b_values, b_shared = b.parts.phrase_at, b.phrase_values, b.shared
+    return sum([v * b_values[b_at[k]] for k, v, s in zip(a.parts.phrases, a.phrase_values, a.shared)
+                if s and k in b_at and b_shared[b_at[k]]]) / norm
+
+
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     union = len(a | b)
     return len(a & b) / union if union else 0.0
@@ -214,22 +304,23 @@ def _disjoint(a: frozenset[str], b: frozenset[str]) -> float:
 
 def pair_features(a: DocVectors, b: DocVectors) -> tuple[float, ...]:
     """The pair features, in the order of ``PAIR_FEATURES``."""
+    p, q = a.parts, b.parts
     return (
-        _cosine(a.words, a.norms[0], b.words, b.norms[0]),
-        _cosine(a.phrases, a.norms[1], b.phrases, b.norms[1]),
-        _cosine(a.names, a.norms[2], b.names, b.norms[2]),
-        _cosine(a.places, a.norms[3], b.places, b.norms[3]),
-        _jaccard(a.numbers, b.numbers),
-        _jaccard(a.years, b.years),
-        _disjoint(a.years, b.years),
-        _disjoint(a.people, b.people),
-        _disjoint(a.anchors, b.anchors),
-        _disjoint(a.numbers, b.numbers),
-        _jaccard(a.weekdays, b.weekdays),
-        _disjoint(a.weekdays, b.weekdays),
-        _jaccard(a.days, b.days),
-        _disjoint(a.days, b.days),
-        _disjoint(a.months, b.months),
+        _words(a, b),
+        _phrases(a, b),
+        _names(a, b),
+        _places(a, b),
+        _jaccard(p.numbers, q.numbers),
+        _jaccard(p.years, q.years),
+        _disjoint(p.years, q.years),
+        _disjoint(p.people, q.people),
+        _disjoint(p.anchors, q.anchors),
+        _disjoint(p.numbers, q.numbers),
+        _jaccard(p.weekdays, q.weekdays),
+        _disjoint(p.weekdays, q.weekdays),
+        _jaccard(p.days, q.days),
+        _disjoint(p.days, q.days),
+        _disjoint(p.months, q.months),
     )
 
 
