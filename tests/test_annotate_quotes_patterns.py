@@ -697,3 +697,33 @@ def test_quotes_patterns_a_spokesperson_for_a_department_with_commas_in_its_name
     q = only(quotes_of(text), "investing in flood defences")
     assert q.speaker_mention is not None
     assert text[q.speaker_mention[0]:q.speaker_mention[1]].endswith("Environment, Food and Rural Affairs")
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    # an apposition between dashes
+    ("Joan Holt — a teacher from Ridgeway — says she made a last-minute decision to stand.",
+     "she made a last-minute decision to stand", "Joan Holt"),
+    ("Joan Holt - who previously said she would never stand - said at a rally on Saturday that she would run.",
+     "that she would run", "Joan Holt"),
+    # "states" as a noun right after the verb, a share in words, a count of people
+    ("Joan Holt said states like Ontario and Manitoba will follow.", "states like Ontario and Manitoba will follow",
+     "Joan Holt"),
+    ("The budget office said about half of the overspend came from the pool.",
+     "about half of the overspend came from the pool", "The budget office"),
+    ("Some 1,409 teachers said they wanted the strike to go ahead.", "they wanted the strike to go ahead",
+     "Some 1,409 teachers"),
+])
+def test_quotes_patterns_dashes_nouns_and_counts(text: str, content: str, mention: str) -> None:
+    q = only(quotes_of(text, [("Joan Holt", "female", ["Holt"])]), content.split()[1])
+    assert q.text == content
+    assert q.speaker_mention is not None and text[q.speaker_mention[0]:q.speaker_mention[1]] == mention
+
+
+@pytest.mark.parametrize("text", [
+    # what they found, not a finding reported; a verb of things "adding" a thing; counted states
+    "As costs rose, councillors — stung by the audit — have found their voice on the budget again.",
+    "But the rules of the council — specifically Rule 40 — adds another hurdle to the plan.",
+    "The council will face the EPA in court, along with 18 states, two unions and a trade body.",
+])
+def test_quotes_patterns_no_report_in_objects_and_counted_states(text: str) -> None:
+    assert quotes_of(text) == []

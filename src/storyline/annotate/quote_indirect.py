@@ -88,7 +88,7 @@ WARNED_CLAUSE_RE = re.compile(  # "warned the freeze would have to be paid for":
 MUCH_OF_RE = re.compile(r"(?:much|most|many|some|all|none|part)\s+of\s+(?:the|his|her|their|its|our|this|that|these|those)\b")
 WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
 PARTICIPLE_CUE_RE = re.compile(r",\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\b")
-AMOUNT_OPENER_RE = re.compile(r"(?:about|around|nearly|almost|roughly|some|over|more\s+than|fewer\s+than|less\s+than|up\s+to|at\s+least)\s+[\d$£€]")
+AMOUNT_OPENER_RE = re.compile(r"(?:about|around|nearly|almost|roughly|some|over|more\s+than|fewer\s+than|less\s+than|up\s+to|at\s+least)\s+(?:[\d$£€]|half\b|a\s+(?:third|quarter|fifth)\b|(?:two|three)[-\s](?:thirds|quarters)\b)")
 FULL_STOP_END_RE = re.compile(r"[a-z]\.$")
 ARTICLE_RE = re.compile(r"(?:The|A|An)\s")
 # an absolute phrase after the verb: ", his voice breaking", ", her eyes welling with tears"
@@ -198,8 +198,9 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         return None  # "rejected claims that ...": a denial of someone else's words (see claims.py)
     if lemma == "admit" and (word.lower() in OFFENCE_WORDS or OFFENCE_COUNT_RE.match(text, first.start("w"), end)):
         return None  # "admitted arson", "admitted two counts of fraud": a plea in court, no words reported
-    if lex.verb_re.fullmatch(word):
-        return None  # "a report that MPs say confirms ...": the verb of a relative clause, not content
+    if lex.verb_re.fullmatch(word) and not (word == "states" and not text.startswith(" that", first.end("w"))):
+        return None  # "a report that MPs say confirms ...": the verb of a relative clause, not content (but "said
+        # states like California will ...": a noun)
     if word.lower() in RELATIVE_REPORT_MODALS and RELATIVE_REPORT_RE.search(text, max(0, verb.start() - 60), verb.start()):
         return first.start("w")  # "a crest that forecasters say could rival the flood of 2011": what they say of it
     if word.lower() in OBJECT_PRONOUNS and not looks_like_clause(text, first.start("w"), end, strict=True) \
@@ -226,7 +227,7 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
 
 
 # words that open a noun phrase: after a reporting verb, a reported clause only if a verb follows
-NP_OPENERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "my",
+NP_OPENERS = frozenset({"a", "an", "another", "the", "this", "these", "those", "its", "their", "his", "her", "our", "my",
                         "every", "each", "some", "several", "many", "more", "new"})
 # a reporting verb that as often takes a plain object ("the deal adds a responder to every shift", "the plan
 # adds 40 homes", "wrote a host of new songs", "declared victory", "posted a screenshot"): its clause must show a past or an auxiliary,
@@ -333,6 +334,8 @@ def _indirect_in_sentence(
     text: str, sentence: Sentence, inside: list[tuple[int, int]], verbs: list[re.Match[str]]
 ) -> list[Found]:
     s0, s1 = sentence.start, sentence.end
+    verbs = [v for v in verbs if not (v.group(0) == "states" and STATES_NOUN_RE.search(text, max(s0, v.start() - 20),
+                                                                                      v.start()))]
     found = None
     if verbs and text.rfind(",", s0, verbs[-1].start()) >= 0:  # "..., said X" or "..., said X, a researcher."
         found = _trailing(text, s0, s1)
@@ -413,8 +416,6 @@ def _reported_clause(
         return None
     if verb.group(0) == "state" and PRECEDING_CAPITAL_RE.search(text, max(s0, verb.start() - 30), verb.start()):
         return None  # "a former Oklahoma state senator": a name's "state" is a noun
-    if verb.group(0) == "states" and STATES_NOUN_RE.search(text, max(s0, verb.start() - 20), verb.start()):
-        return None  # "Democrats in five states going to the polls say ...": "states" counted is a noun
     if cue_negated(text, s0, verb.start()):
         return None  # "Mr Hale did not reveal how much ...", "declined to say whether ...": nothing was said
     speaker, bound = speaker_before(text, s0, verb.start()), 0.85
@@ -639,6 +640,12 @@ def _split_conjoined(text: str, found: Found) -> list[Found]:
 RELATIVE_TAIL_RE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;:]*$")
 
 
+def _object_after(text: str, pos: int, s1: int) -> bool:
+    """Whether words other than when and where it was said follow a trailing verb ("found their voice")."""
+    adjuncts = lexicon().adjunct_re.match(text, pos, s1)
+    return bool(WORD_RE.findall(text, adjuncts.end() if adjuncts else pos, s1))
+
+
 def _trailing(text: str, s0: int, s1: int) -> Found | None:
     lex = lexicon()
     lo = max(s0, s1 - 400)  # long sentences end with ', said Rita Katz, a researcher.'
@@ -659,6 +666,9 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
             return None  # ", Mr Hale did not reveal ...": nothing reported
         if pattern is lex.trailing_re and is_passive(match.group("aux")):
             return None  # "..., councillors were told on Wednesday.": the hearers, not the speakers
+        if pattern is lex.trailing_re and lex.lemma(match.group("verb")) in lex.that_only_verbs \
+                and _object_after(text, match.end("verb"), s1):
+            return None  # "..., Democrats have found their voice on gun control again.": what they found, no report
         if lex.lemma(match.group("verb")) in lex.documents_only_verbs and any(
                 speaker_before(text, s0, v.start()) is not None for v in verbs_between(text, s0, match.start())):
             return None  # "Bamberg also said the videos do not show ..., the footage showed.": Bamberg's report

@@ -65,10 +65,12 @@ SHARE = (  # "52 per cent", "Sixty-six percent", "Six in 10", "three-quarters", 
     rf"(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|{NUMBER_WORD}\s+(?:percent|per\s+cent)"
     rf"|(?:\d+|{NUMBER_WORD})(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?:\d+|{NUMBER_WORD})"
     r"|(?:[Mm]ost|[Mm]any|[Hh]alf)\s+of\s+them|[Hh]alf|[Aa]\s+(?:third|quarter|fifth|majority)"
+    r"|\d{1,3}(?:,\d{3})+(?=\s+[a-z])|\d{2,}(?=\s+[a-z]+s\b)"  # "1,409 teachers", "300 residents"
     r"|(?:[Tt]wo|[Tt]hree|[Ff]our)[-\s](?:thirds|quarters|fifths)|[Mm]ajorities)"
 )
 QUANTITY = (  # a share of those asked: "Just 28 per cent of voters", "Six in 10 Virginia primary voters"
-    r"(?:(?:[Aa]bout|[Jj]ust|[Oo]nly|[Nn]early|[Aa]lmost|[Rr]oughly|[Mm]ore\s+than|[Ff]ewer\s+than|[Ll]ess\s+than)\s+)?"
+    r"(?:(?:[Aa]bout|[Jj]ust|[Oo]nly|[Nn]early|[Aa]lmost|[Rr]oughly|[Mm]ore\s+than|[Ff]ewer\s+than|[Ll]ess\s+than"
+    r"|[Ss]ome|[Aa]t\s+least)\s+)?(?<!\d,)"
     rf"{SHARE}"
     # of whom: "of voters", "of the respondents", "Democratic registered voters" (a plural noun last)
     r"(?:(?:\s+of\s+(?:the\s+|all\s+|those\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?[a-zA-Z][\w-]*"
@@ -88,7 +90,9 @@ APPOSITIVE = (r"(?P<appos>(?:,\s+\d{1,3}(?=,\s+[a-z]))?"
               # a description and a who-clause: "Willie Minor, an actor in Dallas, who runs a theater, recalled"
               r"(?:,\s+(?:an?|the)\s[^,;:“”\"]{1,120}?,\s+who\s[^,;:“”\"]{1,100}?,"
               r"|,\s+(?!(?!(?:his|its|this|hers|ours|yours|theirs)\b)[a-z]+[^s\W]s\s(?!of\b))"
-              r"(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,))?")
+              r"(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,"
+              # between dashes: "Jason Sims — a teacher from Mount Pleasant — says"
+              r"|\s+[—–]\s+[^—–;:“”\"\n]{1,120}?\s+[—–]|\s+--?\s+[^;:“”\"\n-]{1,120}?\s+--?(?=\s)))?")
 # Between a subject and its verb: a party tag ("Sen. Elizabeth Warren (D-Mass.) said", "Cllr Ann Lee (Lab) said")
 # and when or where it was said ("Hillary Clinton on Tuesday said", "the minister in a statement said").
 PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[DRI]|[A-Z][a-z]{1,4}\."  # "(R)", "(Mich.)"
