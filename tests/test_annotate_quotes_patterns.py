@@ -727,3 +727,12 @@ def test_quotes_patterns_dashes_nouns_and_counts(text: str, content: str, mentio
 ])
 def test_quotes_patterns_no_report_in_objects_and_counted_states(text: str) -> None:
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Joan Holt said the vote was won. Later she took the stage to “Eye of the Tiger.”",
+    "Joan Holt said the vote was won. She handed out copies of her book, “The Art of the Deal.”",
+])
+def test_quotes_patterns_a_title_with_its_full_stop_inside_the_marks_is_nobodys_words(text: str) -> None:
+    quotes = quotes_of(text, [("Joan Holt", "female", ["Holt"])])
+    assert [q.text for q in quotes] == ["the vote was won"]

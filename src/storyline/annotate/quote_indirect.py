@@ -178,8 +178,9 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         if that is not None and not _clause_before_that(text, pos, that.end()):
             return that.end()
         told = TOLD_CLAUSE_RE.match(text, pos, end)  # "told the committee the company had spent ..."
-        if told is not None and lemma in ("tell", "warn", "assure") and looks_like_clause(text, told.end(), min(end, told.end() + 80)):
-            return told.end()
+        if told is not None and lemma in ("tell", "warn", "assure") \
+                and looks_like_clause(text, told.end(), _before_comma(text, told.end(), min(end, told.end() + 80))):
+            return told.end()  # (its verb before any comma: "told CBS' Face the Nation on Sunday, saying ..." is none)
         warned = WARNED_CLAUSE_RE.match(text, pos, end) if lemma == "warn" else None
         if warned is not None:
             return warned.start("subj")
@@ -274,6 +275,11 @@ ASKED_RE = re.compile(r"(?:When|If|Once)\s+(?:he\s+was\s+|she\s+was\s+|they\s+we
 # a sentence opening with a subordinate clause or a comparison: its main clause follows
 SUBORDINATE_START_RE = re.compile(r"(?:Though|Although|Even though|Even if|While|Whilst|Like|Unlike|As with|If|When|"
                                   r"Because|Since|Despite|Once|Unless|Until|Whether)\b")
+
+
+def _before_comma(text: str, start: int, end: int) -> int:
+    comma = text.find(",", start, end)
+    return end if comma == -1 else comma
 
 
 def _np_reports(text: str, lemma: str, start: int, end: int) -> bool:

@@ -99,6 +99,9 @@ COLON_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{NAME}|{PRONOUN})\s+[a-z]")
 LABEL_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{NAME}){PARTY_TAG}\s*")
 NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|our)\s+$", re.IGNORECASE)
 READ_COLON_RE = re.compile(r"\s(?P<verb>read|reads)\s*:$")
+TITLE_CUE_RE = re.compile(r"\b(?:to|called|titled|entitled|named|song|album|book|film|show|play|anthem|hit|"
+                          r"headline|slogan),?\s*[“\"‘']{1,2}\s*$", re.IGNORECASE)
+TITLE_SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "yet", "per", "via"})
 TITLE_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)")
 LOWER_CONTINUES_RE = re.compile(r"\s*,?\s*[a-z]")
@@ -359,14 +362,15 @@ def _link_paragraph_chains(spans: list[DirectSpan], directs: list[Found]) -> Non
 
 
 def _title_case(text: str, found: Found) -> bool:
-    """"A Fresh Start For Northfield Homes": a title in quotation marks, not words anyone said."""
-    if found.end - found.start > 100 or text[found.start : found.end].rstrip()[-1:] in ".!?,":
+    """"A Fresh Start For Northfield Homes": a title in quotation marks, not words anyone said; with a full stop
+    inside the marks only after a word that introduces a title ("took the stage to ''Eye of the Tiger.''")."""
+    content = text[found.start : found.end].rstrip()
+    if found.end - found.start > 100 or content[-1:] in "!?," or (
+            content[-1:] == "." and not TITLE_CUE_RE.search(text, max(0, found.start - 24), found.start)):
         return False
     words = TITLE_WORD_RE.findall(text, found.start, found.end)
-    long_words = [w for w in words if len(w) > 3]
-    content = text[found.start : found.end].rstrip()
-    return (len(words) <= 12 and len(long_words) >= 2 and all(w[:1].isupper() for w in long_words)
-            and content[-1:] not in ".!?,")
+    long_words = [w for w in words if len(w) > 3 or (len(w) == 3 and w.lower() not in TITLE_SMALL_WORDS)]
+    return len(words) <= 12 and len(long_words) >= 2 and all(w[:1].isupper() for w in long_words)
 
 
 def _keep_direct(text: str, found: Found) -> bool:
