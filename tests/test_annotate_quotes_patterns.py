@@ -736,3 +736,12 @@ def test_quotes_patterns_no_report_in_objects_and_counted_states(text: str) -> N
 def test_quotes_patterns_a_title_with_its_full_stop_inside_the_marks_is_nobodys_words(text: str) -> None:
     quotes = quotes_of(text, [("Joan Holt", "female", ["Holt"])])
     assert [q.text for q in quotes] == ["the vote was won"]
+
+
+def test_quotes_patterns_they_in_a_relative_report_names_nobody() -> None:
+    # "rivals have called for her to be prosecuted for what they say was ...": the rivals or anyone before; the
+    # plural pronoun had gone to the last body that spoke ("a State Department spokesman")
+    text = ("The emails were withheld, according to a council spokesman.\n\n"
+            "Her rivals have called for Holt to resign over what they say was her mishandling of the budget.")
+    quotes = quotes_of(text, [("Joan Holt", "female", ["Holt"])])
+    assert not [q for q in quotes if "mishandling" in q.text]

@@ -435,6 +435,9 @@ def _reported_clause(
         # many economists say is the future - she works in a lab")
         if speaker is None or speaker.start < reported_of.start("subj"):
             speaker = speaker_before(text, reported_of.start("subj"), verb.start(), strict=False)
+        if speaker is not None and text[speaker.start : speaker.end].lower() == "they":
+            return None  # "rivals have called for her to be prosecuted for what they say was ...": "they" could be
+            # the rivals or anyone named before; a relative clause gives no subject to tell them apart
         relative = speaker is not None
         dash = DASH_ASIDE_RE.search(text, start, s1)
         s1 = dash.start() if dash is not None else s1
