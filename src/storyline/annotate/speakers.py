@@ -262,7 +262,9 @@ def lexicon() -> Lexicon:
     # a document's verb in its bare form is a noun as often ("the TV show"): a verb only after plural papers
     bare = {n for n, v in verbs.items() if v.get("documents_only")}
     plain = [f for f, n in lemma.items() if not (n in bare and f == n)]
-    papers_verb = "|".join(rf"(?<={paper}\s){n}" for n in sorted(bare) for paper in PAPERS)
+    # (after a plural or "data": which subjects may "show" is told later, see ``documents_only_verbs``; each branch
+    # starts with the verb itself, so the scan stays cheap)
+    papers_verb = "|".join(rf"{n}(?<=s\s{n})|{n}(?<=data\s{n})" for n in sorted(bare))
     verb_alt = alternation([f for f in plain if not verbs[lemma[f]].get("after_quote")]) + (
         f"|{papers_verb}" if papers_verb else "")
     after_alt = alternation(plain)  # "“…,” she read": some verbs report speech only after a quote
