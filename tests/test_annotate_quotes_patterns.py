@@ -57,6 +57,13 @@ def only(quotes: list[Quote], contains: str) -> Quote:
     return found[0]
 
 
+def _report_is(text: str, content: str, mention: str) -> None:
+    """The one report holding ``content``'s second word says exactly ``content``, spoken by the phrase ``mention``."""
+    q = only(quotes_of(text, [("Joan Holt", "female", ["Holt"])]), content.split()[1])
+    assert q.text == content
+    assert q.speaker_mention is not None and text[q.speaker_mention[0]:q.speaker_mention[1]] == mention
+
+
 SMITH: Person = ("Jane Smith", "female", ["Smith", "Ms Smith"])
 BAKER: Person = ("Tom Baker", "male", ["Baker", "Mr Baker"])
 
@@ -587,9 +594,7 @@ def test_quotes_patterns_how_something_was_said_is_no_part_of_it() -> None:
      "she was \u201cnot ready\u201d to back the cuts", "Holt"),
 ])
 def test_quotes_patterns_sources_hearers_and_times_around_a_report(text: str, content: str, mention: str) -> None:
-    q = only(quotes_of(text, [("Joan Holt", "female", ["Holt"])]), content.split()[1])
-    assert q.text == content
-    assert q.speaker_mention is not None and text[q.speaker_mention[0]:q.speaker_mention[1]] == mention
+    _report_is(text, content, mention)
 
 
 @pytest.mark.parametrize(("text", "content", "mention"), [
@@ -606,9 +611,7 @@ def test_quotes_patterns_sources_hearers_and_times_around_a_report(text: str, co
      "many economists"),
 ])
 def test_quotes_patterns_a_report_inside_a_relative_clause(text: str, content: str, mention: str) -> None:
-    q = only(quotes_of(text, [("Joan Holt", "female", ["Holt"])]), content.split()[1])
-    assert q.text == content
-    assert q.speaker_mention is not None and text[q.speaker_mention[0]:q.speaker_mention[1]] == mention
+    _report_is(text, content, mention)
 
 
 def test_quotes_patterns_a_subject_and_its_relative_clause_are_no_inverted_report() -> None:
@@ -631,9 +634,7 @@ def test_quotes_patterns_a_subject_and_its_relative_clause_are_no_inverted_repor
      "The firm gave $5,000 to the campaign in June", "campaign finance records"),
 ])
 def test_quotes_patterns_documents_show_what_they_report(text: str, content: str, mention: str) -> None:
-    q = only(quotes_of(text, [("Joan Holt", "female", ["Holt"])]), content.split()[1])
-    assert q.text == content
-    assert q.speaker_mention is not None and text[q.speaker_mention[0]:q.speaker_mention[1]] == mention
+    _report_is(text, content, mention)
 
 
 def test_quotes_patterns_people_and_shows_show_nothing_reported() -> None:
@@ -714,9 +715,7 @@ def test_quotes_patterns_a_spokesperson_for_a_department_with_commas_in_its_name
      "Some 1,409 teachers"),
 ])
 def test_quotes_patterns_dashes_nouns_and_counts(text: str, content: str, mention: str) -> None:
-    q = only(quotes_of(text, [("Joan Holt", "female", ["Holt"])]), content.split()[1])
-    assert q.text == content
-    assert q.speaker_mention is not None and text[q.speaker_mention[0]:q.speaker_mention[1]] == mention
+    _report_is(text, content, mention)
 
 
 @pytest.mark.parametrize("text", [
