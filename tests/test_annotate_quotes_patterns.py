@@ -744,3 +744,20 @@ def test_quotes_patterns_they_in_a_relative_report_names_nobody() -> None:
             "Her rivals have called for Holt to resign over what they say was her mishandling of the budget.")
     quotes = quotes_of(text, [("Joan Holt", "female", ["Holt"])])
     assert not [q for q in quotes if "mishandling" in q.text]
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    ("Kall -- co-editor of a book on the council's debates -- said the leader tended to announce policy there.",
+     "the leader tended to announce policy there", "Kall"),
+    ("Other advisers to the mayor said the council should default on the loan.",
+     "the council should default on the loan", "Other advisers to the mayor"),
+    ("The family watched the footage on Thursday, attorneys for the family said.",
+     "The family watched the footage on Thursday", "attorneys for the family"),
+    ("Nearly eight of 10 residents say they plan to vote.", "they plan to vote", "Nearly eight of 10 residents"),
+    ("Joan Holt says at a campaign stop in Kingston, Ontario, that the rink will reopen.", "that the rink will reopen",
+     "Joan Holt"),
+    ("Joan Holt says too much is made of the mayor's tweets.", "too much is made of the mayor's tweets", "Joan Holt"),
+])
+def test_quotes_patterns_hyphenated_asides_advisers_to_shares_of_and_places_with_commas(
+        text: str, content: str, mention: str) -> None:
+    _report_is(text, content, mention)

@@ -42,7 +42,8 @@ MANNER_RE = re.compile(r"\s+(?!only\b|early\b|likely\b|elderly\b)[a-z]{3,}ly(?=\
                        r"to|from|with|outside|over)\b)")
 FROM_THAT_RE = re.compile(r"\s+(?:(?:only|simply|merely|just|also|repeatedly|again|[a-z]{3,}ly)\s+)?"  # "said only that ..."
                           r"(?:(?:on|in|at|during|after|before|to|from|with|via|through|earlier|late|last|this|outside|inside|following)\b"
-                          r"[^,;:“”\"]{0,60}?\s+)?(?=that\b)")
+                          r"(?:[^,;:“”\"]|,\s(?=[A-Z][a-z]+,\s))"  # "at a campaign stop in Toledo, Ohio, that"
+                          r"{0,60}?,?\s+)?(?=that\b)")
 OBJECT_RE = re.compile(
     rf"\s+(?:reporters|journalists|him|her|them|it|us|me|you|{NAME}|the\s+{NAME}"
     r"|(?:the|a|an|his|her|their|its)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=[\s,:])"
@@ -222,6 +223,8 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         return first.start("w")  # "said 87 per cent of members ...", "said about 300 homes were cut off"
     if word[:1].islower() and word not in lex.not_content and not word.endswith("ly"):
         return first.start("w")
+    if word == "too" and text.startswith((" much ", " many "), first.end("w")):
+        return first.start("w")  # "says too much is made of his tweets"
     if MUCH_OF_RE.match(text, first.start("w"), end) and looks_like_clause(text, first.start("w"), end):
         return first.start("w")  # "said much of his discussion with Trump was about Israel"
     return None

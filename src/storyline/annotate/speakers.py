@@ -63,7 +63,7 @@ NUMBER_WORD = (r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]i
                r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
 SHARE = (  # "52 per cent", "Sixty-six percent", "Six in 10", "three-quarters", "a majority", "most of them"
     rf"(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|{NUMBER_WORD}\s+(?:percent|per\s+cent)"
-    rf"|(?:\d+|{NUMBER_WORD})(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?:\d+|{NUMBER_WORD})"
+    rf"|(?:\d+|{NUMBER_WORD})(?:\s+|-)(?:in|out\s+of|of)(?:\s+|-)(?:\d+|{NUMBER_WORD})\b"
     r"|(?:[Mm]ost|[Mm]any|[Hh]alf)\s+of\s+them|[Hh]alf|[Aa]\s+(?:third|quarter|fifth|majority)"
     r"|\d{1,3}(?:,\d{3})+(?=\s+[a-z])|\d{2,}(?=\s+[a-z]+s\b)"  # "1,409 teachers", "300 residents"
     r"|(?:[Tt]wo|[Tt]hree|[Ff]our)[-\s](?:thirds|quarters|fifths)|[Mm]ajorities)"
@@ -92,7 +92,7 @@ APPOSITIVE = (r"(?P<appos>(?:,\s+\d{1,3}(?=,\s+[a-z]))?"
               r"|,\s+(?!(?!(?:his|its|this|hers|ours|yours|theirs)\b)[a-z]+[^s\W]s\s(?!of\b))"
               r"(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,"
               # between dashes: "Jason Sims — a teacher from Mount Pleasant — says"
-              r"|\s+[—–]\s+[^—–;:“”\"\n]{1,120}?\s+[—–]|\s+--?\s+[^;:“”\"\n-]{1,120}?\s+--?(?=\s)))?")
+              r"|\s+[—–]\s+[^—–;:“”\"\n]{1,120}?\s+[—–]|\s+--?\s+(?:[^;:“”\"\n-]|(?<=\w)-(?=\w)){1,120}?\s+--?(?=\s)))?")
 # Between a subject and its verb: a party tag ("Sen. Elizabeth Warren (D-Mass.) said", "Cllr Ann Lee (Lab) said")
 # and when or where it was said ("Hillary Clinton on Tuesday said", "the minister in a statement said").
 PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[DRI]|[A-Z][a-z]{1,4}\."  # "(R)", "(Mich.)"
@@ -217,7 +217,7 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], 
     )
     # a group's words are no pronoun: ", said he supported his staff" is no group "he supported his staff"
     group_word = rf"(?!(?:he|she|it|they|we|you|his|her|its|their|our|my|your)\b){role_word}"
-    group = rf"(?:(?:{NOT_NAME}{NAME_TOKEN}|{group_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|in|on|close\s+to|familiar\s+with)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
+    group = rf"(?:(?:{NOT_NAME}{NAME_TOKEN}|{group_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|to|in|on|close\s+to|familiar\s+with)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
     # "Independent councillors Karen Ashworth and Dev Patel", "Residents who made the trip to Washington"
     # "... and others", "... and two other councillors", "... and several residents"
     others = (r"(?:others|(?:(?:\d+|two|three|four|five|six|several|many|some|other)\s+){1,2}(?!who\b|that\b)[a-z]{3,}s)"
