@@ -761,3 +761,14 @@ def test_quotes_patterns_they_in_a_relative_report_names_nobody() -> None:
 def test_quotes_patterns_hyphenated_asides_advisers_to_shares_of_and_places_with_commas(
         text: str, content: str, mention: str) -> None:
     _report_is(text, content, mention)
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    ("Democratic and Liberal councillors said the rink would close.", "the rink would close",
+     "Democratic and Liberal councillors"),
+    ("Current and former officials said the rink would close.", "the rink would close", "Current and former officials"),
+    ("Tenants and landlords in Ridgeway say the rent cap has failed.", "the rent cap has failed",
+     "Tenants and landlords in Ridgeway"),
+])
+def test_quotes_patterns_coordinated_group_words(text: str, content: str, mention: str) -> None:
+    _report_is(text, content, mention)

@@ -216,8 +216,10 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], 
         r"|of|to|in|on|at|for|with|by|from|the|a|an)\b)(?![a-z]+(?:ing|ed)\s+[A-Z])[a-z][\w\-]*"
     )
     # a group's words are no pronoun: ", said he supported his staff" is no group "he supported his staff"
-    group_word = rf"(?!(?:he|she|it|they|we|you|his|her|its|their|our|my|your)\b){role_word}"
-    group = rf"(?:(?:{NOT_NAME}{NAME_TOKEN}|{group_word})\s+){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|to|in|on|close\s+to|familiar\s+with)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
+    group_word = (r"(?!(?:he|she|it|they|we|you|his|her|its|their|our|my|your|has|have|had|is|are|was|were|will|would"
+                  rf"|could|should|can|may|might|must|did|does|do)\b){role_word}")
+    # "Federal and state officials", "Democratic and Republican lawmakers": modifiers may be coordinated
+    group = rf"(?:(?:{NOT_NAME}{NAME_TOKEN}|{group_word})\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,3}}(?:{groups})(?:\s+(?:with|of|from|at|for|to|in|on|close\s+to|familiar\s+with)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)?"
     # "Independent councillors Karen Ashworth and Dev Patel", "Residents who made the trip to Washington"
     # "... and others", "... and two other councillors", "... and several residents"
     others = (r"(?:others|(?:(?:\d+|two|three|four|five|six|several|many|some|other)\s+){1,2}(?!who\b|that\b)[a-z]{3,}s)"
