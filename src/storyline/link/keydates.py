@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -93,6 +93,7 @@ def params() -> Params:
     return Params(**{k: v for k, v in data.items() if not k.startswith("_")})
 
 
+@lru_cache(maxsize=65536)
 def date_key(value: str) -> str | None:
     """The date a record counts for: its day when it names one (a time of day counts for its day),
     else the value itself when it can be placed on a calendar; None for what cannot be placed."""
@@ -115,6 +116,7 @@ def within(records: Iterable[DatedSentence], start: date | None, end: date | Non
     return out
 
 
+@lru_cache(maxsize=65536)
 def _day(value: str | None) -> date | None:
     span = timex3.interval(value[:10]) if value else None
     return span[0] if span is not None and span[0] == span[1] else None
@@ -240,7 +242,8 @@ def pick_sentences(group: Sequence[DatedSentence], k: int, weights: dict[str, fl
         if _says_something(r.text):
             unique.setdefault(" ".join(_tokens(r.text)), r)  # one copy of a repeated sentence: read, earliest
     candidates = list(unique.values())
-    return _greedy(candidates, k, weights, p, several, _centroid(candidates, coverage, weights, p))
+    vectors = [_vector(r.text, weights) for r in candidates]
+    return _greedy(candidates, vectors, k, p, several, _centroid(vectors, coverage, weights, p))
 
 
 def _says_something(text: str) -> bool:
@@ -254,22 +257,21 @@ def _time_words() -> frozenset[str]:
     return frozenset(words | {"am", "pm", "et", "gmt", "bst", "utc", "update", "updated", "posted", "at"})
 
 
-def _centroid(unique: Sequence[DatedSentence], coverage: Sequence[DatedSentence], weights: dict[str, float],
+def _centroid(vectors: Sequence[Counter[str]], coverage: Sequence[DatedSentence], weights: dict[str, float],
               p: Params) -> Counter[str]:
     """The word weights of the date's sentences, plus the day's coverage scaled to ``p.coverage`` of their mass."""
     centroid: Counter[str] = Counter()
-    for record in unique:
-        centroid.update(_vector(record.text, weights))
-    share = p.coverage * len(unique) / len(coverage) if coverage else 0.0
+    for vector in vectors:
+        centroid.update(vector)
+    share = p.coverage * len(vectors) / len(coverage) if coverage else 0.0
     for record in coverage:
         for token, weight in _vector(record.text, weights).items():
             centroid[token] += share * weight  # type: ignore[assignment]  # float weights in a Counter
     return centroid
 
 
-def _greedy(unique: list[DatedSentence], k: int, weights: dict[str, float], p: Params,
+def _greedy(unique: list[DatedSentence], vectors: list[Counter[str]], k: int, p: Params,
             several: AbstractSet[tuple[str, int]], centroid: Counter[str]) -> list[DatedSentence]:
-    vectors = [_vector(r.text, weights) for r in unique]
     c_norm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
     to_centroid = [_dot(v, centroid) for v in vectors]
     norms = [_dot(v, v) for v in vectors]
