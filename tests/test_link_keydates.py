@@ -73,3 +73,20 @@ def test_keydates_window_and_every_date() -> None:
     listed = every_date(records)
     assert [k.date for k in listed][0] == "2017" and len(listed[1].sentences) == 1
     assert date_key("2023-03-14T09:30") == "2023-03-14" and date_key("XXXX-10-19") is None
+
+
+
+def test_keydates_sentences_lean_to_what_was_reported_that_day_but_only_carry_the_date() -> None:
+    library = record("lib", "On 14 March the mayor opened a reading room in the library.", "2023-03-14", "2023-03-20",
+                     "Northern Wire")
+    depot = record("dep", "Councillors voted to close the Eastgate depot on 14 March.", "2023-03-14", "2023-03-21",
+                   "Harrowgate Herald")
+    others = [record("r1", REVIEW.format(when="2 April"), "2023-04-02", "2023-04-03", "BBC Yorkshire"),
+              record("m1", "Collections were already late in February, residents said.", "2023-02", "2023-03-01",
+                     "Northern Wire")]
+    day = [record("d1", "Staff at the Eastgate depot heard on 10 March that councillors would vote to close it.",
+                  "2023-03-10", "2023-03-14", "Harrowgate Herald")]  # published on the 14th, dated the 10th
+    assert [s.document for s in key_dates([library, depot, *others], 1, 1)[0].sentences] == ["lib"]
+    picked = key_dates([library, depot, *others, *day], dates=1, sentences=1)[0]
+    assert picked.date == "2023-03-14" and [s.document for s in picked.sentences] == ["dep"]
+    assert picked.documents == 2  # the day's coverage weighs in, it never dates a sentence

@@ -7,8 +7,10 @@ documents, from many sources, refer to it, above all when later reports look bac
 much was published counts too. Weights live in ``data/keydates_params.json``.
 
 Sentences for a date are the sentences that carry it (never a sentence merely published that day), chosen
-greedily to stay close to what all of that date's sentences say (the centroid of their word weights, as
-DATEWISE's summariser does), preferring dates read from the text to inferred ones, short sentences and
+greedily to stay close to what is said of that day: the centroid of the word weights of the date's sentences,
+with the day's own coverage (the dated sentences published that day, whatever their date) weighing in at half
+their mass, as DATEWISE's "PM-Mean" summariser blends mentions and publications. Coverage only steers the
+choice: it never dates a sentence. Preferred are dates read from the text over inferred ones, short sentences and
 different documents, and never two near-identical sentences (versions and copies of one report).
 
 Pure functions over :class:`DatedSentence` records; nothing here reads a store.
@@ -27,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -78,6 +80,7 @@ class Params:
     published: float  # documents published on the day or the day after (log-scaled)
     sentences: float  # sentences that refer to it (log-scaled)
     coarse: float  # factor for a period coarser than a day
+    coverage: float  # weight of the day's own coverage in the centroid (the date's sentences weigh 1)
     redundant: float  # word overlap above which a sentence repeats one already chosen
     short_words: int  # sentences up to this many words are "short"
     max_words: int  # longer sentences are chosen only when nothing shorter is left
@@ -90,6 +93,7 @@ def params() -> Params:
     return Params(**{k: v for k, v in data.items() if not k.startswith("_")})
 
 
+@lru_cache(maxsize=65536)
 def date_key(value: str) -> str | None:
     """The date a record counts for: its day when it names one (a time of day counts for its day),
     else the value itself when it can be placed on a calendar; None for what cannot be placed."""
@@ -112,6 +116,7 @@ def within(records: Iterable[DatedSentence], start: date | None, end: date | Non
     return out
 
 
+@lru_cache(maxsize=65536)
 def _day(value: str | None) -> date | None:
     span = timex3.interval(value[:10]) if value else None
     return span[0] if span is not None and span[0] == span[1] else None
@@ -166,7 +171,9 @@ def key_dates(records: Sequence[DatedSentence], dates: int, sentences: int,
     by_date = _by_date(records)
     weights = _idf(records)
     several = _several_dates(records)
-    out = [_key_date(key, score, by_date[key], sentences, weights, p, several) for key, score in chosen]
+    coverage = _published_by_day(records)
+    out = [_key_date(key, score, by_date[key], sentences, weights, p, several, coverage.get(key, []))
+           for key, score in chosen]
     return sorted(out, key=lambda k: timex3.sort_key(k.date))
 
 
@@ -193,9 +200,19 @@ def _several_dates(records: Iterable[DatedSentence]) -> set[tuple[str, int]]:
     return {key for key, values in dates.items() if len(values) > 1}
 
 
+def _published_by_day(records: Iterable[DatedSentence]) -> dict[str, list[DatedSentence]]:
+    """The dated sentences of each publication day (ISO day): what was reported that day, whatever its date."""
+    out: dict[str, list[DatedSentence]] = defaultdict(list)
+    for record in records:
+        day = _day(record.published)
+        if day is not None:
+            out[day.isoformat()].append(record)
+    return out
+
+
 def _key_date(key: str, score: float, group: list[DatedSentence], k: int, weights: dict[str, float],
-              p: Params, several: set[tuple[str, int]]) -> KeyDate:
-    picked = pick_sentences(group, k, weights, p, several)
+              p: Params, several: set[tuple[str, int]], coverage: Sequence[DatedSentence]) -> KeyDate:
+    picked = pick_sentences(group, k, weights, p, several, coverage)
     return KeyDate(key, all(r.inferred for r in group), round(score, 3), len({r.document for r in group}),
                    len({r.source or r.document for r in group}), picked)
 
@@ -211,8 +228,10 @@ def _idf(records: Sequence[DatedSentence]) -> dict[str, float]:
 
 
 def pick_sentences(group: Sequence[DatedSentence], k: int, weights: dict[str, float], p: Params | None = None,
-                   several: AbstractSet[tuple[str, int]] = frozenset()) -> list[DatedSentence]:
-    """Up to ``k`` sentences that together stay closest to what the date's sentences say.
+                   several: AbstractSet[tuple[str, int]] = frozenset(),
+                   coverage: Sequence[DatedSentence] = ()) -> list[DatedSentence]:
+    """Up to ``k`` sentences that together stay closest to what the date's sentences, and ``coverage`` (the
+    sentences published on the date, only weighing in, never chosen), say.
 
     A sentence that is little more than a timestamp ("January 31, 2011 at 2:59 pm | U.S.", "(Update 8:14
     a.m. Tuesday)") says nothing and is never chosen; one that carries other dates too comes last.
@@ -222,7 +241,9 @@ def pick_sentences(group: Sequence[DatedSentence], k: int, weights: dict[str, fl
     for r in sorted(group, key=lambda r: (r.inferred, (r.document, r.start) in several, _reading_order(r))):
         if _says_something(r.text):
             unique.setdefault(" ".join(_tokens(r.text)), r)  # one copy of a repeated sentence: read, earliest
-    return _greedy(list(unique.values()), k, weights, p, several)
+    candidates = list(unique.values())
+    vectors = [_vector(r.text, weights) for r in candidates]
+    return _greedy(candidates, vectors, k, p, several, _centroid(vectors, coverage, weights, p))
 
 
 def _says_something(text: str) -> bool:
@@ -236,12 +257,21 @@ def _time_words() -> frozenset[str]:
     return frozenset(words | {"am", "pm", "et", "gmt", "bst", "utc", "update", "updated", "posted", "at"})
 
 
-def _greedy(unique: list[DatedSentence], k: int, weights: dict[str, float], p: Params,
-            several: AbstractSet[tuple[str, int]]) -> list[DatedSentence]:
-    vectors = [_vector(r.text, weights) for r in unique]
+def _centroid(vectors: Sequence[Counter[str]], coverage: Sequence[DatedSentence], weights: dict[str, float],
+              p: Params) -> Counter[str]:
+    """The word weights of the date's sentences, plus the day's coverage scaled to ``p.coverage`` of their mass."""
     centroid: Counter[str] = Counter()
-    for v in vectors:
-        centroid.update(v)
+    for vector in vectors:
+        centroid.update(vector)
+    share = p.coverage * len(vectors) / len(coverage) if coverage else 0.0
+    for record in coverage:
+        for token, weight in _vector(record.text, weights).items():
+            centroid[token] += share * weight  # type: ignore[assignment]  # float weights in a Counter
+    return centroid
+
+
+def _greedy(unique: list[DatedSentence], vectors: list[Counter[str]], k: int, p: Params,
+            several: AbstractSet[tuple[str, int]], centroid: Counter[str]) -> list[DatedSentence]:
     c_norm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
     to_centroid = [_dot(v, centroid) for v in vectors]
     norms = [_dot(v, v) for v in vectors]
