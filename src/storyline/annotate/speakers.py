@@ -540,7 +540,8 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
             not EVEN_SUBJECT_RE.match(text, start, end) or (match.group("appos") and _form(text[start:end]) != "name")):
         return None  # "and even a little trepidation, about ..., telling": after "even" a plain subject or a name
         # ("Even China, North Korea's only ally, said")
-    lead = TIME_LEAD_RE.search(text, start, end) or DAY_LEAD_RE.match(text, start, end) \
+    inner_time = any(w in text[start:end] for w in (" after ", " before ", " since ", "After ", "Before ", "Since "))
+    lead = (TIME_LEAD_RE.search(text, start, end) if inner_time else None) or DAY_LEAD_RE.match(text, start, end) \
         or LINKING_ADVERB_RE.match(text, start, end)
     if lead is not None:  # "a day after the Nurses' Union called it ...": the union; "On Tuesday Holt said": Holt
         start = lead.end()
