@@ -350,7 +350,8 @@ def _indirect_in_sentence(
         found = _trailing(text, s0, s1)
     if found is None and verbs and "," in text[s0:s1]:
         found = _parenthetical(text, s0, s1)
-    if found is not None and not _speaks_with_its_verb(text, found):
+    if found is not None and found.cue is not None and found.speaker_span is not None \
+            and not _may_report(text, found.cue, found.speaker_span):
         found = None
     if found is None and "ccording to" in text[s0:s1]:
         found = _according(text, s0, s1)
@@ -454,7 +455,7 @@ def _reported_clause(
             if lex.lemma(verb.group(0)) in SAYING_LEMMAS else None
         if saying is not None:  # "objections from riders who say the service is unreliable": the riders'
             speaker = SpeakerSpan(saying.start("subj"), saying.end("subj"), "np")
-    if speaker is not None and not _speaks_with_its_verb(text, Found(start, start, "indirect", speaker, verb.span())):
+    if speaker is not None and not _may_report(text, verb.span(), speaker):
         return None  # "the Republicans show how ill-equipped they are": only documents show what they report
     clause_start = speaker.start if speaker is not None else verb.start()
     if speaker is not None and later and not LATER_LINK_RE.search(text, s0, speaker.start) \
@@ -652,10 +653,11 @@ def _split_conjoined(text: str, found: Found) -> list[Found]:
 RELATIVE_TAIL_RE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;:]*$")
 
 
-def _object_after(text: str, pos: int, s1: int) -> bool:
-    """Whether words other than when and where it was said follow a trailing verb ("found their voice")."""
+def _words_after(text: str, pos: int, s1: int) -> list[str]:
+    """The words after a verb ending at ``pos``, past when and where it was said ("found their voice" -> their,
+    voice)."""
     adjuncts = lexicon().adjunct_re.match(text, pos, s1)
-    return bool(WORD_RE.findall(text, adjuncts.end() if adjuncts else pos, s1))
+    return WORD_RE.findall(text, adjuncts.end() if adjuncts else pos, s1)
 
 
 def _trailing(text: str, s0: int, s1: int) -> Found | None:
@@ -679,7 +681,7 @@ def _trailing(text: str, s0: int, s1: int) -> Found | None:
         if pattern is lex.trailing_re and is_passive(match.group("aux")):
             return None  # "..., councillors were told on Wednesday.": the hearers, not the speakers
         if pattern is lex.trailing_re and lex.lemma(match.group("verb")) in lex.that_only_verbs \
-                and _object_after(text, match.end("verb"), s1):
+                and _words_after(text, match.end("verb"), s1):
             return None  # "..., Democrats have found their voice on gun control again.": what they found, no report
         if lex.lemma(match.group("verb")) in lex.documents_only_verbs and any(
                 speaker_before(text, s0, v.start()) is not None for v in verbs_between(text, s0, match.start())):
@@ -713,9 +715,7 @@ def _verb_has_complement(text: str, s0: int, match: re.Match[str], s1: int) -> b
     reported content: the verb takes a gerund or a "that" clause ("denied misleading the public"), or the
     words before open with a preposition ("According to the report, ...") and the verb has an object."""
     lex = lexicon()
-    after = match.end("verb")
-    adjuncts = lex.adjunct_re.match(text, after, s1)
-    rest = WORD_RE.findall(text, adjuncts.end() if adjuncts else after, s1)
+    rest = _words_after(text, match.end("verb"), s1)
     if not rest:
         return False
     first = rest[0].lower()
@@ -916,14 +916,13 @@ DOCUMENT_WORDS = frozenset({"poll", "polls", "polling", "survey", "surveys", "re
                             "minutes", "transcript", "transcripts", "recording", "recordings", "memo", "letters"})
 
 
-def _speaks_with_its_verb(text: str, found: Found) -> bool:
-    """A verb that reports only for documents ("show") keeps its report only when a document speaks."""
-    if found.cue is None or found.speaker_span is None:
-        return True
+def _may_report(text: str, cue: tuple[int, int], speaker: SpeakerSpan) -> bool:
+    """Whether ``speaker`` may report with the verb at ``cue``: a verb that reports only for documents ("show")
+    needs a document, figures or pictures as its speaker."""
     lex = lexicon()
-    if lex.lemma(text[found.cue[0] : found.cue[1]]) not in lex.documents_only_verbs:
+    if lex.lemma(text[cue[0] : cue[1]]) not in lex.documents_only_verbs:
         return True
-    return any(w.lower() in DOCUMENT_WORDS for w in WORD_RE.findall(text, found.speaker_span.start, found.speaker_span.end))
+    return any(w.lower() in DOCUMENT_WORDS for w in WORD_RE.findall(text, speaker.start, speaker.end))
 
 
 def clean_speaker_span(text: str, found: Found, *, keep_words: bool) -> Found | None:
