@@ -217,3 +217,15 @@ def test_quotes_a_direct_span_losing_a_junk_speaker_keeps_the_paragraph_chains_i
             'It is evident that a series of decisions were made. "\n')
     found = quotes_of(text, [SMITH])
     assert any("new information" in q.text for q in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a clause cut short after its subject and auxiliary reports nothing: the words after the comma are the writer's
+    "If he scraps the rebate, as his own officials have quietly suggested he might, he will have kept the cost.",
+    "Ms Holt wanted a second vote, and her deputy said she would; the council refused.",
+    # a request for anonymity is no report of what was said
+    "The nurse, who asked that her name not be used because she fears for her job, walked out in May.",
+    "A second resident, who asked that his identity be withheld, moved away in June.",
+])
+def test_quotes_a_clause_cut_short_or_a_request_for_anonymity_is_no_quote(sentence: str) -> None:
+    assert quotes_of("Report\n\n" + sentence + "\n") == []

@@ -206,3 +206,34 @@ def test_a_who_clause_after_from_by_or_with_is_about_the_name(before: str) -> No
 ])
 def test_a_relative_clause_after_an_apposition_leaves_the_name_as_the_speaker(sentence: str, mention: str) -> None:
     assert _mention("Rink\n\n" + sentence + "\n", "roof had to be fixed") == mention
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # "who" after "a spokesperson for the ...": the described person, never the organisation at the end
+    ("“Publishing orders is good,” said a spokesperson for the Ridgeway Tenants’ Union, who added that the rink "
+     "had been losing money.", "a spokesperson for the Ridgeway Tenants’ Union"),
+    # a described person with a who-clause that reports, before the main clause
+    ("A friend of the coach, who said the rink had been losing money for years, described him as gentle.",
+     "A friend of the coach"),
+    ("The director of the Ridgeway home, who said the rink had been losing money, refused to comment further.",
+     "The director of the Ridgeway home"),
+])
+def test_a_who_clause_after_a_description_is_about_the_described_person(sentence: str, mention: str) -> None:
+    assert _mention("Rink\n\n" + sentence + "\n", "losing money") == mention
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mayor Joan Holt said she had spoken with Councillor Amy Roe, who promised to keep the rink open all winter.",
+    "Mayor Joan Holt said she had met a friend of the coach, who said the rink would stay open all winter.",
+])
+def test_a_who_clause_inside_a_report_is_part_of_it(sentence: str) -> None:
+    # what the mayor said runs to the end: the report of the person she spoke to is inside hers, not a cut in it
+    _, ann = annotated("Rink\n\n" + sentence + "\n")
+    q = quote_with(ann, "she had")
+    assert (q.text, q.speaker_name) == (sentence[sentence.index("she had") : -1], "Joan Holt")
+
+
+def test_a_who_clause_report_inside_a_report_is_kept_as_its_own() -> None:
+    _, ann = annotated("Rink\n\nMayor Joan Holt said she had spoken with Councillor Amy Roe, who promised to keep "
+                       "the rink open all winter.\n")
+    assert [(q.text, q.speaker_name) for q in ann.quotes][1] == ("to keep the rink open all winter", "Amy Roe")

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyline.annotate.attribution_tails import attribution_tail
 from storyline.annotate.claim_markers import cue_negated
+from storyline.annotate.entity_lexicon import lexicon as entity_lexicon
 from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
 from storyline.annotate.speaker_phrases import junk_speaker, trimmed_speaker_span
 from storyline.annotate.speakers import (
@@ -375,12 +377,23 @@ def _indirect_in_sentence(
                 continue
             if not previous.start < hit[1] <= previous.end + 2:  # its clause starts inside (or right after) the first
                 continue
+            if hit[0].speaker_span is not None and previous.start <= hit[0].speaker_span.start < previous.end \
+                    and text.startswith(", who ", hit[0].speaker_span.end):
+                hits.append(hit[0])  # "Boileau said she had spoken with the minister, who promised to ...": his
+                continue  # report inside hers, which runs on to its end
             previous.end = _content_end(text, previous.start, hit[1])
             previous.end = previous.start + len(TRAILING_LINK_RE.sub("", text[previous.start : previous.end]))
         hits.append(hit[0])
     return [part for hit in hits if _enough_words(text, hit.start, hit.end) for part in _split_conjoined(text, hit)]
 
 
+# no words reported: a clause cut short ("as his officials have suggested he might, he will ..."), a request for
+# anonymity ("who asked that her name not be used", "asked not to be named")
+EMPTY_CONTENT_RE = re.compile(
+    r"(?:(?:he|she|they|it|we|I|you)\s+(?:might|would|could|will|can|may|should|must|did|does|do|had|has|have|was|"
+    r"were|is|are)(?:\s+not|n[’']t)?(?:\s+(?:too|so|again))?\s*(?:[,;:!?—–]|\.(?!\w)|$)|(?:that\s+)?(?:his|her|"
+    r"their|my)\s+(?:full\s+)?(?:name|identity|surname)\s+(?:not\s+be|be\s+withheld)|not\s+to\s+be\s+(?:named|"
+    r"identified))")
 OTHER_REPORT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:[\w’'.\-]+\s+){1,5}$")
 QUOTE_CLOSE_RE = re.compile(r"[”\"](?=\s*,?\s*[\w])")
 # "Sheridan, asked whether he would support an audit, said: ...": he was asked; what he said comes after
@@ -419,7 +432,8 @@ def _reported_clause(
 ) -> tuple[Found, int] | None:
     """The reported clause after ``verb`` with its speaker, and where its own clause begins."""
     start = reported_clause_start(text, verb, s1)  # cheap: look for content before looking for a speaker
-    if start is None or NOUN_CUE_RE.search(text, max(s0, verb.start() - 10), verb.start()):
+    if start is None or NOUN_CUE_RE.search(text, max(s0, verb.start() - 10), verb.start()) \
+            or EMPTY_CONTENT_RE.match(text, start, s1):
         return None
     lex = lexicon()
     if lex.verb_kind.get(lex.lemma(verb.group(0))) == "admission" and PLEA_RE.match(text, start):
@@ -536,7 +550,11 @@ NAME_ONLY_RE = re.compile(NAME)
 def who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
     """"Cllr Meera Joshi (Lab), who said ...": the person the relative clause is about."""
     who = lexicon().who_re.search(text, max(lo, verb_start - 120), verb_start)
-    if who is None or _inside_longer_name(text, who):
+    if who is None or NOUN_OF_BEFORE_RE.search(text, max(lo, who.start("subj") - 10), who.start("subj")):
+        described = _described_who_speaker(text, lo, verb_start)  # "a spokesperson for the Tenants' Union, who
+        if described is not None or who is None:  # said": the spokesperson, never the union (but "a reversal for
+            return described  # the Wisconsin Republican, who had pledged": the Republican)
+    if _inside_longer_name(text, who):
         return None
     span = speaker_span_of(who, "subj")
     if COORDINATED_BEFORE_RE.search(text, max(lo, span.start - 40), span.start) \
@@ -550,6 +568,38 @@ def who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
                      if NAME_ONLY_RE.fullmatch(text, m.start(), span.end)), None)
         return SpeakerSpan(name, span.end, "name") if name is not None else None
     return span
+
+
+NOUN_OF_BEFORE_RE = re.compile(r"\b(?:of|for|at|in)\s+the\s+$")
+DESCRIBED_WHO_RE = re.compile(r",\s+who\s+(?:(?:[a-z]+ly|also|had|has|have|earlier|once)\s+)*$")
+
+
+HEAD_END_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "on", "to", "who"})
+PERSON_WORDS = frozenset({"man", "woman", "men", "women", "child", "children", "boy", "girl", "person", "staffer",
+                          "staffers", "democrat", "republican", "family", "couple", "team", "crew", "panel", "jury"})
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    roles = entity_lexicon().role_nouns
+    return PERSON_WORDS | roles | {f"{noun}s" for noun in roles} | lexicon().group_words
+
+
+def _described_who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
+    """"A friend of the victim, who said ...", "said a spokesperson for the Tenants' Union, who added ...": a
+    described person the relative clause is about (a name is who_re's); never a phrase with a verb in it ("The
+    remark worried some analysts, who ...") nor one whose head names no person ("with the help of his children,
+    who ...")."""
+    who = DESCRIBED_WHO_RE.search(text, max(lo, verb_start - 40), verb_start)
+    if who is None:
+        return None
+    span = speaker_before(text, lo, who.start() + 2, strict=False)
+    if span is None or span.form != "np" or PAST_RE.search(text, span.start, span.end) \
+            or AUXILIARY_RE.search(text, span.start, span.end):
+        return None
+    words = [word.lower() for word in WORD_RE.findall(text, span.start, span.end)]
+    head = next((i for i, word in enumerate(words) if word in HEAD_END_WORDS), len(words))
+    return span if any(word in _person_nouns() for word in words[:head]) else None
 
 
 # the head of a subject a relative clause without commas qualifies: "Tenants who live near the depot say ..."
