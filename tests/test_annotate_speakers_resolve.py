@@ -130,3 +130,33 @@ def test_speakers_role_linked_forward_to_a_later_name_is_not_trusted() -> None:
     mentions = [Mention(0, 10, "The leader", "person", "e1", "role"), Mention(48, 63, "Alan Hargreaves", "person", "e1")]
     res = attribute_speaker(text, _span(text, "The leader", "np"), mentions, entities)
     assert res.speaker is None and res.speaker_name is None and res.description == "the leader"
+
+
+def test_speakers_a_post_of_something_before_the_name_of_its_holder() -> None:
+    """UK council and court style: "Chair of the bench Joan Lee said", "Director of public health Dr Amir Khan
+    said": the holder of the post, named."""
+    from .annotated_text import annotated
+
+    text = ("Court\n\nChair of the bench Joan Priestley told Kieran Moss the case would go to the Crown Court. "
+            "The head of the union Tom Hale said the strike was off. Director of public health Dr Amir Khan said "
+            "cases were rising.\n")
+    _, ann = annotated(text)
+    assert [(q.text, q.speaker_name) for q in ann.quotes] == [
+        ("the case would go to the Crown Court", "Joan Priestley"), ("the strike was off", "Tom Hale"),
+        ("cases were rising", "Amir Khan")]
+
+
+def test_speakers_a_name_and_where_the_person_is_from() -> None:
+    """"Robert Lane of the York delegation said", "Sarah Jones from the Ramblers said": the person, whatever
+    follows "of", "from" or "at"."""
+    for phrase in ("Sarah Jones of the York delegation", "Sarah Jones from the Ramblers",
+                   "Sarah Jones at the University of Leeds", "Sarah Jones of walking charity Open Paths"):
+        text = f"{phrase} said the path would close."
+        span = speaker_before(text, 0, text.index("said"))
+        assert span is not None and text[span.start : span.end] == phrase
+
+
+def test_speakers_after_a_quote_a_name_of_a_described_body() -> None:
+    text = '"It will close," said Sarah Jones of walking charity Open Paths.'
+    found = speaker_inverted(text, text.index(",") + 2, len(text))
+    assert found is not None and text[found[0].start : found[0].end] == "Sarah Jones"

@@ -34,6 +34,7 @@ BARE_POLICE_RE = re.compile(r"(?:the\s+)?police", re.IGNORECASE)
 POLICE_FORCE_RE = re.compile(r"\b(?:Police|RCMP|Constabulary|OPP|SPVM|Sheriff['’]s\s+Office|Garda[ií]?|PSNI)\b")
 FORMER_LATTER_RE = re.compile(r"the\s+(?:former|latter)", re.IGNORECASE)
 TITLED_RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w’'.-]*)+")
+ROLE_OF_RE = re.compile(r"(?:[Tt]he\s+)?(?P<role>[A-Za-z]+)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")
 UNDER_ROLE_RE = re.compile(r"\b(?:deputy|vice|assistant|former|shadow|associate|junior|ex)\b", re.IGNORECASE)
 SPOKES_RE = re.compile(
     r"(?:a|an|the|one|its|their)\s+(?:[\w’'-]+\s+){0,3}(?:spokesperson|spokesman|spokeswoman|representative)\b"
@@ -374,6 +375,12 @@ def _titled_name(scene: Scene, start: int, end: int) -> bool:
     if name is None:
         return False
     words = text[start : name.start].split()
+    lex = entity_lexicon()
+    last = words[-1].lower().strip(".") if words else ""
+    post = words[:-1] if last in lex.titles or last in lex.honorifics else words
+    role_of = ROLE_OF_RE.fullmatch(" ".join(post))  # (a title of the holder's may follow: "... health Dr")
+    if role_of is not None and role_of.group("role").lower() in lex.role_nouns:
+        return True  # "Chair of the bench Joan Lee", "Director of public health Dr Amir Khan": a post, then its holder
     if len(words) < 3 or not TITLED_RUN_RE.fullmatch(" ".join(words)):
         return False
     titles = entity_lexicon().titles

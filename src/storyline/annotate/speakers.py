@@ -208,6 +208,9 @@ def _load(name: str) -> dict:
     return json.loads(resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8"))
 
 
+AUXILIARY_WORDS = r"(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|did|does|do)"
+
+
 def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], str]:
     """Regex sources for a speaker phrase before a verb, one after a quote, the adverbs between, a role + name."""
     groups = alternation(words["group_nouns"] + [w[0].upper() + w[1:] for w in words["group_nouns"]])
@@ -234,13 +237,23 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], 
     document = (rf"{DETERMINERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{documents})\b(?:(?!\s[-—–]\s)[^,;:“”\"—–]){{1,100}}?"
                 rf"(?<!\s(?:he|it|we))(?<!\sshe)(?<!\sthey)")
     role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}(?:\s+\d{{1,5}})?\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
+    # a post of something, then its holder: "Director of public health Dr Amir Khan", "Chair of the bench Joan Lee"
+    posts = sorted(entity_lexicon().role_nouns)
+    post_of = (rf"(?:[Tt]he\s+)?(?:{alternation(posts + [post[0].upper() + post[1:] for post in posts])})\s+of\s+"
+               rf"(?:the\s+)?(?:{role_word}\s+){{1,3}}{NAME}")
     adverbs = alternation(words["adverbs"])
     described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN})|{WARD})?"
     org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
     # documents and figures in the plural, with no article: "Early polls (show)", "campaign finance records (show)"
     papers = (r"(?:(?!(?:as|even|and|but|or|the|a|an|of|to|in|on|at|for|with|by|that|which|who|while|when)\b)"
               rf"[A-Za-z][\w-]*\s+){{0,3}}(?:{'|'.join(PAPERS)})\b")
-    subjects = rf"{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{role_name}|{WARD}{NAME}"
+    # a name and where the person is from: "Robert Antonacci of the New York delegation", "Sarah Jones from the
+    # Ramblers", "Ann Lee at the University of Leeds", "Phil Musser of digital consulting firm IMGE"
+    name_of = (rf"{NAME}\s+(?:of|from|at)\s+(?:the\s+)?(?!time\b|moment\b)"
+               rf"(?:(?:{role_word}\s+){{0,3}}{NAME}(?:\s+of\s+{NAME}|\s+(?!{AUXILIARY_WORDS}\b)[a-z][\w-]*)?"
+               rf"|[a-z][\w-]*)")
+    subjects = (rf"{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{name_of}|{role_name}|{post_of}"
+                rf"|{WARD}{NAME}")
     subject = rf"(?<![\w’'\-])(?P<subj>{subjects})"
     # tried only where their words occur (they are costly): named members, "who" clauses, long document phrases,
     # plural papers; after a comma at a sentence's end any of them ("..., campaign finance records show.")
@@ -249,7 +262,7 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], 
     trailing_subject = rf"(?<![\w’'\-])(?P<subj>{subjects}|{papers})"
     subject_after = (
         rf"(?<![\w’'\-])(?P<subj>{DET_NP}|{role_name}|{POSSESSIVE}|{described}{NAME}|{PRONOUN}|{group})"
-        rf"(?:\s+of\s+(?:the\s+)?{NAME})?"
+        rf"(?:\s+of\s+(?:the\s+)?(?:{role_word}\s+){{0,3}}{NAME})?"  # "said Phil Musser of consulting firm IMGE"
     )
     adverb_run = rf"(?P<aux>(?:(?:{adverbs}|(?!{LY_NOUNS}\b)[a-z]+ly)\s+)*)"
     return subject, subject_after, adverb_run, role_name, rare, trailing_subject
