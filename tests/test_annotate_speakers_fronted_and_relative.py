@@ -237,3 +237,26 @@ def test_a_who_clause_report_inside_a_report_is_kept_as_its_own() -> None:
     _, ann = annotated("Rink\n\nMayor Joan Holt said she had spoken with Councillor Amy Roe, who promised to keep "
                        "the rink open all winter.\n")
     assert [(q.text, q.speaker_name) for q in ann.quotes][1] == ("to keep the rink open all winter", "Amy Roe")
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # a restrictive "whose" clause describes the subject as "who" does: the person or group it singles out
+    ("A man whose car was damaged at the rink said the club should pay.", "A man whose car was damaged at the rink"),
+    ("Parents whose children skated on Sundays say the club should pay.", "Parents whose children skated on Sundays"),
+])
+def test_a_described_subject_with_a_whose_clause_is_the_speaker(sentence: str, mention: str) -> None:
+    text = "Rink\n\n" + sentence + "\n"
+    _, ann = annotated(text)
+    q = quote_with(ann, "club should pay")
+    assert text[q.speaker_mention[0] : q.speaker_mention[1]] == mention  # type: ignore[index]
+    if mention.startswith("A "):  # one person described, unresolved
+        assert (q.speaker_kind, q.speaker_name, q.speaker_description) == ("description", None, mention.lower())
+    else:
+        assert (q.speaker_kind, q.speaker_name) == ("group", mention[0].lower() + mention[1:])
+
+
+def test_a_whose_clause_without_a_verb_of_its_own_is_the_reports_subject() -> None:
+    # "The coach whose letter first revealed that ...": the letter reveals; "the coach whose letter first" is nobody
+    _, ann = annotated("Rink\n\nThe coach whose letter first revealed that the club had lost money resigned on "
+                       "Monday.\n")
+    assert all(q.speaker_description != "the coach whose letter first" for q in ann.quotes)

@@ -606,7 +606,7 @@ def _described_who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan |
 RELATIVE_HEADS = frozenset({"the", "some", "many", "most", "several", "those", "other", "others", "all", "two",
                             "three", "four", "five", "friends", "people", "residents", "parents", "voters", "critics"})
 RELATIVE_CLAUSE_BREAK_RE = re.compile(r"[,;:“”\"‘’()]")
-RELATIVE_PRONOUN_RE = re.compile(r" (who|that) ")
+RELATIVE_PRONOUN_RE = re.compile(r" (who|that|whose) ")
 RELATIVE_ADVERBS = frozenset({"also", "not", "never", "already", "still", "just", "since", "all", "both"})
 RELATIVE_OPENER_RE = re.compile(r"(?:Though|Although|While|Whilst|But|And|So|Yet|Because|Since|If|When|As)\s+")
 
@@ -640,7 +640,10 @@ def restrictive_who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan 
             or AUXILIARY_RE.search(text, start, who):
         return None
     plural = head[-1].endswith("s") and not head[-1].endswith(("ss", "’s", "'s"))
-    if head[0].lower() not in RELATIVE_HEADS and not plural:
+    whose = found[-1].group(1) == "whose"  # "A man whose car was damaged said ...": the man (a whose-clause has
+    if whose and (not _clause_has_verb(text, found[-1].end(), verb_start) or DASH_ASIDE_RE.search(text, start, verb_start)):
+        return None  # a verb of its own: "The hacker whose mischief first revealed that ..." reports by the mischief)
+    if head[0].lower() not in RELATIVE_HEADS and not plural and not (whose and head[0].lower() in ("a", "an", "one")):
         return None
     if that and (head[0].lower() not in ("the", "a", "an") or PAST_RE.search(text, start, who)
                  or has_verb(text, start, who)):
@@ -649,6 +652,13 @@ def restrictive_who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan 
             text[lo:start].split()[-1].lower() not in lexicon().clause_openers:
         return None
     return SpeakerSpan(start, verb_start - (len(text[:verb_start]) - len(text[:verb_start].rstrip())), "np")
+
+
+def _clause_has_verb(text: str, start: int, end: int) -> bool:
+    """Some verb (an auxiliary, a past, a present in -s, an irregular past) in ``text[start:end]``."""
+    return bool(AUXILIARY_RE.search(text, start, end) or PAST_RE.search(text, start, end)
+                or CLAUSE_VERB_RE.search(text, start, end)
+                or any(word in lexicon().irregular_past for word in WORD_RE.findall(text, start, end)))
 
 
 def _inside_longer_name(text: str, who: re.Match[str]) -> bool:

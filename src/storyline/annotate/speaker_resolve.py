@@ -135,7 +135,7 @@ def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
         return group_source(scene, span.start, span.end)  # "About 4 in 10 of voters": a share of those asked
     if not words or words[-1].lower() in JUNK_END_WORDS or first in CLAUSE_START_WORDS:
         return NONE  # "the authors of the", "under Rupert Murdoch", "which many voters": not a speaker phrase
-    relative = surface.find(" who ")
+    relative = max(surface.find(" who "), surface.find(" whose "))
     if relative > 0 and span.form == "np":  # "parents who book the ice", "the officer who wrote the report"
         return _qualified(scene, span, relative)
     if (" and " in surface or " & " in surface) and _people_in(scene, span.start, span.end) >= 2:
