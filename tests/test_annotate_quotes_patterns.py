@@ -424,6 +424,25 @@ def test_quotes_curly_single_marks_outside_double_ones_in_a_double_marked_docume
     assert direct == ["We have protected libraries for longer than anyone,", "But we can’t keep doing it."]
 
 
+def test_quotes_straight_single_marks_opening_paragraphs_in_a_double_marked_document() -> None:
+    """A paragraph quoted with straight single marks in a document quoting mostly with "…" (copy pasted from
+    two sources): the paragraph's quotes count, a quote running on to the next paragraph included; apostrophes
+    ("the staff's choice", "'90s") stay apostrophes."""
+    text = (
+        "Jane Smith said the decision had been \"incredibly difficult\" and \"long overdue\".\n\n"
+        "'We have protected libraries for longer than anyone,' she said. 'But we can't keep doing it.\n\n"
+        "'Every branch will stay open until the spring.'\n\n"
+        "'A really tough decision.'\n\n"  # a section heading quoting a phrase: no quote of its own
+        "\"It is the staff's choice,\" Tom Baker said. \"We back them every step of the way.\" "
+        "Baker said the '90s had been worse.\n\n"
+        "\"We will see,\" Baker added."
+    )
+    direct = [q.text for q in quotes_of(text, [SMITH, BAKER]) if q.kind == "direct"]
+    assert direct == ["We have protected libraries for longer than anyone,", "But we can't keep doing it.",
+                      "Every branch will stay open until the spring.", "It is the staff's choice,",
+                      "We back them every step of the way.", "We will see,"]
+
+
 def test_quotes_straight_and_curly_marks_in_one_document() -> None:
     text = "\"The road is closed,\" Baker said.\n\n“It will stay closed until Monday,” Baker said."
     quotes = quotes_of(text, [BAKER])

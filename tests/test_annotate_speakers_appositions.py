@@ -89,6 +89,10 @@ CASES = [
      "Prabha Rao", "Prabha Rao of the Saskatoon Civil Liberties Association"),
     ("accented given name, relative", "Lucía Ortega, the victim's sister, said the family had waited two years for "
      "a trial.", "two years", "the family had waited two years for a trial", "Lucía Ortega", "Lucía Ortega"),
+    ("initialism among the role words", "Its chair, retired GP Dr Margaret Holroyd, said the village had no shops.",
+     "no shops", "the village had no shops", "Margaret Holroyd", "Dr Margaret Holroyd"),
+    ("post of something, then the holder", "Director of public health Dr Amir Khan said cases were rising.",
+     "were rising", "cases were rising", "Amir Khan", "Director of public health Dr Amir Khan"),
 ]
 
 

@@ -32,6 +32,8 @@ SCARE_MAX_WORDS = 3  # unattributed quotes this short are scare quotes or titles
 BODY_KINDS = ("paragraph",)
 HEADING_KINDS = ("headline", "subheading")
 WORD_RE = re.compile(r"[\w’'-]+")
+PARAGRAPH_QUOTE_MIN_WORDS = 8  # a paragraph quoted in straight single marks, alone: shorter is a heading
+STRAIGHT_PARAGRAPH_OPENER_RE = re.compile(r"\s*'[A-Z]")
 SINGLE_OPENER_RE = re.compile(r"'(?<!\S')\w")  # (?:^|\s)'\w, opening with the mark so the search skips to it
 SENTENCE_OPENER_RE = re.compile(r"(?:^|(?<=:\s))(‘|“|\"|'(?=[A-Z])|''(?!'))", re.MULTILINE)
 
@@ -139,8 +141,8 @@ def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
             _close_at(text, pending, blocks[pending.paragraph].end, spans, keep_short=continues or pending.continues)
         first = len(spans)
         pending = _pair_marks(text, block, index, mark_re, single, continues, spans)
-        if mixed:
-            spans.extend(_others_outside(text, block, index, spans[first:], pending, single))
+        if mixed or STRAIGHT_PARAGRAPH_OPENER_RE.match(text, block.start, block.end):
+            spans.extend(_others_outside(text, block, index, spans[first:], pending, single, mixed))
     if pending is not None:
         _close_at(text, pending, pending.content_end, spans, keep_short=pending.continues)
     spans.sort(key=lambda s: s.open)
@@ -148,20 +150,33 @@ def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
 
 
 def _others_outside(text: str, block: Block, index: int, mains: list[DirectSpan], pending: DirectSpan | None,
-                    single: bool) -> list[DirectSpan]:
+                    single: bool, mixed: bool) -> list[DirectSpan]:
     """Closed pairs of the other marks in a paragraph that no quote in the document's main marks holds (one
     left open holds the rest of its paragraph): a quote of their own, not a nested one.  A document quoting
     with ‘…’ may quote a paragraph with “…”; one quoting with “…” may quote whole sentences with curly ‘…’
-    (and partial quotes with “…”).  Straight single marks are too often apostrophes to be read this way."""
-    if not single and "‘" not in text[block.start : block.end]:
+    (and partial quotes with “…”).  Straight single marks are too often apostrophes to be read this way, unless
+    one opens the paragraph before a capital ("'We are not against houses,' she said."): a paragraph quoted."""
+    straight = not single and STRAIGHT_PARAGRAPH_OPENER_RE.match(text, block.start, block.end) is not None
+    if not single and not straight and (not mixed or "‘" not in text[block.start : block.end]):
         return []
     held = [(s.open, s.close_end or block.end) for s in mains]
     if pending is not None:
         held.append((pending.open, block.end))
     found: list[DirectSpan] = []
-    _pair_marks(text, block, index, DOUBLE_RE if single else CURLY_SINGLE_RE, not single, False, found)
+    others = DOUBLE_RE if single else SINGLE_RE if straight else CURLY_SINGLE_RE
+    left_open = _pair_marks(text, block, index, others, not single, False, found)
+    if straight and left_open is not None and STRAIGHT_PARAGRAPH_OPENER_RE.match(text, block.end):
+        _close_at(text, left_open, block.end, found)  # "'… in the wrong place.\n\n'Every one …": it goes on
     return [d for d in found if not any(lo <= d.open < hi for lo, hi in held)
-            and (single or _opens_sentence_quote(text, block, index, d))]
+            and (single or _opens_sentence_quote(text, block, index, d))
+            and not (straight and _short_paragraph_quote(text, block, d))]
+
+
+def _short_paragraph_quote(text: str, block: Block, span: DirectSpan) -> bool:
+    """A short phrase in straight single marks that is its whole paragraph: a section heading quoting someone
+    ("'There's so much anger.'"), not a quote of its own."""
+    return not text[block.start : span.open].strip() and not text[span.close_end or block.end : block.end].strip() \
+        and len(WORD_RE.findall(text, span.content_start, span.content_end)) < PARAGRAPH_QUOTE_MIN_WORDS
 
 
 def _opens_sentence_quote(text: str, block: Block, index: int, span: DirectSpan) -> bool:

@@ -134,7 +134,8 @@ AND_RE = re.compile(r"\s(?:and|&)\s")
 APPOSED_NAME_RE = re.compile(rf",\s+{NAME}\s*,")
 APPOSED_NAME_AFTER_RE = re.compile(rf",\s+({NAME})\s*[,.]")
 # ", retired police officer Dale Kowalchuk,": lower-case role words before the name in apposition
-APPOSED_ROLE_NAME_RE = re.compile(rf",\s+(?P<role>(?:[a-z][\w’'-]*\s+){{1,4}})(?P<name>{NAME})\s*,")
+APPOSED_ROLE_NAME_RE = re.compile(rf",\s+(?P<role>(?:[a-z][\w’'-]*\s+){{0,3}}(?:[a-z][\w’'-]*|GP|MP|MSP|MLA|MPP)\s+)"
+                                  rf"(?P<name>{NAME})\s*,")  # (", retired GP Dr Ann Lee,": an initialism)
 # ", the YMCA of Greater Moncton,": a body's name after "the" (a person's never takes it)
 APPOSED_BODY_RE = re.compile(r",\s+the\s+(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w&’'.-]*)){0,6})\s*,")
 
