@@ -80,3 +80,15 @@ def test_dateline_is_not_part_of_a_clause_reported_before_its_attribution() -> N
 def test_act_after_a_closing_quote_mark_is_not_what_was_said(sentence: str, content: str) -> None:
     _, ann = annotated("Leak row\n\n" + sentence + "\n")
     assert quote_with(ann, "“").text == content
+
+
+def test_quotes_a_participle_after_a_document_inside_a_report_is_the_documents() -> None:
+    # "warning that ..." is the email's, not what the councillor said; "adding that ..." stays the speaker's
+    _, ann = annotated("Deal\n\nCllr Nadia Brennan said she had seen an email from a senior officer, dated June "
+                       "2023, warning that costs had risen sharply. Cllr Robert Kemp said he had read the report, "
+                       "adding that it was flawed. The trust said it could not file its annual statement in time, "
+                       "warning that it could run out of money.\n")
+    assert [(q.text, q.speaker_name or q.speaker_description) for q in ann.quotes] == [
+        ("she had seen an email from a senior officer, dated June 2023", "Nadia Brennan"),
+        ("he had read the report", "Robert Kemp"), ("that it was flawed", "Robert Kemp"),
+        ("it could not file its annual statement in time", "the trust"), ("that it could run out of money", "the trust")]

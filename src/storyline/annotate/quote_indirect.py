@@ -481,6 +481,10 @@ def _reported_clause(
         link = CONJOINED_RE.search(text, s0, verb.start())
         if not (participle and link):
             return None
+        if later and verb.group(0).endswith("ing") and verb.group(0) != "adding" \
+                and text.startswith(",", link.start()) and _document_before(text, s0, link.start()):
+            return None  # "She said she had seen an email from an officer, dated June, warning that ...": the
+            # email warns, inside what she said
         speaker, bound, clause_start = speaker_at_start(text, s0, verb.start()), 0.75, link.start()
         if speaker is None and verb.group(0).endswith("ing"):
             speaker = _quote_speaker_before(text, s0, link.start())
@@ -652,6 +656,18 @@ def restrictive_who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan 
             text[lo:start].split()[-1].lower() not in lexicon().clause_openers:
         return None
     return SpeakerSpan(start, verb_start - (len(text[:verb_start]) - len(text[:verb_start].rstrip())), "np")
+
+
+AUTHORED_RE = re.compile(r"\s(?:from|by|dated|signed|sent|written)\s")
+
+
+def _document_before(text: str, s0: int, end: int) -> bool:
+    """A document with its author or date ("an email from a senior officer, dated June 2023") ends the words before
+    ``end``, with no verb after it: a participle after it is the document's (but "said it could not file its
+    financial statement in time, warning that ...": the company's)."""
+    documents = list(lexicon().source_re.finditer(text, max(s0, end - 60), end))
+    return bool(documents) and AUTHORED_RE.search(text, documents[-1].end(), end) is not None \
+        and not AUXILIARY_RE.search(text, documents[-1].end(), end) and not has_verb(text, documents[-1].end(), end)
 
 
 def _clause_has_verb(text: str, start: int, end: int) -> bool:
