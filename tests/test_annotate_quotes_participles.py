@@ -92,3 +92,12 @@ def test_quotes_a_participle_after_a_document_inside_a_report_is_the_documents()
         ("she had seen an email from a senior officer, dated June 2023", "Nadia Brennan"),
         ("he had read the report", "Robert Kemp"), ("that it was flawed", "Robert Kemp"),
         ("it could not file its annual statement in time", "the trust"), ("that it could run out of money", "the trust")]
+
+
+@pytest.mark.parametrize("told", ["told the Echo", "told reporters on Monday"])
+def test_quotes_a_participle_after_a_quote_and_told_with_its_hearer(told: str) -> None:
+    # '"…," a spokesperson told the Echo, adding that ...': the spokesperson's too, past the hearer
+    text = f'Deal\n\n"We are reviewing the case," Cllr Robert Kemp {told}, adding that staff had been upset.\n'
+    _, ann = annotated(text)
+    assert [(q.text, q.speaker_name) for q in ann.quotes] == [
+        ("We are reviewing the case,", "Robert Kemp"), ("that staff had been upset", "Robert Kemp")]

@@ -395,6 +395,7 @@ EMPTY_CONTENT_RE = re.compile(
     r"their|my)\s+(?:full\s+)?(?:name|identity|surname)\s+(?:not\s+be|be\s+withheld)|not\s+to\s+be\s+(?:named|"
     r"identified))")
 OTHER_REPORT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:[\w’'.\-]+\s+){1,5}$")
+TOLD_HEARER_RE = re.compile(rf"\s+(?:reporters|journalists|him|her|them|us|(?:the\s+)?{NAME}){TOLD_WHEN}")
 QUOTE_CLOSE_RE = re.compile(r"[”\"](?=\s*,?\s*[\w])")
 # "Sheridan, asked whether he would support an audit, said: ...": he was asked; what he said comes after
 PASSIVE_ASIDE_VERBS = frozenset({"asked", "pressed", "questioned", "challenged"})
@@ -418,7 +419,10 @@ def _quote_speaker_before(text: str, s0: int, end: int) -> SpeakerSpan | None:
     if found is None:
         return None
     span, verb = found
-    return span if not text[max(span.end, verb[1]) : end].strip(" ,") else None
+    rest = max(span.end, verb[1])
+    hearer = TOLD_HEARER_RE.match(text, rest, end) if text[verb[0] : verb[1]] in ("told", "tells") else None
+    rest = hearer.end() if hearer is not None else rest  # '“…,” a spokesperson told the Echo, adding that ...'
+    return span if not text[rest:end].strip(" ,") else None
 
 
 def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
