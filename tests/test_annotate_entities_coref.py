@@ -136,3 +136,15 @@ def test_coref_a_given_name_that_is_a_place_is_never_the_person_alone() -> None:
     mentions, entities = find_entities(text, blocks, sentences)
     weir = next(e for e in entities if e.name == "Jordan Weir")
     assert [text[m.start : m.end] for m in mentions if m.entity == weir.id] == ["Jordan Weir"]
+
+
+def test_coref_a_shared_surname_is_the_person_named_before_it() -> None:
+    """Two people share a surname: before the second is named, the bare surname can only be the first ("Colleen
+    Marsh ... Marsh said ... Her husband, Ben Marsh"); once both are named it is nobody's."""
+    text = ("Strike\n\nColleen Marsh leads the nurses. \"We are asking to go home in one piece,\" Marsh said. Her "
+            "husband, Ben Marsh, is a paramedic. Marsh said the union would wait.\n")
+    mentions, entities = _run(text)
+    names = {e.id: e.name for e in entities}
+    surnames = [(m.start, names[m.entity]) for m in mentions if text[m.start : m.end] == "Marsh"]
+    first = text.index("Marsh said")
+    assert surnames == [(first, "Colleen Marsh")]

@@ -160,3 +160,13 @@ def test_speakers_after_a_quote_a_name_of_a_described_body() -> None:
     text = '"It will close," said Sarah Jones of walking charity Open Paths.'
     found = speaker_inverted(text, text.index(",") + 2, len(text))
     assert found is not None and text[found[0].start : found[0].end] == "Sarah Jones"
+
+
+def test_speakers_people_close_to_someone_are_not_that_person() -> None:
+    from .annotated_text import annotated
+
+    _, ann = annotated("Race\n\nJane Holt spoke on Monday. People close to Holt said the campaign was worried. "
+                       "Aides to Holt said the polls were wrong.\n")
+    assert [(q.text, q.speaker_name, q.speaker_kind) for q in ann.quotes] == [
+        ("the campaign was worried", "people close to Holt", "group"),
+        ("the polls were wrong", "aides to Holt", "group")]

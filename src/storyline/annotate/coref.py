@@ -153,21 +153,28 @@ def _add_form(person: Person, form: str) -> None:
 
 
 def find_surname_mentions(people: list[Person], sentences: Iterable[list[Tok]],
-                          taken: list[tuple[int, int]]) -> list[PersonMention]:
-    """Bare surnames ("Okafor said", "Okafor's") of people whose surname is unique in the document."""
-    counts: dict[str, int] = {}
-    for p in people:
-        counts[p.surname] = counts.get(p.surname, 0) + 1
-    unique = {p.surname: i for i, p in enumerate(people) if counts[p.surname] == 1}
+                          taken: list[tuple[int, int]], introduced: dict[int, int] | None = None
+                          ) -> list[PersonMention]:
+    """Bare surnames ("Okafor said", "Okafor's") of people whose surname is unique in the document, or, given
+    where each person is first named (``introduced``), unique among those named before it ("Luc Boudreau ...
+    Boudreau recalls ... Mireille Boudreau": Luc's until Mireille is named; after that nobody's)."""
+    bearers: dict[str, list[int]] = {}
+    for i, p in enumerate(people):
+        bearers.setdefault(p.surname, []).append(i)
+    named = {surname: found for surname, found in bearers.items() if len(found) == 1 or introduced is not None}
     lex = lexicon()
     found: list[PersonMention] = []
-    for tokens, i in _bare_words(sentences, unique.keys(), taken):
+    for tokens, i in _bare_words(sentences, named.keys(), taken):
         tok = tokens[i]
         before = tokens[i - 1].text if i > 0 else ""
         after = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if is_capitalised(before) and bare(before) not in lex.never_names or is_capitalised(after):
             continue
-        found.append(PersonMention(tok.start, tok.end, "surname", unique[tok.text.lower()]))
+        owners = named[tok.text.lower()]
+        if len(owners) > 1 and introduced is not None:
+            owners = [o for o in owners if introduced.get(o, tok.start) < tok.start]
+        if len(owners) == 1:
+            found.append(PersonMention(tok.start, tok.end, "surname", owners[0]))
     return found
 
 

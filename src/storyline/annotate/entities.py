@@ -156,7 +156,10 @@ def _people(text: str, candidates: list[Candidate],
     taken = [(m.start, m.end) for m in mentions] + [(c.start, c.end) for c in others]
     mentions += find_full_name_mentions(text, people, taken)
     taken += [(m.start, m.end) for m in mentions[len(chosen):]]
-    mentions += find_surname_mentions(people, token_lists.values(), taken)
+    introduced: dict[int, int] = {}
+    for mention in chosen.values():
+        introduced[mention.person] = min(mention.start, introduced.get(mention.person, mention.start))
+    mentions += find_surname_mentions(people, token_lists.values(), taken, introduced)
     taken += [(m.start, m.end) for m in mentions]
     mentions += find_given_name_mentions(people, token_lists.values(), taken)
     taken += [(m.start, m.end) for m in mentions]

@@ -29,7 +29,7 @@ from storyline.model import Entity, Mention
 
 __all__ = ["Resolution", "attribute_speaker"]
 
-HEAD_CUT_RE = re.compile(r"\s+(?:of|with|from|at|for|in|who|which)\s")
+HEAD_CUT_RE = re.compile(r"\s+(?:of|with|from|at|for|in|to|who|which)\s")
 BARE_POLICE_RE = re.compile(r"(?:the\s+)?police", re.IGNORECASE)
 POLICE_FORCE_RE = re.compile(r"\b(?:Police|RCMP|Constabulary|OPP|SPVM|Sheriff['’]s\s+Office|Garda[ií]?|PSNI)\b")
 FORMER_LATTER_RE = re.compile(r"the\s+(?:former|latter)", re.IGNORECASE)

@@ -521,7 +521,7 @@ def verbs_between(text: str, lo: int, hi: int) -> list[re.Match[str]]:
 
 
 # what joins a group's head to where or what it is: "residents on the estate", "sources close to the cabinet"
-GROUP_TAIL = r"of|on|in|at|from|with|for|across|close\s+to|familiar\s+with"
+GROUP_TAIL = r"of|on|in|at|from|with|for|to|across|close\s+to|familiar\s+with"
 HEAD_BEFORE_PREPOSITION_RE = re.compile(rf"\s+(?:{GROUP_TAIL})\s")
 
 
