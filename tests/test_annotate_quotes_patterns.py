@@ -261,6 +261,15 @@ def test_quotes_told_council_a_clause_with_that_inside_it() -> None:
     assert q.text == "that she would appeal"
 
 
+def test_quotes_told_a_hearer_a_clause_whose_subject_is_a_bare_noun() -> None:
+    """ "told trustees administration could have a draft ready": the clause after the hearer has a bare noun for a
+    subject (no article); a time word is no subject ("told reporters today was ...")."""
+    text = "Superintendent Jane Smith told trustees administration could have a draft policy ready by March."
+    q = only(quotes_of(text, [SMITH]), "draft")
+    assert (q.text, q.speaker_name) == ("administration could have a draft policy ready by March", "Jane Smith")
+    assert quotes_of("Jane Smith told reporters today was a good day for the town.", [SMITH]) == []
+
+
 def test_quotes_a_department_named_by_its_portfolios_speaks_as_one() -> None:
     text = "A spokeswoman for the Department for Environment, Food and Rural Affairs said the ban would start in April."
     q = only(quotes_of(text, orgs=[("Department for Environment, Food and Rural Affairs", [])]), "ban")

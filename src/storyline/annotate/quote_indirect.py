@@ -82,7 +82,9 @@ TOLD_CLAUSE_RE = re.compile(  # "told the committee the company had spent ...", 
     r"|council|cabinet|parliament|congress|court|committee|conference|assembly|senate|police"  # "told council"
     r"|[A-Za-z]+['’]s\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"  # "told council's public works committee"
     rf"{TOLD_WHEN}\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b"
-    r"|[A-Z][\w’'-]+\s+(?:had|has|was|were|is|are|would|will|could|did|should|must)\b)"  # "... Whitford had sold"
+    r"|[A-Z][\w’'-]+\s+(?:had|has|was|were|is|are|would|will|could|did|should|must)\b"  # "... Whitford had sold"
+    r"|(?!(?:today|tonight|yesterday|now|then)\b)[a-z]{4,}\s+(?:had|has|was|were|is|are|would|will|could|did|should|"
+    r"must)\s+[a-z])"  # "told trustees administration could have a draft ready"
 )
 WARNED_CLAUSE_RE = re.compile(  # "warned the freeze would have to be paid for": no hearer, the clause's subject
     r"\s+(?P<subj>(?:the|a|an|his|her|their|its|this|these|those)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
