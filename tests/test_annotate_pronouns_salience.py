@@ -244,3 +244,30 @@ BINS = (
 def test_pronouns_salience_the_only_one_of_the_gender_across_another_speaker(words: str, speaker: str | None) -> None:
     _, ann = annotated(BINS)
     assert quote_with(ann, words).speaker_name == speaker
+
+
+def test_pronouns_salience_after_a_name_of_a_body_nobody_knows() -> None:
+    """ "One pastor, Darran Whiting of Liberty Baptist Church in Marion, said ...": a person (not the church); the
+    "he" after him is his, or nobody's when the entities do not know him, never the man named before him."""
+    text = ("Caucus\n\n\"He was very effective,\" said Eric Woolson, who ran Mike Huckabee's campaign.\n\n"
+            "One pastor supporting the senator, Darran Whiting of Liberty Baptist Church in Marion, said he had made "
+            "150 phone calls. He said pastors were tired of waiting.\n")
+    _, ann = annotated(text)
+    q = quote_with(ann, "150 phone calls")
+    assert (q.speaker_name, q.speaker_kind) == ("Darran Whiting", "person")
+    assert quote_with(ann, "tired of waiting").speaker_name in ("Darran Whiting", None)
+
+
+def test_pronouns_salience_an_unknown_full_name_of_a_body_blocks_earlier_people() -> None:
+    # a speaker named in full ("Darran Whiting of ...") whom the entities do not know: "he" may well be him, so
+    # it goes to nobody rather than to Tom Baker, named before
+    text = "Tom Baker spoke first. Darran Whiting of Liberty Church said it was late. He said it was over."
+    blocks = [Block("paragraph", 0, len(text))]
+    entities = [Entity("e1", "person", "Tom Baker", gender="male")]
+    mentions = [Mention(0, 9, "Tom Baker", "person", "e1")]
+    start = text.index("Darran")
+    whiting = Quote("q1", text.index("it was late"), text.index(" He") - 1, "it was late", speaker=None,
+                    speaker_name="Darran Whiting", speaker_mention=(start, text.index(" said")),
+                    speaker_kind="person")
+    scene = Scene(text, blocks, mentions, entities, [], history=[whiting])
+    assert resolve_pronoun(scene, "male", text.index("He said")).speaker is None

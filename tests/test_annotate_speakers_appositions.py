@@ -91,6 +91,11 @@ CASES = [
      "a trial.", "two years", "the family had waited two years for a trial", "Lucía Ortega", "Lucía Ortega"),
     ("initialism among the role words", "Its chair, retired GP Dr Margaret Holroyd, said the village had no shops.",
      "no shops", "the village had no shops", "Margaret Holroyd", "Dr Margaret Holroyd"),
+    ("name of a body in a place, in apposition", "This year's winner, Ewan Robertson of Robertson's Bakery in "
+     "Pitlochry, said he was gutted the row had spoiled his win.", "gutted", "he was gutted the row had spoiled his "
+     "win", "Ewan Robertson", "Ewan Robertson of Robertson's Bakery in Pitlochry"),
+    ("name of a body, in apposition to a description", "The winner, Ewan Robertson of Robertson's Bakery, said he "
+     "was gutted.", "gutted", "he was gutted", "Ewan Robertson", "Ewan Robertson of Robertson's Bakery"),
     ("post of something, then the holder", "Director of public health Dr Amir Khan said cases were rising.",
      "were rising", "cases were rising", "Amir Khan", "Director of public health Dr Amir Khan"),
 ]

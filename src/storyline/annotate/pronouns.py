@@ -44,6 +44,7 @@ REACHED = 0.6  # the only one of the pronoun's gender, across another speaker's 
 # "A reporter asked Ms Reid whether ... '…,' she replied": the pronoun answers the question, it is not the asker's
 ASKING = frozenset({"ask", "question", "inquire", "enquire", "wonder", "query"})
 NOT_PEOPLE = frozenset({"organisation", "document", "group"})
+NAME_HEAD_CUT_RE = re.compile(r"\s+(?:of|from|at|in)\s")
 SURNAME_RE = re.compile(r"[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?|(?:Mc|Mac|O’|O')[A-Z][a-z]+")
 # a capitalised mention that names nobody in particular: a pronoun, a determiner, a described speaker
 UNNAMED_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "one", "another", "his",
@@ -98,7 +99,10 @@ def _unknown_name(scene: Scene, quote: Quote) -> bool:
             or (quote.speaker_name is not None and quote.speaker_kind != "person"):
         return False  # a body or a source named ("according to ProPublica") is no unknown person
     start = quote.speaker_mention[0]
-    words = scene.text[start : quote.speaker_mention[1]].split()
+    words = NAME_HEAD_CUT_RE.split(scene.text[start : quote.speaker_mention[1]], maxsplit=1)[0].split()
+    if len(words) == 2 and all(SURNAME_RE.fullmatch(w.strip(",.")) for w in words) \
+            and words[0].lower() not in UNNAMED_STARTS:
+        words = words[1:]  # "Darran Whiting of Liberty Baptist Church": a full name nobody else bears, unknown
     if len(words) != 1 or not SURNAME_RE.fullmatch(words[0].strip(",.")) or words[0].lower() in UNNAMED_STARTS \
             or words[0].lower().strip(",.") in lexicon().places:
         return False  # a surname alone; not "North Korea", "Human Rights Watch", "ProPublica" or "NATO"

@@ -34,6 +34,7 @@ BARE_POLICE_RE = re.compile(r"(?:the\s+)?police", re.IGNORECASE)
 POLICE_FORCE_RE = re.compile(r"\b(?:Police|RCMP|Constabulary|OPP|SPVM|Sheriff['’]s\s+Office|Garda[ií]?|PSNI)\b")
 FORMER_LATTER_RE = re.compile(r"the\s+(?:former|latter)", re.IGNORECASE)
 TITLED_RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w’'.-]*)+")
+PERSON_HEAD_RE = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z’'-]+")  # "Darran Whiting", "Mary J. Blige"
 ROLE_OF_RE = re.compile(r"(?:[Tt]he\s+)?(?P<role>[A-Za-z]+)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")
 UNDER_ROLE_RE = re.compile(r"\b(?:deputy|vice|assistant|former|shadow|associate|junior|ex)\b", re.IGNORECASE)
 SPOKES_RE = re.compile(
@@ -284,6 +285,8 @@ def _unlinked_name(scene: Scene, head: str, surface: str, span: SpeakerSpan) -> 
     if kinds:  # "Operator Arriva said", "Housing association Clarion said": the body is named after its kind
         return Resolution(None, _clean(" ".join(words[kinds[-1] + 1 :])), 0.8, kind="organisation")
     whole = [w.lower().strip(",.’'") for w in words]
+    if len(head.split()) != len(words) and PERSON_HEAD_RE.fullmatch(head.strip()):
+        whole = lowered  # "Darran Whiting of Liberty Baptist Church": a person of a body, not the body
     if (any(w in source_words()["outlet_words"] for w in lowered) or any(w in lex.org_suffixes for w in whole)
             or _kind_before(scene.text, span.start)
             or _apposed_body(scene.text, span.end) or _body_before(scene.text, span.start)
@@ -295,7 +298,8 @@ def _unlinked_name(scene: Scene, head: str, surface: str, span: SpeakerSpan) -> 
         return Resolution(None, _clean(surface), 0.8, kind="organisation")  # "CBC News", "Local 412 of the ... Union"
     if POSSESSED_NOUN_RE.search(surface) and lexicon().verb_re.fullmatch(words[-1].strip(" ,.")):
         return unresolved(surface)  # "Starr's remarks suggested": what someone said, no person
-    return Resolution(None, _clean(surface), 0.8, kind="person")
+    person = head if whole is lowered else surface  # "Darran Whiting" of "... of Liberty Baptist Church"
+    return Resolution(None, _clean(person), 0.8, kind="person")
 
 
 def _place_led_body(lowered: list[str]) -> bool:

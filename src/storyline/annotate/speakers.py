@@ -136,6 +136,8 @@ APPOSED_NAME_AFTER_RE = re.compile(rf",\s+({NAME})\s*[,.]")
 # ", retired police officer Dale Kowalchuk,": lower-case role words before the name in apposition
 APPOSED_ROLE_NAME_RE = re.compile(rf",\s+(?P<role>(?:[a-z][\w’'-]*\s+){{0,3}}(?:[a-z][\w’'-]*|GP|MP|MSP|MLA|MPP)\s+)"
                                   rf"(?P<name>{NAME})\s*,")  # (", retired GP Dr Ann Lee,": an initialism)
+# ", Ewan Robertson of Robertson's Bakery in Pitlochry,": a name and where the person is from
+APPOSED_NAME_OF_RE = re.compile(rf",\s+(?P<name>{NAME})\s+(?:of|from|at)\s+[^,;:“”\"]{{1,80}},")
 # ", the YMCA of Greater Moncton,": a body's name after "the" (a person's never takes it)
 APPOSED_BODY_RE = re.compile(r",\s+the\s+(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w&’'.-]*)){0,6})\s*,")
 
@@ -252,7 +254,7 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], 
     # Ramblers", "Ann Lee at the University of Leeds", "Phil Musser of digital consulting firm IMGE"
     name_of = (rf"{NAME}\s+(?:of|from|at)\s+(?:the\s+)?(?!time\b|moment\b)"
                rf"(?:(?:{role_word}\s+){{0,3}}{NAME}(?:\s+of\s+{NAME}|\s+(?!{AUXILIARY_WORDS}\b)[a-z][\w-]*)?"
-               rf"|[a-z][\w-]*)")
+               rf"|[a-z][\w-]*)(?:\s+in\s+{NAME})?")  # (", Ewan Robertson of Robertson's Bakery in Pitlochry, said")
     subjects = (rf"{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{name_of}|{role_name}|{post_of}"
                 rf"|{WARD}{NAME}")
     subject = rf"(?<![\w’'\-])(?P<subj>{subjects})"
@@ -726,4 +728,7 @@ def _apposed_name_offset(appos: str) -> int | None:
     if found is not None and _role_like(found.group("role")):
         return found.start("name")
     body = APPOSED_BODY_RE.fullmatch(appos)
-    return body.start("name") if body is not None else None
+    if body is not None:
+        return body.start("name")
+    named_of = APPOSED_NAME_OF_RE.fullmatch(appos)  # ", Ewan Robertson of Robertson's Bakery in Pitlochry,"
+    return named_of.start("name") if named_of is not None else None
