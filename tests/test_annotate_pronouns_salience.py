@@ -182,6 +182,19 @@ def test_pronouns_salience_a_surname_that_names_a_place(text: str, words: str) -
     assert "Austin" not in {e.name for e in ann.entities if e.type == "place"}
 
 
+def test_pronouns_salience_a_surname_that_names_a_company() -> None:
+    # "Crown attorney Melissa Ford ... '…,' Ford said": the prosecutor, not the carmaker
+    text = "Trial\n\nCrown attorney Melissa Ford opened the case.\n\n\"He knew what he had done,\" Ford said.\n"
+    _, ann = annotated(text)
+    q = quote_with(ann, "what he had done")
+    assert (q.speaker_name, q.speaker_kind) == ("Melissa Ford", "person")
+    assert "Ford" not in {e.name for e in ann.entities if e.type == "organisation"}
+    # but the company speaking of itself stays the company ("Ford said its recall ...")
+    text = "Recall\n\nCrown attorney Melissa Ford opened the case. Ford said its recall would cover 9,000 cars.\n"
+    _, ann = annotated(text)
+    assert quote_with(ann, "recall would cover").speaker_name != "Melissa Ford"
+
+
 def test_pronouns_salience_the_one_person_named_in_the_pronouns_paragraph() -> None:
     """Someone named in the paragraph before and one person named as a subject in the pronoun's own paragraph:
     the pronoun is the latter's ("Mr Pryce did not respond. / ... Owen Maddox, has written to the minister. He

@@ -125,16 +125,20 @@ _SPEAKS_AFTER = re.compile(r"(?:\s+(?:said|says|told|added|asked|wrote|argued|ex
                            r"|\s*,\s+who\s)")
 
 
+_SPEAKS_OF_ITSELF = re.compile(r"\s+\w+\s+(?:that\s+)?(?:it|its)\b")  # "Bloomberg said its reporting found": the company
+
+
 def _surnames_before_places(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a one-word place that is the surname of someone named here and speaks or is described as a person
-    ("Coun. Sam Austin ... 'People have built their lives around that ferry,' Austin said": not the city), so the
-    surname is read as theirs."""
+    """Drop a one-word place or organisation that is the surname of someone named here and speaks or is described
+    as a person ("Coun. Sam Austin ... 'People have built their lives around that ferry,' Austin said": not the
+    city; "Crown attorney Melissa Ford ... '…,' Ford said": not the carmaker), so the surname is read as theirs."""
     surnames = {bare(c.words[-1]) for c in candidates if c.type == "person" and len(c.words) >= 2}
     if not surnames:
         return candidates
     return [c for c in candidates
-            if not (c.type == "place" and " " not in c.name and bare(c.name) in surnames
-                    and _SPEAKS_AFTER.match(text, c.end))]
+            if not (c.type in ("place", "organisation") and " " not in c.name and bare(c.name) in surnames
+                    and _SPEAKS_AFTER.match(text, c.end)
+                    and not (c.type == "organisation" and _SPEAKS_OF_ITSELF.match(text, c.end)))]
 
 
 def _people(text: str, candidates: list[Candidate],
