@@ -170,3 +170,11 @@ def test_speakers_people_close_to_someone_are_not_that_person() -> None:
     assert [(q.text, q.speaker_name, q.speaker_kind) for q in ann.quotes] == [
         ("the campaign was worried", "people close to Holt", "group"),
         ("the polls were wrong", "aides to Holt", "group")]
+
+
+def test_speakers_the_full_stop_ending_the_sentence_is_no_part_of_the_speaker() -> None:
+    for text, mention in (("“No,” said longtime resident Gail Thibodeau.", "longtime resident Gail Thibodeau"),
+                          ("“No,” said a New Hampshire Democrat.", "a New Hampshire Democrat"),
+                          ("“No,” said a spokesman for the F.B.I.", "a spokesman for the F.B.I.")):
+        found = speaker_inverted(text, text.index("”") + 1, len(text))
+        assert found is not None and text[found[0].start : found[0].end] == mention

@@ -639,11 +639,17 @@ def _verb_between_names(phrase: str) -> bool:
     return match is not None and match.group("verb") not in ADJECTIVES_IN_ED
 
 
+ABBREVIATION_ENDS = frozenset({"Jr", "Sr", "Inc", "Ltd", "Corp", "Bros", "Assn", "Dept", "Univ"})
+
+
 def _trim_name(text: str, start: int, end: int) -> SpeakerSpan:
     surface = text[start:end]
     form = _form(surface)
-    if form == "name":
-        # "Smith's campaign" stays whole; a trailing title-less run is the name.
+    last = surface.split()[-1] if surface.split() else ""
+    if form == "name" or (last.endswith(".") and last[:1].isupper() and len(last) > 3 and "." not in last[:-1]
+                          and last[:-1] not in ABBREVIATION_ENDS):
+        # "Smith's campaign" stays whole; a trailing title-less run is the name (and the full stop after "said
+        # longtime resident Gail Thibodeau." ends the sentence, not the name)
         surface = surface.rstrip(".")
         end = start + len(surface)
     group_words = surface.split()
