@@ -535,7 +535,10 @@ NAME_ONLY_RE = re.compile(NAME)
 
 def who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
     """"Cllr Meera Joshi (Lab), who said ...": the person the relative clause is about."""
-    who = lexicon().who_re.search(text, max(lo, verb_start - 120), verb_start)
+    window_start = max(lo, verb_start - 120)
+    if text.find("who", window_start, verb_start) < 0:
+        return None  # no "who" for the pattern's ", who" (a cheap test before a costly search)
+    who = lexicon().who_re.search(text, window_start, verb_start)
     if who is None or _inside_longer_name(text, who):
         return None
     span = speaker_span_of(who, "subj")
