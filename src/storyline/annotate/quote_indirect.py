@@ -559,7 +559,10 @@ NAME_ONLY_RE = re.compile(NAME)
 
 def who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
     """"Cllr Meera Joshi (Lab), who said ...": the person the relative clause is about."""
-    who = lexicon().who_re.search(text, max(lo, verb_start - 120), verb_start)
+    window_start = max(lo, verb_start - 120)
+    if text.find("who", window_start, verb_start) < 0:
+        return None  # no "who" for the pattern's ", who" (a cheap test before a costly search)
+    who = lexicon().who_re.search(text, window_start, verb_start)
     if who is None or NOUN_OF_BEFORE_RE.search(text, max(lo, who.start("subj") - 10), who.start("subj")):
         described = _described_who_speaker(text, lo, verb_start)  # "a spokesperson for the Tenants' Union, who
         if described is not None or who is None:  # said": the spokesperson, never the union (but "a reversal for

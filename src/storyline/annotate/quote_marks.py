@@ -36,6 +36,8 @@ PARAGRAPH_QUOTE_MIN_WORDS = 8  # a paragraph quoted in straight single marks, al
 STRAIGHT_PARAGRAPH_OPENER_RE = re.compile(r"\s*'[A-Z]")
 SINGLE_OPENER_RE = re.compile(r"'(?<!\S')\w")  # (?:^|\s)'\w, opening with the mark so the search skips to it
 SENTENCE_OPENER_RE = re.compile(r"(?:^|(?<=:\s))(‘|“|\"|'(?=[A-Z])|''(?!'))", re.MULTILINE)
+# its marks alone, opening with a mark so the search skips to one (where each may open a sentence is tested after)
+OPENER_MARK_RE = re.compile(r"‘|“|\"|'(?=[A-Z])|''(?!')")
 
 
 @dataclass
@@ -72,9 +74,16 @@ def _sentence_openers(body: str) -> tuple[int, int]:
     """(single, double) marks opening a paragraph or following a colon: whole sentences quoted.  A document may
     quote sentences with '…' and phrases with "…" ("said the council had 'welcomed the community's passion'" the
     other way round): the sentences tell its style."""
-    found = SENTENCE_OPENER_RE.findall(body)
+    found = [m.group(0) for m in OPENER_MARK_RE.finditer(body) if _opens_line_or_follows_colon(body, m.start())]
     singles = sum(1 for mark in found if mark in "‘'")
     return singles, len(found) - singles
+
+
+def _opens_line_or_follows_colon(text: str, pos: int) -> bool:
+    r"""Where ``SENTENCE_OPENER_RE`` may match: a line's start or after a colon and a space (as
+    ``(?:^|(?<=:\s))`` with ``re.MULTILINE``). Its marks are found on their own first: a mark found where none
+    may open hides no opener, since a mark is no line break and no space."""
+    return pos == 0 or text[pos - 1] == "\n" or (pos >= 2 and text[pos - 2] == ":" and text[pos - 1].isspace())
 
 
 def _mark_len(text: str, pos: int) -> int:

@@ -58,6 +58,7 @@ LAST_NOT_RELATIVE = rf"(?!(?<=[a-z]\s)(?<!\bof\s){RELATIVES})"
 DET_NP = rf"{DETERMINERS}\s+(?:(?!{RELATIVES}){WORD}\s+){{0,6}}?{LAST_NOT_RELATIVE}{WORD}"
 POSSESSIVE = rf"{NAME}(?:[’']s|(?<=s)[’'])\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+ORG_OF = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
 NUMBER_WORD = (r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
                r"(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)"
                r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
@@ -246,7 +247,7 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], 
                rf"(?:the\s+)?(?:{role_word}\s+){{1,3}}{NAME}")
     adverbs = alternation(words["adverbs"])
     described = rf"(?:(?:[a-z][\w\-]*\s+){{1,4}}(?={NAME_TOKEN})|{WARD})?"
-    org_of = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
+    org_of = ORG_OF
     # documents and figures in the plural, with no article: "Early polls (show)", "campaign finance records (show)"
     papers = (r"(?:(?!(?:as|even|and|but|or|the|a|an|of|to|in|on|at|for|with|by|that|which|who|while|when)\b)"
               rf"[A-Za-z][\w-]*\s+){{0,3}}(?:{'|'.join(PAPERS)})\b")
@@ -454,6 +455,18 @@ def _candidate_starts(text: str, lo: int, end: int, strict: bool) -> list[int]:
     return sorted(set(starts))
 
 
+@lru_cache(maxsize=4)
+def subject_before_re(apostrophe: bool, of: bool) -> re.Pattern[str]:
+    """``before_re`` less the subject branches that cannot match in a window without an apostrophe (a possessive,
+    "Ms Hale's spokesman") or without "of" ("Local 1187 of the Amalgamated Transit Union"). The other branches are
+    tried in the same order, so the match is the one ``before_re`` finds: only failing work is left out."""
+    pattern = lexicon().before_re.pattern
+    for branch, present in ((POSSESSIVE, apostrophe), (ORG_OF, of)):
+        if not present and pattern.count(f"|{branch}|") == 1:  # one of the subject's alternatives
+            pattern = pattern.replace(f"|{branch}|", "|")
+    return re.compile(pattern) if pattern != lexicon().before_re.pattern else lexicon().before_re
+
+
 def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[str] | None:
     """``before_re`` tried only where a subject can start (much faster than a plain search)."""
     before_re = lexicon().before_re
@@ -469,6 +482,7 @@ def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[st
     present = (" and " in window or " & " in window, " who " in window,  # a long document phrase needs room
                len(window) > 40 and lex.source_re.search(window) is not None, any(p in window for p in PAPERS))
     rare = [pattern for pattern, found in zip(lex.rare_before, present) if found]
+    before_re = subject_before_re("’" in window or "'" in window, "of" in window)
     for start in _candidate_starts(text, lo, end, strict):
         match = before_re.match(text, start, end)
         for pattern in rare:
@@ -571,8 +585,9 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
         # developers but the Coalition; "Barkley, who said he votes Democratic, said ...": Barkley
         return speaker_before(text, lo, opened + 2, strict=strict)  # (its pattern ends at the clause: the
         # subject before it, or the name of an apposition before it: "Hogan Gidley, a former director, whose ...")
-    if ADVERB_END_RE.search(text, start, end) or (CLAUSE_END_RE.search(text, start, end)
-                                                  and not text[end:verb_start].strip()):
+    ending = text[start:end].rstrip()[-2:]  # both patterns end there ("...ly", "...ed"): a cheap test first
+    if (ending == "ly" and ADVERB_END_RE.search(text, start, end)) or (
+            ending == "ed" and CLAUSE_END_RE.search(text, start, end) and not text[end:verb_start].strip()):
         # "Britain's emotionally (charged uprising)": an adverb before an adjective; "The report that the council
         # published says ...": a relative clause's subject and verb, not the speaker (but "a poll released Friday
         # found": a reduced relative clause, and its time, inside the subject)

@@ -13,10 +13,9 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
-from operator import itemgetter
+from itertools import accumulate
 from typing import Any, Protocol, TypeVar
 
-from storyline.annotate.structure import gapped_matches
 from storyline.annotate.word_alternation import alternation
 
 
@@ -116,7 +115,7 @@ def rule_patterns() -> dict[str, re.Pattern[str]]:
 
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
-_GAPPED_WORD = re.compile(r"([\W_]*)(" + _WORD.pattern + ")")  # (characters between words, a word)
+_SPLIT_WORDS = re.compile("(" + _WORD.pattern + ")")  # its split: the gaps between words and the words in turn
 _DIGITS = "#"  # dispatch key of a number that cannot be a year
 _YEAR_DIGITS = "#4"  # dispatch key of a four-digit number
 
@@ -187,8 +186,7 @@ def trigger_positions(text: str) -> list[tuple[int, str]]:
     lower = text.lower()
     if len(lower) != len(text):  # a few characters change length when lower-cased
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    spans = _word_spans(lower)
-    words: list[str] = list(map(_THIRD, spans))
+    starts, ends, words = _word_spans(lower)
     found = []
     for i in [i for i, w in enumerate(words) if w in table or w[0].isdigit()]:
         word = words[i]
@@ -196,25 +194,28 @@ def trigger_positions(text: str) -> list[tuple[int, str]]:
         if key not in table:
             continue
         if key == _YEAR_DIGITS or (key != _DIGITS and word not in weak):
-            found.append((spans[i][0], key))
+            found.append((starts[i], key))
         elif i + 1 < len(words):
             after = words[i + 1]
             if after in continuations or (after[0].isdigit() and (
-                    key != _DIGITS or lower[spans[i][1]:spans[i + 1][0]] in (":", "/", ".", "-")
-                    or lower.startswith(" 1/2", spans[i][1]))):  # "5 1/2 hours"
-                found.append((spans[i][0], key))
+                    key != _DIGITS or lower[ends[i]:starts[i + 1]] in (":", "/", ".", "-")
+                    or lower.startswith(" 1/2", ends[i]))):  # "5 1/2 hours"
+                found.append((starts[i], key))
     return found
 
 
-def _word_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of every ``_WORD`` (letter run or digit run) in ``text``."""
+def _word_spans(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Where every ``_WORD`` (letter run or digit run) in ``text`` starts, where it ends, and the words.
+
+    One split of the text gives the gaps and the words in turn, with no tuple or match object per word (the
+    gaps are the characters no word takes, so their lengths and the words' add up to the offsets).
+    """
     stop = len(text.rstrip())
     while stop and not text[stop - 1].isalnum():  # letters and digits are exactly the characters words take
         stop -= 1
-    return list(gapped_matches(_GAPPED_WORD, text, 0, stop))
-
-
-_THIRD = itemgetter(2)
+    parts = _SPLIT_WORDS.split(text[:stop])  # gap, word, gap, word, ..., gap (the last one empty)
+    bounds = list(accumulate(map(len, parts)))
+    return bounds[0:-1:2], bounds[1::2], parts[1::2]
 
 
 @cache

@@ -36,6 +36,7 @@ _SPACE = re.compile(r"[\s-]+")
 _NON_DIGITS = re.compile(r"\D")
 _NEXT_WORD = re.compile(r"\s*([^\s.,;:!?)\]'\"’”]*)")
 _YEAR = re.compile(r"(?<![\d,.$£€])\b(1[5-9]\d\d|20\d\d)\b(?![,.]?\d)")
+_YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")  # opens with a digit: the search skips to one in C
 _CODE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b[0-9]{1,3}|[0-9]{5,})[-/]$")
 _CODE_AFTER = re.compile(r"[-/](?!1[0-9]{3}\b|20[0-9]{2}\b|[0-9]{2}\b)[0-9A-Za-z]")
 _NUMBER = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
@@ -68,11 +69,17 @@ class Context:
         """True when most years the text names (ten at least) lie more than a year from the
         reference: a history, not news, so undated months follow the story's own dates."""
         if self._narrative is None:
-            years = [int(y) for y in _YEAR.findall(self.text)]
+            years = [int(y) for y in _years(self.text)]
             far = sum(self.ref.year is not None and abs(y - self.ref.year) > 1 for y in years)
             self._narrative = len(years) >= 10 and far > 0.6 * len(years)
         return self._narrative
     style: dict[str, int] = field(default_factory=lambda: {"dmy": 0, "mdy": 0})
+
+
+def _years(text: str) -> list[str]:
+    """``_YEAR.findall(text)``, faster: ``_YEAR`` is tried only where four digits that may be a year start (a
+    year of ``_YEAR`` never starts inside such digits, which follow no digit)."""
+    return [m.group(1) for c in _YEAR_DIGITS.finditer(text) if (m := _YEAR.match(text, c.start())) is not None]
 
 
 _ERA_AFTER = re.compile(r"\s+(?:of\s+)?\d{1,4}\s*(?:B\.C\.E\.|B\.C\.|BCE|BC)(?!\w)")
@@ -87,7 +94,7 @@ def story_reference(text: str, ref: Reference) -> Reference:
     if ref.year is None or ("BC" not in text and "B.C" not in text) or _ERA_YEAR.search(text) is None:
         return ref
     ancient = len(_ERA_YEAR.findall(text))
-    return Reference() if ancient >= ANCIENT_YEARS and ancient > len(_YEAR.findall(text)) else ref
+    return Reference() if ancient >= ANCIENT_YEARS and ancient > len(_years(text)) else ref
 
 
 def words(phrase: str | None) -> str:
