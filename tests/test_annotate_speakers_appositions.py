@@ -154,3 +154,25 @@ def test_appositions_a_where_clause_between_subject_and_verb_is_an_aside() -> No
             "said in a statement: \u201cOur thoughts are with him and his family.\u201d\n")
     _, ann = annotated(text)
     assert quote_with(ann, "Our thoughts").speaker_name == "Lincoln City FC"
+
+
+@pytest.mark.parametrize(("sentence", "words", "speaker"), [
+    # a name opening the sentence, then only asides before the reporting verb
+    ("Councillor Dana Pryor (who chairs the rink trust) said the roof had to be fixed.", "roof had", "Dana Pryor"),
+    ("Elward Edd, an official at the Hopi Housing Authority, which has a backlog of 500 homes, said the rule would "
+     "cost jobs.", "cost jobs", "Elward Edd"),
+    ("Sen. Amy Grassick, facing a spirited challenge in Iowa, a swing state, said she would welcome the vote.",
+     "welcome the vote", "Amy Grassick"),
+])
+def test_speakers_appositions_a_name_then_asides_then_the_verb(sentence: str, words: str, speaker: str) -> None:
+    _, ann = annotated(HEADLINE + sentence)
+    assert quote_with(ann, words).speaker_name == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kasich, Rubio and Cruz said the debate had been unfair.",  # a list: none of them alone
+    "Obama, Trump said, was a disaster for the party.",  # the aside is the speaker
+])
+def test_speakers_appositions_a_list_or_a_speaker_in_the_aside_is_no_aside(sentence: str) -> None:
+    _, ann = annotated(HEADLINE + sentence)
+    assert all(q.speaker_name not in ("Kasich", "Obama") for q in ann.quotes)

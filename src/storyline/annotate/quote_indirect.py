@@ -350,9 +350,10 @@ def _indirect_in_sentence(
     verbs = [v for v in verbs if not (v.group(0) == "states" and STATES_NOUN_RE.search(text, max(s0, v.start() - 20),
                                                                                       v.start()))]
     found = None
-    if verbs and text.rfind(",", s0, verbs[-1].start()) >= 0:  # "..., said X" or "..., said X, a researcher."
-        found = _trailing(text, s0, s1)
-    if found is None and verbs and "," in text[s0:s1]:
+    named = bool(verbs) and name_before_asides(text, s0, verbs[-1].start()) is not None
+    if verbs and not named and text.rfind(",", s0, verbs[-1].start()) >= 0:  # "..., said X" or "..., said X, a
+        found = _trailing(text, s0, s1)  # researcher." (not "Sen. Chuck Grassley, facing ..., a swing state, said")
+    if found is None and verbs and not named and "," in text[s0:s1]:
         found = _parenthetical(text, s0, s1)
     if found is not None and found.cue is not None and found.speaker_span is not None \
             and not _may_report(text, found.cue, found.speaker_span):
@@ -470,6 +471,8 @@ def _reported_clause(
         relative = speaker is not None
     if speaker is None and not verb.group(0).endswith("ing"):
         speaker = restrictive_who_speaker(text, s0, verb.start())
+    if speaker is None and not verb.group(0).endswith("ing"):  # (a participle's subject is found below)
+        speaker = name_before_asides(text, s0, verb.start())
     if speaker is None and not verb.group(0).endswith("ing"):
         saying = OBJECT_WHO_SAY_RE.search(text, max(s0, verb.start() - 60), verb.start()) \
             if lex.lemma(verb.group(0)) in SAYING_LEMMAS else None
@@ -668,6 +671,30 @@ def restrictive_who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan 
 
 
 AUTHORED_RE = re.compile(r"\s(?:from|by|dated|signed|sent|written)\s")
+
+
+# a sentence opening with a name, then asides up to its reporting verb: "Kasich (who has 25 delegates) said",
+# "Elward Edd, an official at the Hopi Tribal Housing Authority, which has a backlog of 500 homes, said"
+NAME_BEFORE_ASIDES_RE = re.compile(
+    rf"\s*(?P<subj>{NAME}){PARTY_TAG}(?:\s*\([^()]{{1,120}}\)|,\s+(?P<aside>[^;:“”\"()]{{3,250}}?),)\s*$")
+SAID_IN_ASIDE_RE = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|insisted|argued)\b")
+ASIDE_LIST_END_RE = re.compile(rf"(?:\b(?:and|or|&)\s+{NAME}|^{NAME})$")  # "Kasich, Rubio and Cruz said": a list
+
+
+def name_before_asides(text: str, s0: int, verb_start: int) -> SpeakerSpan | None:
+    """The name opening the sentence when only asides stand between it and the reporting verb (who- and which-
+    clauses, appositions, a participle phrase, a parenthesis); never a list of names ("Kasich, Rubio and Cruz
+    said") nor a name that is itself the aside ("Obama, Trump said, ...")."""
+    if verb_start - s0 > 300 or text.find(",", s0, verb_start) < 0 and text.find("(", s0, verb_start) < 0:
+        return None
+    found = NAME_BEFORE_ASIDES_RE.match(text, s0, verb_start)
+    if found is None:
+        return None
+    aside = found.group("aside")
+    if aside is not None and (ASIDE_LIST_END_RE.search(aside.strip())
+                              or SAID_IN_ASIDE_RE.search(text, found.start("aside"), found.end("aside"))):
+        return None  # (", he said, continued ...", ", the manager, said that ..., noting": reports of their own)
+    return SpeakerSpan(found.start("subj"), found.end("subj"), "name")
 
 
 def _document_before(text: str, s0: int, end: int) -> bool:
