@@ -229,3 +229,13 @@ def test_quotes_a_direct_span_losing_a_junk_speaker_keeps_the_paragraph_chains_i
 ])
 def test_quotes_a_clause_cut_short_or_a_request_for_anonymity_is_no_quote(sentence: str) -> None:
     assert quotes_of("Report\n\n" + sentence + "\n") == []
+
+
+def test_quotes_words_quoted_after_wants_to_are_not_the_subjects() -> None:
+    # "her opponent, Tom Baker, wants to “take Westbury backward”": her words for what he wants, never his quote
+    text = ("Jane Smith told a Westbury Labour gathering she will protect the libraries while her opponent, Tom "
+            "Baker, wants to “take Westbury backward.”")
+    quotes = quotes_of(text, [SMITH, BAKER])
+    assert all(q.speaker_name != "Tom Baker" for q in quotes)
+    assert [(q.speaker_name, q.text[:40]) for q in quotes] == [
+        ("Jane Smith", "she will protect the libraries while her")]

@@ -156,8 +156,9 @@ def _cue_before(text: str, lo: int, end: int) -> tuple[tuple[int, int], str] | N
     for match in verbs_between(text, lo, end):
         if not NOUN_BEFORE_RE.search(text, max(lo, match.start() - 6), match.start()):
             last = match  # "in response to the report:": a noun, not the cue
-    if last is None:
-        return None
+    if last is None or (lex.lemma(last.group(0)) == "want" and not text.startswith(" to know", last.end())):
+        return None  # "her opponent, Donald Trump, wants to “take America backward”": her words for his aims
+        # (but "he wanted to know, “How ...?”" asks)
     pos = last.end()
     if lex.lemma(last.group(0)) in lex.object_verbs:
         obj = OBJECT_RE.match(text, pos, end)
