@@ -239,3 +239,6 @@ def test_quotes_words_quoted_after_wants_to_are_not_the_subjects() -> None:
     assert all(q.speaker_name != "Tom Baker" for q in quotes)
     assert [(q.speaker_name, q.text[:40]) for q in quotes] == [
         ("Jane Smith", "she will protect the libraries while her")]
+    # a hearer in capitals before the clause, but never a preposition read as its head noun
+    assert [q.text[:20] for q in quotes_of("Jane Smith told the Echo in an interview at the town hall on Monday.",
+                                           [SMITH])] == []

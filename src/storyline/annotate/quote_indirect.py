@@ -81,7 +81,8 @@ TOLD_CLAUSE_RE = re.compile(  # "told the committee the company had spent ...", 
     r"|(?:fellow\s+)?[a-z][\w-]*[a-z]s"  # "told councillors the estimate was ...", "told fellow members"
     r"|council|cabinet|parliament|congress|court|committee|conference|assembly|senate|police"  # "told council"
     r"|[A-Za-z]+['’]s\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*"  # "told council's public works committee"
-    rf"|(?:a|an|the)\s+(?:[A-Z][\w’'-]*\s+){{1,3}}[a-z][\w-]*(?:\s+in\s+{NAME})?)"  # "told a Planned Parenthood
+    rf"|(?:a|an|the)\s+(?:[A-Z][\w’'-]*\s+){{1,3}}(?!(?:in|at|on|of|for|with|by|from|to|about|after|before|"
+    rf"during|over|last|this)\b)[a-z][\w-]*(?:\s+in\s+{NAME})?)"  # "told a Planned Parenthood
     rf"{TOLD_WHEN}\s+(?=(?:the|a|an|he|she|it|they|we|I|there|this|his|her|their|its|\d)\b"
     r"|[A-Z][\w’'-]+\s+(?:had|has|was|were|is|are|would|will|could|did|should|must)\b"  # "... Whitford had sold"
     r"|(?!(?:today|tonight|yesterday|now|then)\b)[a-z]{4,}\s+(?:had|has|was|were|is|are|would|will|could|did|should|"
