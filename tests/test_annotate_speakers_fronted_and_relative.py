@@ -260,3 +260,10 @@ def test_a_whose_clause_without_a_verb_of_its_own_is_the_reports_subject() -> No
     _, ann = annotated("Rink\n\nThe coach whose letter first revealed that the club had lost money resigned on "
                        "Monday.\n")
     assert all(q.speaker_description != "the coach whose letter first" for q in ann.quotes)
+
+
+def test_a_described_subject_with_its_clause_and_a_who_aside_is_the_speaker() -> None:
+    # "A mother whose two sons skate there, who asked not to be named, told the Echo ...": the mother
+    text = ("Rink\n\nA mother whose two sons skated there, who asked not to be named, told the Echo the rink had been "
+            "losing money.\n")
+    assert _mention(text, "losing money") == "A mother whose two sons skated there"

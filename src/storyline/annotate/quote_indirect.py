@@ -473,6 +473,9 @@ def _reported_clause(
         relative = speaker is not None
     if speaker is None and not verb.group(0).endswith("ing"):
         speaker = restrictive_who_speaker(text, s0, verb.start())
+        aside = WHO_ASIDE_BEFORE_RE.search(text, max(s0, verb.start() - 120), verb.start()) if speaker is None else None
+        if aside is not None:  # "A mother whose sons are in care, who asked not to be named, told ...": the mother
+            speaker = restrictive_who_speaker(text, s0, aside.start())
     if speaker is None and not verb.group(0).endswith("ing"):  # (a participle's subject is found below)
         speaker = name_before_asides(text, s0, verb.start())
     if speaker is None and not verb.group(0).endswith("ing"):
@@ -588,6 +591,7 @@ def who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan | None:
     return span
 
 
+WHO_ASIDE_BEFORE_RE = re.compile(r",\s+who\s[^,;:“”\"]{1,100},\s*$")
 NOUN_OF_BEFORE_RE = re.compile(r"\b(?:of|for|at|in)\s+the\s+$")
 DESCRIBED_WHO_RE = re.compile(r",\s+who\s+(?:(?:[a-z]+ly|also|had|has|have|earlier|once)\s+)*$")
 

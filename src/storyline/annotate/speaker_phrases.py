@@ -74,6 +74,6 @@ def junk_speaker(text: str, span: SpeakerSpan) -> bool:
     if span.form == "pronoun" or words[0][:1].isupper() and len(words) == 1:
         return False
     if "ed" in phrase and SPEAKER_CLAUSE_RE.search(phrase) and not KNOWN_PARTICIPLE_RE.search(phrase) \
-            and " who " not in phrase:  # (the pattern's "...ed" looked for first, with no regex)
+            and " who " not in phrase and " whose " not in phrase:  # (the pattern's "...ed" looked for first)
         return True  # ("people who have battled online threats": a relative clause, a description)
     return words[0][:1].islower() and first not in DETERMINER_WORDS and INFINITIVE_RE.search(phrase) is not None
