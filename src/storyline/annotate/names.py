@@ -401,6 +401,8 @@ def _title_start(s: _Sentence, pos: int, split: int, lex: Lexicon) -> int:
 
 def _title_key(s: _Sentence, k: int, pos: int, lex: Lexicon) -> int | None:
     """Start index of a title ending at token ``k`` (multi-word titles such as "Chief Executive")."""
+    if bare(s.tokens[k].text) not in _title_last_words():
+        return None  # no title or honorific ends with this word (tokens hold no space, so none is cut)
     for width in (3, 2, 1):
         j = k - width + 1
         if j < pos:
@@ -409,6 +411,13 @@ def _title_key(s: _Sentence, k: int, pos: int, lex: Lexicon) -> int | None:
         if phrase in lex.titles or phrase in lex.honorifics:
             return j
     return None
+
+
+@cache
+def _title_last_words() -> frozenset[str]:
+    """The last word of every title and honorific: a phrase ``_title_key`` looks up ends with one of them."""
+    lex = lexicon()
+    return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in (*lex.titles, *lex.honorifics))
 
 
 def _title_split(s: _Sentence, pos: int, last: int, lex: Lexicon) -> int | None:
@@ -541,9 +550,8 @@ def _org_or_place(words: list[str], lowers: list[str], phrase: str, lex: Lexicon
         return None if short and phrase not in ("ford", "apple", "fiat", "meta") else ("organisation", " ".join(words))
     if _shouting(words) and phrase not in lex.places:
         return None
-    ends_in_title = " ".join(lowers[-2:]) in lex.titles or " ".join(lowers[-3:]) in lex.role_nouns
     if len(words) >= 2 and (lowers[-1] in lex.org_suffixes or " ".join(lowers[-2:]) in lex.org_suffixes) \
-            and not _all_generic(lowers, lex) and not ends_in_title:
+            and not _all_generic(lowers, lex) and not _ends_in_title(lowers, lex):
         return "organisation", " ".join(words)  # ("... Unified School District": a two-word suffix)
     if len(words) >= 3 and f"{lowers[0]} {lowers[1]}" in lex.org_prefix_heads:
         return "organisation", " ".join(words)
@@ -561,6 +569,11 @@ def _org_or_place(words: list[str], lowers: list[str], phrase: str, lex: Lexicon
     if len(words) == 1 and _is_acronym(words[0]) and phrase not in lex.acronym_stop:
         return None if _beside_capitals(s, end - 1, end) else ("organisation", words[0])
     return None
+
+
+def _ends_in_title(lowers: list[str], lex: Lexicon) -> bool:
+    """ "... Planning Committee Chair": the last words are a title or a role, not a body's name."""
+    return " ".join(lowers[-2:]) in lex.titles or " ".join(lowers[-3:]) in lex.role_nouns
 
 
 def _shouting(words: list[str]) -> bool:
