@@ -63,31 +63,37 @@ def test_pair_scores_are_dropped_when_another_document_is_counted() -> None:
     index.remember(items[:-1])
     link_new(items[:-1], index)
     scored = PairScores()
-    scored.under(StoryBook(index))[("a", "b")] = 0.5
-    assert scored.under(StoryBook(index)) == {("a", "b"): 0.5}
+    scored.under(StoryBook(index))
+    scored.remember(["a", "b"])
+    assert scored.under(StoryBook(index)) == {"a": 1, "b": 1}
     index.remember(items[-1:])
     link_new(items[-1:], index)
     assert scored.under(StoryBook(index)) == {}
 
 
-def test_a_neighbourhood_reaches_a_document_joined_just_under_the_threshold() -> None:
-    """A lone piece's pair scored with an early idf may sit just under the threshold: the neighbourhood takes the
-    piece in, so the pair is scored again with the current idf (it is left out further under)."""
-    from storyline.link.story_regroup import NEAR_THRESHOLD, reach
+def test_no_pair_is_scored_twice_however_many_pairs_a_run_scored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scores were kept in memory up to a bound (500,000 pairs: about 20,000 documents at 55 a day) and dropped
+    past it, so later neighbourhoods scored their pairs again; a bound of 5 shows it on the fixtures. Now a pair
+    re-scored once keeps its score in its edges, whatever the number of pairs."""
+    from storyline.link import story_regroup
 
+    monkeypatch.setattr(story_regroup, "MAX_KEPT_SCORES", 5, raising=False)
     items = intervention() + load_fixture("councils")
     index = MemoryIndex()
     index.remember(items)
     link_new(items, index)
+    docs = sorted(index.records_["doc"])
+    scored = PairScores()
     book = StoryBook(index)
-    story = max(book.get(sorted({s for s in book.story_of(sorted(index.records_["doc"])).values()})).values(),
-                key=lambda p: (len(p.documents), p.id))
-    outside = sorted(set(index.records_["doc"]) - set(reach(story, book)))
-    assert outside
-    piece, member = outside[0], story.documents[0]
-    edges = index.records_["sedge"]
-    for score, reached in ((book.params.threshold - NEAR_THRESHOLD / 2, True),
-                           (book.params.threshold - 2 * NEAR_THRESHOLD, False)):
-        edges.setdefault(member, {})[piece] = score
-        edges.setdefault(piece, {})[member] = score
-        assert (piece in reach(story, StoryBook(index))) is reached
+    first = rescore(docs[: len(docs) * 3 // 4], book.features(docs), book, scored)
+    calls: list[tuple[str, str]] = []
+    rescored = StoryBook.rescored
+    monkeypatch.setattr(StoryBook, "rescored", lambda book, a, b: calls.append((a[0].id, b[0].id)) or rescored(book, a, b))
+    book = StoryBook(index)  # the next call
+    second = rescore(docs[len(docs) // 4 :], book.features(docs), book, scored)
+    shared = {pair: score for pair, score in second.items() if pair in first}
+    assert len(first) > 5 and len(shared) > 5 and shared == {pair: first[pair] for pair in shared}
+    assert calls and not set(calls) & set(first)
+    third = rescore(docs, book.features(docs), StoryBook(index), scored)  # all: pairs across the two are new
+    assert {pair: score for pair, score in third.items() if pair in first or pair in second} == {**first, **second}
+    assert len(third) > len({**first, **second}) and len(set(calls)) == len(calls)

@@ -37,7 +37,6 @@ from storyline.link.story_features import OPEN_END, DocumentFeatures, StoryParam
 __all__ = ["PairScores", "StoryChange", "file_pinned", "periods_of", "recluster", "regroup", "rescore", "signatures_of"]
 
 MAX_NEIGHBOURHOOD = 600  # documents re-clustered together at most (the strongest-joined first)
-MAX_KEPT_SCORES = 500_000  # pair scores kept between refresh calls at most (about 100 MB)
 NEAR_THRESHOLD = 0.1  # a neighbourhood follows edges this far under the threshold too: a pair near it, scored with
 # the idf of when a lone piece was linked, is scored again (a comment piece stale at 0.48 scores 0.78 with its story)
 
@@ -201,20 +200,37 @@ def periods_of(features: Mapping[str, DocumentFeatures]) -> dict[str, Period]:
 
 @dataclass
 class PairScores:
-    """Pair scores kept from one refresh call to the next of a linking run: the neighbourhoods one call
-    regroups overlap those of the next. A score holds while the df counts do, so the scores are kept for
-    one number of documents counted (and one set of parameters), and dropped past ``MAX_KEPT_SCORES``."""
+    """Which pairs one linking run's refresh calls scored already, so that a pair is scored once: the
+    neighbourhoods one call regroups overlap those of the next (and of later calls: stories are refreshed in
+    the order of their ids, not of their days). A pair's score, once re-scored, is recorded in both documents'
+    edges (:func:`rescore`), so what is kept is only where each document was re-scored: each regrouped
+    neighbourhood gets a number, and each document a bit mask of the neighbourhoods it was in. A pair two
+    documents share a bit of was re-scored in that neighbourhood, and its edge holds the score. That holds while
+    the df counts do: the masks are kept for one number of documents counted (and one set of parameters).
+
+    (The scores themselves were kept before, at most ``500_000``: past about 20,000 documents at 55 a day a
+    refresh run has more pairs than that, the dictionary was emptied, and later neighbourhoods scored their
+    pairs again: 1.4 ms of re-scoring a document at 10,000 articles, 3 at 30,000.)"""
 
     documents: int = -1
     params: StoryParams | None = None
-    scores: dict[tuple[str, str], float] = field(default_factory=dict)
+    masks: dict[str, int] = field(default_factory=dict)  # document -> bit of each neighbourhood it was in
+    neighbourhoods: int = 0
 
-    def under(self, book: StoryBook) -> dict[tuple[str, str], float]:
-        """The scores kept under the book's df and parameters (none when either changed)."""
+    def under(self, book: StoryBook) -> dict[str, int]:
+        """The masks kept under the book's df and parameters (none when either changed)."""
         documents = book.idf(()).documents
-        if (documents, book.params) != (self.documents, self.params) or len(self.scores) > MAX_KEPT_SCORES:
-            self.documents, self.params, self.scores = documents, book.params, {}
-        return self.scores
+        if (documents, book.params) != (self.documents, self.params):
+            self.documents, self.params, self.masks, self.neighbourhoods = documents, book.params, {}, 0
+        return self.masks
+
+    def remember(self, docs: Collection[str]) -> None:
+        """Every pair among ``docs`` was just re-scored under the current df (call :meth:`under` first)."""
+        bit = 1 << self.neighbourhoods
+        self.neighbourhoods += 1
+        masks = self.masks
+        for doc_id in docs:
+            masks[doc_id] = masks.get(doc_id, 0) | bit
 
 
 def rescore(docs: Collection[str], features: Mapping[str, DocumentFeatures],
@@ -222,23 +238,29 @@ def rescore(docs: Collection[str], features: Mapping[str, DocumentFeatures],
     """Scores of every recorded pair among ``docs``, recomputed with the current idf (and recorded); pairs
     scored before under the same df (``scored``) are not scored again."""
     inside = set(docs)
-    known = scored.under(book) if scored is not None else {}
+    masks = scored.under(book) if scored is not None else {}
     edges = book.edges(sorted(inside))
     found: dict[tuple[str, str], float | None] = {}
     for a in sorted(inside):
+        mine = masks.get(a, 0)
         for b, old in edges[a].items():
             if b in inside and a < b:
                 twin = old >= TWIN  # duplicates and versions stay together
-                found[a, b] = TWIN if twin or a not in features or b not in features else known.get((a, b))
+                if twin or a not in features or b not in features:
+                    found[a, b] = TWIN
+                else:  # re-scored in an earlier neighbourhood: its edge holds the score
+                    found[a, b] = old if mine & masks.get(b, 0) else None
     vectors = vectors_of((features[d] for d in sorted({d for pair, s in found.items() if s is None for d in pair})),
                          book)
     scores: dict[tuple[str, str], float] = {}
     for (a, b), score in found.items():
         if score is None:
-            score = known[a, b] = book.rescored(vectors[a], vectors[b])
+            score = book.rescored(vectors[a], vectors[b])
         scores[a, b] = score
     for a in sorted(inside):
         book.replace_edges(a, {b: scores[min(a, b), max(a, b)] for b in edges[a] if b in inside})
+    if scored is not None:
+        scored.remember(inside)
     return scores
 
 
