@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from storyline.annotate.quote_marks import WORD_RE
 from storyline.annotate.speakers import SpeakerSpan, lexicon
 
 __all__ = ["ARTICLE_RE", "AUXILIARIES", "AUXILIARY_RE", "CLAUSE_VERB_RE", "DASH_ASIDE_RE", "FULL_STOP_END_RE", "PAST_RE",
-           "speaker_span_of"]
+           "looks_like_clause", "speaker_span_of"]
 
 AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "should", "can",
                          "may", "might", "must"})
@@ -39,3 +40,12 @@ def speaker_span_of(match: re.Match[str], group: str) -> SpeakerSpan:
     if ARTICLE_RE.match(surface):
         form = "np"
     return SpeakerSpan(start, end, form)
+
+
+def looks_like_clause(text: str, start: int, end: int, *, strict: bool = False) -> bool:
+    """Whether ``text[start:end]`` reads as a clause: it has an auxiliary, a verb-like form ("-ed", "-s",
+    an irregular past) or (unless ``strict``) eight words or more; "Her neighbour Ray Clegg, 79" does not."""
+    if AUXILIARY_RE.search(text, start, end) or CLAUSE_VERB_RE.search(text, start, end):
+        return True
+    words = WORD_RE.findall(text, start, end)
+    return (len(words) >= 8 and not strict) or any(w.lower() in lexicon().irregular_past for w in words)

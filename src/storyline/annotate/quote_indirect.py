@@ -17,9 +17,9 @@ from storyline.annotate.claim_markers import cue_negated
 from storyline.annotate.clause_words import (
     AUXILIARIES,
     AUXILIARY_RE,
-    CLAUSE_VERB_RE,
     DASH_ASIDE_RE,
     PAST_RE,
+    looks_like_clause,
     speaker_span_of,
 )
 from storyline.annotate.quote_marks import BODY_KINDS, WORD_RE
@@ -692,15 +692,6 @@ def _verb_near_end(text: str, lo: int, s1: int) -> bool:
     words = text[lo:s1].rsplit(None, lex.trailing_verb_words)
     start = lo + len(words[0]) if len(words) > lex.trailing_verb_words else lo
     return lex.trailing_verb_re.search(text, start, s1) is not None
-
-
-def looks_like_clause(text: str, start: int, end: int, *, strict: bool = False) -> bool:
-    """Whether ``text[start:end]`` reads as a clause: it has an auxiliary, a verb-like form ("-ed", "-s",
-    an irregular past) or (unless ``strict``) eight words or more; "Her neighbour Ray Clegg, 79" does not."""
-    if AUXILIARY_RE.search(text, start, end) or CLAUSE_VERB_RE.search(text, start, end):
-        return True
-    words = WORD_RE.findall(text, start, end)
-    return (len(words) >= 8 and not strict) or any(w.lower() in lexicon().irregular_past for w in words)
 
 
 def _clause_after_subject(text: str, match: re.Match[str], end: int) -> bool:

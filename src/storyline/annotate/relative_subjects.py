@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyline.annotate.clause_words import AUXILIARIES, AUXILIARY_RE, CLAUSE_VERB_RE, DASH_ASIDE_RE, PAST_RE, speaker_span_of
+from storyline.annotate.clause_words import (
+    AUXILIARIES,
+    AUXILIARY_RE,
+    DASH_ASIDE_RE,
+    PAST_RE,
+    looks_like_clause,
+    speaker_span_of,
+)
 from storyline.annotate.entity_lexicon import lexicon as entity_lexicon
 from storyline.annotate.quote_marks import WORD_RE
 from storyline.annotate.speakers import NAME, PARTY_TAG, SpeakerSpan, has_verb, lexicon, speaker_before
@@ -123,7 +130,8 @@ def restrictive_who_speaker(text: str, lo: int, verb_start: int) -> SpeakerSpan 
         return None
     plural = head[-1].endswith("s") and not head[-1].endswith(("ss", "’s", "'s"))
     whose = found[-1].group(1) == "whose"  # "A man whose car was damaged said ...": the man (a whose-clause has
-    if whose and (not _clause_has_verb(text, found[-1].end(), verb_start) or DASH_ASIDE_RE.search(text, start, verb_start)):
+    if whose and (not looks_like_clause(text, found[-1].end(), verb_start, strict=True)
+                  or DASH_ASIDE_RE.search(text, start, verb_start)):
         return None  # a verb of its own: "The hacker whose mischief first revealed that ..." reports by the mischief)
     if head[0].lower() not in RELATIVE_HEADS and not plural and not (whose and head[0].lower() in ("a", "an", "one")):
         return None
@@ -158,13 +166,6 @@ def name_before_asides(text: str, s0: int, verb_start: int) -> SpeakerSpan | Non
                               or SAID_IN_ASIDE_RE.search(text, found.start("aside"), found.end("aside"))):
         return None  # (", he said, continued ...", ", the manager, said that ..., noting": reports of their own)
     return SpeakerSpan(found.start("subj"), found.end("subj"), "name")
-
-
-def _clause_has_verb(text: str, start: int, end: int) -> bool:
-    """Some verb (an auxiliary, a past, a present in -s, an irregular past) in ``text[start:end]``."""
-    return bool(AUXILIARY_RE.search(text, start, end) or PAST_RE.search(text, start, end)
-                or CLAUSE_VERB_RE.search(text, start, end)
-                or any(word in lexicon().irregular_past for word in WORD_RE.findall(text, start, end)))
 
 
 def _inside_longer_name(text: str, who: re.Match[str]) -> bool:
