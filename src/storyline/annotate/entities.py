@@ -76,7 +76,7 @@ def find_entities(text: str, blocks: list[Block], sentences: list[Sentence],
         from storyline.annotate.spacy_model import merge_model_candidates
 
         candidates = merge_model_candidates(text, candidates, sentences, nlp)
-    candidates = _surnames_before_places(text, _drop_contested_places(_outside_quoted_titles(text, candidates)))
+    candidates = _surnames_before_places_and_bodies(text, _drop_contested_places(_outside_quoted_titles(text, candidates)))
     drafts, found = _people(text, candidates, token_lists)
     _organisations_and_places(text, candidates, drafts, found)
     _name_owners(drafts)
@@ -128,7 +128,7 @@ _SPEAKS_AFTER = re.compile(r"(?:\s+(?:said|says|told|added|asked|wrote|argued|ex
 _SPEAKS_OF_ITSELF = re.compile(r"\s+\w+\s+(?:that\s+)?(?:it|its)\b")  # "Bloomberg said its reporting found": the company
 
 
-def _surnames_before_places(text: str, candidates: list[Candidate]) -> list[Candidate]:
+def _surnames_before_places_and_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Drop a one-word place or organisation that is the surname of someone named here and speaks or is described
     as a person ("Coun. Sam Austin ... 'People have built their lives around that ferry,' Austin said": not the
     city; "Crown attorney Melissa Ford ... '…,' Ford said": not the carmaker), so the surname is read as theirs."""
