@@ -97,3 +97,19 @@ def test_denial_of_someones_claim_is_a_denial_of_its_content(sentence: str, cont
     _, ann = annotated("Overtime row\n\n" + sentence + "\n")
     q = quote_with(ann, content)
     assert (q.text, q.speaker_name, q.stance) == (content, speaker, "denies")
+
+
+@pytest.mark.parametrize(("paragraph", "words", "span"), [
+    ("Cllr Natalie Greaves has accused the leader of Ashdown Borough Council of misleading cabinet colleagues about "
+     "the cost.", "misleading", "of misleading cabinet colleagues about the cost"),
+    ("Cllr Priya Sandhu accused Ms Greaves of “rewriting history” in a letter to members.", "rewriting",
+     "of “rewriting history” in a letter to members"),
+    ("Cllr Priya Sandhu accused him of fraud and of misleading the council over the depot.", "fraud",
+     "of fraud and of misleading the council over the depot"),
+])
+def test_quotes_stance_accusation_starts_at_its_own_of(paragraph: str, words: str, span: str) -> None:
+    """The accusation's "of" comes before a gerund or a quote, past an "of" in the name of the accused, but a list
+    of accusations is one accusation from its first "of"."""
+    _, ann = annotated("Council Row\n\n" + paragraph)
+    q = quote_with(ann, words)
+    assert (q.text, q.cue_verb) == (span, "accuse")

@@ -75,6 +75,9 @@ OBJECT_TO_RE = re.compile(
 )
 OBJECT_THAT_RE = re.compile(r"\s+[^,;:.“”\"]{1,80}?\s(?=that\b)")
 ACCUSED_OF_RE = re.compile(r"\s+(?:[^;:.“”\"]{1,70}?)\s+(?P<of>of)\s+(?=[\w“\"‘'])")
+# the "of" of the accusation before a gerund or a quote, past an "of" in the accused's name ("accused the leader of
+# Ashdown Borough Council of misleading ...", never past a list: "accused him of fraud and of misleading ...")
+ACCUSED_OF_DOING_RE = re.compile(r"\s+(?:(?!\b(?:and|or)\b)[^;:.“”\"]){1,90}?\s+(?P<of>of)\s+(?=[a-z]+ing\b|[“\"‘'])")
 DENIED_CLAIM_RE = re.compile(
     r"\s+(?:(?:the|these|those|any|all|his|her|their|its)\s+)?(?:[\w’'.-]+[’']s?\s+)?(?:[a-z-]+\s+)?"
     r"(?:claims?|allegations?|accusations?|suggestions?|reports?|charges?|assertions?|conclusions?|findings?|"
@@ -155,7 +158,7 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
     if verb.group(0).endswith("ed") and PARTICIPLE_THEN_VERB_RE.match(text, verb.end(), end):
         return None  # "The Democratic plan rejected on Monday was similar to ...": a participle, no report
     if lemma == "accuse":
-        accused = ACCUSED_OF_RE.match(text, pos, end)
+        accused = ACCUSED_OF_DOING_RE.match(text, pos, end) or ACCUSED_OF_RE.match(text, pos, end)
         return accused.start("of") if accused else None
     if lex.verb_kind.get(lemma) == "denial":
         return _denied_content(text, pos, end)
