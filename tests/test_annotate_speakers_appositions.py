@@ -98,6 +98,17 @@ CASES = [
      "was gutted.", "gutted", "he was gutted", "Ewan Robertson", "Ewan Robertson of Robertson's Bakery"),
     ("post of something, then the holder", "Director of public health Dr Amir Khan said cases were rising.",
      "were rising", "cases were rising", "Amir Khan", "Director of public health Dr Amir Khan"),
+    ("name with an age, in apposition to a description", "One of the victims, 82-year-old Eleanor Brandt, said she "
+     "lost $61,000 to the scheme.", "61,000", "she lost $61,000 to the scheme", "Eleanor Brandt", "Eleanor Brandt"),
+    ("name of a body's unit in lower case", "Sgt. Michael Tran of the Winnipeg Police Service financial crimes unit "
+     "said it was a teller's quick thinking that stopped the fraud.", "quick thinking",
+     "it was a teller's quick thinking that stopped the fraud", "Michael Tran",
+     "Sgt. Michael Tran of the Winnipeg Police Service financial crimes unit"),
+    ("role words, name of a body, another verb first", "Tenant advocate Jenna Morrow of ACORN Nova Scotia called "
+     "the ruling a “big win” but said many tenants never file complaints.", "never file",
+     "many tenants never file complaints", "Jenna Morrow", "Tenant advocate Jenna Morrow of ACORN Nova Scotia"),
+    ("name of a body, then a time", "Ann Lee of the Ramblers last week said the path had been closed since May.",
+     "since May", "the path had been closed since May", "Ann Lee", "Ann Lee of the Ramblers"),
 ]
 
 
@@ -176,3 +187,14 @@ def test_speakers_appositions_a_name_then_asides_then_the_verb(sentence: str, wo
 def test_speakers_appositions_a_list_or_a_speaker_in_the_aside_is_no_aside(sentence: str) -> None:
     _, ann = annotated(HEADLINE + sentence)
     assert all(q.speaker_name not in ("Kasich", "Obama") for q in ann.quotes)
+
+
+def test_speakers_appositions_relative_named_by_an_unlisted_given_name_speaks() -> None:
+    doc, ann = annotated(HEADLINE + "Sian Prosser said her father had lived at the home for six years.\n\n"
+                         "Her brother, Alun, said the family had been told at a meeting on Wednesday. He said "
+                         "managers had refused to take questions.")
+    q = quote_with(ann, "Wednesday")
+    assert (q.speaker_name, q.speaker_kind) == ("Alun", "person")
+    assert quote_with(ann, "managers").speaker_name == "Alun"
+    alun = next(e for e in ann.entities if e.name == "Alun")
+    assert [r.role for r in alun.roles] == ["brother"]

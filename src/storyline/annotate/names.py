@@ -634,8 +634,10 @@ def _person_evidence(s: _Sentence, start: int, end: int, lex: Lexicon, title: tu
         return "title"
     if _role_before(s, start, lex):
         return "role"
-    if count == 1 and lex.first_name_gender(first) is not None and _role_in_apposition_before(s, start, lex):
-        return "apposition"  # "says the boy's father, Martin": a given name named by its role
+    if count == 1 and _role_in_apposition_before(s, start, lex) and (
+            lex.first_name_gender(first) is not None or _kin_apposition_speaks(s, start, end, lex)):
+        return "apposition"  # "says the boy's father, Martin": a given name named by its role; "Her brother,
+        # Alun, said": a name we do not know, between commas after a relative, speaking
     if count < 2 or any(bare(t.text) in lex.places for t in s.tokens[start:end]):
         return ""
     if bare(first) in lex.org_descriptors or (start > 0 and s.tokens[start - 1].text in lex.org_kinds_before):
@@ -653,6 +655,13 @@ def _person_evidence(s: _Sentence, start: int, end: int, lex: Lexicon, title: tu
     if _apposition_pattern().match(s.text, s.tokens[end - 1].end, s.end):
         return "apposition"
     return ""
+
+
+def _kin_apposition_speaks(s: _Sentence, start: int, end: int, lex: Lexicon) -> bool:
+    """ "Her brother, Alun, said": one capitalised word between commas after a relative, then a speech verb."""
+    tokens = s.tokens
+    return bare(tokens[start - 2].text) in lex.kin_nouns and end + 1 < len(tokens) and tokens[end].text == "," \
+        and tokens[end + 1].text.lower() in lex.speech_verbs
 
 
 def _of_body_then_speech(s: _Sentence, end: int, lex: Lexicon) -> bool:

@@ -132,7 +132,7 @@ NAME_BEFORE_ROLE_RE = re.compile(rf"(?:^|[\s(“\"‘])(?P<name>{NAME}),\s*$")
 SPACES_RE = re.compile(r"\s+")
 DETERMINER_START_RE = re.compile(DETERMINERS + r"\s")
 AND_RE = re.compile(r"\s(?:and|&)\s")
-APPOSED_NAME_RE = re.compile(rf",\s+{NAME}\s*,")
+APPOSED_NAME_RE = re.compile(rf",\s+(?:\d{{1,3}}-year-old\s+)?(?P<name>{NAME})\s*,")  # (", 82-year-old Ann Lee,")
 APPOSED_NAME_AFTER_RE = re.compile(rf",\s+({NAME})\s*[,.]")
 # ", retired police officer Dale Kowalchuk,": lower-case role words before the name in apposition
 APPOSED_ROLE_NAME_RE = re.compile(rf",\s+(?P<role>(?:[a-z][\w’'-]*\s+){{0,3}}(?:[a-z][\w’'-]*|GP|MP|MSP|MLA|MPP)\s+)"
@@ -213,6 +213,9 @@ def _load(name: str) -> dict:
 
 
 AUXILIARY_WORDS = r"(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|did|does|do)"
+# no word of a body's unit: a clause, a conjunction or a time ("of the union last week", "of Acme and her ...")
+NOT_UNIT_WORDS = (r"(?:who|which|that|and|or|but|also|then|last|this|next|on|in|at|to|for|with|by|as|when|while|"
+                  r"[a-z]+ed|[a-z]+ly)")
 
 
 def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], str]:
@@ -252,9 +255,11 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], 
     papers = (r"(?:(?!(?:as|even|and|but|or|the|a|an|of|to|in|on|at|for|with|by|that|which|who|while|when)\b)"
               rf"[A-Za-z][\w-]*\s+){{0,3}}(?:{'|'.join(PAPERS)})\b")
     # a name and where the person is from: "Robert Antonacci of the New York delegation", "Sarah Jones from the
-    # Ramblers", "Ann Lee at the University of Leeds", "Phil Musser of digital consulting firm IMGE"
-    name_of = (rf"{NAME}\s+(?:of|from|at)\s+(?:the\s+)?(?!time\b|moment\b)"
-               rf"(?:(?:{role_word}\s+){{0,3}}{NAME}(?:\s+of\s+{NAME}|\s+(?!{AUXILIARY_WORDS}\b)[a-z][\w-]*)?"
+    # Ramblers", "Ann Lee at the University of Leeds", "Phil Musser of digital consulting firm IMGE", after role
+    # words too ("Tenant advocate Jenna Morrow of ACORN Nova Scotia")
+    # the unit of a body may follow it, lower case: "of the Winnipeg Police Service financial crimes unit"
+    name_of = (rf"(?:(?:{NAME_TOKEN}[’']s\s+|{NAME}\s+)?(?:{role_word}\s+){{1,4}})?{NAME}\s+(?:of|from|at)\s+(?:the\s+)?(?!time\b|moment\b)"
+               rf"(?:(?:{role_word}\s+){{0,3}}{NAME}(?:\s+of\s+{NAME}|(?:\s+(?!{AUXILIARY_WORDS}\b|{NOT_UNIT_WORDS}\b)[a-z][\w-]*){{1,3}})?"
                rf"|[a-z][\w-]*)(?:\s+in\s+{NAME})?")  # (", Ewan Robertson of Robertson's Bakery in Pitlochry, said")
     subjects = (rf"{QUANTITY}|{PRONOUN}|{DET_NP}|{group}|{POSSESSIVE}|{org_of}|{name_of}|{role_name}|{post_of}"
                 rf"|{WARD}{NAME}")
@@ -743,8 +748,9 @@ def speaker_at_start(text: str, start: int, limit: int) -> SpeakerSpan | None:
 def _apposed_name_offset(appos: str) -> int | None:
     """Where the name starts in an apposition that is a name (", Grace Hughes,") or role words and a name
     (", retired police officer Dale Kowalchuk,"); None when it is anything else (", who backs Dale Kowalchuk,")."""
-    if APPOSED_NAME_RE.fullmatch(appos):
-        return len(appos) - len(appos.lstrip(", "))
+    named = APPOSED_NAME_RE.fullmatch(appos)
+    if named is not None:
+        return named.start("name")
     found = APPOSED_ROLE_NAME_RE.fullmatch(appos)
     if found is not None and _role_like(found.group("role")):
         return found.start("name")
