@@ -178,3 +178,21 @@ def test_speakers_the_full_stop_ending_the_sentence_is_no_part_of_the_speaker() 
                           ("“No,” said a spokesman for the F.B.I.", "a spokesman for the F.B.I.")):
         found = speaker_inverted(text, text.index("”") + 1, len(text))
         assert found is not None and text[found[0].start : found[0].end] == mention
+
+
+NAMESAKES = (
+    "Family calls for rumble strips\n\n"
+    "Tyler Vickers was driving home from practice when his car was struck by a pickup truck.\n\n"
+    "His mother, Jolene Vickers, said he had texted her ten minutes before the crash.\n\n"
+    "\"He was careful,\" she said.\n\n"
+    "\"Every winter there's another cross on that road,\" said Vickers.\n\n"
+    "Her husband, Dale Vickers, drives the same highway. \"Nobody listens,\" Vickers said.\n"
+)
+
+
+def test_speakers_resolve_shared_surname_is_whoever_spoke_last_until_someone_else_is_named() -> None:
+    from .annotated_text import annotated, quote_with
+
+    _, ann = annotated(NAMESAKES)
+    assert quote_with(ann, "Every winter").speaker_name == "Jolene Vickers"
+    assert quote_with(ann, "Nobody listens").speaker is None  # Dale is named since her quote: either of them

@@ -148,9 +148,31 @@ def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
     if sourced is not None:
         return sourced
     if span.form == "name":
+        namesake = _namesake_speaking_on(scene, surface, span.start)
+        if namesake is not None:
+            return Resolution(namesake.id, namesake.name, 0.8, kind="person")
         head_end = _head_end(scene, span.start, span.end)
         return _unlinked_name(scene, scene.text[span.start : head_end], surface, span)
     return unresolved(surface)
+
+
+def _namesake_speaking_on(scene: Scene, surface: str, position: int) -> Entity | None:
+    """A bare surname that two people named here share ("Tyler Vickers ... his mother, Jolene Vickers, said ...
+    “…,” she said. “…,” said Vickers."): the one who spoke last, when the quote before is theirs and neither the
+    other bearer nor anyone else has been named since it began; else None (nobody: the entities give it no owner)."""
+    word = surface.strip(" ,.")
+    if not word[:1].isupper() or " " in word:
+        return None
+    bearers = [e for e in scene.entities if e.type == "person" and len(e.name.split()) > 1
+               and e.name.split()[-1] == word]
+    if len(bearers) < 2 or not scene.history:
+        return None
+    last = next((q for q in reversed(scene.history) if q.speaker_name is not None), None)
+    if last is None or last.speaker not in {e.id for e in bearers}:
+        return None
+    since = [m for m in scene.mentions if last.start <= m.start < position and m.entity != last.speaker
+             and m.entity in scene.by_id and scene.by_id[m.entity].type == "person"]
+    return None if since else scene.by_id[last.speaker]
 
 
 def _qualified(scene: Scene, span: SpeakerSpan, relative: int) -> Resolution:
