@@ -250,6 +250,25 @@ def test_quotes_headline_subject(headline: str) -> None:
     assert (q.speaker_name, q.speaker_kind) == ("Jane Smith", "person")
 
 
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("“These kids are hungry, full stop,” said teacher Maya Desrosiers.", "Maya Desrosiers"),
+    ("Maya Desrosiers said the post was shared 80,000 times. “I never expected that. These kids are hungry, full "
+     "stop.”", "Maya Desrosiers"),  # the body's quote inherits its speaker, the headline's takes it
+    ("“These kids are hungry,” said Maya Desrosiers. “These kids are hungry,” said Ann Cole.", None),
+    ("Maya Desrosiers said the children were hungry.", None),  # not the same words
+])
+def test_quotes_headline_quote_repeated_in_the_body_is_its_speakers(body: str, speaker: str | None) -> None:
+    """A headline quote with no speaker of its own ("Teacher's post goes viral: 'These kids are hungry, full
+    stop'") that the body repeats word for word is the body quote's speaker's; nobody's when two speakers say it
+    or the body only paraphrases it."""
+    text = "Teacher's post goes viral: 'These kids are hungry, full stop'\n\n" + body
+    people: list[Person] = [("Maya Desrosiers", "female", ["Desrosiers"]), ("Ann Cole", "female", ["Cole"])]
+    q = next(q for q in quotes_of(text, people, headline=True) if q.start < text.index("\n"))
+    assert q.speaker_name == speaker
+    if speaker is not None:
+        assert q.speaker_mention is not None and text[q.speaker_mention[0] : q.speaker_mention[1]].endswith(speaker)
+
+
 def test_quotes_told_council_a_clause_with_that_inside_it() -> None:
     """ "told council the firm found rot in the trusses that was not visible": the reported clause starts after
     "council" (the "that" is a relative pronoun inside it), not at "that"."""

@@ -421,7 +421,43 @@ def find_quotes(
     indirects = find_indirect(text, blocks, sentences, inside)
     merged = _merge(text, directs, indirects)
     regions = [(f.start - 1, f.end + 1) for f in merged]
-    return _resolve_all(merged, Scene(text, blocks, mentions, entities, regions, source_kind))
+    quotes = _resolve_all(merged, Scene(text, blocks, mentions, entities, regions, source_kind))
+    _headline_repeats(quotes, blocks)
+    return quotes
+
+
+QUOTE_WORD_RE = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
+HEADLINE_REPEAT_WORDS = 3  # a headline quote this long, repeated word for word in the body, is a repeat
+
+
+def _quote_words(text: str) -> str:
+    return " ".join(w.lower().replace("’", "'") for w in QUOTE_WORD_RE.findall(text))
+
+
+def _headline_repeats(quotes: list[Quote], blocks: list[Block]) -> None:
+    """A headline quote with no speaker that the body repeats word for word ("... calls for rumble strips: 'It
+    didn't have to happen'", then "“It didn't have to happen,” said Jolene Vickers ..."): the body quote's speaker,
+    with the body's mention as its provenance, a little less sure; none when two body quotes repeat it with
+    different speakers."""
+    for quote in quotes:
+        if quote.speaker_name is not None or quote.speaker_description is not None \
+                or blocks[_block_index(blocks, quote.start)].kind != "headline":
+            continue
+        words = _quote_words(quote.text)
+        if len(words.split()) < HEADLINE_REPEAT_WORDS:
+            continue
+        sources = [q for q in quotes if q is not quote and blocks[_block_index(blocks, q.start)].kind in BODY_KINDS
+                   and q.speaker_name is not None and f" {words} " in f" {_quote_words(q.text)} "]
+        if not sources or len({(q.speaker, q.speaker_name) for q in sources}) > 1:
+            continue
+        _copy_speaker(quote, sources[0])
+        named = [q for q in quotes if q.start <= sources[0].start and q.speaker == sources[0].speaker
+                 and q.speaker_name == sources[0].speaker_name and q.speaker_mention is not None]
+        quote.speaker_mention = named[-1].speaker_mention if named else None  # (where an inherited speaker is named)
+        quote.confidence = round(max(0.0, sources[0].confidence - 0.1), 2)
+        if quote.confidence < 0.5:
+            _copy_speaker(quote, Quote("", 0, 0, ""))
+            quote.speaker_mention = None
 
 
 def _resolve_all(found: list[Found], scene: Scene) -> list[Quote]:
