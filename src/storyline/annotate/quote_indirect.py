@@ -57,8 +57,9 @@ MANNER_RE = re.compile(r"\s+(?!only\b|early\b|likely\b|elderly\b)[a-z]{3,}ly(?=\
                        r"to|from|with|outside|over)\b)")
 FROM_THAT_RE = re.compile(r"\s+(?:(?:only|simply|merely|just|also|repeatedly|again|[a-z]{3,}ly)\s+)?"  # "said only that ..."
                           r"(?:(?:on|in|at|during|after|before|to|from|with|via|through|earlier|late|last|this|outside|inside|following)\b"
-                          r"(?:[^,;:“”\"]|,\s(?=[A-Z][a-z]+,\s))"  # "at a campaign stop in Toledo, Ohio, that"
-                          r"{0,60}?,?\s+)?(?=that\b)")
+                          r"(?:[^,;:“”\"]|,\s(?=[A-Z][a-z]+,\s)|[“\"][A-Z][^“”\"]{0,40}[”\"])"  # "at a campaign stop in
+                          r"{0,60}?,?\s+|\s*[—–]\s*[^—–;:“”\"]{1,60}?\s*[—–]\s*)?(?=that\b)")  # Toledo, Ohio, that", 'on ABC's
+# "This Week" that', "said — on Twitter, as it happens — that"
 OBJECT_RE = re.compile(
     rf"\s+(?:reporters|journalists|him|her|them|it|us|me|you|{NAME}|the\s+{NAME}"
     r"|(?:the|a|an|his|her|their|its)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=[\s,:])"
@@ -73,7 +74,8 @@ APPOSED_PARTICIPLE_RE = re.compile(rf",\s+(?P<subj>{NAME}),\s*$")  # "..., Fiona
 OBJECT_TO_RE = re.compile(
     rf"\s+(?P<obj>(?:the|a|an|his|her|their|its|our|all|every|him|them|us|{NAME})\b[^,;:.“”\"]{{0,60}}?)\s+to\s+[a-z]"
 )
-OBJECT_THAT_RE = re.compile(r"\s+[^,;:.“”\"]{1,80}?\s(?=that\b)")
+OBJECT_THAT_RE = re.compile(r"\s+(?:[^,;:.“”\"]|[“\"][A-Z][^“”\"]{0,40}[”\"]){1,80}?\s(?=that\b)")  # ('told ABC's
+# “Good Morning America” that')
 ACCUSED_OF_RE = re.compile(r"\s+(?:[^;:.“”\"]{1,70}?)\s+(?P<of>of)\s+(?=[\w“\"‘'])")
 # the "of" of the accusation before a gerund or a quote, past an "of" in the accused's name ("accused the leader of
 # Ashdown Borough Council of misleading ...", never past a list: "accused him of fraud and of misleading ...")

@@ -139,7 +139,8 @@ def _phrase(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution:
     relative = max(surface.find(" who "), surface.find(" whose "))
     if relative > 0 and span.form == "np":  # "parents who book the ice", "the officer who wrote the report"
         return _qualified(scene, span, relative)
-    if (" and " in surface or " & " in surface) and _people_in(scene, span.start, span.end) >= 2:
+    if (" and " in surface or " & " in surface) and (_people_in(scene, span.start, span.end) >= 2
+                                                      or _coordinated_with_a_body(scene, span, surface)):
         return group_source(scene, span.start, span.end)  # "Independent councillors Ann Lee and Bo Park"
     found = _by_mention(scene, span, surface)
     if found is not None:
@@ -186,6 +187,17 @@ def _qualified(scene: Scene, span: SpeakerSpan, relative: int) -> Resolution:
         whole = group_source(scene, span.start, span.end)
         return Resolution(None, whole.speaker_name, group.confidence, kind="group", members=group.members)
     return unresolved(scene.text[span.start : span.end])
+
+
+def _coordinated_with_a_body(scene: Scene, span: SpeakerSpan, surface: str) -> bool:
+    """ "Both Blocher and the SVP": a body after "and" that no mention spans the "and" of (not "Marks and
+    Spencer"): the two together speak, never the body alone."""
+    joint = surface.find(" and ") if " and " in surface else surface.find(" & ")
+    at = span.start + joint
+    if any(m.start <= at < m.end for m in scene.mentions):
+        return False
+    return any(at < m.start and m.end <= span.end and m.entity in scene.by_id
+               and scene.by_id[m.entity].type == "organisation" for m in scene.mentions)
 
 
 def _people_in(scene: Scene, start: int, end: int) -> int:

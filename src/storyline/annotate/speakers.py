@@ -123,6 +123,10 @@ PAPERS = ("polls", "records", "data", "statistics", "surveys", "studies", "filin
 RELATIVE_APPOSITION_RE = re.compile(r",\s+(?:who|whose|which)\b")
 COORDINATOR_END_RE = re.compile(r"\s(?:and|but|or|nor)$")
 CLAUSE_WORD_RE = re.compile(r"\b(?:would|could|should|will|must|might|can)\b")
+TOGETHER_RE = re.compile(r"\b(?:all|both|each)\b")  # "ministers all urged": after a plural subject
+PROGRESSIVE_AUX_RE = re.compile(r"\b(?:is|are|was|were|been|be|am)\b")
+COPULA_RE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")  # a subject holds none, but in a relative clause
+RELATIVE_WORD_RE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
 INVERTED_FOLLOWERS = (  # "…,” said Mayor Darren Loewen after the vote": words that may follow an inverted speaker
     r"(?:on|in|at|after|before|during|outside|following|when|while|as|last|this|earlier|later|to|from|with|"
@@ -234,7 +238,8 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], 
     # "... and others", "... and two other councillors", "... and several residents"
     others = (r"(?:others|(?:(?:\d+|two|three|four|five|six|several|many|some|other)\s+){1,2}(?!who\b|that\b)[a-z]{3,}s)"
               r"(?!\s+(?:of|for|at|in|from|with)\b)")
-    members = rf"(?:(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}?{NAME}(?:,\s+{NAME})*,?\s+(?:and|&)\s+(?:{NAME}|{others})"
+    members = (rf"(?:(?!(?:He|She|They|We|It|I|But|And|Yet|So|Or|Then)\s)(?:{NAME_TOKEN}|{role_word})\s+){{0,3}}?{NAME}(?:,\s+{NAME})*,?\s+(?:and|&)\s+"
+               rf"(?:{NAME}|{others}|the\s+(?:{NAME}\s+)?[a-z]{{3,}})")  # ("Jane Holt and the GMB union")
     # "Residents who made the trip to Washington", "A resident who attended the meeting"
     group_who = rf"(?:{group}|{DETERMINERS}\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)\s+who\s+[^,;:“”\"]{{1,60}}?"
     documents = alternation([w for w in words["source_nouns"] if w not in ("spokesperson", "spokesman",
@@ -243,7 +248,11 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], 
     # ("after a Supreme Court ruling made it legal nationwide - he urged ...")
     document = (rf"{DETERMINERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{documents})\b(?:(?!\s[-—–]\s)[^,;:“”\"—–]){{1,100}}?"
                 rf"(?<!\s(?:he|it|we))(?<!\sshe)(?<!\sthey)")
-    role_name = rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}(?:\s+\d{{1,5}})?\s+)?(?:{role_word}\s+){{1,4}}{NAME}"
+    # (a place or a name between role words: "former Pennsylvania governor Ed Rendell", "former George W. Bush
+    # speechwriter Noam Neusner", never a verb: "... Josh Earnest said Tuesday")
+    inner_role = rf"(?!(?:[a-z]+(?:ed|s)|{alternation(words['irregular_past'])})\b){role_word}"  # no verb
+    role_name = (rf"(?:{NAME_TOKEN}[’']s\s+|{NAME}(?:\s+\d{{1,5}})?\s+)?(?:{role_word}\s+){{1,4}}"
+                 rf"(?:{NAME}\s+(?:{inner_role}\s+){{1,3}})?{NAME}")
     # a post of something, then its holder: "Director of public health Dr Amir Khan", "Chair of the bench Joan Lee"
     posts = sorted(entity_lexicon().role_nouns)
     post_of = (rf"(?:[Tt]he\s+)?(?:{alternation(posts + [post[0].upper() + post[1:] for post in posts])})\s+of\s+"
@@ -571,6 +580,10 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     start, end = match.span("subj")
     if strict and not _left_is_boundary(text, lo, start):
         return None
+    if TOGETHER_RE.search(match.group("aux")) and _form(text[start:end]) == "name" \
+            and not AND_RE.search(text, start, end):
+        return None  # "Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all suggested":
+        # the three together, not the last name
     if EVEN_BEFORE_RE.search(text, max(lo, start - 6), start) and (
             not EVEN_SUBJECT_RE.match(text, start, end) or (match.group("appos") and _form(text[start:end]) != "name")):
         return None  # "and even a little trepidation, about ..., telling": after "even" a plain subject or a name
@@ -583,7 +596,9 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     if NOBODY_RE.search(" ".join(text[start:end].split()[:2])):
         return None  # "Nobody disputes that ...", "few experts believe ...": nobody in particular says it
     if NAME_AND_RE.search(text, max(lo, start - 40), start) or CLAUSE_WORD_RE.search(text, start, end) \
-            or COORDINATOR_END_RE.search(text, start, end):  # "The mayor shook her head and (said)": no subject
+            or COORDINATOR_END_RE.search(text, start, end) \
+            or (COPULA_RE.search(text, start, end) and not RELATIVE_WORD_RE.search(text, start, end)):
+        # "The mayor shook her head and (said)": no subject; "The group is short, said (former ...)": a clause
         return None  # "the Department for Children and Learning said": not "Learning"; "the council would comply but"
     opened = _relative_clause_before(text, lo, start, verb_start)
     if opened is not None:  # "the Coalition, which is made up of investors and developers, said": not the
@@ -602,8 +617,9 @@ def speaker_before(text: str, lo: int, verb_start: int, *, strict: bool = True) 
     verb = lexicon().verb_re.match(text, verb_start)
     if verb is not None and not _bare_verb_fits(text[start:end], match.group("aux"), verb.group(0)):
         return None
-    if verb is not None and verb.group(0).endswith("ing") and not match.group("aux").strip():
-        return None  # "a city audit accusing it of ...": a participle after a noun qualifies it, nobody speaks
+    if verb is not None and verb.group(0).endswith("ing") and not PROGRESSIVE_AUX_RE.search(match.group("aux")):
+        return None  # "a city audit accusing it of ...", "the debate, even suggesting ...": a participle after a
+        # noun qualifies it, nobody speaks (but "she is now suggesting")
     appos = match.group("appos")
     if appos and RELATIVE_APPOSITION_RE.match(appos) and _form(text[start:end]) == "np" \
             and text[lo:start].rstrip().endswith(","):  # "Hogan Gidley, a former director, whose roots are ...,
