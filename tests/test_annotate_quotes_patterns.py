@@ -152,6 +152,17 @@ def test_quotes_paragraph_after_sentence_introducing_a_person() -> None:
     assert q.confidence < 0.8
 
 
+def test_quotes_paragraph_after_one_naming_a_person_it_is_not_about() -> None:
+    """The one person a paragraph names, but not as its subject ("... issued a statement apologising to Tom Baker"),
+    does not speak the quote paragraph after it (the statement does: nobody's here)."""
+    text = (
+        "At the chair's direction, the party issued a statement apologising to Tom Baker for the emails.\n\n"
+        "“On behalf of everyone at the party, we want to offer a sincere apology to Councillor Baker.”"
+    )
+    q = only(quotes_of(text, [BAKER]), "sincere apology")
+    assert q.speaker_name is None
+
+
 def test_quotes_letter_author_in_it_she_said() -> None:
     text = "Ms Smith wrote to the minister in May. In it she said the school roof was no longer safe to stand under."
     q = only(quotes_of(text, [SMITH]), "roof")

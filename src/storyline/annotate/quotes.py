@@ -609,7 +609,9 @@ def _inherit(text: str, quote: Quote, previous: Quote | None, scene: Scene) -> N
         quote.confidence = 0.6
         return
     whole = not text[block.start : quote.start - 1].strip() and not text[quote.end + 1 : block.end].strip()
-    if whole and len(between) == 1 and (previous is None or _opens_previous_block(blocks, index, scene.mentions, between)):
+    if whole and len(between) == 1 and _opens_previous_block(blocks, index, scene.mentions, between):
+        # (not the one person a paragraph names anywhere: "the DNC issued a statement apologizing to Sanders ...",
+        # then the statement: never Sanders's words)
         entity = scene.by_id[next(iter(between))]
         quote.speaker, quote.speaker_name, quote.speaker_kind, quote.confidence = entity.id, entity.name, "person", 0.55
 
