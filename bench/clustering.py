@@ -5,6 +5,8 @@
     python bench/clustering.py --seeds 1 2 3   # the shuffled orders to run besides the file order
     python bench/clustering.py --fit           # fit on ECB+ train only, write data/link_story_params.json
     python bench/clustering.py --gaps 38 90 365 --seeds 1   # BCubed at each burst horizon (days), every split
+    python bench/clustering.py --errors        # file order: documents outside their gold story's largest part, and
+                                               # stories that mix gold stories (the error analysis of docs/linking.md)
 
 Documents are built as ``storyline ingest`` builds them: the publication date is the
 metadata date, else one read from a dateline or "Published:" line at the top of the
@@ -55,7 +57,7 @@ from storyline.link.story_features import (
     params_to_json,
     story_params,
 )
-from storyline.link.story_pairs import Idf, doc_vectors, feature_keys, pair_features
+from storyline.link.story_pairs import Idf, doc_vectors, feature_keys, pair_features, pair_probability
 from storyline.model import Annotations, Document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -225,6 +227,64 @@ def datasets(data: Path | None) -> list[tuple[str, Path]]:
     return found
 
 
+# --- error analysis ---------------------------------------------------------------
+
+
+def outside(gold: dict[str, str], pred: dict[str, str], score: Callable[[str, str], float]) -> list[dict[str, Any]]:
+    """Every document outside the largest part of its gold story (the predicted story holding most of its
+    documents; ties to the earliest story id), with its best pair and mean with that part and its best pair
+    with any other gold story."""
+    rows = []
+    for story in sorted(set(gold.values())):
+        docs = sorted(d for d in gold if gold[d] == story)
+        parts = Counter(pred[d] for d in docs)
+        main = min(parts, key=lambda p: (-parts[p], p))
+        inside = [d for d in docs if pred[d] == main]
+        for doc in docs:
+            if pred[doc] == main:
+                continue
+            own = [score(doc, d) for d in inside]
+            others = [(score(doc, d), d) for d in sorted(gold) if gold[d] != story]
+            best_other = max(others, default=(0.0, ""))
+            rows.append({"doc": doc, "gold": story, "story": pred[doc], "part": len(inside),
+                         "best_in": max(own), "mean_in": sum(own) / len(own), "best_else": best_other[0],
+                         "else_doc": best_other[1]})
+    return rows
+
+
+def mixed(gold: dict[str, str], pred: dict[str, str]) -> dict[str, dict[str, int]]:
+    """Predicted stories that hold documents of more than one gold story: how many of each."""
+    counts: dict[str, Counter[str]] = {}
+    for doc, story in pred.items():
+        counts.setdefault(story, Counter())[gold[doc]] += 1
+    return {story: dict(sorted(c.items())) for story, c in sorted(counts.items()) if len(c) > 1}
+
+
+def all_pair_scores(items: list[Item], params: StoryParams) -> Callable[[str, str], float]:
+    """The probability of every pair of documents with the idf of all of them (as after the last refresh),
+    whether or not linking compared them."""
+    features = {doc.id: document_features(doc, ann, params) for doc, ann in items}
+    idf = Idf(len(features), Counter(key for f in features.values() for key in set(feature_keys(f))))
+    vectors = {d: doc_vectors(f, idf) for d, f in features.items()}
+    return lambda a, b: pair_probability(pair_features(vectors[a], vectors[b]), params)
+
+
+def print_errors(name: str, rows: list[dict[str, Any]], items: list[Item]) -> None:
+    """The error analysis of one split in file order (dates as linking read them)."""
+    gold = {r["id"]: r["story"] for r in rows}
+    pred, _ = predict(items)
+    dates = {doc.id: doc.published or "-" for doc, _ in items}
+    score = all_pair_scores(items, story_params())
+    found = outside(gold, pred, score)
+    print(f"\n{name}: {len(found)} documents outside the largest part of their gold story (file order)")
+    print(f"{'document':<16} {'gold':<12} {'date':<11} {'part':>4} {'best in':>7} {'mean in':>7} {'best else':>9}  with")
+    for row in found:
+        print(f"{row['doc']:<16} {row['gold']:<12} {dates[row['doc']]:<11} {row['part']:>4} {row['best_in']:>7.2f} "
+              f"{row['mean_in']:>7.2f} {row['best_else']:>9.2f}  {row['else_doc']} ({gold.get(row['else_doc'], '-')})")
+    for story, counts in mixed(gold, pred).items():
+        print(f"story {story} mixes gold stories {counts}")
+
+
 # --- fitting -------------------------------------------------------------------
 
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
@@ -364,6 +424,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fit", action="store_true", help="fit parameters on ECB+ train and write them")
     parser.add_argument("--gaps", type=float, nargs="+", metavar="DAYS",
                         help="link every split at each burst horizon (days) and print BCubed; writes nothing")
+    parser.add_argument("--errors", action="store_true",
+                        help="print, for every split in file order, the documents outside their gold story's "
+                             "largest part and the stories that mix gold stories; writes nothing")
     args = parser.parse_args(argv)
     if args.fit:
         train = clustering_root() / "ecbplus" / "docs.train.jsonl"
@@ -379,6 +442,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     annotate, features = annotator()
     if args.gaps:
         sweep_gaps(found, annotate, args.gaps, args.seeds)
+        return 0
+    if args.errors:
+        for name, path in found:
+            rows = load_docs(path)
+            print_errors(name, rows, to_items(rows, annotate))
         return 0
     results = []
     for name, path in found:
