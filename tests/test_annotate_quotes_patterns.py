@@ -280,6 +280,32 @@ def test_quotes_headline_quote_repeated_in_the_body_is_its_speakers(body: str, s
         assert q.speaker_mention is not None and text[q.speaker_mention[0] : q.speaker_mention[1]].endswith(speaker)
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("Principal apologizes for post mocking parents: ‘It was wrong’\n\n"
+     "“It was wrong, and I am sorry,” Maya Desrosiers wrote.", "It was wrong"),
+    ("Wildfire reaches the lake\n\n“Go now,” said Tom Baker, the fire chief.\n\n‘It came over the ridge’\n\n"
+     "“It came over the ridge so fast,” said Maya Desrosiers.", "came over"),  # (never the one who spoke before)
+])
+def test_quotes_short_quote_on_display_repeated_in_the_body(text: str, words: str) -> None:
+    """A short quote in a headline or alone as a cross-heading, that the body repeats word for word, is kept (no
+    scare quote) and is the body speaker's."""
+    quotes = quotes_of(text, [("Maya Desrosiers", "female", ["Desrosiers"]), BAKER], headline=True)
+    shown = [q for q in quotes if words in q.text and q.end - q.start < 25]
+    assert len(shown) == 1 and shown[0].speaker_name == "Maya Desrosiers"
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Principal apologizes: 'It was wrong'\n\nMaya Desrosiers said she regretted the post.", "It was wrong"),
+    ("Wildfire reaches the lake\n\n“Go now,” said Tom Baker, the fire chief.\n\n‘A wall of flame’\n\n"
+     "Residents said the fire moved faster than anyone expected.", "wall of flame"),
+])
+def test_quotes_short_quote_on_display_not_repeated_is_dropped(text: str, words: str) -> None:
+    """Not repeated, a short quote on display is a phrase: no quote, never the last speaker's ("‘A wall of flame’"
+    after Tom Baker's quote had been his)."""
+    quotes = quotes_of(text, [("Maya Desrosiers", "female", ["Desrosiers"]), BAKER], headline=True)
+    assert not [q for q in quotes if words in q.text]
+
+
 def test_quotes_told_council_a_clause_with_that_inside_it() -> None:
     """ "told council the firm found rot in the trusses that was not visible": the reported clause starts after
     "council" (the "that" is a relative pronoun inside it), not at "that"."""

@@ -51,6 +51,9 @@ class DirectSpan:
     paragraph: int
     continues: bool = False  # this paragraph carries on the quote of the previous paragraph
     close_end: int | None = None  # just after the closing mark (marks may be two characters: '')
+    # a short quote on display (a headline's, a cross-heading in ‘…’ alone in its paragraph): a quote only if the
+    # text repeats it (see quotes.py), else a phrase
+    display: bool = False
 
     def __post_init__(self) -> None:
         if self.close is not None and self.close_end is None:
@@ -152,8 +155,13 @@ def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
         pending = _pair_marks(text, block, index, mark_re, single, continues, spans)
         if mixed or STRAIGHT_PARAGRAPH_OPENER_RE.match(text, block.start, block.end):
             spans.extend(_others_outside(text, block, index, spans[first:], pending, single, mixed))
+        elif not single and len(spans) == first and pending is None:
+            spans.extend(_cross_heading(text, block, index))
     if pending is not None:
         _close_at(text, pending, pending.content_end, spans, keep_short=pending.continues)
+    if not single:
+        for span in spans:
+            span.display = span.display or _cross_heading_span(text, blocks[span.paragraph], span)
     spans.sort(key=lambda s: s.open)
     return spans
 
@@ -179,6 +187,25 @@ def _others_outside(text: str, block: Block, index: int, mains: list[DirectSpan]
     return [d for d in found if not any(lo <= d.open < hi for lo, hi in held)
             and (single or _opens_sentence_quote(text, block, index, d))
             and not (straight and _short_paragraph_quote(text, block, d))]
+
+
+CROSS_HEADING_RE = re.compile(r"\s*‘([^‘’\n]{2,80})’\s*$")
+
+
+def _cross_heading(text: str, block: Block, index: int) -> list[DirectSpan]:
+    """A paragraph that is one phrase in curly single marks, in a document quoting with double marks ("‘It came
+    over the ridge’"): a cross-heading quoting someone, on display."""
+    found = CROSS_HEADING_RE.match(text, block.start, block.end)
+    if found is None:
+        return []
+    open_at = found.start(1) - 1
+    return [DirectSpan(open_at, found.start(1), found.end(1), found.end(1), index, close_end=found.end(),
+                       display=True)]
+
+
+def _cross_heading_span(text: str, block: Block, span: DirectSpan) -> bool:
+    """A short phrase in curly single marks that is its whole paragraph, in a document quoting with double marks."""
+    return block.kind in BODY_KINDS and text[span.open] == "‘" and _short_paragraph_quote(text, block, span)
 
 
 def _short_paragraph_quote(text: str, block: Block, span: DirectSpan) -> bool:
@@ -238,8 +265,9 @@ def _heading_spans(text: str, block: Block, index: int) -> list[DirectSpan]:
         elif open_at is not None and role in ("close", "either"):
             span = DirectSpan(open_at, open_at + _mark_len(text, open_at), match.start(), match.start(), index,
                               close_end=match.end())
-            if len(WORD_RE.findall(text, span.content_start, span.content_end)) > SCARE_MAX_WORDS:
-                out.append(span)
+            if len(WORD_RE.findall(text, span.content_start, span.content_end)) <= SCARE_MAX_WORDS:
+                span.display = True
+            out.append(span)
             open_at = None
     return out
 

@@ -413,7 +413,12 @@ def find_quotes(
     for found in directs:  # one per span, in order (the paragraph chains below index them): none is dropped
         clean_speaker_span(text, found, keep_words=True)
     _link_paragraph_chains(spans, directs)
-    directs = [d for d in directs if _keep_direct(text, d)]
+    shown = {s.content_start for s in spans if s.display}  # kept only when the text repeats them
+    directs = [d for d in directs if (_keep_direct(text, d) if d.start not in shown else False)
+               or _repeated_display(text, d, blocks, spans)]
+    for found in directs:
+        if found.start in shown and blocks[_block_index(blocks, found.start)].kind in BODY_KINDS:
+            found.speaker_span, found.cue, found.inherit = None, None, False  # a cross-heading: the repeat's speaker
     directs = sorted(directs + [f for f in find_label_quotes(text, blocks, mentions)
                                 if not any(d.start < f.end and f.start < d.end for d in directs)],
                      key=lambda f: f.start)
@@ -422,7 +427,7 @@ def find_quotes(
     merged = _merge(text, directs, indirects)
     regions = [(f.start - 1, f.end + 1) for f in merged]
     quotes = _resolve_all(merged, Scene(text, blocks, mentions, entities, regions, source_kind))
-    _headline_repeats(quotes, blocks)
+    _headline_repeats(text, quotes, blocks)
     return quotes
 
 
@@ -434,19 +439,36 @@ def _quote_words(text: str) -> str:
     return " ".join(w.lower().replace("’", "'") for w in QUOTE_WORD_RE.findall(text))
 
 
-def _headline_repeats(quotes: list[Quote], blocks: list[Block]) -> None:
-    """A headline quote with no speaker that the body repeats word for word ("... calls for rumble strips: 'It
-    didn't have to happen'", then "“It didn't have to happen,” said Jolene Vickers ..."): the body quote's speaker,
-    with the body's mention as its provenance, a little less sure; none when two body quotes repeat it with
-    different speakers."""
+def _display_block(text: str, start: int, end: int, blocks: list[Block]) -> bool:
+    """A quote on display: in a headline, or alone in its paragraph (a cross-heading: "‘It came over the ridge’")."""
+    block = blocks[_block_index(blocks, start)]
+    return block.kind == "headline" or not (text[block.start : start - 1].strip() or text[end + 1 : block.end].strip())
+
+
+def _repeated_display(text: str, found: Found, blocks: list[Block], spans: list[DirectSpan]) -> bool:
+    """A short quote on display ("... apologizes for post: 'It was wrong'") that a quote elsewhere repeats word for
+    word ("“It was wrong, and I am sorry,” he wrote."): a quote, whoever said it, not a scare-quoted phrase."""
+    words = _quote_words(text[found.start : found.end])
+    if len(words.split()) < HEADLINE_REPEAT_WORDS or not _display_block(text, found.start, found.end, blocks):
+        return False
+    return any(span.content_start != found.start
+               and f" {words} " in f" {_quote_words(text[span.content_start : span.content_end])} " for span in spans)
+
+
+def _headline_repeats(text: str, quotes: list[Quote], blocks: list[Block]) -> None:
+    """A quote on display (a headline, a cross-heading) with no speaker that the body repeats word for word ("...
+    calls for rumble strips: 'It didn't have to happen'", then "“It didn't have to happen,” said Jolene Vickers
+    ..."): the body quote's speaker, with the body's mention as its provenance, a little less sure; none when two
+    body quotes repeat it with different speakers."""
     for quote in quotes:
-        if quote.speaker_name is not None or quote.speaker_description is not None \
-                or blocks[_block_index(blocks, quote.start)].kind != "headline":
+        if quote.speaker_name is not None or quote.speaker_description is not None or quote.kind != "direct" \
+                or not _display_block(text, quote.start, quote.end, blocks):
             continue
         words = _quote_words(quote.text)
         if len(words.split()) < HEADLINE_REPEAT_WORDS:
             continue
-        sources = [q for q in quotes if q is not quote and blocks[_block_index(blocks, q.start)].kind in BODY_KINDS
+        sources = [q for q in quotes if q is not quote and not _display_block(text, q.start, q.end, blocks)
+                   and blocks[_block_index(blocks, q.start)].kind in BODY_KINDS
                    and q.speaker_name is not None and f" {words} " in f" {_quote_words(q.text)} "]
         if not sources or len({(q.speaker, q.speaker_name) for q in sources}) > 1:
             continue
