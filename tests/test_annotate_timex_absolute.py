@@ -21,6 +21,13 @@ def test_timex_american_dates() -> None:
     assert spans(text) == [("October 2, 2023", "DATE", "2023-10-02"), ("Sept. 14, 2023", "DATE", "2023-09-14")]
 
 
+def test_timex_abbreviated_month_with_no_space_before_the_day() -> None:
+    """"Dec.14", "Sept.3, 2012" (wire copy drops the space); "May 5" and a month alone as before."""
+    text = "The vote was held on Dec.14 and the count closed Sept.3, 2012, not in May."
+    assert spans(text, "2012-12-20") == [("Dec.14", "DATE", "2012-12-14"), ("Sept.3, 2012", "DATE", "2012-09-03"),
+                                         ("May", "DATE", "2012-05")]
+
+
 def test_timex_weekday_with_date_keeps_whole_span() -> None:
     text = "Councillors met on Tuesday, 17 October 2023, before the vote."
     assert spans(text) == [("Tuesday, 17 October 2023", "DATE", "2023-10-17")]
