@@ -259,6 +259,30 @@ def test_pronouns_salience_the_only_one_of_the_gender_across_another_speaker(wor
     assert quote_with(ann, words).speaker_name == speaker
 
 
+EXCHANGE = (
+    "Library row\n\n"
+    "Cllr Robert Hume said the saving was a mirage.\n\n"
+    "“Councillor Hume was happy to vote for the budget,” Cllr Anita Desai said.\n\n"
+    "“I voted for a budget, not for this,” he replied.\n\n"
+    "Cllr Robert Hume said the saving was a mirage. Tom Baker, a resident, agreed.\n\n"
+    "“He was happy to vote for the budget,” Cllr Anita Desai said.\n\n"
+    "“I voted for a budget, not for that,” he replied.\n\n"
+    "Cllr Robert Hume said the saving was a mirage.\n\n"
+    "“Libraries matter,” Cllr Anita Desai said.\n\n"
+    "A former miner, Dunmore had no formal training. He told the Gazette that he taught himself to code.\n"
+)
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    ("not for this", "Robert Hume"),  # he spoke in the paragraph before hers: the only man in reach
+    ("not for that", None),  # another man is named there: either could reply
+    ("taught himself", None),  # someone named since her paragraph (unknown to us): never Hume
+])
+def test_pronouns_salience_a_reply_across_the_other_speakers_paragraph(words: str, speaker: str | None) -> None:
+    _, ann = annotated(EXCHANGE)
+    assert quote_with(ann, words).speaker_name == speaker
+
+
 def test_pronouns_salience_after_a_name_of_a_body_nobody_knows() -> None:
     """ "One pastor, Darran Whiting of Liberty Baptist Church in Marion, said ...": a person (not the church); the
     "he" after him is his, or nobody's when the entities do not know him, never the man named before him."""

@@ -179,7 +179,13 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
         return NONE
     named = list(dict.fromkeys(m.entity for m in mentions))
     if not named and newcomer is None and boundary > scene.window_start(position):
-        back = _only_one_of_the_gender(scene, scene.window_start(position), boundary, position, wanted)
+        # (from the paragraph before the other speaker's: "Robert Hume said ...\n\n'…,' Anita Desai said.\n\n
+        # '…,' he replied": Hume, who spoke before her)
+        lo = scene.window_start(position)
+        after = scene.blocks[scene.block_index(boundary)].end if scene.blocks else boundary
+        if _no_name_since(scene.text, after, position):  # (not "..., Lazar had no training. He told ...")
+            lo = min(lo, scene.window_start(boundary))
+        back = _only_one_of_the_gender(scene, lo, boundary, position, wanted)
         if back is not None:  # "Helen Marsh said ... Gareth Pryce said ... '…,' she said": Marsh, the only woman
             return _named(scene, back, wanted, REACHED)
     subjects = _subjects(scene, mentions)
@@ -191,6 +197,16 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
         return NONE  # nobody, or two people who both fit ("David Moss met Peter Lang. He said ...")
     subject = bool(subjects)
     return _checked(scene, named[0], set(named), wanted, SINGLE if subject else WEAK)
+
+
+def _no_name_since(text: str, start: int, end: int) -> bool:
+    """No capitalised word but a sentence's first and "I" in ``text[start:end]`` (after the other speaker's
+    paragraph): nobody named since, known or not."""
+    for sentence in SENTENCE_END_RE.split(text[start:end]):
+        words = sentence.split()[1:]
+        if any(w.strip("“”\"‘’'(),;:")[:1].isupper() and w.strip("“”\"‘’'(),;:") != "I" for w in words):
+            return False
+    return True
 
 
 def _only_one_of_the_gender(scene: Scene, lo: int, boundary: int, position: int, wanted: str) -> str | None:
