@@ -6,7 +6,6 @@ import copy
 import json
 import random
 import sys
-from collections import Counter
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from storyline.link.index import MemoryIndex
 from storyline.link.stories import StoryBook, candidate_documents, document_filing_keys, file_document, horizon_days
 from storyline.link.story_features import DocumentFeatures, day_number, fallback_names, headline, story_params
 from storyline.link.story_pairs import Idf
-from storyline.link.story_regroup import PairScores
 from storyline.model import Annotations, Document, Entity, from_dict
 from tests.link_fixtures import expected, intervention
 
@@ -286,40 +284,3 @@ def test_stories_refresh_spread_over_many_calls_gives_the_same_stories(monkeypat
     spread, _ = link_corpus(items)
     assert [(s.id, s.documents) for s in spread.stories] == [(s.id, s.documents) for s in whole.stories]
     assert spread.storylines == whole.storylines
-
-
-class CountedReads(MemoryIndex):
-    """A memory index that counts the features records asked for, by document."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.feature_reads: Counter[str] = Counter()
-
-    def records(self, kind: str, ids: Collection[str]) -> dict:
-        if kind == "sfeat":
-            self.feature_reads.update(ids)
-        return super().records(kind, ids)
-
-
-def test_stories_features_a_batch_read_are_not_read_or_made_again_by_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A run's later batches compare their documents with those earlier batches read: each document's features are
-    read from its record and its fixed parts made once a run (its own filing aside), and the stories are the
-    same as filing all at once."""
-    from storyline.link import corpus, stories
-
-    made: Counter[str] = Counter()
-    plain = stories.fixed_parts
-    monkeypatch.setattr(stories, "fixed_parts", lambda features: made.update([features.id]) or plain(features))
-    items = publication_order(intervention() + load_fixture("councils"))
-    index = CountedReads()
-    index.remember(items)
-    for start in range(0, len(items), 3):
-        corpus.link_new(items[start:start + 3], index)
-    assert index.feature_reads and max(index.feature_reads.values()) == 1
-    assert max(made.values()) == 2  # the features it was filed with, then the ones read back
-    scored = PairScores()
-    while corpus.refresh(index, scored=scored):
-        pass
-    batch, _ = link_corpus(items)
-    assert [(s.id, s.documents) for s in corpus.collect_links(index).stories] == [
-        (s.id, s.documents) for s in batch.stories]

@@ -162,34 +162,6 @@ def test_store_link_index_cache_keeps_the_memo_while_nobody_else_writes(two_stor
     assert cache.dropped == 3
 
 
-def test_store_link_index_cache_keeps_objects_while_nobody_else_writes(two_stores: tuple[Store, Store]) -> None:
-    """Kept objects (a document's decoded story features) last the run like the memo, are forgotten with the rest
-    of the cache when another process wrote or a transaction was rolled back, and only the latest ``max_kept`` of
-    a kind are carried into the next transaction."""
-    store, other = two_stores
-    cache = LinkCache(max_kept=2)
-    with store.link_session(cache) as index:
-        index.kept("sfeat").update({"doc-ferry-1": ("features", None), "doc-ferry-2": ("features", "parts")})
-        file_terms(index, "doc-ferry-1", ["harbour"])
-    with store.link_session(cache) as index:
-        assert index.kept("sfeat") == {"doc-ferry-1": ("features", None), "doc-ferry-2": ("features", "parts")}
-        index.kept("sfeat")["doc-ferry-3"] = ("features", None)
-        file_terms(index, "doc-ferry-3", ["harbour"])
-    with store.link_session(cache) as index:
-        assert list(index.kept("sfeat")) == ["doc-ferry-2", "doc-ferry-3"]
-    with other.link_session() as index:
-        file_terms(index, "doc-ferry-9", ["harbour"])
-    with store.link_session(cache) as index:
-        assert index.kept("sfeat") == {}
-        index.kept("sfeat")["doc-ferry-4"] = ("features", None)
-        file_terms(index, "doc-ferry-4", ["harbour"])
-    with pytest.raises(RuntimeError), store.link_session(cache) as index:
-        raise RuntimeError("the batch failed")
-    with store.link_session(cache) as index:
-        assert index.kept("sfeat") == {}
-    assert cache.dropped == 2
-
-
 @pytest.fixture(params=["sqlite", "postgres"])
 def new_database(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Callable[[], str]]:
     """Makes a new empty database (a file, or a schema of the test PostgreSQL database) on each call."""

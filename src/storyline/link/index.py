@@ -92,13 +92,6 @@ class LinkIndex(Protocol):
         (derive it again from the item's record)."""
         ...
 
-    def kept(self, kind: str) -> dict[str, Any]:
-        """Objects the caller derives from records and keeps here (a document's decoded story features and their
-        fixed parts), by item id: held in memory only, for as long as :meth:`memo` is, at most a bounded number
-        of the latest kept per kind (an index may forget older ones between transactions), so an id missing is
-        unknown (read and derive it again). Only for records that never change once written."""
-        ...
-
 
 class MemoryIndex:
     """A :class:`LinkIndex` in dictionaries; it also holds the documents it is asked to link."""
@@ -113,7 +106,6 @@ class MemoryIndex:
         self.duplicate_of: dict[str, str | None] = {}
         self.reuse_shares: dict[str, float] = {}
         self.memo_: dict[str, dict[str, int]] = defaultdict(dict)
-        self.kept_: dict[str, dict[str, Any]] = defaultdict(dict)
 
     # --- the corpus -------------------------------------------------------------
 
@@ -192,9 +184,6 @@ class MemoryIndex:
 
     def memo(self, kind: str) -> dict[str, int]:
         return self.memo_[kind]
-
-    def kept(self, kind: str) -> dict[str, Any]:
-        return self.kept_[kind]
 
     def output_payloads(self, kind: str) -> list[Any]:  # noqa: ANN401
         """Payloads of one kind of output, in id order."""

@@ -62,7 +62,6 @@ MAX_WEEK_POSTINGS = 60  # ... nor one filed under more than this in one week
 EDGE_FLOOR = 0.05  # pair scores below this are not kept
 TWIN = 1.0  # the score of a document with one it duplicates or rewrites
 DOCUMENTS_KEY = "#documents"  # the df count under this key is the number of documents seen
-KEPT_FEATURES = "sfeat"  # LinkIndex.kept: decoded features of documents (``sfeat`` records) and their fixed parts
 PIN = "spin"  # record kind: where the reporter filed a document (``storyline fix story``), see :func:`file_pinned`
 WEEK = 7
 FILED_WEEKS = "dwd"  # count kind: documents filed by week, under the week's number
@@ -165,9 +164,7 @@ class KnownStoryCandidates(Protocol):
 class StoryBook:
     """Story profiles, document features and edges over a :class:`LinkIndex`, cached for one session.
 
-    Every change to a story goes through :meth:`save`, so the cache never goes stale. Features read from their
-    records, which never change, and their fixed parts are kept longer, by the index (:meth:`LinkIndex.kept`:
-    a run's later batches compare their documents with those earlier batches read).
+    Every change to a story goes through :meth:`save`, so the cache never goes stale.
     """
 
     def __init__(self, index: LinkIndex, params: StoryParams | None = None) -> None:
@@ -180,9 +177,6 @@ class StoryBook:
         self._keys: dict[str, set[str]] = {}
         self._features: dict[str, DocumentFeatures] = {}
         self._fixed: dict[str, FixedParts] = {}
-        # features decoded from their records, with their fixed parts once made, kept by the index for the run
-        # (a record never changes once written): a batch's candidates are mostly documents earlier batches read
-        self._kept: dict[str, tuple[DocumentFeatures, FixedParts | None]] = index.kept(KEPT_FEATURES)
         # the df counts read so far (the number of documents under DOCUMENTS_KEY), kept current as documents
         # are counted (only :meth:`count_document` changes them while the book lives): each key's count is in
         # a slot of ``_df``, and each document's keys are known by their slots (no key is looked up again)
@@ -251,28 +245,12 @@ class StoryBook:
     def features(self, ids: Iterable[str]) -> dict[str, DocumentFeatures]:
         wanted = list(dict.fromkeys(ids))
         missing = [i for i in wanted if i not in self._features]
-        if missing:
-            self._read_features(missing)
+        for doc_id, data in self.index.records("sfeat", missing).items():
+            self._features[doc_id] = DocumentFeatures.from_json(data)
         return {i: self._features[i] for i in wanted if i in self._features}
-
-    def _read_features(self, ids: list[str]) -> None:
-        """Features (and fixed parts) the index kept from earlier sessions, the others read from their records."""
-        kept, unread = self._kept, []
-        for doc_id in ids:
-            found = kept.get(doc_id)
-            if found is None:
-                unread.append(doc_id)
-                continue
-            self._features[doc_id], fixed = found
-            if fixed is not None:
-                self._fixed[doc_id] = fixed
-        for doc_id, data in self.index.records("sfeat", unread).items():
-            features = self._features[doc_id] = DocumentFeatures.from_json(data)
-            kept[doc_id] = (features, None)
 
     def put_features(self, features: DocumentFeatures) -> None:
         self._features[features.id] = features
-        self._kept.pop(features.id, None)
         self._fixed.pop(features.id, None)
         self._slots.pop(features.id, None)
         self._vectors.pop(features.id, None)
@@ -315,14 +293,10 @@ class StoryBook:
         return {f.id: self._vectors[f.id] for f in listed}
 
     def fixed(self, features: DocumentFeatures) -> FixedParts:
-        """A document's keys and sets (what its vectors hold whatever the idf), computed once per session (once
-        per run for features the index keeps: :meth:`features`)."""
+        """A document's keys and sets (what its vectors hold whatever the idf), computed once per session."""
         found = self._fixed.get(features.id)
         if found is None:
             found = self._fixed[features.id] = fixed_parts(features)
-            kept = self._kept.get(features.id)
-            if kept is not None and kept[0] is features:
-                self._kept[features.id] = (features, found)
         return found
 
     def edges(self, ids: Iterable[str]) -> dict[str, dict[str, float]]:

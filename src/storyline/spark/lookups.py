@@ -142,8 +142,5 @@ class CandidateIndex:
     def memo(self, kind: str) -> dict[str, int]:
         return self.inner.memo(kind)
 
-    def kept(self, kind: str) -> dict[str, Any]:
-        return self.inner.kept(kind)
-
     def set_reuse_share(self, doc_id: str, share: float) -> None:
         self.inner.set_reuse_share(doc_id, share)

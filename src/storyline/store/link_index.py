@@ -22,7 +22,6 @@ import uuid
 from collections import OrderedDict, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import islice
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -44,8 +43,6 @@ BATCH = 500  # ids per IN (...) list
 DOCUMENT_CACHE = 2000
 MAX_CACHED_KEYS = 1_000_000  # posting and count keys a LinkCache keeps across transactions (about 155 MB)
 MAX_MEMO_ITEMS = 1_000_000  # memo values a LinkCache keeps (LinkIndex.memo: quote summaries, 160 bytes each with the key)
-MAX_KEPT_ITEMS = 4_000  # objects a LinkCache keeps per kind (LinkIndex.kept: a document's story features and fixed
-# parts, about 28 kB: 110 MB; at 55 articles a day, the documents of the last 73 days, beyond the 60-day horizon)
 WRITER_STATE = "link_writer"  # state row: a token written by every link session that changed postings or counts
 LINKED_META = ("meta", "linked")  # storyline.link.corpus.LINKED_KEY: the count of documents linked so far
 _MISSING = object()
@@ -89,21 +86,17 @@ class LinkCache:
     was rolled back) starts from an empty cache. It is also emptied when it holds more than
     ``max_keys`` keys, which bounds its memory whatever the corpus size. It also holds the run's memo
     (:meth:`SqlLinkIndex.memo`: values linking derives from items, such as a quote's word summary), emptied
-    with the rest and when it holds more than ``max_memo`` values, and the objects linking keeps
-    (:meth:`SqlLinkIndex.kept`: a document's decoded story features), emptied with the rest and, at the start
-    of each session, cut to the ``max_kept`` kept last of each kind.
+    with the rest and when it holds more than ``max_memo`` values.
 
-    Its postings, counts and memo are strings, ints or tuples of strings, in dictionaries: objects Python's cyclic
+    Everything it holds is a string, an int or a tuple of strings, in dictionaries: objects Python's cyclic
     garbage collector does not track (tuples of strings are untracked by the first collection that sees them).
     Held as lists (one per posting key and per hash), the cache was three quarters of the objects every full
     collection walked: at 10,000 articles each took 1 s instead of 0.4 s.
     """
 
-    def __init__(self, max_keys: int = MAX_CACHED_KEYS, max_memo: int = MAX_MEMO_ITEMS,
-                 max_kept: int = MAX_KEPT_ITEMS) -> None:
+    def __init__(self, max_keys: int = MAX_CACHED_KEYS, max_memo: int = MAX_MEMO_ITEMS) -> None:
         self.max_keys = max_keys
         self.max_memo = max_memo
-        self.max_kept = max_kept
         self.token: str | None = None  # written by the last session that used the cache
         self.linked: int | None = None  # documents linked after that session
         self.dropped = 0  # times the cache was found stale or too large and started afresh
@@ -122,7 +115,6 @@ class LinkCache:
         self.totals: dict[str, dict[str, int]] = defaultdict(dict)
         self.keys_of_hash: dict[str, dict[int, tuple[str, ...]]] = defaultdict(dict)  # the keys of totals, by hash
         self.memo: dict[str, dict[str, int]] = defaultdict(dict)  # by kind, then item id (ints: untracked by the gc)
-        self.kept: dict[str, dict[str, Any]] = defaultdict(dict)  # by kind, then item id, oldest first
         self.token = None
         self.linked = None
 
@@ -138,7 +130,7 @@ class LinkCache:
     def check(self, token: str | None, linked: int) -> None:
         """Empty the cache unless its last session wrote ``token`` and left ``linked`` documents linked
         (what the database holds now); then keep it within its bound."""
-        fresh = self.token is None and not self.size() and not self.memo_size() and not any(self.kept.values())
+        fresh = self.token is None and not self.size() and not self.memo_size()
         if not fresh and (token != self.token or linked != self.linked):
             self.clear()
             self.dropped += 1
@@ -151,14 +143,10 @@ class LinkCache:
         """Over ``max_keys``, forget whole kinds, the largest first, until half the bound is left: the kinds
         that grow with every document (MinHash bands, passage fingerprints, keys by week) go, the df counts
         every document reads (a vocabulary, growing ever slower) stay longest. Over ``max_memo``, the memo is
-        emptied (linking derives its values again from the records it reads). Over ``max_kept`` objects of a
-        kind, the oldest kept go."""
+        emptied (linking derives its values again from the records it reads)."""
         if self.memo_size() > self.max_memo:
             self.memo.clear()
             self.dropped += 1
-        for kind, objects in self.kept.items():
-            if len(objects) > self.max_kept:
-                self.kept[kind] = dict(islice(objects.items(), len(objects) - self.max_kept, None))
         if self.size() <= self.max_keys:
             return
         while self.size() > self.max_keys // 2:
@@ -196,7 +184,6 @@ class SqlLinkIndex:
         self._totals = cache.totals
         self._keys_of_hash = cache.keys_of_hash
         self._memo = cache.memo
-        self._kept = cache.kept
         self._records: dict[tuple[str, str], Any] = {}
         self._changed_records: set[tuple[str, str]] = set()
         self._outputs: dict[tuple[str, str], Any] = {}  # None: delete
@@ -332,9 +319,6 @@ class SqlLinkIndex:
 
     def memo(self, kind: str) -> dict[str, int]:
         return self._memo[kind]
-
-    def kept(self, kind: str) -> dict[str, Any]:
-        return self._kept[kind]
 
     # --- records -------------------------------------------------------------------
 
