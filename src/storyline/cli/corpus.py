@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from storyline import api
 from storyline.cli.app import console, db_option, err_console, friendly_errors, group_db, main, print_problems
+from storyline.ingest.problems import Problem
 from storyline.render import terminal
 from storyline.render.printable import printable
 
@@ -126,10 +127,13 @@ def annotate(ids: tuple[str, ...], db: str | None, model: str | None, no_link: b
     Example: storyline annotate --model en_core_web_sm
     """
     store = api.open_store(db)
-    count = api.annotate(store, list(ids) or None, model=model)
-    console.print(f"annotated {count} documents")
+    problems: list[Problem] = []
+    count = api.annotate(store, list(ids) or None, model=model, problems=problems)
+    print_problems(problems)
+    console.print(f"annotated {count} documents" + (f", {len(problems)} failed" if problems else ""))
     if not no_link:
         console.print(terminal.link_summary(api.link_store(store, rebuild=True)))
+    sys.exit(1 if problems else 0)
 
 
 @main.command()
