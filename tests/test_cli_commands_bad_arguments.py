@@ -80,3 +80,12 @@ def test_cli_commands_timeline_sentences_without_dates_is_refused(tmp_path: Path
     code, output = _invoke("--db", db, "timeline", "--sentences", "1")
     assert code == 2 and "add --dates N" in output
     assert _invoke("--db", db, "timeline", "--dates", "2", "--sentences", "1")[0] == 0
+
+
+@pytest.mark.parametrize("command", ["docs", "stories", "people", "quotes", "claims", "timeline"])
+@pytest.mark.parametrize("option", ["--limit", "--offset"])
+def test_cli_commands_huge_limit_or_offset_is_refused(tmp_path: Path, command: str, option: str) -> None:
+    """A limit or offset past 2**63 ended in OverflowError's traceback from the database driver."""
+    code, output = _invoke("--db", _db(tmp_path), command, option, "99999999999999999999")
+    assert code == 2 and f"Invalid value for '{option}'" in output
+

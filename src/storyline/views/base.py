@@ -18,6 +18,7 @@ T = TypeVar("T")
 BATCH = 500
 LONGEST_REF = 64  # no id is longer; a longer reference is nobody's prefix
 LONGEST_FILTER = 1_000  # no name or site is longer (SQLite refuses LIKE patterns over 50,000 bytes)
+MOST_ROWS = 10**12  # the largest limit or offset a list takes: beyond 2**63 the databases' integers overflow
 d, sd, st = schema.documents, schema.story_documents, schema.stories
 
 SUMMARY_COLUMNS = (d.c.id, d.c.title, d.c.published, d.c.published_inferred, d.c.site, d.c.source, d.c.url,
