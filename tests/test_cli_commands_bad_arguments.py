@@ -64,9 +64,10 @@ def test_cli_commands_timeline_table_with_output_file_asks_for_a_format(tmp_path
 @pytest.mark.parametrize(("command", "option", "value"), [
     ("ingest", "--max-bytes", "0"), ("ingest", "--max-bytes", "-5"), ("ingest", "--jobs", "-2"),
     ("ingest", "--max-pages", "0"), ("ingest", "--ocr-timeout", "-1"), ("spark", "--max-bytes", "0"),
-    ("spark", "--partitions", "0"),
+    ("spark", "--partitions", "0"), ("ingest", "--max-bytes", "99999999999999999999"),
+    ("spark", "--max-bytes", "99999999999999999999"),
 ])
-def test_cli_commands_limits_must_be_positive(tmp_path: Path, command: str, option: str, value: str) -> None:
+def test_cli_commands_limits_must_be_positive_and_bounded(tmp_path: Path, command: str, option: str, value: str) -> None:
     note = tmp_path / "note.txt"
     note.write_text("Councillor Ada Obi said the depot would close on Friday.", encoding="utf-8")
     db = tmp_path / "new.db"
