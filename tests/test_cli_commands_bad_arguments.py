@@ -90,3 +90,10 @@ def test_cli_commands_huge_limit_or_offset_is_refused(tmp_path: Path, command: s
     code, output = _invoke("--db", _db(tmp_path), command, option, "99999999999999999999")
     assert code == 2 and f"Invalid value for '{option}'" in output
 
+
+
+@pytest.mark.parametrize("span", ["99999999999999999999:99999999999999999999", "9223372036854775807:9223372036854775808"])
+def test_cli_commands_fix_split_mention_past_any_document(tmp_path: Path, span: str) -> None:
+    """A mention span past 2**63 ended in OverflowError's traceback from the database driver."""
+    code, output = _invoke("--db", _db(tmp_path), "fix", "split", "P1", "d1", "--mention", span)
+    assert code == 2 and "no document is" in output and "--mention" in output
