@@ -32,6 +32,7 @@ __all__ = ["CorrectionError", "add_correction", "describe", "undo_correction", "
 Built = tuple[dict[str, Any], Any, str | None]  # anchor, value, document the anchor points into
 e, d, st = schema.entities, schema.documents, schema.stories
 TYPES = ("person", "organisation", "place")
+LONGEST_TEXT = 10**15  # characters: no document is longer (ingest's --max-bytes is at most 10**15)
 
 
 class CorrectionError(ValueError):
@@ -145,8 +146,9 @@ def build_split(entity: str, document: str, mention: tuple[int, int] | None, int
         anchor = {"identity": identity, "document": doc, "name": local.name, "mention": None}
         if mention is not None:
             row = conn.execute(select(m.c.start, m.c.end).where(m.c.document == doc, m.c.start == mention[0],
-                                                                m.c.end == mention[1], m.c.entity == identity["id"]))
-            if row.first() is None:
+                                                                m.c.end == mention[1], m.c.entity == identity["id"])
+                               ) if max(mention) <= LONGEST_TEXT else None  # past 2**63 the driver overflows
+            if row is None or row.first() is None:
                 raise CorrectionError(f"no mention of {identity['name']} at {mention[0]}:{mention[1]} in {doc}: "
                                       "the document page highlights each mention with its span")
             anchor["mention"] = list(mention)
