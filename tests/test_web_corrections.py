@@ -173,3 +173,14 @@ def test_web_corrections_split_refuses_an_unreadable_or_impossible_mention(db: s
     assert response.status_code == 400 and ("no mention of" in response.text or "START:END" in response.text)
     with Store(db) as store:
         assert len(api.fix_log(store)) == before
+
+
+@pytest.mark.parametrize("number", ["²", "x", "99999999999999999999"])
+def test_web_corrections_undo_of_an_unreadable_number_says_what_to_do(db: str, number: str) -> None:
+    """'²' passed str.isdigit and answered "invalid literal for int() with base 10"."""
+    with Store(db) as store:
+        doc = documents(store)["01"]
+    client = _client(db)
+    page = client.get(f"/documents/{doc}").text
+    response = client.post("/fix/undo", data={"csrf_token": _token(page), "number": number, "next": "/"})
+    assert response.status_code == 400 and "no correction" in response.text and "invalid literal" not in response.text

@@ -83,7 +83,7 @@ ACTIONS: dict[str, Action] = {
 
 
 def _number(value: str) -> int:
-    if not value.strip().isdigit():
+    if not value.strip().isdecimal():
         raise ValueError(f"no correction {value!r}: the log lists them by number")
     return int(value)
 
