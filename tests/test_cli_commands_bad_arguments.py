@@ -97,3 +97,11 @@ def test_cli_commands_fix_split_mention_past_any_document(tmp_path: Path, span: 
     """A mention span past 2**63 ended in OverflowError's traceback from the database driver."""
     code, output = _invoke("--db", _db(tmp_path), "fix", "split", "P1", "d1", "--mention", span)
     assert code == 2 and "no mention of Priya Shah at" in output
+
+
+@pytest.mark.parametrize("args", [("show", "d"), ("timeline", "d"), ("diff", "d", "d1"), ("story", "S"),
+                                  ("report", "S"), ("fix", "story", "d", "new")])
+def test_cli_commands_short_or_shared_prefix_says_how_prefixes_work(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """'d' starts two ids (d1, d2): the message said only "no document 'd'", as for an id nobody has."""
+    code, output = _invoke("--db", _db(tmp_path), *args)
+    assert code == 2 and "4 or more characters" in output and "start that id only" in output

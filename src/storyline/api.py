@@ -203,7 +203,7 @@ def _annotation_failed(doc: Document, exc: Exception) -> Problem:
 def _document_id(store: Store, ref: str) -> str:
     found = store.get_document(ref)
     if found is None:
-        raise NotFound(f"no document {ref!r}: list ids with `storyline docs`")
+        raise NotFound(views.base.no_document(ref))
     return found.id
 
 
@@ -278,7 +278,7 @@ def show(doc: str, db: str | Store | None = None) -> DocumentView:
     with opened(db) as store:
         found = views.document(store, doc)
     if found is None:
-        raise NotFound(f"no document {doc!r}: list ids with `storyline docs`")
+        raise NotFound(views.base.no_document(doc))
     return found
 
 
@@ -388,7 +388,7 @@ def stories(db: str | Store | None = None, limit: int = 50, offset: int = 0) -> 
 def _story_id(store: Store, ref: str) -> str:
     found = views.find_story(store, ref)
     if found is None:
-        raise NotFound(f"no story {ref!r}: list them with `storyline stories`")
+        raise NotFound(views.base.no_story(ref))
     return found
 
 
@@ -398,7 +398,7 @@ def story(story_id: str, db: str | Store | None = None, full: bool = False) -> S
     with opened(db) as store:
         found = views.story_dossier(store, story_id, views.FULL if full else views.PAGE_LIMITS)
     if found is None:
-        raise NotFound(f"no story {story_id!r}: list them with `storyline stories`")
+        raise NotFound(views.base.no_story(story_id))
     return found
 
 

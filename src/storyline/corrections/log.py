@@ -26,6 +26,7 @@ from storyline.corrections.quote_groups import settle_quote_groups
 from storyline.model import Annotations, from_dict
 from storyline.store import Store, facts, schema
 from storyline.store.rows import row_document
+from storyline.views.base import no_document, no_story
 
 __all__ = ["CorrectionError", "add_correction", "describe", "undo_correction", "who_am_i"]
 
@@ -80,7 +81,7 @@ def identity_ref(conn: Connection, ref: str) -> dict[str, Any]:
 def document_ref(conn: Connection, ref: str) -> str:
     found = _prefixed(conn, d.c.id, ref)
     if found is None:
-        raise CorrectionError(f"no document {ref!r}: list ids with `storyline docs`")
+        raise CorrectionError(no_document(ref))
     return found
 
 
@@ -99,7 +100,7 @@ def story_ref(conn: Connection, ref: str) -> dict[str, Any]:
     found = _prefixed(conn, st.c.id, ref)
     anchor = anchors.story_anchor(conn, found) if found else None
     if anchor is None:
-        raise CorrectionError(f"no story {ref!r}: list them with `storyline stories`")
+        raise CorrectionError(no_story(ref))
     return anchor
 
 

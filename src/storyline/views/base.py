@@ -131,6 +131,19 @@ def contains(column: Any, text: str) -> ColumnElement[bool]:
     return func.lower(column).like(pattern, escape="\\")
 
 
+def no_document(ref: str) -> str:
+    """What to tell someone whose document reference names none (no such id, a prefix too short or shared)."""
+    return f"no document {ref!r}: list ids with `storyline docs` ({PREFIX_RULE})"
+
+
+def no_story(ref: str) -> str:
+    """What to tell someone whose story reference names none."""
+    return f"no story {ref!r}: list them with `storyline stories` ({PREFIX_RULE})"
+
+
+PREFIX_RULE = "a prefix of an id needs 4 or more characters and must start that id only"
+
+
 def resolve_prefix(conn: Connection, column: Any, ref: str) -> str | None:
     """An id, or the one id starting with ``ref`` (at least 4 characters); None when none or several."""
     if conn.execute(select(column).where(column == ref)).first() is not None:
