@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storyline.annotate.timex import find_timexes, infer_reference_date, timex_precision
@@ -41,3 +43,14 @@ def test_timex_infer_reference_none_without_absolute_dates() -> None:
 ])
 def test_timex_precision_of_values(value: str, precision: str) -> None:
     assert timex_precision(value) == precision
+
+
+@pytest.mark.parametrize("reference", ["0001-01-01", "0001", "9999-12-31", "9999"])
+def test_timex_reference_at_the_calendars_ends_gives_no_impossible_date(reference: str) -> None:
+    """A placeholder publication date (year 1, year 9999) used to raise OverflowError or ValueError, and the
+    document was stored without annotations; a day before year 1 or after 9999 is no value at all."""
+    text = ("On Tuesday the mayor said yesterday's vote was final; tomorrow, and next week, she will sign it. "
+            "It opens on 3 May, three years ago it closed, next year it grows, and on 4 June 2020 it reopened.")
+    values = [t.value for t in find_timexes(text, reference)]
+    assert "2020-06-04" in values
+    assert not [v for v in values if re.match(r"-|\d{5}", v)], values

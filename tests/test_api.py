@@ -126,3 +126,37 @@ def test_api_import_stays_cheap(db: str, code: str) -> None:
     script = f"DB = {db!r}\n{code}\nimport sys\nprint(sorted(m for m in sys.modules if m.startswith({heavy!r})))"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def _failing_on(word: str) -> object:
+    from storyline.annotate.pipeline import Pipeline
+
+    class Failing(Pipeline):
+        def __call__(self, doc: storyline.model.Document) -> storyline.model.Annotations:
+            if word in doc.text:
+                raise KeyError("a language rule's bug")
+            return super().__call__(doc)
+
+    return lambda model=None: Failing()
+
+
+def test_api_annotate_goes_on_past_a_failing_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One document the pipeline fails on stopped the whole re-annotation with a traceback; with a problems
+    list it is reported, keeps its earlier annotations, and the others are annotated."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Councillor Ada Obi said the depot would close on 3 May 2024.", encoding="utf-8")
+    (folder / "b.txt").write_text("The mayor, Tom Hale, said the budget was safe on 4 May 2024.", encoding="utf-8")
+    db = str(tmp_path / "annotate.db")
+    storyline.ingest([str(folder)], db=db, link=False)
+    hale = next(d.id for d in storyline.docs(db=db).items if d.source.endswith("b.txt"))
+    before = storyline.show(hale, db=db)
+    assert before.quotes
+    monkeypatch.setattr("storyline.annotate.pipeline.make_pipeline", _failing_on("Tom Hale"))
+    with pytest.raises(KeyError):
+        storyline.annotate(db=db)
+    problems: list[storyline.ingest.problems.Problem] = []
+    assert storyline.annotate(db=db, problems=problems) == 1
+    assert [p.reason for p in problems] == ["annotation-failed"] and "b.txt" in problems[0].message
+    assert "KeyError" in problems[0].message and "report" in problems[0].message
+    assert storyline.show(hale, db=db).quotes == before.quotes

@@ -98,3 +98,27 @@ def test_printable_escapes_controls_and_bidi_overrides() -> None:
     assert printable("a\x1b[2Jb\x9b\u202eexe.txt\n") == "a\\x1b[2Jb\\x9b\\u202eexe.txt\\n"
     assert printable("line one\nline\ttwo\x1b", keep="\n\t") == "line one\nline\ttwo\\x1b"
     assert printable(printable("\x07")) == "\\x07"
+
+
+def test_cli_problem_output_annotate_reports_a_failing_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`storyline annotate` ended in a traceback at the first document the pipeline failed on."""
+    from storyline.annotate.pipeline import Pipeline
+    from storyline.model import Annotations, Document
+
+    class FailsOnFridays(Pipeline):
+        def __call__(self, doc: Document) -> Annotations:
+            if "Fridays" in doc.text:
+                raise KeyError("a language rule's bug")
+            return super().__call__(doc)
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "bins.txt").write_text(NOTE, encoding="utf-8")
+    (inbox / "depot.txt").write_text("The depot closes on 3 May, Councillor Ada Obi said.\n", encoding="utf-8")
+    db = str(tmp_path / "annotate.db")
+    assert _ingest(db, str(inbox))[0] == 0
+    monkeypatch.setattr("storyline.annotate.pipeline.make_pipeline", lambda model=None: FailsOnFridays())
+    result = CliRunner().invoke(main, ["annotate", "--db", db, "--no-link"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output and "annotated 1 documents, 1 failed" in result.stdout
+    assert re.search(r"skipped \w+ \(.*bins\.txt\): not re-annotated \(KeyError", result.stderr)

@@ -60,3 +60,25 @@ def test_sources_read_stdin_detects_format() -> None:
 def test_sources_read_missing_file_is_problem(tmp_path: Path) -> None:
     ref = SourceRef("gone.txt", "file", str(tmp_path / "gone.txt"))
     assert [p.reason for p in read_source(ref, OPTIONS) if isinstance(p, Problem)] == ["not-found"]
+
+
+def test_sources_read_with_a_huge_size_cap(tmp_path: Path) -> None:
+    """`--max-bytes 1000000000000000` (or more) raised MemoryError (or OverflowError): reading set aside the
+    whole cap before reading a small file or stdin."""
+    note = tmp_path / "note.txt"
+    note.write_text("Bins move to Fridays, the council said.", encoding="utf-8")
+    for cap in (10**15, 10**20):
+        options = IngestOptions(max_bytes=cap)
+        for ref, stdin in ((SourceRef(str(note), "file", str(note)), None),
+                           (SourceRef("-", "stdin"), io.BytesIO(note.read_bytes()))):
+            found = list(read_source(ref, options, stdin=stdin))
+            assert [d.text for d in found if isinstance(d, Document)] == ["Bins move to Fridays, the council said."]
+
+
+def test_sources_read_capped_reads_one_byte_past_the_cap() -> None:
+    from storyline.ingest.sources import READ_CHUNK, read_capped
+
+    data = b"x" * (2 * READ_CHUNK + 10)
+    assert read_capped(io.BytesIO(data), 5) == b"xxxxxx"
+    assert read_capped(io.BytesIO(data), READ_CHUNK + 3) == data[: READ_CHUNK + 4]
+    assert read_capped(io.BytesIO(data), 10**18) == data

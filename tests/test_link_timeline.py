@@ -99,3 +99,25 @@ def test_timeline_sort_key_mixed_precision() -> None:
     ordered = sorted(values, key=date_sort_key)
     assert ordered == ["197X", "2022-Q4", "2023", "2023-03", "2023-03-14", "2023-03-14T09:30", "XXXX-10-19",
                        "PRESENT_REF"]
+
+
+def test_link_timeline_pairs_no_two_reports_of_one_document() -> None:
+    """A 1 MB document repeating one dated sentence 10,000 times made 50 million candidate pairs of its own
+    (every pair of its reports shares the day), each refused by _same_event: `storyline link` spent minutes
+    on one document. Pairs are only ever across documents; the timeline is the same."""
+    from storyline.link.timeline import _candidate_pairs, _reports
+
+    sentence = "The depot closed on 14 March 2023, the council said. "
+    long_text = sentence * 300
+    long_doc = Document("long", long_text, "long.txt", published="2023-03-15")
+    long_events = [Event(f"v{n}", n * len(sentence), (n + 1) * len(sentence) - 1, "2023-03-14", "day",  # type: ignore[arg-type]
+                         sentence[:40], (n * len(sentence) + 20, n * len(sentence) + 33)) for n in range(300)]
+    short_doc = Document("short", sentence, "short.txt", published="2023-03-16")
+    short_event = Event("v1", 0, len(sentence) - 1, "2023-03-14", "day", sentence[:40], (20, 33))  # type: ignore[arg-type]
+    story_items = [(long_doc, Annotations("long", events=long_events)), (short_doc, Annotations("short", events=[short_event]))]
+    reports = _reports(story_items, {})
+    pairs = _candidate_pairs(reports)
+    assert len(pairs) == 300 and all(reports[a].doc.id != reports[b].doc.id for a, b in pairs)
+    story = Story("S1", "Depot", ["long", "short"])
+    timeline = story_timeline(story, {doc.id: (doc, ann) for doc, ann in story_items}, {})
+    assert len(timeline) == 1 and len(timeline[0].sources) == 301  # one fact, as before: every report matches "short"

@@ -156,3 +156,31 @@ def test_web_corrections_log_page_read_only_has_no_undo(db: str) -> None:
     assert refused.status_code == 403 and "read-only" in refused.text
     with Store(db) as store:
         assert [c.status for c in api.fix_log(store)] == ["applied"]
+
+
+@pytest.mark.parametrize("mention", ["99999999999999999999:99999999999999999999", "²:³", "12-20", "abc"])
+def test_web_corrections_split_refuses_an_unreadable_or_impossible_mention(db: str, mention: str) -> None:
+    """A span past 2**63 answered 500 (OverflowError in the database driver), and a span that was not two
+    numbers was read as no span at all: the form split every mention of the person in the document."""
+    with Store(db) as store:
+        doc = documents(store)["01"]
+        person = next(e for e in views.document(store, doc).entities if e.type == "person")  # type: ignore[union-attr]
+        before = len(api.fix_log(store))
+    client = _client(db)
+    page = client.get(f"/people/{person.id}").text
+    response = client.post("/fix/split", data={"csrf_token": _token(page), "entity": person.id, "document": doc,
+                                               "mention": mention, "next": "/"})
+    assert response.status_code == 400 and ("no mention of" in response.text or "START:END" in response.text)
+    with Store(db) as store:
+        assert len(api.fix_log(store)) == before
+
+
+@pytest.mark.parametrize("number", ["²", "x", "99999999999999999999"])
+def test_web_corrections_undo_of_an_unreadable_number_says_what_to_do(db: str, number: str) -> None:
+    """'²' passed str.isdigit and answered "invalid literal for int() with base 10"."""
+    with Store(db) as store:
+        doc = documents(store)["01"]
+    client = _client(db)
+    page = client.get(f"/documents/{doc}").text
+    response = client.post("/fix/undo", data={"csrf_token": _token(page), "number": number, "next": "/"})
+    assert response.status_code == 400 and "no correction" in response.text and "invalid literal" not in response.text

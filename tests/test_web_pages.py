@@ -170,3 +170,10 @@ def test_web_pages_story_says_why_its_documents_belong_together(client: TestClie
     assert "Why these belong together" in why and "Grace Hughes" in why and "in 2 documents" in why
     start, end = span(ECHO, "Grace Hughes")
     assert f'href="/documents/{DOC_IDS["echo"]}#c{start}-{end}"' in why
+
+
+@pytest.mark.parametrize("url", ["/stories", "/documents", "/people", "/api/documents", "/api/stories", "/api/people",
+                                 "/api/quotes"])
+def test_web_pages_huge_offset_is_refused_not_a_server_error(client: TestClient, url: str) -> None:
+    """An offset past 2**63 answered 500 (OverflowError in the database driver)."""
+    assert client.get(f"{url}?offset=99999999999999999999").status_code == 422

@@ -39,8 +39,10 @@ from storyline.views.timeline import TimelineScope
 if TYPE_CHECKING:
     from storyline.ingest import SourceRef
     from storyline.ingest.batch import IngestReport, ProgressCallback
+    from storyline.ingest.problems import Problem
     from storyline.link.index import LinkIndex
     from storyline.link.keydates import DatedSentence, KeyDate
+    from storyline.model import Document
     from storyline.spark import SparkReport
 
 LINK_BATCH = 500  # documents linked per transaction
@@ -160,28 +162,48 @@ def annotate(
     ids: Iterable[str] | None = None,
     model: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    problems: list[Problem] | None = None,
 ) -> int:
     """Re-annotate stored documents (all, or the given ids or id prefixes) with the current pipeline; an id that
-    names no document raises :class:`NotFound` before anything is annotated."""
+    names no document raises :class:`NotFound` before anything is annotated. Returns how many were annotated.
+
+    With a ``problems`` list, a document the pipeline fails on keeps its earlier annotations, its failure is
+    appended there and the run goes on; without one, the failure is raised."""
     from storyline.annotate.pipeline import make_pipeline
 
     store = open_store(db)
     wanted = [_document_id(store, ref) for ref in ids] if ids is not None else None
     pipeline = make_pipeline(model)
     total = len(wanted) if wanted is not None else store.count_documents()
-    done = 0
+    done = seen = 0
     for doc in store.iter_documents(wanted):
-        store.save_annotations(pipeline(doc))
-        done += 1
+        seen += 1
+        try:
+            annotations = pipeline(doc)
+        except Exception as exc:  # a language bug on one document must not stop the others
+            if problems is None:
+                raise
+            problems.append(_annotation_failed(doc, exc))
+        else:
+            store.save_annotations(annotations)
+            done += 1
         if progress:
-            progress(done, total)
+            progress(seen, total)
     return done
+
+
+def _annotation_failed(doc: Document, exc: Exception) -> Problem:
+    from storyline.ingest.problems import Problem
+
+    return Problem(doc.source, "annotation-failed",
+                   f"{doc.id} ({doc.source}): not re-annotated ({type(exc).__name__}: {exc}), its earlier "
+                   "annotations kept; please report this with the document")
 
 
 def _document_id(store: Store, ref: str) -> str:
     found = store.get_document(ref)
     if found is None:
-        raise NotFound(f"no document {ref!r}: list ids with `storyline docs`")
+        raise NotFound(views.base.no_document(ref))
     return found.id
 
 
@@ -256,7 +278,7 @@ def show(doc: str, db: str | Store | None = None) -> DocumentView:
     with opened(db) as store:
         found = views.document(store, doc)
     if found is None:
-        raise NotFound(f"no document {doc!r}: list ids with `storyline docs`")
+        raise NotFound(views.base.no_document(doc))
     return found
 
 
@@ -366,7 +388,7 @@ def stories(db: str | Store | None = None, limit: int = 50, offset: int = 0) -> 
 def _story_id(store: Store, ref: str) -> str:
     found = views.find_story(store, ref)
     if found is None:
-        raise NotFound(f"no story {ref!r}: list them with `storyline stories`")
+        raise NotFound(views.base.no_story(ref))
     return found
 
 
@@ -376,7 +398,7 @@ def story(story_id: str, db: str | Store | None = None, full: bool = False) -> S
     with opened(db) as store:
         found = views.story_dossier(store, story_id, views.FULL if full else views.PAGE_LIMITS)
     if found is None:
-        raise NotFound(f"no story {story_id!r}: list them with `storyline stories`")
+        raise NotFound(views.base.no_story(story_id))
     return found
 
 

@@ -131,12 +131,13 @@ def diff(a: str, b: str, db: str | Store | None = None) -> Any:
     organisations, dates, figures, claims, headline, each with its spans in both (a
     :class:`storyline.versions.VersionDiff`)."""
     from storyline.api import NotFound
+    from storyline.views.base import no_document
     from storyline.views.versions import document_diff
 
     with opened(db) as store:
         for ref in (a, b):
             if store.get_document(ref) is None:
-                raise NotFound(f"no document {ref!r}: list ids with `storyline docs` (a prefix must name one only)")
+                raise NotFound(no_document(ref))
         found = document_diff(store, a, b)
     if found is None:
         raise NotFound(f"no document {a!r} or {b!r}: list ids with `storyline docs`")

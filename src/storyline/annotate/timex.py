@@ -41,8 +41,11 @@ def find_timexes(text: str, reference: str | None = None) -> list[Timex]:
     ctx = Context(text, story_reference(text, parse_reference(reference)))
 
     def accept(rule: str, match: re.Match[str]) -> Timex | None:
-        found = _ALL_NORMALIZERS[rule](match, ctx)
-        if found is None:
+        try:
+            found = _ALL_NORMALIZERS[rule](match, ctx)
+        except OverflowError:  # a day past the calendar's ends (a reference in year 1 or 9999)
+            return None
+        if found is None or _OUTSIDE_CALENDAR.match(found.value):
             return None
         if not found.relative and _ABSOLUTE.match(found.value):
             ctx.last_absolute, ctx.last_absolute_end = found.value, found.end
@@ -57,6 +60,7 @@ def find_timexes(text: str, reference: str | None = None) -> list[Timex]:
 
 
 _ABSOLUTE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+_OUTSIDE_CALENDAR = re.compile(r"^-|^\d{5}")  # years before 0000 or after 9999 ("three years ago" in year 1)
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")
 _PRECISION = (
     (re.compile(r"^(?:PRESENT|PAST|FUTURE)_REF$|^P|^X+$"), "unknown"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import cache
 
 from storyline.annotate.timex_detect import lexicon
@@ -56,7 +56,9 @@ def days_in_month(year: int | None, month: int) -> int:
 
 
 def valid_day(year: int | None, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)
+    """A day the calendar holds (``date`` refuses years 0 and 10000, which a reference in year 1 or 9999 gives)."""
+    in_range = year is None or MINYEAR <= year <= MAXYEAR
+    return in_range and 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)
 
 
 def format_day(d: date) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from storyline.ingest.problems import Problem
 from storyline.render.printable import printable
+from storyline.views.base import MOST_ROWS
 
 F = TypeVar("F", bound=Callable[..., Any])
 # Piped output (not a terminal) gets a readable width instead of rich's 80 columns; $COLUMNS wins.
@@ -44,9 +45,9 @@ def paging(default: int, noun: str) -> Callable[[F], F]:
     """The shared --limit and --offset options of list commands."""
 
     def decorate(func: F) -> F:
-        func = click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0),
+        func = click.option("--offset", default=0, show_default=True, type=click.IntRange(0, MOST_ROWS),
                             help=f"Skip the first N {noun} (page through them). Example: --offset {default}")(func)
-        return click.option("--limit", default=default, show_default=True, type=click.IntRange(min=1),
+        return click.option("--limit", default=default, show_default=True, type=click.IntRange(1, MOST_ROWS),
                             help=f"Show at most N {noun}. Example: --limit 20")(func)
 
     return decorate

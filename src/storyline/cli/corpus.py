@@ -12,10 +12,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from storyline import api
 from storyline.cli.app import console, db_option, err_console, friendly_errors, group_db, main, print_problems
+from storyline.ingest.problems import Problem
 from storyline.render import terminal
 from storyline.render.printable import printable
 
 DEMO_DB = "storyline-demo.db"
+MOST_BYTES = 10**15  # the largest --max-bytes: past sys.maxsize the gzip and WARC readers overflow C sizes
 
 
 @main.command()
@@ -24,7 +26,7 @@ DEMO_DB = "storyline-demo.db"
 @click.option("--follow", is_flag=True, help="For RSS/Atom feeds, also fetch each linked page. Example: --follow")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private or loopback addresses. Example: --allow-private")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1), help="Parse and annotate in N processes. Example: -j 4")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Size cap per file or download (default 50 MB). Example: --max-bytes 5000000")
+@click.option("--max-bytes", type=click.IntRange(1, MOST_BYTES), default=None, help="Size cap per file or download (default 50 MB). Example: --max-bytes 5000000")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Page cap per PDF or multi-page image (default 2000). Example: --max-pages 500")
 @click.option("--ocr-lang", default=None, help="Tesseract language(s) for scans and images (default eng). Example: --ocr-lang eng+fra")
 @click.option("--ocr-timeout", type=click.FloatRange(min=0, min_open=True), default=None, help="Seconds OCR may spend on one page (default 60). Example: --ocr-timeout 180")
@@ -89,7 +91,7 @@ class _progress:
 @db_option
 @click.option("--master", default=None, help="Spark master (default: spark-submit's, else all local cores). Example: --master local[4]")
 @click.option("--partitions", type=click.IntRange(min=1), default=None, help="Partitions to annotate in (default 2 per core). Example: --partitions 64")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Size cap per file or download (default 50 MB). Example: --max-bytes 5000000")
+@click.option("--max-bytes", type=click.IntRange(1, MOST_BYTES), default=None, help="Size cap per file or download (default 50 MB). Example: --max-bytes 5000000")
 @click.option("--model", default=None, help="An installed spaCy pipeline, on every executor. Example: --model en_core_web_sm")
 @click.option("--no-link", is_flag=True, help="Store documents only (run `storyline link` later). Example: --no-link")
 @click.option("--quiet", "-q", is_flag=True, help="No summary; problems still go to stderr. Example: -q")
@@ -126,10 +128,13 @@ def annotate(ids: tuple[str, ...], db: str | None, model: str | None, no_link: b
     Example: storyline annotate --model en_core_web_sm
     """
     store = api.open_store(db)
-    count = api.annotate(store, list(ids) or None, model=model)
-    console.print(f"annotated {count} documents")
+    problems: list[Problem] = []
+    count = api.annotate(store, list(ids) or None, model=model, problems=problems)
+    print_problems(problems)
+    console.print(f"annotated {count} documents" + (f", {len(problems)} failed" if problems else ""))
     if not no_link:
         console.print(terminal.link_summary(api.link_store(store, rebuild=True)))
+    sys.exit(1 if problems else 0)
 
 
 @main.command()

@@ -55,7 +55,7 @@ def _span(value: str | None) -> tuple[int, int] | None:
     if not value:
         return None
     start, sep, end = value.partition(":")
-    if not sep or not start.isdigit() or not end.isdigit():
+    if not sep or not start.isdecimal() or not end.isdecimal():
         raise click.BadParameter("give the mention's span as START:END, e.g. 120:131")
     return int(start), int(end)
 

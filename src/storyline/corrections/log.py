@@ -26,12 +26,14 @@ from storyline.corrections.quote_groups import settle_quote_groups
 from storyline.model import Annotations, from_dict
 from storyline.store import Store, facts, schema
 from storyline.store.rows import row_document
+from storyline.views.base import no_document, no_story
 
 __all__ = ["CorrectionError", "add_correction", "describe", "undo_correction", "who_am_i"]
 
 Built = tuple[dict[str, Any], Any, str | None]  # anchor, value, document the anchor points into
 e, d, st = schema.entities, schema.documents, schema.stories
 TYPES = ("person", "organisation", "place")
+LONGEST_TEXT = 10**15  # characters: no document is longer (ingest's --max-bytes is at most 10**15)
 
 
 class CorrectionError(ValueError):
@@ -79,7 +81,7 @@ def identity_ref(conn: Connection, ref: str) -> dict[str, Any]:
 def document_ref(conn: Connection, ref: str) -> str:
     found = _prefixed(conn, d.c.id, ref)
     if found is None:
-        raise CorrectionError(f"no document {ref!r}: list ids with `storyline docs`")
+        raise CorrectionError(no_document(ref))
     return found
 
 
@@ -98,7 +100,7 @@ def story_ref(conn: Connection, ref: str) -> dict[str, Any]:
     found = _prefixed(conn, st.c.id, ref)
     anchor = anchors.story_anchor(conn, found) if found else None
     if anchor is None:
-        raise CorrectionError(f"no story {ref!r}: list them with `storyline stories`")
+        raise CorrectionError(no_story(ref))
     return anchor
 
 
@@ -145,8 +147,9 @@ def build_split(entity: str, document: str, mention: tuple[int, int] | None, int
         anchor = {"identity": identity, "document": doc, "name": local.name, "mention": None}
         if mention is not None:
             row = conn.execute(select(m.c.start, m.c.end).where(m.c.document == doc, m.c.start == mention[0],
-                                                                m.c.end == mention[1], m.c.entity == identity["id"]))
-            if row.first() is None:
+                                                                m.c.end == mention[1], m.c.entity == identity["id"])
+                               ) if max(mention) <= LONGEST_TEXT else None  # past 2**63 the driver overflows
+            if row is None or row.first() is None:
                 raise CorrectionError(f"no mention of {identity['name']} at {mention[0]}:{mention[1]} in {doc}: "
                                       "the document page highlights each mention with its span")
             anchor["mention"] = list(mention)

@@ -242,6 +242,22 @@ def _nested_reader(options: IngestOptions) -> Callable[[bytes, str, str], Items]
     return lambda data, source, name: read_bytes(data, source, options, name=name)
 
 
+READ_CHUNK = 1 << 20
+
+
+def read_capped(stream: BinaryIO, cap: int) -> bytes:
+    """At most ``cap`` + 1 bytes of ``stream`` (one more than the cap tells that it is over), a chunk at a time:
+    ``read(n)`` sets aside n bytes first, so a cap of a terabyte or more raised MemoryError or OverflowError."""
+    chunks, left = [], cap + 1
+    while left > 0:
+        chunk = stream.read(min(left, READ_CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def _read_file(ref: SourceRef, options: IngestOptions) -> bytes | Problem:
     path = ref.path or ref.source
     try:
@@ -249,7 +265,7 @@ def _read_file(ref: SourceRef, options: IngestOptions) -> bytes | Problem:
         if size > options.max_bytes:
             return problem(ref.source, "too-large", f"{size:,} bytes is over the {options.max_bytes:,}-byte cap")
         with open(path, "rb") as handle:
-            return handle.read(options.max_bytes + 1)
+            return read_capped(handle, options.max_bytes)
     except FileNotFoundError:
         return problem(ref.source, "not-found", "no such file")
     except IsADirectoryError:
@@ -287,7 +303,7 @@ def read_source(ref: SourceRef, options: IngestOptions, stdin: BinaryIO | None =
         return
     if ref.kind == "stdin":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data: bytes | Problem = stream.read(options.max_bytes + 1)
+        data: bytes | Problem = read_capped(stream, options.max_bytes)
         name = ""
     else:
         data, name = _read_file(ref, options), ref.path or ref.source

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -238,7 +238,9 @@ def _same_events(reports: list[_Report]) -> list[list[_Report]]:
 
 
 def _candidate_pairs(reports: list[_Report]) -> list[tuple[int, int]]:
-    """Pairs worth comparing: same day and month, or a shared word that few event sentences use."""
+    """Pairs worth comparing: same day and month, or a shared word that few event sentences use; never two
+    reports of one document (:func:`_same_event` refuses them), so a long document that repeats one date
+    thousands of times makes no pairs of its own."""
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, report in enumerate(reports):
         value = report.event.date
@@ -249,8 +251,19 @@ def _candidate_pairs(reports: list[_Report]) -> list[tuple[int, int]]:
     for key, members in buckets.items():
         if not key.startswith("@") and len(members) > MAX_EVENTS_PER_WORD:
             continue
-        pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1:])
+        pairs.update(_across_documents(members, reports))
     return sorted(pairs)
+
+
+def _across_documents(members: list[int], reports: list[_Report]) -> Iterator[tuple[int, int]]:
+    """Every pair (lower index first) of ``members`` whose reports come from two documents."""
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        by_document[reports[i].doc.id].append(i)
+    parts = list(by_document.values())
+    for n, left in enumerate(parts):
+        for right in parts[n + 1:]:
+            yield from ((a, b) if a < b else (b, a) for a in left for b in right)
 
 
 def _merged_event(group: list[_Report]) -> Event:

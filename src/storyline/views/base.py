@@ -18,6 +18,7 @@ T = TypeVar("T")
 BATCH = 500
 LONGEST_REF = 64  # no id is longer; a longer reference is nobody's prefix
 LONGEST_FILTER = 1_000  # no name or site is longer (SQLite refuses LIKE patterns over 50,000 bytes)
+MOST_ROWS = 10**12  # the largest limit or offset a list takes: beyond 2**63 the databases' integers overflow
 d, sd, st = schema.documents, schema.story_documents, schema.stories
 
 SUMMARY_COLUMNS = (d.c.id, d.c.title, d.c.published, d.c.published_inferred, d.c.site, d.c.source, d.c.url,
@@ -128,6 +129,19 @@ def contains(column: Any, text: str) -> ColumnElement[bool]:
         return false()
     pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return func.lower(column).like(pattern, escape="\\")
+
+
+def no_document(ref: str) -> str:
+    """What to tell someone whose document reference names none (no such id, a prefix too short or shared)."""
+    return f"no document {ref!r}: list ids with `storyline docs` ({PREFIX_RULE})"
+
+
+def no_story(ref: str) -> str:
+    """What to tell someone whose story reference names none."""
+    return f"no story {ref!r}: list them with `storyline stories` ({PREFIX_RULE})"
+
+
+PREFIX_RULE = "a prefix of an id needs 4 or more characters and must start that id only"
 
 
 def resolve_prefix(conn: Connection, column: Any, ref: str) -> str | None:

@@ -107,7 +107,7 @@ def timeline(store: Store, document: str | None = None, story: str | None = None
         if document:
             found = base.resolve_prefix(conn, d.c.id, document)
             if found is None:
-                raise ValueError(f"no document {document!r}: list ids with `storyline docs`")
+                raise ValueError(base.no_document(document))
             query = query.where(ev.c.document == found)
         if story:
             query = query.where(ev.c.story == story)

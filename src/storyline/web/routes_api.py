@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 
 from storyline import views
 from storyline.export import iter_export
+from storyline.views.base import MOST_ROWS
 from storyline.web.app import context_of, render
 
 router = APIRouter(prefix="/api", tags=["corpus"])
@@ -22,7 +23,7 @@ def _json(value: Any) -> Record:
 
 
 @router.get("/documents", summary="List documents (without their text), oldest first")
-def api_documents(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> Record:
+def api_documents(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MOST_ROWS)) -> Record:
     page = views.documents(context_of(request).store, limit, offset)
     return {"total": page.total, "more": page.more, "documents": [_json(d) for d in page.items]}
 
@@ -39,7 +40,7 @@ def api_document(request: Request, doc_id: str) -> Record:
 
 
 @router.get("/stories", summary="List stories, oldest first")
-def api_stories(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> Record:
+def api_stories(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MOST_ROWS)) -> Record:
     page = views.stories(context_of(request).store, limit, offset)
     return {"total": page.total, "more": page.more, "stories": [_json(s) for s in page.items]}
 
@@ -54,7 +55,7 @@ def api_story(request: Request, story_id: str) -> Record:
 
 @router.get("/people", summary="People (or organisations, places), most quoted first")
 def api_people(request: Request, kind: str = Query("person", pattern="^(person|organisation|place)$"),
-               limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> Record:
+               limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MOST_ROWS)) -> Record:
     page = views.people(context_of(request).store, kind, limit, offset)
     return {"total": page.total, "more": page.more, "people": [_json(p) for p in page.items]}
 
@@ -69,7 +70,7 @@ def api_person(request: Request, entity_id: str) -> Record:
 
 @router.get("/quotes", summary="Quotes, optionally by speaker name")
 def api_quotes(request: Request, speaker: str | None = None, limit: int = Query(100, ge=1, le=1000),
-               offset: int = Query(0, ge=0)) -> Record:
+               offset: int = Query(0, ge=0, le=MOST_ROWS)) -> Record:
     page = views.quotes(context_of(request).store, speaker, limit, offset)
     return {"more": page.more, "quotes": [_json(q) for q in page.items]}
 

@@ -54,8 +54,15 @@ def _none(value: str) -> str | None:
 
 
 def _span(value: str) -> tuple[int, int] | None:
-    start, _, end = value.partition(":")
-    return (int(start), int(end)) if start.isdigit() and end.isdigit() else None
+    """A mention's START:END, or None (every mention) for an empty field; anything else is refused, never read as
+    every mention."""
+    if not value.strip():
+        return None
+    start, sep, end = value.strip().partition(":")
+    if not (sep and start.isdecimal() and end.isdecimal()):
+        raise ValueError(f"unreadable mention span {value!r}: give it as START:END, e.g. 120:131, or leave it "
+                         "empty to split every mention")
+    return int(start), int(end)
 
 
 Action = Callable[[Form, Store, str | None, str], Any]
@@ -76,7 +83,7 @@ ACTIONS: dict[str, Action] = {
 
 
 def _number(value: str) -> int:
-    if not value.strip().isdigit():
+    if not value.strip().isdecimal():
         raise ValueError(f"no correction {value!r}: the log lists them by number")
     return int(value)
 

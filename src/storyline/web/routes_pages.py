@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from storyline import views
 from storyline.render.timeline_svg import numbered, render_timeline_svg
+from storyline.views.base import MOST_ROWS
 from storyline.views.model import EventRow
 from storyline.web.app import context_of, render
 from storyline.web.routes_corrections import fix_values, with_csrf_cookie
@@ -21,7 +22,7 @@ REPORT_TYPES = {"html": "text/html; charset=utf-8", "md": "text/markdown; charse
 PAGE = 100
 KEY_DATES, KEY_SENTENCES = 8, 1  # the story page's key-date view
 NAMES_LISTED = 300  # people and organisations offered as filter suggestions
-Offset = Query(0, ge=0)
+Offset = Query(0, ge=0, le=MOST_ROWS)
 
 
 def pager(request: Request, offset: int, limit: int, more: bool) -> dict[str, str | None]:
