@@ -133,3 +133,19 @@ def test_quotes_candidates_whose_word_summaries_rule_out_a_match_are_not_read() 
     later = "“We will not be closing a single library this year, or next,” he said."
     near = quoted("near", later, "2024-03-06", [(later[1:later.index("”")], None, None)])
     assert filed_reading(index, near) == ({"uk:q1"}, ["uk:q1"])  # it contains the library quote: read, joined
+
+
+def test_quotes_group_documents_counted_as_a_scan_of_its_members_would() -> None:
+    """One document repeating a quote keeps its group at one document however often it repeats it (counted from
+    the new quote's document alone); the first quote of another document makes it two."""
+    line = "“We will not be closing a single library this year,” said Daniel Okafor. "
+    index = MemoryIndex()
+    many = quoted("many", line * 6, "2024-03-04", [])
+    many[1].quotes = [Quote(f"q{n}", n * len(line) + 1, n * len(line) + 51, line[1:51], speaker="e1",
+                            speaker_name="Daniel Okafor") for n in range(6)]
+    _, groups = file_document_quotes(*many, index)
+    assert len(groups) == 1
+    group = next(iter(groups))
+    assert index.records("qgroup", [group])[group]["documents"] == 1
+    _, again = file_document_quotes(*items()[0], index)
+    assert group in again and index.records("qgroup", [group])[group]["documents"] == 2

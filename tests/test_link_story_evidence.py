@@ -113,3 +113,18 @@ def test_story_evidence_locates_phrases_lazily_with_the_same_result() -> None:
     lines = storyline_evidence([("s1", items[:2], found_in_documents(items[:2], {})),
                                 ("s2", items[2:], found_in_documents(items[2:], {}))])
     assert [s.document for e in lines if e.value == "fostering review" for s in e.spans] == ["d0", "d2", "d1", "d3"]
+
+
+def test_story_evidence_spans_hold_a_position_as_a_scan_of_every_span_would() -> None:
+    """The bisected span test (figures are looked up against thousands of dates in a long document) agrees with
+    checking every span, overlapping and nested spans included."""
+    import random
+
+    from storyline.link.story_evidence import _Spans
+
+    rng = random.Random(11)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(1, 30)) for a in (rng.randint(0, 300) for _ in range(rng.randint(0, 25)))]
+        fast = _Spans(spans)
+        for pos in range(0, 340):
+            assert fast.holds(pos) == any(s <= pos < e for s, e in spans), (spans, pos)

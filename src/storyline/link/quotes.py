@@ -203,9 +203,22 @@ def _join(key: str, groups: set[str], index: LinkIndex) -> str:
         _drop_group_output(found[other], index)
         index.delete_record("qgroup", other)
     index.add_postings("qm", key, [target])
-    documents = len({k.rsplit(":", 1)[0] for k in _members(target, index)}) if found[target]["documents"] < 2 else 2
+    documents = _documents_after_join(key, target, len(found) > 1, found[target]["documents"], index)
     index.put_record("qgroup", target, {**found[target], "size": size + 1, "documents": documents})
     return target
+
+
+def _documents_after_join(key: str, target: str, merged: bool, before: int, index: LinkIndex) -> int:
+    """How many documents a group's quotes come from (2 once it is two or more: all it is read for). A group of one
+    document that took in no other group only needs the new quote's document compared with its own (a long
+    document repeating one quote thousands of times had its whole group's documents counted at each quote)."""
+    if before >= 2:
+        return 2
+    members = _members(target, index)
+    if not merged:
+        own = next((k for k in members if k != key), key)
+        return 1 if own.rsplit(":", 1)[0] == key.rsplit(":", 1)[0] else 2
+    return len({k.rsplit(":", 1)[0] for k in members})
 
 
 def file_quote(key: str, source: QuoteSource, index: LinkIndex, keys: tuple[str, list[str]] | None = None) -> str:

@@ -142,17 +142,32 @@ def _figure_pattern(number: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.,])" + r",?".join(re.escape(c) for c in number) + r"(?![\w])")
 
 
+class _Spans:
+    """Whether a position falls inside any of some (start, end) spans, by bisection (a long document may hold
+    thousands of dates and thousands of figures: checking each figure against every date was quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one (spans may overlap)
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)  # the spans starting at or before pos are [0, i)
+        return i > 0 and pos < self.reach[i - 1]
+
+
 def _figure_items(items: Sequence[Item]) -> list[Found]:
     """Figures several documents mention (a sum, a toll, a count), not the days of dates."""
     found: dict[str, Found] = {}
     for doc, ann in items:
-        in_dates = [(t.start, t.end) for t in ann.timexes]
+        in_dates = _Spans([(t.start, t.end) for t in ann.timexes])
         for number in mentioned_numbers(doc.text):
             if len(re.sub(r"\D", "", number)) < MIN_FIGURE_DIGITS:
                 continue
             pattern = _figure_pattern(number)
-            match = next((m for m in pattern.finditer(doc.text)
-                          if not any(s <= m.start() < e for s, e in in_dates)), None)
+            match = next((m for m in pattern.finditer(doc.text) if not in_dates.holds(m.start())), None)
             if match:
                 end = match.end()
                 while end < len(doc.text) and doc.text[end] in "%mbk" and not doc.text[end + 1:end + 2].isalpha():
