@@ -17,7 +17,9 @@ Quotation marks are paired in ``quote_marks`` (curly/straight, double/single, Br
 style, apostrophes, recovery from an unmatched mark).  Short unattributed quotes (scare
 quotes) and titles in quotation marks ("A Fresh Start For Northfield Homes") are dropped;
 quotes in headlines are kept, and get a speaker only when a person's name opens the headline
-("Danny Ridley calls time on 18-year career: 'I gave it everything'").
+("Danny Ridley calls time on 18-year career: 'I gave it everything'") or when the body repeats them
+word for word (the body quote's speaker, with the mention that names them); a short quote on display
+(a headline's, or a cross-heading's: ‘…’ alone in its paragraph) is kept only when repeated.
 
 Every quote carries ``cue_verb`` (the lemma: "say", "deny", ":", "according to") and
 ``stance``: "denies" for "X denied that P" / "X rejected claims that P", "questions" for
@@ -414,7 +416,7 @@ def find_quotes(
         clean_speaker_span(text, found, keep_words=True)
     _link_paragraph_chains(spans, directs)
     shown = {s.content_start for s in spans if s.display}  # kept only when the text repeats them
-    directs = [d for d in directs if (_keep_direct(text, d) if d.start not in shown else False)
+    directs = [d for d in directs if (d.start not in shown and _keep_direct(text, d))
                or _repeated_display(text, d, blocks, spans)]
     for found in directs:
         if found.start in shown and blocks[_block_index(blocks, found.start)].kind in BODY_KINDS:
@@ -427,12 +429,12 @@ def find_quotes(
     merged = _merge(text, directs, indirects)
     regions = [(f.start - 1, f.end + 1) for f in merged]
     quotes = _resolve_all(merged, Scene(text, blocks, mentions, entities, regions, source_kind))
-    _headline_repeats(text, quotes, blocks)
+    _display_repeats(text, quotes, blocks)
     return quotes
 
 
 QUOTE_WORD_RE = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
-HEADLINE_REPEAT_WORDS = 3  # a headline quote this long, repeated word for word in the body, is a repeat
+DISPLAY_REPEAT_WORDS = 3  # a quote on display this long, repeated word for word in the body, is a repeat
 
 
 def _quote_words(text: str) -> str:
@@ -449,13 +451,13 @@ def _repeated_display(text: str, found: Found, blocks: list[Block], spans: list[
     """A short quote on display ("... apologizes for post: 'It was wrong'") that a quote elsewhere repeats word for
     word ("“It was wrong, and I am sorry,” he wrote."): a quote, whoever said it, not a scare-quoted phrase."""
     words = _quote_words(text[found.start : found.end])
-    if len(words.split()) < HEADLINE_REPEAT_WORDS or not _display_block(text, found.start, found.end, blocks):
+    if len(words.split()) < DISPLAY_REPEAT_WORDS or not _display_block(text, found.start, found.end, blocks):
         return False
     return any(span.content_start != found.start
                and f" {words} " in f" {_quote_words(text[span.content_start : span.content_end])} " for span in spans)
 
 
-def _headline_repeats(text: str, quotes: list[Quote], blocks: list[Block]) -> None:
+def _display_repeats(text: str, quotes: list[Quote], blocks: list[Block]) -> None:
     """A quote on display (a headline, a cross-heading) with no speaker that the body repeats word for word ("...
     calls for rumble strips: 'It didn't have to happen'", then "“It didn't have to happen,” said Jolene Vickers
     ..."): the body quote's speaker, with the body's mention as its provenance, a little less sure; none when two
@@ -465,7 +467,7 @@ def _headline_repeats(text: str, quotes: list[Quote], blocks: list[Block]) -> No
                 or not _display_block(text, quote.start, quote.end, blocks):
             continue
         words = _quote_words(quote.text)
-        if len(words.split()) < HEADLINE_REPEAT_WORDS:
+        if len(words.split()) < DISPLAY_REPEAT_WORDS:
             continue
         sources = [q for q in quotes if q is not quote and not _display_block(text, q.start, q.end, blocks)
                    and blocks[_block_index(blocks, q.start)].kind in BODY_KINDS
