@@ -107,3 +107,12 @@ def test_speakers_subjects_no_one_of_many_and_no_noun_before_a_participle(paragr
     _, ann = annotated(HEADLINE + paragraph)
     assert all(q.speaker_name not in ("Robert Menendez", "the debate") for q in ann.quotes)
     assert all(q.speaker_description != "the debate" for q in ann.quotes)
+
+
+def test_speakers_subjects_a_noun_like_a_verb_before_a_reporting_aside() -> None:
+    """ "Cost estimates, he added, were “based on ...”": "estimates" is a noun, and "Cost" no speaker; the aside is
+    the report."""
+    _, ann = annotated(HEADLINE + "“The plan is sound,” said Tom Baker. Cost estimates, he added, were “based on a "
+                       "prototype detention facility.”")
+    assert all(not q.text.startswith("he added") for q in ann.quotes)
+    assert all(q.speaker_description != "Cost" and q.speaker_name != "Cost" for q in ann.quotes)

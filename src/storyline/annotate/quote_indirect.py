@@ -398,6 +398,9 @@ EMPTY_CONTENT_RE = re.compile(
     r"were|is|are)(?:\s+not|n[’']t)?(?:\s+(?:too|so|again))?\s*(?:[,;:!?—–]|\.(?!\w)|$)|(?:that\s+)?(?:his|her|"
     r"their|my)\s+(?:full\s+)?(?:name|identity|surname)\s+(?:not\s+be|be\s+withheld)|not\s+to\s+be\s+(?:named|"
     r"identified))")
+# what follows the verb opens with someone's reporting aside ("Cost estimates, he added, were ..."): the "verb" was a
+# noun ("estimates"), and the aside is the report
+ASIDE_FIRST_RE = re.compile(r",?\s*(?:he|she|they|we|I)\s+(?:said|says|added|adds|told\s+\w+|noted|argued|insisted),")
 OTHER_REPORT_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:[\w’'.\-]+\s+){1,5}$")
 TOLD_HEARER_RE = re.compile(rf"\s+(?:reporters|journalists|him|her|them|us|(?:the\s+)?{NAME}){TOLD_WHEN}")
 QUOTE_CLOSE_RE = re.compile(r"[”\"](?=\s*,?\s*[\w])")
@@ -441,7 +444,7 @@ def _reported_clause(
     """The reported clause after ``verb`` with its speaker, and where its own clause begins."""
     start = reported_clause_start(text, verb, s1)  # cheap: look for content before looking for a speaker
     if start is None or NOUN_CUE_RE.search(text, max(s0, verb.start() - 10), verb.start()) \
-            or EMPTY_CONTENT_RE.match(text, start, s1):
+            or EMPTY_CONTENT_RE.match(text, start, s1) or ASIDE_FIRST_RE.match(text, start, s1):
         return None
     lex = lexicon()
     if lex.verb_kind.get(lex.lemma(verb.group(0))) == "admission" and PLEA_RE.match(text, start):
