@@ -441,17 +441,24 @@ def _quote_words(text: str) -> str:
     return " ".join(w.lower().replace("’", "'") for w in QUOTE_WORD_RE.findall(text))
 
 
+def _alone_in_block(text: str, start: int, end: int, block: Block) -> bool:
+    """Whether a quote's content ``[start, end)`` with one mark each side is all its paragraph holds."""
+    return not text[block.start : start - 1].strip() and not text[end + 1 : block.end].strip()
+
+
 def _display_block(text: str, start: int, end: int, blocks: list[Block]) -> bool:
     """A quote on display: in a headline, or alone in its paragraph (a cross-heading: "‘It came over the ridge’")."""
     block = blocks[_block_index(blocks, start)]
-    return block.kind == "headline" or not (text[block.start : start - 1].strip() or text[end + 1 : block.end].strip())
+    return block.kind == "headline" or _alone_in_block(text, start, end, block)
 
 
 def _repeated_display(text: str, found: Found, blocks: list[Block], spans: list[DirectSpan]) -> bool:
     """A short quote on display ("... apologizes for post: 'It was wrong'") that a quote elsewhere repeats word for
     word ("“It was wrong, and I am sorry,” he wrote."): a quote, whoever said it, not a scare-quoted phrase."""
+    if not _display_block(text, found.start, found.end, blocks):  # (first: it is asked of every scare quote)
+        return False
     words = _quote_words(text[found.start : found.end])
-    if len(words.split()) < DISPLAY_REPEAT_WORDS or not _display_block(text, found.start, found.end, blocks):
+    if len(words.split()) < DISPLAY_REPEAT_WORDS:
         return False
     return any(span.content_start != found.start
                and f" {words} " in f" {_quote_words(text[span.content_start : span.content_end])} " for span in spans)
@@ -632,8 +639,7 @@ def _inherit(text: str, quote: Quote, previous: Quote | None, scene: Scene) -> N
         _copy_speaker(quote, previous)
         quote.confidence = 0.6
         return
-    whole = not text[block.start : quote.start - 1].strip() and not text[quote.end + 1 : block.end].strip()
-    if whole and len(between) == 1 and _opens_previous_block(blocks, index, scene.mentions, between):
+    if _alone_in_block(text, quote.start, quote.end, block) and len(between) == 1 and _opens_previous_block(blocks, index, scene.mentions, between):
         # (not the one person a paragraph names anywhere: "the DNC issued a statement apologizing to Sanders ...",
         # then the statement: never Sanders's words)
         entity = scene.by_id[next(iter(between))]
