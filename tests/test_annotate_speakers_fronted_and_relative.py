@@ -25,6 +25,27 @@ def _mention(text: str, quote_words: str) -> str:
     return text[q.speaker_mention[0] : q.speaker_mention[1]]
 
 
+TRUST = (
+    "Council denies it was forced into trust\n\n"
+    "Councillor Mark Ellis took the trust deal to cabinet in April. A fortnight later Ellis announced that the "
+    "council had chosen to work with Northgate Trust. Two days later Ellis said the minister had played no part.\n\n"
+    "Ellis denied misleading anyone. In a statement he said: \u201cThe final decision was taken by cabinet.\u201d\n\n"
+    "His deputy, Nadia Rowe, backed him. In an interview she said that the minutes were clear.\n"
+)
+
+
+@pytest.mark.parametrize(("words", "mention", "speaker"), [
+    ("chosen to work", "Ellis", "Mark Ellis"),  # not "A fortnight later Ellis"
+    ("no part", "Ellis", "Mark Ellis"),
+    ("taken by cabinet", "he", "Mark Ellis"),  # "In a statement he said:": not a speaker "a statement he"
+    ("minutes were clear", "she", "Nadia Rowe"),
+])
+def test_a_fronted_phrase_with_no_comma_is_no_part_of_the_speaker(words: str, mention: str, speaker: str) -> None:
+    _, ann = annotated(TRUST)
+    assert quote_with(ann, words).speaker_name == speaker
+    assert _mention(TRUST, words) == mention
+
+
 def test_subject_after_a_time_phrase_inside_the_sentence() -> None:
     _, ann = annotated(RINK)
     q = quote_with(ann, "let down")

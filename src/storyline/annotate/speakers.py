@@ -55,7 +55,9 @@ RELATIVES = r"(?:that|which|who|whom|whose|when|where)\b"
 # the last word is no relative pronoun right after a noun ("The officer who wrote the report said ..." is not
 # "The officer who" saying "the report said ..."); "many of whom say", "the study -- which notes" keep theirs
 LAST_NOT_RELATIVE = rf"(?!(?<=[a-z]\s)(?<!\bof\s){RELATIVES})"
-DET_NP = rf"{DETERMINERS}\s+(?:(?!{RELATIVES}){WORD}\s+){{0,6}}?{LAST_NOT_RELATIVE}{WORD}"
+# a noun phrase never ends in a subject pronoun: "In a statement he said" is his ("a statement he" is nobody)
+NOT_PRONOUN_END = r"(?!(?:he|she|they|we|I)\b)"  # ("it" may: "several included on it")
+DET_NP = rf"{DETERMINERS}\s+(?:(?!{RELATIVES}){WORD}\s+){{0,6}}?{LAST_NOT_RELATIVE}{NOT_PRONOUN_END}{WORD}"
 POSSESSIVE = rf"{NAME}(?:[’']s|(?<=s)[’'])\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 ORG_OF = rf"{NAME}(?:\s+\d+)?(?:\s+of\s+(?:the\s+)?{NAME}){{1,2}}"  # "Local 1187 of the Amalgamated Transit Union"
@@ -429,7 +431,9 @@ CLAUSE_END_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|this|that)\b
 DAY_LEAD_RE = re.compile(
     rf"(?:(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier|[Ll]ater)\s+)?{WEEKDAY_TIME}"
     r"|(?:[Ll]ast|[Tt]his|[Ee]arlier|[Ll]ater)\s+(?:week|month|year|weekend|night|morning|spring|summer|autumn|"
-    r"winter))\s+(?=[A-Z])(?!(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Independent|People|Sport|"
+    r"winter)"  # "A fortnight later Ellis announced", "Two days later Ellis said", "Hours later Ellis told"
+    rf"|(?:[Aa]n?|{NUMBER_WORD}|\d+|[Ss]everal|[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Mm]inutes|[Mm]oments)"
+    r"(?:\s+(?:hours?|days?|weeks?|fortnight|months?|years?|minutes?))?\s+(?:later|earlier|afterwards))\s+(?=[A-Z])(?!(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Independent|People|Sport|"
     r"World|Night|Morning)\b)")
 # a body's name with "of" or "for" opening the sentence: "Bank of England governor Andrew Bailey said", "Friends
 # of the Earth campaigner Sian Evans said" (the subject found starts after "of")
