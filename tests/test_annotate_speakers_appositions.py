@@ -198,3 +198,11 @@ def test_speakers_appositions_relative_named_by_an_unlisted_given_name_speaks() 
     assert quote_with(ann, "managers").speaker_name == "Alun"
     alun = next(e for e in ann.entities if e.name == "Alun")
     assert [r.role for r in alun.roles] == ["brother"]
+
+
+def test_speakers_appositions_relative_named_by_an_unlisted_given_name_speaks_after_a_who_clause() -> None:
+    _, ann = annotated(HEADLINE + "Kevin Rowe said the pontoons had been broken since the winter storms. "
+                       "His daughter, Lowenna, who crews for him, said she had raised the crane three times.")
+    q = quote_with(ann, "crane")
+    assert (q.speaker_name, q.speaker_kind) == ("Lowenna", "person")
+    assert q.speaker == next(e.id for e in ann.entities if e.name == "Lowenna")  # a person found, not a bare name

@@ -658,10 +658,15 @@ def _person_evidence(s: _Sentence, start: int, end: int, lex: Lexicon, title: tu
 
 
 def _kin_apposition_speaks(s: _Sentence, start: int, end: int, lex: Lexicon) -> bool:
-    """ "Her brother, Alun, said": one capitalised word between commas after a relative, then a speech verb."""
+    """ "Her brother, Alun, said": one capitalised word between commas after a relative, then a speech verb (after
+    a "who" clause of its own too: "His daughter, Lowenna, who crews for him, said")."""
     tokens = s.tokens
-    return bare(tokens[start - 2].text) in lex.kin_nouns and end + 1 < len(tokens) and tokens[end].text == "," \
-        and tokens[end + 1].text.lower() in lex.speech_verbs
+    if bare(tokens[start - 2].text) not in lex.kin_nouns or end + 1 >= len(tokens) or tokens[end].text != ",":
+        return False
+    verb = end + 1
+    if tokens[verb].text == "who":
+        verb = next((k + 1 for k in range(verb + 1, min(len(tokens), verb + 16)) if tokens[k].text == ","), len(tokens))
+    return verb < len(tokens) and tokens[verb].text.lower() in lex.speech_verbs
 
 
 def _of_body_then_speech(s: _Sentence, end: int, lex: Lexicon) -> bool:
