@@ -71,6 +71,14 @@ def test_dateline_is_not_part_of_a_clause_reported_before_its_attribution() -> N
                                         "Valérie Plante")
 
 
+@pytest.mark.parametrize("dateline", ["MILLERSBURG, Ohio (AP) — ", "HALIFAX, N.S. — ", "YARMOUTH, Nova Scotia — "])
+def test_dateline_with_its_state_or_province_is_not_part_of_the_clause(dateline: str) -> None:
+    _, ann = annotated("Driveway\n\n" + dateline + "A township trustee used a public road crew to pave his driveway, "
+                       "according to a complaint filed Monday.\n")
+    q = quote_with(ann, "road crew")
+    assert q.text == "A township trustee used a public road crew to pave his driveway"
+
+
 @pytest.mark.parametrize(("sentence", "content"), [
     ("Council leader Andrew Jefferies said the leak had “put taxpayers’ money at risk” and referred the matter to the "
      "monitoring officer.", "the leak had “put taxpayers’ money at risk”"),  # his act, not his words

@@ -92,6 +92,11 @@ def test_structure_no_and_art_end_a_sentence_unless_a_number_follows() -> None:
     ]
 
 
+def test_structure_a_dash_after_a_dotted_abbreviation_goes_on() -> None:
+    assert _texts("HALIFAX, N.S. — The province will cut the fee. It said so.") == [
+        "HALIFAX, N.S. — The province will cut the fee.", "It said so."]
+
+
 def test_structure_quotes_that_close_sentences() -> None:
     text = ("She said: 'We will fight this.' The leader disagreed. \"Is that fair?\" he asked. "
             "“Why now?” Ms Shah asked. ‘Nobody knew?’ That was the question.")

@@ -804,7 +804,9 @@ def _predicate_start(text: str, at: int) -> bool:
     return verb not in NOT_PREDICATES and not verb.endswith(("ing", "ly"))
 
 
-DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .,'’\-]{1,40}(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+")
+# "MONTREAL — ", "MILLERSBURG, Ohio (AP) — " (a state or country after the town, in its own case)
+DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .,'’\-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+                         r"(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+")
 
 
 def _clause_start(text: str, s0: int, end: int) -> int:

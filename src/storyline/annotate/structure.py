@@ -272,8 +272,8 @@ def _period_ends_sentence(text: str, period: int, following: int, end: int) -> b
         return False
     if lower in lists["time_abbreviations"]:
         return nxt in _OPENERS or _next_word(text, following, end).lower() not in lists["after_time"]
-    if lower in lists["ambiguous"] or _DOTTED.match(word):
-        return nxt in _OPENERS or _next_word(text, following, end).lower() in lists["sentence_starters"]
+    if lower in lists["ambiguous"] or _DOTTED.match(word):  # a dash goes on: "HALIFAX, N.S. — The province ..."
+        return (nxt in _OPENERS and nxt not in "—–-") or _next_word(text, following, end).lower() in lists["sentence_starters"]
     return bool(word) or nxt.isupper()
 
 
