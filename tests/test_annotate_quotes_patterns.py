@@ -716,6 +716,12 @@ def test_quotes_patterns_a_subject_and_its_relative_clause_are_no_inverted_repor
      "A survey released on Monday by the Echo"),
     ("The firm gave $5,000 to the campaign in June, campaign finance records show.",
      "The firm gave $5,000 to the campaign in June", "campaign finance records"),
+    ("Council figures suggest that spending rose by 64 per cent in two years.",
+     "that spending rose by 64 per cent in two years", "Council figures"),  # figures, with a capital
+    ("Emails obtained by the Echo reveal that the leader knew in March.", "that the leader knew in March",
+     "Emails obtained by the Echo"),  # who obtained them is part of the documents' phrase
+    ("Documents released under the Freedom of Information Act reveal that the trust was warned.",
+     "that the trust was warned", "Documents released under the Freedom of Information Act"),
 ])
 def test_quotes_patterns_documents_show_what_they_report(text: str, content: str, mention: str) -> None:
     _report_is(text, content, mention)

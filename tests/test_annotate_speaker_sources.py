@@ -42,6 +42,19 @@ def test_speaker_sources_named_or_typed(words: str, span: str, name: str, kind: 
     assert q.speaker_description is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "The trust will close two wards, according to a memo seen by Fenland News.",
+    "The trust will close two wards, according to letters obtained by the Eastmere Gazette.",
+    "A letter seen by Fenland News says the trust will close two wards.",
+    "The trust will close two wards, according to emails seen by Jane Holt.",
+])
+def test_speaker_sources_who_saw_a_document_did_not_write_it(sentence: str) -> None:
+    _, ann = annotated("Wards to close\n\n" + sentence + "\n")
+    q = quote_with(ann, "two wards")
+    assert q.speaker is None
+    assert not any(name in (q.speaker_name or "") for name in ("News", "Gazette", "Holt"))
+
+
 def test_speaker_sources_group_with_named_members() -> None:
     _, ann = annotated(WATER)
     q = quote_with(ann, "freeze bills")

@@ -46,6 +46,26 @@ def test_a_fronted_phrase_with_no_comma_is_no_part_of_the_speaker(words: str, me
     assert _mention(TRUST, words) == mention
 
 
+LETTER = (
+    "Village school faces closure\n\n"
+    "Principal Joanne Reeve would not be interviewed, but in a letter to families seen by the Herald she wrote that "
+    "teachers were “heartbroken” by the plan.\n\n"
+    "“We will fight for every one of these children,” the letter said.\n"
+)
+
+
+def test_subject_after_a_phrase_opening_a_clause_inside_the_sentence() -> None:
+    _, ann = annotated(LETTER)
+    assert quote_with(ann, "heartbroken").speaker_name == "Joanne Reeve"
+    assert _mention(LETTER, "heartbroken") == "she"
+
+
+def test_the_document_a_person_wrote_in_speaks_for_them() -> None:
+    # "in a letter ... she wrote that ...", then "“…,” the letter said": her letter, not the Herald's
+    _, ann = annotated(LETTER)
+    assert quote_with(ann, "every one of these").speaker_name == "Joanne Reeve"
+
+
 def test_subject_after_a_time_phrase_inside_the_sentence() -> None:
     _, ann = annotated(RINK)
     q = quote_with(ann, "let down")

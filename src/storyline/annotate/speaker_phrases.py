@@ -30,7 +30,7 @@ OBJECT_CASE_PRONOUNS = frozenset({"him", "them", "me", "us"})  # never a subject
 SPEAKER_CLAUSE_RE = re.compile(
     r"(?<![-\w])(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!ally\s)(?<!ously\s)(?<!ively\s)(?<!fully\s)(?<!ntly\s)"
     r"(?<!ably\s)(?<!ibly\s)(?<!wly\s)(?<!ewly\s)[a-z]{3,}ed\s+"
-    r"(?!(?:by|of|to|for|in|at|on|with|from|last|this|earlier|yesterday|today|previously|recently|[a-z]+ly)\b)[a-z]+")
+    r"(?!(?:by|of|to|for|in|at|on|with|from|under|last|this|earlier|yesterday|today|previously|recently|[a-z]+ly)\b)[a-z]+")
 INFINITIVE_RE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|"
                            r"us|me|it)\b)[a-z]+\b")
 # participles that describe people ("the retired teacher", "officials involved in the talks")

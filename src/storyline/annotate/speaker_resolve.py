@@ -22,6 +22,7 @@ from storyline.annotate.speaker_sources import (
     document_source,
     group_source,
     is_group_phrase,
+    received_by,
     unresolved,
 )
 from storyline.annotate.speakers import DETERMINERS, POSSESSIVE_PRONOUNS, QUANTITY, SpeakerSpan, lexicon
@@ -223,8 +224,8 @@ def _by_mention(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | N
         return Resolution(holder.id, holder.name, 0.7, kind="person") if holder is not None else None
     if entity is not None and entity.type == "place":
         return NONE if mention is not None and mention.start <= span.start else None  # a place never speaks
-    if entity is None or mention is None:
-        return None
+    if entity is None or mention is None or received_by(surface):
+        return None  # "letters obtained by the Gazette", "emails seen by Jane Holt": not the reader's words
     if entity.type == "person":
         return Resolution(entity.id, entity.name, 0.9 if span.form == "name" else 0.85, kind="person")
     if _document_noun(surface) is not None and DETERMINER_START_RE.match(surface):

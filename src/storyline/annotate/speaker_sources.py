@@ -26,7 +26,7 @@ from storyline.annotate.speaker_scene import OF_SOMEONE_NEW_RE, Resolution, Scen
 from storyline.annotate.speakers import GROUP_TAIL
 from storyline.model import Entity
 
-__all__ = ["described_body", "described_person", "document_source", "group_source", "is_group_phrase"]
+__all__ = ["described_body", "described_person", "document_source", "group_source", "is_group_phrase", "received_by"]
 
 DETERMINER_RE = re.compile(r"(?:the|a|an|one|this|that|these|those|its|his|her|their|our|some|several|many|two|three)\s+",
                            re.IGNORECASE)
@@ -95,15 +95,19 @@ def document_source(scene: Scene, start: int, end: int, noun: re.Match[str] | No
 def _issued_just_before(scene: Scene, start: int, noun: str) -> Resolution | None:
     """"Maureen Pelletier said in a statement that ... “…,” the statement read": the person whose words, reported
     just before (the last attributed quote of this paragraph or the one before), came "in a statement" of the same
-    kind; never "a statement" (a new one), nor when someone else was quoted in between."""
+    kind ("in a letter to parents she wrote that ..., “…,” the letter said" too); never "a statement" (a new one),
+    nor when someone else was quoted in between."""
     if not scene.text.startswith(DEFINITE, start) and not scene.text.startswith(("The ", "This ", "That "), start):
         return None
     before = scene.speaker_quotes(scene.window_start(start), start)
     last = before[-1] if before else None
     if last is None or last.cue is None or last.speaker is None:
         return None
-    issued = re.compile(rf"[\s,]+(?:[\w’'.-]+\s+){{0,3}}?in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b")
-    if issued.match(scene.text, last.cue[1], last.cue[1] + 80) is None:
+    kind = rf"in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b"
+    issued = re.compile(rf"[\s,]+(?:[\w’'.-]+\s+){{0,3}}?{kind}")
+    issued_first = re.compile(rf"\b{kind}[^.!?“”\"]*$")  # "in a letter to parents seen by the Echo she wrote that"
+    if issued.match(scene.text, last.cue[1], last.cue[1] + 80) is None \
+            and issued_first.search(scene.text, max(0, last.cue[0] - 120), last.cue[0]) is None:
         return None
     person = scene.by_id[last.speaker]
     return Resolution(person.id, person.name, 0.7, kind="person")
@@ -111,6 +115,14 @@ def _issued_just_before(scene: Scene, start: int, noun: str) -> Resolution | Non
 
 Publisher = tuple[Entity | None, str | None]
 INDEFINITE_RE = re.compile(r"\s*(?:[Aa]n?|[Aa]nother|[Oo]ne)\s")
+# a document's reader, not its publisher, after "by": "a memo seen by CBC News", "letters obtained by the Gazette"
+RECEIVED_BY_RE = re.compile(r"\b(?:seen|obtained|reviewed|received|viewed|read|examined|acquired|heard|shared|leaked|"
+                            r"passed|given|supplied|provided)\s+(?:exclusively\s+)?by\s")
+
+
+def received_by(phrase: str, end: int | None = None) -> bool:
+    """Whether ``phrase`` (up to ``end``) says who saw or obtained a document: "letters seen by Northgate News"."""
+    return RECEIVED_BY_RE.search(phrase, 0, len(phrase) if end is None else end) is not None
 
 
 def _publisher_in(scene: Scene, start: int, end: int, owner_first: bool = True) -> Publisher:
@@ -119,6 +131,8 @@ def _publisher_in(scene: Scene, start: int, end: int, owner_first: bool = True) 
     ``owner_first``: the phrase opens with it)."""
     phrase = scene.text[start:end]
     by = _publisher_re().search(phrase)
+    if by is not None and received_by(phrase, by.start("by")):
+        return None, None  # "a memo seen by CBC News", "letters obtained by the Gazette": who has it, not who wrote it
     if by is not None:
         found = _entity_in(scene, start + by.start("by"), end, ("organisation", "person"))
         if found is not None:

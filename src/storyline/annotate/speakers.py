@@ -121,7 +121,16 @@ LY_NOUNS = (r"(?:rally|ally|family|assembly|supply|reply|tally|monopoly|anomaly|
 EVEN_BEFORE_RE = re.compile(r"\b[Ee]ven\s+$")
 EVEN_SUBJECT_RE = re.compile(rf"(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s|{NAME_TOKEN})")
 # documents and figures in the plural ("polls show", "records show"): a subject with no article
-PAPERS = ("polls", "records", "data", "statistics", "surveys", "studies", "filings", "documents", "results", "numbers")
+PAPERS = ("polls", "records", "data", "statistics", "surveys", "studies", "filings", "documents", "results", "numbers",
+          "figures", "minutes", "emails", "letters")
+# who has a document or how it came out, after its noun: "Emails obtained by the Echo", "Letters released under ..."
+PAPER_PARTICIPLE = r"\s+(?:seen|obtained|released|published|leaked)\s+(?:by|under|to)\s+"
+PAPER_PARTICIPLE_RE = re.compile(rf"(?i:{'|'.join(PAPERS)}){PAPER_PARTICIPLE}")
+PAPER_PARTICIPLE_SPLIT_RE = re.compile(PAPER_PARTICIPLE)
+# a word of who obtained the documents or how: no clause of its own ("Figures seen by the Courier show that
+# spending on repairs" is no subject of "claims")
+PAPER_TAIL_WORD = (r"(?!(?:that|which|who|and|but|or|show|shows|showed|reveal|reveals|revealed|suggest|suggests|"
+                   r"suggested|say|says|said)\b)[\w’'.&-]+")
 RELATIVE_APPOSITION_RE = re.compile(r",\s+(?:who|whose|which)\b")
 COORDINATOR_END_RE = re.compile(r"\s(?:and|but|or|nor)$")
 CLAUSE_WORD_RE = re.compile(r"\b(?:would|could|should|will|must|might|can)\b")
@@ -264,7 +273,9 @@ def _phrase_patterns(words: dict) -> tuple[str, str, str, str, tuple[str, ...], 
     org_of = ORG_OF
     # documents and figures in the plural, with no article: "Early polls (show)", "campaign finance records (show)"
     papers = (r"(?:(?!(?:as|even|and|but|or|the|a|an|of|to|in|on|at|for|with|by|that|which|who|while|when)\b)"
-              rf"[A-Za-z][\w-]*\s+){{0,3}}(?:{'|'.join(PAPERS)})\b")
+              rf"[A-Za-z][\w-]*\s+){{0,3}}(?:{'|'.join(f'[{p[0].upper()}{p[0]}]{p[1:]}' for p in PAPERS)})\b"
+              rf"(?:{PAPER_PARTICIPLE}(?:{PAPER_TAIL_WORD}\s+){{0,6}}?{PAPER_TAIL_WORD})?")  # "Emails obtained by the
+    # Echo", "Documents released under the Freedom of Information Act (reveal that ...)"
     # a name and where the person is from: "Robert Antonacci of the New York delegation", "Sarah Jones from the
     # Ramblers", "Ann Lee at the University of Leeds", "Phil Musser of digital consulting firm IMGE", after role
     # words too ("Tenant advocate Jenna Morrow of ACORN Nova Scotia")
@@ -404,7 +415,8 @@ def _left_is_boundary(text: str, lo: int, start: int) -> bool:
         return True
     last = left.rsplit(None, 1)[-1]
     return last in lexicon().clause_openers or bool(LEADING_PHRASE_RE.fullmatch(left)) \
-        or bool(BODY_OF_RE.fullmatch(text, lo, start)) or bool(INNER_FRONTED_RE.search(left))
+        or bool(BODY_OF_RE.fullmatch(text, lo, start)) or bool(INNER_FRONTED_RE.search(left)) \
+        or bool(INNER_PHRASE_BEFORE_RE.search(left))
 
 
 # a time phrase fronted inside a sentence, at a clause start: "..., but on Tuesday she said ...", "and last week he"
@@ -413,6 +425,10 @@ INNER_LEAD = (r"(?:(?:on|at|in|during|after|before|since|until|by)\s+(?:the\s+)?
               r"|(?:last|this|next|earlier|later)(?:\s+(?:week|month|year|weekend|morning|afternoon|evening|night|"
               r"summer|winter|spring|autumn|fall|[A-Z][a-z]+))?)")
 INNER_LEAD_RE = re.compile(INNER_LEAD + r",?\s+(?=\w)")
+# a phrase opening a clause inside the sentence, before its subject: "(but) in a letter to parents (she wrote)"
+INNER_PHRASE = r"(?:in|at|during|after|before)\s+(?:a|an|the|his|her|their|its)\s"
+INNER_PHRASE_RE = re.compile(INNER_PHRASE)
+INNER_PHRASE_BEFORE_RE = re.compile(rf"(?:[,;:—–]|\b(?:and|but|yet|so|that))\s+{INNER_PHRASE}[^,;:.!?“”\"]{{0,40}}$")
 INNER_FRONTED_RE = re.compile(r"(?:[,;:—–]|\b(?:and|but|yet|so|that))\s+" + INNER_LEAD + r",?$")
 
 
@@ -467,6 +483,9 @@ def _candidate_starts(text: str, lo: int, end: int, strict: bool) -> list[int]:
     starts += [lead.end() for c in clause_starts if (lead := INNER_LEAD_RE.match(text, c, end)) is not None]
     if LEADING_PHRASE_RE.match(text, starts[0], end):
         starts += [w.start() for w in WORD_START_RE.finditer(text, starts[0], min(end, starts[0] + 45))]
+    for c in clause_starts:  # "..., but in a letter to parents she wrote that": the subject after the phrase
+        if INNER_PHRASE_RE.match(text, c, end):
+            starts += [w.start() for w in WORD_START_RE.finditer(text, c, min(end, c + 45))]
     body = BODY_OF_RE.match(text, starts[0], end)
     if body is not None and ROLE_AND_NAME_RE.match(text, body.end(), end):
         starts.append(body.end())  # "Bank of England governor Andrew Bailey said": the subject after "of"
@@ -498,7 +517,7 @@ def _leftmost_subject(text: str, lo: int, end: int, strict: bool) -> re.Match[st
     lex = lexicon()
     window = text[lo:end]
     present = (" and " in window or " & " in window, " who " in window,  # a long document phrase needs room
-               len(window) > 40 and lex.source_re.search(window) is not None, any(p in window for p in PAPERS))
+               len(window) > 40 and lex.source_re.search(window) is not None, any(p in window or p.capitalize() in window for p in PAPERS))
     rare = [pattern for pattern, found in zip(lex.rare_before, present) if found]
     before_re = subject_before_re("’" in window or "'" in window, "of" in window)
     for start in _candidate_starts(text, lo, end, strict):
@@ -566,6 +585,7 @@ def _bare_verb_fits(phrase: str, aux: str, verb: str) -> bool:
     if AND_RE.search(phrase):
         return True  # "Ann Lee and Bo Park say"
     head = HEAD_BEFORE_PREPOSITION_RE.split(phrase, maxsplit=1)[0]  # "Residents on the estate say"
+    head = PAPER_PARTICIPLE_SPLIT_RE.split(head, maxsplit=1)[0]  # "Emails obtained by the Echo reveal"
     return any(p.lower() in ("they", "we", "i", "you") or p.endswith("s") or p[-1:].isdigit()
                or bool(PLURAL_START_RE.match(p)) or p.lower() in lexicon().group_words for p in (phrase, head))
 
@@ -676,7 +696,8 @@ def _verb_between_names(phrase: str) -> bool:
     """"Swanson praised evangelist Franklin Graham", "gradually turned tougher against Mr. Trump": a sentence or
     a verb phrase, not a role before a name ("the recently appointed director Ann Lee" is one)."""
     match = VERB_BETWEEN_NAMES_RE.search(phrase) or ADVERB_VERB_RE.search(phrase)
-    return match is not None and match.group("verb") not in ADJECTIVES_IN_ED
+    return match is not None and match.group("verb") not in ADJECTIVES_IN_ED \
+        and not PAPER_PARTICIPLE_RE.match(phrase, match.start())  # "Emails obtained by the Echo": a document
 
 
 ABBREVIATION_ENDS = frozenset({"Jr", "Sr", "Inc", "Ltd", "Corp", "Bros", "Assn", "Dept", "Univ"})
