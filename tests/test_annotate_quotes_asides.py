@@ -27,6 +27,19 @@ def test_aside_inside_the_clause_reports_the_whole_sentence(words: str, text: st
     assert (q.text, q.kind, q.speaker_name) == (text, "indirect", speaker)
 
 
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("Her son was excluded in March after a fight in which, she says, he was defending a younger pupil.",
+     "he was defending a younger pupil"),
+    ("Her son was excluded in March because, she says, he had defended a younger pupil.",
+     "he had defended a younger pupil"),
+])
+def test_aside_after_an_open_clause_reports_only_what_follows(sentence: str, text: str) -> None:
+    # the part before the aside is the writer's: only the clause the aside opens is what she says
+    _, ann = annotated("Exclusions\n\nAmanda Kerr has complained to the school. " + sentence + "\n")
+    q = quote_with(ann, "younger pupil")
+    assert (q.text, q.speaker_name) == (text, "Amanda Kerr")
+
+
 HOUSING = (
     "Second homes tax 'will not touch the crisis'\n\n"
     "Councillor Owen Marsh spoke at the housing forum in Penrith on Friday. Tax breaks on second homes, he said, "

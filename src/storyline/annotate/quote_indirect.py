@@ -730,6 +730,9 @@ def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
     end = _content_end(text, s0, match.start())
     if text[s0:end].lstrip()[:1] in "“\"‘'":
         return None
+    if OPEN_CLAUSE_END_RE.search(text, s0, match.start()) and not verbs_between(text, s0, match.start()):
+        return _clause_after_aside(text, match, s1)  # (after another report in the sentence the aside may be its
+        # speaker's: "Schlafly replied that she was pleased Friedan had said that because, she said, ...")
     main = _main_clause_after_aside(text, s0, end, match.end(), s1)
     whole = None if main is not None else _split_by_aside(text, s0, match.start(), match.end(), s1)
     if main is not None:
@@ -739,6 +742,23 @@ def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
     elif not _enough_words(text, s0, end, 5) or not looks_like_clause(text, s0, end):
         return None
     return Found(_clause_start(text, s0, end), end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)
+
+
+# a clause left open before an aside: "... after a fight in which, she says, he was ...", "because, he said, ..."
+# (a relative pronoun must follow a preposition: "which, he said, had been warned" has no subject of its own)
+OPEN_CLAUSE_END_RE = re.compile(r"\b(?:(?:in|on|at|for|from|with|by|under|during|after|before)\s+(?:which|whom)|because|"
+                                r"since|where|when|although|though|while|whereas|unless)\s*,?\s*$")
+
+
+def _clause_after_aside(text: str, aside: re.Match[str], s1: int) -> Found | None:
+    """ "Josh was excluded after a fight in which, she says, he was defending a younger pupil": only the clause the
+    aside opens is what she says (the part before is the writer's), or nothing when no clause follows."""
+    after = aside.end() + len(text[aside.end() : s1]) - len(text[aside.end() : s1].lstrip())
+    end = _content_end(text, after, s1)
+    if text[after : after + 1] in QUOTE_OPENERS or not _enough_words(text, after, end, 3) \
+            or not looks_like_clause(text, after, end):
+        return None
+    return Found(after, end, "indirect", speaker_span_of(aside, "subj"), aside.span("verb"), 0.8)
 
 
 def _main_clause_after_aside(text: str, s0: int, end: int, aside_end: int, s1: int) -> int | None:
