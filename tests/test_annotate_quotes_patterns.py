@@ -241,9 +241,20 @@ def test_quotes_according_to_with_an_apposition(text: str, content: str, speaker
     "Tom Baker, 34, admitted arson with intent to endanger life at Bolton Crown Court.",
     "Tom Baker admitted two counts of fraud by abuse of position.",
     "Tom Baker admitted causing death by careless driving.",
+    "Tom Baker admitted grievous bodily harm.",
+    "Tom Baker, who admitted grievous bodily harm, showed no reaction as he was led from the dock.",
+    "Tom Baker admitted dangerous driving and was banned for two years.",
 ])
 def test_quotes_an_admitted_offence_is_no_quote(text: str) -> None:
     assert quotes_of(text, [BAKER]) == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Tom Baker admitted the damage had been done before he arrived.", "the damage had been done before he arrived"),
+    ("Tom Baker admitted the charges were serious.", "the charges were serious"),
+])
+def test_quotes_an_admission_about_an_offence_is_a_quote(text: str, content: str) -> None:
+    assert only(quotes_of(text, [BAKER]), content.split()[1]).text == content
 
 
 def test_quotes_a_name_followed_by_which_is_a_body() -> None:

@@ -113,7 +113,12 @@ ABSOLUTE_RE = re.compile(r"(?:his|her|their|its)\s+(?:[a-z]+\s+){0,2}?[a-z]+ing\
 # what a defendant admits in court is a plea, not speech: "admitted 11 offences under the Housing Act"
 PLEA_RE = re.compile(r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|the|all|both|his|her|their)\s+)?"
                      r"(?:[\w-]+\s+){0,2}?(?:charges?|counts?|offen[cs]es?|crimes?|guilt|liability|wrongdoing|manslaughter"
-                     r"|murder|theft|fraud|assault|burglary|possession|breach(?:es)?)\b", re.IGNORECASE)
+                     r"|murder|theft|fraud|assault|burglary|possession|breach(?:es)?|(?:bodily\s+)?harm|driving|robbery"
+                     r"|affray|criminal\s+damage|harassment|stalking|arson|wounding|battery|cruelty|misconduct|perjury|bribery"
+                     r"|trespass|kidnapping|blackmail|embezzlement|causing\s+[\w\s]{1,40}?)\b"
+                     r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|may|might|must|can)\b)",
+                     re.IGNORECASE)  # (an offence admitted in court, "admitted grievous bodily harm"; not "admitted the
+# damage had been done")
 # a reporting verb's form used as a noun: "a Republican and former state legislator", "the state budget"
 NOUN_CUE_RE = re.compile(  # "the claim", "his former claim"; but "The former said ...": the first of two people
     r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]wn|(?<![Tt]he\s)former|whole|entire|home)\s+$")
