@@ -148,3 +148,17 @@ def test_coref_a_shared_surname_is_the_person_named_before_it() -> None:
     surnames = [(m.start, names[m.entity]) for m in mentions if text[m.start : m.end] == "Marsh"]
     first = text.index("Marsh said")
     assert surnames == [(first, "Colleen Marsh")]
+
+
+def test_coref_a_relative_named_by_a_given_name_is_the_person_later_named_in_full() -> None:
+    """ "Colleen Marsh and her husband, Ben, ..." then "Ben Marsh says": one Ben, who holds the role; his given name
+    gives no surname, so "says Marsh" before his full name is still Colleen's."""
+    text = ("Strike\n\nColleen Marsh and her husband, Ben, both work at the hospital. \"We are tired,\" says Marsh, a "
+            "nurse on the cardiac ward. Ben Marsh says the union will wait.\n")
+    mentions, entities = _run(text)
+    names = {e.id: e.name for e in entities}
+    ben = next(e for e in entities if e.name == "Ben Marsh")
+    assert [r.role for r in ben.roles] == ["husband"]
+    assert "Ben" not in names.values()
+    says = text.index("Marsh, a")
+    assert [names[m.entity] for m in mentions if m.start == says] == ["Colleen Marsh"]

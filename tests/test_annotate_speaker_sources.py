@@ -92,6 +92,18 @@ def test_speaker_sources_described_person_resolves_to_the_one_introduced() -> No
     assert (landlord.speaker_name, landlord.speaker_kind) == ("Barry Lumb", "person")
 
 
+def test_speaker_sources_the_woman_after_a_woman_brought_in_unnamed_is_her() -> None:
+    # "a young woman asked Mrs Holt ...", "“…,” the woman said": the young woman, not Mrs Holt
+    text = ("Mayor faces questions\n\n"
+            "Mayor Joan Holt spoke at a packed meeting. A young woman asked Mrs Holt about the closures.\n\n"
+            "“You said no library would shut,” the woman said.\n\n"
+            "Mrs Holt did not hesitate. “I said we would try,” she said.\n")
+    _, ann = annotated(text)
+    woman = quote_with(ann, "no library")
+    assert (woman.speaker, woman.speaker_kind) == (None, "description")
+    assert quote_with(ann, "would try").speaker_name == "Joan Holt"
+
+
 @pytest.mark.parametrize(("sentence", "description"), [
     ("The daughter of one resident said her mother had died without knowing.", "the daughter of one resident"),
     ("In a statement read to the court, the son of a victim said the family was relieved.", "the son of a victim"),

@@ -31,6 +31,7 @@ class Person:
     forms: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     surname: str = ""  # set from ``words``; a fuller form of the same name keeps the surname
+    first: int = -1  # where the document first names the person in full (-1: never)
 
     def __post_init__(self) -> None:
         self.surname = self.surname or surname_of(self.words)
@@ -97,6 +98,7 @@ def _attach_full(people: list[Person], cand: Candidate) -> PersonMention:
         people.append(Person(cand.words))
         match = len(people) - 1
     person = people[match]
+    person.first = cand.start if person.first < 0 else min(person.first, cand.start)
     if len(cand.name) > len(" ".join(person.words)):
         person.words = cand.words
     person.gender = person.gender or _honorific_gender(cand) or _given_name_gender(cand.words[0])
@@ -118,6 +120,9 @@ def _attach_single(people: list[Person], cand: Candidate) -> PersonMention | Non
     same = [i for i, p in enumerate(people) if p.surname == surname and p.full]
     if len(same) > 1:
         same = [i for i in same if _compatible(people[i], gender) and (gender is None or people[i].gender == gender)]
+    if len(same) > 1:  # "Maria Kowalczyk and her husband, Ben ... says Kowalczyk" (Ben's full name comes later):
+        named = [i for i in same if 0 <= people[i].first < cand.start]  # the one named in full so far
+        same = named if len(named) == 1 else same
     elif same and not _compatible(people[same[0]], gender):
         same = []
     if not same:
@@ -127,6 +132,8 @@ def _attach_single(people: list[Person], cand: Candidate) -> PersonMention | Non
     if not same:
         if cand.evidence == "model" or any(p.surname == surname for p in people):
             return None
+        same = _named_in_full_by_given_name(people, cand)
+    if not same:
         people.append(Person(cand.words, gender))
         same = [len(people) - 1]
     person = people[same[0]]
@@ -135,6 +142,17 @@ def _attach_single(people: list[Person], cand: Candidate) -> PersonMention | Non
     kind: MentionKind = "title" if start < cand.start else "surname"
     _add_form(person, cand.name if kind == "surname" else f"{cand.title[-1].text} {cand.name}")
     return PersonMention(start, cand.end, kind, same[0])
+
+
+def _named_in_full_by_given_name(people: list[Person], cand: Candidate) -> list[int]:
+    """ "Maria Kowalczyk and her husband, Ben, ...", later "Ben Kowalczyk says": a relative or a role holder named by
+    a given name alone in apposition is the one person the document names in full with that given name (a given name
+    the lexicon knows, no title before it, nobody's surname)."""
+    word = bare(cand.words[0])
+    if cand.evidence != "apposition" or cand.title or lexicon().first_name_gender(word) is None:
+        return []
+    bearers = [i for i, p in enumerate(people) if p.full and bare(p.words[0]) == word]
+    return bearers if len(bearers) == 1 else []
 
 
 def _title_word_start(cand: Candidate) -> int:

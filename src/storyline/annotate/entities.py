@@ -161,8 +161,9 @@ def _people(text: str, candidates: list[Candidate],
     mentions += find_full_name_mentions(text, people, taken)
     taken += [(m.start, m.end) for m in mentions[len(chosen):]]
     introduced: dict[int, int] = {}
-    for mention in chosen.values():
-        introduced[mention.person] = min(mention.start, introduced.get(mention.person, mention.start))
+    for mention in chosen.values():  # where each surname is first given ("her husband, Ben," gives none)
+        if bare(text[mention.start : mention.end].split()[-1]) == people[mention.person].surname:
+            introduced[mention.person] = min(mention.start, introduced.get(mention.person, mention.start))
     mentions += find_surname_mentions(people, token_lists.values(), taken, introduced)
     taken += [(m.start, m.end) for m in mentions]
     mentions += find_given_name_mentions(people, token_lists.values(), taken)

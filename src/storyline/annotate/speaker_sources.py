@@ -250,6 +250,8 @@ def described_person(scene: Scene, start: int, end: int) -> Resolution | None:
     determiner, head = found
     if not surface.lower().startswith(DEFINITE) or _is_role_noun(head) or OF_SOMEONE_NEW_RE.search(surface):
         return unresolved(surface)  # "a colleague" is someone new; "the judge" needs a recorded role
+    if _introduced_unnamed(scene, start, head):
+        return unresolved(surface)  # "a young woman asked Mrs. Clinton ... “…,” the woman said": the young woman
     people = _people_before(scene, start)
     gender = nouns[head]
     people = [e for e in people if scene.gender(e.id) in (gender, None) or gender is None]
@@ -259,6 +261,13 @@ def described_person(scene: Scene, start: int, end: int) -> Resolution | None:
     if len(people) == 1:
         return Resolution(people[0].id, people[0].name, 0.7, kind="person")
     return unresolved(surface)
+
+
+def _introduced_unnamed(scene: Scene, start: int, head: str) -> bool:
+    """Whether this paragraph or the one before brought in someone new with the same head noun ("a young woman",
+    "an elderly man"), whom "the woman", "the man" then means."""
+    pattern = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\b")
+    return pattern.search(scene.text, scene.window_start(start), start) is not None
 
 
 def _is_role_noun(head: str) -> bool:
