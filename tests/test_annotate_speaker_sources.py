@@ -92,6 +92,34 @@ def test_speaker_sources_described_person_resolves_to_the_one_introduced() -> No
     assert (landlord.speaker_name, landlord.speaker_kind) == ("Barry Lumb", "person")
 
 
+SUITE = (
+    "Couple fights suite rules\n\n"
+    "Maria Kowalczyk and her husband, Ben, spent two years designing a suite for her mother.\n\n"
+    "Then the city told them it was too tall.\n\n"
+    "“We followed every rule,” says Kowalczyk, a nurse.\n\n"
+    "Her husband says the couple found out in June. He says the drawings had been approved.\n\n"
+    "Lesley Anderson, the planning director, says the bylaw changed in March.\n\n"
+    "Ben Kowalczyk says they have not given up.\n"
+)
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    ("found out in June", "Ben Kowalczyk"),  # "Her husband": the one husband, named with "her" Maria Kowalczyk
+    ("drawings had been", "Ben Kowalczyk"),  # then "He"
+    ("every rule", "Maria Kowalczyk"),
+])
+def test_speaker_sources_a_relative_described_is_the_one_named_with_that_role(words: str, speaker: str) -> None:
+    _, ann = annotated(SUITE)
+    assert quote_with(ann, words).speaker_name == speaker
+
+
+def test_speaker_sources_a_relative_described_is_nobody_when_her_means_someone_else() -> None:
+    # "her husband" after another woman is named: not Maria's husband, whom the text named
+    text = SUITE.replace("Her husband says", "Lesley Anderson has lived nearby for years. Her husband says")
+    _, ann = annotated(text)
+    assert quote_with(ann, "found out in June").speaker is None
+
+
 def test_speaker_sources_the_woman_after_a_woman_brought_in_unnamed_is_her() -> None:
     # "a young woman asked Mrs Holt ...", "“…,” the woman said": the young woman, not Mrs Holt
     text = ("Mayor faces questions\n\n"

@@ -160,6 +160,9 @@ def _person(scene: Scene, wanted: str, position: int) -> Resolution:
     if latest is not None and _unknown_name(scene, latest):
         return NONE  # "Barraclough, the cabinet member, said ... He said ...": him, whom we could not name
     newcomer = _described_subject(scene, max(boundary, _anchor(latest) if latest else boundary), position, wanted)
+    if newcomer is not None and latest is not None and latest.speaker is not None and latest.speaker_mention \
+            and latest.speaker_mention[0] == newcomer[0]:
+        newcomer = None  # "Her husband says ... He says ...": the description was resolved (to Ben Kowalczyk)
     if newcomer is not None and not _subjects(scene, [m for m in mentions if m.start > newcomer[0]]):
         if OWN_RELATIVE_RE.match(newcomer[1]) and mentions:
             return NONE  # "Gary Whitlock worked at the mill. His father worked there before him. '…,' he says"

@@ -248,6 +248,9 @@ def described_person(scene: Scene, start: int, end: int) -> Resolution | None:
     if found is None or found[1] not in nouns:
         return None
     determiner, head = found
+    relative = _relative_named_earlier(scene, start, determiner, head) if surface.split()[1:2] == [head] else None
+    if relative is not None:  # ("Her husband", not "her husband's brother")
+        return Resolution(relative.id, relative.name, 0.7, kind="person")
     if not surface.lower().startswith(DEFINITE) or _is_role_noun(head) or OF_SOMEONE_NEW_RE.search(surface):
         return unresolved(surface)  # "a colleague" is someone new; "the judge" needs a recorded role
     if _introduced_unnamed(scene, start, head):
@@ -261,6 +264,30 @@ def described_person(scene: Scene, start: int, end: int) -> Resolution | None:
     if len(people) == 1:
         return Resolution(people[0].id, people[0].name, 0.7, kind="person")
     return unresolved(surface)
+
+
+POSSESSOR_GENDER = {"his": "male", "her": "female"}
+
+
+def _relative_named_earlier(scene: Scene, start: int, determiner: str, head: str) -> Entity | None:
+    """ "Maria Kowalczyk and her husband, Ben, ..." then, paragraphs later, "Her husband says": the one person the
+    document records as a husband, when the one he was named with ("Maria Kowalczyk", just before the role) is
+    still whom "her" means (the last woman named before the description)."""
+    gender = POSSESSOR_GENDER.get(determiner.lower())
+    if gender is None or head not in entity_lexicon().kin_nouns:
+        return None
+    holders = [(e, r) for e in scene.entities if e.type == "person" for r in e.roles if r.role.split()[-1:] == [head]]
+    if len(holders) != 1:
+        return None
+    holder, role = holders[0]
+    before_role = [m for m in scene.mentions if m.end <= role.start and m.entity != holder.id
+                   and scene.text.count(".", m.end, role.start) == 0]
+    before_us = [m for m in scene.mentions if m.end <= start and m.entity != holder.id
+                 and scene.gender(m.entity) == gender]
+    if not before_role or not before_us or before_role[-1].entity != before_us[-1].entity \
+            or scene.gender(before_role[-1].entity) != gender:
+        return None
+    return holder
 
 
 def _introduced_unnamed(scene: Scene, start: int, head: str) -> bool:
