@@ -500,6 +500,20 @@ def test_quotes_curly_single_marks_outside_double_ones_in_a_double_marked_docume
     assert direct == ["We have protected libraries for longer than anyone,", "But we can’t keep doing it."]
 
 
+def test_quotes_one_paragraph_in_curly_single_marks_in_a_document_of_double_ones() -> None:
+    """However few the single-marked quotes, a paragraph opening with ‘ is quoted (a second source's style)."""
+    text = (
+        "Jane Smith said the closure was “utterly unacceptable”.\n\n"
+        "“We have guest houses losing bookings,” she said. “This is a crisis.”\n\n"
+        "Tom Baker said the firm was “deeply sorry” and that a part was “on its way”.\n\n"
+        "‘We expect her back in service by Friday,’ Mr Baker said. ‘Until then we will charter a smaller boat.’\n\n"
+        "Smith said islanders had “heard it all before”."
+    )
+    direct = [q for q in quotes_of(text, [SMITH, BAKER]) if q.kind == "direct" and "Baker" in (q.speaker_name or "")]
+    assert [(q.text, q.speaker_name) for q in direct] == [
+        ("We expect her back in service by Friday,", "Tom Baker"), ("Until then we will charter a smaller boat.", "Tom Baker")]
+
+
 def test_quotes_straight_single_marks_opening_paragraphs_in_a_double_marked_document() -> None:
     """A paragraph quoted with straight single marks in a document quoting mostly with "…" (copy pasted from
     two sources): the paragraph's quotes count, a quote running on to the next paragraph included; apostrophes

@@ -153,7 +153,8 @@ def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
             _close_at(text, pending, blocks[pending.paragraph].end, spans, keep_short=continues or pending.continues)
         first = len(spans)
         pending = _pair_marks(text, block, index, mark_re, single, continues, spans)
-        if mixed or STRAIGHT_PARAGRAPH_OPENER_RE.match(text, block.start, block.end):
+        if mixed or STRAIGHT_PARAGRAPH_OPENER_RE.match(text, block.start, block.end) \
+                or text[block.start : block.end].lstrip()[:1] == "‘":
             spans.extend(_others_outside(text, block, index, spans[first:], pending, single, mixed))
         elif not single and len(spans) == first and pending is None:
             spans.extend(_cross_heading(text, block, index))
@@ -174,7 +175,9 @@ def _others_outside(text: str, block: Block, index: int, mains: list[DirectSpan]
     (and partial quotes with “…”).  Straight single marks are too often apostrophes to be read this way, unless
     one opens the paragraph before a capital ("'We are not against houses,' she said."): a paragraph quoted."""
     straight = not single and STRAIGHT_PARAGRAPH_OPENER_RE.match(text, block.start, block.end) is not None
-    if not single and not straight and (not mixed or "‘" not in text[block.start : block.end]):
+    curly_paragraph = text[block.start : block.end].lstrip()[:1] == "‘"  # "‘We expect her back by Friday,’ Mr
+    # Ramsay said.": a paragraph quoted in curly single marks, however few the document has
+    if not single and not straight and ("‘" not in text[block.start : block.end] or not (mixed or curly_paragraph)):
         return []
     held = [(s.open, s.close_end or block.end) for s in mains]
     if pending is not None:
