@@ -113,3 +113,14 @@ def test_quotes_stance_accusation_starts_at_its_own_of(paragraph: str, words: st
     _, ann = annotated("Council Row\n\n" + paragraph)
     q = quote_with(ann, words)
     assert (q.text, q.cue_verb) == (span, "accuse")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cllr Tom Hale dismissed as “nonsense” suggestions that he had misled the council.",
+    "Cllr Tom Hale rejected as untrue claims that he had misled the council.",
+])
+def test_quotes_stance_a_denial_with_its_verdict_first_is_a_denial(sentence: str) -> None:
+    # what he dismissed is never shown as his words: a denial of the claim, his
+    _, ann = annotated("Leader hits back\n\n" + sentence + "\n")
+    q = quote_with(ann, "misled the council")
+    assert (q.text, q.speaker_name, q.stance) == ("that he had misled the council", "Tom Hale", "denies")

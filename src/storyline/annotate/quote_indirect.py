@@ -80,7 +80,8 @@ ACCUSED_OF_RE = re.compile(r"\s+(?:[^;:.“”\"]{1,70}?)\s+(?P<of>of)\s+(?=[\w�
 # the "of" of the accusation before a gerund or a quote, past an "of" in the accused's name ("accused the leader of
 # Ashdown Borough Council of misleading ...", never past a list: "accused him of fraud and of misleading ...")
 ACCUSED_OF_DOING_RE = re.compile(r"\s+(?:(?!\b(?:and|or)\b)[^;:.“”\"]){1,90}?\s+(?P<of>of)\s+(?=[a-z]+ing\b|[“\"‘'])")
-DENIED_CLAIM_RE = re.compile(
+DENIED_CLAIM_RE = re.compile(  # ("dismissed as “nonsense” suggestions that", "rejected as untrue claims that")
+    r"(?:\s+as\s+(?:[“\"][^“”\"]{1,40}[”\"]|[a-z-]+(?:\s+[a-z-]+)?)(?=\s))?"
     r"\s+(?:(?:the|these|those|any|all|his|her|their|its)\s+)?(?:[\w’'.-]+[’']s?\s+)?(?:[a-z-]+\s+)?"
     r"(?:claims?|allegations?|accusations?|suggestions?|reports?|charges?|assertions?|conclusions?|findings?|"
     r"criticism|characteri[sz]ations?|ideas?|notion|view|rumou?rs?)"
