@@ -124,3 +124,19 @@ def test_quotes_stance_a_denial_with_its_verdict_first_is_a_denial(sentence: str
     _, ann = annotated("Leader hits back\n\n" + sentence + "\n")
     q = quote_with(ann, "misled the council")
     assert (q.text, q.speaker_name, q.stance) == ("that he had misled the council", "Tom Hale", "denies")
+
+
+@pytest.mark.parametrize(("sentence", "denied"), [
+    ("Cllr Tom Hale denied he had “any knowledge” of the payments.", "he had “any knowledge” of the payments"),
+    ("Cllr Tom Hale denied the council had been misled.", "the council had been misled"),
+    ("Cllr Tom Hale denied it was a cover-up.", "it was a cover-up"),
+])
+def test_quotes_stance_a_clause_denied_without_that_is_a_denial(sentence: str, denied: str) -> None:
+    _, ann = annotated("Leader hits back\n\n" + sentence + "\n")
+    q = quote_with(ann, denied.split()[1])
+    assert (q.text, q.speaker_name, q.stance) == (denied, "Tom Hale", "denies")
+
+
+def test_quotes_stance_a_thing_denied_is_no_clause() -> None:
+    _, ann = annotated("Leader hits back\n\nCllr Tom Hale denied the allegation.\n")
+    assert ann.quotes == []

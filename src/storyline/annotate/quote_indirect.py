@@ -169,7 +169,7 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
         accused = ACCUSED_OF_DOING_RE.match(text, pos, end) or ACCUSED_OF_RE.match(text, pos, end)
         return accused.start("of") if accused else None
     if lex.verb_kind.get(lemma) == "denial":
-        return _denied_content(text, pos, end)
+        return _denied_content(text, pos, end, lemma)
     that = FROM_THAT_RE.match(text, pos, end)
     if that is not None and (lemma not in lex.object_verbs or that.end() - pos < 40):
         return that.end()
@@ -309,12 +309,21 @@ def _np_reports(text: str, lemma: str, start: int, end: int) -> bool:
         w.lower() in lexicon().irregular_past for w in WORD_RE.findall(text, start, end))
 
 
-def _denied_content(text: str, pos: int, end: int) -> int | None:
+def _denied_content(text: str, pos: int, end: int, lemma: str) -> int | None:
     that = FROM_THAT_RE.match(text, pos, end) or DENIED_CLAIM_RE.match(text, pos, end)
     if that is not None:
         return that.end()
     gerund = DENIED_GERUND_RE.match(text, pos, end)
-    return gerund.start("ing") if gerund else None
+    if gerund is not None:
+        return gerund.start("ing")
+    bare = DENIED_CLAUSE_RE.match(text, pos, end) if lemma == "deny" else None
+    return bare.start("subj") if bare is not None else None  # "denied he had any knowledge of the payments"
+
+
+# a clause denied without "that": its subject, then an auxiliary ("denied he had ...", "denied the council was ...")
+DENIED_CLAUSE_RE = re.compile(
+    r"\s+(?P<subj>he|she|they|we|I|it|(?:the|his|her|their|its)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+    r"(?:had|has|have|was|were|is|are|would|will|could|should|did|knew|ever|never)\b")
 
 
 def _complement_start(text: str, pos: int, end: int) -> int | None:
