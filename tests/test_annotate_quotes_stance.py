@@ -130,6 +130,8 @@ def test_quotes_stance_a_denial_with_its_verdict_first_is_a_denial(sentence: str
     ("Cllr Tom Hale denied he had “any knowledge” of the payments.", "he had “any knowledge” of the payments"),
     ("Cllr Tom Hale denied the council had been misled.", "the council had been misled"),
     ("Cllr Tom Hale denied it was a cover-up.", "it was a cover-up"),
+    ("Cllr Tom Hale has rejected the idea he should resign.", "he should resign"),
+    ("Cllr Tom Hale rejected suggestions he had been warned in advance.", "he had been warned in advance"),
 ])
 def test_quotes_stance_a_clause_denied_without_that_is_a_denial(sentence: str, denied: str) -> None:
     _, ann = annotated("Leader hits back\n\n" + sentence + "\n")

@@ -85,8 +85,9 @@ DENIED_CLAIM_RE = re.compile(  # ("dismissed as “nonsense” suggestions that"
     r"\s+(?:(?:the|these|those|any|all|his|her|their|its)\s+)?(?:[\w’'.-]+[’']s?\s+)?(?:[a-z-]+\s+)?"
     r"(?:claims?|allegations?|accusations?|suggestions?|reports?|charges?|assertions?|conclusions?|findings?|"
     r"criticism|characteri[sz]ations?|ideas?|notion|view|rumou?rs?)"
-    r"(?:\s+(?:made\s+)?(?:by|from|of)\s+[^,;:.“”\"]{1,60}?)?\s+(?=that\b)"
-)
+    r"(?:\s+(?:made\s+)?(?:by|from|of)\s+[^,;:.“”\"]{1,60}?)?\s+"
+    r"(?=that\b|(?:he|she|they|we|I)\s+(?:should|would|had|has|was|were|is|are|could|will|must|might|did)\b)"
+)  # ("rejected the idea he should resign": no "that" before a pronoun and its auxiliary)
 DENIED_GERUND_RE = re.compile(r"\s+(?:ever\s+|knowingly\s+|deliberately\s+)?(?P<ing>(?:having|being|[a-z]{3,}ing)\s+\w)")
 TOLD_WHEN = rf"(?:\s+(?:last|this)\s+(?:week|month|year|weekend)|\s+yesterday|\s+(?:on\s+)?{WEEKDAY_TIME})?"
 TOLD_CLAUSE_RE = re.compile(  # "told the committee the company had spent ...", "told the Echo last week she would ..."
