@@ -90,6 +90,8 @@ def test_speakers_subjects_a_pronoun_and_its_verb_open_no_joint_subject() -> Non
     ("The council has since said that the depot will close.", "depot", "The council"),
     ("Germany's president and foreign and defence ministers all urged a larger role for the country.",
      "larger role", "foreign and defence ministers"),
+    ("Councillor Ray Dunn however said the depot would stay open.", "stay open", "Councillor Ray Dunn"),
+    ("Councillor Ray Dunn in a Facebook post said the depot would stay open.", "stay open", "Councillor Ray Dunn"),
 ])
 def test_speakers_subjects_adverbs_between_subject_and_verb(paragraph: str, words: str, mention: str) -> None:
     doc, ann = annotated(HEADLINE + paragraph)

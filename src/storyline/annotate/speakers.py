@@ -105,7 +105,8 @@ PARTY_TAG = (r"(?:\s+\((?:[DRI]\s*[-–]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[DRI]|[
 WEEKDAY_TIME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
 SAID_WHEN = (rf"(?:\s+(?:(?:on|late|early)\s+)?{WEEKDAY_TIME}"
              r"|\s+(?:last|this)\s+(?:week|month|weekend|morning|afternoon|evening)|\s+yesterday"
-             r"|\s+in\s+(?:a|an|his|her|their|its)\s+(?:written\s+)?(?:statement|interview|speech|letter|email|post))?")
+             r"|\s+in\s+(?:a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?"  # "in a Medium post", "in his written statement"
+             r"(?:statement|interview|speech|letter|email|post|op-ed|column|tweet|memo|video))?")
 LEADING_WORDS = r"In|At|On|During|After|Before|Later|Then|Separately|Earlier|Elsewhere"  # open a sentence's fronted phrase
 LEADING_PHRASE_RE = re.compile(rf"(?:{LEADING_WORDS})\b[^,;:]{{0,40}}")
 # A sentence's fronted time or linking phrase before its subject: "Last month, FBI Director James Comey called ..."
