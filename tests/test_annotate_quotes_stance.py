@@ -142,3 +142,13 @@ def test_quotes_stance_a_clause_denied_without_that_is_a_denial(sentence: str, d
 def test_quotes_stance_a_thing_denied_is_no_clause() -> None:
     _, ann = annotated("Leader hits back\n\nCllr Tom Hale denied the allegation.\n")
     assert ann.quotes == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Although the mayor backed the scheme for years, the council rejected it on Tuesday.",
+    "Whatever the mayor says, the council rejected the plan.",
+])
+def test_quotes_stance_a_denial_with_its_own_object_denies_nothing_before_it(sentence: str) -> None:
+    # what the council rejected is "it" or "the plan", never the clause before the comma
+    _, ann = annotated("Scheme voted down\n\n" + sentence + "\n")
+    assert [q for q in ann.quotes if q.stance == "denies"] == []

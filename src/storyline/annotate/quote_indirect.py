@@ -689,6 +689,10 @@ PREPOSITION_OPENERS = frozenset({"in", "on", "at", "according", "after", "before
                                  "with", "by", "from", "as", "within", "outside", "ahead"})
 
 
+DENIED_OBJECT_WORDS = frozenset({"it", "them", "this", "these", "those", "the", "a", "an", "his", "her", "their",
+                                 "its", "any", "all", "both", "each", "every"})
+
+
 def _verb_has_complement(text: str, s0: int, match: re.Match[str], s1: int) -> bool:
     """Whether a trailing attribution's verb has what was said after it, so the words before it are not
     reported content: the verb takes a gerund or a "that" clause ("denied misleading the public"), or the
@@ -702,6 +706,8 @@ def _verb_has_complement(text: str, s0: int, match: re.Match[str], s1: int) -> b
         return True
     if first == "to" and lex.lemma(match.group("verb")) in lex.object_to_verbs | lex.infinitive_verbs:
         return True  # "..., he wants to be engaged this fall": what he wants comes after the verb
+    if first in DENIED_OBJECT_WORDS and lex.verb_kind.get(lex.lemma(match.group("verb"))) == "denial":
+        return True  # "Although the mayor said the plan was sound, the council rejected it.": what it rejected is "it"
     if first in CLAUSE_SUBJECT_OPENERS and lex.lemma(match.group("verb")) not in lex.object_verbs and any(
             w in AUXILIARIES or w.endswith("ed") or w in lex.irregular_past for w in map(str.lower, rest[1:])):
         return True  # ", many of whom say the council ignored their letters.": what they say comes after the verb
