@@ -137,6 +137,23 @@ def test_entities_departments_named_by_their_portfolios_and_a_judge_of_the_kings
     assert person_gender(judge) == "female"
 
 
+def test_entities_a_person_in_apposition_after_a_department_is_no_portfolio() -> None:
+    text = "A spokesperson for the Department of Social Development, Jeremy Trevors, said the beds would open."
+    mentions, entities = _run(text)
+    assert [(e.name, e.type) for e in entities] == [("Department of Social Development", "organisation"),
+                                                    ("Jeremy Trevors", "person")]
+    assert "Department of Social Development" in _spans(text, mentions, "organisation")
+
+
+@pytest.mark.parametrize("text", [
+    "The executive director of the shelter, Jean-Claude Cormier, said the beds were full.",
+    "The executive director of the House of Nazareth, Jean-Claude Cormier, said the beds were full.",
+])
+def test_entities_a_name_in_apposition_after_a_role_of_something_is_a_person(text: str) -> None:
+    _, entities = _run(text)
+    assert ("Jean-Claude Cormier", "person") in [(e.name, e.type) for e in entities]
+
+
 @pytest.mark.parametrize(("text", "bodies"), [
     # "Campaign for ...", "Centre for ...": a body's name, not a person called "Real Ale"
     ("A spokeswoman for the Campaign for Real Ale agreed. The Centre for Cities said prices had risen.",

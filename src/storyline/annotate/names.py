@@ -183,7 +183,9 @@ def _joins(tokens: list[Tok], left: tuple[int, int], right: tuple[int, int], lex
     last = bare(tokens[left[1] - 1].text)
     connector = gap[0]
     if _listing_department(tokens, left) and gap in ([","], ["and"], [",", "and"], ["&"]) \
-            and bare(tokens[right[0]].text) not in lex.places:
+            and bare(tokens[right[0]].text) not in lex.places \
+            and not (right[1] - right[0] >= 2 and lex.first_name_gender(tokens[right[0]].text) is not None):
+        # (not a person in apposition: "the Department of Health, Jeremy Trevors, said")
         return True  # "Department for Digital, Culture, Media and Sport": one body, its portfolios listed
     if gap not in (["of"], ["for"], ["of", "the"], ["for", "the"], ["on"], ["and"], ["&"]):
         return False
@@ -683,11 +685,14 @@ def _of_body_then_speech(s: _Sentence, end: int, lex: Lexicon) -> bool:
 
 
 def _role_in_apposition_before(s: _Sentence, start: int, lex: Lexicon) -> bool:
-    """ "the boy's father, Martin": a lower-case role noun and a comma right before the name."""
+    """ "the boy's father, Martin": a lower-case role noun and a comma right before the name; or the role's "of"
+    phrase between them ("the executive director of the shelter, Jean-Claude Cormier")."""
     if start < 2 or s.tokens[start - 1].text != ",":
         return False
-    previous = s.tokens[start - 2].text
-    return previous.islower() and (bare(previous) in lex.role_nouns or bare(previous) in lex.titles)
+    roles = [start - 2] + [k - 1 for k in range(start - 3, max(0, start - 10), -1) if s.tokens[k].text == "of"
+                           and all(t.text.isalpha() or t.text in ("’s", "'s") for t in s.tokens[k + 1 : start - 1])]
+    return any(s.tokens[k].text.islower() and (bare(s.tokens[k].text) in lex.role_nouns
+                                               or bare(s.tokens[k].text) in lex.titles) for k in roles)
 
 
 def _role_before(s: _Sentence, start: int, lex: Lexicon) -> bool:
