@@ -55,6 +55,17 @@ def test_speaker_sources_who_saw_a_document_did_not_write_it(sentence: str) -> N
     assert not any(name in (q.speaker_name or "") for name in ("News", "Gazette", "Holt"))
 
 
+def test_speaker_sources_the_same_document_under_another_name_keeps_its_publisher() -> None:
+    text = ("Arena plan\n\nA report prepared for council by the consulting firm Delmont Advisory says the arena "
+            "could bring in $35 million a year. The study found that most of the money would come from visitors.\n\n"
+            "The review also found that parking was short.\n")
+    _, ann = annotated(text)
+    study = quote_with(ann, "visitors")
+    assert (study.speaker_name, study.speaker_kind) == ("Delmont Advisory", "document")
+    review = quote_with(ann, "parking")  # another paragraph: no longer surely the same document
+    assert review.speaker_name != "Delmont Advisory"
+
+
 def test_speaker_sources_group_with_named_members() -> None:
     _, ann = annotated(WATER)
     q = quote_with(ann, "freeze bills")

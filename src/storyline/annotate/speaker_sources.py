@@ -156,7 +156,17 @@ def _publisher_before(scene: Scene, start: int, noun: str) -> Publisher:
         found = _publisher_in(scene, match.start(), match.end(), owner_first=False)  # it opens with the noun
         if found != (None, None):
             return found
+    if noun in STUDY_WORDS:  # "A report prepared for council by Delmont Advisory says ... The study found ...": the
+        # same document under another name, in the same paragraph (the last study of any name before it)
+        here = scene.blocks[scene.block_index(start)].start if scene.blocks else max(0, start - 600)
+        studies = list(STUDY_RE.finditer(scene.text, here, start))
+        if studies:
+            return _publisher_in(scene, studies[-1].start(), min(start, studies[-1].start() + 120), owner_first=False)
     return None, None
+
+
+STUDY_WORDS = frozenset({"report", "study", "review", "analysis", "audit", "survey", "assessment", "evaluation"})
+STUDY_RE = re.compile(rf"\b(?:{'|'.join(sorted(STUDY_WORDS))})\b[^.;:“”\"\n]{{0,120}}", re.IGNORECASE)
 
 
 # --- groups -----------------------------------------------------------------------------------
