@@ -242,3 +242,17 @@ def test_quotes_words_quoted_after_wants_to_are_not_the_subjects() -> None:
     # a hearer in capitals before the clause, but never a preposition read as its head noun
     assert [q.text[:20] for q in quotes_of("Jane Smith told the Echo in an interview at the town hall on Monday.",
                                            [SMITH])] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Baker has revealed almost nothing about his intentions.",
+    "Tom Baker said nothing about the budget at Tuesday's meeting.",
+    "Tom Baker revealed very little about the plan.",
+])
+def test_quotes_saying_nothing_is_no_quote(text: str) -> None:
+    assert quotes_of(text, [BAKER]) == []
+
+
+def test_quotes_saying_nothing_had_changed_is_a_quote() -> None:
+    assert only(quotes_of("Tom Baker said nothing had changed since the spring.", [BAKER]), "nothing").text == \
+        "nothing had changed since the spring"

@@ -413,7 +413,12 @@ EMPTY_CONTENT_RE = re.compile(
     r"(?:(?:he|she|they|it|we|I|you)\s+(?:might|would|could|will|can|may|should|must|did|does|do|had|has|have|was|"
     r"were|is|are)(?:\s+not|n[’']t)?(?:\s+(?:too|so|again))?\s*(?:[,;:!?—–]|\.(?!\w)|$)|(?:that\s+)?(?:his|her|"
     r"their|my)\s+(?:full\s+)?(?:name|identity|surname)\s+(?:not\s+be|be\s+withheld)|not\s+to\s+be\s+(?:named|"
-    r"identified))")
+    r"identified)"
+    r"|(?:almost\s+|next\s+to\s+|virtually\s+|very\s+|little\s+or\s+)?(?:nothing|little)\b"
+    r"(?!\s+(?:more\s+)?than\b|\s+(?:had|has|have|was|were|is|are|would|will|could|can|should|must|might|may|did|"
+    r"does|[a-z]+ed)\b))")
+# ("said nothing about the budget", "revealed almost nothing about his intentions": nothing said; but "nothing had
+# changed", "little more than a week had passed" open a clause)
 # what follows the verb opens with someone's reporting aside ("Cost estimates, he added, were ..."): the "verb" was a
 # noun ("estimates"), and the aside is the report
 ASIDE_FIRST_RE = re.compile(r",?\s*(?:he|she|they|we|I)\s+(?:said|says|added|adds|told\s+\w+|noted|argued|insisted),")
