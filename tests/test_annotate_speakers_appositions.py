@@ -38,6 +38,11 @@ CASES = [
      "never asked", "My residents were never asked.", "Imran Siddiqui", "Cllr Imran Siddiqui"),
     ("no comma before said", "And Sam Reid, Westbury South MP said: “This is long overdue.”",
      "overdue", "This is long overdue.", "Sam Reid", "Sam Reid"),
+    ("two descriptions", "Eddie Griffin, a member of the Fenland Forum, a group of local bloggers, said the mood had "
+     "changed.", "mood", "the mood had changed", "Eddie Griffin", "Eddie Griffin"),
+    ("who-clause and a description of what it names", "Eddie Griffin, who was then a member of the Fenland Forum, "
+     "a group of local bloggers, said the mood had changed.", "mood", "the mood had changed", "Eddie Griffin",
+     "Eddie Griffin"),
     ("Rt Hon and postnominal", "The Rt Hon Priti Mahal MP said the ferry must keep running all winter.",
      "ferry", "the ferry must keep running all winter", "Priti Mahal", "The Rt Hon Priti Mahal MP"),
     ("Sir", "Sir Alan Peverell said the harbour would bring visitors back to the town.",

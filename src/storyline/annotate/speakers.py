@@ -92,6 +92,11 @@ SPOKESPERSON = (  # "A spokesperson for the Department for Children and Learning
 APPOSITIVE = (r"(?P<appos>(?:,\s+\d{1,3}(?=,\s+[a-z]))?"
               # a description and a who-clause: "Willie Minor, an actor in Dallas, who runs a theater, recalled"
               r"(?:,\s+(?:an?|the)\s[^,;:“”\"]{1,120}?,\s+who\s[^,;:“”\"]{1,100}?,"
+              # two descriptions, or a who-clause and a description of what it names: "Eddie Griffin, a member of
+              # the AfroSpear, a group of black bloggers, said", "Eddie Griffin, who was a member of the AfroSpear,
+              # a group of black bloggers, said"
+              r"|,\s+(?:(?:an?|the)\s|who\s)[^,;:“”\"]{1,120}?,\s+(?:an?|the)\s"
+              r"(?:(?!\b(?:will|would|is|are|was|were|has|have|had|can|could|may|might|must|should)\b)[^,;:“”\"]){1,80}?,"
               r"|,\s+(?!(?!(?:his|its|this|hers|ours|yours|theirs)\b)[a-z]+[^s\W]s\s(?!of\b))"
               r"(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){1,160}?,"
               # between dashes: "Jason Sims — a teacher from Mount Pleasant — says"
