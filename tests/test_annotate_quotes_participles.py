@@ -50,6 +50,10 @@ def test_someone_new_in_the_next_sentence_ends_the_scene() -> None:
      "that the shop would close in May", "Tom Baker"),
     ("“We tried everything,” said Jane Oduya, noting that the council had refused every request.",
      "that the council had refused every request", "Jane Oduya"),
+    ("“We will win, I think. Let’s see what happens,” said Jane Oduya, adding that the count was not over.",
+     "that the count was not over", "Jane Oduya"),  # the quote's speaker, never "Let’s see what" inside it
+    ("Jane Oduya said the shop “would not close,” a former manager recalled, adding that Oduya said of the lease: "
+     "“It is signed.”", "that Oduya said of the lease: “It is signed.”", None),  # the manager's, never Oduya's
 ])
 def test_reporting_participle_after_a_quote_is_the_quoted_speakers(paragraph: str, content: str, speaker: str) -> None:
     _, ann = annotated("Shop to close\n\n" + paragraph + "\n")

@@ -523,8 +523,11 @@ def _reported_clause(
             return None  # "She said she had seen an email from an officer, dated June, warning that ...": the
             # email warns, inside what she said
         speaker, bound, clause_start = speaker_at_start(text, s0, verb.start()), 0.75, link.start()
-        if speaker is None and verb.group(0).endswith("ing"):
-            speaker = _quote_speaker_before(text, s0, link.start())
+        quoted = _quote_speaker_before(text, s0, link.start()) if verb.group(0).endswith("ing") else None
+        close = QUOTE_CLOSE_RE.search(text, s0, link.start()) if quoted is not None else None
+        if quoted is not None and (speaker is None or (close is not None and speaker.end <= close.start())):
+            speaker = quoted  # '“... Let’s see what happens,” he said, adding that ...': his, never words of the
+            # quote the sentence opens in
         apposed = APPOSED_PARTICIPLE_RE.search(text, max(s0, verb.start() - 80), verb.start())
         if apposed is not None and verb.group(0).endswith("ing") \
                 and REPORTED_BEFORE_RE.search(text, s0, apposed.start()):
