@@ -500,6 +500,15 @@ def test_quotes_curly_single_marks_outside_double_ones_in_a_double_marked_docume
     assert direct == ["We have protected libraries for longer than anyone,", "But we can’t keep doing it."]
 
 
+@pytest.mark.parametrize(("text", "content", "kind"), [
+    ("Tom Baker then wrote back, “You look cool in those glasses.”", "You look cool in those glasses.", "direct"),
+    ("Tom Baker said back then that the plan would work.", "that the plan would work", "indirect"),
+])
+def test_quotes_back_after_a_reporting_verb_is_no_part_of_what_was_said(text: str, content: str, kind: str) -> None:
+    q = only(quotes_of(text, [BAKER]), content.split()[1])
+    assert (q.text, q.kind, q.speaker_name) == (content, kind, "Tom Baker")
+
+
 def test_quotes_one_paragraph_in_curly_single_marks_in_a_document_of_double_ones() -> None:
     """However few the single-marked quotes, a paragraph opening with ‘ is quoted (a second source's style)."""
     text = (

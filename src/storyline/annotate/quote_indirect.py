@@ -55,6 +55,8 @@ __all__ = ["OBJECT_RE", "Found", "find_indirect", "reported_clause_start", "spea
 
 MANNER_RE = re.compile(r"\s+(?!only\b|early\b|likely\b|elderly\b)[a-z]{3,}ly(?=\s*[,:]|\s+(?:in|at|on|during|after|before|"
                        r"to|from|with|outside|over)\b)")
+# "wrote back, “…”", "said back then that ...": no part of what was said (but "tweeted back at Trump" is)
+BACK_RE = re.compile(r"\s+back(?:\s+then)?\b(?!\s+(?:at|to)\b)")
 FROM_THAT_RE = re.compile(r"\s+(?:(?:only|simply|merely|just|also|repeatedly|again|[a-z]{3,}ly)\s+)?"  # "said only that ..."
                           r"(?:(?:on|in|at|during|after|before|to|from|with|via|through|earlier|late|last|this|outside|inside|following)\b"
                           r"(?:[^,;:“”\"]|,\s(?=[A-Z][a-z]+,\s)|[“\"][A-Z][^“”\"]{0,40}[”\"])"  # "at a campaign stop in
@@ -164,6 +166,8 @@ def reported_clause_start(text: str, verb: re.Match[str], end: int) -> int | Non
     pos = verb.end()
     manner = MANNER_RE.match(text, pos, end)  # "said firmly in a news conference that ...": how, not what
     pos = manner.end() if manner is not None else pos
+    back = BACK_RE.match(text, pos, end)  # "wrote back, “…”", "said back then that ...": no part of what was said
+    pos = back.end() if back is not None else pos
     if verb.group(0).endswith("ed") and PARTICIPLE_THEN_VERB_RE.match(text, verb.end(), end):
         return None  # "The Democratic plan rejected on Monday was similar to ...": a participle, no report
     if lemma == "accuse":

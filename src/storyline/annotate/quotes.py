@@ -47,6 +47,7 @@ from bisect import bisect_left
 from itertools import islice
 
 from storyline.annotate.quote_indirect import (
+    BACK_RE,
     MANNER_RE,
     OBJECT_RE,
     PARTICIPLE_CUE_RE,
@@ -167,6 +168,8 @@ def _cue_before(text: str, lo: int, end: int) -> tuple[tuple[int, int], str] | N
         pos = obj.end() if obj else pos
     manner = MANNER_RE.match(text, pos, end)  # "said quietly, “…”"
     pos = manner.end() if manner else pos
+    back = BACK_RE.match(text, pos, end)  # "Mills then writes back, “…”", "hit back: “…”"
+    pos = back.end() if back else pos
     adjunct = lex.adjunct_re.match(text, pos, end)
     pos = adjunct.end() if adjunct else pos
     rest = text[pos:end]
