@@ -118,3 +118,11 @@ def test_speakers_subjects_a_noun_like_a_verb_before_a_reporting_aside() -> None
                        "prototype detention facility.”")
     assert all(not q.text.startswith("he added") for q in ann.quotes)
     assert all(q.speaker_description != "Cost" and q.speaker_name != "Cost" for q in ann.quotes)
+
+
+def test_speakers_subjects_a_verb_conjoined_inside_a_subordinate_clause_is_its_subjects() -> None:
+    # "Mayor Holt's eyes welled with tears as she spoke ... and urged ...": she urged, not "Mayor Holt's eyes"
+    _, ann = annotated(HEADLINE + "Mayor Jane Holt's eyes welled with tears as she spoke of the flood and urged "
+                       "residents to rebuild together.")
+    q = quote_with(ann, "rebuild")
+    assert q.speaker_name == "Jane Holt"

@@ -440,6 +440,11 @@ def _passive_aside(text: str, verb: re.Match[str], s1: int) -> bool:
             and LATER_SAID_RE.search(text, verb.end(), s1) is not None)
 
 
+# a subordinate clause with a subject of its own, after the sentence's subject: a verb conjoined after it is its
+INNER_SUBJECT_RE = re.compile(r"\b(?:as|when|while|after|before|because|since|until|once)\s+"
+                              r"(?P<subj>he|she|they|we|I)\s+(?![\w’']+\s+(?:that|what|how|whether)\b)")
+
+
 def _quote_speaker_before(text: str, s0: int, end: int) -> SpeakerSpan | None:
     """'“It is over,” Tom Baker said, adding that ...': the speaker of the quote the sentence opens with, when
     the attribution after it runs right up to the participle."""
@@ -532,6 +537,10 @@ def _reported_clause(
         if quoted is not None and (speaker is None or (close is not None and speaker.end <= close.start())):
             speaker = quoted  # '“... Let’s see what happens,” he said, adding that ...': his, never words of the
             # quote the sentence opens in
+        inner = list(INNER_SUBJECT_RE.finditer(text, speaker.end, link.start())) if speaker is not None \
+            and not verb.group(0).endswith("ing") else []
+        if inner:  # "Mr. Obama's eyes welled with tears as he spoke of ... and urged voters to ...": he urged
+            speaker = SpeakerSpan(inner[-1].start("subj"), inner[-1].end("subj"), "pronoun")
         apposed = APPOSED_PARTICIPLE_RE.search(text, max(s0, verb.start() - 80), verb.start())
         if apposed is not None and verb.group(0).endswith("ing") \
                 and REPORTED_BEFORE_RE.search(text, s0, apposed.start()):
