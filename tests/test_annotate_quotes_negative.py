@@ -256,3 +256,15 @@ def test_quotes_saying_nothing_is_no_quote(text: str) -> None:
 def test_quotes_saying_nothing_had_changed_is_a_quote() -> None:
     assert only(quotes_of("Tom Baker said nothing had changed since the spring.", [BAKER]), "nothing").text == \
         "nothing had changed since the spring"
+
+
+@pytest.mark.parametrize("text", [
+    "He kept talking about the “collective power of all of us together” and how the Labor Department wants to be a "
+    "kind of matchmaker.",
+    "Tom Baker said the deal was good for “the town as well as the port” and that the chamber of trade thinks "
+    "that jobs depend on it.",
+])
+def test_quotes_a_clause_after_a_quote_is_no_speaker_of_it(text: str) -> None:
+    # "and how the Labor Department (wants)", "and that the chamber of trade (thinks)": clauses, never the speaker
+    q = only(quotes_of(text, [BAKER]), "as well as" if "town" in text else "power")
+    assert q.speaker_mention is None or text[q.speaker_mention[0] : q.speaker_mention[1]] == "Tom Baker"

@@ -26,6 +26,7 @@ NOT_SPEAKER_OPENERS = frozenset({"under", "which", "who", "whom", "whose", "in",
                                  "from", "of", "to", "after", "before", "during", "if", "when", "while", "whether",
                                  "what", "like", "is", "getting", "talk"})
 OBJECT_CASE_PRONOUNS = frozenset({"him", "them", "me", "us"})  # never a subject
+CLAUSE_LINKS = frozenset({"how", "that", "why", "whether", "what", "when", "where", "which", "who"})
 # a verb of its own followed by more words, inside the phrase: "the Khan family deserved better"
 SPEAKER_CLAUSE_RE = re.compile(
     r"(?<![-\w])(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!ally\s)(?<!ously\s)(?<!ively\s)(?<!fully\s)(?<!ntly\s)"
@@ -71,6 +72,8 @@ def junk_speaker(text: str, span: SpeakerSpan) -> bool:
     first = words[0].lower().strip(",")
     if first in NOT_SPEAKER_OPENERS or (len(words) == 1 and first.strip(".") in OBJECT_CASE_PRONOUNS):
         return True
+    if first in ("and", "or", "but") and len(words) > 1 and words[1].lower() in CLAUSE_LINKS:
+        return True  # '"…" and how the Labor Department wants', '"…" and that the U.S. Chamber thinks': a clause
     if span.form == "pronoun" or words[0][:1].isupper() and len(words) == 1:
         return False
     if "ed" in phrase and SPEAKER_CLAUSE_RE.search(phrase) and not KNOWN_PARTICIPLE_RE.search(phrase) \
