@@ -268,3 +268,16 @@ def test_quotes_a_clause_after_a_quote_is_no_speaker_of_it(text: str) -> None:
     # "and how the Labor Department (wants)", "and that the chamber of trade (thinks)": clauses, never the speaker
     q = only(quotes_of(text, [BAKER]), "as well as" if "town" in text else "power")
     assert q.speaker_mention is None or text[q.speaker_mention[0] : q.speaker_mention[1]] == "Tom Baker"
+
+
+def test_quotes_a_when_clause_after_the_verb_is_when_not_what() -> None:
+    # '“Really,” she added when the interviewer expressed shock': no words "when the interviewer expressed shock";
+    # the next quote after '..., she said when asked about X.' is still hers, and so is one after "when asked ...:"
+    text = ("Jane Smith said the plan was sound. “Really,” she added when the interviewer expressed shock.\n\n"
+            "“It is possible for anyone to change,” Tom Baker told the Echo when asked about the chairman. “But I see "
+            "no sign of it yet, and I have looked hard.”\n\n"
+            "Jane Smith said when asked which plan she backed: “The one that keeps the library open for everyone.”")
+    quotes = quotes_of(text, [SMITH, BAKER])
+    assert not [q for q in quotes if q.text.startswith("when")]
+    assert only(quotes, "no sign").speaker_name == "Tom Baker"
+    assert only(quotes, "keeps the library").speaker_name == "Jane Smith"

@@ -556,7 +556,14 @@ def _reported_clause(
     end = _before_main_clause(text, s0, clause_start, start, end)
     if relative:
         end = _relative_clause_end(text, start, end)
+    if ADJUNCT_CLAUSE_RE.match(text, start, end) and "," not in text[start:end]:
+        return None  # '“Really,” she added when the interviewer expressed shock': when she said it, not what
     return Found(start, end, "indirect", speaker, verb.span(), bound), clause_start
+
+
+# a subordinate clause alone after the verb tells when or why something was said, never what ("added when ...";
+# "said when he arrived, the shop was shut" has its main clause after the comma)
+ADJUNCT_CLAUSE_RE = re.compile(r"(?:when|as|after|before|while|whilst|because|since|once|until)\s")
 
 
 # a sentence opening with a subordinate clause of time or concession: "Hours after the mayor said the plan was

@@ -90,7 +90,9 @@ SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']*|\n|$)")
 SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?][\"”’']*\s+|\n\s*)[“\"'‘]{0,2}$")
 PLACE_ADJUNCT_RE = re.compile(
     r"(?:\s+(?:outside|inside|at|in|on|during|after|before|from|to|with|via|through|near|following)\b"
-    r"[^,:;“”\"]{0,50})?\s*[:,]?\s*"
+    r"[^,:;“”\"]{0,50})?"
+    r"(?:,?\s+when\s+(?:asked|pressed|questioned)\b[^:;“”\"]{0,120}?)?"  # 'said, when asked which candidate she backs:'
+    r"\s*[:,]?\s*"
 )
 IT_REACH = 200  # characters: how far back "it" may take the last non-person speaker
 INTRODUCER_REACH = 40  # characters: a paragraph whose subject (a person) is named this close to its start
@@ -649,10 +651,14 @@ def _inherit(text: str, quote: Quote, previous: Quote | None, scene: Scene) -> N
         quote.speaker, quote.speaker_name, quote.speaker_kind, quote.confidence = entity.id, entity.name, "person", 0.55
 
 
+WHEN_ASKED_RE = re.compile(r"(?:\s+(?:(?:to|on)\s+)?(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s+in\s+an?\s+[a-z]+)?)?"
+                           r",?\s+when\s+(?:asked|pressed|questioned)\b")  # (after "told CNN in an interview")
+
+
 def _participle_aside(text: str, after_cue: int, hi: int) -> tuple[int, int]:
     """The participle phrase right after a cue, to the end of its sentence (", referring to the two Trump
-    resorts."), or an empty span at ``hi``."""
-    participle = PARTICIPLE_CUE_RE.match(text, after_cue, hi)
+    resorts.", " when asked about Trump's temperament."), or an empty span at ``hi``."""
+    participle = PARTICIPLE_CUE_RE.match(text, after_cue, hi) or WHEN_ASKED_RE.match(text, after_cue, hi)
     if participle is None:
         return hi, hi
     stop = SENTENCE_END_RE.search(text, participle.end(), hi)
