@@ -281,3 +281,11 @@ def test_quotes_a_when_clause_after_the_verb_is_when_not_what() -> None:
     assert not [q for q in quotes if q.text.startswith("when")]
     assert only(quotes, "no sign").speaker_name == "Tom Baker"
     assert only(quotes, "keeps the library").speaker_name == "Jane Smith"
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Baker was asked if he still believes the chairman cannot be trusted with the budget.",
+    "The host followed up by asking whether Tom Baker thinks that is his only route to the leadership.",
+])
+def test_quotes_what_someone_was_asked_if_they_believe_is_not_what_they_said(text: str) -> None:
+    assert [q for q in quotes_of(text, [BAKER]) if q.speaker_name == "Tom Baker"] == []

@@ -552,6 +552,8 @@ def _reported_clause(
     if not text[verb.end() : start].strip(" ,") and "," in text[verb.end() : start] \
             and SUBORDINATOR_BEFORE_RE.search(text, max(s0, speaker.start - 12), speaker.start):
         return None  # "although Lazar confessed, he showed no remorse": what Lazar did, then the main clause
+    if ASKED_IF_BEFORE_RE.search(text, max(s0, speaker.start - 60), speaker.start):
+        return None  # "when asked if he still believes Trump cannot be trusted": what he was asked, not what he said
     end = before_attribution(text, start, before_participle(text, start, _content_end(text, start, s1)))
     end = _before_main_clause(text, s0, clause_start, start, end)
     if relative:
@@ -561,6 +563,7 @@ def _reported_clause(
     return Found(start, end, "indirect", speaker, verb.span(), bound), clause_start
 
 
+ASKED_IF_BEFORE_RE = re.compile(r"\b(?:asked|asking|wondered|questioned)\b[^.;:“”\"]{0,40}?\s(?:if|whether)\s+$")
 # a subordinate clause alone after the verb tells when or why something was said, never what ("added when ...";
 # "said when he arrived, the shop was shut" has its main clause after the comma)
 ADJUNCT_CLAUSE_RE = re.compile(r"(?:when|as|after|before|while|whilst|because|since|once|until)\s")
