@@ -509,6 +509,18 @@ def test_quotes_back_after_a_reporting_verb_is_no_part_of_what_was_said(text: st
     assert (q.text, q.kind, q.speaker_name) == (content, kind, "Tom Baker")
 
 
+def test_quotes_likened_to_a_quoted_phrase_is_the_speakers() -> None:
+    q = only(quotes_of("Tom Baker likened the plan to “building a house on sand”.", [BAKER]), "sand")
+    assert (q.text, q.speaker_name) == ("building a house on sand", "Tom Baker")
+
+
+def test_quotes_a_relative_clause_of_the_last_speaker_does_not_end_the_scene() -> None:
+    # '“…,” said Tom Baker, a professor, who wrote about the campaign in his book. “…”': his, the verb is his own
+    text = ("“I have been watching this election like a hawk,” said Tom Baker, a professor of law, who wrote about the "
+            "campaign in his book. “It has become my guilty pleasure, if I am honest about it.”")
+    assert only(quotes_of(text, [BAKER]), "guilty pleasure").speaker_name == "Tom Baker"
+
+
 def test_quotes_one_paragraph_in_curly_single_marks_in_a_document_of_double_ones() -> None:
     """However few the single-marked quotes, a paragraph opening with ‘ is quoted (a second source's style)."""
     text = (

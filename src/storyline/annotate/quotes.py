@@ -615,8 +615,11 @@ NAMED_ACT_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:an?|the)\s+(?:[a-z]+\s+){0,2})?(
 
 
 def _reporting_between(text: str, lo: int, hi: int, regions: list[tuple[int, int]]) -> bool:
+    """A reporting verb outside quotes in ``[lo, hi)``, not one of the last speaker's own relative clause ("said
+    Pierre de Vos, a professor, who likened the campaign to a car crash. “…”": still his)."""
     return any(
-        not any(a <= m.start() < b for a, b in regions) for m in verbs_between(text, lo, hi)
+        not any(a <= m.start() < b for a, b in regions) and not text.endswith(", who ", lo, m.start())
+        for m in verbs_between(text, lo, hi)
     )
 
 
