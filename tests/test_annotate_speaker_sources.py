@@ -66,6 +66,15 @@ def test_speaker_sources_the_same_document_under_another_name_keeps_its_publishe
     assert review.speaker_name != "Delmont Advisory"
 
 
+def test_speaker_sources_a_spokeswoman_for_a_body_described_speaks_for_it() -> None:
+    text = ("Last bank to close\n\nNorthern Counties Bank said fewer than 300 customers used the branch.\n\n"
+            "A spokeswoman for the bank said: “We understand this will be disappointing news.”\n")
+    _, ann = annotated(text)
+    q = quote_with(ann, "disappointing")
+    assert (q.speaker_name, q.speaker_kind) == ("a spokeswoman for the bank", "organisation")
+    assert q.speaker == next(e.id for e in ann.entities if e.name == "Northern Counties Bank")
+
+
 def test_speaker_sources_group_with_named_members() -> None:
     _, ann = annotated(WATER)
     q = quote_with(ann, "freeze bills")

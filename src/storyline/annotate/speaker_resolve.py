@@ -240,6 +240,9 @@ def _source(scene: Scene, span: SpeakerSpan, surface: str) -> Resolution | None:
     spokes = SPOKES_RE.fullmatch(surface.strip(" ,."))
     if spokes is not None:
         body = _entity_at(scene, span.start + spokes.start("body"), span.end) if spokes.group("body") else None
+        if body is None and spokes.group("body"):  # "A spokeswoman for the bank": the one bank named before
+            described = described_body(scene, span.start + spokes.start("body"), span.start + spokes.end("body"))
+            body = scene.by_id.get(described.speaker) if described is not None and described.speaker else None
         name = surface[0].lower() + surface[1:] if surface[:1].isupper() else surface
         return Resolution(body.id if body else None, _clean(name), 0.8, kind="organisation")
     noun = _document_noun(surface)
