@@ -75,6 +75,16 @@ def test_speaker_sources_a_spokeswoman_for_a_body_described_speaks_for_it() -> N
     assert q.speaker == next(e.id for e in ann.entities if e.name == "Northern Counties Bank")
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The Civil Liberties Union of Fenland sent a letter to the minister on Thursday.", "Civil Liberties Union"),
+    ("Jane Holt and Tom Baker sent a letter to the minister on Thursday.", None),  # the two together: not Baker
+])
+def test_speaker_sources_the_letter_someone_sent_speaks_for_them(sentence: str, speaker: str | None) -> None:
+    text = f"Jail deaths\n\n{sentence} “Three deaths in five months is not bad luck,” the letter said.\n"
+    _, ann = annotated(text)
+    assert quote_with(ann, "bad luck").speaker_name == (speaker or "letter")
+
+
 def test_speaker_sources_group_with_named_members() -> None:
     _, ann = annotated(WATER)
     q = quote_with(ann, "freeze bills")

@@ -84,7 +84,7 @@ def document_source(scene: Scene, start: int, end: int, noun: re.Match[str] | No
         return Resolution(entity.id, entity.name, 0.75, kind="document")
     if name is not None:
         return Resolution(None, name, 0.75, kind="document")
-    author = _issued_just_before(scene, start, noun.group(0).lower())
+    author = _issued_just_before(scene, start, noun.group(0).lower()) or _sender_before(scene, start, noun.group(0))
     if author is not None:
         return author
     phrase = PARTICIPLE_CUT_RE.sub("", text[start:end])
@@ -111,6 +111,34 @@ def _issued_just_before(scene: Scene, start: int, noun: str) -> Resolution | Non
         return None
     person = scene.by_id[last.speaker]
     return Resolution(person.id, person.name, 0.7, kind="person")
+
+
+JOINED_BEFORE_RE = re.compile(r"(?:\band|&|,)\s+$")
+SENDER_GAP_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?\s*")  # ("... Union of Kentucky")
+
+
+def _sender_before(scene: Scene, start: int, noun: str) -> Resolution | None:
+    """"The American Civil Liberties Union sent a letter to the Justice Department ... “…,” the letter said": the
+    one who sent, wrote or issued a document of that kind, in this paragraph or the one before (only "the letter",
+    never "a letter": a new one)."""
+    if not scene.text.startswith(DEFINITE, start) and not scene.text.startswith(("The ", "This ", "That "), start):
+        return None
+    sent = re.compile(rf"\b(?:sent|wrote|issued|released|published|filed|submitted|posted)\s+(?:a|an)\s+"
+                      rf"(?:[\w-]+\s+)?{re.escape(noun)}\b", re.IGNORECASE)
+    found = list(sent.finditer(scene.text, scene.window_start(start), start))
+    if not found:
+        return None
+    before = [m for m in scene.mentions if m.end <= found[-1].start()
+              and not scene.text.count(".", m.end, found[-1].start()) and m.entity in scene.by_id
+              and scene.by_id[m.entity].type in ("person", "organisation")]
+    if not before:
+        return None
+    sender = scene.by_id[before[-1].entity]
+    if not SENDER_GAP_RE.fullmatch(scene.text, before[-1].end, found[-1].start()) \
+            or JOINED_BEFORE_RE.search(scene.text, max(0, before[-1].start - 6), before[-1].start):
+        return None  # the sender is the subject right before the verb ("... Union of Kentucky sent a letter"), alone
+        # (never Ryan for "Trump and Ryan issued a statement")
+    return Resolution(sender.id, sender.name, 0.7, kind="person" if sender.type == "person" else "organisation")
 
 
 Publisher = tuple[Entity | None, str | None]
