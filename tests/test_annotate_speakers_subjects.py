@@ -126,3 +126,12 @@ def test_speakers_subjects_a_verb_conjoined_inside_a_subordinate_clause_is_its_s
                        "residents to rebuild together.")
     q = quote_with(ann, "rebuild")
     assert q.speaker_name == "Jane Holt"
+
+
+def test_speakers_subjects_a_pronoun_opening_a_subordinate_clause_is_the_main_clauses_subject() -> None:
+    # "Even as he accused ..., Rudy Giuliani declined ...": Giuliani accused, not the man named before; what he
+    # accused them of ends at the comma
+    _, ann = annotated(HEADLINE + "Steven Aftergood said the rules were clear. Even as he accused the department of "
+                       "giving Clinton special treatment, Rudy Giuliani declined to speculate about the motives.")
+    q = quote_with(ann, "special treatment")
+    assert (q.text, q.speaker_name) == ("of giving Clinton special treatment", "Rudy Giuliani")

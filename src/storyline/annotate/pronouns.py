@@ -65,13 +65,34 @@ PERSON_FOR_BODY_RE = re.compile(r"\b(?:spokes(?:person|man|woman)|representative
 def resolve_pronoun(scene: Scene, wanted: str, position: int) -> Resolution:
     """Resolve a pronoun of gender ``wanted`` (male, female, neuter, plural) standing at ``position``."""
     if wanted in ("male", "female"):
-        return _person(scene, wanted, position)
+        return _cataphora(scene, wanted, position) or _person(scene, wanted, position)
     if wanted == "neuter":
         found = _organisation(scene, position)
         return found if found is not NONE else _document_goes_on(scene, position)
     if wanted == "plural":
         return _group(scene, position)
     return NONE
+
+
+# a sentence opening with a subordinate clause whose subject is the pronoun: "Even as he accused ..., Giuliani ..."
+OPENING_CLAUSE_RE = re.compile(r"(?:Even\s+as|Just\s+as|As|While|Whilst|When|Although|Though|Even\s+though|After|"
+                               r"Before|Since|Once)\s+$")
+
+
+def _cataphora(scene: Scene, wanted: str, position: int) -> Resolution | None:
+    """ "Even as he accused the department of bias, Giuliani declined to speculate": a pronoun opening its
+    sentence's subordinate clause stands for the person the main clause, right after the comma, opens with."""
+    text = scene.text
+    start = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1)
+    if not OPENING_CLAUSE_RE.fullmatch(text, start, position):
+        return None
+    comma = text.find(", ", position)
+    if comma < 0 or text.find(". ", position, comma) >= 0 or "“" in text[position:comma] or '"' in text[position:comma]:
+        return None
+    after = next((m for m in scene.mentions if m.start == comma + 2), None)
+    if after is None or not _fits(scene, after.entity, wanted):
+        return None
+    return _named(scene, after.entity, wanted, SINGLE)
 
 
 def _fits(scene: Scene, entity_id: str, wanted: str) -> bool:

@@ -575,7 +575,7 @@ SUBORDINATE_OPENING_RE = re.compile(
     r"\s*(?:(?:just\s+|only\s+)?(?:(?:(?:a\s+few|a\s+couple\s+of|several|two|three|four|five|six|\d+)\s+)?"
     r"(?:hours|days|weeks|months|years|minutes|moments)|a\s+(?:day|week|month|year)|"
     r"one\s+(?:day|week|month|year))\s+(?:after|before)|After|Before|When|While|Whilst|Since|Although|Though|Even\s+"
-    r"though|Once|Until)\s+$", re.IGNORECASE)
+    r"though|Even\s+as|Just\s+as|Once|Until)\s+$", re.IGNORECASE)
 
 
 NESTED_RELATIVE_RE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
