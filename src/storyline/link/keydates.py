@@ -12,8 +12,8 @@ with the day's own coverage (the dated sentences published that day, whatever th
 their mass, as DATEWISE's "PM-Mean" summariser blends mentions and publications. Coverage only steers the
 choice: it never dates a sentence. Preferred are dates read from the text over inferred ones, short sentences,
 the reporter's account of the day over a preview written before it ("will vote on 14 March") and over someone's words
-in the first or second person, and different documents; never two near-identical sentences (versions and copies of
-one report).
+in the first or second person, a line of a journalist's own chronology ("Aug. 21 - Rebels enter Tripoli") over
+other sentences, and different documents; never two near-identical sentences (versions and copies of one report).
 
 Pure functions over :class:`DatedSentence` records; nothing here reads a store.
 
@@ -238,7 +238,8 @@ def pick_sentences(group: Sequence[DatedSentence], k: int, weights: dict[str, fl
 
     A sentence that is little more than a timestamp ("January 31, 2011 at 2:59 pm | U.S.", "(Update 8:14
     a.m. Tuesday)") says nothing and is never chosen; one that carries other dates too, a preview published before
-    its date and one in the first or second person (a quote, the reader addressed) come after the others.
+    its date and one in the first or second person (a quote, the reader addressed) come after the others; a line of a
+    chronology (it opens with its day: "March 14 - Councillors vote ...") comes first.
     """
     p = p or params()
     unique: dict[str, DatedSentence] = {}
@@ -280,7 +281,8 @@ def _greedy(unique: list[DatedSentence], vectors: list[Counter[str]], k: int, p:
     to_centroid = [_dot(v, centroid) for v in vectors]
     norms = [_dot(v, v) for v in vectors]
     words = [len(r.text.split()) for r in unique]
-    penalties = [_length_class(n, p) + int(r.inferred) + int((r.document, r.start) in several) + _not_an_account(r)
+    penalties = [_length_class(n, p) + int(r.inferred) + _not_an_account(r)
+                 + (1 if (r.document, r.start) in several else -int(_chronology_line().match(r.text) is not None))
                  for r, n in zip(unique, words, strict=True)]
     chosen: list[int] = []
     summary: Counter[str] = Counter()
@@ -317,6 +319,16 @@ def _not_an_account(record: DatedSentence) -> int:
     day, published = _day(record.date), _day(record.published)
     preview = day is not None and published is not None and published < day
     return int(preview) + int(_PERSONAL.search(record.text) is not None)
+
+
+@cache
+def _chronology_line() -> re.Pattern[str]:
+    """A line of a journalist's own chronology: it opens with its day and a dash or colon ("Aug. 21 - Rebels enter
+    Tripoli", "Friday 2 July: ..."), and no clock time follows ("12th August 2011 - 23:07 This comment ...")."""
+    month = rf"(?:{'|'.join(calendar.month_abbr[1:])})[a-z]*\.?"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    weekday = "|".join(calendar.day_name)
+    return re.compile(rf"^\W*(?:(?:{weekday}),? )?(?:{day} {month}|{month} {day})(?:,? \d{{4}})?\s*[-–—:](?!\s*\d)")
 
 
 def _dot(a: Counter[str], b: Counter[str]) -> float:
