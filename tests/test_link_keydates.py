@@ -90,3 +90,28 @@ def test_keydates_sentences_lean_to_what_was_reported_that_day_but_only_carry_th
     picked = key_dates([library, depot, *others, *day], dates=1, sentences=1)[0]
     assert picked.date == "2023-03-14" and [s.document for s in picked.sentences] == ["dep"]
     assert picked.documents == 2  # the day's coverage weighs in, it never dates a sentence
+
+
+def test_keydates_sentences_report_the_day_rather_than_preview_it_or_quote_someone() -> None:
+    preview = record("pre", "Councillors will vote to close the Eastgate depot on 14 March, ending sixty years of "
+                     "collections.", "2023-03-14", "2023-03-10", "Harrowgate Herald")
+    quote = record("quo", '"We voted to close the Eastgate depot on 14 March because it lost money," the council '
+                   "leader said.", "2023-03-14", "2023-03-20", "Northern Wire")
+    report = record("rep", "The Eastgate depot closure was approved by the council on 14 March.", "2023-03-14",
+                    "2023-03-15", "BBC Yorkshire")
+    for other in (preview, quote):
+        picked = key_dates([other, report], dates=1, sentences=1)[0]
+        assert [s.document for s in picked.sentences] == ["rep"], other.document
+    both = key_dates([preview, quote, report], dates=1, sentences=3)[0]
+    assert {s.document for s in both.sentences} == {"pre", "quo", "rep"}  # the others still come, after it
+
+
+def test_keydates_a_line_of_a_journalists_chronology_is_preferred() -> None:
+    chronology = record("chr", "March 14 - Councillors vote to close the Eastgate depot.", "2023-03-14", "2023-04-02",
+                        "BBC Yorkshire")
+    story = record("sto", "Councillors who voted to close the Eastgate depot on 14 March met angry crews at the depot "
+                   "gates.", "2023-03-14", "2023-03-15", "Harrowgate Herald")
+    comment = record("com", "14th March 2023 - 23:07 Councillors should never have closed the Eastgate depot at all.",
+                     "2023-03-14", "2023-03-15", "Northern Wire")  # a reader's comment stamped with its time
+    assert [s.document for s in key_dates([chronology, story], 1, 1)[0].sentences] == ["chr"]
+    assert [s.document for s in key_dates([comment, story], 1, 1)[0].sentences] == ["sto"]

@@ -10,8 +10,10 @@ Sentences for a date are the sentences that carry it (never a sentence merely pu
 greedily to stay close to what is said of that day: the centroid of the word weights of the date's sentences,
 with the day's own coverage (the dated sentences published that day, whatever their date) weighing in at half
 their mass, as DATEWISE's "PM-Mean" summariser blends mentions and publications. Coverage only steers the
-choice: it never dates a sentence. Preferred are dates read from the text over inferred ones, short sentences and
-different documents, and never two near-identical sentences (versions and copies of one report).
+choice: it never dates a sentence. Preferred are dates read from the text over inferred ones, short sentences,
+the reporter's account of the day over a preview written before it ("will vote on 14 March") and over someone's words
+in the first or second person, a line of a journalist's own chronology ("Aug. 21 - Rebels enter Tripoli") over
+other sentences, and different documents; never two near-identical sentences (versions and copies of one report).
 
 Pure functions over :class:`DatedSentence` records; nothing here reads a store.
 
@@ -38,6 +40,7 @@ from storyline import timex3
 __all__ = ["DatedSentence", "KeyDate", "date_key", "every_date", "key_dates", "rank_dates", "within"]
 
 _TOKEN = re.compile(r"[^\W\d_]{2,}")
+_PERSONAL = re.compile(r"\b(?:I|me|my|My|we|We|us|our|Our|you|You|your|Your)\b")  # first and second person
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,9 @@ def pick_sentences(group: Sequence[DatedSentence], k: int, weights: dict[str, fl
     sentences published on the date, only weighing in, never chosen), say.
 
     A sentence that is little more than a timestamp ("January 31, 2011 at 2:59 pm | U.S.", "(Update 8:14
-    a.m. Tuesday)") says nothing and is never chosen; one that carries other dates too comes last.
+    a.m. Tuesday)") says nothing and is never chosen; one that carries other dates too, a preview published before
+    its date and one in the first or second person (a quote, the reader addressed) come after the others; a line of a
+    chronology (it opens with its day: "March 14 - Councillors vote ...") comes first.
     """
     p = p or params()
     unique: dict[str, DatedSentence] = {}
@@ -276,6 +281,9 @@ def _greedy(unique: list[DatedSentence], vectors: list[Counter[str]], k: int, p:
     to_centroid = [_dot(v, centroid) for v in vectors]
     norms = [_dot(v, v) for v in vectors]
     words = [len(r.text.split()) for r in unique]
+    penalties = [_length_class(n, p) + int(r.inferred) + _not_an_account(r)
+                 + (1 if (r.document, r.start) in several else -int(_chronology_line().match(r.text) is not None))
+                 for r, n in zip(unique, words, strict=True)]
     chosen: list[int] = []
     summary: Counter[str] = Counter()
     s_dot, s_norm = 0.0, 0.0  # summary . centroid, |summary|^2
@@ -285,10 +293,8 @@ def _greedy(unique: list[DatedSentence], vectors: list[Counter[str]], k: int, p:
         for i, record in enumerate(unique):
             if i in chosen or words[i] < 4 or any(_overlap(vectors[i], vectors[j]) > p.redundant for j in chosen):
                 continue
-            length_class = 0 if words[i] <= p.short_words else 1 if words[i] <= p.max_words else 2
             norm = math.sqrt(s_norm + 2 * _dot(vectors[i], summary) + norms[i]) or 1.0
-            rank = (length_class + int(record.inferred) + int((record.document, record.start) in several),
-                    int(record.document in documents),
+            rank = (penalties[i], int(record.document in documents),
                     -(s_dot + to_centroid[i]) / (norm * c_norm))
             if best is None or rank < best[0]:
                 best = (rank, i)
@@ -300,6 +306,29 @@ def _greedy(unique: list[DatedSentence], vectors: list[Counter[str]], k: int, p:
         summary.update(vectors[i])
         chosen.append(i)
     return [unique[i] for i in chosen]
+
+
+def _length_class(words: int, p: Params) -> int:
+    return 0 if words <= p.short_words else 1 if words <= p.max_words else 2
+
+
+def _not_an_account(record: DatedSentence) -> int:
+    """How far a sentence is from the reporter's account of what happened on its date: 1 for a preview, written
+    before the day ("He will be sentenced on 29 April"), 1 for words in the first or second person (someone's own
+    words, "We will not leave until he goes", or the reader addressed)."""
+    day, published = _day(record.date), _day(record.published)
+    preview = day is not None and published is not None and published < day
+    return int(preview) + int(_PERSONAL.search(record.text) is not None)
+
+
+@cache
+def _chronology_line() -> re.Pattern[str]:
+    """A line of a journalist's own chronology: it opens with its day and a dash or colon ("Aug. 21 - Rebels enter
+    Tripoli", "Friday 2 July: ..."), and no clock time follows ("12th August 2011 - 23:07 This comment ...")."""
+    month = rf"(?:{'|'.join(calendar.month_abbr[1:])})[a-z]*\.?"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    weekday = "|".join(calendar.day_name)
+    return re.compile(rf"^\W*(?:(?:{weekday}),? )?(?:{day} {month}|{month} {day})(?:,? \d{{4}})?\s*[-–—:](?!\s*\d)")
 
 
 def _dot(a: Counter[str], b: Counter[str]) -> float:
