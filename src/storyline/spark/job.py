@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.api import LinkSummary, link_store, open_store, publication_order_of
+from storyline.api import LinkSummary, link_store, link_waiting, open_store, publication_order_of
 from storyline.ingest import IngestOptions, Problem, SourceRef, expand_sources, read_source
 from storyline.ingest.batch import BatchWriter, IngestReport, load_pipeline
 from storyline.model import Annotations, Document
@@ -120,7 +120,7 @@ def run_spark(inputs: Sequence[str], db: str | Store | None = None, settings: Sp
                 if progress and done % 100 == 0:
                     progress("spark", done, 0)
             writer.flush()
-        if settings.link and report.ingest.added:
+        if settings.link and (report.ingest.added or link_waiting(store)):
             _link(spark, store, annotated, report, use_candidates=fresh, story=settings.story_candidates)
     finally:
         annotated.unpersist()
