@@ -222,8 +222,12 @@ def _stored_features(store: Store, ids: list[str]) -> dict[str, DocumentFeatures
 
 def summary_line(report: SparkReport) -> str:
     ingest, link = report.ingest, report.link
-    stories = f", {link.stories} stories, {link.storylines} storylines" if link else ""
-    return (f"{len(ingest.added)} documents added, {ingest.already_present} already present, "
-            f"{len(ingest.enriched)} completed from a richer copy, {ingest.versions} versions, "
-            f"{len(ingest.problems)} problems{stories}; {report.candidate_pairs} candidate pairs from Spark, "
-            f"story candidates of {report.story_candidates_used} documents")
+    from storyline.render.terminal import plural
+
+    stories = (f", {plural(link.stories, 'story', 'stories')}, {plural(link.storylines, 'storyline')}"
+               if link else "")
+    problems = plural(len(ingest.problems), "problem") + (" (see `storyline errors`)" if ingest.problems else "")
+    return (f"{plural(len(ingest.added), 'document')} added, {ingest.already_present} already present, "
+            f"{len(ingest.enriched)} completed from a richer copy, {plural(ingest.versions, 'version')}, "
+            f"{problems}{stories}; {plural(report.candidate_pairs, 'candidate pair')} from Spark, "
+            f"story candidates of {plural(report.story_candidates_used, 'document')}")
