@@ -97,7 +97,11 @@ def make_engine(db: str, *, writer: bool) -> Engine:
     """
     url = database_url(db)
     if not url.startswith("sqlite"):
-        engine = create_engine(url, future=True, pool_pre_ping=True)
+        try:
+            engine = create_engine(url, future=True, pool_pre_ping=True)
+        except ImportError as err:  # the server's driver is an extra: a plain `pip install storyline` lacks it
+            extra = "pip install 'storyline[postgres]'" if url.startswith("postgresql") else "install it with pip"
+            raise StoreError(f"{shown_url(db)} needs the database driver {err.name or ''} ({err}): {extra}") from None
         if writer:
             _one_writer_at_a_time(engine)
         return engine
