@@ -160,3 +160,48 @@ def test_api_annotate_goes_on_past_a_failing_document(tmp_path: Path, monkeypatc
     assert [p.reason for p in problems] == ["annotation-failed"] and "b.txt" in problems[0].message
     assert "KeyError" in problems[0].message and "report" in problems[0].message
     assert storyline.show(hale, db=db).quotes == before.quotes
+
+
+_COVERAGE = {
+    "budget.json": {"title": "Harwick council sets a budget with a £3m gap", "date": "2024-02-20",
+                    "text": "Harwick Borough Council set its budget on 19 February 2024 with a £3m gap, council leader "
+                            "Tom Ellery said. \"We have had to make choices nobody wanted,\" said Tom Ellery."},
+    "budget-reply.json": {"title": "Opposition attacks Harwick budget gap", "date": "2024-02-21",
+                          "text": "Opposition leader Nadia Park said the £3m gap in the budget Harwick Borough Council "
+                                  "set on 19 February 2024 was avoidable. \"The gap is a choice,\" said Nadia Park. "
+                                  "Tom Ellery, the council leader, said the budget was balanced."},
+}
+
+
+def _write_coverage(folder: Path) -> str:
+    folder.mkdir()
+    for name, article in _COVERAGE.items():
+        (folder / name).write_text(json.dumps(article), encoding="utf-8")
+    return str(folder)
+
+
+@pytest.mark.parametrize("stage", ["documents", "refresh"])
+def test_api_ingest_again_finishes_the_linking_an_interrupted_ingest_left(tmp_path: Path, stage: str,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every document was stored when linking stopped (Ctrl-C, a killed process): running the same ingest again
+    adds nothing, and linked nothing either, so the corpus stayed without stories."""
+    import storyline.api
+    import storyline.link.corpus
+
+    folder = _write_coverage(tmp_path / "coverage")
+    clean = str(tmp_path / "clean.db")
+    storyline.ingest([folder], db=clean)
+    expected = storyline.export(db=clean)
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    target = (storyline.api, "link_new") if stage == "documents" else (storyline.link.corpus, "refresh")
+    with monkeypatch.context() as patch:
+        patch.setattr(*target, interrupted)
+        db = str(tmp_path / "interrupted.db")
+        with pytest.raises(KeyboardInterrupt):
+            storyline.ingest([folder], db=db)
+    report = storyline.ingest([folder], db=db)
+    assert not report.added and report.already_present == 2
+    assert storyline.export(db=db) == expected and expected["stories"]

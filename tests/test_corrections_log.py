@@ -185,3 +185,17 @@ def test_corrections_story_move_recomputes_why_of_both_stories(store: Store) -> 
         assert cited and docs["04"] not in cited, rerun
         own = api.story(moved, store).evidence
         assert own and {sp.document for e in own for sp in e.spans} == {docs["04"]}, rerun
+
+
+def test_corrections_undone_rejection_does_not_say_the_fact_is_missing(store: Store) -> None:
+    """A rejection re-applied by a relink finds its quote's row gone ("no quote shown at ..."); undoing it then
+    brings the quote back, and the undone correction no longer carries that line (it read as a failed undo)."""
+    docs = documents(store)
+    gallery = quote(store, docs["04"], "public gallery")
+    assert gallery is not None
+    rejected = api.fix_reject("quote", gallery.id, store)
+    api.link_store(store, rebuild=True)
+    assert "no quote shown" in (api.fix_log(store)[0].detail or "")
+    undone = api.fix_undo(rejected.id, store)
+    assert quote(store, docs["04"], "public gallery") is not None
+    assert undone.detail is None and api.fix_log(store)[0].detail is None

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from storyline.cli import main
@@ -252,3 +253,42 @@ def _item_key(item: object) -> object:
         doc, ann = item
         return doc.id, None if ann is None else json.dumps(to_dict(ann), sort_keys=True)
     return item.source, item.reason  # type: ignore[attr-defined]
+
+
+def _children(pid: int) -> list[int]:
+    """The live child processes of ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_ingest_batch_workers_exit_when_the_ingest_is_killed(tmp_path: Path) -> None:
+    """`storyline ingest --jobs 2` killed (kill -9, the OOM killer): its two workers waited for tasks forever,
+    each holding a loaded pipeline, until someone found and killed them."""
+    folder, db = tmp_path / "in", str(tmp_path / "killed.db")
+    _write_corpus(folder, 400)
+    cmd = [sys.executable, "-m", "storyline", "ingest", "--jobs", "2", str(folder), "--db", db, "--quiet", "--no-link"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and len(workers) < 2:
+        time.sleep(0.1)
+        workers = _children(proc.pid)
+    proc.kill()
+    proc.wait()
+    assert len(workers) == 2, "the ingest ended before its workers were seen"
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.2)
+    left = [w for w in workers if Path(f"/proc/{w}").exists()]
+    for w in left:  # a test leaves no process behind, whatever it found
+        os.kill(w, signal.SIGKILL)
+    assert not left, "workers outlived the ingest"

@@ -49,3 +49,17 @@ def test_spark_dataframe_annotates_on_executors(tmp_path: Path, monkeypatch: pyt
     store = Store(db)
     ann = store.get_annotations(rows[0]["id"])
     assert ann is not None and ann.sentences
+
+
+def test_spark_summary_line_counts_agree_with_their_nouns() -> None:
+    """The job's last line reads as `storyline ingest`'s: '1 problem (see `storyline errors`)', not '1 problems'."""
+    from storyline.ingest.batch import IngestReport
+    from storyline.ingest.problems import problem
+    from storyline.spark.job import SparkReport, summary_line
+
+    one = SparkReport(IngestReport(added=["d1"], versions=1, problems=[problem("a.txt", "empty", "a.txt is empty")]))
+    line = summary_line(one)
+    assert line.startswith("1 document added, 0 already present, 0 completed from a richer copy, 1 version, "
+                           "1 problem (see `storyline errors`)"), line
+    assert summary_line(SparkReport(IngestReport())).startswith("0 documents added, 0 already present, "
+                                                               "0 completed from a richer copy, 0 versions, 0 problems;")

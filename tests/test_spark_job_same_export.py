@@ -146,7 +146,7 @@ def test_spark_job_cli_reports_problems_and_a_summary(spark: Any, tmp_path: Path
     db = str(tmp_path / "cli.db")
     result = CliRunner().invoke(main, ["--db", db, "spark", str(folder), "--master", MASTER])
     assert result.exit_code == 1, result.output
-    assert "1 documents added" in result.output and "1 problems" in result.output
+    assert "1 document added" in result.output and "1 problem (see `storyline errors`)" in result.output
     assert [e.source for e in Store(db).errors()] == [str(folder / "empty.txt")]
     refused = CliRunner().invoke(main, ["--db", db, "spark", "-"])
     assert refused.exit_code == 2 and "standard input" in refused.output

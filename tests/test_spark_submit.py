@@ -34,5 +34,5 @@ def test_spark_submit_runs_the_job_with_executors_on_the_driver_python(tmp_path:
                              "--conf", "spark.driver.host=127.0.0.1", job_main.__file__, str(folder), "--db", db],
                             env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "1 documents added" in result.stdout
+    assert "1 document added" in result.stdout
     assert Store(db).count_documents() == 1

@@ -4,6 +4,7 @@ is created or written (a read command never makes an empty corpus, another progr
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,13 @@ def test_store_engine_opening_datasette_metadata_needs_the_database(tmp_path: Pa
     out = tmp_path / "metadata.json"
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "typo.db"), "datasette-metadata", "-o", str(out)])
     assert result.exit_code == 2 and "no database at" in result.output and not out.exists()
+
+
+def test_store_engine_opening_postgresql_without_its_driver_says_which_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain `pip install storyline` has no PostgreSQL driver: the command said only "No module named
+    'psycopg'"; it now names the extra to install (and never the URL's password)."""
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # not installed
+    url = "postgresql+psycopg://reporter:s3cret-pw@127.0.0.1:1/newsroom"
+    result = CliRunner().invoke(main, ["--db", url, "stories"])
+    assert result.exit_code == 2, result.output
+    assert "pip install 'storyline[postgres]'" in result.output and "s3cret-pw" not in result.output

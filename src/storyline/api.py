@@ -132,9 +132,17 @@ def ingest(
                             **{k: v for k, v in caps.items() if v is not None})  # type: ignore[arg-type]
     settings = IngestSettings(options=options, jobs=max(1, jobs), model=model)
     report = ingest_sources(store, sources, settings, progress=progress, stdin=stdin)
-    if link and report.added:
+    if link and (report.added or link_waiting(store)):
         link_store(store, progress=progress)
     return report
+
+
+def link_waiting(store: Store) -> bool:
+    """Whether an interrupted link left documents unlinked or stories unrefreshed: an ingest that adds nothing
+    still finishes that work, as ``storyline link`` would."""
+    from storyline.link.corpus import WAITING
+
+    return bool(store.unlinked_documents()) or store.has_link_records(WAITING)
 
 
 def spark(

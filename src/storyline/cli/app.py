@@ -20,8 +20,8 @@ from storyline.views.base import MOST_ROWS
 F = TypeVar("F", bound=Callable[..., Any])
 # Piped output (not a terminal) gets a readable width instead of rich's 80 columns; $COLUMNS wins.
 _PIPED_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120
-console = Console(width=_PIPED_WIDTH)
-err_console = Console(stderr=True)
+console = Console(width=_PIPED_WIDTH, markup=False, emoji=False)  # text from documents is never markup
+err_console = Console(stderr=True, markup=False, emoji=False)
 
 
 def group_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shlex
+
 import click
 from rich.text import Text
 
 from storyline import api
 from storyline.cli.app import console, db_option, friendly_errors, main
 from storyline.render.printable import printable
+from storyline.store.engine import resolve_db
 
 
 @main.command()
@@ -67,5 +70,12 @@ def datasette_metadata(db: str | None, output: str) -> None:
     Example: storyline datasette-metadata -o metadata.json
     """
     api.datasette_metadata(db, output)
-    console.print(Text(f"wrote {printable(output)}; open the database with: datasette {printable(db or 'storyline.db')} "
-                       f"--metadata {printable(output)}"))
+    console.print(Text(printable(f"wrote {output}; {_datasette_hint(resolve_db(db), output)}")))
+
+
+def _datasette_hint(db: str, output: str) -> str:
+    """What to run next: Datasette on the database just described (shell-quoted), or, for a server's URL,
+    that Datasette cannot open it."""
+    if "://" in db:
+        return "Datasette opens SQLite files only, not a database server: browse this one with storyline serve"
+    return f"open the database with: datasette {shlex.quote(db)} --metadata {shlex.quote(output)}"

@@ -267,7 +267,8 @@ def undo_correction(store: Store, correction_id: int) -> tuple[Correction, bool]
             raise CorrectionError(f"no correction {correction_id}: `storyline fix log` lists them")
         if found.status == "undone":
             raise CorrectionError(f"correction {correction_id} is already undone")
-        conn.execute(update(k).where(k.c.id == correction_id).values(status="undone", checked_at=_now()))
+        # what its last application found ("no quote shown at ...") says nothing about it once undone
+        conn.execute(update(k).where(k.c.id == correction_id).values(status="undone", detail=None, checked_at=_now()))
         relink = found.is_identity or found.is_story
         if not relink and found.document:
             group = _quote_group(conn, found) if found.kind == "speaker" else None
@@ -276,7 +277,7 @@ def undo_correction(store: Store, correction_id: int) -> tuple[Correction, bool]
             if group is not None:
                 settle_quote_groups(conn, [group])
             apply_corrections(conn)
-    return with_description(Correction(**{**found.__dict__, "status": "undone"})), relink
+    return with_description(Correction(**{**found.__dict__, "status": "undone", "detail": None})), relink
 
 
 def _quote_group(conn: Connection, c: Correction) -> str | None:

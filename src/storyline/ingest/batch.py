@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -222,8 +224,22 @@ def _read_all(
         for ref in parallel:
             yield ref, annotated_items(ref, settings)
         return
-    with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
+    with ProcessPoolExecutor(max_workers=settings.jobs, initializer=exit_with_parent) as pool:
         yield from _in_workers(pool, parallel, settings, settings.jobs)
+
+
+def exit_with_parent(poll_seconds: float = 1.0) -> None:
+    """Worker initializer: a worker whose parent is gone (the ingest killed with kill -9 or by the OOM killer,
+    which cannot shut its pool down) exits, instead of waiting for tasks forever with a pipeline loaded.
+    The parent is whoever started the worker (the ingesting process, or multiprocessing's fork server)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_seconds)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="storyline-exit-with-parent", daemon=True).start()
 
 
 def store_item(store: Store, doc: Document, annotations: Annotations | None, report: IngestReport) -> None:

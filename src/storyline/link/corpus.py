@@ -51,6 +51,8 @@ MINHASH_KEY = f"minhash-{MINHASH_SCHEME}"  # set once duplicate signatures use t
 STORYLINE_SAMPLE = 3  # documents of each story read to explain a storyline (its earliest)
 GROUPS_PER_STORY = 10  # quote groups refreshed per call for each story allowed (a group is a few quotes)
 LINE_DIRTY = "ldirty"  # storylines written without their evidence (explained once no dirty story is left)
+# record kinds of the outputs waiting for a refresh: an interrupted run leaves them for the next one
+WAITING = ("qdirty", DIRTY, LINE_DIRTY)
 REFRESH_DOCUMENTS = 3000  # documents regrouped per refresh call at most (then the next call goes on)
 
 

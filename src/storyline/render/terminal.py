@@ -144,8 +144,8 @@ def search_results(results: SearchResults) -> Table:
     for h in results.hits:
         snippet = Text()
         for i, part in enumerate(h.snippet.replace("\x03", "\x02").split("\x02")):
-            snippet.append(part, style="bold yellow" if i % 2 else "")
-        table.add_row(h.document.id[:10], _clip(h.document.title, 40), snippet)
+            snippet.append(printable(part), style="bold yellow" if i % 2 else "")
+        table.add_row(h.document.id[:10], _plain(h.document.title, 40), snippet)
     return table
 
 
@@ -161,7 +161,8 @@ def errors_table(rows: list[ErrorRecord]) -> Table:
 def people_table(page: Page[PersonSummary], kind: str = "person") -> Table:
     table = Table("id", "name", "roles", "quotes", "aliases", title=_shown(page, NOUNS.get(kind, kind)))
     for r in page.items:
-        table.add_row(r.id[:14], r.name, _clip("; ".join(r.roles), 60), str(r.quotes), _clip(", ".join(r.aliases), 40))
+        table.add_row(r.id[:14], _plain(r.name), _plain("; ".join(r.roles), 60), str(r.quotes),
+                      _plain(", ".join(r.aliases), 40))
     return table
 
 
@@ -208,8 +209,8 @@ def claims_table(claims: list[ClaimRow] | Page[ClaimRow]) -> Table:
     page = claims if isinstance(claims, Page) else Page(list(claims))
     table = Table("kind", "who", "against", "what", "source", title=_shown(page, "claims"))
     for c in page.items:
-        table.add_row(c.kind, c.claimant_name or "?", c.against or "", _clip(c.content or c.text, 80),
-                      _source(c.title, c.document, c.start))
+        table.add_row(c.kind, _plain(c.claimant_name or "?"), _plain(c.against), _plain(c.content or c.text, 80),
+                      _plain(_source(c.title, c.document, c.start)))
     return table
 
 
@@ -219,7 +220,8 @@ def story_claims_table(d: StoryDossier, claims: list[StoryClaim]) -> Table:
     for c in claims:
         where = "; ".join(d.place(s.document, s.start) for s in c.sources[:4])
         more = f" and {len(c.sources) - 4} more" if len(c.sources) > 4 else ""
-        table.add_row(c.kind, c.claimant_name or "?", c.against or "", _clip(c.content or "", 80), where + more)
+        table.add_row(c.kind, _plain(c.claimant_name or "?"), _plain(c.against), _plain(c.content, 80),
+                      _plain(where + more))
     return table
 
 
@@ -233,7 +235,7 @@ def stories_table(page: Page[StorySummary]) -> Table:
     for s in page.items:
         first, last = s.first_date or "?", s.last_date or "?"
         dates = first if first == last else f"{first} – {last}"
-        table.add_row(s.id, dates, str(s.size), _clip(s.storyline_title or s.storyline or "", 24), _clip(s.title, 70))
+        table.add_row(s.id, dates, str(s.size), _plain(s.storyline_title or s.storyline, 24), _plain(s.title, 70))
     return table
 
 
@@ -251,19 +253,19 @@ def print_dossier(console: Console, d: StoryDossier, full: bool = False) -> None
     A big story prints the first rows of each section unless ``full``."""
     n = {k: (10**9 if full else v) for k, v in SHOWN.items()}
     s = d.story
-    console.rule(f"[bold]{s.title}[/bold]")
+    console.rule(Text(printable(s.title), style="bold"))
     line = f"{s.id}  {d.summary}"
-    console.print(line + (f"  storyline {s.storyline_title or s.storyline}" if s.storyline else ""))
+    console.print(_plain(line + (f"  storyline {s.storyline_title or s.storyline}" if s.storyline else "")))
     sources = Table("#", "date", "title", "source", title="Sources")
     for number, doc in enumerate(d.documents[: n["sources"]], 1):
         where = doc.url or doc.source.replace("\\", "/").rsplit("/", 1)[-1]
-        sources.add_row(str(number), doc.published or "—", _clip(doc.title, 60), _clip(where, 50))
+        sources.add_row(str(number), doc.published or "—", _plain(doc.title, 60), _plain(where, 50))
     console.print(sources)
     _more(console, len(d.documents) - n["sources"], "sources")
     whos = Table("name", "roles", "quotes", title="Who's who")
     everyone = d.people + d.organisations
     for p in everyone[: n["people"]]:
-        whos.add_row(p.name, _clip("; ".join(f"{r.role} ({r.dates})" for r in p.roles), 90), str(p.quotes))
+        whos.add_row(_plain(p.name), _plain("; ".join(f"{r.role} ({r.dates})" for r in p.roles), 90), str(p.quotes))
     console.print(whos)
     _more(console, len(everyone) - n["people"] + d.more.get("people", 0), "people and organisations")
     console.print(timeline_table(d.timeline[: n["events"]]))
@@ -275,13 +277,13 @@ def print_dossier(console: Console, d: StoryDossier, full: bool = False) -> None
         _print_unanswered(console, d, n["claims"])
     _print_copied(console, d, n)
     for disc in d.discrepancies[: n["discrepancies"]]:
-        console.print(Text(f"discrepancy ({disc.kind}): {disc.description}", style="red"))
+        console.print(Text(printable(f"discrepancy ({disc.kind}): {disc.description}"), style="red"))
     _more(console, len(d.discrepancies) - n["discrepancies"] + d.more.get("discrepancies", 0), "discrepancies")
 
 
 def _print_quotes(console: Console, d: StoryDossier, n: dict[str, int]) -> None:
     for speaker in d.quotes[: n["speakers"]]:
-        console.print(Text(f"{speaker.name} ({len(speaker.quotes)})", style="bold"))
+        console.print(Text(printable(f"{speaker.name} ({len(speaker.quotes)})"), style="bold"))
         for quote in speaker.quotes[: n["quotes"]]:
             where = "; ".join(d.place(x.document, x.start) for x in quote.sources)
             said = f"{quote.act}: “{_clip(quote.text, 110)}”" if quote.act else f"“{_clip(quote.text, 110)}”"
@@ -310,7 +312,7 @@ def print_why(console: Console, d: StoryDossier) -> None:
     """Why a story's documents belong together, and why its storyline's stories do: shared items with
     where each document says them."""
     s = d.story
-    console.rule(f"[bold]{s.title}[/bold]")
+    console.rule(Text(printable(s.title), style="bold"))
     console.print(Text(f"{s.id}  {s.first_date or '?'} – {s.last_date or '?'}  {plural(len(d.documents), 'source')}"))
     title = (f"Why these {len(d.documents)} documents belong together" if len(d.documents) > 1
              else "A story of one document: what it names")
@@ -336,11 +338,11 @@ def _print_copied(console: Console, d: StoryDossier, n: dict[str, int]) -> None:
     for group in d.copied[: n["copied"]]:
         number = d.source_number(group.source.id)
         label = f"source {number}" if number else "another document"
-        console.print(Text(f"Copied from {_clip(group.source.title, 60)} ({label}):", style="bold"))
+        console.print(Text(printable(f"Copied from {_clip(group.source.title, 60)} ({label}):"), style="bold"))
         for p in group.passages[: n["passages"]]:
             into = d.source_number(p.copy.document)
-            console.print(Text(f"   → {_clip(p.copy.title, 40)}" + (f" (source {into})" if into else "")
-                               + f", similarity {p.similarity:.2f}: “{_clip(p.copy.excerpt.span, 80)}”"))
+            console.print(_plain(f"   → {_clip(p.copy.title, 40)}" + (f" (source {into})" if into else "")
+                                 + f", similarity {p.similarity:.2f}: “{_clip(p.copy.excerpt.span, 80)}”"))
         _more(console, len(group.passages) - n["passages"] + group.more, "passages")
     _more(console, sum(len(g.passages) + g.more for g in d.copied[n["copied"]:]) + d.more.get("copied", 0),
           "copied passages")

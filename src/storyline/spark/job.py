@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.api import LinkSummary, link_store, open_store, publication_order_of
+from storyline.api import LinkSummary, link_store, link_waiting, open_store, publication_order_of
 from storyline.ingest import IngestOptions, Problem, SourceRef, expand_sources, read_source
 from storyline.ingest.batch import BatchWriter, IngestReport, load_pipeline
 from storyline.model import Annotations, Document
@@ -120,7 +120,7 @@ def run_spark(inputs: Sequence[str], db: str | Store | None = None, settings: Sp
                 if progress and done % 100 == 0:
                     progress("spark", done, 0)
             writer.flush()
-        if settings.link and report.ingest.added:
+        if settings.link and (report.ingest.added or link_waiting(store)):
             _link(spark, store, annotated, report, use_candidates=fresh, story=settings.story_candidates)
     finally:
         annotated.unpersist()
@@ -222,8 +222,12 @@ def _stored_features(store: Store, ids: list[str]) -> dict[str, DocumentFeatures
 
 def summary_line(report: SparkReport) -> str:
     ingest, link = report.ingest, report.link
-    stories = f", {link.stories} stories, {link.storylines} storylines" if link else ""
-    return (f"{len(ingest.added)} documents added, {ingest.already_present} already present, "
-            f"{len(ingest.enriched)} completed from a richer copy, {ingest.versions} versions, "
-            f"{len(ingest.problems)} problems{stories}; {report.candidate_pairs} candidate pairs from Spark, "
-            f"story candidates of {report.story_candidates_used} documents")
+    from storyline.render.terminal import plural
+
+    stories = (f", {plural(link.stories, 'story', 'stories')}, {plural(link.storylines, 'storyline')}"
+               if link else "")
+    problems = plural(len(ingest.problems), "problem") + (" (see `storyline errors`)" if ingest.problems else "")
+    return (f"{plural(len(ingest.added), 'document')} added, {ingest.already_present} already present, "
+            f"{len(ingest.enriched)} completed from a richer copy, {plural(ingest.versions, 'version')}, "
+            f"{problems}{stories}; {plural(report.candidate_pairs, 'candidate pair')} from Spark, "
+            f"story candidates of {plural(report.story_candidates_used, 'document')}")

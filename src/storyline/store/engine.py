@@ -90,11 +90,21 @@ def make_engine(db: str, *, writer: bool) -> Engine:
 
     On SQLite the writer opens every transaction with ``BEGIN IMMEDIATE`` so a
     second writer waits (busy_timeout) instead of failing half-way; readers use
-    plain deferred transactions and see committed data thanks to WAL.
+    plain deferred transactions and see committed data thanks to WAL. On PostgreSQL
+    the writer's transactions take turns the same way, on an advisory lock: two
+    processes setting up a new database, or storing the same documents, no longer
+    collide on a unique key half-way.
     """
     url = database_url(db)
     if not url.startswith("sqlite"):
-        return create_engine(url, future=True, pool_pre_ping=True)
+        try:
+            engine = create_engine(url, future=True, pool_pre_ping=True)
+        except ImportError as err:  # the server's driver is an extra: a plain `pip install storyline` lacks it
+            extra = "pip install 'storyline[postgres]'" if url.startswith("postgresql") else "install it with pip"
+            raise StoreError(f"{shown_url(db)} needs the database driver {err.name or ''} ({err}): {extra}") from None
+        if writer:
+            _one_writer_at_a_time(engine)
+        return engine
     kwargs: dict[str, Any] = {"future": True}
     if url == "sqlite://":
         from sqlalchemy.pool import StaticPool
@@ -106,6 +116,15 @@ def make_engine(db: str, *, writer: bool) -> Engine:
     engine = create_engine(url, **kwargs)
     _configure_sqlite(engine, begin="BEGIN IMMEDIATE" if writer else "BEGIN", cache_kib=WRITER_CACHE_KIB if writer else None)
     return engine
+
+
+WRITER_LOCK = 0x73746F72797772  # PostgreSQL advisory lock held by every writer transaction ("storywr")
+
+
+def _one_writer_at_a_time(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
 
 def _configure_sqlite(engine: Engine, begin: str, cache_kib: int | None = None) -> None:

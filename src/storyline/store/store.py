@@ -374,6 +374,12 @@ class Store:
             rows = conn.execute(select(d.c.id, d.c.published).where(~linked).order_by(d.c.seq))
             return [(row.id, row.published) for row in rows]
 
+    def has_link_records(self, kinds: Sequence[str]) -> bool:
+        """Whether the link index holds a record of any of ``kinds`` (linking's marks of work still to do)."""
+        r = schema.link_records
+        with self.reader.connect() as conn:
+            return conn.execute(select(r.c.id).where(r.c.kind.in_(kinds)).limit(1)).first() is not None
+
     def clear_links(self) -> None:
         """Forget every corpus link and the link index, so the next link relinks every document."""
         with self.writer.begin() as conn:
