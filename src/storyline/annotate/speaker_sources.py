@@ -5,7 +5,8 @@ Each function takes a speaker phrase that named no entity directly and says what
 * a **document** ("the report", "according to provincial records", "a post on the union's Facebook
   page") is a source of kind ``document``; it takes the name of its publisher when the text says who
   published it ("a report prepared for council by Delmont Advisory", "BC Ferries' own capital plan",
-  or an earlier "report by X" for a later "the report"), else the document phrase itself;
+  an earlier "report by X" for a later "the report" or "the study" in the same paragraph, "X sent a letter"
+  for "the letter"), never of who saw or obtained it ("a memo seen by CBC News"), else the document phrase itself;
 * a **group** ("residents", "council chiefs", "independent councillors Ann Lee and Bo Park") is a
   source of kind ``group`` with the people it names as members, never a person;
 * a **body described** ("the utility", "the company", "the agency") is the one organisation named
@@ -92,12 +93,17 @@ def document_source(scene: Scene, start: int, end: int, noun: re.Match[str] | No
     return Resolution(None, " ".join(phrase.split()).strip(" ,.;:") or noun.group(0).lower(), 0.75, kind="document")
 
 
+def _definite(text: str, start: int) -> bool:
+    """"the statement", "This letter": a document named before, never "a statement" (a new one)."""
+    return text.startswith(DEFINITE, start) or text.startswith(("The ", "This ", "That "), start)
+
+
 def _issued_just_before(scene: Scene, start: int, noun: str) -> Resolution | None:
     """"Maureen Pelletier said in a statement that ... “…,” the statement read": the person whose words, reported
     just before (the last attributed quote of this paragraph or the one before), came "in a statement" of the same
     kind ("in a letter to parents she wrote that ..., “…,” the letter said" too); never "a statement" (a new one),
     nor when someone else was quoted in between."""
-    if not scene.text.startswith(DEFINITE, start) and not scene.text.startswith(("The ", "This ", "That "), start):
+    if not _definite(scene.text, start):
         return None
     before = scene.speaker_quotes(scene.window_start(start), start)
     last = before[-1] if before else None
@@ -121,7 +127,7 @@ def _sender_before(scene: Scene, start: int, noun: str) -> Resolution | None:
     """"The American Civil Liberties Union sent a letter to the Justice Department ... “…,” the letter said": the
     one who sent, wrote or issued a document of that kind, in this paragraph or the one before (only "the letter",
     never "a letter": a new one)."""
-    if not scene.text.startswith(DEFINITE, start) and not scene.text.startswith(("The ", "This ", "That "), start):
+    if not _definite(scene.text, start):
         return None
     sent = re.compile(rf"\b(?:sent|wrote|issued|released|published|filed|submitted|posted)\s+(?:a|an)\s+"
                       rf"(?:[\w-]+\s+)?{re.escape(noun)}\b", re.IGNORECASE)
