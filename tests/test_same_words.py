@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import os
 import random
+import subprocess
+import sys
 
 from storyline.same_words import (
     SUMMARY_BITS,
@@ -77,3 +80,11 @@ def test_same_words_summary_holds_the_sizes_and_one_bit_per_distinct_word() -> N
     assert (found >> 16) & 0xFFFF == 5
     assert 1 <= (found >> 32).bit_count() <= 5 and found >> 32 < 1 << SUMMARY_BITS
     assert word_summary(["word"] * 70_000) is None  # too long to summarise: always compared
+
+
+def test_word_summary_is_the_same_in_every_process() -> None:
+    """Which quote candidates the summaries rule out must not depend on the run (Python's str hash does)."""
+    code = "from storyline.same_words import word_summary; print(word_summary('the budget was set in march'.split()))"
+    runs = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
+                           capture_output=True, text=True, check=True).stdout for seed in ("1", "5", "99")}
+    assert len(runs) == 1

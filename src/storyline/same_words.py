@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from zlib import crc32
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -79,9 +80,8 @@ _SIZE = 0xFFFF  # a summary keeps the number of words and of distinct words in 1
 
 def word_summary(tokens: Sequence[str]) -> int | None:
     """Compact summary of a passage's words for :func:`may_be_near_identical`: a mask with one bit per distinct word
-    (``hash(word)`` modulo ``SUMMARY_BITS``), the number of distinct words and the number of words, in one int.
-
-    ``hash`` of a string differs from one process to the next, so a summary is kept in memory, never stored.
+    (its CRC-32 modulo ``SUMMARY_BITS``: the same in every process, so which candidates are read never depends on
+    the run), the number of distinct words and the number of words, in one int.
     None for a passage of 65,536 words or more (its sizes do not fit; it is always compared).
     """
     if len(tokens) > _SIZE:
@@ -89,7 +89,7 @@ def word_summary(tokens: Sequence[str]) -> int | None:
     words = set(tokens)
     mask = 0
     for word in words:
-        mask |= 1 << (hash(word) % SUMMARY_BITS)
+        mask |= 1 << (crc32(word.encode()) % SUMMARY_BITS)
     return mask << 32 | len(words) << 16 | len(tokens)
 
 
