@@ -440,7 +440,8 @@ def _passive_aside(text: str, verb: re.Match[str], s1: int) -> bool:
             and LATER_SAID_RE.search(text, verb.end(), s1) is not None)
 
 
-# a subordinate clause with a subject of its own, after the sentence's subject: a verb conjoined after it is its
+# a subordinate clause with a subject of its own, after the sentence's subject: a verb conjoined after it is that
+# subject's ("... as he spoke of ... and urged ...")
 INNER_SUBJECT_RE = re.compile(r"\b(?:as|when|while|after|before|because|since|until|once)\s+"
                               r"(?P<subj>he|she|they|we|I)\s+(?![\w’']+\s+(?:that|what|how|whether)\b)")
 

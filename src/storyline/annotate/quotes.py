@@ -170,7 +170,7 @@ def _cue_before(text: str, lo: int, end: int) -> tuple[tuple[int, int], str] | N
         pos = obj.end() if obj else pos
     manner = MANNER_RE.match(text, pos, end)  # "said quietly, “…”"
     pos = manner.end() if manner else pos
-    back = BACK_RE.match(text, pos, end)  # "Mills then writes back, “…”", "hit back: “…”"
+    back = BACK_RE.match(text, pos, end)  # "Mills then writes back, “…”", "she wrote back: “…”"
     pos = back.end() if back else pos
     adjunct = lex.adjunct_re.match(text, pos, end)
     pos = adjunct.end() if adjunct else pos
