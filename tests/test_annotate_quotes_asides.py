@@ -124,3 +124,15 @@ def test_a_participle_between_commas_is_no_aside() -> None:
     q = quote_with(ann, "radio advertising")
     assert q.speaker_description != "largely targeting voters in battleground" and \
         "largely" not in (q.speaker_name or "")
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("The money had been set aside for the repairs, she said, and the first crews would start work in April.",
+     "The money had been set aside for the repairs, she said, and the first crews would start work in April"),
+    ("The money had been set aside for the repairs, she said, and then left the meeting.",
+     "The money had been set aside for the repairs"),  # what she did next, not what she said
+])
+def test_aside_then_a_clause_joined_by_and_goes_on_with_what_was_said(sentence: str, text: str) -> None:
+    _, ann = annotated("Repairs\n\nJane Holt said the plan was sound. " + sentence + "\n")
+    q = quote_with(ann, "set aside")
+    assert (q.text, q.speaker_name) == (text, "Jane Holt")

@@ -795,7 +795,23 @@ def _parenthetical(text: str, s0: int, s1: int) -> Found | None:
         end = whole
     elif not _enough_words(text, s0, end, 5) or not looks_like_clause(text, s0, end):
         return None
+    else:
+        end = _and_clause_after_aside(text, match.end(), s1) or end
     return Found(_clause_start(text, s0, end), end, "indirect", speaker_span_of(match, "subj"), match.span("verb"), 0.8)
+
+
+AND_CLAUSE_RE = re.compile(r"\s*and\s+(?:(?:the|a|an|his|her|their|its|these|those|it|he|she|they|we|I)\b|[A-Z])")
+
+
+def _and_clause_after_aside(text: str, aside_end: int, s1: int) -> int | None:
+    """ "The money had been allocated to a programme, she said, and work would start in April.": a clause joined by
+    "and" after the aside goes on with what was said (the whole sentence is, aside included), or None."""
+    joined = AND_CLAUSE_RE.match(text, aside_end, s1)
+    if joined is None:
+        return None
+    end = _content_end(text, aside_end, s1)
+    return end if looks_like_clause(text, joined.end(), end, strict=True) and "“" not in text[aside_end:end] \
+        and '"' not in text[aside_end:end] else None
 
 
 # a clause left open before an aside: "... after a fight in which, she says, he was ...", "because, he said, ..."
