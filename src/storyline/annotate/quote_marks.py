@@ -153,9 +153,11 @@ def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
             _close_at(text, pending, blocks[pending.paragraph].end, spans, keep_short=continues or pending.continues)
         first = len(spans)
         pending = _pair_marks(text, block, index, mark_re, single, continues, spans)
-        if mixed or STRAIGHT_PARAGRAPH_OPENER_RE.match(text, block.start, block.end) \
-                or text[block.start : block.end].lstrip()[:1] == "‘":
-            spans.extend(_others_outside(text, block, index, spans[first:], pending, single, mixed))
+        # "‘We expect her back by Friday,’ Mr Ramsay said.": a paragraph opening with a curly single mark is quoted
+        # with them, however few the document's single-marked quotes
+        own_quotes = mixed or text[block.start : block.end].lstrip()[:1] == "‘"
+        if own_quotes or STRAIGHT_PARAGRAPH_OPENER_RE.match(text, block.start, block.end):
+            spans.extend(_others_outside(text, block, index, spans[first:], pending, single, own_quotes))
         elif not single and len(spans) == first and pending is None:
             spans.extend(_cross_heading(text, block, index))
     if pending is not None:
@@ -168,16 +170,16 @@ def find_direct_spans(text: str, blocks: list[Block]) -> list[DirectSpan]:
 
 
 def _others_outside(text: str, block: Block, index: int, mains: list[DirectSpan], pending: DirectSpan | None,
-                    single: bool, mixed: bool) -> list[DirectSpan]:
+                    single: bool, own_quotes: bool) -> list[DirectSpan]:
     """Closed pairs of the other marks in a paragraph that no quote in the document's main marks holds (one
     left open holds the rest of its paragraph): a quote of their own, not a nested one.  A document quoting
     with ‘…’ may quote a paragraph with “…”; one quoting with “…” may quote whole sentences with curly ‘…’
     (and partial quotes with “…”).  Straight single marks are too often apostrophes to be read this way, unless
-    one opens the paragraph before a capital ("'We are not against houses,' she said."): a paragraph quoted."""
+    one opens the paragraph before a capital ("'We are not against houses,' she said."): a paragraph quoted.
+    ``own_quotes``: the other marks open quotes of their own in this paragraph (the document uses both kinds, or
+    the paragraph opens with ‘)."""
     straight = not single and STRAIGHT_PARAGRAPH_OPENER_RE.match(text, block.start, block.end) is not None
-    curly_paragraph = text[block.start : block.end].lstrip()[:1] == "‘"  # "‘We expect her back by Friday,’ Mr
-    # Ramsay said.": a paragraph quoted in curly single marks, however few the document has
-    if not single and not straight and ("‘" not in text[block.start : block.end] or not (mixed or curly_paragraph)):
+    if not single and not straight and (not own_quotes or "‘" not in text[block.start : block.end]):
         return []
     held = [(s.open, s.close_end or block.end) for s in mains]
     if pending is not None:
